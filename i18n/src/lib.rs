@@ -1,0 +1,205 @@
+//! The product's words: every `.ftl` file of `locales/`, compiled in, and
+//! the choice of language.
+//!
+//! The same messages serve the client (page text, error messages) and the
+//! server (texts, voice scripts and e-mails). `build.rs` refuses to compile
+//! when a locale is out of step with `en`, so a lookup of an id that `en`
+//! has cannot fall back to English in another locale.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+use models::Locale;
+use unic_langid::LanguageIdentifier;
+
+pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
+
+include!(concat!(env!("OUT_DIR"), "/sources.rs"));
+
+/// Formats messages in any supported locale.
+pub struct Localizer {
+    bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+}
+
+impl Localizer {
+    /// Parses every locale's messages. Cheap (a few hundred messages), but
+    /// done once per process: keep the result.
+    pub fn new() -> Localizer {
+        let bundles = Locale::ALL
+            .into_iter()
+            .map(|locale| (locale, bundle_for(locale)))
+            .collect();
+        Localizer { bundles }
+    }
+
+    fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
+        self.bundles
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, b)| b)
+            .unwrap_or(&self.bundles[0].1)
+    }
+
+    /// Whether `id` (optionally `id.attribute`) exists in `locale`.
+    pub fn has(&self, locale: Locale, id: &str) -> bool {
+        let (message, attribute) = split_id(id);
+        self.bundle(locale)
+            .get_message(message)
+            .is_some_and(|m| match attribute {
+                None => m.value().is_some(),
+                Some(a) => m.get_attribute(a).is_some(),
+            })
+    }
+
+    /// The message `id` (or `id.attribute`) in `locale`. An unknown id
+    /// yields the id itself, which tests and reviewers notice at once.
+    pub fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.bundle(locale);
+        let (message, attribute) = split_id(id);
+        let pattern = bundle.get_message(message).and_then(|m| match attribute {
+            None => m.value(),
+            Some(a) => m.get_attribute(a).map(|a| a.value()),
+        });
+        let Some(pattern) = pattern else {
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Localizer::new()
+    }
+}
+
+fn split_id(id: &str) -> (&str, Option<&str>) {
+    match id.split_once('.') {
+        Some((message, attribute)) => (message, Some(attribute)),
+        None => (id, None),
+    }
+}
+
+fn langid(locale: Locale) -> LanguageIdentifier {
+    locale.tag().parse().unwrap_or_default()
+}
+
+fn bundle_for(locale: Locale) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![langid(locale)]);
+    // Our placeables are names, numbers and numbers of phones in left-to-right
+    // scripts only; Unicode isolation marks would only get in the way of
+    // copy-and-paste and of tests comparing text.
+    bundle.set_use_isolating(false);
+    let sources = SOURCES
+        .iter()
+        .find(|(tag, _)| *tag == locale.tag())
+        .map(|(_, files)| *files)
+        .unwrap_or_default();
+    for source in sources {
+        // build.rs has parsed every file already; an error here is impossible.
+        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// Picks the best supported locale for a list of language tags in order of
+/// preference (`nl-BE` → nl-NL, `sv` → sv-SE, `de` → en).
+pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> Locale {
+    let requested: Vec<LanguageIdentifier> = requested.into_iter().filter_map(|t| t.trim().parse().ok()).collect();
+    let available: Vec<LanguageIdentifier> = Locale::ALL.into_iter().map(langid).collect();
+    let fallback = langid(Locale::FALLBACK);
+    let chosen = negotiate_languages(&requested, &available, Some(&fallback), NegotiationStrategy::Lookup);
+    chosen
+        .first()
+        .and_then(|id| Locale::parse(&id.to_string()))
+        .unwrap_or(Locale::FALLBACK)
+}
+
+/// The best supported locale for an HTTP `Accept-Language` header.
+pub fn negotiate_accept_language(header: &str) -> Locale {
+    let mut weighted: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            (!tag.is_empty() && tag != "*" && q > 0.0).then_some((tag, q))
+        })
+        .collect();
+    // A stable sort keeps the header's order among equal weights.
+    weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    negotiate(weighted.into_iter().map(|(tag, _)| tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use models::ErrorCode;
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_locale() {
+        let l10n = Localizer::new();
+        for locale in Locale::ALL {
+            for code in ErrorCode::ALL {
+                assert!(l10n.has(locale, &code.message_id()), "{locale}: {code}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_are_translated_not_copied() {
+        let l10n = Localizer::new();
+        let en = l10n.format(Locale::En, "signin-password-label", None);
+        assert_eq!(en, "Password");
+        assert_eq!(l10n.format(Locale::NlNl, "signin-password-label", None), "Wachtwoord");
+        assert_eq!(l10n.format(Locale::SvSe, "signin-password-label", None), "Lösenord");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let l10n = Localizer::new();
+        let mut one = FluentArgs::new();
+        one.set("minutes", 1);
+        let mut five = FluentArgs::new();
+        five.set("minutes", 5);
+        assert!(l10n.format(Locale::En, "error-too-many-attempts", Some(&one)).contains("1 minute,"));
+        assert!(l10n.format(Locale::En, "error-too-many-attempts", Some(&five)).contains("5 minutes"));
+        assert!(l10n.format(Locale::NlNl, "error-too-many-attempts", Some(&one)).contains("1 minuut"));
+        assert!(l10n.format(Locale::SvSe, "error-too-many-attempts", Some(&five)).contains("5 minuter"));
+    }
+
+    #[test]
+    fn no_isolation_marks_around_placeables() {
+        let l10n = Localizer::new();
+        let mut args = FluentArgs::new();
+        args.set("name", "Adele Vance");
+        assert_eq!(l10n.format(Locale::En, "security-info-signed-in-as", Some(&args)), "Signed in as Adele Vance");
+    }
+
+    #[test]
+    fn unknown_ids_come_back_as_themselves() {
+        assert_eq!(Localizer::new().format(Locale::SvSe, "no-such-message", None), "no-such-message");
+    }
+
+    #[test]
+    fn negotiation_matches_regions_and_falls_back_to_english() {
+        assert_eq!(negotiate(["nl-BE", "nl"]), Locale::NlNl);
+        assert_eq!(negotiate(["sv"]), Locale::SvSe);
+        assert_eq!(negotiate(["de-DE", "de"]), Locale::En);
+        assert_eq!(negotiate(["de", "sv-FI"]), Locale::SvSe);
+        assert_eq!(negotiate([]), Locale::En);
+    }
+
+    #[test]
+    fn accept_language_honours_weights() {
+        assert_eq!(negotiate_accept_language("en;q=0.5, sv-SE;q=0.9"), Locale::SvSe);
+        assert_eq!(negotiate_accept_language("nl-BE,nl;q=0.9,en;q=0.8"), Locale::NlNl);
+        assert_eq!(negotiate_accept_language("fr-FR, *;q=0.1"), Locale::En);
+        assert_eq!(negotiate_accept_language(""), Locale::En);
+        assert_eq!(negotiate_accept_language("sv;q=0, nl"), Locale::NlNl);
+    }
+}

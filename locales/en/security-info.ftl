@@ -1,0 +1,11 @@
+## Security info page
+
+security-info-title = Security info
+security-info-intro = These are the methods you use to sign into your account or reset your password.
+# Variables:
+#   $name (String) - the person's display name, for example "Adele Vance"
+security-info-signed-in-as = Signed in as { $name }
+security-info-default-label = Default sign-in method
+security-info-default-none = None yet
+security-info-methods-heading = Your methods
+security-info-no-methods = You haven't registered any security info yet.

@@ -1,0 +1,14 @@
+## The frame around every page: header, language switcher, progress
+
+# Shown in the browser tab after the page's own title.
+shell-document-title = { -brand-name }
+shell-skip-to-content = Skip to main content
+shell-language-label = Language
+shell-sign-out = Sign out
+shell-loading = Loading…
+
+## Not found
+
+not-found-title = Page not found
+not-found-body = The page you're looking for doesn't exist or has moved.
+not-found-link = Go to Security info

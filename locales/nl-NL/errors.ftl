@@ -1,0 +1,22 @@
+## Error messages, one per error code the server sends (error-<code>)
+
+error-account-name-required = Voer uw accountnaam in.
+error-invalid-account-name = Dit is geen geldige accountnaam. Gebruik uw werk- of schoolaccount, bijvoorbeeld adele@contoso.example.
+error-password-required = Voer uw wachtwoord in.
+error-invalid-credentials = Uw account of wachtwoord is onjuist.
+error-too-many-attempts =
+    { $minutes ->
+        [one] Te veel pogingen. Wacht { $minutes } minuut en probeer het opnieuw.
+       *[other] Te veel pogingen. Wacht { $minutes } minuten en probeer het opnieuw.
+    }
+error-not-signed-in = Uw sessie is beëindigd. Meld u opnieuw aan.
+error-csrf-rejected = We kunnen uw aanvraag niet verifiëren. Laad de pagina opnieuw en probeer het nog eens.
+error-forbidden = U bent niet gemachtigd om dit te doen.
+error-not-found = We kunnen niet vinden wat u zoekt.
+error-method-not-allowed = Deze actie wordt niet ondersteund.
+error-malformed-request = Er is iets ongeldigs in de aanvraag. Controleer wat u hebt ingevoerd en probeer het opnieuw.
+error-payload-too-large = Wat u hebt verzonden, is te groot.
+error-unsupported-media-type = De aanvraag heeft een indeling die we niet accepteren.
+error-invalid-locale = Deze taal is niet beschikbaar.
+error-internal = Er is aan onze kant iets misgegaan. Probeer het zo opnieuw.
+error-network = We kunnen de server niet bereiken. Controleer uw verbinding en probeer het opnieuw.

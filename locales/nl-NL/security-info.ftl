@@ -1,0 +1,9 @@
+## Security info page
+
+security-info-title = Beveiligingsgegevens
+security-info-intro = Dit zijn de methoden die u gebruikt om u aan te melden bij uw account of om uw wachtwoord opnieuw in te stellen.
+security-info-signed-in-as = Aangemeld als { $name }
+security-info-default-label = Standaardaanmeldingsmethode
+security-info-default-none = Nog geen
+security-info-methods-heading = Uw methoden
+security-info-no-methods = U hebt nog geen beveiligingsgegevens geregistreerd.

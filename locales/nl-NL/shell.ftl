@@ -1,0 +1,13 @@
+## The frame around every page: header, language switcher, progress
+
+shell-document-title = { -brand-name }
+shell-skip-to-content = Naar de hoofdinhoud
+shell-language-label = Taal
+shell-sign-out = Afmelden
+shell-loading = Bezig met laden…
+
+## Not found
+
+not-found-title = Pagina niet gevonden
+not-found-body = De pagina die u zoekt, bestaat niet of is verplaatst.
+not-found-link = Naar Beveiligingsgegevens

@@ -1,0 +1,22 @@
+## Error messages, one per error code the server sends (error-<code>)
+
+error-account-name-required = Ange ditt kontonamn.
+error-invalid-account-name = Det är inte ett giltigt kontonamn. Använd ditt arbets- eller skolkonto, till exempel adele@contoso.example.
+error-password-required = Ange ditt lösenord.
+error-invalid-credentials = Ditt konto eller lösenord är felaktigt.
+error-too-many-attempts =
+    { $minutes ->
+        [one] För många försök. Vänta { $minutes } minut och försök sedan igen.
+       *[other] För många försök. Vänta { $minutes } minuter och försök sedan igen.
+    }
+error-not-signed-in = Din session har avslutats. Logga in igen.
+error-csrf-rejected = Det gick inte att verifiera din begäran. Läs in sidan igen och försök på nytt.
+error-forbidden = Du har inte behörighet att göra det.
+error-not-found = Vi hittade inte det du letade efter.
+error-method-not-allowed = Den åtgärden stöds inte.
+error-malformed-request = Något i begäran var ogiltigt. Kontrollera det du angav och försök igen.
+error-payload-too-large = Det du skickade är för stort.
+error-unsupported-media-type = Begäran hade ett format som vi inte tar emot.
+error-invalid-locale = Det språket är inte tillgängligt.
+error-internal = Något gick fel hos oss. Försök igen om en stund.
+error-network = Vi kunde inte nå servern. Kontrollera anslutningen och försök igen.

@@ -1,0 +1,9 @@
+## Security info page
+
+security-info-title = Säkerhetsinformation
+security-info-intro = Det här är de metoder som du använder för att logga in på ditt konto eller återställa ditt lösenord.
+security-info-signed-in-as = Inloggad som { $name }
+security-info-default-label = Standardinloggningsmetod
+security-info-default-none = Ingen ännu
+security-info-methods-heading = Dina metoder
+security-info-no-methods = Du har inte registrerat någon säkerhetsinformation ännu.

@@ -1,0 +1,13 @@
+## The frame around every page: header, language switcher, progress
+
+shell-document-title = { -brand-name }
+shell-skip-to-content = Hoppa till huvudinnehållet
+shell-language-label = Språk
+shell-sign-out = Logga ut
+shell-loading = Läser in…
+
+## Not found
+
+not-found-title = Sidan hittades inte
+not-found-body = Sidan du letar efter finns inte eller har flyttats.
+not-found-link = Gå till Säkerhetsinformation

@@ -1,0 +1,52 @@
+//! Request and response bodies of the JSON API.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{AccountName, Locale, MethodView, Password};
+
+/// `GET /api/session`: who is signed in, and the token that every
+/// state-changing request must echo in the `x-csrf-token` header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionInfo {
+    pub csrf_token: String,
+    pub user: Option<UserView>,
+}
+
+/// The signed-in person, as the client needs to know them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserView {
+    pub account_name: AccountName,
+    pub display_name: String,
+    pub organization: String,
+    /// The language the person chose; `None` until they choose one.
+    pub locale: Option<Locale>,
+}
+
+/// `POST /api/session`: sign in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInRequest {
+    /// Kept as typed: the server parses it, so a bad one is an error at the field.
+    pub account_name: String,
+    pub password: Password,
+    /// A language the person picked on the sign-in page; it becomes their choice.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// `PUT /api/me/locale`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetLocaleRequest {
+    pub locale: Locale,
+}
+
+/// `GET /api/me/security-info`: the Security info page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecurityInfo {
+    pub default_method: Option<MethodView>,
+    pub methods: Vec<MethodView>,
+}

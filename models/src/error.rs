@@ -1,0 +1,152 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// What went wrong, as a stable code. The server never sends prose: the
+/// client shows the Fluent message `error-<code>` in the user's language.
+///
+/// Architecture Invariant: every variant has an `error-<code>` message in
+/// every locale (checked by the i18n crate's tests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ErrorCode {
+    AccountNameRequired,
+    InvalidAccountName,
+    PasswordRequired,
+    /// Unknown account or wrong password: deliberately the same code.
+    InvalidCredentials,
+    TooManyAttempts,
+    NotSignedIn,
+    CsrfRejected,
+    Forbidden,
+    NotFound,
+    MethodNotAllowed,
+    MalformedRequest,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    InvalidLocale,
+    /// The server failed; the cause is in its log, never in the response.
+    Internal,
+    /// The client could not reach the server (never sent by the server).
+    Network,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 16] = [
+        ErrorCode::AccountNameRequired,
+        ErrorCode::InvalidAccountName,
+        ErrorCode::PasswordRequired,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::TooManyAttempts,
+        ErrorCode::NotSignedIn,
+        ErrorCode::CsrfRejected,
+        ErrorCode::Forbidden,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::MalformedRequest,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::InvalidLocale,
+        ErrorCode::Internal,
+        ErrorCode::Network,
+    ];
+
+    /// The kebab-case code as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::AccountNameRequired => "account-name-required",
+            ErrorCode::InvalidAccountName => "invalid-account-name",
+            ErrorCode::PasswordRequired => "password-required",
+            ErrorCode::InvalidCredentials => "invalid-credentials",
+            ErrorCode::TooManyAttempts => "too-many-attempts",
+            ErrorCode::NotSignedIn => "not-signed-in",
+            ErrorCode::CsrfRejected => "csrf-rejected",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotFound => "not-found",
+            ErrorCode::MethodNotAllowed => "method-not-allowed",
+            ErrorCode::MalformedRequest => "malformed-request",
+            ErrorCode::PayloadTooLarge => "payload-too-large",
+            ErrorCode::UnsupportedMediaType => "unsupported-media-type",
+            ErrorCode::InvalidLocale => "invalid-locale",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Network => "network",
+        }
+    }
+
+    /// The Fluent message id that explains this code to a person.
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str())
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The input field an error belongs to, so the client can show it there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Field {
+    AccountName,
+    Password,
+    Locale,
+}
+
+/// The body of every 4xx and 5xx response of the JSON API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    /// Seconds until a throttled request may be retried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode) -> ApiError {
+        ApiError { code, field: None, retry_after: None }
+    }
+
+    pub fn at(code: ErrorCode, field: Field) -> ApiError {
+        ApiError { code, field: Some(field), retry_after: None }
+    }
+}
+
+impl From<ErrorCode> for ApiError {
+    fn from(code: ErrorCode) -> ApiError {
+        ApiError::new(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_wire_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn all_lists_every_code_once() {
+        let mut names: Vec<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), ErrorCode::ALL.len());
+    }
+
+    #[test]
+    fn api_errors_omit_empty_parts() {
+        let json = serde_json::to_string(&ApiError::at(ErrorCode::InvalidCredentials, Field::Password)).unwrap();
+        assert_eq!(json, r#"{"code":"invalid-credentials","field":"password"}"#);
+    }
+}

@@ -1,0 +1,17 @@
+//! The vocabulary that the secinfo client and server share.
+//!
+//! Everything here compiles for `wasm32-unknown-unknown` and for the server;
+//! it depends on neither axum nor leptos. Newtypes parse once at the edge
+//! ("parse, don't validate"), so the rest of the code can trust them.
+
+mod account;
+mod api;
+mod error;
+mod locale;
+mod method;
+
+pub use account::{AccountName, Password};
+pub use api::{SecurityInfo, SessionInfo, SetLocaleRequest, SignInRequest, UserView};
+pub use error::{ApiError, ErrorCode, Field};
+pub use locale::Locale;
+pub use method::{MethodKind, MethodView};

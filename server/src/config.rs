@@ -1,0 +1,160 @@
+//! Configuration: built-in defaults, then an optional TOML file
+//! (`SECINFO_CONFIG`, default `secinfo.toml` if present), then environment
+//! variables `SECINFO_<FIELD>` (nested with `__`, e.g. `SECINFO_SIGNIN__WINDOW_MINUTES`).
+//!
+//! Architecture Invariant: `Config::validate` refuses every development or
+//! test seam in `production` mode, so none can be enabled by accident.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The default. No seams, secure cookies.
+    Production,
+    /// `cargo xtask serve`: demo organization, printed demo passwords.
+    Development,
+    /// Playwright and API tests: also the test-only user fixtures API.
+    Test,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Config {
+    pub mode: Mode,
+    pub bind: SocketAddr,
+    /// The exact origin browsers use, e.g. `https://secinfo.contoso.example`.
+    /// State-changing requests must come from it (CSRF), and it decides HSTS.
+    pub public_origin: String,
+    /// `sqlite://data/secinfo.db` or `postgres://user@host/db`.
+    pub database_url: String,
+    /// `false` only for plain-http localhost development.
+    pub cookie_secure: bool,
+    /// Seed the demo organization and its users on start.
+    pub demo_seed: bool,
+    /// The built client (Trunk's `dist/`).
+    pub static_dir: PathBuf,
+    /// Take the client address from `X-Forwarded-For` (behind a proxy you run).
+    pub trust_forwarded_for: bool,
+    pub session: SessionLimits,
+    pub signin: SigninLimits,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SessionLimits {
+    pub idle_minutes: i64,
+    pub absolute_hours: i64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SigninLimits {
+    /// Wrong passwords per account per window before sign-in is refused.
+    pub account_failures: i64,
+    /// Wrong passwords per client address per window.
+    pub address_failures: i64,
+    pub window_minutes: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            mode: Mode::Production,
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_origin: "http://localhost:8080".into(),
+            database_url: "sqlite://data/secinfo.db".into(),
+            cookie_secure: true,
+            demo_seed: false,
+            static_dir: PathBuf::from("dist"),
+            trust_forwarded_for: false,
+            session: SessionLimits { idle_minutes: 30, absolute_hours: 12 },
+            signin: SigninLimits { account_failures: 10, address_failures: 50, window_minutes: 15 },
+        }
+    }
+}
+
+impl Config {
+    pub fn load() -> Result<Config, String> {
+        let file = std::env::var("SECINFO_CONFIG").unwrap_or_else(|_| "secinfo.toml".into());
+        let config: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("SECINFO_").split("__").ignore(&["config"]))
+            .extract()
+            .map_err(|e| format!("configuration: {e}"))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Refuses combinations that would weaken a production deployment.
+    pub fn validate(&self) -> Result<(), String> {
+        let origin_is_local = ["http://localhost:", "http://127.0.0.1:", "http://[::1]:"]
+            .iter()
+            .any(|p| self.public_origin.starts_with(p));
+        if !self.cookie_secure && !origin_is_local {
+            return Err("cookie_secure = false is only allowed for a plain-http localhost public_origin".into());
+        }
+        if self.mode == Mode::Production {
+            if self.demo_seed {
+                return Err("demo_seed is a development seam: set mode = \"development\" to use it".into());
+            }
+            if !self.cookie_secure {
+                return Err("production mode needs cookie_secure = true".into());
+            }
+        }
+        if self.session.idle_minutes <= 0 || self.session.absolute_hours <= 0 {
+            return Err("session limits must be positive".into());
+        }
+        if self.signin.account_failures <= 0 || self.signin.address_failures <= 0 || self.signin.window_minutes <= 0 {
+            return Err("signin limits must be positive".into());
+        }
+        Ok(())
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.public_origin.starts_with("https://")
+    }
+
+    /// Whether the test-only fixtures API is mounted.
+    pub fn test_seams(&self) -> bool {
+        self.mode == Mode::Test
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_production_and_secure() {
+        let config = Config::default();
+        assert_eq!(config.mode, Mode::Production);
+        assert!(config.cookie_secure);
+        assert!(!config.demo_seed);
+        assert!(config.validate().is_ok());
+        assert!(!config.test_seams());
+    }
+
+    #[test]
+    fn production_refuses_development_seams() {
+        let config = Config { demo_seed: true, ..Config::default() };
+        assert!(config.validate().is_err());
+        let config = Config { cookie_secure: false, ..Config::default() };
+        assert!(config.validate().is_err());
+    }
+
+    #[test]
+    fn insecure_cookies_only_on_localhost() {
+        let config = Config {
+            mode: Mode::Development,
+            cookie_secure: false,
+            public_origin: "http://secinfo.example".into(),
+            ..Config::default()
+        };
+        assert!(config.validate().is_err());
+        let config = Config { public_origin: "http://localhost:8080".into(), ..config };
+        assert!(config.validate().is_ok());
+    }
+}

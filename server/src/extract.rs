@@ -1,0 +1,37 @@
+//! A JSON body extractor whose rejections speak our error codes (S24):
+//! a malformed, mistyped or oversized body is a 4xx with a code, never
+//! axum's plain-text message.
+
+use axum::Json;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use models::ErrorCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => {
+                let status = rejection.status();
+                let code = match status {
+                    StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+                    _ => ErrorCode::MalformedRequest,
+                };
+                let status = if status.is_client_error() { status } else { StatusCode::BAD_REQUEST };
+                Err(AppError::status(status, code))
+            }
+        }
+    }
+}

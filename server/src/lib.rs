@@ -1,0 +1,42 @@
+//! The secinfo server: the JSON API under `/api` and the built client.
+//!
+//! `app(state)` is the whole server as a `Router`, so tests drive it
+//! without a socket; `main.rs` only reads configuration and listens.
+
+pub mod clock;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod passwords;
+pub mod routes;
+pub mod secret;
+pub mod security;
+pub mod seed;
+pub mod session;
+pub mod state;
+pub mod static_files;
+pub mod store;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub use state::AppState;
+
+/// Request bodies larger than this are refused with 413 `payload-too-large`.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn app(state: AppState) -> Router {
+    let api = routes::api(&state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .with_state(state.clone());
+    Router::new()
+        .nest("/api", api)
+        .merge(static_files::router(&state.config.static_dir))
+        .layer(middleware::from_fn_with_state(state, security::security_headers))
+        .layer(TraceLayer::new_for_http())
+}

@@ -1,0 +1,78 @@
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use secinfo_server::clock::{Clock, SystemClock};
+use secinfo_server::config::{Config, Mode};
+use secinfo_server::store::Store;
+use secinfo_server::{AppState, app, seed};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    if let Err(error) = run().await {
+        eprintln!("secinfo-server: {error}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let started = Instant::now();
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let config = Config::load()?;
+    let store = Store::connect(&config.database_url).await?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+
+    if config.demo_seed {
+        let users = seed::seed_demo(&store, clock.now()).await?;
+        if config.mode == Mode::Development {
+            println!("Demo organization Contoso; sign in as:");
+            for user in users {
+                println!("  {:<36} {}", user.account_name, user.password);
+            }
+        }
+    }
+
+    spawn_housekeeping(store.clone(), clock.clone(), &config);
+    let listener = tokio::net::TcpListener::bind(config.bind).await?;
+    let origin = config.public_origin.clone();
+    let router = app(AppState::new(config, store, clock));
+    println!("secinfo is listening on {origin} (ready in {} ms)", started.elapsed().as_millis());
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+/// Forgets expired sessions every ten minutes.
+fn spawn_housekeeping(store: Store, clock: Arc<dyn Clock>, config: &Config) {
+    let idle = config.session.idle_minutes * 60;
+    let absolute = config.session.absolute_hours * 3600;
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            let now = clock.now();
+            if let Err(error) = store.delete_expired_sessions(now - idle, now - absolute).await {
+                tracing::warn!(%error, "session housekeeping failed");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}

@@ -1,0 +1,58 @@
+//! Test seam: creates and removes users so that every Playwright test
+//! brings its own. Mounted only in `test` mode (see `Config::test_seams`).
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{delete, post};
+use axum::{Json, Router};
+use models::{AccountName, Field, Locale};
+use serde::Deserialize;
+
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::state::AppState;
+use crate::store::NewUser;
+use crate::{passwords, secret, seed};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/test/users", post(create_user))
+        .route("/test/users/{account_name}", delete(delete_user))
+}
+
+#[derive(Deserialize)]
+struct NewTestUser {
+    account_name: String,
+    password: String,
+    display_name: String,
+    #[serde(default)]
+    locale: Option<Locale>,
+}
+
+async fn create_user(State(state): State<AppState>, ApiJson(body): ApiJson<NewTestUser>) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let account = AccountName::parse(&body.account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    let hash = passwords::hash(body.password).await?;
+    let id = secret::new_id()?;
+    let created = state
+        .store
+        .insert_user(
+            NewUser {
+                id: &id,
+                organization_id: seed::DEMO_ORGANIZATION_ID,
+                account_name: &account,
+                display_name: &body.display_name,
+                password_hash: &hash,
+                locale: body.locale,
+                is_admin: false,
+            },
+            state.now(),
+        )
+        .await?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::CONFLICT };
+    Ok((status, Json(serde_json::json!({ "account_name": account }))))
+}
+
+async fn delete_user(State(state): State<AppState>, Path(account_name): Path<String>) -> AppResult<StatusCode> {
+    let account = AccountName::parse(&account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    if state.store.delete_user(&account).await? { Ok(StatusCode::NO_CONTENT) } else { Err(AppError::not_found()) }
+}

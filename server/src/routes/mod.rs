@@ -1,0 +1,34 @@
+//! The JSON API under `/api`. Each feature owns its router; this is the one
+//! place that lists them all.
+
+mod fixtures;
+mod health;
+mod me;
+pub(crate) mod session;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::middleware;
+use models::ErrorCode;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub(crate) use health::__path_health;
+pub(crate) use me::{__path_security_info, __path_set_locale};
+pub(crate) use session::{__path_get_session, __path_sign_in, __path_sign_out};
+
+pub fn api(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new()
+        .merge(health::router())
+        .merge(session::router())
+        .merge(me::router())
+        .route("/openapi.json", axum::routing::get(crate::openapi::openapi_json));
+    if state.config.test_seams() {
+        router = router.merge(fixtures::router());
+    }
+    router
+        .fallback(|| async { AppError::not_found() })
+        .method_not_allowed_fallback(|| async { AppError::status(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed) })
+        .layer(middleware::from_fn_with_state(state.clone(), crate::security::csrf_guard))
+}

@@ -1,0 +1,133 @@
+//! Signing in and out, and what the client learns about its session.
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::get;
+use axum::{Json, Router};
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::Cookie;
+use models::{AccountName, ErrorCode, Field, Password, SessionInfo, SignInRequest, UserView};
+
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::passwords;
+use crate::secret::{random_token, token_digest};
+use crate::security::{ClientAddress, user_agent};
+use crate::session::{self, CookieNames, cookie, new_session_token};
+use crate::state::AppState;
+use crate::store::{NewSession, UserRecord};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/session", get(get_session).post(sign_in).delete(sign_out))
+}
+
+pub(crate) fn user_view(user: &UserRecord) -> UserView {
+    UserView {
+        account_name: user.account_name.clone(),
+        display_name: user.display_name.clone(),
+        organization: user.organization_name.clone(),
+        locale: user.locale,
+    }
+}
+
+/// The CSRF token of this browser: the cookie's, or a new one that is set
+/// now. Only a cookie is written, never a database row (S21).
+fn csrf_token(state: &AppState, jar: CookieJar) -> AppResult<(CookieJar, String)> {
+    let names = CookieNames::for_config(&state.config);
+    if let Some(existing) = jar.get(names.csrf).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
+        return Ok((jar, existing));
+    }
+    let token = random_token(32)?;
+    Ok((jar.add(cookie(&state.config, names.csrf, token.clone())), token))
+}
+
+/// Who is signed in (if anyone), and the CSRF token to echo.
+#[utoipa::path(get, path = "/api/session", responses((status = 200, body = SessionInfo)))]
+pub async fn get_session(State(state): State<AppState>, jar: CookieJar) -> AppResult<(CookieJar, Json<SessionInfo>)> {
+    let user = session::current(&state, &jar).await?.map(|s| user_view(&s.user));
+    let (jar, csrf_token) = csrf_token(&state, jar)?;
+    Ok((jar, Json(SessionInfo { csrf_token, user })))
+}
+
+/// Signs in with account name and password. Wrong passwords are counted
+/// per account and per client address, in the database, and refused with
+/// 429 past the configured limits.
+#[utoipa::path(post, path = "/api/session", request_body = SignInRequest, responses(
+    (status = 200, body = SessionInfo),
+    (status = 400, body = models::ApiError), (status = 401, body = models::ApiError),
+    (status = 403, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    jar: CookieJar,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> AppResult<(CookieJar, Json<SessionInfo>)> {
+    let account = AccountName::parse(&request.account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    Password::parse(request.password.expose()).map_err(|code| AppError::invalid(code, Field::Password))?;
+
+    let now = state.now();
+    let limits = &state.config.signin;
+    let window = limits.window_minutes * 60;
+    let opened_after = now - window;
+    let account_bucket = format!("signin:account:{account}");
+    let address_bucket = format!("signin:address:{address}");
+    for (bucket, limit) in [(&account_bucket, limits.account_failures), (&address_bucket, limits.address_failures)] {
+        let failures = state.store.failures(bucket, opened_after).await?;
+        if failures.count >= limit {
+            let retry_after = failures.window_start + window - now;
+            return Err(AppError::throttled(retry_after.max(1) as u64));
+        }
+    }
+
+    let user = state.store.user_by_account_name(&account).await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let valid = passwords::verify(request.password.expose().to_owned(), stored).await?;
+    let Some(user) = user.filter(|_| valid) else {
+        state.store.record_failure(&account_bucket, now, opened_after).await?;
+        state.store.record_failure(&address_bucket, now, opened_after).await?;
+        return Err(AppError::Refused {
+            status: StatusCode::UNAUTHORIZED,
+            error: models::ApiError::at(ErrorCode::InvalidCredentials, Field::Password),
+        });
+    };
+    state.store.clear_failures(&account_bucket).await?;
+
+    let names = CookieNames::for_config(&state.config);
+    // A session that came with the request ends here: the new one gets a new token.
+    if let Some(old) = jar.get(names.session) {
+        state.store.delete_session(&token_digest(old.value())).await?;
+    }
+    let token = new_session_token()?;
+    let user_agent = user_agent(&headers);
+    state
+        .store
+        .insert_session(
+            NewSession { token_digest: &token_digest(&token), user_id: &user.id, client_address: &address, user_agent: &user_agent },
+            now,
+        )
+        .await?;
+    let mut user = user;
+    if let Some(locale) = request.locale {
+        state.store.set_user_locale(&user.id, locale).await?;
+        user.locale = Some(locale);
+    }
+    tracing::info!(account = %user.account_name, %address, "signed in");
+
+    let csrf_token = random_token(32)?;
+    let jar = jar
+        .add(cookie(&state.config, names.session, token))
+        .add(cookie(&state.config, names.csrf, csrf_token.clone()));
+    Ok((jar, Json(SessionInfo { csrf_token, user: Some(user_view(&user)) })))
+}
+
+/// Signs out this browser.
+#[utoipa::path(delete, path = "/api/session", responses((status = 204), (status = 403, body = models::ApiError)))]
+pub async fn sign_out(State(state): State<AppState>, jar: CookieJar) -> AppResult<(StatusCode, CookieJar)> {
+    let names = CookieNames::for_config(&state.config);
+    if let Some(token) = jar.get(names.session) {
+        state.store.delete_session(&token_digest(token.value())).await?;
+    }
+    let jar = jar.remove(Cookie::build(names.session).path("/"));
+    Ok((StatusCode::NO_CONTENT, jar))
+}

@@ -1,0 +1,70 @@
+//! The demo organization of `seed/demo-organization.toml`, for development
+//! and tests. `Config::validate` keeps it out of production.
+
+use figment::Figment;
+use figment::providers::{Format, Toml};
+use models::{AccountName, Locale};
+use serde::Deserialize;
+
+use crate::error::{AppError, AppResult};
+use crate::store::{NewUser, Store};
+use crate::{passwords, secret};
+
+pub const DEMO_ORGANIZATION_ID: &str = "contoso";
+const DEMO_FILE: &str = include_str!("../seed/demo-organization.toml");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    organization: DemoOrganization,
+    users: Vec<DemoUser>,
+}
+
+#[derive(Deserialize)]
+struct DemoOrganization {
+    id: String,
+    name: String,
+    account_domain: String,
+}
+
+#[derive(Deserialize)]
+pub struct DemoUser {
+    pub account_name: String,
+    pub display_name: String,
+    pub password: String,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    #[serde(default)]
+    pub is_admin: bool,
+}
+
+/// Creates the demo organization and any demo user that does not exist yet;
+/// returns the demo users (with their passwords) to print.
+pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
+    let demo: DemoFile = Figment::from(Toml::string(DEMO_FILE))
+        .extract()
+        .map_err(|e| AppError::internal(format!("demo seed file: {e}")))?;
+    let org = &demo.organization;
+    store.upsert_organization(&org.id, &org.name, &org.account_domain, now).await?;
+    for user in &demo.users {
+        let account = AccountName::parse(&user.account_name).map_err(|c| AppError::internal(format!("demo account: {c}")))?;
+        if store.user_by_account_name(&account).await?.is_some() {
+            continue;
+        }
+        let hash = passwords::hash(user.password.clone()).await?;
+        store
+            .insert_user(
+                NewUser {
+                    id: &secret::new_id()?,
+                    organization_id: &org.id,
+                    account_name: &account,
+                    display_name: &user.display_name,
+                    password_hash: &hash,
+                    locale: user.locale,
+                    is_admin: user.is_admin,
+                },
+                now,
+            )
+            .await?;
+    }
+    Ok(demo.users)
+}

@@ -1,0 +1,91 @@
+//! Sessions: a random token in an `HttpOnly`, `SameSite=Strict` cookie,
+//! its SHA-256 digest in the database so every instance shares it (S18,
+//! S20, S26). A new token at every sign-in defeats fixation.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum_extra::extract::CookieJar;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+
+use crate::config::Config;
+use crate::error::{AppError, AppResult};
+use crate::secret::{random_token, token_digest};
+use crate::state::AppState;
+use crate::store::SessionRecord;
+
+/// Cookie names: with `Secure`, the `__Host-` prefix also pins them to our
+/// exact host and path, so a sibling subdomain cannot plant one.
+pub struct CookieNames {
+    pub session: &'static str,
+    pub csrf: &'static str,
+}
+
+impl CookieNames {
+    pub fn for_config(config: &Config) -> CookieNames {
+        if config.cookie_secure {
+            CookieNames { session: "__Host-secinfo-session", csrf: "__Host-secinfo-csrf" }
+        } else {
+            CookieNames { session: "secinfo-session", csrf: "secinfo-csrf" }
+        }
+    }
+}
+
+/// A cookie with our fixed attributes; the browser drops it with the session.
+pub fn cookie(config: &Config, name: &'static str, value: String) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path("/")
+        .http_only(true)
+        .secure(config.cookie_secure)
+        .same_site(SameSite::Strict)
+        .build()
+}
+
+/// A fresh session token for the cookie (256 bits).
+pub fn new_session_token() -> AppResult<String> {
+    random_token(32)
+}
+
+/// Seconds of idleness and of age after which a session is over.
+fn limits(config: &Config) -> (i64, i64) {
+    (config.session.idle_minutes * 60, config.session.absolute_hours * 3600)
+}
+
+/// Writes `last_seen_at` at most this often: a write per request would make
+/// every page view a database write for no gain in precision worth having.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// The session of this request if its cookie names a live one. Reads only;
+/// an anonymous or expired request writes nothing (S21).
+pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<SessionRecord>> {
+    let names = CookieNames::for_config(&state.config);
+    let Some(token) = jar.get(names.session).map(|c| c.value().to_owned()) else {
+        return Ok(None);
+    };
+    let Some(session) = state.store.session(&token_digest(&token)).await? else {
+        return Ok(None);
+    };
+    let now = state.now();
+    let (idle, absolute) = limits(&state.config);
+    if now - session.last_seen_at >= idle || now - session.created_at >= absolute {
+        return Ok(None);
+    }
+    Ok(Some(session))
+}
+
+/// A handler argument that only exists for a signed-in request; otherwise
+/// the request is refused with 401 `not-signed-in`.
+pub struct Authenticated(pub SessionRecord);
+
+impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let session = current(state, &jar).await?.ok_or_else(AppError::unauthorized)?;
+        let now = state.now();
+        if now - session.last_seen_at >= TOUCH_EVERY_SECS {
+            state.store.touch_session(&session.token_digest, now).await?;
+        }
+        Ok(Authenticated(session))
+    }
+}

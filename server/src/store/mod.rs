@@ -1,0 +1,97 @@
+//! All SQL lives here, behind one `Store` that speaks to SQLite or
+//! PostgreSQL through sqlx's `Any` driver with the same statements.
+//!
+//! Architecture Invariant: no SQL outside `store/`; every statement is
+//! portable (`$n` placeholders, TEXT ids, BIGINT times, INTEGER flags).
+
+mod methods;
+mod sessions;
+mod throttle;
+mod users;
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::AnyPool;
+
+pub use methods::MethodRecord;
+pub use sessions::{NewSession, SessionRecord};
+pub use throttle::Failures;
+pub use users::{NewUser, UserRecord};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+}
+
+/// Which database a URL points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl FromStr for Backend {
+    type Err = String;
+    fn from_str(url: &str) -> Result<Backend, String> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(format!("database_url must start with sqlite: or postgres:, not {url:?}"))
+        }
+    }
+}
+
+impl Store {
+    /// Connects, creating a SQLite file (and its folder) when needed, and
+    /// brings the schema up to date.
+    pub async fn connect(url: &str) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
+        install_default_drivers();
+        let backend: Backend = url.parse()?;
+        let url = match backend {
+            Backend::Sqlite => sqlite_url(url)?,
+            Backend::Postgres => url.to_owned(),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                // One writer at a time anyway; a few readers alongside.
+                Backend::Sqlite => 4,
+                Backend::Postgres => 10,
+            })
+            .connect(&url)
+            .await?;
+        if backend == Backend::Sqlite {
+            // WAL lets readers run beside the writer; it persists in the file.
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        }
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Makes `sqlite:path` create its file and folder on first start.
+fn sqlite_url(url: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
+    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = rest.split('?').next().unwrap_or_default();
+    if path != ":memory:" && !path.is_empty() {
+        if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    Ok(if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    })
+}

@@ -1,0 +1,87 @@
+use sqlx::Row;
+
+use super::Store;
+use super::users::{UserRecord, user_columns, user_from_row};
+use crate::clock::UnixTime;
+use crate::error::AppResult;
+
+pub struct NewSession<'a> {
+    pub token_digest: &'a str,
+    pub user_id: &'a str,
+    pub client_address: &'a str,
+    pub user_agent: &'a str,
+}
+
+/// A session row with its user, as every authenticated request needs it.
+#[derive(Clone, Debug)]
+pub struct SessionRecord {
+    pub token_digest: String,
+    pub created_at: UnixTime,
+    pub last_seen_at: UnixTime,
+    pub user: UserRecord,
+}
+
+impl Store {
+    pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent) \
+             VALUES ($1, $2, $3, $3, $4, $5)",
+        )
+        .bind(session.token_digest)
+        .bind(session.user_id)
+        .bind(now)
+        .bind(session.client_address)
+        .bind(session.user_agent)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
+        let sql = concat!(
+            "SELECT s.token_digest, s.created_at, s.last_seen_at, ",
+            user_columns!(),
+            " FROM sessions s JOIN users u ON u.id = s.user_id \
+             JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1"
+        );
+        let Some(row) = sqlx::query(sql).bind(token_digest).fetch_optional(&self.pool).await? else {
+            return Ok(None);
+        };
+        Ok(Some(SessionRecord {
+            token_digest: row.try_get("token_digest")?,
+            created_at: row.try_get("created_at")?,
+            last_seen_at: row.try_get("last_seen_at")?,
+            user: user_from_row(&row)?,
+        }))
+    }
+
+    pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2")
+            .bind(now)
+            .bind(token_digest)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_digest: &str) -> AppResult<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_digest = $1").bind(token_digest).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// "Sign out everywhere".
+    pub async fn delete_sessions_of_user(&self, user_id: &str) -> AppResult<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Housekeeping: forgets sessions that can no longer be used.
+    pub async fn delete_expired_sessions(&self, idle_before: UnixTime, created_before: UnixTime) -> AppResult<u64> {
+        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+            .bind(idle_before)
+            .bind(created_before)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}

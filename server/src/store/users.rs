@@ -1,0 +1,133 @@
+use models::{AccountName, Locale};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Store;
+use crate::clock::UnixTime;
+use crate::error::AppResult;
+
+/// A person's account as the server knows it.
+#[derive(Clone, Debug)]
+pub struct UserRecord {
+    pub id: String,
+    pub organization_id: String,
+    pub organization_name: String,
+    pub account_name: AccountName,
+    pub display_name: String,
+    pub password_hash: String,
+    pub locale: Option<Locale>,
+    pub is_admin: bool,
+}
+
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub organization_id: &'a str,
+    pub account_name: &'a AccountName,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub locale: Option<Locale>,
+    pub is_admin: bool,
+}
+
+/// The columns `user_from_row` reads, for statements that join `users u`
+/// with `organizations o` (a macro, so statements stay `&'static str`).
+macro_rules! user_columns {
+    () => {
+        "u.id, u.organization_id, o.name AS organization_name, u.account_name, \
+         u.display_name, u.password_hash, u.locale, u.is_admin"
+    };
+}
+pub(super) use user_columns;
+
+pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
+    let account_name: String = row.try_get("account_name")?;
+    let locale: Option<String> = row.try_get("locale")?;
+    Ok(UserRecord {
+        id: row.try_get("id")?,
+        organization_id: row.try_get("organization_id")?,
+        organization_name: row.try_get("organization_name")?,
+        // Stored names were parsed on the way in; re-parsing cannot fail
+        // unless the table was edited by hand, which is then an error.
+        account_name: AccountName::parse(&account_name)
+            .map_err(|code| crate::error::AppError::internal(format!("stored account name: {code}")))?,
+        display_name: row.try_get("display_name")?,
+        password_hash: row.try_get("password_hash")?,
+        locale: locale.as_deref().and_then(Locale::parse),
+        is_admin: row.try_get::<i64, _>("is_admin")? != 0,
+    })
+}
+
+impl Store {
+    pub async fn upsert_organization(&self, id: &str, name: &str, account_domain: &str, now: UnixTime) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO organizations (id, name, account_domain, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, account_domain = excluded.account_domain",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(account_domain)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Creates the user; returns false when the account name is taken.
+    pub async fn insert_user(&self, user: NewUser<'_>, now: UnixTime) -> AppResult<bool> {
+        let result = sqlx::query(
+            "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
+        )
+        .bind(user.id)
+        .bind(user.organization_id)
+        .bind(user.account_name.as_str())
+        .bind(user.display_name)
+        .bind(user.password_hash)
+        .bind(user.locale.map(|l| l.tag()))
+        .bind(i64::from(user.is_admin))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    pub async fn user_by_account_name(&self, name: &AccountName) -> AppResult<Option<UserRecord>> {
+        let sql = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.account_name = $1"
+        );
+        let row = sqlx::query(sql).bind(name.as_str()).fetch_optional(&self.pool).await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> AppResult<()> {
+        sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+            .bind(locale.tag())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Removes a user and everything that hangs off them.
+    pub async fn delete_user(&self, name: &AccountName) -> AppResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let id: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE account_name = $1")
+            .bind(name.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(id) = id else { return Ok(false) };
+        // Explicit deletes: SQLite enforces ON DELETE CASCADE only when
+        // foreign keys are on for the connection, PostgreSQL always.
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM methods WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM users WHERE id = $1").bind(&id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    pub async fn count_users(&self) -> AppResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+}
