@@ -33,10 +33,12 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built files `<name>-<16 hex digits>.<ext>`.
+/// Trunk names built files `<name>-<16 hex digits>.<ext>` (and the wasm
+/// `<name>-<hash>_bg.wasm`).
 fn is_content_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
@@ -46,7 +48,7 @@ mod tests {
 
     #[test]
     fn hashed_names_are_recognised() {
-        assert!(is_content_hashed("/secinfo-app-3f2a9c1b7d6e5f40_bg.wasm") == false);
+        assert!(is_content_hashed("/secinfo-app-3f2a9c1b7d6e5f40_bg.wasm"));
         assert!(is_content_hashed("/secinfo-app-3f2a9c1b7d6e5f40.js"));
         assert!(is_content_hashed("/style-0123456789abcdef.css"));
         assert!(!is_content_hashed("/index.html"));

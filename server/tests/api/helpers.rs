@@ -1,0 +1,263 @@
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use secinfo_server::clock::ManualClock;
+use secinfo_server::config::{Config, Mode};
+use secinfo_server::store::Store;
+use secinfo_server::{AppState, app, passwords, secret};
+use serde_json::Value;
+
+pub const ORIGIN: &str = "http://localhost:8080";
+pub const PASSWORD: &str = "Correct-Horse-42";
+pub const T0: i64 = 1_800_000_000;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[tokio::test]` per backend for each listed test
+/// function `async fn name(backend: Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() { super::$name($crate::helpers::Backend::Sqlite).await } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() {
+                if $crate::helpers::postgres_admin_url().is_some() {
+                    super::$name($crate::helpers::Backend::Postgres).await
+                }
+            } )*
+        }
+    };
+}
+
+/// The PostgreSQL server for tests (`cargo xtask test` starts a throwaway
+/// one). Without it the PostgreSQL variants are skipped, unless
+/// `SECINFO_REQUIRE_POSTGRES` says they must run.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("SECINFO_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var_os("SECINFO_REQUIRE_POSTGRES").is_none(),
+                "SECINFO_REQUIRE_POSTGRES is set but SECINFO_TEST_POSTGRES_URL is not"
+            );
+            eprintln!("note: SECINFO_TEST_POSTGRES_URL unset, PostgreSQL variant skipped");
+            None
+        }
+    }
+}
+
+/// A fresh, empty database of the given kind.
+pub async fn fresh_store(backend: Backend) -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = match backend {
+        Backend::Sqlite => format!("sqlite://{}/test.db", dir.path().display()),
+        Backend::Postgres => {
+            let admin = postgres_admin_url().expect("checked by the macro");
+            let name = format!("t_{}", secret::random_token(9).unwrap().to_lowercase().replace(['-', '_'], "x"));
+            sqlx::any::install_default_drivers();
+            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await.expect("admin connection");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut conn)
+                .await
+                .expect("create database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            format!("{base}/{name}")
+        }
+    };
+    (Store::connect(&url).await.expect("connect"), dir)
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub store: Store,
+    pub clock: ManualClock,
+    _dir: tempfile::TempDir,
+}
+
+pub fn test_config(dir: &std::path::Path) -> Config {
+    let mut config = Config { mode: Mode::Test, static_dir: dir.to_path_buf(), ..Config::default() };
+    config.signin.account_failures = 3;
+    config.signin.address_failures = 6;
+    config
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let (store, dir) = fresh_store(backend).await;
+        std::fs::write(dir.path().join("index.html"), "<!doctype html><html><head><script type=\"module\">boot()</script></head><body></body></html>").unwrap();
+        let mut config = test_config(dir.path());
+        adjust(&mut config);
+        config.validate().expect("valid test configuration");
+        store.upsert_organization("contoso", "Contoso", "contoso.example", T0).await.unwrap();
+        let clock = ManualClock::starting_at(T0);
+        let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
+        TestApp { router: app(state), store, clock, _dir: dir }
+    }
+
+    /// Creates a user with `PASSWORD`; returns their account name.
+    pub async fn user(&self, name: &str) -> String {
+        let account = models::AccountName::parse(&format!("{name}@contoso.example")).unwrap();
+        let hash = passwords::hash(PASSWORD.into()).await.unwrap();
+        let id = secret::new_id().unwrap();
+        let created = self
+            .store
+            .insert_user(
+                secinfo_server::store::NewUser {
+                    id: &id,
+                    organization_id: "contoso",
+                    account_name: &account,
+                    display_name: name,
+                    password_hash: &hash,
+                    locale: None,
+                    is_admin: false,
+                },
+                T0,
+            )
+            .await
+            .unwrap();
+        assert!(created);
+        account.to_string()
+    }
+
+    pub fn browser(&self) -> Browser<'_> {
+        Browser { app: self, cookies: BTreeMap::new(), csrf: None, address: "203.0.113.7".into() }
+    }
+
+    /// Rows in every table, to prove that a request wrote nothing.
+    pub async fn row_counts(&self) -> Vec<(String, i64)> {
+        let mut counts = Vec::new();
+        for table in ["organizations", "users", "sessions", "throttle", "methods"] {
+            let sql = match table {
+                "organizations" => "SELECT COUNT(*) FROM organizations",
+                "users" => "SELECT COUNT(*) FROM users",
+                "sessions" => "SELECT COUNT(*) FROM sessions",
+                "throttle" => "SELECT COUNT(*) FROM throttle",
+                _ => "SELECT COUNT(*) FROM methods",
+            };
+            let n: i64 = sqlx::query_scalar(sql).fetch_one(self.store.pool()).await.unwrap();
+            counts.push((table.to_owned(), n));
+        }
+        counts
+    }
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn code(&self) -> String {
+        self.json()["code"].as_str().unwrap_or_default().to_owned()
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+    }
+}
+
+/// A browser-like client: keeps cookies, sends our Origin and echoes the
+/// CSRF token the way the real client does.
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub cookies: BTreeMap<String, String>,
+    pub csrf: Option<String>,
+    pub address: String,
+}
+
+impl Browser<'_> {
+    pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>, extra: &[(&str, &str)]) -> Response {
+        let mut request = Request::builder().method(method.clone()).uri(path);
+        if !self.cookies.is_empty() {
+            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            request = request.header(header::COOKIE, cookie);
+        }
+        if method != Method::GET {
+            if !extra.iter().any(|(name, _)| name.eq_ignore_ascii_case("origin")) {
+                request = request.header(header::ORIGIN, ORIGIN);
+            }
+            if let Some(token) = &self.csrf {
+                request = request.header("x-csrf-token", token);
+            }
+        }
+        for (name, value) in extra {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        let mut request = request.body(body).unwrap();
+        let addr: SocketAddr = format!("{}:40000", self.address).parse().unwrap();
+        request.extensions_mut().insert(ConnectInfo(addr));
+        self.dispatch(request).await
+    }
+
+    pub async fn dispatch(&mut self, request: Request<Body>) -> Response {
+        let response = tower::ServiceExt::oneshot(self.app.router.clone(), request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        for set in headers.get_all(header::SET_COOKIE) {
+            let set = set.to_str().unwrap();
+            let pair = set.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            if value.is_empty() || set.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        Response { status, headers, body }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Response {
+        self.send(Method::GET, path, None, &[]).await
+    }
+
+    /// `GET /api/session`, remembering the CSRF token as the client does.
+    pub async fn session(&mut self) -> Value {
+        let response = self.get("/api/session").await;
+        assert_eq!(response.status, StatusCode::OK);
+        let json = response.json();
+        self.csrf = json["csrf_token"].as_str().map(str::to_owned);
+        json
+    }
+
+    pub async fn sign_in(&mut self, account: &str, password: &str) -> Response {
+        if self.csrf.is_none() {
+            self.session().await;
+        }
+        let response = self
+            .send(Method::POST, "/api/session", Some(serde_json::json!({ "account_name": account, "password": password })), &[])
+            .await;
+        if response.status == StatusCode::OK {
+            self.csrf = response.json()["csrf_token"].as_str().map(str::to_owned);
+        }
+        response
+    }
+}

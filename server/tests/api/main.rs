@@ -1,0 +1,8 @@
+//! API tests: the whole server as a `Router`, on SQLite and on PostgreSQL.
+//! Each test gets its own database and a manual clock.
+
+mod helpers;
+mod locale_and_pages;
+mod security;
+mod sign_in;
+mod store;

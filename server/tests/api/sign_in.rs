@@ -1,0 +1,170 @@
+use axum::http::StatusCode;
+
+use crate::helpers::{Backend, PASSWORD, TestApp};
+
+crate::on_both_backends!(
+    right_password_signs_in,
+    wrong_password_is_refused_at_the_password_field,
+    unknown_account_looks_like_a_wrong_password,
+    bad_account_name_is_refused_at_its_field,
+    wrong_passwords_are_throttled_per_account,
+    wrong_passwords_are_throttled_per_client_address,
+    s18_session_cookie_flags_and_new_id_at_sign_in,
+    s20_sessions_expire_when_idle_and_in_all,
+    sign_out_ends_the_session,
+);
+
+async fn right_password_signs_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    let response = browser.sign_in(&account, PASSWORD).await;
+    assert_eq!(response.status, StatusCode::OK);
+    let json = response.json();
+    assert_eq!(json["user"]["account_name"], account);
+    assert_eq!(json["user"]["organization"], "Contoso");
+    let session = browser.session().await;
+    assert_eq!(session["user"]["display_name"], "adele");
+}
+
+async fn wrong_password_is_refused_at_the_password_field(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    let response = browser.sign_in(&account, "nope").await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(response.json(), serde_json::json!({ "code": "invalid-credentials", "field": "password" }));
+    assert!(browser.session().await["user"].is_null());
+}
+
+async fn unknown_account_looks_like_a_wrong_password(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = app.browser();
+    let response = browser.sign_in("nobody@contoso.example", PASSWORD).await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(response.code(), "invalid-credentials");
+}
+
+async fn bad_account_name_is_refused_at_its_field(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = app.browser();
+    let response = browser.sign_in("not an account", PASSWORD).await;
+    assert_eq!(response.status, StatusCode::BAD_REQUEST);
+    assert_eq!(response.json(), serde_json::json!({ "code": "invalid-account-name", "field": "account_name" }));
+    let response = browser.sign_in("  ", PASSWORD).await;
+    assert_eq!(response.code(), "account-name-required");
+    let response = browser.sign_in("adele@contoso.example", "").await;
+    assert_eq!(response.json(), serde_json::json!({ "code": "password-required", "field": "password" }));
+}
+
+async fn wrong_passwords_are_throttled_per_account(backend: Backend) {
+    let app = TestApp::spawn(backend).await; // 3 failures per account per 15 minutes
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    for _ in 0..3 {
+        assert_eq!(browser.sign_in(&account, "wrong").await.status, StatusCode::UNAUTHORIZED);
+    }
+    // From another address too, and even with the right password.
+    let mut other = app.browser();
+    other.address = "198.51.100.9".into();
+    let response = other.sign_in(&account, PASSWORD).await;
+    assert_eq!(response.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(response.code(), "too-many-attempts");
+    let retry_after: u64 = response.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!(retry_after > 0 && retry_after <= 15 * 60, "{retry_after}");
+    assert_eq!(response.json()["retry_after"], retry_after);
+
+    app.clock.advance(15 * 60 + 1);
+    assert_eq!(other.sign_in(&account, PASSWORD).await.status, StatusCode::OK);
+}
+
+async fn wrong_passwords_are_throttled_per_client_address(backend: Backend) {
+    let app = TestApp::spawn(backend).await; // 6 failures per address
+    let mut accounts = Vec::new();
+    for name in ["a1", "a2", "a3"] {
+        accounts.push(app.user(name).await);
+    }
+    let mut browser = app.browser();
+    for account in &accounts {
+        for _ in 0..2 {
+            assert_eq!(browser.sign_in(account, "wrong").await.status, StatusCode::UNAUTHORIZED);
+        }
+    }
+    let fresh = app.user("fresh").await;
+    assert_eq!(browser.sign_in(&fresh, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    let mut elsewhere = app.browser();
+    elsewhere.address = "198.51.100.10".into();
+    assert_eq!(elsewhere.sign_in(&fresh, PASSWORD).await.status, StatusCode::OK);
+}
+
+async fn s18_session_cookie_flags_and_new_id_at_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    let first = browser.sign_in(&account, PASSWORD).await;
+    let cookie = first
+        .set_cookies()
+        .into_iter()
+        .find(|c| c.starts_with("__Host-secinfo-session="))
+        .expect("session cookie with the __Host- prefix");
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookie.contains(flag), "{flag} missing in {cookie}");
+    }
+    assert!(!cookie.contains("Domain="), "{cookie}");
+    let first_token = browser.cookies["__Host-secinfo-session"].clone();
+    let stolen = browser.cookies.clone();
+
+    let second = browser.sign_in(&account, PASSWORD).await;
+    assert_eq!(second.status, StatusCode::OK);
+    let second_token = browser.cookies["__Host-secinfo-session"].clone();
+    assert_ne!(first_token, second_token, "a new session id at every sign-in");
+
+    // The earlier session (a fixated or stolen id) is dead.
+    let mut attacker = app.browser();
+    attacker.cookies = stolen;
+    assert!(attacker.session().await["user"].is_null());
+    assert!(!browser.session().await["user"].is_null());
+    // The database keeps only a digest of the token.
+    let digests: Vec<String> = sqlx::query_scalar("SELECT token_digest FROM sessions").fetch_all(app.store.pool()).await.unwrap();
+    assert_eq!(digests.len(), 1);
+    assert!(!digests.contains(&second_token));
+}
+
+async fn s20_sessions_expire_when_idle_and_in_all(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+
+    app.clock.advance(29 * 60);
+    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK);
+    app.clock.advance(29 * 60);
+    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK, "activity keeps it alive");
+    app.clock.advance(31 * 60);
+    let response = browser.get("/api/me/security-info").await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(response.code(), "not-signed-in");
+
+    // Absolute limit: active every 20 minutes, still over after 12 hours.
+    browser.sign_in(&account, PASSWORD).await;
+    for _ in 0..35 {
+        app.clock.advance(20 * 60);
+        assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK);
+    }
+    app.clock.advance(20 * 60 + 1);
+    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::UNAUTHORIZED);
+}
+
+async fn sign_out_ends_the_session(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    let copy = browser.cookies.clone();
+    let response = browser.send(axum::http::Method::DELETE, "/api/session", None, &[]).await;
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    assert!(browser.session().await["user"].is_null());
+    let mut replay = app.browser();
+    replay.cookies = copy;
+    assert_eq!(replay.get("/api/me/security-info").await.status, StatusCode::UNAUTHORIZED);
+}

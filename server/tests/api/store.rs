@@ -1,0 +1,122 @@
+//! Store round trips, run on both databases.
+
+use models::{AccountName, Locale};
+use secinfo_server::store::NewSession;
+
+use crate::helpers::{Backend, T0, fresh_store};
+
+crate::on_both_backends!(
+    users_round_trip,
+    sessions_round_trip,
+    throttle_counts_every_parallel_failure,
+    throttle_windows_restart,
+    deleting_a_user_removes_their_rows,
+);
+
+async fn users_round_trip(backend: Backend) {
+    let (store, _dir) = fresh_store(backend).await;
+    store.upsert_organization("org", "Örg & Co", "org.example", T0).await.unwrap();
+    let name = AccountName::parse("Björn@Org.Example").unwrap();
+    let new = |id: &'static str| secinfo_server::store::NewUser {
+        id,
+        organization_id: "org",
+        account_name: &name,
+        display_name: "Björn Ångström",
+        password_hash: "$argon2id$fake",
+        locale: Some(Locale::SvSe),
+        is_admin: true,
+    };
+    assert!(store.insert_user(new("u1"), T0).await.unwrap());
+    assert!(!store.insert_user(new("u2"), T0).await.unwrap(), "account names are unique");
+    let user = store.user_by_account_name(&name).await.unwrap().unwrap();
+    assert_eq!(user.id, "u1");
+    assert_eq!(user.organization_name, "Örg & Co");
+    assert_eq!(user.account_name.as_str(), "björn@org.example");
+    assert_eq!(user.display_name, "Björn Ångström");
+    assert_eq!(user.locale, Some(Locale::SvSe));
+    assert!(user.is_admin);
+    store.set_user_locale("u1", Locale::NlNl).await.unwrap();
+    assert_eq!(store.user_by_account_name(&name).await.unwrap().unwrap().locale, Some(Locale::NlNl));
+    assert!(store.user_by_account_name(&AccountName::parse("nobody").unwrap()).await.unwrap().is_none());
+}
+
+async fn seed_user(store: &secinfo_server::store::Store, id: &'static str) {
+    store.upsert_organization("org", "Org", "org.example", T0).await.unwrap();
+    let name = AccountName::parse(&format!("{id}@org.example")).unwrap();
+    store
+        .insert_user(
+            secinfo_server::store::NewUser {
+                id,
+                organization_id: "org",
+                account_name: &name,
+                display_name: id,
+                password_hash: "h",
+                locale: None,
+                is_admin: false,
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+}
+
+async fn sessions_round_trip(backend: Backend) {
+    let (store, _dir) = fresh_store(backend).await;
+    seed_user(&store, "u1").await;
+    let session = NewSession { token_digest: "d1", user_id: "u1", client_address: "203.0.113.1", user_agent: "test" };
+    store.insert_session(session, T0).await.unwrap();
+    let found = store.session("d1").await.unwrap().unwrap();
+    assert_eq!((found.created_at, found.last_seen_at), (T0, T0));
+    assert_eq!(found.user.id, "u1");
+    store.touch_session("d1", T0 + 90).await.unwrap();
+    assert_eq!(store.session("d1").await.unwrap().unwrap().last_seen_at, T0 + 90);
+    assert_eq!(store.delete_expired_sessions(T0 + 60, T0 - 1).await.unwrap(), 0);
+    assert_eq!(store.delete_expired_sessions(T0 + 91, T0 - 1).await.unwrap(), 1);
+    assert!(store.session("d1").await.unwrap().is_none());
+    for digest in ["a", "b"] {
+        let s = NewSession { token_digest: digest, user_id: "u1", client_address: "x", user_agent: "y" };
+        store.insert_session(s, T0).await.unwrap();
+    }
+    assert_eq!(store.delete_sessions_of_user("u1").await.unwrap(), 2);
+}
+
+async fn throttle_counts_every_parallel_failure(backend: Backend) {
+    let (store, _dir) = fresh_store(backend).await;
+    let tasks: Vec<_> = (0..25)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.record_failure("bucket", T0, T0 - 900).await.unwrap() })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    assert_eq!(store.failures("bucket", T0 - 900).await.unwrap().count, 25);
+}
+
+async fn throttle_windows_restart(backend: Backend) {
+    let (store, _dir) = fresh_store(backend).await;
+    store.record_failure("b", T0, T0 - 900).await.unwrap();
+    store.record_failure("b", T0 + 10, T0 + 10 - 900).await.unwrap();
+    let now = store.failures("b", T0 + 10 - 900).await.unwrap();
+    assert_eq!((now.count, now.window_start), (2, T0));
+    // After the window, the old failures no longer count and a new window opens.
+    let later = T0 + 901;
+    assert_eq!(store.failures("b", later - 900).await.unwrap().count, 0);
+    store.record_failure("b", later, later - 900).await.unwrap();
+    let now = store.failures("b", later - 900).await.unwrap();
+    assert_eq!((now.count, now.window_start), (1, later));
+    store.clear_failures("b").await.unwrap();
+    assert_eq!(store.failures("b", later - 900).await.unwrap().count, 0);
+}
+
+async fn deleting_a_user_removes_their_rows(backend: Backend) {
+    let (store, _dir) = fresh_store(backend).await;
+    seed_user(&store, "u1").await;
+    let s = NewSession { token_digest: "d", user_id: "u1", client_address: "x", user_agent: "y" };
+    store.insert_session(s, T0).await.unwrap();
+    let name = AccountName::parse("u1@org.example").unwrap();
+    assert!(store.delete_user(&name).await.unwrap());
+    assert!(store.session("d").await.unwrap().is_none());
+    assert!(!store.delete_user(&name).await.unwrap());
+}
