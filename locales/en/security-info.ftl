@@ -9,3 +9,13 @@ security-info-default-label = Default sign-in method
 security-info-default-none = None yet
 security-info-methods-heading = Your methods
 security-info-no-methods = You haven't registered any security info yet.
+
+## Names of the kinds of security info
+
+method-kind-phone = Phone
+method-kind-alternate-phone = Alternate phone
+method-kind-office-phone = Office phone
+method-kind-authenticator-app = Authenticator app
+method-kind-email = Email
+method-kind-security-questions = Security questions
+method-kind-security-key = Security key

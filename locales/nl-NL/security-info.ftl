@@ -7,3 +7,13 @@ security-info-default-label = Standaardaanmeldingsmethode
 security-info-default-none = Nog geen
 security-info-methods-heading = Uw methoden
 security-info-no-methods = U hebt nog geen beveiligingsgegevens geregistreerd.
+
+## Names of the kinds of security info
+
+method-kind-phone = Telefoon
+method-kind-alternate-phone = Alternatieve telefoon
+method-kind-office-phone = Kantoortelefoon
+method-kind-authenticator-app = Authenticator-app
+method-kind-email = E-mail
+method-kind-security-questions = Beveiligingsvragen
+method-kind-security-key = Beveiligingssleutel

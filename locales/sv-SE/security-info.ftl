@@ -7,3 +7,13 @@ security-info-default-label = Standardinloggningsmetod
 security-info-default-none = Ingen ännu
 security-info-methods-heading = Dina metoder
 security-info-no-methods = Du har inte registrerat någon säkerhetsinformation ännu.
+
+## Names of the kinds of security info
+
+method-kind-phone = Telefon
+method-kind-alternate-phone = Alternativ telefon
+method-kind-office-phone = Kontorstelefon
+method-kind-authenticator-app = Autentiseringsapp
+method-kind-email = E-post
+method-kind-security-questions = Säkerhetsfrågor
+method-kind-security-key = Säkerhetsnyckel

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::progress::Progress;
+use crate::layout::Shell;
+use crate::i18n::{I18n, use_i18n};
+use crate::pages::{not_found::NotFound, security_info::SecurityInfoPage, sign_in::SignInPage};
+use crate::session::Session;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
+    let session = Session::provide(i18n);
+
+    view! {
+        <Router>
+            <Shell>
+                <Show when=move || session.ready.get() fallback=|| view! { <Loading/> }>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=SecurityInfoPage/>
+                        <Route path=path!("/security-info") view=SecurityInfoPage/>
+                        <Route path=path!("/signin") view=SignInPage/>
+                    </Routes>
+                </Show>
+            </Shell>
+        </Router>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }
+}
+
+/// Sets `document.title` to "<page> – secinfo" in the current language.
+pub fn use_page_title(id: &'static str) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let title = format!("{} – {}", i18n.t(id), i18n.t("shell-document-title"));
+        document().set_title(&title);
+    });
+}

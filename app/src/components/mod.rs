@@ -1,0 +1,7 @@
+//! UI parts shared by pages. Architecture Invariant: components never call
+//! the API; pages pass them data and callbacks.
+
+pub mod alert;
+pub mod field;
+pub mod language_switcher;
+pub mod progress;

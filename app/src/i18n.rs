@@ -1,0 +1,112 @@
+//! The person's language on the client: which locale is shown, how it was
+//! chosen, and message lookup that re-renders when it changes.
+//!
+//! Order (SPEC §1): the signed-in user's stored choice > `?lng=` > a choice
+//! made in this browser before signing in > the browser's languages > en.
+
+use std::sync::LazyLock;
+
+use i18n::{Args, Localizer};
+use leptos::prelude::*;
+use models::{ApiError, Locale};
+
+static LOCALIZER: LazyLock<Localizer> = LazyLock::new(Localizer::new);
+
+/// Where an anonymous visitor's own choice is kept until they sign in.
+const STORAGE_KEY: &str = "secinfo-locale";
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+    /// Whether the person picked the language here with the switcher (then
+    /// it is sent along at sign-in and becomes their stored choice).
+    picked: RwSignal<bool>,
+}
+
+impl I18n {
+    pub fn provide() -> I18n {
+        let (initial, picked) = initial_locale();
+        let i18n = I18n { locale: RwSignal::new(initial), picked: RwSignal::new(picked) };
+        provide_context(i18n);
+        Effect::new(move |_| {
+            let tag = i18n.locale.get().tag();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", tag);
+            }
+        });
+        i18n
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// Shows `locale` now (e.g. the user's stored choice after sign-in).
+    pub fn show(&self, locale: Locale) {
+        self.locale.set(locale);
+    }
+
+    /// The switcher: shows `locale` and remembers it in this browser.
+    pub fn pick(&self, locale: Locale) {
+        self.locale.set(locale);
+        self.picked.set(true);
+        if let Ok(Some(storage)) = window().local_storage() {
+            let _ = storage.set_item(STORAGE_KEY, locale.tag());
+        }
+    }
+
+    /// The choice to send with a sign-in, if the person made one here.
+    pub fn picked_locale(&self) -> Option<Locale> {
+        self.picked.get_untracked().then(|| self.locale.get_untracked())
+    }
+
+    /// The message `id` in the current locale (reactive).
+    pub fn t(&self, id: &str) -> String {
+        LOCALIZER.format(self.locale.get(), id, None)
+    }
+
+    pub fn t_with(&self, id: &str, args: &Args) -> String {
+        LOCALIZER.format(self.locale.get(), id, Some(args))
+    }
+
+    /// The message for an API error, in the current locale.
+    pub fn error(&self, error: &ApiError) -> String {
+        let mut args = Args::new();
+        let minutes = error.retry_after.map_or(1, |s| s.div_ceil(60).max(1));
+        args.set("minutes", minutes);
+        self.t_with(&error.code.message_id(), &args)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn initial_locale() -> (Locale, bool) {
+    let search = window().location().search().unwrap_or_default();
+    if let Some(tag) = query_value(&search, "lng") {
+        return (i18n::negotiate([tag.as_str()]), false);
+    }
+    if let Ok(Some(storage)) = window().local_storage() {
+        if let Some(locale) = storage.get_item(STORAGE_KEY).ok().flatten().and_then(|t| Locale::parse(&t)) {
+            return (locale, true);
+        }
+    }
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    (i18n::negotiate(languages.iter().map(String::as_str)), false)
+}
+
+fn query_value(search: &str, key: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}

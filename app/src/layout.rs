@@ -1,0 +1,75 @@
+//! The frame around every page: skip link, header with the language
+//! switcher and sign-out, and the main landmark.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use models::Locale;
+
+use crate::api;
+use crate::components::language_switcher::LanguageSwitcher;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+
+    let pick = Callback::new(move |locale: Locale| {
+        i18n.pick(locale);
+        if session.user.with_untracked(Option::is_some) {
+            // Kept server-side for the next sign-in; a failure here only
+            // means the choice is not remembered, the page still switches.
+            leptos::task::spawn_local(async move {
+                let _ = api::set_locale(locale).await;
+            });
+        }
+    });
+
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        signing_out.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = api::sign_out().await;
+            session.user.set(None);
+            // A fresh CSRF token for the next sign-in.
+            let _ = api::session().await;
+            signing_out.set(false);
+            navigate("/signin", Default::default());
+        });
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{move || i18n.t("shell-skip-to-content")}</a>
+        <header class="shell-header">
+            <div class="shell-header-inner">
+                <a class="shell-brand" href="/security-info">
+                    <span class="shell-brand-mark" aria-hidden="true"></span>
+                    <span>{move || i18n.t("shell-document-title")}</span>
+                </a>
+                <div class="shell-actions">
+                    <LanguageSwitcher
+                        label=Signal::derive(move || i18n.t("shell-language-label"))
+                        current=Signal::derive(move || i18n.locale())
+                        on_pick=pick
+                    />
+                    <Show when=move || session.user.with(Option::is_some)>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=sign_out.clone()
+                            disabled=move || signing_out.get()
+                        >
+                            {move || i18n.t("shell-sign-out")}
+                        </button>
+                    </Show>
+                </div>
+            </div>
+        </header>
+        <main id="main" class="shell-main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}

@@ -1,0 +1,5 @@
+//! One routed page per file.
+
+pub mod not_found;
+pub mod security_info;
+pub mod sign_in;

@@ -1,0 +1,153 @@
+//! Sign in with a work or school account.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use models::{AccountName, ApiError, Field, Password, SignInRequest};
+
+use crate::api;
+use crate::app::use_page_title;
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+
+/// Where to go after signing in: a path of ours, never another site.
+fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/security-info".into())
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    use_page_title("signin-title");
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let next = move || safe_next(query.with_untracked(|q| q.get("next")));
+
+    // Already signed in: nothing to do here.
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if session.user.with(Option::is_some) {
+                navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
+            }
+        });
+    }
+
+    let account = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let account_input: NodeRef<html::Input> = NodeRef::new();
+    let password_input: NodeRef<html::Input> = NodeRef::new();
+
+    let message_at = move |field: Option<Field>| {
+        Signal::derive(move || error.with(|e| e.as_ref().filter(|e| e.field == field).map(|e| i18n.error(e))))
+    };
+    let focus_field = move |field: Option<Field>| {
+        let input = match field {
+            Some(Field::Password) => password_input.get(),
+            _ => account_input.get(),
+        };
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
+    };
+
+    let submit = Action::new_local(move |request: &SignInRequest| {
+        let request = request.clone();
+        async move { api::sign_in(&request).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(info)) => session.signed_in(i18n, info.user),
+        Some(Err(e)) => {
+            if e.field == Some(Field::Password) {
+                password.set(String::new());
+            }
+            let field = e.field;
+            error.set(Some(e));
+            focus_field(field.or(Some(Field::AccountName)));
+        }
+        None => {}
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        // The same rules as the server's, so most mistakes need no round trip.
+        let checked = AccountName::parse(&account.get_untracked())
+            .map_err(|code| ApiError::at(code, Field::AccountName))
+            .and_then(|_| Password::parse(&password.get_untracked()).map_err(|code| ApiError::at(code, Field::Password)));
+        match checked {
+            Err(e) => {
+                let field = e.field;
+                error.set(Some(e));
+                focus_field(field);
+            }
+            Ok(password_ok) => {
+                error.set(None);
+                submit.dispatch(SignInRequest {
+                    account_name: account.get_untracked(),
+                    password: password_ok,
+                    locale: i18n.picked_locale(),
+                });
+            }
+        }
+    };
+
+    let pending = submit.pending();
+    view! {
+        <section class="card page-narrow signin">
+            <h1>{move || i18n.t("signin-title")}</h1>
+            <p class="lead">{move || i18n.t("signin-intro")}</p>
+            <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
+                <ErrorAlert message=message_at(None)/>
+                <TextField
+                    id="account"
+                    label=Signal::derive(move || i18n.t("signin-account-label"))
+                    hint=Signal::derive(move || i18n.t("signin-account-hint"))
+                    value=account
+                    error=message_at(Some(Field::AccountName))
+                    autocomplete="username"
+                    node_ref=account_input
+                />
+                <TextField
+                    id="password"
+                    label=Signal::derive(move || i18n.t("signin-password-label"))
+                    value=password
+                    error=message_at(Some(Field::Password))
+                    input_type="password"
+                    autocomplete="current-password"
+                    node_ref=password_input
+                />
+                <div class="form-actions">
+                    <button type="submit" class="button button-primary" disabled=move || pending.get()>
+                        <Show when=move || pending.get()>
+                            <span class="button-spinner" aria-hidden="true"></span>
+                        </Show>
+                        {move || if pending.get() { i18n.t("signin-submitting") } else { i18n.t("signin-submit") }}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_our_site() {
+        assert_eq!(safe_next(Some("/security-info".into())), "/security-info");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/security-info");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/security-info");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/security-info");
+        assert_eq!(safe_next(None), "/security-info");
+    }
+}

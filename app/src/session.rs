@@ -1,0 +1,44 @@
+//! Who is signed in, shared by every page.
+
+use leptos::prelude::*;
+use models::UserView;
+
+use crate::api;
+use crate::i18n::I18n;
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub user: RwSignal<Option<UserView>>,
+    /// False until the first `GET /api/session` has answered.
+    pub ready: RwSignal<bool>,
+    /// Set when that first answer failed (server unreachable).
+    pub failed: RwSignal<Option<models::ApiError>>,
+}
+
+impl Session {
+    /// Provides the context and asks the server who is signed in.
+    pub fn provide(i18n: I18n) -> Session {
+        let session = Session { user: RwSignal::new(None), ready: RwSignal::new(false), failed: RwSignal::new(None) };
+        provide_context(session);
+        leptos::task::spawn_local(async move {
+            match api::session().await {
+                Ok(info) => session.signed_in(i18n, info.user),
+                Err(error) => session.failed.set(Some(error)),
+            }
+            session.ready.set(true);
+        });
+        session
+    }
+
+    /// Adopts the user (and their stored language) after sign-in or load.
+    pub fn signed_in(&self, i18n: I18n, user: Option<UserView>) {
+        if let Some(locale) = user.as_ref().and_then(|u| u.locale) {
+            i18n.show(locale);
+        }
+        self.user.set(user);
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
