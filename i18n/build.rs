@@ -23,7 +23,8 @@ struct Shape {
 }
 
 fn main() {
-    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets this")).join("../locales");
+    let root =
+        Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets this")).join("../locales");
     println!("cargo:rerun-if-changed={}", root.display());
 
     let mut problems = Vec::new();
@@ -47,7 +48,11 @@ fn main() {
         let mut entries = BTreeMap::new();
         for file in &files {
             println!("cargo:rerun-if-changed={}", file.display());
-            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
             let text = fs::read_to_string(file).unwrap_or_default();
             collect_shapes(locale.tag(), &name, &text, &mut entries, &mut problems);
         }
@@ -75,42 +80,69 @@ fn main() {
     }
     for code in models::ErrorCode::ALL {
         if !en.contains_key(&code.message_id()) {
-            problems.push(format!("en: error code `{code}` has no message `{}`", code.message_id()));
+            problems.push(format!(
+                "en: error code `{code}` has no message `{}`",
+                code.message_id()
+            ));
         }
     }
     for (locale, entries) in shapes.iter().filter(|(l, _)| *l != "en") {
         for (id, theirs) in entries {
             match en.get(id) {
-                None => problems.push(format!("{locale}/{}: `{id}` is obsolete (not in en): remove it", theirs.file)),
+                None => problems.push(format!(
+                    "{locale}/{}: `{id}` is obsolete (not in en): remove it",
+                    theirs.file
+                )),
                 Some(ours) => {
                     if ours.file != theirs.file {
-                        problems.push(format!("{locale}: `{id}` belongs in {} as in en, not in {}", ours.file, theirs.file));
+                        problems.push(format!(
+                            "{locale}: `{id}` belongs in {} as in en, not in {}",
+                            ours.file, theirs.file
+                        ));
                     }
                     if ours.attributes != theirs.attributes {
-                        problems.push(format!("{locale}/{}: `{id}` has attributes {:?}, en has {:?}", theirs.file, theirs.attributes, ours.attributes));
+                        problems.push(format!(
+                            "{locale}/{}: `{id}` has attributes {:?}, en has {:?}",
+                            theirs.file, theirs.attributes, ours.attributes
+                        ));
                     }
                     if ours.variables != theirs.variables {
-                        problems.push(format!("{locale}/{}: `{id}` uses variables {:?}, en uses {:?}", theirs.file, theirs.variables, ours.variables));
+                        problems.push(format!(
+                            "{locale}/{}: `{id}` uses variables {:?}, en uses {:?}",
+                            theirs.file, theirs.variables, ours.variables
+                        ));
                     }
                 }
             }
         }
         for (id, ours) in en {
             if !entries.contains_key(id) {
-                problems.push(format!("{locale}/{}: `{id}` is missing: translate it from en/{}", ours.file, ours.file));
+                problems.push(format!(
+                    "{locale}/{}: `{id}` is missing: translate it from en/{}",
+                    ours.file, ours.file
+                ));
             }
         }
     }
 
     if !problems.is_empty() {
-        panic!("\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n", problems.join("\n  - "));
+        panic!(
+            "\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n",
+            problems.join("\n  - ")
+        );
     }
 
-    let mut out = String::from("/// Every locale's `.ftl` sources, in file-name order.\npub(crate) static SOURCES: &[(&str, &[&str])] = &[\n");
+    let mut out = String::from(
+        "/// Every locale's `.ftl` sources, in file-name order.\npub(crate) static SOURCES: &[(&str, &[&str])] = &[\n",
+    );
     for (locale, files) in &sources {
         let _ = write!(out, "    ({locale:?}, &[");
         for file in files {
-            let _ = write!(out, "include_str!({:?}), ", file.canonicalize().unwrap_or(file.clone()));
+            let _ = write!(
+                out,
+                "include_str!({:?}), ",
+                file.canonicalize().unwrap_or(file.clone())
+            );
         }
         out.push_str("]),\n");
     }
@@ -119,12 +151,21 @@ fn main() {
     fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
-fn collect_shapes(locale: &str, file: &str, text: &str, into: &mut BTreeMap<String, Shape>, problems: &mut Vec<String>) {
+fn collect_shapes(
+    locale: &str,
+    file: &str,
+    text: &str,
+    into: &mut BTreeMap<String, Shape>,
+    problems: &mut Vec<String>,
+) {
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(resource) => resource,
         Err((resource, errors)) => {
             for error in errors {
-                problems.push(format!("{locale}/{file}: syntax error {:?} at bytes {:?}", error.kind, error.pos));
+                problems.push(format!(
+                    "{locale}/{file}: syntax error {:?} at bytes {:?}",
+                    error.kind, error.pos
+                ));
             }
             resource
         }
@@ -146,7 +187,11 @@ fn collect_shapes(locale: &str, file: &str, text: &str, into: &mut BTreeMap<Stri
         for attribute in &attributes {
             pattern_variables(&attribute.value, &mut variables);
         }
-        let has_variables_comment = comment.is_some_and(|c| c.content.iter().any(|line| line.trim_start().starts_with("Variables:")));
+        let has_variables_comment = comment.is_some_and(|c| {
+            c.content
+                .iter()
+                .any(|line| line.trim_start().starts_with("Variables:"))
+        });
         let shape = Shape {
             file: file.to_owned(),
             attributes: attributes.iter().map(|a| a.id.name.to_owned()).collect(),
@@ -164,7 +209,9 @@ fn is_kebab_case(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn pattern_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {

@@ -3,8 +3,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::progress::Progress;
-use crate::layout::Shell;
 use crate::i18n::{I18n, use_i18n};
+use crate::layout::Shell;
 use crate::pages::{not_found::NotFound, security_info::SecurityInfoPage, sign_in::SignInPage};
 use crate::session::Session;
 

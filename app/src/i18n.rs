@@ -26,7 +26,10 @@ pub struct I18n {
 impl I18n {
     pub fn provide() -> I18n {
         let (initial, picked) = initial_locale();
-        let i18n = I18n { locale: RwSignal::new(initial), picked: RwSignal::new(picked) };
+        let i18n = I18n {
+            locale: RwSignal::new(initial),
+            picked: RwSignal::new(picked),
+        };
         provide_context(i18n);
         Effect::new(move |_| {
             let tag = i18n.locale.get().tag();
@@ -57,7 +60,9 @@ impl I18n {
 
     /// The choice to send with a sign-in, if the person made one here.
     pub fn picked_locale(&self) -> Option<Locale> {
-        self.picked.get_untracked().then(|| self.locale.get_untracked())
+        self.picked
+            .get_untracked()
+            .then(|| self.locale.get_untracked())
     }
 
     /// The message `id` in the current locale (reactive).
@@ -88,7 +93,12 @@ fn initial_locale() -> (Locale, bool) {
         return (i18n::negotiate([tag.as_str()]), false);
     }
     if let Ok(Some(storage)) = window().local_storage() {
-        if let Some(locale) = storage.get_item(STORAGE_KEY).ok().flatten().and_then(|t| Locale::parse(&t)) {
+        if let Some(locale) = storage
+            .get_item(STORAGE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| Locale::parse(&t))
+        {
             return (locale, true);
         }
     }

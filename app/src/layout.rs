@@ -41,8 +41,18 @@ pub fn Shell(children: Children) -> impl IntoView {
         });
     };
 
+    // Moves focus itself: the router would otherwise take the click as navigation.
+    let skip_to_main = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
+            }
+        }
+    };
+
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t("shell-skip-to-content")}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
         <header class="shell-header">
             <div class="shell-header-inner">
                 <a class="shell-brand" href="/security-info">

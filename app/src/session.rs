@@ -18,7 +18,11 @@ pub struct Session {
 impl Session {
     /// Provides the context and asks the server who is signed in.
     pub fn provide(i18n: I18n) -> Session {
-        let session = Session { user: RwSignal::new(None), ready: RwSignal::new(false), failed: RwSignal::new(None) };
+        let session = Session {
+            user: RwSignal::new(None),
+            ready: RwSignal::new(false),
+            failed: RwSignal::new(None),
+        };
         provide_context(session);
         leptos::task::spawn_local(async move {
             match api::session().await {

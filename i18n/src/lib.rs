@@ -64,7 +64,9 @@ impl Localizer {
             return id.to_owned();
         };
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 }
 
@@ -107,10 +109,18 @@ fn bundle_for(locale: Locale) -> FluentBundle<FluentResource> {
 /// Picks the best supported locale for a list of language tags in order of
 /// preference (`nl-BE` → nl-NL, `sv` → sv-SE, `de` → en).
 pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> Locale {
-    let requested: Vec<LanguageIdentifier> = requested.into_iter().filter_map(|t| t.trim().parse().ok()).collect();
+    let requested: Vec<LanguageIdentifier> = requested
+        .into_iter()
+        .filter_map(|t| t.trim().parse().ok())
+        .collect();
     let available: Vec<LanguageIdentifier> = Locale::ALL.into_iter().map(langid).collect();
     let fallback = langid(Locale::FALLBACK);
-    let chosen = negotiate_languages(&requested, &available, Some(&fallback), NegotiationStrategy::Lookup);
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        Some(&fallback),
+        NegotiationStrategy::Lookup,
+    );
     chosen
         .first()
         .and_then(|id| Locale::parse(&id.to_string()))
@@ -125,7 +135,11 @@ pub fn negotiate_accept_language(header: &str) -> Locale {
             let mut pieces = part.split(';');
             let tag = pieces.next()?.trim();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             (!tag.is_empty() && tag != "*" && q > 0.0).then_some((tag, q))
         })
@@ -155,8 +169,14 @@ mod tests {
         let l10n = Localizer::new();
         let en = l10n.format(Locale::En, "signin-password-label", None);
         assert_eq!(en, "Password");
-        assert_eq!(l10n.format(Locale::NlNl, "signin-password-label", None), "Wachtwoord");
-        assert_eq!(l10n.format(Locale::SvSe, "signin-password-label", None), "Lösenord");
+        assert_eq!(
+            l10n.format(Locale::NlNl, "signin-password-label", None),
+            "Wachtwoord"
+        );
+        assert_eq!(
+            l10n.format(Locale::SvSe, "signin-password-label", None),
+            "Lösenord"
+        );
     }
 
     #[test]
@@ -166,10 +186,22 @@ mod tests {
         one.set("minutes", 1);
         let mut five = FluentArgs::new();
         five.set("minutes", 5);
-        assert!(l10n.format(Locale::En, "error-too-many-attempts", Some(&one)).contains("1 minute,"));
-        assert!(l10n.format(Locale::En, "error-too-many-attempts", Some(&five)).contains("5 minutes"));
-        assert!(l10n.format(Locale::NlNl, "error-too-many-attempts", Some(&one)).contains("1 minuut"));
-        assert!(l10n.format(Locale::SvSe, "error-too-many-attempts", Some(&five)).contains("5 minuter"));
+        assert!(
+            l10n.format(Locale::En, "error-too-many-attempts", Some(&one))
+                .contains("1 minute,")
+        );
+        assert!(
+            l10n.format(Locale::En, "error-too-many-attempts", Some(&five))
+                .contains("5 minutes")
+        );
+        assert!(
+            l10n.format(Locale::NlNl, "error-too-many-attempts", Some(&one))
+                .contains("1 minuut")
+        );
+        assert!(
+            l10n.format(Locale::SvSe, "error-too-many-attempts", Some(&five))
+                .contains("5 minuter")
+        );
     }
 
     #[test]
@@ -177,12 +209,18 @@ mod tests {
         let l10n = Localizer::new();
         let mut args = FluentArgs::new();
         args.set("name", "Adele Vance");
-        assert_eq!(l10n.format(Locale::En, "security-info-signed-in-as", Some(&args)), "Signed in as Adele Vance");
+        assert_eq!(
+            l10n.format(Locale::En, "security-info-signed-in-as", Some(&args)),
+            "Signed in as Adele Vance"
+        );
     }
 
     #[test]
     fn unknown_ids_come_back_as_themselves() {
-        assert_eq!(Localizer::new().format(Locale::SvSe, "no-such-message", None), "no-such-message");
+        assert_eq!(
+            Localizer::new().format(Locale::SvSe, "no-such-message", None),
+            "no-such-message"
+        );
     }
 
     #[test]
@@ -196,8 +234,14 @@ mod tests {
 
     #[test]
     fn accept_language_honours_weights() {
-        assert_eq!(negotiate_accept_language("en;q=0.5, sv-SE;q=0.9"), Locale::SvSe);
-        assert_eq!(negotiate_accept_language("nl-BE,nl;q=0.9,en;q=0.8"), Locale::NlNl);
+        assert_eq!(
+            negotiate_accept_language("en;q=0.5, sv-SE;q=0.9"),
+            Locale::SvSe
+        );
+        assert_eq!(
+            negotiate_accept_language("nl-BE,nl;q=0.9,en;q=0.8"),
+            Locale::NlNl
+        );
         assert_eq!(negotiate_accept_language("fr-FR, *;q=0.1"), Locale::En);
         assert_eq!(negotiate_accept_language(""), Locale::En);
         assert_eq!(negotiate_accept_language("sv;q=0, nl"), Locale::NlNl);

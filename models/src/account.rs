@@ -21,7 +21,8 @@ impl AccountName {
         if trimmed.is_empty() {
             return Err(ErrorCode::AccountNameRequired);
         }
-        let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@' | '+' | '\'');
+        let allowed =
+            |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@' | '+' | '\'');
         if trimmed.chars().count() > Self::MAX_LEN || !trimmed.chars().all(allowed) {
             return Err(ErrorCode::InvalidAccountName);
         }
@@ -101,11 +102,23 @@ mod tests {
 
     #[test]
     fn empty_and_odd_account_names_are_refused_with_codes() {
-        assert_eq!(AccountName::parse("   "), Err(ErrorCode::AccountNameRequired));
-        assert_eq!(AccountName::parse("a b"), Err(ErrorCode::InvalidAccountName));
-        assert_eq!(AccountName::parse("<script>"), Err(ErrorCode::InvalidAccountName));
+        assert_eq!(
+            AccountName::parse("   "),
+            Err(ErrorCode::AccountNameRequired)
+        );
+        assert_eq!(
+            AccountName::parse("a b"),
+            Err(ErrorCode::InvalidAccountName)
+        );
+        assert_eq!(
+            AccountName::parse("<script>"),
+            Err(ErrorCode::InvalidAccountName)
+        );
         let long = "a".repeat(AccountName::MAX_LEN + 1);
-        assert_eq!(AccountName::parse(&long), Err(ErrorCode::InvalidAccountName));
+        assert_eq!(
+            AccountName::parse(&long),
+            Err(ErrorCode::InvalidAccountName)
+        );
     }
 
     #[test]

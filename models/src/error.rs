@@ -110,11 +110,19 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode) -> ApiError {
-        ApiError { code, field: None, retry_after: None }
+        ApiError {
+            code,
+            field: None,
+            retry_after: None,
+        }
     }
 
     pub fn at(code: ErrorCode, field: Field) -> ApiError {
-        ApiError { code, field: Some(field), retry_after: None }
+        ApiError {
+            code,
+            field: Some(field),
+            retry_after: None,
+        }
     }
 }
 
@@ -146,7 +154,11 @@ mod tests {
 
     #[test]
     fn api_errors_omit_empty_parts() {
-        let json = serde_json::to_string(&ApiError::at(ErrorCode::InvalidCredentials, Field::Password)).unwrap();
+        let json = serde_json::to_string(&ApiError::at(
+            ErrorCode::InvalidCredentials,
+            Field::Password,
+        ))
+        .unwrap();
         assert_eq!(json, r#"{"code":"invalid-credentials","field":"password"}"#);
     }
 }

@@ -9,9 +9,11 @@ mod api;
 mod error;
 mod locale;
 mod method;
+mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{SecurityInfo, SessionInfo, SetLocaleRequest, SignInRequest, UserView};
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
 pub use method::{MethodKind, MethodView};
+pub use return_path::safe_return_path;

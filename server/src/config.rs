@@ -70,8 +70,15 @@ impl Default for Config {
             demo_seed: false,
             static_dir: PathBuf::from("dist"),
             trust_forwarded_for: false,
-            session: SessionLimits { idle_minutes: 30, absolute_hours: 12 },
-            signin: SigninLimits { account_failures: 10, address_failures: 50, window_minutes: 15 },
+            session: SessionLimits {
+                idle_minutes: 30,
+                absolute_hours: 12,
+            },
+            signin: SigninLimits {
+                account_failures: 10,
+                address_failures: 50,
+                window_minutes: 15,
+            },
         }
     }
 }
@@ -94,11 +101,16 @@ impl Config {
             .iter()
             .any(|p| self.public_origin.starts_with(p));
         if !self.cookie_secure && !origin_is_local {
-            return Err("cookie_secure = false is only allowed for a plain-http localhost public_origin".into());
+            return Err(
+                "cookie_secure = false is only allowed for a plain-http localhost public_origin"
+                    .into(),
+            );
         }
         if self.mode == Mode::Production {
             if self.demo_seed {
-                return Err("demo_seed is a development seam: set mode = \"development\" to use it".into());
+                return Err(
+                    "demo_seed is a development seam: set mode = \"development\" to use it".into(),
+                );
             }
             if !self.cookie_secure {
                 return Err("production mode needs cookie_secure = true".into());
@@ -107,7 +119,10 @@ impl Config {
         if self.session.idle_minutes <= 0 || self.session.absolute_hours <= 0 {
             return Err("session limits must be positive".into());
         }
-        if self.signin.account_failures <= 0 || self.signin.address_failures <= 0 || self.signin.window_minutes <= 0 {
+        if self.signin.account_failures <= 0
+            || self.signin.address_failures <= 0
+            || self.signin.window_minutes <= 0
+        {
             return Err("signin limits must be positive".into());
         }
         Ok(())
@@ -139,9 +154,15 @@ mod tests {
 
     #[test]
     fn production_refuses_development_seams() {
-        let config = Config { demo_seed: true, ..Config::default() };
+        let config = Config {
+            demo_seed: true,
+            ..Config::default()
+        };
         assert!(config.validate().is_err());
-        let config = Config { cookie_secure: false, ..Config::default() };
+        let config = Config {
+            cookie_secure: false,
+            ..Config::default()
+        };
         assert!(config.validate().is_err());
     }
 
@@ -154,7 +175,10 @@ mod tests {
             ..Config::default()
         };
         assert!(config.validate().is_err());
-        let config = Config { public_origin: "http://localhost:8080".into(), ..config };
+        let config = Config {
+            public_origin: "http://localhost:8080".into(),
+            ..config
+        };
         assert!(config.validate().is_ok());
     }
 }

@@ -1,9 +1,9 @@
 //! One error type for every handler. Each variant maps to a status and a
 //! wire code; internal errors are logged here and leave as an opaque 500.
 
+use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use models::{ApiError, ErrorCode, Field};
 
 #[derive(Debug, thiserror::Error)]
@@ -36,11 +36,17 @@ impl AppError {
 
     /// 400: the input is wrong; `field` says which one.
     pub fn invalid(code: ErrorCode, field: Field) -> AppError {
-        AppError::Refused { status: StatusCode::BAD_REQUEST, error: ApiError::at(code, field) }
+        AppError::Refused {
+            status: StatusCode::BAD_REQUEST,
+            error: ApiError::at(code, field),
+        }
     }
 
     pub fn status(status: StatusCode, code: ErrorCode) -> AppError {
-        AppError::Refused { status, error: ApiError::new(code) }
+        AppError::Refused {
+            status,
+            error: ApiError::new(code),
+        }
     }
 
     pub fn unauthorized() -> AppError {
@@ -55,7 +61,10 @@ impl AppError {
     pub fn throttled(retry_after_secs: u64) -> AppError {
         let mut error = ApiError::new(ErrorCode::TooManyAttempts);
         error.retry_after = Some(retry_after_secs.max(1));
-        AppError::Refused { status: StatusCode::TOO_MANY_REQUESTS, error }
+        AppError::Refused {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            error,
+        }
     }
 }
 
@@ -66,13 +75,19 @@ impl IntoResponse for AppError {
                 let retry_after = error.retry_after;
                 let mut response = (status, Json(error)).into_response();
                 if let Some(secs) = retry_after {
-                    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+                    response
+                        .headers_mut()
+                        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
                 }
                 response
             }
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, Json(ApiError::new(ErrorCode::Internal))).into_response()
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Json(ApiError::new(ErrorCode::Internal)),
+                )
+                    .into_response()
             }
         }
     }

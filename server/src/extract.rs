@@ -29,7 +29,11 @@ where
                     StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
                     _ => ErrorCode::MalformedRequest,
                 };
-                let status = if status.is_client_error() { status } else { StatusCode::BAD_REQUEST };
+                let status = if status.is_client_error() {
+                    status
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
                 Err(AppError::status(status, code))
             }
         }

@@ -37,6 +37,9 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .merge(static_files::router(&state.config.static_dir))
-        .layer(middleware::from_fn_with_state(state, security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state,
+            security::security_headers,
+        ))
         .layer(TraceLayer::new_for_http())
 }

@@ -19,7 +19,9 @@ async fn main() {
 async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let started = Instant::now();
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
         .init();
     let config = Config::load()?;
     let store = Store::connect(&config.database_url).await?;
@@ -39,10 +41,16 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let origin = config.public_origin.clone();
     let router = app(AppState::new(config, store, clock));
-    println!("secinfo is listening on {origin} (ready in {} ms)", started.elapsed().as_millis());
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    println!(
+        "secinfo is listening on {origin} (ready in {} ms)",
+        started.elapsed().as_millis()
+    );
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 
@@ -55,7 +63,10 @@ fn spawn_housekeeping(store: Store, clock: Arc<dyn Clock>, config: &Config) {
         loop {
             every.tick().await;
             let now = clock.now();
-            if let Err(error) = store.delete_expired_sessions(now - idle, now - absolute).await {
+            if let Err(error) = store
+                .delete_expired_sessions(now - idle, now - absolute)
+                .await
+            {
                 tracing::warn!(%error, "session housekeeping failed");
             }
         }
@@ -68,7 +79,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

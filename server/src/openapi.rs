@@ -4,13 +4,26 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::routes::{__path_get_session, __path_health, __path_security_info, __path_set_locale, __path_sign_in, __path_sign_out};
+use crate::routes::{
+    __path_get_session, __path_health, __path_security_info, __path_set_locale, __path_sign_in,
+    __path_sign_out,
+};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "secinfo", description = "Self-service security info: the JSON API of the secinfo client."),
+    info(
+        title = "secinfo",
+        description = "Self-service security info: the JSON API of the secinfo client."
+    ),
     paths(health, get_session, sign_in, sign_out, set_locale, security_info),
-    components(schemas(models::ApiError, models::ErrorCode, models::Field, models::Locale, models::MethodKind, models::MethodView))
+    components(schemas(
+        models::ApiError,
+        models::ErrorCode,
+        models::Field,
+        models::Locale,
+        models::MethodKind,
+        models::MethodView
+    ))
 )]
 pub struct ApiDoc;
 

@@ -31,8 +31,11 @@ pub async fn verify(password: String, stored: Option<String>) -> AppResult<bool>
             Some(s) => s,
             None => decoy_hash()?,
         };
-        let parsed = PasswordHash::new(phc).map_err(|e| AppError::internal(format!("stored hash: {e}")))?;
-        let matches = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
+        let parsed =
+            PasswordHash::new(phc).map_err(|e| AppError::internal(format!("stored hash: {e}")))?;
+        let matches = Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(matches && account_exists)
     })
     .await?
@@ -56,7 +59,11 @@ mod tests {
         let stored = hash("correct horse".into()).await.unwrap();
         assert!(stored.starts_with("$argon2id$"), "{stored}");
         assert!(!stored.contains("correct horse"));
-        assert!(verify("correct horse".into(), Some(stored.clone())).await.unwrap());
+        assert!(
+            verify("correct horse".into(), Some(stored.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!verify("wrong horse".into(), Some(stored)).await.unwrap());
         assert!(!verify("anything".into(), None).await.unwrap());
     }

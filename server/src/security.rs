@@ -16,8 +16,8 @@ use models::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
-use crate::session::CookieNames;
 use crate::secret::constant_time_eq;
+use crate::session::CookieNames;
 use crate::state::AppState;
 
 /// The header in which the client echoes its CSRF token.
@@ -29,7 +29,12 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 pub fn content_security_policy(static_dir: &Path) -> String {
     let index = std::fs::read_to_string(static_dir.join("index.html")).unwrap_or_default();
     let hashes: String = inline_scripts(&index)
-        .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
+        .map(|script| {
+            format!(
+                " 'sha256-{}'",
+                STANDARD.encode(Sha256::digest(script.as_bytes()))
+            )
+        })
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
@@ -50,19 +55,38 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Adds the security headers to every response.
-pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if let Ok(csp) = HeaderValue::from_str(&state.csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
     if state.config.is_https() {
-        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     response
 }
@@ -70,25 +94,39 @@ pub async fn security_headers(State(state): State<AppState>, request: Request, n
 /// Refuses a state-changing request unless it comes from our own origin
 /// and echoes the CSRF token of its cookie (S19). SameSite=Strict alone is
 /// not relied on: older browsers and same-site subdomains get around it.
-pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: Next) -> Result<Response, AppError> {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+pub async fn csrf_guard(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Result<Response, AppError> {
+    if matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
         return Ok(next.run(request).await);
     }
     let headers = request.headers();
     let same_origin = match headers.get(header::ORIGIN) {
         Some(origin) => origin.as_bytes() == state.config.public_origin.as_bytes(),
-        None => headers.get("sec-fetch-site").is_some_and(|v| v == "same-origin"),
+        None => headers
+            .get("sec-fetch-site")
+            .is_some_and(|v| v == "same-origin"),
     };
     let jar = CookieJar::from_headers(headers);
     let names = CookieNames::for_config(&state.config);
     let cookie = jar.get(names.csrf).map(|c| c.value().to_owned());
     let echoed = headers.get(CSRF_HEADER).map(|v| v.as_bytes().to_vec());
     let token_ok = match (cookie, echoed) {
-        (Some(cookie), Some(echoed)) => !cookie.is_empty() && constant_time_eq(cookie.as_bytes(), &echoed),
+        (Some(cookie), Some(echoed)) => {
+            !cookie.is_empty() && constant_time_eq(cookie.as_bytes(), &echoed)
+        }
         _ => false,
     };
     if !same_origin || !token_ok {
-        return Err(AppError::status(StatusCode::FORBIDDEN, ErrorCode::CsrfRejected));
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::CsrfRejected,
+        ));
     }
     Ok(next.run(request).await)
 }
@@ -99,7 +137,10 @@ pub struct ClientAddress(pub String);
 impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         if state.config.trust_forwarded_for {
             if let Some(forwarded) = last_forwarded_for(&parts.headers) {
                 return Ok(ClientAddress(forwarded));
@@ -119,7 +160,9 @@ impl FromRequestParts<AppState> for ClientAddress {
 fn last_forwarded_for(headers: &HeaderMap) -> Option<String> {
     let value = headers.get("x-forwarded-for")?.to_str().ok()?;
     let last = value.rsplit(',').next()?.trim();
-    last.parse::<std::net::IpAddr>().ok().map(|ip| ip.to_string())
+    last.parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| ip.to_string())
 }
 
 /// The `User-Agent`, cut to a sane length for the audit record.
@@ -139,7 +182,8 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_found_and_external_ones_skipped() {
-        let html = r#"<script type="module">import x from '/a.js';</script><script src="/b.js"></script>"#;
+        let html =
+            r#"<script type="module">import x from '/a.js';</script><script src="/b.js"></script>"#;
         let found: Vec<_> = inline_scripts(html).collect();
         assert_eq!(found, vec!["import x from '/a.js';"]);
     }
@@ -148,7 +192,11 @@ mod tests {
     fn s23_csp_has_no_unsafe_inline_or_eval() {
         let dir = std::env::temp_dir().join(format!("secinfo-csp-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("index.html"), "<script type=\"module\">boot()</script>").unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<script type=\"module\">boot()</script>",
+        )
+        .unwrap();
         let csp = content_security_policy(&dir);
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(csp.contains("'sha256-"));
@@ -160,7 +208,10 @@ mod tests {
     #[test]
     fn forwarded_for_takes_the_last_hop() {
         let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 10.0.0.7"));
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 10.0.0.7"),
+        );
         assert_eq!(last_forwarded_for(&headers).as_deref(), Some("10.0.0.7"));
         headers.insert("x-forwarded-for", HeaderValue::from_static("not-an-ip"));
         assert_eq!(last_forwarded_for(&headers), None);

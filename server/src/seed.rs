@@ -44,9 +44,12 @@ pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
         .extract()
         .map_err(|e| AppError::internal(format!("demo seed file: {e}")))?;
     let org = &demo.organization;
-    store.upsert_organization(&org.id, &org.name, &org.account_domain, now).await?;
+    store
+        .upsert_organization(&org.id, &org.name, &org.account_domain, now)
+        .await?;
     for user in &demo.users {
-        let account = AccountName::parse(&user.account_name).map_err(|c| AppError::internal(format!("demo account: {c}")))?;
+        let account = AccountName::parse(&user.account_name)
+            .map_err(|c| AppError::internal(format!("demo account: {c}")))?;
         if store.user_by_account_name(&account).await?.is_some() {
             continue;
         }

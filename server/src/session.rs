@@ -23,9 +23,15 @@ pub struct CookieNames {
 impl CookieNames {
     pub fn for_config(config: &Config) -> CookieNames {
         if config.cookie_secure {
-            CookieNames { session: "__Host-secinfo-session", csrf: "__Host-secinfo-csrf" }
+            CookieNames {
+                session: "__Host-secinfo-session",
+                csrf: "__Host-secinfo-csrf",
+            }
         } else {
-            CookieNames { session: "secinfo-session", csrf: "secinfo-csrf" }
+            CookieNames {
+                session: "secinfo-session",
+                csrf: "secinfo-csrf",
+            }
         }
     }
 }
@@ -47,7 +53,10 @@ pub fn new_session_token() -> AppResult<String> {
 
 /// Seconds of idleness and of age after which a session is over.
 fn limits(config: &Config) -> (i64, i64) {
-    (config.session.idle_minutes * 60, config.session.absolute_hours * 3600)
+    (
+        config.session.idle_minutes * 60,
+        config.session.absolute_hours * 3600,
+    )
 }
 
 /// Writes `last_seen_at` at most this often: a write per request would make
@@ -81,10 +90,15 @@ impl FromRequestParts<AppState> for Authenticated {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let jar = CookieJar::from_headers(&parts.headers);
-        let session = current(state, &jar).await?.ok_or_else(AppError::unauthorized)?;
+        let session = current(state, &jar)
+            .await?
+            .ok_or_else(AppError::unauthorized)?;
         let now = state.now();
         if now - session.last_seen_at >= TOUCH_EVERY_SECS {
-            state.store.touch_session(&session.token_digest, now).await?;
+            state
+                .store
+                .touch_session(&session.token_digest, now)
+                .await?;
         }
         Ok(Authenticated(session))
     }

@@ -21,7 +21,12 @@ pub struct Inner {
 impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
         let csp = crate::security::content_security_policy(&config.static_dir);
-        AppState(Arc::new(Inner { config, store, clock, csp }))
+        AppState(Arc::new(Inner {
+            config,
+            store,
+            clock,
+            csp,
+        }))
     }
 
     pub fn now(&self) -> i64 {

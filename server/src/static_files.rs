@@ -13,12 +13,16 @@ use axum::response::Response;
 use tower_http::services::{ServeDir, ServeFile};
 
 pub fn router(static_dir: &Path) -> Router {
-    let index = ServeFile::new(static_dir.join("index.html")).precompressed_br().precompressed_gzip();
+    let index = ServeFile::new(static_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
     let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index);
-    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_control))
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
@@ -29,7 +33,9 @@ async fn cache_control(request: Request, next: Next) -> Response {
     } else {
         "no-cache"
     };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 
@@ -39,7 +45,8 @@ fn is_content_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -1,1 +1,47 @@
-fn main() {}
+//! The README's commands, runnable the same way locally and in CI:
+//!
+//!   cargo xtask serve   install what is missing, build, and serve the demo
+//!   cargo xtask test    install what is missing, then every test
+//!   cargo xtask bench   print the figures the README records
+//!   cargo xtask setup   only install what is missing
+//!
+//! Plain std, so it builds in seconds on a fresh machine.
+
+mod bench;
+mod build;
+mod postgres;
+mod run;
+mod setup;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => build::serve(&args[1..]),
+        Some("test") => test::all(&args[1..]),
+        Some("bench") => bench::bench(),
+        Some("setup") => setup::all(),
+        _ => {
+            eprintln!("usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | setup>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("\nxtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;

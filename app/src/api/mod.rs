@@ -4,7 +4,9 @@
 use std::cell::RefCell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use models::{ApiError, ErrorCode, Locale, SecurityInfo, SessionInfo, SetLocaleRequest, SignInRequest};
+use models::{
+    ApiError, ErrorCode, Locale, SecurityInfo, SessionInfo, SetLocaleRequest, SignInRequest,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -25,7 +27,10 @@ fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 async fn error_of(response: Response) -> ApiError {
-    response.json::<ApiError>().await.unwrap_or_else(|_| ApiError::new(ErrorCode::Internal))
+    response
+        .json::<ApiError>()
+        .await
+        .unwrap_or_else(|_| ApiError::new(ErrorCode::Internal))
 }
 
 async fn json_of<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -> ApiResult<T> {
@@ -33,15 +38,25 @@ async fn json_of<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -
     if !response.ok() {
         return Err(error_of(response).await);
     }
-    response.json::<T>().await.map_err(|_| ApiError::new(ErrorCode::Internal))
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Internal))
 }
 
 async fn empty_of(sent: Result<Response, gloo_net::Error>) -> ApiResult<()> {
     let response = sent.map_err(|_| ApiError::new(ErrorCode::Network))?;
-    if response.ok() { Ok(()) } else { Err(error_of(response).await) }
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(error_of(response).await)
+    }
 }
 
-async fn send_json(builder: RequestBuilder, body: &impl Serialize) -> Result<Response, gloo_net::Error> {
+async fn send_json(
+    builder: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<Response, gloo_net::Error> {
     with_csrf(builder).json(body)?.send().await
 }
 
@@ -53,7 +68,8 @@ pub async fn session() -> ApiResult<SessionInfo> {
 }
 
 pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionInfo> {
-    let info: SessionInfo = json_of(send_json(Request::post("/api/session"), request).await).await?;
+    let info: SessionInfo =
+        json_of(send_json(Request::post("/api/session"), request).await).await?;
     remember_csrf(&info);
     Ok(info)
 }

@@ -12,7 +12,7 @@ pub fn ErrorAlert(
         message.get().map(|text| {
             view! {
                 <div class="alert alert-error" role="alert">
-                    <span class="alert-icon" aria-hidden="true">"!"</span>
+                    <span class="alert-icon" aria-hidden="true"></span>
                     <p>{text}</p>
                 </div>
             }

@@ -54,7 +54,7 @@ pub fn TextField(
             />
             {move || error.get().map(|text| view! {
                 <p class="field-error" id=error_id.clone()>
-                    <span class="field-error-icon" aria-hidden="true">"!"</span>
+                    <span class="field-error-icon" aria-hidden="true"></span>
                     {text}
                 </p>
             })}

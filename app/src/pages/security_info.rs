@@ -21,7 +21,11 @@ pub fn SecurityInfoPage() -> impl IntoView {
     move || {
         if session.user.with(Option::is_none) {
             let here = location.pathname.get_untracked();
-            let here = if here == "/" { "/security-info".to_owned() } else { here };
+            let here = if here == "/" {
+                "/security-info".to_owned()
+            } else {
+                here
+            };
             view! { <Redirect path=format!("/signin?next={here}")/> }.into_any()
         } else {
             view! { <SecurityInfoContent/> }.into_any()
@@ -47,7 +51,13 @@ fn SecurityInfoContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let info = LocalResource::new(api::security_info);
-    let display_name = move || session.user.with(|u| u.as_ref().map(|u| u.display_name.clone()).unwrap_or_default());
+    let display_name = move || {
+        session.user.with(|u| {
+            u.as_ref()
+                .map(|u| u.display_name.clone())
+                .unwrap_or_default()
+        })
+    };
     let signed_in_as = move || {
         let mut args = Args::new();
         args.set("name", display_name());
@@ -86,7 +96,10 @@ fn SecurityInfoContent() -> impl IntoView {
 #[component]
 fn Methods(info: SecurityInfo) -> impl IntoView {
     let i18n = use_i18n();
-    let SecurityInfo { default_method, methods } = info;
+    let SecurityInfo {
+        default_method,
+        methods,
+    } = info;
     let default_label = move || match &default_method {
         Some(m) => format!("{} – {}", method_name(&i18n, m.kind), m.detail),
         None => i18n.t("security-info-default-none"),

@@ -29,8 +29,12 @@ struct NewTestUser {
     locale: Option<Locale>,
 }
 
-async fn create_user(State(state): State<AppState>, ApiJson(body): ApiJson<NewTestUser>) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
-    let account = AccountName::parse(&body.account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
+async fn create_user(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<NewTestUser>,
+) -> AppResult<(StatusCode, Json<serde_json::Value>)> {
+    let account = AccountName::parse(&body.account_name)
+        .map_err(|code| AppError::invalid(code, Field::AccountName))?;
     let hash = passwords::hash(body.password).await?;
     let id = secret::new_id()?;
     let created = state
@@ -48,11 +52,23 @@ async fn create_user(State(state): State<AppState>, ApiJson(body): ApiJson<NewTe
             state.now(),
         )
         .await?;
-    let status = if created { StatusCode::CREATED } else { StatusCode::CONFLICT };
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::CONFLICT
+    };
     Ok((status, Json(serde_json::json!({ "account_name": account }))))
 }
 
-async fn delete_user(State(state): State<AppState>, Path(account_name): Path<String>) -> AppResult<StatusCode> {
-    let account = AccountName::parse(&account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
-    if state.store.delete_user(&account).await? { Ok(StatusCode::NO_CONTENT) } else { Err(AppError::not_found()) }
+async fn delete_user(
+    State(state): State<AppState>,
+    Path(account_name): Path<String>,
+) -> AppResult<StatusCode> {
+    let account = AccountName::parse(&account_name)
+        .map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    if state.store.delete_user(&account).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::not_found())
+    }
 }

@@ -25,23 +25,36 @@ pub async fn set_locale(
     Authenticated(session): Authenticated,
     ApiJson(request): ApiJson<SetLocaleRequest>,
 ) -> AppResult<StatusCode> {
-    state.store.set_user_locale(&session.user.id, request.locale).await?;
+    state
+        .store
+        .set_user_locale(&session.user.id, request.locale)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The Security info page: the default sign-in method and every method.
 #[utoipa::path(get, path = "/api/me/security-info", responses(
     (status = 200, body = SecurityInfo), (status = 401, body = models::ApiError)))]
-pub async fn security_info(State(state): State<AppState>, Authenticated(session): Authenticated) -> AppResult<Json<SecurityInfo>> {
+pub async fn security_info(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<SecurityInfo>> {
     let user_id = &session.user.id;
     let methods: Vec<MethodView> = state
         .store
         .methods_of_user(user_id)
         .await?
         .into_iter()
-        .map(|m| MethodView { id: m.id, kind: m.kind, detail: m.detail })
+        .map(|m| MethodView {
+            id: m.id,
+            kind: m.kind,
+            detail: m.detail,
+        })
         .collect();
     let default_id = state.store.default_method_id(user_id).await?;
     let default_method = default_id.and_then(|id| methods.iter().find(|m| m.id == id).cloned());
-    Ok(Json(SecurityInfo { default_method, methods }))
+    Ok(Json(SecurityInfo {
+        default_method,
+        methods,
+    }))
 }

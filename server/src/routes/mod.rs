@@ -23,12 +23,20 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(health::router())
         .merge(session::router())
         .merge(me::router())
-        .route("/openapi.json", axum::routing::get(crate::openapi::openapi_json));
+        .route(
+            "/openapi.json",
+            axum::routing::get(crate::openapi::openapi_json),
+        );
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
     }
     router
         .fallback(|| async { AppError::not_found() })
-        .method_not_allowed_fallback(|| async { AppError::status(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed) })
-        .layer(middleware::from_fn_with_state(state.clone(), crate::security::csrf_guard))
+        .method_not_allowed_fallback(|| async {
+            AppError::status(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
+        })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::csrf_guard,
+        ))
 }

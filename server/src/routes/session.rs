@@ -34,17 +34,29 @@ pub(crate) fn user_view(user: &UserRecord) -> UserView {
 /// now. Only a cookie is written, never a database row (S21).
 fn csrf_token(state: &AppState, jar: CookieJar) -> AppResult<(CookieJar, String)> {
     let names = CookieNames::for_config(&state.config);
-    if let Some(existing) = jar.get(names.csrf).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
+    if let Some(existing) = jar
+        .get(names.csrf)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() >= 32)
+    {
         return Ok((jar, existing));
     }
     let token = random_token(32)?;
-    Ok((jar.add(cookie(&state.config, names.csrf, token.clone())), token))
+    Ok((
+        jar.add(cookie(&state.config, names.csrf, token.clone())),
+        token,
+    ))
 }
 
 /// Who is signed in (if anyone), and the CSRF token to echo.
 #[utoipa::path(get, path = "/api/session", responses((status = 200, body = SessionInfo)))]
-pub async fn get_session(State(state): State<AppState>, jar: CookieJar) -> AppResult<(CookieJar, Json<SessionInfo>)> {
-    let user = session::current(&state, &jar).await?.map(|s| user_view(&s.user));
+pub async fn get_session(
+    State(state): State<AppState>,
+    jar: CookieJar,
+) -> AppResult<(CookieJar, Json<SessionInfo>)> {
+    let user = session::current(&state, &jar)
+        .await?
+        .map(|s| user_view(&s.user));
     let (jar, csrf_token) = csrf_token(&state, jar)?;
     Ok((jar, Json(SessionInfo { csrf_token, user })))
 }
@@ -63,8 +75,10 @@ pub async fn sign_in(
     jar: CookieJar,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> AppResult<(CookieJar, Json<SessionInfo>)> {
-    let account = AccountName::parse(&request.account_name).map_err(|code| AppError::invalid(code, Field::AccountName))?;
-    Password::parse(request.password.expose()).map_err(|code| AppError::invalid(code, Field::Password))?;
+    let account = AccountName::parse(&request.account_name)
+        .map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    Password::parse(request.password.expose())
+        .map_err(|code| AppError::invalid(code, Field::Password))?;
 
     let now = state.now();
     let limits = &state.config.signin;
@@ -72,7 +86,10 @@ pub async fn sign_in(
     let opened_after = now - window;
     let account_bucket = format!("signin:account:{account}");
     let address_bucket = format!("signin:address:{address}");
-    for (bucket, limit) in [(&account_bucket, limits.account_failures), (&address_bucket, limits.address_failures)] {
+    for (bucket, limit) in [
+        (&account_bucket, limits.account_failures),
+        (&address_bucket, limits.address_failures),
+    ] {
         let failures = state.store.failures(bucket, opened_after).await?;
         if failures.count >= limit {
             let retry_after = failures.window_start + window - now;
@@ -84,8 +101,14 @@ pub async fn sign_in(
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let valid = passwords::verify(request.password.expose().to_owned(), stored).await?;
     let Some(user) = user.filter(|_| valid) else {
-        state.store.record_failure(&account_bucket, now, opened_after).await?;
-        state.store.record_failure(&address_bucket, now, opened_after).await?;
+        state
+            .store
+            .record_failure(&account_bucket, now, opened_after)
+            .await?;
+        state
+            .store
+            .record_failure(&address_bucket, now, opened_after)
+            .await?;
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
             error: models::ApiError::at(ErrorCode::InvalidCredentials, Field::Password),
@@ -96,14 +119,22 @@ pub async fn sign_in(
     let names = CookieNames::for_config(&state.config);
     // A session that came with the request ends here: the new one gets a new token.
     if let Some(old) = jar.get(names.session) {
-        state.store.delete_session(&token_digest(old.value())).await?;
+        state
+            .store
+            .delete_session(&token_digest(old.value()))
+            .await?;
     }
     let token = new_session_token()?;
     let user_agent = user_agent(&headers);
     state
         .store
         .insert_session(
-            NewSession { token_digest: &token_digest(&token), user_id: &user.id, client_address: &address, user_agent: &user_agent },
+            NewSession {
+                token_digest: &token_digest(&token),
+                user_id: &user.id,
+                client_address: &address,
+                user_agent: &user_agent,
+            },
             now,
         )
         .await?;
@@ -118,15 +149,27 @@ pub async fn sign_in(
     let jar = jar
         .add(cookie(&state.config, names.session, token))
         .add(cookie(&state.config, names.csrf, csrf_token.clone()));
-    Ok((jar, Json(SessionInfo { csrf_token, user: Some(user_view(&user)) })))
+    Ok((
+        jar,
+        Json(SessionInfo {
+            csrf_token,
+            user: Some(user_view(&user)),
+        }),
+    ))
 }
 
 /// Signs out this browser.
 #[utoipa::path(delete, path = "/api/session", responses((status = 204), (status = 403, body = models::ApiError)))]
-pub async fn sign_out(State(state): State<AppState>, jar: CookieJar) -> AppResult<(StatusCode, CookieJar)> {
+pub async fn sign_out(
+    State(state): State<AppState>,
+    jar: CookieJar,
+) -> AppResult<(StatusCode, CookieJar)> {
     let names = CookieNames::for_config(&state.config);
     if let Some(token) = jar.get(names.session) {
-        state.store.delete_session(&token_digest(token.value())).await?;
+        state
+            .store
+            .delete_session(&token_digest(token.value()))
+            .await?;
     }
     let jar = jar.remove(Cookie::build(names.session).path("/"));
     Ok((StatusCode::NO_CONTENT, jar))

@@ -15,10 +15,12 @@ pub struct MethodRecord {
 impl Store {
     /// The user's methods, oldest first.
     pub async fn methods_of_user(&self, user_id: &str) -> AppResult<Vec<MethodRecord>> {
-        let rows = sqlx::query("SELECT id, kind, detail FROM methods WHERE user_id = $1 ORDER BY created_at, id")
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, kind, detail FROM methods WHERE user_id = $1 ORDER BY created_at, id",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
@@ -33,10 +35,11 @@ impl Store {
     }
 
     pub async fn default_method_id(&self, user_id: &str) -> AppResult<Option<String>> {
-        let id: Option<Option<String>> = sqlx::query_scalar("SELECT default_method_id FROM users WHERE id = $1")
-            .bind(user_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let id: Option<Option<String>> =
+            sqlx::query_scalar("SELECT default_method_id FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(id.flatten())
     }
 }

@@ -12,8 +12,8 @@ mod users;
 use std::path::Path;
 use std::str::FromStr;
 
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::AnyPool;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 pub use methods::MethodRecord;
 pub use sessions::{NewSession, SessionRecord};
@@ -42,7 +42,9 @@ impl FromStr for Backend {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Ok(Backend::Postgres)
         } else {
-            Err(format!("database_url must start with sqlite: or postgres:, not {url:?}"))
+            Err(format!(
+                "database_url must start with sqlite: or postgres:, not {url:?}"
+            ))
         }
     }
 }
@@ -67,7 +69,9 @@ impl Store {
             .await?;
         if backend == Backend::Sqlite {
             // WAL lets readers run beside the writer; it persists in the file.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         MIGRATOR.run(&pool).await?;
         Ok(Store { pool })
@@ -80,10 +84,15 @@ impl Store {
 
 /// Makes `sqlite:path` create its file and folder on first start.
 fn sqlite_url(url: &str) -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
-    let rest = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let path = rest.split('?').next().unwrap_or_default();
     if path != ":memory:" && !path.is_empty() {
-        if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(parent) = Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(parent)?;
         }
     }

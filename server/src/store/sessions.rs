@@ -44,7 +44,11 @@ impl Store {
             " FROM sessions s JOIN users u ON u.id = s.user_id \
              JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1"
         );
-        let Some(row) = sqlx::query(sql).bind(token_digest).fetch_optional(&self.pool).await? else {
+        let Some(row) = sqlx::query(sql)
+            .bind(token_digest)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
             return Ok(None);
         };
         Ok(Some(SessionRecord {
@@ -65,18 +69,28 @@ impl Store {
     }
 
     pub async fn delete_session(&self, token_digest: &str) -> AppResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_digest = $1").bind(token_digest).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_digest = $1")
+            .bind(token_digest)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     /// "Sign out everywhere".
     pub async fn delete_sessions_of_user(&self, user_id: &str) -> AppResult<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&self.pool).await?;
+        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected())
     }
 
     /// Housekeeping: forgets sessions that can no longer be used.
-    pub async fn delete_expired_sessions(&self, idle_before: UnixTime, created_before: UnixTime) -> AppResult<u64> {
+    pub async fn delete_expired_sessions(
+        &self,
+        idle_before: UnixTime,
+        created_before: UnixTime,
+    ) -> AppResult<u64> {
         let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(created_before)

@@ -11,19 +11,39 @@ pub struct Failures {
 
 impl Store {
     /// The failures in `bucket` whose window began after `window_opened_after`.
-    pub async fn failures(&self, bucket: &str, window_opened_after: UnixTime) -> AppResult<Failures> {
-        let row: Option<(i64, i64)> = sqlx::query_as("SELECT failures, window_start FROM throttle WHERE bucket = $1 AND window_start > $2")
-            .bind(bucket)
-            .bind(window_opened_after)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map_or(Failures { count: 0, window_start: 0 }, |(count, window_start)| Failures { count, window_start }))
+    pub async fn failures(
+        &self,
+        bucket: &str,
+        window_opened_after: UnixTime,
+    ) -> AppResult<Failures> {
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT failures, window_start FROM throttle WHERE bucket = $1 AND window_start > $2",
+        )
+        .bind(bucket)
+        .bind(window_opened_after)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map_or(
+            Failures {
+                count: 0,
+                window_start: 0,
+            },
+            |(count, window_start)| Failures {
+                count,
+                window_start,
+            },
+        ))
     }
 
     /// Adds one failure in a single statement, so parallel requests each
     /// count (no read-then-write race), and opens a new window when the
     /// old one began at or before `window_opened_after`.
-    pub async fn record_failure(&self, bucket: &str, now: UnixTime, window_opened_after: UnixTime) -> AppResult<()> {
+    pub async fn record_failure(
+        &self,
+        bucket: &str,
+        now: UnixTime,
+        window_opened_after: UnixTime,
+    ) -> AppResult<()> {
         sqlx::query(
             "INSERT INTO throttle (bucket, window_start, failures) VALUES ($1, $2, 1) \
              ON CONFLICT (bucket) DO UPDATE SET \
@@ -39,7 +59,10 @@ impl Store {
     }
 
     pub async fn clear_failures(&self, bucket: &str) -> AppResult<()> {
-        sqlx::query("DELETE FROM throttle WHERE bucket = $1").bind(bucket).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM throttle WHERE bucket = $1")
+            .bind(bucket)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

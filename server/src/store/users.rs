@@ -48,8 +48,9 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
         organization_name: row.try_get("organization_name")?,
         // Stored names were parsed on the way in; re-parsing cannot fail
         // unless the table was edited by hand, which is then an error.
-        account_name: AccountName::parse(&account_name)
-            .map_err(|code| crate::error::AppError::internal(format!("stored account name: {code}")))?,
+        account_name: AccountName::parse(&account_name).map_err(|code| {
+            crate::error::AppError::internal(format!("stored account name: {code}"))
+        })?,
         display_name: row.try_get("display_name")?,
         password_hash: row.try_get("password_hash")?,
         locale: locale.as_deref().and_then(Locale::parse),
@@ -58,7 +59,13 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
 }
 
 impl Store {
-    pub async fn upsert_organization(&self, id: &str, name: &str, account_domain: &str, now: UnixTime) -> AppResult<()> {
+    pub async fn upsert_organization(
+        &self,
+        id: &str,
+        name: &str,
+        account_domain: &str,
+        now: UnixTime,
+    ) -> AppResult<()> {
         sqlx::query(
             "INSERT INTO organizations (id, name, account_domain, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, account_domain = excluded.account_domain",
@@ -97,7 +104,10 @@ impl Store {
             user_columns!(),
             " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.account_name = $1"
         );
-        let row = sqlx::query(sql).bind(name.as_str()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(sql)
+            .bind(name.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
@@ -120,14 +130,25 @@ impl Store {
         let Some(id) = id else { return Ok(false) };
         // Explicit deletes: SQLite enforces ON DELETE CASCADE only when
         // foreign keys are on for the connection, PostgreSQL always.
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM methods WHERE user_id = $1").bind(&id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM users WHERE id = $1").bind(&id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM methods WHERE user_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM users WHERE id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(true)
     }
 
     pub async fn count_users(&self) -> AppResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }

@@ -65,9 +65,17 @@ pub async fn fresh_store(backend: Backend) -> (Store, tempfile::TempDir) {
         Backend::Sqlite => format!("sqlite://{}/test.db", dir.path().display()),
         Backend::Postgres => {
             let admin = postgres_admin_url().expect("checked by the macro");
-            let name = format!("t_{}", secret::random_token(9).unwrap().to_lowercase().replace(['-', '_'], "x"));
+            let name = format!(
+                "t_{}",
+                secret::random_token(9)
+                    .unwrap()
+                    .to_lowercase()
+                    .replace(['-', '_'], "x")
+            );
             sqlx::any::install_default_drivers();
-            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await.expect("admin connection");
+            let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+                .await
+                .expect("admin connection");
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&mut conn)
                 .await
@@ -87,7 +95,11 @@ pub struct TestApp {
 }
 
 pub fn test_config(dir: &std::path::Path) -> Config {
-    let mut config = Config { mode: Mode::Test, static_dir: dir.to_path_buf(), ..Config::default() };
+    let mut config = Config {
+        mode: Mode::Test,
+        static_dir: dir.to_path_buf(),
+        ..Config::default()
+    };
     config.signin.account_failures = 3;
     config.signin.address_failures = 6;
     config
@@ -104,10 +116,18 @@ impl TestApp {
         let mut config = test_config(dir.path());
         adjust(&mut config);
         config.validate().expect("valid test configuration");
-        store.upsert_organization("contoso", "Contoso", "contoso.example", T0).await.unwrap();
+        store
+            .upsert_organization("contoso", "Contoso", "contoso.example", T0)
+            .await
+            .unwrap();
         let clock = ManualClock::starting_at(T0);
         let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
-        TestApp { router: app(state), store, clock, _dir: dir }
+        TestApp {
+            router: app(state),
+            store,
+            clock,
+            _dir: dir,
+        }
     }
 
     /// Creates a user with `PASSWORD`; returns their account name.
@@ -136,7 +156,12 @@ impl TestApp {
     }
 
     pub fn browser(&self) -> Browser<'_> {
-        Browser { app: self, cookies: BTreeMap::new(), csrf: None, address: "203.0.113.7".into() }
+        Browser {
+            app: self,
+            cookies: BTreeMap::new(),
+            csrf: None,
+            address: "203.0.113.7".into(),
+        }
     }
 
     /// Rows in every table, to prove that a request wrote nothing.
@@ -150,7 +175,10 @@ impl TestApp {
                 "throttle" => "SELECT COUNT(*) FROM throttle",
                 _ => "SELECT COUNT(*) FROM methods",
             };
-            let n: i64 = sqlx::query_scalar(sql).fetch_one(self.store.pool()).await.unwrap();
+            let n: i64 = sqlx::query_scalar(sql)
+                .fetch_one(self.store.pool())
+                .await
+                .unwrap();
             counts.push((table.to_owned(), n));
         }
         counts
@@ -165,7 +193,8 @@ pub struct Response {
 
 impl Response {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn code(&self) -> String {
@@ -173,7 +202,11 @@ impl Response {
     }
 
     pub fn set_cookies(&self) -> Vec<String> {
-        self.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect()
     }
 }
 
@@ -187,14 +220,28 @@ pub struct Browser<'a> {
 }
 
 impl Browser<'_> {
-    pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>, extra: &[(&str, &str)]) -> Response {
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        extra: &[(&str, &str)],
+    ) -> Response {
         let mut request = Request::builder().method(method.clone()).uri(path);
         if !self.cookies.is_empty() {
-            let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            let cookie = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
             request = request.header(header::COOKIE, cookie);
         }
         if method != Method::GET {
-            if !extra.iter().any(|(name, _)| name.eq_ignore_ascii_case("origin")) {
+            if !extra
+                .iter()
+                .any(|(name, _)| name.eq_ignore_ascii_case("origin"))
+            {
                 request = request.header(header::ORIGIN, ORIGIN);
             }
             if let Some(token) = &self.csrf {
@@ -218,10 +265,18 @@ impl Browser<'_> {
     }
 
     pub async fn dispatch(&mut self, request: Request<Body>) -> Response {
-        let response = tower::ServiceExt::oneshot(self.app.router.clone(), request).await.unwrap();
+        let response = tower::ServiceExt::oneshot(self.app.router.clone(), request)
+            .await
+            .unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
         for set in headers.get_all(header::SET_COOKIE) {
             let set = set.to_str().unwrap();
             let pair = set.split(';').next().unwrap();
@@ -232,7 +287,11 @@ impl Browser<'_> {
                 self.cookies.insert(name.to_owned(), value.to_owned());
             }
         }
-        Response { status, headers, body }
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&mut self, path: &str) -> Response {
@@ -253,7 +312,12 @@ impl Browser<'_> {
             self.session().await;
         }
         let response = self
-            .send(Method::POST, "/api/session", Some(serde_json::json!({ "account_name": account, "password": password })), &[])
+            .send(
+                Method::POST,
+                "/api/session",
+                Some(serde_json::json!({ "account_name": account, "password": password })),
+                &[],
+            )
             .await;
         if response.status == StatusCode::OK {
             self.csrf = response.json()["csrf_token"].as_str().map(str::to_owned);

@@ -14,7 +14,14 @@ async fn the_chosen_language_is_kept_for_the_user(backend: Backend) {
     let mut browser = app.browser();
     browser.sign_in(&account, PASSWORD).await;
     assert!(browser.session().await["user"]["locale"].is_null());
-    let response = browser.send(Method::PUT, "/api/me/locale", Some(serde_json::json!({ "locale": "sv-SE" })), &[]).await;
+    let response = browser
+        .send(
+            Method::PUT,
+            "/api/me/locale",
+            Some(serde_json::json!({ "locale": "sv-SE" })),
+            &[],
+        )
+        .await;
     assert_eq!(response.status, StatusCode::NO_CONTENT);
 
     // Another browser, a new sign-in: the choice is still there.
@@ -22,7 +29,14 @@ async fn the_chosen_language_is_kept_for_the_user(backend: Backend) {
     let response = elsewhere.sign_in(&account, PASSWORD).await;
     assert_eq!(response.json()["user"]["locale"], "sv-SE");
 
-    let response = elsewhere.send(Method::PUT, "/api/me/locale", Some(serde_json::json!({ "locale": "klingon" })), &[]).await;
+    let response = elsewhere
+        .send(
+            Method::PUT,
+            "/api/me/locale",
+            Some(serde_json::json!({ "locale": "klingon" })),
+            &[],
+        )
+        .await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(response.code(), "malformed-request");
 }
@@ -32,11 +46,17 @@ async fn signing_in_with_a_chosen_language_stores_it(backend: Backend) {
     let account = app.user("sanne").await;
     let mut browser = app.browser();
     browser.session().await;
-    let body = serde_json::json!({ "account_name": account, "password": PASSWORD, "locale": "nl-NL" });
-    let response = browser.send(Method::POST, "/api/session", Some(body), &[]).await;
+    let body =
+        serde_json::json!({ "account_name": account, "password": PASSWORD, "locale": "nl-NL" });
+    let response = browser
+        .send(Method::POST, "/api/session", Some(body), &[])
+        .await;
     assert_eq!(response.json()["user"]["locale"], "nl-NL");
     let mut again = app.browser();
-    assert_eq!(again.sign_in(&account, PASSWORD).await.json()["user"]["locale"], "nl-NL");
+    assert_eq!(
+        again.sign_in(&account, PASSWORD).await.json()["user"]["locale"],
+        "nl-NL"
+    );
 }
 
 async fn security_info_needs_a_session_and_starts_empty(backend: Backend) {
@@ -49,5 +69,8 @@ async fn security_info_needs_a_session_and_starts_empty(backend: Backend) {
     browser.sign_in(&account, PASSWORD).await;
     let response = browser.get("/api/me/security-info").await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(response.json(), serde_json::json!({ "default_method": null, "methods": [] }));
+    assert_eq!(
+        response.json(),
+        serde_json::json!({ "default_method": null, "methods": [] })
+    );
 }

@@ -33,7 +33,10 @@ async fn wrong_password_is_refused_at_the_password_field(backend: Backend) {
     let mut browser = app.browser();
     let response = browser.sign_in(&account, "nope").await;
     assert_eq!(response.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(response.json(), serde_json::json!({ "code": "invalid-credentials", "field": "password" }));
+    assert_eq!(
+        response.json(),
+        serde_json::json!({ "code": "invalid-credentials", "field": "password" })
+    );
     assert!(browser.session().await["user"].is_null());
 }
 
@@ -50,11 +53,17 @@ async fn bad_account_name_is_refused_at_its_field(backend: Backend) {
     let mut browser = app.browser();
     let response = browser.sign_in("not an account", PASSWORD).await;
     assert_eq!(response.status, StatusCode::BAD_REQUEST);
-    assert_eq!(response.json(), serde_json::json!({ "code": "invalid-account-name", "field": "account_name" }));
+    assert_eq!(
+        response.json(),
+        serde_json::json!({ "code": "invalid-account-name", "field": "account_name" })
+    );
     let response = browser.sign_in("  ", PASSWORD).await;
     assert_eq!(response.code(), "account-name-required");
     let response = browser.sign_in("adele@contoso.example", "").await;
-    assert_eq!(response.json(), serde_json::json!({ "code": "password-required", "field": "password" }));
+    assert_eq!(
+        response.json(),
+        serde_json::json!({ "code": "password-required", "field": "password" })
+    );
 }
 
 async fn wrong_passwords_are_throttled_per_account(backend: Backend) {
@@ -62,7 +71,10 @@ async fn wrong_passwords_are_throttled_per_account(backend: Backend) {
     let account = app.user("adele").await;
     let mut browser = app.browser();
     for _ in 0..3 {
-        assert_eq!(browser.sign_in(&account, "wrong").await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            browser.sign_in(&account, "wrong").await.status,
+            StatusCode::UNAUTHORIZED
+        );
     }
     // From another address too, and even with the right password.
     let mut other = app.browser();
@@ -70,12 +82,19 @@ async fn wrong_passwords_are_throttled_per_account(backend: Backend) {
     let response = other.sign_in(&account, PASSWORD).await;
     assert_eq!(response.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(response.code(), "too-many-attempts");
-    let retry_after: u64 = response.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    let retry_after: u64 = response.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(retry_after > 0 && retry_after <= 15 * 60, "{retry_after}");
     assert_eq!(response.json()["retry_after"], retry_after);
 
     app.clock.advance(15 * 60 + 1);
-    assert_eq!(other.sign_in(&account, PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(
+        other.sign_in(&account, PASSWORD).await.status,
+        StatusCode::OK
+    );
 }
 
 async fn wrong_passwords_are_throttled_per_client_address(backend: Backend) {
@@ -87,14 +106,23 @@ async fn wrong_passwords_are_throttled_per_client_address(backend: Backend) {
     let mut browser = app.browser();
     for account in &accounts {
         for _ in 0..2 {
-            assert_eq!(browser.sign_in(account, "wrong").await.status, StatusCode::UNAUTHORIZED);
+            assert_eq!(
+                browser.sign_in(account, "wrong").await.status,
+                StatusCode::UNAUTHORIZED
+            );
         }
     }
     let fresh = app.user("fresh").await;
-    assert_eq!(browser.sign_in(&fresh, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        browser.sign_in(&fresh, PASSWORD).await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     let mut elsewhere = app.browser();
     elsewhere.address = "198.51.100.10".into();
-    assert_eq!(elsewhere.sign_in(&fresh, PASSWORD).await.status, StatusCode::OK);
+    assert_eq!(
+        elsewhere.sign_in(&fresh, PASSWORD).await.status,
+        StatusCode::OK
+    );
 }
 
 async fn s18_session_cookie_flags_and_new_id_at_sign_in(backend: Backend) {
@@ -117,7 +145,10 @@ async fn s18_session_cookie_flags_and_new_id_at_sign_in(backend: Backend) {
     let second = browser.sign_in(&account, PASSWORD).await;
     assert_eq!(second.status, StatusCode::OK);
     let second_token = browser.cookies["__Host-secinfo-session"].clone();
-    assert_ne!(first_token, second_token, "a new session id at every sign-in");
+    assert_ne!(
+        first_token, second_token,
+        "a new session id at every sign-in"
+    );
 
     // The earlier session (a fixated or stolen id) is dead.
     let mut attacker = app.browser();
@@ -125,7 +156,10 @@ async fn s18_session_cookie_flags_and_new_id_at_sign_in(backend: Backend) {
     assert!(attacker.session().await["user"].is_null());
     assert!(!browser.session().await["user"].is_null());
     // The database keeps only a digest of the token.
-    let digests: Vec<String> = sqlx::query_scalar("SELECT token_digest FROM sessions").fetch_all(app.store.pool()).await.unwrap();
+    let digests: Vec<String> = sqlx::query_scalar("SELECT token_digest FROM sessions")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(digests.len(), 1);
     assert!(!digests.contains(&second_token));
 }
@@ -137,9 +171,16 @@ async fn s20_sessions_expire_when_idle_and_in_all(backend: Backend) {
     browser.sign_in(&account, PASSWORD).await;
 
     app.clock.advance(29 * 60);
-    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK);
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::OK
+    );
     app.clock.advance(29 * 60);
-    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK, "activity keeps it alive");
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::OK,
+        "activity keeps it alive"
+    );
     app.clock.advance(31 * 60);
     let response = browser.get("/api/me/security-info").await;
     assert_eq!(response.status, StatusCode::UNAUTHORIZED);
@@ -149,10 +190,16 @@ async fn s20_sessions_expire_when_idle_and_in_all(backend: Backend) {
     browser.sign_in(&account, PASSWORD).await;
     for _ in 0..35 {
         app.clock.advance(20 * 60);
-        assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::OK);
+        assert_eq!(
+            browser.get("/api/me/security-info").await.status,
+            StatusCode::OK
+        );
     }
     app.clock.advance(20 * 60 + 1);
-    assert_eq!(browser.get("/api/me/security-info").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 async fn sign_out_ends_the_session(backend: Backend) {
@@ -161,10 +208,15 @@ async fn sign_out_ends_the_session(backend: Backend) {
     let mut browser = app.browser();
     browser.sign_in(&account, PASSWORD).await;
     let copy = browser.cookies.clone();
-    let response = browser.send(axum::http::Method::DELETE, "/api/session", None, &[]).await;
+    let response = browser
+        .send(axum::http::Method::DELETE, "/api/session", None, &[])
+        .await;
     assert_eq!(response.status, StatusCode::NO_CONTENT);
     assert!(browser.session().await["user"].is_null());
     let mut replay = app.browser();
     replay.cookies = copy;
-    assert_eq!(replay.get("/api/me/security-info").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        replay.get("/api/me/security-info").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 }

@@ -15,7 +15,10 @@ crate::on_both_backends!(
 
 async fn users_round_trip(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
-    store.upsert_organization("org", "Örg & Co", "org.example", T0).await.unwrap();
+    store
+        .upsert_organization("org", "Örg & Co", "org.example", T0)
+        .await
+        .unwrap();
     let name = AccountName::parse("Björn@Org.Example").unwrap();
     let new = |id: &'static str| secinfo_server::store::NewUser {
         id,
@@ -27,7 +30,10 @@ async fn users_round_trip(backend: Backend) {
         is_admin: true,
     };
     assert!(store.insert_user(new("u1"), T0).await.unwrap());
-    assert!(!store.insert_user(new("u2"), T0).await.unwrap(), "account names are unique");
+    assert!(
+        !store.insert_user(new("u2"), T0).await.unwrap(),
+        "account names are unique"
+    );
     let user = store.user_by_account_name(&name).await.unwrap().unwrap();
     assert_eq!(user.id, "u1");
     assert_eq!(user.organization_name, "Örg & Co");
@@ -36,12 +42,29 @@ async fn users_round_trip(backend: Backend) {
     assert_eq!(user.locale, Some(Locale::SvSe));
     assert!(user.is_admin);
     store.set_user_locale("u1", Locale::NlNl).await.unwrap();
-    assert_eq!(store.user_by_account_name(&name).await.unwrap().unwrap().locale, Some(Locale::NlNl));
-    assert!(store.user_by_account_name(&AccountName::parse("nobody").unwrap()).await.unwrap().is_none());
+    assert_eq!(
+        store
+            .user_by_account_name(&name)
+            .await
+            .unwrap()
+            .unwrap()
+            .locale,
+        Some(Locale::NlNl)
+    );
+    assert!(
+        store
+            .user_by_account_name(&AccountName::parse("nobody").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 async fn seed_user(store: &secinfo_server::store::Store, id: &'static str) {
-    store.upsert_organization("org", "Org", "org.example", T0).await.unwrap();
+    store
+        .upsert_organization("org", "Org", "org.example", T0)
+        .await
+        .unwrap();
     let name = AccountName::parse(&format!("{id}@org.example")).unwrap();
     store
         .insert_user(
@@ -63,18 +86,43 @@ async fn seed_user(store: &secinfo_server::store::Store, id: &'static str) {
 async fn sessions_round_trip(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
     seed_user(&store, "u1").await;
-    let session = NewSession { token_digest: "d1", user_id: "u1", client_address: "203.0.113.1", user_agent: "test" };
+    let session = NewSession {
+        token_digest: "d1",
+        user_id: "u1",
+        client_address: "203.0.113.1",
+        user_agent: "test",
+    };
     store.insert_session(session, T0).await.unwrap();
     let found = store.session("d1").await.unwrap().unwrap();
     assert_eq!((found.created_at, found.last_seen_at), (T0, T0));
     assert_eq!(found.user.id, "u1");
     store.touch_session("d1", T0 + 90).await.unwrap();
-    assert_eq!(store.session("d1").await.unwrap().unwrap().last_seen_at, T0 + 90);
-    assert_eq!(store.delete_expired_sessions(T0 + 60, T0 - 1).await.unwrap(), 0);
-    assert_eq!(store.delete_expired_sessions(T0 + 91, T0 - 1).await.unwrap(), 1);
+    assert_eq!(
+        store.session("d1").await.unwrap().unwrap().last_seen_at,
+        T0 + 90
+    );
+    assert_eq!(
+        store
+            .delete_expired_sessions(T0 + 60, T0 - 1)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store
+            .delete_expired_sessions(T0 + 91, T0 - 1)
+            .await
+            .unwrap(),
+        1
+    );
     assert!(store.session("d1").await.unwrap().is_none());
     for digest in ["a", "b"] {
-        let s = NewSession { token_digest: digest, user_id: "u1", client_address: "x", user_agent: "y" };
+        let s = NewSession {
+            token_digest: digest,
+            user_id: "u1",
+            client_address: "x",
+            user_agent: "y",
+        };
         store.insert_session(s, T0).await.unwrap();
     }
     assert_eq!(store.delete_sessions_of_user("u1").await.unwrap(), 2);
@@ -97,7 +145,10 @@ async fn throttle_counts_every_parallel_failure(backend: Backend) {
 async fn throttle_windows_restart(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
     store.record_failure("b", T0, T0 - 900).await.unwrap();
-    store.record_failure("b", T0 + 10, T0 + 10 - 900).await.unwrap();
+    store
+        .record_failure("b", T0 + 10, T0 + 10 - 900)
+        .await
+        .unwrap();
     let now = store.failures("b", T0 + 10 - 900).await.unwrap();
     assert_eq!((now.count, now.window_start), (2, T0));
     // After the window, the old failures no longer count and a new window opens.
@@ -113,7 +164,12 @@ async fn throttle_windows_restart(backend: Backend) {
 async fn deleting_a_user_removes_their_rows(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
     seed_user(&store, "u1").await;
-    let s = NewSession { token_digest: "d", user_id: "u1", client_address: "x", user_agent: "y" };
+    let s = NewSession {
+        token_digest: "d",
+        user_id: "u1",
+        client_address: "x",
+        user_agent: "y",
+    };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();
     assert!(store.delete_user(&name).await.unwrap());

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import { APIRequestContext, Page, test as base, expect } from '@playwright/test';
+
+export { expect };
+
+export type Locale = 'en' | 'nl-NL' | 'sv-SE';
+export const LOCALES: Locale[] = ['en', 'nl-NL', 'sv-SE'];
+
+export interface User {
+  accountName: string;
+  password: string;
+  displayName: string;
+}
+
+/** Calls the API the way the client does: CSRF token from /api/session, our Origin. */
+async function api(request: APIRequestContext, baseURL: string, method: string, url: string, data?: unknown) {
+  const session = await request.get('/api/session');
+  const { csrf_token } = await session.json();
+  const response = await request.fetch(url, {
+    method,
+    data,
+    headers: { origin: baseURL, 'x-csrf-token': csrf_token },
+  });
+  return response;
+}
+
+interface Fixtures {
+  /** Creates a user for this test only; removed when the test ends. */
+  makeUser: (options?: { displayName?: string; locale?: Locale }) => Promise<User>;
+  /** A fresh user of this test. */
+  user: User;
+  /** Fails on any axe violation of WCAG 2 A/AA on the page as it is now. */
+  expectAccessible: (page: Page) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  makeUser: async ({ request, baseURL }, use) => {
+    const created: string[] = [];
+    await use(async (options = {}) => {
+      const id = Math.random().toString(36).slice(2, 10);
+      const user: User = {
+        accountName: `e2e-${id}@contoso.example`,
+        password: `Pw-${id}-Secret`,
+        displayName: options.displayName ?? `Test User ${id}`,
+      };
+      const response = await api(request, baseURL!, 'POST', '/api/test/users', {
+        account_name: user.accountName,
+        password: user.password,
+        display_name: user.displayName,
+        locale: options.locale ?? null,
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      created.push(user.accountName);
+      return user;
+    });
+    for (const account of created) {
+      const response = await api(request, baseURL!, 'DELETE', `/api/test/users/${encodeURIComponent(account)}`);
+      expect(response.status()).toBe(204);
+    }
+  },
+
+  user: async ({ makeUser }, use) => {
+    await use(await makeUser());
+  },
+
+  expectAccessible: async ({}, use) => {
+    await use(async (page: Page) => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
+      expect(summary, 'axe violations').toEqual([]);
+    });
+  },
+
+  page: async ({ page }, use) => {
+    // Every test also proves that the CSP blocks nothing of our own (S23).
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', e => {
+        (window as any).__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    page.on('console', message => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, 'CSP violations').toEqual([]);
+  },
+});

@@ -1,0 +1,78 @@
+import { expect, test } from '../fixtures';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { TEXT } from '../pages/texts';
+
+test('?lng= forces a language over the browser\'s', async ({ page }) => {
+  await page.goto('/signin?lng=nl-NL');
+  await expect(new SignInPage(page, 'nl-NL').heading).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
+  await page.goto('/signin?lng=sv');
+  await expect(new SignInPage(page, 'sv-SE').heading).toBeVisible();
+});
+
+test.describe('a browser in an unsupported language', () => {
+  test.use({ locale: 'de-DE' });
+  test('falls back to English', async ({ page }) => {
+    await page.goto('/signin');
+    await expect(new SignInPage(page, 'en').heading).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+});
+
+test('the switcher changes the language at once and survives a reload', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.getByLabel(TEXT.en.language).selectOption({ label: 'Svenska' });
+  await expect(new SignInPage(page, 'sv-SE').heading).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv-SE');
+  await page.reload();
+  await expect(new SignInPage(page, 'sv-SE').heading).toBeVisible();
+});
+
+test('an error already shown follows a language switch', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.submit.click();
+  await expect(page.getByText(TEXT.en.accountRequired)).toBeVisible();
+  await page.getByLabel(TEXT.en.language).selectOption({ label: 'Nederlands' });
+  await expect(page.getByText(TEXT['nl-NL'].accountRequired)).toBeVisible();
+});
+
+test('the choice is kept for the user, on another browser and a new sign-in', async ({ page, browser, user }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  const info = new SecurityInfoPage(page);
+  await expect(info.heading).toBeVisible();
+  await info.language.selectOption({ label: 'Nederlands' });
+  await expect(new SecurityInfoPage(page, 'nl-NL').heading).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
+  // Let the save finish before leaving.
+  await page.waitForLoadState('networkidle');
+
+  // Another browser in English, nothing stored locally: the user's choice wins after sign-in.
+  const other = await browser.newContext({ locale: 'en-US' });
+  const otherPage = await other.newPage();
+  const otherSignIn = new SignInPage(otherPage);
+  await otherSignIn.goto();
+  await otherSignIn.signIn(user);
+  await expect(new SecurityInfoPage(otherPage, 'nl-NL').heading).toBeVisible();
+  await expect(otherPage.locator('html')).toHaveAttribute('lang', 'nl-NL');
+  await other.close();
+});
+
+test('a language picked before signing in becomes the user\'s choice', async ({ page, browser, user }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await page.getByLabel(TEXT.en.language).selectOption({ label: 'Svenska' });
+  await new SignInPage(page, 'sv-SE').signIn(user);
+  await expect(new SecurityInfoPage(page, 'sv-SE').heading).toBeVisible();
+
+  const other = await browser.newContext({ locale: 'en-US' });
+  const otherPage = await other.newPage();
+  await new SignInPage(otherPage).goto();
+  await new SignInPage(otherPage).signIn(user);
+  await expect(new SecurityInfoPage(otherPage, 'sv-SE').heading).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,110 @@
+import { LOCALES, expect, test } from '../fixtures';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { TEXT } from '../pages/texts';
+
+for (const locale of LOCALES) {
+  test.describe(`in ${locale}`, () => {
+    // The browser's own language decides: no ?lng=, no stored choice.
+    test.use({ locale });
+
+    test('signs in and out with translated text', async ({ page, makeUser }) => {
+      const user = await makeUser({ displayName: 'Björn Ångström' });
+      const signIn = new SignInPage(page, locale);
+      await signIn.goto();
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page).toHaveTitle(`${TEXT[locale].signIn} – secinfo`);
+      await signIn.signIn(user);
+
+      const info = new SecurityInfoPage(page, locale);
+      await expect(info.heading).toBeVisible();
+      await expect(page).toHaveURL(/\/security-info$/);
+      await expect(page.getByText(TEXT[locale].signedInAs('Björn Ångström'))).toBeVisible();
+      await expect(info.defaultMethod).toBeVisible();
+      await expect(info.noMethods).toBeVisible();
+
+      await info.signOut.click();
+      await expect(signIn.heading).toBeVisible();
+      await page.goto('/security-info');
+      await expect(signIn.heading).toBeVisible();
+    });
+
+    test('a wrong password is explained at the field, keeping the account name', async ({ page, user }) => {
+      const signIn = new SignInPage(page, locale);
+      await signIn.goto();
+      await signIn.signIn({ accountName: user.accountName, password: 'not-the-password' });
+      await expect(page.getByText(TEXT[locale].wrongPassword)).toBeVisible();
+      await expect(signIn.account).toHaveValue(user.accountName);
+      await expect(signIn.password).toHaveAttribute('aria-invalid', 'true');
+      await expect(signIn.password).toBeFocused();
+      await expect(signIn.password).toHaveAccessibleDescription(TEXT[locale].wrongPassword);
+    });
+  });
+}
+
+test('an empty account name is caught before anything is sent', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  let posted = false;
+  page.on('request', r => { if (r.method() === 'POST') posted = true; });
+  await signIn.submit.click();
+  await expect(page.getByText(TEXT.en.accountRequired)).toBeVisible();
+  await expect(signIn.account).toBeFocused();
+  expect(posted).toBe(false);
+});
+
+test('too many wrong passwords are throttled, even with the right one', async ({ page, user }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  for (let i = 0; i < 3; i++) {
+    await signIn.signIn({ accountName: user.accountName, password: `wrong-${i}` });
+    await expect(page.getByText(TEXT.en.wrongPassword)).toBeVisible();
+  }
+  await signIn.signIn(user);
+  await expect(signIn.alert).toHaveText(TEXT.en.tooMany);
+  await expect(signIn.account).toHaveValue(user.accountName);
+});
+
+test('a deep link while signed out leads to sign-in and back', async ({ page, user }) => {
+  await page.goto('/security-info');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await expect(page).toHaveURL(/\/signin\?next=\/security-info$/);
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await expect(page).toHaveURL(/\/security-info$/);
+});
+
+test('sign-in works with the keyboard alone', async ({ page, user }) => {
+  await page.goto('/signin');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  // From the top of the page: skip link, brand, language, then the form.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Language')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(signIn.account).toBeFocused();
+  await page.keyboard.type(user.accountName);
+  await page.keyboard.press('Tab');
+  await expect(signIn.password).toBeFocused();
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/signin');
+  await new SignInPage(page).heading.waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('an unknown page says so and links home', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to Security info' })).toHaveAttribute('href', '/security-info');
+});

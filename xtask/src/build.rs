@@ -1,0 +1,102 @@
+//! Building the client and the server, and serving the demo.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::run::{run, step};
+use crate::setup::{self, path_with_tools};
+use crate::{Result, root};
+
+/// `trunk build --release` (wasm-opt -Oz), then brotli and gzip copies of
+/// every text and wasm file for the server to send precompressed.
+pub fn client() -> Result {
+    step("building the client (Trunk, release, wasm-opt)");
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(root())
+        .env("PATH", path_with_tools())
+        // Trunk's own Cargo calls must not inherit xtask's.
+        .env_remove("CARGO_TARGET_DIR"))?;
+    precompress(&root().join("dist"))
+}
+
+fn precompress(dist: &PathBuf) -> Result {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
+        if !matches!(ext, "wasm" | "js" | "css" | "html" | "svg") {
+            continue;
+        }
+        run(Command::new("brotli")
+            .args(["-q", "11", "-f", "-k"])
+            .arg(&path))?;
+        run(Command::new("gzip").args(["-9", "-f", "-k"]).arg(&path))?;
+    }
+    Ok(())
+}
+
+/// Builds the server binary; returns its path.
+pub fn server(release: bool) -> Result<PathBuf> {
+    step(&format!(
+        "building the server ({})",
+        if release { "release" } else { "debug" }
+    ));
+    let mut cargo = Command::new("cargo");
+    cargo
+        .args(["build", "--package", "secinfo-server"])
+        .current_dir(root());
+    if release {
+        cargo.arg("--release");
+    }
+    run(&mut cargo)?;
+    let profile = if release { "release" } else { "debug" };
+    Ok(target_dir().join(profile).join("secinfo-server"))
+}
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// The README's first command: set up, build, and serve the demo on SQLite.
+pub fn serve(args: &[String]) -> Result {
+    let port = match args {
+        [flag, port] if flag == "--port" => port
+            .parse::<u16>()
+            .map_err(|_| format!("not a port: {port}"))?,
+        [] => 8080,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    setup::client_tools()?;
+    setup::system_packages(&["brotli"])?;
+    client()?;
+    let server = server(true)?;
+    let data = root().join("data");
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    step(&format!(
+        "serving on http://localhost:{port} (Ctrl-C stops)"
+    ));
+    let status = Command::new(server)
+        .current_dir(root())
+        .env("SECINFO_MODE", "development")
+        .env("SECINFO_DEMO_SEED", "true")
+        // Plain http on localhost: the browser would drop Secure cookies.
+        .env("SECINFO_COOKIE_SECURE", "false")
+        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
+        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
+        .env(
+            "SECINFO_DATABASE_URL",
+            format!("sqlite://{}/secinfo.db", data.display()),
+        )
+        .env("SECINFO_STATIC_DIR", root().join("dist"))
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the server stopped with {status}"))
+    }
+}

@@ -1,0 +1,148 @@
+//! Installs what the project needs and is missing, from the package
+//! registries only (crates.io, npm, Debian). Everything is idempotent:
+//! a tool that answers with the right version is left alone.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::run::{exists, output, run, step};
+use crate::{Result, root};
+
+pub const TRUNK_VERSION: &str = "0.21.14"; // 0.22 needs rustc >= 1.96.1
+pub const BINARYEN_VERSION: &str = "132.0.0"; // Debian's binaryen 108 breaks -Oz output
+
+/// Everything `serve` and `test` need.
+pub fn all() -> Result {
+    client_tools()?;
+    system_packages(&["chromium", "brotli"])?;
+    postgres_binaries()?;
+    node_packages()
+}
+
+/// The wasm target, Trunk, wasm-bindgen and wasm-opt.
+pub fn client_tools() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed.lines().any(|t| t == "wasm32-unknown-unknown") {
+        step("adding the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    if output("trunk", &["--version"]).as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
+        step("installing trunk from crates.io (once; ~10 min)");
+        run(Command::new("cargo").args([
+            "install",
+            "trunk",
+            "--locked",
+            "--version",
+            TRUNK_VERSION,
+        ]))?;
+    }
+    let wanted = wasm_bindgen_version()?;
+    if output("wasm-bindgen", &["--version"]).as_deref() != Some(&format!("wasm-bindgen {wanted}"))
+    {
+        step(&format!(
+            "installing wasm-bindgen-cli {wanted} (the version in Cargo.lock; once, ~8 min)"
+        ));
+        // Not --locked: its lock file pins a crate version the registry no longer has.
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--force",
+            "--version",
+            &wanted,
+        ]))?;
+    }
+    if !exists(wasm_opt()) {
+        step("installing wasm-opt (npm binaryen)");
+        let prefix = root().join(".tools");
+        std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&prefix)
+            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    }
+    Ok(())
+}
+
+pub fn wasm_opt() -> PathBuf {
+    tools_bin().join("wasm-opt")
+}
+
+/// Put first on PATH so Trunk finds our wasm-opt.
+pub fn tools_bin() -> PathBuf {
+    root().join(".tools/node_modules/.bin")
+}
+
+/// PATH with our tools first.
+pub fn path_with_tools() -> String {
+    let path = std::env::var("PATH").unwrap_or_default();
+    format!("{}:{path}", tools_bin().display())
+}
+
+fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("wasm-bindgen is not in Cargo.lock".into())
+}
+
+/// Debian packages, installed only when their command is missing.
+pub fn system_packages(packages: &[&str]) -> Result {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|p| !exists(format!("/usr/bin/{p}")))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
+pub fn postgres_binaries() -> Result {
+    if crate::postgres::bin_dir().is_some() {
+        return Ok(());
+    }
+    apt_install(&["postgresql"])
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    step(&format!(
+        "installing Debian packages: {}",
+        packages.join(" ")
+    ));
+    run(Command::new("apt-get").arg("update"))?;
+    // A private TMPDIR: apt's scratch folder in /tmp once vanished mid-install.
+    let tmp = std::env::temp_dir().join(format!("secinfo-apt-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(packages)
+        .env("TMPDIR", &tmp)
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Playwright and axe, with no browser download (Debian's Chromium is used).
+pub fn node_packages() -> Result {
+    let dir = root().join("end2end");
+    let marker = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&marker), std::fs::metadata(&lock)) {
+        (Ok(m), Ok(l)) => m.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    step("installing Playwright and axe (npm ci, no browser download)");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&dir)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}

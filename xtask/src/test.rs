@@ -1,0 +1,62 @@
+//! The README's second command: every test, as CI runs it.
+//!
+//! 1. formatting; 2. Rust unit and API tests on SQLite and on a throwaway
+//! PostgreSQL (the i18n build check runs as part of the build); 3. the
+//! release client; 4. Playwright in Debian's Chromium against the real
+//! server (the debug binary the API tests already built).
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::run::{run, step};
+use crate::{Result, build, postgres, root, setup};
+
+pub fn all(args: &[String]) -> Result {
+    let started = Instant::now();
+    let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
+    setup::client_tools()?;
+    setup::system_packages(&["chromium", "brotli"])?;
+    setup::postgres_binaries()?;
+    if !skip_e2e {
+        setup::node_packages()?;
+    }
+
+    step("checking formatting");
+    run(Command::new("cargo")
+        .args(["fmt", "--all", "--", "--check"])
+        .current_dir(root()))?;
+
+    {
+        let cluster = postgres::Cluster::start()?;
+        step("Rust tests (SQLite and PostgreSQL)");
+        run(Command::new("cargo")
+            .args(["test", "--workspace", "--exclude", "secinfo-app"])
+            .current_dir(root())
+            .env("SECINFO_TEST_POSTGRES_URL", &cluster.url)
+            .env("SECINFO_REQUIRE_POSTGRES", "1"))?;
+    }
+
+    step("checking the client compiles for wasm (and its locales)");
+    if skip_e2e {
+        run(Command::new("cargo")
+            .args([
+                "check",
+                "--package",
+                "secinfo-app",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .current_dir(root()))?;
+    } else {
+        build::client()?;
+        let server = build::server(false)?;
+        step("Playwright end-to-end tests in Chromium");
+        run(Command::new("npx")
+            .args(["playwright", "test"])
+            .current_dir(root().join("end2end"))
+            .env("SECINFO_SERVER_BIN", &server)
+            .env("SECINFO_DIST", root().join("dist")))?;
+    }
+    eprintln!("\nAll tests passed in {:.0?}.", started.elapsed());
+    Ok(())
+}
