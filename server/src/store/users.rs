@@ -122,33 +122,27 @@ impl Store {
 
     /// Removes a user and everything that hangs off them.
     pub async fn delete_user(&self, name: &AccountName) -> AppResult<bool> {
+        // Writes only, no read first: a SQLite transaction that reads and
+        // then writes fails at once (SQLITE_BUSY) when another connection
+        // wrote in between; one that starts by writing waits its turn.
         let mut tx = self.pool.begin().await?;
-        let id: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE account_name = $1")
+        sqlx::query(
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE account_name = $1)",
+        )
+        .bind(name.as_str())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM methods WHERE user_id IN (SELECT id FROM users WHERE account_name = $1)",
+        )
+        .bind(name.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let deleted = sqlx::query("DELETE FROM users WHERE account_name = $1")
             .bind(name.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(id) = id else { return Ok(false) };
-        // Explicit deletes: SQLite enforces ON DELETE CASCADE only when
-        // foreign keys are on for the connection, PostgreSQL always.
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM methods WHERE user_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM users WHERE id = $1")
-            .bind(&id)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(true)
-    }
-
-    pub async fn count_users(&self) -> AppResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(deleted.rows_affected() == 1)
     }
 }
