@@ -45,11 +45,11 @@ test('the choice is kept for the user, on another browser and a new sign-in', as
   await signIn.signIn(user);
   const info = new SecurityInfoPage(page);
   await expect(info.heading).toBeVisible();
+  const saved = page.waitForResponse(r => r.url().endsWith('/api/me/locale') && r.request().method() === 'PUT');
   await info.language.selectOption({ label: 'Nederlands' });
   await expect(new SecurityInfoPage(page, 'nl-NL').heading).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
-  // Let the save finish before leaving.
-  await page.waitForLoadState('networkidle');
+  expect((await saved).status()).toBe(204);
 
   // Another browser in English, nothing stored locally: the user's choice wins after sign-in.
   const other = await browser.newContext({ locale: 'en-US' });
