@@ -51,7 +51,8 @@ pub async fn security_info(
             detail: m.detail,
         })
         .collect();
-    let default_id = state.store.default_method_id(user_id).await?;
+    // The session query already brought the user's default.
+    let default_id = session.user.default_method_id.as_deref();
     let default_method = default_id.and_then(|id| methods.iter().find(|m| m.id == id).cloned());
     Ok(Json(SecurityInfo {
         default_method,

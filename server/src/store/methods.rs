@@ -33,13 +33,4 @@ impl Store {
             })
             .collect()
     }
-
-    pub async fn default_method_id(&self, user_id: &str) -> AppResult<Option<String>> {
-        let id: Option<Option<String>> =
-            sqlx::query_scalar("SELECT default_method_id FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(id.flatten())
-    }
 }

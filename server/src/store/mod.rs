@@ -61,8 +61,8 @@ impl Store {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
-                // One writer at a time anyway; a few readers alongside.
-                Backend::Sqlite => 4,
+                // One writer at a time anyway; readers run beside it in WAL mode.
+                Backend::Sqlite => 8,
                 Backend::Postgres => 10,
             })
             .connect(&url)

@@ -17,6 +17,7 @@ pub struct UserRecord {
     pub password_hash: String,
     pub locale: Option<Locale>,
     pub is_admin: bool,
+    pub default_method_id: Option<String>,
 }
 
 pub struct NewUser<'a> {
@@ -34,7 +35,7 @@ pub struct NewUser<'a> {
 macro_rules! user_columns {
     () => {
         "u.id, u.organization_id, o.name AS organization_name, u.account_name, \
-         u.display_name, u.password_hash, u.locale, u.is_admin"
+         u.display_name, u.password_hash, u.locale, u.is_admin, u.default_method_id"
     };
 }
 pub(super) use user_columns;
@@ -55,6 +56,7 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
         password_hash: row.try_get("password_hash")?,
         locale: locale.as_deref().and_then(Locale::parse),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
+        default_method_id: row.try_get("default_method_id")?,
     })
 }
 
