@@ -26,7 +26,9 @@ async function api(request: APIRequestContext, baseURL: string, method: string, 
 
 interface Fixtures {
   /** Creates a user for this test only; removed when the test ends. */
-  makeUser: (options?: { displayName?: string; locale?: Locale }) => Promise<User>;
+  makeUser: (options?: { displayName?: string; locale?: Locale; policy?: Record<string, unknown> }) => Promise<User>;
+  /** Expires the user's open codes and calls (instead of waiting ten minutes). */
+  expireChallenges: (user: User) => Promise<void>;
   /** A fresh user of this test. */
   user: User;
   /** Fails on any axe violation of WCAG 2 A/AA on the page as it is now. */
@@ -48,6 +50,7 @@ export const test = base.extend<Fixtures>({
         password: user.password,
         display_name: user.displayName,
         locale: options.locale ?? null,
+        policy: options.policy ?? null,
       });
       expect(response.status(), await response.text()).toBe(201);
       created.push(user.accountName);
@@ -57,6 +60,13 @@ export const test = base.extend<Fixtures>({
       const response = await api(request, baseURL!, 'DELETE', `/api/test/users/${encodeURIComponent(account)}`);
       expect(response.status()).toBe(204);
     }
+  },
+
+  expireChallenges: async ({ request, baseURL }, use) => {
+    await use(async (user: User) => {
+      const response = await api(request, baseURL!, 'POST', `/api/test/users/${encodeURIComponent(user.accountName)}/expire-challenges`);
+      expect(response.status()).toBe(204);
+    });
   },
 
   user: async ({ makeUser }, use) => {
@@ -89,3 +99,15 @@ export const test = base.extend<Fixtures>({
     expect(violations, 'CSP violations').toEqual([]);
   },
 });
+
+/** A Dutch mobile number nobody else in this run uses: national and E.164. */
+export function uniqueNlMobile(): { national: string; e164: string; display: string } {
+  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return { national: `06 1${digits}`, e164: `+3161${digits}`, display: `+31 61${digits}` };
+}
+
+/** A Swedish mobile number: national and E.164. */
+export function uniqueSeMobile(): { national: string; e164: string; display: string } {
+  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return { national: `070-${digits}`, e164: `+4670${digits}`, display: `+46 70${digits}` };
+}

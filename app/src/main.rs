@@ -8,6 +8,7 @@
 mod api;
 mod app;
 mod components;
+mod features;
 mod i18n;
 mod layout;
 mod pages;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AccountName, Locale, MethodView, Password};
+use crate::{AccountName, DefaultMethod, Locale, MethodKind, MethodView, Password};
 
 /// `GET /api/session`: who is signed in, and the token that every
 /// state-changing request must echo in the `x-csrf-token` header.
@@ -47,6 +47,20 @@ pub struct SetLocaleRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecurityInfo {
-    pub default_method: Option<MethodView>,
+    pub default_method: Option<DefaultMethod>,
     pub methods: Vec<MethodView>,
+    /// What the Add-method dialog offers: allowed by the policy and still addable.
+    pub addable: Vec<MethodKind>,
 }
+
+/// `PUT /api/me/default-method`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetDefaultRequest {
+    pub method_id: String,
+    #[serde(default)]
+    pub delivery: Option<crate::PhoneDelivery>,
+}
+
+/// Kept for the OpenAPI description of `addable`.
+pub type AddableMethods = Vec<MethodKind>;

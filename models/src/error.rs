@@ -26,6 +26,22 @@ pub enum ErrorCode {
     PayloadTooLarge,
     UnsupportedMediaType,
     InvalidLocale,
+    PhoneNumberRequired,
+    InvalidPhoneNumber,
+    InvalidRegion,
+    CountryNotAllowed,
+    MethodUnavailable,
+    PhoneRequiredFirst,
+    CodeRequired,
+    WrongCode,
+    CodeExpired,
+    TooManyTries,
+    ResendTooSoon,
+    TextLimitReached,
+    CallLimitReached,
+    LastRequiredMethod,
+    StepUpRequired,
+    DeliveryUnavailable,
     /// The server failed; the cause is in its log, never in the response.
     Internal,
     /// The client could not reach the server (never sent by the server).
@@ -33,7 +49,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 32] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -48,6 +64,22 @@ impl ErrorCode {
         ErrorCode::PayloadTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::InvalidLocale,
+        ErrorCode::PhoneNumberRequired,
+        ErrorCode::InvalidPhoneNumber,
+        ErrorCode::InvalidRegion,
+        ErrorCode::CountryNotAllowed,
+        ErrorCode::MethodUnavailable,
+        ErrorCode::PhoneRequiredFirst,
+        ErrorCode::CodeRequired,
+        ErrorCode::WrongCode,
+        ErrorCode::CodeExpired,
+        ErrorCode::TooManyTries,
+        ErrorCode::ResendTooSoon,
+        ErrorCode::TextLimitReached,
+        ErrorCode::CallLimitReached,
+        ErrorCode::LastRequiredMethod,
+        ErrorCode::StepUpRequired,
+        ErrorCode::DeliveryUnavailable,
         ErrorCode::Internal,
         ErrorCode::Network,
     ];
@@ -69,6 +101,22 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "payload-too-large",
             ErrorCode::UnsupportedMediaType => "unsupported-media-type",
             ErrorCode::InvalidLocale => "invalid-locale",
+            ErrorCode::PhoneNumberRequired => "phone-number-required",
+            ErrorCode::InvalidPhoneNumber => "invalid-phone-number",
+            ErrorCode::InvalidRegion => "invalid-region",
+            ErrorCode::CountryNotAllowed => "country-not-allowed",
+            ErrorCode::MethodUnavailable => "method-unavailable",
+            ErrorCode::PhoneRequiredFirst => "phone-required-first",
+            ErrorCode::CodeRequired => "code-required",
+            ErrorCode::WrongCode => "wrong-code",
+            ErrorCode::CodeExpired => "code-expired",
+            ErrorCode::TooManyTries => "too-many-tries",
+            ErrorCode::ResendTooSoon => "resend-too-soon",
+            ErrorCode::TextLimitReached => "text-limit-reached",
+            ErrorCode::CallLimitReached => "call-limit-reached",
+            ErrorCode::LastRequiredMethod => "last-required-method",
+            ErrorCode::StepUpRequired => "step-up-required",
+            ErrorCode::DeliveryUnavailable => "delivery-unavailable",
             ErrorCode::Internal => "internal",
             ErrorCode::Network => "network",
         }
@@ -94,6 +142,10 @@ pub enum Field {
     AccountName,
     Password,
     Locale,
+    Region,
+    PhoneNumber,
+    Code,
+    Kind,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

@@ -9,11 +9,19 @@ mod api;
 mod error;
 mod locale;
 mod method;
+mod phone;
 mod return_path;
 
 pub use account::{AccountName, Password};
-pub use api::{SecurityInfo, SessionInfo, SetLocaleRequest, SignInRequest, UserView};
+pub use api::{
+    AddableMethods, SecurityInfo, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
+    UserView,
+};
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
-pub use method::{MethodKind, MethodView};
+pub use method::{DefaultMethod, MethodKind, MethodView};
+pub use phone::{
+    CallProgress, CallStatus, PhoneChallenge, PhoneDelivery, Region, StartPhoneRequest,
+    VerifyCodeRequest,
+};
 pub use return_path::safe_return_path;

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::PhoneDelivery;
+
 /// The kinds of security info a person can register (SPEC §2–§6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -14,6 +16,65 @@ pub enum MethodKind {
     SecurityKey,
 }
 
+impl MethodKind {
+    pub const ALL: [MethodKind; 7] = [
+        MethodKind::Phone,
+        MethodKind::AlternatePhone,
+        MethodKind::OfficePhone,
+        MethodKind::AuthenticatorApp,
+        MethodKind::Email,
+        MethodKind::SecurityQuestions,
+        MethodKind::SecurityKey,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MethodKind::Phone => "phone",
+            MethodKind::AlternatePhone => "alternate-phone",
+            MethodKind::OfficePhone => "office-phone",
+            MethodKind::AuthenticatorApp => "authenticator-app",
+            MethodKind::Email => "email",
+            MethodKind::SecurityQuestions => "security-questions",
+            MethodKind::SecurityKey => "security-key",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MethodKind> {
+        MethodKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn is_phone(self) -> bool {
+        matches!(
+            self,
+            MethodKind::Phone | MethodKind::AlternatePhone | MethodKind::OfficePhone
+        )
+    }
+
+    /// Whether it can verify a sign-in (two-step verification, SPEC §7).
+    pub fn mfa_capable(self) -> bool {
+        !matches!(self, MethodKind::Email | MethodKind::SecurityQuestions)
+    }
+
+    /// How a phone of this kind may verify: alternate and office phones only call.
+    pub fn deliveries(self) -> &'static [PhoneDelivery] {
+        match self {
+            MethodKind::Phone => &[PhoneDelivery::Text, PhoneDelivery::Call],
+            MethodKind::AlternatePhone | MethodKind::OfficePhone => &[PhoneDelivery::Call],
+            _ => &[],
+        }
+    }
+}
+
+/// The default sign-in method: a method, and for a phone how it is used
+/// ("Phone - text +1 4255551234" and "Phone - call …" are two choices).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DefaultMethod {
+    pub method_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<PhoneDelivery>,
+}
+
 /// One registered method as the Security info page lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -21,6 +82,9 @@ pub struct MethodView {
     /// Opaque and unguessable; always checked against the signed-in user.
     pub id: String,
     pub kind: MethodKind,
-    /// What identifies it to its owner, e.g. a masked number or a key's name.
+    /// What identifies it to its owner, e.g. a number or a key's name.
     pub detail: String,
+    /// For phones: how it was set up to verify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<PhoneDelivery>,
 }

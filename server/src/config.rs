@@ -42,6 +42,31 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     pub session: SessionLimits,
     pub signin: SigninLimits,
+    /// Key for the digests of one-time codes, shared by every instance
+    /// (at least 32 characters). Required in production; development and
+    /// tests make a random one per process when it is empty.
+    pub secret_key: String,
+    pub telephony: TelephonyConfig,
+}
+
+/// Who sends texts and places calls.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "provider", rename_all = "lowercase")]
+pub enum TelephonyConfig {
+    /// Records texts and calls for the test handset page (`/dev/handset`).
+    /// Development and tests only.
+    Simulated,
+    Twilio(TwilioConfig),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TwilioConfig {
+    /// `https://api.twilio.com` (a local stand-in in tests).
+    pub api_base: String,
+    pub account_sid: String,
+    pub auth_token: String,
+    /// The number texts and calls come from, E.164.
+    pub from_number: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -79,6 +104,8 @@ impl Default for Config {
                 address_failures: 50,
                 window_minutes: 15,
             },
+            secret_key: String::new(),
+            telephony: TelephonyConfig::Simulated,
         }
     }
 }
@@ -115,6 +142,15 @@ impl Config {
             if !self.cookie_secure {
                 return Err("production mode needs cookie_secure = true".into());
             }
+            if matches!(self.telephony, TelephonyConfig::Simulated) {
+                return Err("the simulated carrier is a development seam: configure telephony.provider = \"twilio\"".into());
+            }
+            if self.secret_key.len() < 32 {
+                return Err("production mode needs a secret_key of at least 32 characters".into());
+            }
+        }
+        if !self.secret_key.is_empty() && self.secret_key.len() < 32 {
+            return Err("secret_key must have at least 32 characters".into());
         }
         if self.session.idle_minutes <= 0 || self.session.absolute_hours <= 0 {
             return Err("session limits must be positive".into());
@@ -136,6 +172,11 @@ impl Config {
     pub fn test_seams(&self) -> bool {
         self.mode == Mode::Test
     }
+
+    /// Whether the simulated carrier's handset page is mounted.
+    pub fn handset(&self) -> bool {
+        self.mode != Mode::Production && matches!(self.telephony, TelephonyConfig::Simulated)
+    }
 }
 
 #[cfg(test)]
@@ -144,12 +185,37 @@ mod tests {
 
     #[test]
     fn defaults_are_production_and_secure() {
-        let config = Config::default();
+        let config = Config {
+            secret_key: "k".repeat(32),
+            telephony: TelephonyConfig::Twilio(TwilioConfig {
+                api_base: "https://api.twilio.com".into(),
+                account_sid: "AC1".into(),
+                auth_token: "t".into(),
+                from_number: "+15005550006".into(),
+            }),
+            ..Config::default()
+        };
         assert_eq!(config.mode, Mode::Production);
         assert!(config.cookie_secure);
         assert!(!config.demo_seed);
         assert!(config.validate().is_ok());
         assert!(!config.test_seams());
+        assert!(!config.handset());
+    }
+
+    #[test]
+    fn production_refuses_the_simulated_carrier_and_a_missing_key() {
+        let config = Config {
+            secret_key: "k".repeat(32),
+            ..Config::default()
+        };
+        assert!(config.validate().unwrap_err().contains("simulated"));
+        let config = Config {
+            mode: Mode::Development,
+            ..Config::default()
+        };
+        assert!(config.validate().is_ok());
+        assert!(config.handset());
     }
 
     #[test]

@@ -4,11 +4,14 @@
 //! without a socket; `main.rs` only reads configuration and listens.
 
 pub mod clock;
+pub mod codes;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod passwords;
+pub mod phone;
+pub mod policy;
 pub mod routes;
 pub mod secret;
 pub mod security;
@@ -17,6 +20,9 @@ pub mod session;
 pub mod state;
 pub mod static_files;
 pub mod store;
+pub mod telephony;
+pub mod twilio;
+pub mod verification;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -34,8 +40,11 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
-    Router::new()
-        .nest("/api", api)
+    let mut router = Router::new().nest("/api", api);
+    if state.config.handset() {
+        router = router.merge(routes::handset::router().with_state(state.clone()));
+    }
+    router
         .merge(static_files::router(&state.config.static_dir))
         .layer(middleware::from_fn_with_state(
             state,

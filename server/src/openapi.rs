@@ -5,8 +5,10 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use crate::routes::{
-    __path_get_session, __path_health, __path_security_info, __path_set_locale, __path_sign_in,
-    __path_sign_out,
+    __path_delete_method, __path_get_session, __path_health, __path_phone_regions, __path_progress,
+    __path_resend, __path_security_info, __path_set_default, __path_set_locale, __path_sign_in,
+    __path_sign_out, __path_start, __path_start_step_up, __path_step_up_options,
+    __path_submit_code,
 };
 
 #[derive(OpenApi)]
@@ -15,7 +17,23 @@ use crate::routes::{
         title = "secinfo",
         description = "Self-service security info: the JSON API of the secinfo client."
     ),
-    paths(health, get_session, sign_in, sign_out, set_locale, security_info),
+    paths(
+        health,
+        get_session,
+        sign_in,
+        sign_out,
+        set_locale,
+        security_info,
+        delete_method,
+        set_default,
+        step_up_options,
+        start_step_up,
+        phone_regions,
+        start,
+        submit_code,
+        progress,
+        resend
+    ),
     components(schemas(
         models::ApiError,
         models::ErrorCode,

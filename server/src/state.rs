@@ -13,6 +13,11 @@ pub struct Inner {
     pub config: Config,
     pub store: Store,
     pub clock: Arc<dyn Clock>,
+    /// Texts, voice scripts (and later e-mails) in the user's language.
+    pub l10n: i18n::Localizer,
+    pub telephony: crate::telephony::Telephony,
+    /// Key of the one-time codes' digests (S4).
+    pub code_key: Vec<u8>,
     /// The Content-Security-Policy, with hashes of the client's inline
     /// loader script computed once at start.
     pub csp: String,
@@ -21,10 +26,24 @@ pub struct Inner {
 impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
         let csp = crate::security::content_security_policy(&config.static_dir);
+        let telephony =
+            crate::telephony::Telephony::from_config(&config.telephony, &config.public_origin);
+        let code_key = if config.secret_key.is_empty() {
+            // Development and tests only (production requires a key): a
+            // random key per process.
+            crate::secret::random_token(32)
+                .unwrap_or_default()
+                .into_bytes()
+        } else {
+            config.secret_key.clone().into_bytes()
+        };
         AppState(Arc::new(Inner {
             config,
             store,
             clock,
+            l10n: i18n::Localizer::new(),
+            telephony,
+            code_key,
             csp,
         }))
     }

@@ -85,3 +85,94 @@ pub async fn set_locale(locale: Locale) -> ApiResult<()> {
 pub async fn security_info() -> ApiResult<SecurityInfo> {
     json_of(Request::get("/api/me/security-info").send().await).await
 }
+
+pub async fn regions() -> ApiResult<Vec<models::Region>> {
+    json_of(Request::get("/api/phone/regions").send().await).await
+}
+
+pub async fn start_phone(request: &models::StartPhoneRequest) -> ApiResult<models::PhoneChallenge> {
+    json_of(send_json(Request::post("/api/me/phone/challenges"), request).await).await
+}
+
+pub async fn submit_code(challenge_id: &str, code: &str) -> ApiResult<SecurityInfo> {
+    let body = models::VerifyCodeRequest {
+        code: code.to_owned(),
+    };
+    json_of(
+        send_json(
+            Request::post(&format!("/api/me/challenges/{challenge_id}/code")),
+            &body,
+        )
+        .await,
+    )
+    .await
+}
+
+pub async fn call_progress(challenge_id: &str) -> ApiResult<models::CallProgress> {
+    json_of(
+        Request::get(&format!("/api/me/challenges/{challenge_id}"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn resend(challenge_id: &str) -> ApiResult<models::PhoneChallenge> {
+    json_of(
+        with_csrf(Request::post(&format!(
+            "/api/me/challenges/{challenge_id}/resend"
+        )))
+        .send()
+        .await,
+    )
+    .await
+}
+
+pub async fn delete_method(id: &str) -> ApiResult<SecurityInfo> {
+    json_of(
+        with_csrf(Request::delete(&format!("/api/me/methods/{id}")))
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn set_default(request: &models::SetDefaultRequest) -> ApiResult<SecurityInfo> {
+    json_of(send_json(Request::put("/api/me/default-method"), request).await).await
+}
+
+/// One way to verify before viewing or changing security info.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct StepUpOption {
+    pub method_id: String,
+    pub kind: models::MethodKind,
+    pub delivery: models::PhoneDelivery,
+    pub masked: String,
+    pub is_default: bool,
+}
+
+pub async fn step_up_options() -> ApiResult<Vec<StepUpOption>> {
+    json_of(Request::get("/api/me/step-up").send().await).await
+}
+
+pub async fn start_step_up(
+    method_id: &str,
+    delivery: models::PhoneDelivery,
+) -> ApiResult<models::PhoneChallenge> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        method_id: &'a str,
+        delivery: models::PhoneDelivery,
+    }
+    json_of(
+        send_json(
+            Request::post("/api/me/step-up"),
+            &Body {
+                method_id,
+                delivery,
+            },
+        )
+        .await,
+    )
+    .await
+}

@@ -17,6 +17,9 @@ pub fn TextField(
     /// The `autocomplete` token, e.g. `username`.
     autocomplete: &'static str,
     #[prop(optional)] node_ref: NodeRef<html::Input>,
+    /// The `inputmode` hint for on-screen keyboards, e.g. `numeric`.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -44,6 +47,7 @@ pub fn TextField(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
+                inputmode=inputmode
                 spellcheck="false"
                 autocapitalize="none"
                 node_ref=node_ref

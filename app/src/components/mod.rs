@@ -2,6 +2,7 @@
 //! the API; pages pass them data and callbacks.
 
 pub mod alert;
+pub mod dialog;
 pub mod field;
 pub mod language_switcher;
 pub mod progress;

@@ -18,6 +18,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/test/users", post(create_user))
         .route("/test/users/{account_name}", delete(delete_user))
+        .route(
+            "/test/users/{account_name}/expire-challenges",
+            post(expire_challenges),
+        )
 }
 
 #[derive(Deserialize)]
@@ -27,6 +31,9 @@ struct NewTestUser {
     display_name: String,
     #[serde(default)]
     locale: Option<Locale>,
+    /// A policy of its own: the user gets an organization of their own.
+    #[serde(default)]
+    policy: Option<crate::policy::Policy>,
 }
 
 async fn create_user(
@@ -37,12 +44,24 @@ async fn create_user(
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;
     let hash = passwords::hash(body.password).await?;
     let id = secret::new_id()?;
+    let organization_id = match &body.policy {
+        Some(policy) => {
+            let org = format!("test-{}", secret::new_id()?);
+            state
+                .store
+                .upsert_organization(&org, "Contoso", "contoso.example", state.now())
+                .await?;
+            state.store.set_policy(&org, policy).await?;
+            org
+        }
+        None => seed::DEMO_ORGANIZATION_ID.to_owned(),
+    };
     let created = state
         .store
         .insert_user(
             NewUser {
                 id: &id,
-                organization_id: seed::DEMO_ORGANIZATION_ID,
+                organization_id: &organization_id,
                 account_name: &account,
                 display_name: &body.display_name,
                 password_hash: &hash,
@@ -71,4 +90,24 @@ async fn delete_user(
     } else {
         Err(AppError::not_found())
     }
+}
+
+/// Lets a test see an expired code without waiting ten minutes: every open
+/// challenge of the user expires now.
+async fn expire_challenges(
+    State(state): State<AppState>,
+    Path(account_name): Path<String>,
+) -> AppResult<StatusCode> {
+    let account = AccountName::parse(&account_name)
+        .map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    let user = state
+        .store
+        .user_by_account_name(&account)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    state
+        .store
+        .expire_challenges_of_user(&user.id, state.now())
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

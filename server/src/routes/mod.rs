@@ -2,8 +2,11 @@
 //! place that lists them all.
 
 mod fixtures;
+pub(crate) mod handset;
 mod health;
 mod me;
+pub(crate) mod methods;
+mod phone;
 pub(crate) mod session;
 
 use axum::Router;
@@ -15,7 +18,14 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub(crate) use health::__path_health;
-pub(crate) use me::{__path_security_info, __path_set_locale};
+pub(crate) use me::__path_set_locale;
+pub(crate) use methods::{
+    __path_delete_method, __path_security_info, __path_set_default, __path_start_step_up,
+    __path_step_up_options,
+};
+pub(crate) use phone::{
+    __path_phone_regions, __path_progress, __path_resend, __path_start, __path_submit_code,
+};
 pub(crate) use session::{__path_get_session, __path_sign_in, __path_sign_out};
 
 pub fn api(state: &AppState) -> Router<AppState> {
@@ -23,6 +33,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(health::router())
         .merge(session::router())
         .merge(me::router())
+        .merge(methods::router())
+        .merge(phone::router())
         .route(
             "/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),
@@ -30,7 +42,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
     }
-    router
+    let mut router = router
         .fallback(|| async { AppError::not_found() })
         .method_not_allowed_fallback(|| async {
             AppError::status(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
@@ -38,5 +50,14 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             crate::security::csrf_guard,
-        ))
+        ));
+    // Carrier webhooks authenticate by signature, not by cookie and token,
+    // so they are added after the CSRF layer.
+    if matches!(
+        state.config.telephony,
+        crate::config::TelephonyConfig::Twilio(_)
+    ) {
+        router = router.merge(crate::twilio::webhooks());
+    }
+    router
 }

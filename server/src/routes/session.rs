@@ -90,7 +90,7 @@ pub async fn sign_in(
         (&account_bucket, limits.account_failures),
         (&address_bucket, limits.address_failures),
     ] {
-        let failures = state.store.failures(bucket, opened_after).await?;
+        let failures = state.store.counter(bucket, opened_after).await?;
         if failures.count >= limit {
             let retry_after = failures.window_start + window - now;
             return Err(AppError::throttled(retry_after.max(1) as u64));
@@ -103,18 +103,18 @@ pub async fn sign_in(
     let Some(user) = user.filter(|_| valid) else {
         state
             .store
-            .record_failure(&account_bucket, now, opened_after)
+            .bump_counter(&account_bucket, now, opened_after)
             .await?;
         state
             .store
-            .record_failure(&address_bucket, now, opened_after)
+            .bump_counter(&address_bucket, now, opened_after)
             .await?;
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
             error: models::ApiError::at(ErrorCode::InvalidCredentials, Field::Password),
         });
     };
-    state.store.clear_failures(&account_bucket).await?;
+    state.store.clear_counter(&account_bucket).await?;
 
     let names = CookieNames::for_config(&state.config);
     // A session that came with the request ends here: the new one gets a new token.

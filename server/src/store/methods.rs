@@ -1,8 +1,21 @@
-use models::MethodKind;
+use models::{MethodKind, PhoneDelivery};
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
 use super::Store;
+use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
+use crate::policy::Policy;
+
+/// What a phone method keeps (the `data` column).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneData {
+    pub e164: String,
+    pub region: String,
+    #[serde(default)]
+    pub extension: Option<String>,
+    pub delivery: Option<PhoneDelivery>,
+}
 
 /// A registered method; `detail` is what its owner recognises it by.
 #[derive(Clone, Debug)]
@@ -10,27 +23,134 @@ pub struct MethodRecord {
     pub id: String,
     pub kind: MethodKind,
     pub detail: String,
+    pub phone: Option<PhoneData>,
+    pub created_at: UnixTime,
+}
+
+pub struct NewMethod<'a> {
+    pub id: &'a str,
+    pub user_id: &'a str,
+    pub kind: MethodKind,
+    pub detail: &'a str,
+    pub data: &'a str,
 }
 
 impl Store {
     /// The user's methods, oldest first.
     pub async fn methods_of_user(&self, user_id: &str) -> AppResult<Vec<MethodRecord>> {
-        let rows = sqlx::query(
-            "SELECT id, kind, detail FROM methods WHERE user_id = $1 ORDER BY created_at, id",
-        )
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows = sqlx::query("SELECT id, kind, detail, data, created_at FROM methods WHERE user_id = $1 ORDER BY created_at, id")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
+                let kind = MethodKind::parse(&kind)
+                    .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
+                let data: String = row.try_get("data")?;
                 Ok(MethodRecord {
                     id: row.try_get("id")?,
-                    kind: serde_json::from_value(serde_json::Value::String(kind))
-                        .map_err(|e| AppError::internal(format!("stored method kind: {e}")))?,
+                    kind,
                     detail: row.try_get("detail")?,
+                    phone: if kind.is_phone() {
+                        serde_json::from_str(&data).ok()
+                    } else {
+                        None
+                    },
+                    created_at: row.try_get("created_at")?,
                 })
             })
             .collect()
+    }
+
+    pub async fn insert_method(&self, method: NewMethod<'_>, now: UnixTime) -> AppResult<()> {
+        sqlx::query("INSERT INTO methods (id, user_id, kind, detail, data, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(method.id)
+            .bind(method.user_id)
+            .bind(method.kind.as_str())
+            .bind(method.detail)
+            .bind(method.data)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces a method's details in place ("Change"): same id, so the
+    /// default stays where it was.
+    pub async fn update_method(
+        &self,
+        user_id: &str,
+        id: &str,
+        detail: &str,
+        data: &str,
+    ) -> AppResult<bool> {
+        let done =
+            sqlx::query("UPDATE methods SET detail = $1, data = $2 WHERE id = $3 AND user_id = $4")
+                .bind(detail)
+                .bind(data)
+                .bind(id)
+                .bind(user_id)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes the user's method; false if it is not theirs (S13).
+    pub async fn delete_method(&self, user_id: &str, id: &str) -> AppResult<bool> {
+        let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_default_method(
+        &self,
+        user_id: &str,
+        method_id: Option<&str>,
+        delivery: Option<PhoneDelivery>,
+    ) -> AppResult<()> {
+        sqlx::query("UPDATE users SET default_method_id = $1, default_delivery = $2 WHERE id = $3")
+            .bind(method_id)
+            .bind(delivery.map(super::challenges::delivery_as_str))
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn default_delivery(&self, user_id: &str) -> AppResult<Option<PhoneDelivery>> {
+        let value: Option<Option<String>> =
+            sqlx::query_scalar("SELECT default_delivery FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(value
+            .flatten()
+            .as_deref()
+            .and_then(super::challenges::parse_delivery))
+    }
+
+    /// The policy of the user's organization, read fresh: a change takes
+    /// effect without a restart.
+    pub async fn policy_of_organization(&self, organization_id: &str) -> AppResult<Policy> {
+        let json: Option<String> =
+            sqlx::query_scalar("SELECT policy FROM organizations WHERE id = $1")
+                .bind(organization_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(json.as_deref().map(Policy::from_json).unwrap_or_default())
+    }
+
+    pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> AppResult<()> {
+        let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
+        sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2")
+            .bind(json)
+            .bind(organization_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }

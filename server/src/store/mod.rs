@@ -4,8 +4,11 @@
 //! Architecture Invariant: no SQL outside `store/`; every statement is
 //! portable (`$n` placeholders, TEXT ids, BIGINT times, INTEGER flags).
 
+mod audit;
+pub mod challenges;
 mod methods;
 mod sessions;
+mod sim_carrier;
 mod throttle;
 mod users;
 
@@ -15,9 +18,12 @@ use std::str::FromStr;
 use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
-pub use methods::MethodRecord;
+pub use audit::AuditEntry;
+pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
+pub use methods::{MethodRecord, NewMethod, PhoneData};
 pub use sessions::{NewSession, SessionRecord};
-pub use throttle::Failures;
+pub use sim_carrier::SimEntry;
+pub use throttle::Counter;
 pub use users::{NewUser, UserRecord};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

@@ -18,6 +18,8 @@ pub struct SessionRecord {
     pub token_digest: String,
     pub created_at: UnixTime,
     pub last_seen_at: UnixTime,
+    /// When this session last verified with an MFA method (step-up).
+    pub verified_at: UnixTime,
     pub user: UserRecord,
 }
 
@@ -39,7 +41,7 @@ impl Store {
 
     pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
         let sql = concat!(
-            "SELECT s.token_digest, s.created_at, s.last_seen_at, ",
+            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, ",
             user_columns!(),
             " FROM sessions s JOIN users u ON u.id = s.user_id \
              JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1"
@@ -55,8 +57,35 @@ impl Store {
             token_digest: row.try_get("token_digest")?,
             created_at: row.try_get("created_at")?,
             last_seen_at: row.try_get("last_seen_at")?,
+            verified_at: row.try_get("verified_at")?,
             user: user_from_row(&row)?,
         }))
+    }
+
+    /// After a step-up: the session gets a new token (S18) and a fresh
+    /// verification time, keeping its creation time (absolute limit).
+    pub async fn rotate_verified_session(
+        &self,
+        old_digest: &str,
+        new_digest: &str,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2 WHERE token_digest = $3")
+            .bind(new_digest)
+            .bind(now)
+            .bind(old_digest)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn mark_session_verified(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
+        sqlx::query("UPDATE sessions SET verified_at = $1 WHERE token_digest = $2")
+            .bind(now)
+            .bind(token_digest)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {

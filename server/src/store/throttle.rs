@@ -2,20 +2,16 @@ use super::Store;
 use crate::clock::UnixTime;
 use crate::error::AppResult;
 
-/// Failures counted in one bucket's current window.
+/// Counter counted in one bucket's current window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Failures {
+pub struct Counter {
     pub count: i64,
     pub window_start: UnixTime,
 }
 
 impl Store {
     /// The failures in `bucket` whose window began after `window_opened_after`.
-    pub async fn failures(
-        &self,
-        bucket: &str,
-        window_opened_after: UnixTime,
-    ) -> AppResult<Failures> {
+    pub async fn counter(&self, bucket: &str, window_opened_after: UnixTime) -> AppResult<Counter> {
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT failures, window_start FROM throttle WHERE bucket = $1 AND window_start > $2",
         )
@@ -24,11 +20,11 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map_or(
-            Failures {
+            Counter {
                 count: 0,
                 window_start: 0,
             },
-            |(count, window_start)| Failures {
+            |(count, window_start)| Counter {
                 count,
                 window_start,
             },
@@ -38,7 +34,7 @@ impl Store {
     /// Adds one failure in a single statement, so parallel requests each
     /// count (no read-then-write race), and opens a new window when the
     /// old one began at or before `window_opened_after`.
-    pub async fn record_failure(
+    pub async fn bump_counter(
         &self,
         bucket: &str,
         now: UnixTime,
@@ -58,7 +54,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn clear_failures(&self, bucket: &str) -> AppResult<()> {
+    pub async fn clear_counter(&self, bucket: &str) -> AppResult<()> {
         sqlx::query("DELETE FROM throttle WHERE bucket = $1")
             .bind(bucket)
             .execute(&self.pool)

@@ -155,9 +155,15 @@ impl TestApp {
         account.to_string()
     }
 
-    pub fn browser(&self) -> Browser<'_> {
+    /// The code in the newest text the simulated carrier delivered to `e164`.
+    pub async fn last_code(&self, e164: &str) -> String {
+        last_code(&self.store, e164).await
+    }
+
+    pub fn browser(&self) -> Browser {
         Browser {
-            app: self,
+            router: self.router.clone(),
+            store: self.store.clone(),
             cookies: BTreeMap::new(),
             csrf: None,
             address: "203.0.113.7".into(),
@@ -212,14 +218,16 @@ impl Response {
 
 /// A browser-like client: keeps cookies, sends our Origin and echoes the
 /// CSRF token the way the real client does.
-pub struct Browser<'a> {
-    pub app: &'a TestApp,
+#[derive(Clone)]
+pub struct Browser {
+    router: Router,
+    store: Store,
     pub cookies: BTreeMap<String, String>,
     pub csrf: Option<String>,
     pub address: String,
 }
 
-impl Browser<'_> {
+impl Browser {
     pub async fn send(
         &mut self,
         method: Method,
@@ -265,7 +273,7 @@ impl Browser<'_> {
     }
 
     pub async fn dispatch(&mut self, request: Request<Body>) -> Response {
-        let response = tower::ServiceExt::oneshot(self.app.router.clone(), request)
+        let response = tower::ServiceExt::oneshot(self.router.clone(), request)
             .await
             .unwrap();
         let status = response.status();
@@ -307,6 +315,75 @@ impl Browser<'_> {
         json
     }
 
+    pub async fn post(&mut self, path: &str, body: Value) -> Response {
+        self.send(Method::POST, path, Some(body), &[]).await
+    }
+
+    /// Starts setting up a phone; returns the response.
+    pub async fn start_phone(
+        &mut self,
+        kind: &str,
+        region: &str,
+        number: &str,
+        delivery: &str,
+    ) -> Response {
+        self.post("/api/me/phone/challenges", serde_json::json!({ "kind": kind, "region": region, "number": number, "delivery": delivery }))
+            .await
+    }
+
+    pub async fn submit_code(&mut self, challenge: &str, code: &str) -> Response {
+        self.post(
+            &format!("/api/me/challenges/{challenge}/code"),
+            serde_json::json!({ "code": code }),
+        )
+        .await
+    }
+
+    /// Registers a phone through the simulated carrier's text.
+    pub async fn register_phone(&mut self, kind: &str, region: &str, number: &str) -> Value {
+        let delivery = if kind == "phone" { "text" } else { "call" };
+        let started = self.start_phone(kind, region, number, delivery).await;
+        assert_eq!(
+            started.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&started.body)
+        );
+        let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
+        let e164 = self
+            .store
+            .challenge_by_id(&challenge)
+            .await
+            .unwrap()
+            .expect("challenge")
+            .destination;
+        if delivery == "text" {
+            let code = last_code(&self.store, &e164).await;
+            let done = self.submit_code(&challenge, &code).await;
+            assert_eq!(
+                done.status,
+                StatusCode::OK,
+                "{}",
+                String::from_utf8_lossy(&done.body)
+            );
+            done.json()
+        } else {
+            use secinfo_server::telephony::{CallEvent, call_event};
+            call_event(&self.store, &challenge, CallEvent::Answered)
+                .await
+                .unwrap();
+            call_event(&self.store, &challenge, CallEvent::Key('#'))
+                .await
+                .unwrap();
+            let progress = self
+                .get(&format!("/api/me/challenges/{challenge}"))
+                .await
+                .json();
+            assert_eq!(progress["done"], true);
+            self.get("/api/me/security-info").await.json()
+        }
+    }
+
     pub async fn sign_in(&mut self, account: &str, password: &str) -> Response {
         if self.csrf.is_none() {
             self.session().await;
@@ -324,4 +401,18 @@ impl Browser<'_> {
         }
         response
     }
+}
+
+/// The code in the newest text the simulated carrier delivered to `e164`.
+pub async fn last_code(store: &Store, e164: &str) -> String {
+    let inbox = store.sim_inbox(e164).await.unwrap();
+    let text = inbox
+        .iter()
+        .find(|e| e.kind == "text")
+        .expect("a text was delivered");
+    text.body
+        .split_whitespace()
+        .find(|w| w.len() == 6 && w.chars().all(|c| c.is_ascii_digit()))
+        .expect("a 6-digit code")
+        .to_owned()
 }

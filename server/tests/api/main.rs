@@ -3,6 +3,8 @@
 
 mod helpers;
 mod locale_and_pages;
+mod phone;
 mod security;
 mod sign_in;
 mod store;
+mod twilio;

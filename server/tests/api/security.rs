@@ -244,7 +244,15 @@ async fn unknown_api_paths_and_methods_get_codes(backend: Backend) {
 
 async fn test_fixtures_are_not_mounted_in_production(backend: Backend) {
     let production = TestApp::spawn_with(backend, |c| {
-        c.mode = secinfo_server::config::Mode::Production
+        c.mode = secinfo_server::config::Mode::Production;
+        c.secret_key = "k".repeat(32);
+        c.telephony =
+            secinfo_server::config::TelephonyConfig::Twilio(secinfo_server::config::TwilioConfig {
+                api_base: "http://127.0.0.1:9".into(),
+                account_sid: "AC0".into(),
+                auth_token: "token".into(),
+                from_number: "+15005550006".into(),
+            });
     })
     .await;
     let mut browser = production.browser();
@@ -254,6 +262,9 @@ async fn test_fixtures_are_not_mounted_in_production(backend: Backend) {
         .send(Method::POST, "/api/test/users", Some(body.clone()), &[])
         .await;
     assert_eq!(response.status, StatusCode::NOT_FOUND);
+    // Nor the simulated carrier's handset: the path falls through to the client.
+    let handset = browser.get("/dev/handset?number=%2B31612345678").await;
+    assert!(!String::from_utf8_lossy(&handset.body).contains("Test handset"));
 
     let test = TestApp::spawn(backend).await;
     let mut browser = test.browser();

@@ -133,32 +133,32 @@ async fn throttle_counts_every_parallel_failure(backend: Backend) {
     let tasks: Vec<_> = (0..25)
         .map(|_| {
             let store = store.clone();
-            tokio::spawn(async move { store.record_failure("bucket", T0, T0 - 900).await.unwrap() })
+            tokio::spawn(async move { store.bump_counter("bucket", T0, T0 - 900).await.unwrap() })
         })
         .collect();
     for task in tasks {
         task.await.unwrap();
     }
-    assert_eq!(store.failures("bucket", T0 - 900).await.unwrap().count, 25);
+    assert_eq!(store.counter("bucket", T0 - 900).await.unwrap().count, 25);
 }
 
 async fn throttle_windows_restart(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
-    store.record_failure("b", T0, T0 - 900).await.unwrap();
+    store.bump_counter("b", T0, T0 - 900).await.unwrap();
     store
-        .record_failure("b", T0 + 10, T0 + 10 - 900)
+        .bump_counter("b", T0 + 10, T0 + 10 - 900)
         .await
         .unwrap();
-    let now = store.failures("b", T0 + 10 - 900).await.unwrap();
+    let now = store.counter("b", T0 + 10 - 900).await.unwrap();
     assert_eq!((now.count, now.window_start), (2, T0));
     // After the window, the old failures no longer count and a new window opens.
     let later = T0 + 901;
-    assert_eq!(store.failures("b", later - 900).await.unwrap().count, 0);
-    store.record_failure("b", later, later - 900).await.unwrap();
-    let now = store.failures("b", later - 900).await.unwrap();
+    assert_eq!(store.counter("b", later - 900).await.unwrap().count, 0);
+    store.bump_counter("b", later, later - 900).await.unwrap();
+    let now = store.counter("b", later - 900).await.unwrap();
     assert_eq!((now.count, now.window_start), (1, later));
-    store.clear_failures("b").await.unwrap();
-    assert_eq!(store.failures("b", later - 900).await.unwrap().count, 0);
+    store.clear_counter("b").await.unwrap();
+    assert_eq!(store.counter("b", later - 900).await.unwrap().count, 0);
 }
 
 async fn deleting_a_user_removes_their_rows(backend: Backend) {

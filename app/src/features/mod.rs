@@ -1,0 +1,5 @@
+//! The flows of the Security info page: one module per wizard or panel.
+
+pub mod phone_wizard;
+pub mod regions;
+pub mod step_up;

@@ -1,0 +1,495 @@
+//! The Set up your phone wizard (SPEC §2): number → code or call → done.
+
+use std::time::Duration;
+
+use i18n::Args;
+use leptos::html;
+use leptos::prelude::*;
+use models::{
+    ApiError, CallStatus, ErrorCode, Field, MethodKind, PhoneChallenge, PhoneDelivery,
+    SecurityInfo, StartPhoneRequest,
+};
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::components::progress::Progress;
+use crate::features::regions;
+use crate::i18n::use_i18n;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Enter,
+    Code(PhoneChallenge),
+    Calling(PhoneChallenge),
+    Done,
+}
+
+/// Everything typed so far, kept across steps ("Change number" loses nothing).
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    pub region: RwSignal<String>,
+    pub number: RwSignal<String>,
+    pub delivery: RwSignal<PhoneDelivery>,
+    pub code: RwSignal<String>,
+}
+
+impl Entry {
+    pub fn new(region: &str, delivery: PhoneDelivery) -> Entry {
+        Entry {
+            region: RwSignal::new(region.to_owned()),
+            number: RwSignal::new(String::new()),
+            delivery: RwSignal::new(delivery),
+            code: RwSignal::new(String::new()),
+        }
+    }
+}
+
+#[component]
+pub fn PhoneWizard(
+    kind: MethodKind,
+    /// The phone method being changed, if any.
+    replaces: Option<String>,
+    /// Called with the updated security info when the person chooses Done.
+    on_done: Callback<SecurityInfo>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let entry = Entry::new(
+        regions::default_region(i18n.locale()),
+        kind.deliveries()
+            .first()
+            .copied()
+            .unwrap_or(PhoneDelivery::Call),
+    );
+    let step = RwSignal::new(Step::Enter);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    let resent = RwSignal::new(false);
+    let replaces = StoredValue::new(replaces);
+
+    let title_id = match kind {
+        MethodKind::AlternatePhone => "phone-wizard-title-alternate-phone",
+        MethodKind::OfficePhone => "phone-wizard-title-office-phone",
+        _ => "phone-wizard-title-phone",
+    };
+
+    // The extension the server removed from the typed number, to say so.
+    let removed_extension: RwSignal<Option<String>> = RwSignal::new(None);
+
+    // A verification under way: the step it shows.
+    let show = move |challenge: PhoneChallenge| {
+        entry.code.set(String::new());
+        removed_extension.set(
+            challenge
+                .extension_removed
+                .then(|| extension_typed(&entry.number.get_untracked()).unwrap_or_default()),
+        );
+        step.set(match challenge.delivery {
+            PhoneDelivery::Text => Step::Code(challenge),
+            PhoneDelivery::Call => Step::Calling(challenge),
+        });
+    };
+
+    let start = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let request = StartPhoneRequest {
+            kind,
+            region: entry.region.get_untracked(),
+            number: entry.number.get_untracked(),
+            delivery: entry.delivery.get_untracked(),
+            replaces: replaces.get_value(),
+        };
+        leptos::task::spawn_local(async move {
+            match api::start_phone(&request).await {
+                Ok(challenge) => show(challenge),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    let finished = move |info: SecurityInfo| {
+        result.set(Some(info));
+        step.set(Step::Done);
+    };
+
+    view! {
+        <h2 id="dialog-title">{move || i18n.t(title_id)}</h2>
+        {move || {
+            let shown = matches!(step.get(), Step::Code(_) | Step::Calling(_));
+            removed_extension.get().filter(|_| shown).map(|ext| {
+                let mut args = Args::new();
+                args.set("extension", ext);
+                view! { <p class="notice" role="status">{move || i18n.t_with("phone-wizard-extension-removed", &args)}</p> }
+            })
+        }}
+        {move || match step.get() {
+            Step::Enter => view! { <EnterNumber kind entry error busy on_next=Callback::new(move |()| { resent.set(false); start() }) on_cancel/> }.into_any(),
+            Step::Code(challenge) => view! {
+                <EnterCode challenge entry error busy on_verified=Callback::new(finished)
+                    on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
+                    on_resent=Callback::new(move |c| { resent.set(true); show(c) })
+                    resent=resent.get_untracked()/>
+            }.into_any(),
+            Step::Calling(challenge) => view! {
+                <Calling challenge error on_verified=Callback::new(move |()| {
+                        leptos::task::spawn_local(async move {
+                            if let Ok(info) = api::security_info().await { finished(info) }
+                        });
+                    })
+                    on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
+                    on_again=Callback::new(show)/>
+            }.into_any(),
+            Step::Done => view! {
+                <div class="wizard-done" role="status">
+                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
+                    <p>{move || i18n.t(if kind == MethodKind::Phone { "phone-wizard-success-text" } else { "phone-wizard-success-text-call-only" })}</p>
+                </div>
+                <div class="form-actions">
+                    <button type="button" class="button button-primary" on:click=move |_| {
+                        if let Some(info) = result.get_untracked() { on_done.run(info) }
+                    }>{move || i18n.t("dialog-done")}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn EnterNumber(
+    kind: MethodKind,
+    entry: Entry,
+    error: RwSignal<Option<ApiError>>,
+    busy: RwSignal<bool>,
+    on_next: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let regions_list = LocalResource::new(api::regions);
+    let number_input: NodeRef<html::Input> = NodeRef::new();
+    let at = move |field: Field| {
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field == Some(field))
+                    .map(|e| i18n.error(e))
+            })
+        })
+    };
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| !matches!(e.field, Some(Field::PhoneNumber | Field::Region)))
+                .map(|e| i18n.error(e))
+        })
+    });
+    Effect::new(move |_| {
+        if error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.field == Some(Field::PhoneNumber))
+        }) {
+            if let Some(input) = number_input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+    let options = move || {
+        let locale = i18n.locale();
+        regions_list.get().and_then(|r| r.ok()).map(|list| {
+            regions::named(&list, locale)
+                .into_iter()
+                .map(|(region, name)| {
+                    let mut args = Args::new();
+                    args.set("region", name);
+                    args.set("code", region.calling_code);
+                    let label = i18n.t_with("phone-wizard-region-option", &args);
+                    let id = region.id.clone();
+                    let selected = move || entry.region.get() == id;
+                    view! { <option value=region.id.clone() selected=selected>{label}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let region_error = at(Field::Region);
+    view! {
+        <p>{move || i18n.t(if kind == MethodKind::Phone { "phone-wizard-intro" } else { "phone-wizard-intro-call-only" })}</p>
+        <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_next.run(()) }>
+            <p class="form-question">{move || i18n.t("phone-wizard-question")}</p>
+            <ErrorAlert message=general/>
+            <div class="field" class:field-invalid=move || region_error.with(Option::is_some)>
+                <label class="field-label" for="phone-region">{move || i18n.t("phone-wizard-region-label")}</label>
+                <select id="phone-region" class="field-input" prop:value=move || entry.region.get()
+                    aria-invalid=move || region_error.with(Option::is_some).then_some("true")
+                    on:change=move |ev| entry.region.set(event_target_value(&ev))>
+                    <Suspense fallback=|| ()>{options}</Suspense>
+                </select>
+                {move || region_error.get().map(|text| view! { <p class="field-error"><span class="field-error-icon" aria-hidden="true"></span>{text}</p> })}
+            </div>
+            <TextField
+                id="phone-number"
+                label=Signal::derive(move || i18n.t("phone-wizard-number-label"))
+                hint=Signal::derive(move || i18n.t(if kind == MethodKind::OfficePhone { "phone-wizard-office-hint" } else { "phone-wizard-number-hint" }))
+                value=entry.number
+                error=at(Field::PhoneNumber)
+                input_type="tel"
+                autocomplete="tel"
+                node_ref=number_input
+            />
+            <Show when=move || kind == MethodKind::Phone>
+                <fieldset class="choice">
+                    <legend>{move || i18n.t("phone-wizard-delivery-legend")}</legend>
+                    <label class="choice-option">
+                        <input type="radio" name="delivery" value="text"
+                            prop:checked=move || entry.delivery.get() == PhoneDelivery::Text
+                            on:change=move |_| entry.delivery.set(PhoneDelivery::Text)/>
+                        {move || i18n.t("phone-wizard-text")}
+                    </label>
+                    <label class="choice-option">
+                        <input type="radio" name="delivery" value="call"
+                            prop:checked=move || entry.delivery.get() == PhoneDelivery::Call
+                            on:change=move |_| entry.delivery.set(PhoneDelivery::Call)/>
+                        {move || i18n.t("phone-wizard-call")}
+                    </label>
+                </fieldset>
+            </Show>
+            <p class="muted">{move || i18n.t("phone-wizard-rates")}</p>
+            <div class="form-actions">
+                <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                    {move || i18n.t("dialog-next")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Counts down the seconds until another code may be asked for.
+fn countdown(from: u64) -> RwSignal<u64> {
+    let left = RwSignal::new(from);
+    if let Ok(handle) = set_interval_with_handle(
+        move || left.update(|s| *s = s.saturating_sub(1)),
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    left
+}
+
+fn extension_typed(number: &str) -> Option<String> {
+    number
+        .split(['x', 'X'])
+        .nth(1)
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+}
+
+#[component]
+pub(crate) fn EnterCode(
+    challenge: PhoneChallenge,
+    entry: Entry,
+    error: RwSignal<Option<ApiError>>,
+    busy: RwSignal<bool>,
+    on_verified: Callback<SecurityInfo>,
+    on_back: Callback<()>,
+    on_resent: Callback<PhoneChallenge>,
+    /// The message id of the back button.
+    #[prop(default = "phone-wizard-change-number")]
+    back_label: &'static str,
+    /// This challenge replaced one whose code was resent: say so.
+    #[prop(optional)]
+    resent: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let cooldown = countdown(challenge.resend_after);
+    let resent = RwSignal::new(resent);
+    let id = StoredValue::new(challenge.challenge_id.clone());
+    let destination = challenge.destination.clone();
+    let sent_text = move || {
+        let mut args = Args::new();
+        args.set("number", destination.clone());
+        i18n.t_with("phone-wizard-code-sent", &args)
+    };
+    let code_error = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(Field::Code))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field != Some(Field::Code))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let code = entry.code.get_untracked();
+        if code.trim().is_empty() {
+            error.set(Some(ApiError::at(ErrorCode::CodeRequired, Field::Code)));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::submit_code(&id.get_value(), &code).await {
+                Ok(info) => on_verified.run(info),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let resend = move |_: leptos::ev::MouseEvent| {
+        leptos::task::spawn_local(async move {
+            match api::resend(&id.get_value()).await {
+                Ok(challenge) => {
+                    error.set(None);
+                    on_resent.run(challenge);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="form" novalidate on:submit=submit>
+            <p>{sent_text}</p>
+            <ErrorAlert message=general/>
+            <TextField
+                id="phone-code"
+                label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
+                value=entry.code
+                error=code_error
+                autocomplete="one-time-code"
+                inputmode="numeric"
+            />
+            <div class="resend">
+                <button type="button" class="button button-link" disabled=move || { cooldown.get() > 0 } on:click=resend>
+                    {move || i18n.t("phone-wizard-resend")}
+                </button>
+                <p class="muted" aria-live="polite" aria-atomic="true">
+                    {move || {
+                        let left = cooldown.get();
+                        if left > 0 {
+                            let mut args = Args::new();
+                            args.set("seconds", left);
+                            i18n.t_with("phone-wizard-resend-wait", &args)
+                        } else if resent.get() {
+                            i18n.t("phone-wizard-code-resent")
+                        } else {
+                            String::new()
+                        }
+                    }}
+                </p>
+            </div>
+            <div class="form-actions">
+                <button type="button" class="button button-secondary" on:click=move |_| on_back.run(())>{move || i18n.t(back_label)}</button>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                    {move || i18n.t("dialog-next")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub(crate) fn Calling(
+    challenge: PhoneChallenge,
+    error: RwSignal<Option<ApiError>>,
+    on_verified: Callback<()>,
+    on_back: Callback<()>,
+    on_again: Callback<PhoneChallenge>,
+    #[prop(default = "phone-wizard-change-number")] back_label: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new(CallStatus::Ringing);
+    let id = challenge.challenge_id.clone();
+    // Poll once a second until the call is confirmed or failed.
+    let alive = RwSignal::new(true);
+    on_cleanup(move || alive.set(false));
+    if let Ok(handle) = set_interval_with_handle(
+        {
+            let id = id.clone();
+            move || {
+                if !alive.get_untracked() || status.get_untracked().failed() {
+                    return;
+                }
+                let id = id.clone();
+                leptos::task::spawn_local(async move {
+                    match api::call_progress(&id).await {
+                        Ok(progress) if progress.done => {
+                            if alive.get_untracked() {
+                                alive.set(false);
+                                on_verified.run(());
+                            }
+                        }
+                        Ok(progress) => {
+                            if alive.get_untracked() {
+                                status.set(progress.status);
+                            }
+                        }
+                        Err(e) => error.set(Some(e)),
+                    }
+                });
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let destination = challenge.destination.clone();
+    let calling = move || {
+        let mut args = Args::new();
+        args.set("number", destination.clone());
+        i18n.t_with("phone-wizard-calling", &args)
+    };
+    let failure = move || match status.get() {
+        CallStatus::NoAnswer => Some(i18n.t("phone-wizard-call-no-answer")),
+        CallStatus::HungUp => Some(i18n.t("phone-wizard-call-hung-up")),
+        CallStatus::WrongKey => Some(i18n.t("phone-wizard-call-wrong-key")),
+        _ => None,
+    };
+    let general = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+    let again = move |_| {
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            match api::resend(&id).await {
+                Ok(challenge) => {
+                    error.set(None);
+                    on_again.run(challenge);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <ErrorAlert message=general/>
+        <p>{calling}</p>
+        {move || match failure() {
+            None => view! {
+                <p>{move || i18n.t("phone-wizard-calling-hint")}</p>
+                <Progress label=Signal::derive(move || i18n.t("phone-wizard-calling-hint"))/>
+            }.into_any(),
+            Some(text) => view! {
+                <div class="alert alert-error" role="alert"><span class="alert-icon" aria-hidden="true"></span><p>{text}</p></div>
+            }.into_any(),
+        }}
+        <div class="form-actions">
+            <button type="button" class="button button-secondary" on:click=move |_| on_back.run(())>{move || i18n.t(back_label)}</button>
+            <Show when=move || status.get().failed()>
+                <button type="button" class="button button-primary" on:click=again.clone()>{move || i18n.t("phone-wizard-call-again")}</button>
+            </Show>
+        </div>
+    }
+}

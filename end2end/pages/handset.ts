@@ -1,0 +1,52 @@
+import { Page, expect } from '@playwright/test';
+
+/**
+ * The simulated carrier's test handset (/dev/handset): reads texts, answers
+ * calls and presses keys the way a person with the phone would.
+ */
+export class Handset {
+  constructor(private readonly page: Page, private readonly e164: string) {}
+
+  async open() {
+    await this.page.goto(`/dev/handset?number=${encodeURIComponent(this.e164)}`);
+  }
+
+  /** The 6-digit code of the newest text (waits for it to arrive). */
+  async lastCode(): Promise<string> {
+    let code = '';
+    await expect(async () => {
+      await this.open();
+      const body = await this.page.locator('li.text .body').first().textContent({ timeout: 1000 });
+      const match = body?.match(/\b(\d{6})\b/);
+      expect(match, 'a text with a code').not.toBeNull();
+      code = match![1];
+    }).toPass({ timeout: 10_000 });
+    return code;
+  }
+
+  /** The body of the newest text. */
+  async lastText(): Promise<string> {
+    await this.open();
+    return (await this.page.locator('li.text .body').first().textContent()) ?? '';
+  }
+
+  async answer() {
+    await expect(async () => {
+      await this.open();
+      await this.page.getByRole('button', { name: 'Answer' }).first().click({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+  }
+
+  /** What the call says once answered. */
+  async script(): Promise<string> {
+    return (await this.page.locator('.script').first().textContent()) ?? '';
+  }
+
+  async press(key: string) {
+    await this.page.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: key, exact: true }).click();
+  }
+
+  async hangUp() {
+    await this.page.getByRole('button', { name: 'Hang up' }).first().click();
+  }
+}

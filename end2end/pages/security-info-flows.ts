@@ -1,0 +1,41 @@
+import { Page, expect } from '@playwright/test';
+import type { Locale, User } from '../fixtures';
+import { Handset } from './handset';
+import { PHONE } from './phone-texts';
+import { SecurityInfoPage } from './security-info-page';
+import { SignInPage } from './sign-in-page';
+
+/** Signs in and waits for the Security info page. */
+export async function signIn(page: Page, user: User, locale: Locale = 'en') {
+  const signIn = new SignInPage(page, locale);
+  await signIn.goto();
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page, locale).heading).toBeVisible();
+}
+
+/** Opens Add method and picks a kind; returns the dialog. */
+export async function openWizard(page: Page, kind: 'phone' | 'officePhone' = 'phone', locale: Locale = 'en') {
+  const t = PHONE[locale];
+  await page.getByRole('button', { name: t.addMethod }).click();
+  const add = page.getByRole('dialog', { name: t.addTitle });
+  await add.getByLabel(t.addLabel).selectOption({ label: t[kind] });
+  await add.getByRole('button', { name: t.add, exact: true }).click();
+  return page.getByRole('dialog');
+}
+
+/** Adds a phone by text, reading the code on the handset. */
+export async function addPhoneByText(page: Page, handsetPage: Page, number: { national: string; e164: string; display: string }, locale: Locale = 'en') {
+  const t = PHONE[locale];
+  const dialog = await openWizard(page, 'phone', locale);
+  await dialog.getByLabel(t.region).selectOption({ label: t.nlRegion });
+  await dialog.getByLabel(t.number).fill(number.national);
+  await dialog.getByRole('radio', { name: t.textMe }).check();
+  await dialog.getByRole('button', { name: t.next }).click();
+  await expect(dialog.getByText(t.sentTo(number.display))).toBeVisible();
+  const code = await new Handset(handsetPage, number.e164).lastCode();
+  await dialog.getByLabel(t.codeLabel, { exact: true }).fill(code);
+  await dialog.getByRole('button', { name: t.next }).click();
+  await expect(dialog.getByText(t.updated)).toBeVisible();
+  await dialog.getByRole('button', { name: t.done }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}

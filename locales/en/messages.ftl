@@ -1,0 +1,6 @@
+## Texts and voice calls sent to a person's phone
+
+# Variables:
+#   $code (String) - the 6-digit verification code
+sms-code-body = { $code } is your { -brand-name } verification code. Don't share it with anyone.
+voice-call-script = Hello, this is { -brand-name }. You're verifying your phone for your work or school account. Please press the pound key to finish your verification. If you didn't ask for this call, just hang up.

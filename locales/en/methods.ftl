@@ -1,0 +1,130 @@
+## Security info page: actions on methods
+
+methods-add = Add method
+methods-change = Change
+methods-delete = Delete
+methods-default-change = Change
+methods-delivery-text = Text
+methods-delivery-call = Call
+# Variables:
+#   $number (String) - a phone number such as "+1 4255551234"
+methods-default-phone-text = Phone - text { $number }
+# Variables:
+#   $number (String) - a phone number such as "+1 4255551234"
+methods-default-phone-call = Phone - call { $number }
+# Variables:
+#   $number (String) - a phone number such as "+1 4255551234"
+methods-default-alternate-phone-call = Alternate phone - call { $number }
+# Variables:
+#   $number (String) - a phone number such as "+1 4255551234"
+methods-default-office-phone-call = Office phone - call { $number }
+
+## Dialogs shared by the page
+
+dialog-cancel = Cancel
+dialog-close = Close
+dialog-back = Back
+dialog-next = Next
+dialog-done = Done
+dialog-working = Working…
+
+## Add a method
+
+add-method-title = Add a method
+add-method-label = Which method would you like to add?
+add-method-submit = Add
+add-method-missing-note = If some of these options are missing, it's most likely because your organization doesn't allow those methods.
+add-method-none = There are no more methods you can add.
+
+## Change default method
+
+default-dialog-title = Change default method
+default-dialog-label = Which method would you like to use to sign in?
+default-dialog-confirm = Confirm
+
+## Delete a method
+
+delete-dialog-title = Delete method
+delete-dialog-question = Are you sure you would like to delete this method?
+delete-dialog-warning = Deleting can't be undone.
+# Variables:
+#   $method (String) - the method that becomes the default, e.g. "Phone - call +1 4255551234"
+delete-dialog-default-moves = This is your default sign-in method. After deleting it, your default will be: { $method }.
+delete-dialog-no-default-left = This is your default sign-in method. You'll have no default sign-in method after deleting it.
+delete-dialog-yes = Yes
+delete-dialog-no = No
+
+## Phone wizard
+
+phone-wizard-title-phone = Set up your phone
+phone-wizard-title-alternate-phone = Set up your alternate phone
+phone-wizard-title-office-phone = Set up your office phone
+phone-wizard-intro = You can prove who you are by answering a call on your phone or texting a code to your phone.
+phone-wizard-intro-call-only = You can prove who you are by answering a call on this phone.
+phone-wizard-question = What phone number would you like to use?
+phone-wizard-region-label = Country or Region
+# Variables:
+#   $region (String) - a country or region name, e.g. "Netherlands"
+#   $code (Number) - its calling code, e.g. 31
+phone-wizard-region-option = { $region } (+{ $code })
+phone-wizard-number-label = Phone number
+phone-wizard-number-hint = Include the area code.
+phone-wizard-office-hint = Include the area code. You can add an extension, for example +1 4255551234 x12345.
+phone-wizard-delivery-legend = How should we verify it?
+phone-wizard-text = Text me a code
+phone-wizard-call = Call me
+phone-wizard-rates = Message and data rates may apply.
+# Variables:
+#   $extension (String) - the extension that was removed, e.g. "12345"
+phone-wizard-extension-removed = Extensions aren't supported for this phone, so we removed the extension { $extension } from the number.
+# Variables:
+#   $number (String) - where the code went, e.g. "+31 612345678"
+phone-wizard-code-sent = We just sent a 6 digit code to { $number }. Enter the code below.
+phone-wizard-code-label = Code
+phone-wizard-resend = Resend code
+# Variables:
+#   $seconds (Number) - seconds until another code can be requested
+phone-wizard-resend-wait =
+    { $seconds ->
+        [one] You can ask for a new code in { $seconds } second.
+       *[other] You can ask for a new code in { $seconds } seconds.
+    }
+phone-wizard-code-resent = We sent a new code.
+phone-wizard-change-number = Change number
+# Variables:
+#   $number (String) - the number being called, e.g. "+1 4255551234"
+phone-wizard-calling = We're calling { $number } now.
+phone-wizard-calling-hint = Answer the call and press the pound key (#) to finish.
+phone-wizard-call-no-answer = The call wasn't answered.
+phone-wizard-call-hung-up = The call ended before the pound key (#) was pressed.
+phone-wizard-call-wrong-key = Another key than the pound key (#) was pressed.
+phone-wizard-call-again = Call me again
+phone-wizard-success-title = Your security info is updated
+phone-wizard-success-text = Your phone was verified. You can use it to verify your identity for two-step verification and password reset.
+phone-wizard-success-text-call-only = Your phone was verified. You can use it to verify your identity for two-step verification.
+
+## Step-up: verifying before viewing or changing security info
+
+step-up-title = Verify your identity
+step-up-intro = To view or change your security info, first prove it's you.
+step-up-choose = How would you like to verify?
+# Variables:
+#   $number (String) - a masked phone number, e.g. "+1 425•••••34"
+step-up-text = Text { $number }
+# Variables:
+#   $number (String) - a masked phone number, e.g. "+1 425•••••34"
+step-up-call = Call { $number }
+step-up-send = Send
+step-up-verify = Verify
+
+## Registration at sign-in
+
+register-title = More information required
+register-intro = Your organization needs more information to keep your account secure.
+register-wizard-title = Keep your account secure
+# Variables:
+#   $current (Number) - the step shown, starting at 1
+#   $total (Number) - how many steps there are
+register-step = Method { $current } of { $total }
+register-success-title = Success!
+register-success-text = Great job! You have successfully set up your security info. Choose "Done" to continue.

@@ -1,0 +1,102 @@
+## Security info page: actions on methods
+
+methods-add = Methode toevoegen
+methods-change = Wijzigen
+methods-delete = Verwijderen
+methods-default-change = Wijzigen
+methods-delivery-text = Sms
+methods-delivery-call = Oproep
+methods-default-phone-text = Telefoon - sms { $number }
+methods-default-phone-call = Telefoon - oproep { $number }
+methods-default-alternate-phone-call = Alternatieve telefoon - oproep { $number }
+methods-default-office-phone-call = Kantoortelefoon - oproep { $number }
+
+## Dialogs shared by the page
+
+dialog-cancel = Annuleren
+dialog-close = Sluiten
+dialog-back = Terug
+dialog-next = Volgende
+dialog-done = Gereed
+dialog-working = Bezig…
+
+## Add a method
+
+add-method-title = Een methode toevoegen
+add-method-label = Welke methode wilt u toevoegen?
+add-method-submit = Toevoegen
+add-method-missing-note = Als sommige van deze opties ontbreken, staat uw organisatie die methoden waarschijnlijk niet toe.
+add-method-none = Er zijn geen methoden meer die u kunt toevoegen.
+
+## Change default method
+
+default-dialog-title = Standaardmethode wijzigen
+default-dialog-label = Welke methode wilt u gebruiken om u aan te melden?
+default-dialog-confirm = Bevestigen
+
+## Delete a method
+
+delete-dialog-title = Methode verwijderen
+delete-dialog-question = Weet u zeker dat u deze methode wilt verwijderen?
+delete-dialog-warning = Verwijderen kan niet ongedaan worden gemaakt.
+delete-dialog-default-moves = Dit is uw standaardaanmeldingsmethode. Na het verwijderen wordt uw standaardmethode: { $method }.
+delete-dialog-no-default-left = Dit is uw standaardaanmeldingsmethode. Na het verwijderen hebt u geen standaardaanmeldingsmethode meer.
+delete-dialog-yes = Ja
+delete-dialog-no = Nee
+
+## Phone wizard
+
+phone-wizard-title-phone = Uw telefoon instellen
+phone-wizard-title-alternate-phone = Uw alternatieve telefoon instellen
+phone-wizard-title-office-phone = Uw kantoortelefoon instellen
+phone-wizard-intro = U kunt bewijzen wie u bent door een oproep op uw telefoon te beantwoorden of door een code naar uw telefoon te laten sturen.
+phone-wizard-intro-call-only = U kunt bewijzen wie u bent door een oproep op deze telefoon te beantwoorden.
+phone-wizard-question = Welk telefoonnummer wilt u gebruiken?
+phone-wizard-region-label = Land of regio
+phone-wizard-region-option = { $region } (+{ $code })
+phone-wizard-number-label = Telefoonnummer
+phone-wizard-number-hint = Voeg het netnummer toe.
+phone-wizard-office-hint = Voeg het netnummer toe. U kunt een toestelnummer toevoegen, bijvoorbeeld +1 4255551234 x12345.
+phone-wizard-delivery-legend = Hoe moeten we het verifiëren?
+phone-wizard-text = Mij een code sturen
+phone-wizard-call = Mij bellen
+phone-wizard-rates = Er kunnen kosten voor berichten en gegevens in rekening worden gebracht.
+phone-wizard-extension-removed = Toestelnummers worden voor deze telefoon niet ondersteund. Daarom hebben we het toestelnummer { $extension } uit het nummer verwijderd.
+phone-wizard-code-sent = We hebben zojuist een code van 6 cijfers naar { $number } gestuurd. Voer de code hieronder in.
+phone-wizard-code-label = Code
+phone-wizard-resend = Code opnieuw verzenden
+phone-wizard-resend-wait =
+    { $seconds ->
+        [one] U kunt over { $seconds } seconde een nieuwe code aanvragen.
+       *[other] U kunt over { $seconds } seconden een nieuwe code aanvragen.
+    }
+phone-wizard-code-resent = We hebben een nieuwe code gestuurd.
+phone-wizard-change-number = Nummer wijzigen
+phone-wizard-calling = We bellen nu { $number }.
+phone-wizard-calling-hint = Beantwoord de oproep en druk op het hekje (#) om te voltooien.
+phone-wizard-call-no-answer = De oproep is niet beantwoord.
+phone-wizard-call-hung-up = De oproep is beëindigd voordat het hekje (#) werd ingedrukt.
+phone-wizard-call-wrong-key = Er is een andere toets dan het hekje (#) ingedrukt.
+phone-wizard-call-again = Mij opnieuw bellen
+phone-wizard-success-title = Uw beveiligingsgegevens zijn bijgewerkt
+phone-wizard-success-text = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie en het opnieuw instellen van uw wachtwoord.
+phone-wizard-success-text-call-only = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie.
+
+## Step-up: verifying before viewing or changing security info
+
+step-up-title = Uw identiteit verifiëren
+step-up-intro = Bewijs eerst dat u het bent om uw beveiligingsgegevens te bekijken of te wijzigen.
+step-up-choose = Hoe wilt u verifiëren?
+step-up-text = Sms naar { $number }
+step-up-call = { $number } bellen
+step-up-send = Verzenden
+step-up-verify = Verifiëren
+
+## Registration at sign-in
+
+register-title = Meer informatie vereist
+register-intro = Uw organisatie heeft meer informatie nodig om uw account te beveiligen.
+register-wizard-title = Uw account beveiligen
+register-step = Methode { $current } van { $total }
+register-success-title = Gelukt!
+register-success-text = Goed gedaan! U hebt uw beveiligingsgegevens ingesteld. Kies Gereed om door te gaan.

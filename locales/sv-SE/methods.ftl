@@ -1,0 +1,102 @@
+## Security info page: actions on methods
+
+methods-add = Lägg till metod
+methods-change = Ändra
+methods-delete = Ta bort
+methods-default-change = Ändra
+methods-delivery-text = Sms
+methods-delivery-call = Samtal
+methods-default-phone-text = Telefon - sms { $number }
+methods-default-phone-call = Telefon - samtal { $number }
+methods-default-alternate-phone-call = Alternativ telefon - samtal { $number }
+methods-default-office-phone-call = Kontorstelefon - samtal { $number }
+
+## Dialogs shared by the page
+
+dialog-cancel = Avbryt
+dialog-close = Stäng
+dialog-back = Tillbaka
+dialog-next = Nästa
+dialog-done = Klar
+dialog-working = Arbetar…
+
+## Add a method
+
+add-method-title = Lägg till en metod
+add-method-label = Vilken metod vill du lägga till?
+add-method-submit = Lägg till
+add-method-missing-note = Om några av alternativen saknas beror det troligen på att din organisation inte tillåter de metoderna.
+add-method-none = Det finns inga fler metoder som du kan lägga till.
+
+## Change default method
+
+default-dialog-title = Ändra standardmetod
+default-dialog-label = Vilken metod vill du använda för att logga in?
+default-dialog-confirm = Bekräfta
+
+## Delete a method
+
+delete-dialog-title = Ta bort metod
+delete-dialog-question = Är du säker på att du vill ta bort den här metoden?
+delete-dialog-warning = Det går inte att ångra borttagningen.
+delete-dialog-default-moves = Det här är din standardinloggningsmetod. När den har tagits bort blir din standardmetod: { $method }.
+delete-dialog-no-default-left = Det här är din standardinloggningsmetod. När den har tagits bort har du ingen standardinloggningsmetod.
+delete-dialog-yes = Ja
+delete-dialog-no = Nej
+
+## Phone wizard
+
+phone-wizard-title-phone = Konfigurera din telefon
+phone-wizard-title-alternate-phone = Konfigurera din alternativa telefon
+phone-wizard-title-office-phone = Konfigurera din kontorstelefon
+phone-wizard-intro = Du kan bevisa vem du är genom att svara på ett samtal på din telefon eller genom att få en kod skickad till din telefon.
+phone-wizard-intro-call-only = Du kan bevisa vem du är genom att svara på ett samtal på den här telefonen.
+phone-wizard-question = Vilket telefonnummer vill du använda?
+phone-wizard-region-label = Land eller region
+phone-wizard-region-option = { $region } (+{ $code })
+phone-wizard-number-label = Telefonnummer
+phone-wizard-number-hint = Inkludera riktnumret.
+phone-wizard-office-hint = Inkludera riktnumret. Du kan lägga till ett anknytningsnummer, till exempel +1 4255551234 x12345.
+phone-wizard-delivery-legend = Hur ska vi verifiera den?
+phone-wizard-text = Skicka en kod till mig
+phone-wizard-call = Ring mig
+phone-wizard-rates = Avgifter för meddelanden och data kan tillkomma.
+phone-wizard-extension-removed = Anknytningsnummer stöds inte för den här telefonen, så vi tog bort anknytningen { $extension } från numret.
+phone-wizard-code-sent = Vi har just skickat en kod med 6 siffror till { $number }. Ange koden nedan.
+phone-wizard-code-label = Kod
+phone-wizard-resend = Skicka koden igen
+phone-wizard-resend-wait =
+    { $seconds ->
+        [one] Du kan begära en ny kod om { $seconds } sekund.
+       *[other] Du kan begära en ny kod om { $seconds } sekunder.
+    }
+phone-wizard-code-resent = Vi har skickat en ny kod.
+phone-wizard-change-number = Ändra nummer
+phone-wizard-calling = Vi ringer { $number } nu.
+phone-wizard-calling-hint = Svara på samtalet och tryck på fyrkant (#) för att slutföra.
+phone-wizard-call-no-answer = Samtalet besvarades inte.
+phone-wizard-call-hung-up = Samtalet avslutades innan fyrkant (#) trycktes.
+phone-wizard-call-wrong-key = En annan tangent än fyrkant (#) trycktes.
+phone-wizard-call-again = Ring mig igen
+phone-wizard-success-title = Din säkerhetsinformation har uppdaterats
+phone-wizard-success-text = Din telefon har verifierats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
+phone-wizard-success-text-call-only = Din telefon har verifierats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering.
+
+## Step-up: verifying before viewing or changing security info
+
+step-up-title = Verifiera din identitet
+step-up-intro = Bevisa först att det är du för att visa eller ändra din säkerhetsinformation.
+step-up-choose = Hur vill du verifiera?
+step-up-text = Sms till { $number }
+step-up-call = Ring { $number }
+step-up-send = Skicka
+step-up-verify = Verifiera
+
+## Registration at sign-in
+
+register-title = Mer information krävs
+register-intro = Din organisation behöver mer information för att skydda ditt konto.
+register-wizard-title = Skydda ditt konto
+register-step = Metod { $current } av { $total }
+register-success-title = Klart!
+register-success-text = Bra jobbat! Du har konfigurerat din säkerhetsinformation. Välj Klar för att fortsätta.

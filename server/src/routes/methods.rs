@@ -1,0 +1,357 @@
+//! The Security info page: the list, the default sign-in method, deleting,
+//! and the step-up that guards them (S11, S13, S14).
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{delete, get, put};
+use axum::{Json, Router};
+use axum_extra::extract::CookieJar;
+use models::{
+    DefaultMethod, ErrorCode, Locale, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    SetDefaultRequest,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::policy::Policy;
+use crate::security::{ClientAddress, user_agent};
+use crate::session::Authenticated;
+use crate::state::AppState;
+use crate::store::{AuditEntry, MethodRecord, Purpose, SessionRecord};
+use crate::verification::{self, Destination, Requester};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/me/security-info", get(security_info))
+        .route("/me/methods/{id}", delete(delete_method))
+        .route("/me/default-method", put(set_default))
+        .route("/me/step-up", get(step_up_options).post(start_step_up))
+}
+
+/// What the Add-method dialog may offer this user.
+pub(crate) fn addable(policy: &Policy, methods: &[MethodRecord]) -> Vec<MethodKind> {
+    let has = |kind: MethodKind| methods.iter().any(|m| m.kind == kind);
+    MethodKind::ALL
+        .into_iter()
+        .filter(|k| k.is_phone() && policy.allows(*k))
+        .filter(|k| !has(*k))
+        // An alternate phone only once a phone exists (SPEC §2).
+        .filter(|k| *k != MethodKind::AlternatePhone || has(MethodKind::Phone))
+        .collect()
+}
+
+pub(crate) fn view(methods: &[MethodRecord]) -> Vec<MethodView> {
+    methods
+        .iter()
+        .map(|m| MethodView {
+            id: m.id.clone(),
+            kind: m.kind,
+            detail: m.detail.clone(),
+            delivery: m.phone.as_ref().and_then(|p| p.delivery),
+        })
+        .collect()
+}
+
+pub(crate) async fn info(
+    state: &AppState,
+    session: &SessionRecord,
+    policy: &Policy,
+) -> AppResult<SecurityInfo> {
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let default_method = match &session.user.default_method_id {
+        Some(id) if methods.iter().any(|m| &m.id == id) => Some(DefaultMethod {
+            method_id: id.clone(),
+            delivery: state.store.default_delivery(&session.user.id).await?,
+        }),
+        _ => None,
+    };
+    Ok(SecurityInfo {
+        default_method,
+        methods: view(&methods),
+        addable: addable(policy, &methods),
+    })
+}
+
+/// Loads the user's methods and policy and refuses without a recent
+/// verification (S11).
+pub(crate) async fn guarded(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<(Policy, Vec<MethodRecord>)> {
+    let policy = state
+        .store
+        .policy_of_organization(&session.user.organization_id)
+        .await?;
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let has_mfa = methods.iter().any(|m| m.kind.mfa_capable());
+    verification::require_recent_verification(state.now(), session, has_mfa, &policy)?;
+    Ok((policy, methods))
+}
+
+/// The Security info page.
+#[utoipa::path(get, path = "/api/me/security-info", responses(
+    (status = 200, body = SecurityInfo), (status = 401, body = models::ApiError), (status = 403, body = models::ApiError)))]
+pub async fn security_info(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<SecurityInfo>> {
+    let (policy, _) = guarded(&state, &session).await?;
+    Ok(Json(info(&state, &session, &policy).await?))
+}
+
+/// The strongest remaining MFA method (SPEC §7: security key > authenticator
+/// app > phone call > phone text).
+fn strongest(methods: &[MethodRecord]) -> Option<(&MethodRecord, Option<PhoneDelivery>)> {
+    let rank = |m: &MethodRecord| match m.kind {
+        MethodKind::SecurityKey => 4,
+        MethodKind::AuthenticatorApp => 3,
+        k if k.is_phone() => 2,
+        _ => 0,
+    };
+    methods
+        .iter()
+        .filter(|m| rank(m) > 0)
+        .max_by_key(|m| (rank(m), std::cmp::Reverse(m.created_at)))
+        .map(|m| (m, m.kind.is_phone().then_some(PhoneDelivery::Call)))
+}
+
+/// Deletes one of the user's methods. Someone else's is "not found" (S13);
+/// the last one the policy requires stays (S14); the default moves.
+#[utoipa::path(delete, path = "/api/me/methods/{id}", params(("id" = String, Path)), responses(
+    (status = 200, body = SecurityInfo), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn delete_method(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> AppResult<Json<SecurityInfo>> {
+    let (policy, methods) = guarded(&state, &session).await?;
+    if !methods.iter().any(|m| m.id == id) {
+        return Err(AppError::not_found());
+    }
+    if methods.len() <= policy.registration_required {
+        return Err(AppError::status(
+            StatusCode::CONFLICT,
+            ErrorCode::LastRequiredMethod,
+        ));
+    }
+    let user_id = &session.user.id;
+    if !state.store.delete_method(user_id, &id).await? {
+        return Err(AppError::not_found());
+    }
+    if session.user.default_method_id.as_deref() == Some(id.as_str()) {
+        let rest: Vec<MethodRecord> = methods.into_iter().filter(|m| m.id != id).collect();
+        let next = strongest(&rest);
+        state
+            .store
+            .set_default_method(
+                user_id,
+                next.map(|(m, _)| m.id.as_str()),
+                next.and_then(|(_, d)| d),
+            )
+            .await?;
+    }
+    let ua = user_agent(&headers);
+    let entry = AuditEntry {
+        user_id,
+        action: "method-deleted",
+        method_id: Some(&id),
+        detail: "",
+        client_address: &address,
+        user_agent: &ua,
+    };
+    state.store.audit(entry, state.now()).await?;
+    let session = reload(&state, &session).await?;
+    Ok(Json(info(&state, &session, &policy).await?))
+}
+
+async fn reload(state: &AppState, session: &SessionRecord) -> AppResult<SessionRecord> {
+    state
+        .store
+        .session(&session.token_digest)
+        .await?
+        .ok_or_else(AppError::unauthorized)
+}
+
+/// Changes the default sign-in method to one of the user's MFA methods.
+#[utoipa::path(put, path = "/api/me/default-method", request_body = SetDefaultRequest, responses(
+    (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn set_default(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<SetDefaultRequest>,
+) -> AppResult<Json<SecurityInfo>> {
+    let (policy, methods) = guarded(&state, &session).await?;
+    let method = methods
+        .iter()
+        .find(|m| m.id == request.method_id)
+        .ok_or_else(AppError::not_found)?;
+    if !method.kind.mfa_capable() {
+        return Err(AppError::invalid(
+            ErrorCode::MethodUnavailable,
+            models::Field::Kind,
+        ));
+    }
+    let delivery = match (method.kind.is_phone(), request.delivery) {
+        (true, Some(d)) if method.kind.deliveries().contains(&d) => Some(d),
+        (true, _) => {
+            return Err(AppError::invalid(
+                ErrorCode::DeliveryUnavailable,
+                models::Field::Kind,
+            ));
+        }
+        (false, _) => None,
+    };
+    let user_id = &session.user.id;
+    state
+        .store
+        .set_default_method(user_id, Some(&method.id), delivery)
+        .await?;
+    let ua = user_agent(&headers);
+    let entry = AuditEntry {
+        user_id,
+        action: "default-changed",
+        method_id: Some(&method.id),
+        detail: "",
+        client_address: &address,
+        user_agent: &ua,
+    };
+    state.store.audit(entry, state.now()).await?;
+    let session = reload(&state, &session).await?;
+    Ok(Json(info(&state, &session, &policy).await?))
+}
+
+/// One way to step up: a method, how, and the number masked.
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StepUpOption {
+    pub method_id: String,
+    pub kind: MethodKind,
+    pub delivery: PhoneDelivery,
+    pub masked: String,
+    pub is_default: bool,
+}
+
+/// The ways this user can verify before viewing or changing security info.
+#[utoipa::path(get, path = "/api/me/step-up", responses((status = 200, body = Vec<StepUpOption>)))]
+pub async fn step_up_options(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<Vec<StepUpOption>>> {
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let default_delivery = state.store.default_delivery(&session.user.id).await?;
+    let mut options = Vec::new();
+    for m in methods.iter().filter(|m| m.kind.is_phone()) {
+        let Some(phone) = &m.phone else { continue };
+        for delivery in m.kind.deliveries() {
+            let is_default = session.user.default_method_id.as_deref() == Some(m.id.as_str())
+                && default_delivery == Some(*delivery);
+            options.push(StepUpOption {
+                method_id: m.id.clone(),
+                kind: m.kind,
+                delivery: *delivery,
+                masked: verification::mask(&phone.e164),
+                is_default,
+            });
+        }
+    }
+    options.sort_by_key(|o| !o.is_default);
+    Ok(Json(options))
+}
+
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
+pub struct StartStepUp {
+    pub method_id: String,
+    pub delivery: PhoneDelivery,
+}
+
+/// Texts or calls one of the user's phones to verify this session.
+#[utoipa::path(post, path = "/api/me/step-up", request_body = StartStepUp, responses(
+    (status = 201, body = models::PhoneChallenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn start_step_up(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<StartStepUp>,
+) -> AppResult<(StatusCode, Json<models::PhoneChallenge>)> {
+    let policy = state
+        .store
+        .policy_of_organization(&session.user.organization_id)
+        .await?;
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let method = methods
+        .iter()
+        .find(|m| m.id == request.method_id)
+        .ok_or_else(AppError::not_found)?;
+    let phone = method.phone.as_ref().ok_or_else(AppError::not_found)?;
+    if !method.kind.deliveries().contains(&request.delivery) {
+        return Err(AppError::invalid(
+            ErrorCode::DeliveryUnavailable,
+            models::Field::Kind,
+        ));
+    }
+    let ua = user_agent(&headers);
+    let who = Requester {
+        session: &session,
+        address: &address,
+        user_agent: &ua,
+        locale: message_locale(&session, &headers),
+    };
+    let to = Destination {
+        e164: &phone.e164,
+        extension: phone
+            .extension
+            .as_deref()
+            .filter(|_| method.kind == MethodKind::OfficePhone),
+    };
+    let mut challenge = verification::send(
+        &state,
+        &who,
+        &policy,
+        Purpose::StepUp,
+        request.delivery,
+        to,
+        "{}",
+    )
+    .await?;
+    challenge.destination = verification::mask(&phone.e164);
+    Ok((StatusCode::CREATED, Json(challenge)))
+}
+
+/// The language of texts and calls: the user's choice, else their browser's.
+pub(crate) fn message_locale(session: &SessionRecord, headers: &HeaderMap) -> Locale {
+    session.user.locale.unwrap_or_else(|| {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Locale::En, i18n::negotiate_accept_language)
+    })
+}
+
+/// After a step-up: a new session token (S18) with a fresh verification.
+pub(crate) async fn rotate_session(
+    state: &AppState,
+    session: &SessionRecord,
+    jar: CookieJar,
+) -> AppResult<CookieJar> {
+    let token = crate::session::new_session_token()?;
+    let now = state.now();
+    if !state
+        .store
+        .rotate_verified_session(
+            &session.token_digest,
+            &crate::secret::token_digest(&token),
+            now,
+        )
+        .await?
+    {
+        return Err(AppError::unauthorized());
+    }
+    let names = crate::session::CookieNames::for_config(&state.config);
+    Ok(jar.add(crate::session::cookie(&state.config, names.session, token)))
+}

@@ -1,0 +1,46 @@
+use super::Store;
+use crate::clock::UnixTime;
+use crate::error::AppResult;
+use crate::secret;
+
+/// One change of security info (S12): who, what, when, from where.
+pub struct AuditEntry<'a> {
+    pub user_id: &'a str,
+    /// e.g. `method-added`, `method-changed`, `method-deleted`, `default-changed`.
+    pub action: &'a str,
+    pub method_id: Option<&'a str>,
+    pub detail: &'a str,
+    pub client_address: &'a str,
+    pub user_agent: &'a str,
+}
+
+impl Store {
+    pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(secret::new_id()?)
+        .bind(entry.user_id)
+        .bind(entry.action)
+        .bind(entry.method_id)
+        .bind(entry.detail)
+        .bind(now)
+        .bind(entry.client_address)
+        .bind(entry.user_agent)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The user's audit trail, newest first: (action, method id, client address).
+    pub async fn audit_of_user(
+        &self,
+        user_id: &str,
+    ) -> AppResult<Vec<(String, Option<String>, String)>> {
+        Ok(sqlx::query_as("SELECT action, method_id, client_address FROM audit WHERE user_id = $1 ORDER BY at DESC, id")
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+}

@@ -1,0 +1,257 @@
+use models::{CallStatus, PhoneDelivery};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::Store;
+use crate::clock::UnixTime;
+use crate::error::{AppError, AppResult};
+
+/// Why a challenge is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Registering a new or changed phone.
+    Register,
+    /// Proving possession of an existing method before a change (S11).
+    StepUp,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Register => "register",
+            Purpose::StepUp => "step-up",
+        }
+    }
+}
+
+pub struct NewChallenge<'a> {
+    pub id: &'a str,
+    pub user_id: &'a str,
+    pub purpose: Purpose,
+    pub delivery: PhoneDelivery,
+    pub destination: &'a str,
+    pub code_digest: Option<&'a str>,
+    pub payload: &'a str,
+    pub expires_at: UnixTime,
+}
+
+#[derive(Clone, Debug)]
+pub struct ChallengeRecord {
+    pub id: String,
+    pub user_id: String,
+    pub purpose: Purpose,
+    pub delivery: PhoneDelivery,
+    pub destination: String,
+    pub payload: String,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub attempts: i64,
+    pub consumed_at: Option<UnixTime>,
+    pub call_status: Option<CallStatus>,
+}
+
+/// The outcome of checking a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeCheck {
+    /// Right code: the challenge is consumed now, by this request alone.
+    Accepted,
+    Wrong,
+    Expired,
+    TooManyTries,
+    NotFound,
+}
+
+fn delivery_str(d: PhoneDelivery) -> &'static str {
+    match d {
+        PhoneDelivery::Text => "text",
+        PhoneDelivery::Call => "call",
+    }
+}
+
+pub fn parse_delivery(s: &str) -> Option<PhoneDelivery> {
+    match s {
+        "text" => Some(PhoneDelivery::Text),
+        "call" => Some(PhoneDelivery::Call),
+        _ => None,
+    }
+}
+
+pub fn delivery_as_str(d: PhoneDelivery) -> &'static str {
+    delivery_str(d)
+}
+
+fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
+    let purpose: String = row.try_get("purpose")?;
+    let delivery: String = row.try_get("delivery")?;
+    let call_status: Option<String> = row.try_get("call_status")?;
+    Ok(ChallengeRecord {
+        id: row.try_get("id")?,
+        user_id: row.try_get("user_id")?,
+        purpose: if purpose == "step-up" {
+            Purpose::StepUp
+        } else {
+            Purpose::Register
+        },
+        delivery: parse_delivery(&delivery).ok_or_else(|| AppError::internal("stored delivery"))?,
+        destination: row.try_get("destination")?,
+        payload: row.try_get("payload")?,
+        created_at: row.try_get("created_at")?,
+        expires_at: row.try_get("expires_at")?,
+        attempts: row.try_get("attempts")?,
+        consumed_at: row.try_get("consumed_at")?,
+        call_status: call_status.as_deref().and_then(CallStatus::parse),
+    })
+}
+
+const CHALLENGE_COLUMNS: &str = "id, user_id, purpose, delivery, destination, payload, created_at, expires_at, attempts, consumed_at, call_status";
+
+impl Store {
+    /// Opens a challenge and retires every other live one for the same
+    /// number: one live code per number (S17).
+    pub async fn insert_challenge(&self, c: NewChallenge<'_>, now: UnixTime) -> AppResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE challenges SET consumed_at = $1 WHERE destination = $2 AND consumed_at IS NULL",
+        )
+        .bind(now)
+        .bind(c.destination)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO challenges (id, user_id, purpose, delivery, destination, code_digest, payload, created_at, expires_at, call_status) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(c.id)
+        .bind(c.user_id)
+        .bind(c.purpose.as_str())
+        .bind(delivery_str(c.delivery))
+        .bind(c.destination)
+        .bind(c.code_digest)
+        .bind(c.payload)
+        .bind(now)
+        .bind(c.expires_at)
+        .bind((c.delivery == PhoneDelivery::Call).then_some("ringing"))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The user's challenge, or `None` for anyone else's (S13).
+    pub async fn challenge(&self, id: &str, user_id: &str) -> AppResult<Option<ChallengeRecord>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1 AND user_id = $2"
+        ));
+        let row = sqlx::query(sql)
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(challenge_from_row).transpose()
+    }
+
+    pub async fn challenge_by_id(&self, id: &str) -> AppResult<Option<ChallengeRecord>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1"
+        ));
+        let row = sqlx::query(sql).bind(id).fetch_optional(&self.pool).await?;
+        row.as_ref().map(challenge_from_row).transpose()
+    }
+
+    /// When the newest challenge for `destination` was opened.
+    pub async fn last_challenge_at(&self, destination: &str) -> AppResult<Option<UnixTime>> {
+        Ok(
+            sqlx::query_scalar("SELECT MAX(created_at) FROM challenges WHERE destination = $1")
+                .bind(destination)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Verify-and-consume as one statement (S7): of any number of parallel
+    /// requests with the right code, exactly one sees a changed row. A wrong
+    /// code raises `attempts` in one statement too, so N parallel wrong
+    /// codes count N.
+    pub async fn check_code(
+        &self,
+        id: &str,
+        user_id: &str,
+        digest: &str,
+        max_tries: i64,
+        now: UnixTime,
+    ) -> AppResult<CodeCheck> {
+        let accepted = sqlx::query(
+            "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND code_digest = $4 \
+             AND consumed_at IS NULL AND expires_at > $1 AND attempts < $5",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(user_id)
+        .bind(digest)
+        .bind(max_tries)
+        .execute(&self.pool)
+        .await?;
+        if accepted.rows_affected() == 1 {
+            return Ok(CodeCheck::Accepted);
+        }
+        let counted = sqlx::query(
+            "UPDATE challenges SET attempts = attempts + 1 WHERE id = $1 AND user_id = $2 \
+             AND consumed_at IS NULL AND expires_at > $3 AND attempts < $4 AND code_digest IS NOT NULL",
+        )
+        .bind(id)
+        .bind(user_id)
+        .bind(now)
+        .bind(max_tries)
+        .execute(&self.pool)
+        .await?;
+        if counted.rows_affected() == 1 {
+            return Ok(CodeCheck::Wrong);
+        }
+        Ok(match self.challenge(id, user_id).await? {
+            None => CodeCheck::NotFound,
+            Some(c) if c.attempts >= max_tries => CodeCheck::TooManyTries,
+            Some(_) => CodeCheck::Expired,
+        })
+    }
+
+    /// Test seam (fixtures API only): every open challenge of the user expires now.
+    pub async fn expire_challenges_of_user(&self, user_id: &str, now: UnixTime) -> AppResult<()> {
+        sqlx::query(
+            "UPDATE challenges SET expires_at = $1 WHERE user_id = $2 AND consumed_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Records what happened on a verification call.
+    pub async fn set_call_status(&self, id: &str, status: CallStatus) -> AppResult<()> {
+        sqlx::query("UPDATE challenges SET call_status = $1 WHERE id = $2 AND consumed_at IS NULL")
+            .bind(status.as_str())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Consumes a confirmed call, once (the poll that wins registers it).
+    pub async fn consume_confirmed_call(
+        &self,
+        id: &str,
+        user_id: &str,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND call_status = 'confirmed' \
+             AND consumed_at IS NULL AND expires_at > $1",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

@@ -1,0 +1,116 @@
+//! Texts and calls, behind one interface: the simulated carrier for
+//! development and tests (its handset page is `routes/handset.rs`), or
+//! Twilio. `Config::validate` keeps the simulation out of production.
+
+use models::CallStatus;
+
+use crate::clock::UnixTime;
+use crate::config::TelephonyConfig;
+use crate::error::AppResult;
+use crate::secret;
+use crate::store::{SimEntry, Store};
+
+pub enum Telephony {
+    Simulated,
+    Twilio(crate::twilio::Client),
+}
+
+impl Telephony {
+    pub fn from_config(config: &TelephonyConfig, public_origin: &str) -> Telephony {
+        match config {
+            TelephonyConfig::Simulated => Telephony::Simulated,
+            TelephonyConfig::Twilio(twilio) => {
+                Telephony::Twilio(crate::twilio::Client::new(twilio.clone(), public_origin))
+            }
+        }
+    }
+
+    pub async fn send_text(
+        &self,
+        store: &Store,
+        to: &str,
+        body: &str,
+        now: UnixTime,
+    ) -> AppResult<()> {
+        match self {
+            Telephony::Simulated => {
+                let entry = SimEntry {
+                    id: secret::new_id()?,
+                    to_number: to.to_owned(),
+                    kind: "text".into(),
+                    body: body.to_owned(),
+                    challenge_id: None,
+                    extension: None,
+                    status: "delivered".into(),
+                    keys_pressed: String::new(),
+                    created_at: now,
+                };
+                store.sim_record(&entry).await
+            }
+            Telephony::Twilio(client) => client.send_text(to, body).await,
+        }
+    }
+
+    /// Places a call that reads `script` and waits for one key; the outcome
+    /// arrives later through `call_event`.
+    pub async fn place_call(
+        &self,
+        store: &Store,
+        to: &str,
+        extension: Option<&str>,
+        script: &str,
+        challenge_id: &str,
+        now: UnixTime,
+    ) -> AppResult<()> {
+        match self {
+            Telephony::Simulated => {
+                let entry = SimEntry {
+                    id: secret::new_id()?,
+                    to_number: to.to_owned(),
+                    kind: "call".into(),
+                    body: script.to_owned(),
+                    challenge_id: Some(challenge_id.to_owned()),
+                    extension: extension.map(str::to_owned),
+                    status: "ringing".into(),
+                    keys_pressed: String::new(),
+                    created_at: now,
+                };
+                store.sim_record(&entry).await
+            }
+            Telephony::Twilio(client) => {
+                client.place_call(to, extension, script, challenge_id).await
+            }
+        }
+    }
+}
+
+/// Something happened on a verification call (from the handset page or a
+/// carrier's webhook).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallEvent {
+    Answered,
+    Key(char),
+    HungUp,
+    NoAnswer,
+}
+
+/// Moves the challenge's call status: # confirms, any other key is a
+/// wrong key, hanging up before # fails the call.
+pub async fn call_event(store: &Store, challenge_id: &str, event: CallEvent) -> AppResult<()> {
+    let Some(challenge) = store.challenge_by_id(challenge_id).await? else {
+        return Ok(());
+    };
+    let current = challenge.call_status.unwrap_or(CallStatus::Ringing);
+    if current == CallStatus::Confirmed || current.failed() {
+        return Ok(());
+    }
+    let next = match event {
+        CallEvent::Answered => CallStatus::Answered,
+        CallEvent::Key('#') => CallStatus::Confirmed,
+        CallEvent::Key(_) => CallStatus::WrongKey,
+        CallEvent::HungUp if current == CallStatus::Ringing => CallStatus::NoAnswer,
+        CallEvent::HungUp => CallStatus::HungUp,
+        CallEvent::NoAnswer => CallStatus::NoAnswer,
+    };
+    store.set_call_status(challenge_id, next).await
+}

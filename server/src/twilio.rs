@@ -1,0 +1,248 @@
+//! The Twilio adapter: texts through Messages, calls through Calls with
+//! TwiML that gathers one key, and the webhooks that report what happened,
+//! each checked against `X-Twilio-Signature`.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use hmac::{Hmac, Mac};
+use sha1::Sha1;
+
+use crate::config::TwilioConfig;
+use crate::error::{AppError, AppResult};
+use crate::secret::constant_time_eq;
+use crate::state::AppState;
+use crate::telephony::{CallEvent, call_event};
+
+pub struct Client {
+    config: TwilioConfig,
+    /// Where Twilio reaches our webhooks.
+    public_origin: String,
+    http: reqwest::Client,
+}
+
+impl Client {
+    pub fn new(config: TwilioConfig, public_origin: &str) -> Client {
+        Client {
+            config,
+            public_origin: public_origin.trim_end_matches('/').to_owned(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    fn url(&self, resource: &str) -> String {
+        format!(
+            "{}/2010-04-01/Accounts/{}/{resource}.json",
+            self.config.api_base.trim_end_matches('/'),
+            self.config.account_sid
+        )
+    }
+
+    async fn post(&self, resource: &str, form: &[(&str, &str)]) -> AppResult<()> {
+        let response = self
+            .http
+            .post(self.url(resource))
+            .basic_auth(&self.config.account_sid, Some(&self.config.auth_token))
+            .form(form)
+            .send()
+            .await
+            .map_err(|e| AppError::internal(format!("twilio {resource}: {e}")))?;
+        if !response.status().is_success() {
+            return Err(AppError::internal(format!(
+                "twilio {resource}: status {}",
+                response.status()
+            )));
+        }
+        Ok(())
+    }
+
+    pub async fn send_text(&self, to: &str, body: &str) -> AppResult<()> {
+        self.post(
+            "Messages",
+            &[
+                ("To", to),
+                ("From", &self.config.from_number),
+                ("Body", body),
+            ],
+        )
+        .await
+    }
+
+    pub async fn place_call(
+        &self,
+        to: &str,
+        extension: Option<&str>,
+        script: &str,
+        challenge_id: &str,
+    ) -> AppResult<()> {
+        let twiml = call_twiml(&self.public_origin, script, challenge_id);
+        let status_callback = format!(
+            "{}/api/twilio/calls/{challenge_id}/status",
+            self.public_origin
+        );
+        // "w" waits half a second: dial the office extension once connected.
+        let digits = extension.map(|e| format!("ww{e}"));
+        let mut form = vec![
+            ("To", to),
+            ("From", self.config.from_number.as_str()),
+            ("Twiml", twiml.as_str()),
+            ("StatusCallback", status_callback.as_str()),
+        ];
+        if let Some(digits) = &digits {
+            form.push(("SendDigits", digits));
+        }
+        self.post("Calls", &form).await
+    }
+}
+
+/// TwiML that reads the script and sends the one key pressed to our webhook.
+pub fn call_twiml(origin: &str, script: &str, challenge_id: &str) -> String {
+    let action = format!("{origin}/api/twilio/calls/{challenge_id}/gather");
+    format!(
+        "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"15\" action=\"{}\" method=\"POST\"><Say>{}</Say></Gather><Hangup/></Response>",
+        xml_escape(&action),
+        xml_escape(script)
+    )
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Twilio's request signature: HMAC-SHA1 under the auth token of the full
+/// URL followed by every POST parameter, sorted by name, name then value.
+pub fn signature(auth_token: &str, url: &str, params: &BTreeMap<String, String>) -> String {
+    let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(auth_token.as_bytes()) else {
+        return String::new();
+    };
+    mac.update(url.as_bytes());
+    for (name, value) in params {
+        mac.update(name.as_bytes());
+        mac.update(value.as_bytes());
+    }
+    STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// The webhooks, mounted only when Twilio is the carrier. They carry no
+/// cookie and no CSRF token: the signature is their authentication.
+pub fn webhooks() -> Router<AppState> {
+    Router::new()
+        .route("/twilio/calls/{challenge_id}/gather", post(gathered))
+        .route("/twilio/calls/{challenge_id}/status", post(status))
+}
+
+fn verify(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: &str,
+    params: &BTreeMap<String, String>,
+) -> AppResult<()> {
+    let crate::config::TelephonyConfig::Twilio(config) = &state.config.telephony else {
+        return Err(AppError::not_found());
+    };
+    let url = format!("{}{path}", state.config.public_origin.trim_end_matches('/'));
+    let expected = signature(&config.auth_token, &url, params);
+    let given = headers
+        .get("x-twilio-signature")
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given) {
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            models::ErrorCode::Forbidden,
+        ));
+    }
+    Ok(())
+}
+
+fn twiml(body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, "text/xml")], body).into_response()
+}
+
+async fn gathered(
+    State(state): State<AppState>,
+    Path(challenge_id): Path<String>,
+    headers: HeaderMap,
+    Form(params): Form<BTreeMap<String, String>>,
+) -> AppResult<Response> {
+    verify(
+        &state,
+        &headers,
+        &format!("/api/twilio/calls/{challenge_id}/gather"),
+        &params,
+    )?;
+    let key = params.get("Digits").and_then(|d| d.chars().next());
+    call_event(&state.store, &challenge_id, CallEvent::Answered).await?;
+    if let Some(key) = key {
+        call_event(&state.store, &challenge_id, CallEvent::Key(key)).await?;
+    }
+    Ok(twiml("<Response><Hangup/></Response>"))
+}
+
+async fn status(
+    State(state): State<AppState>,
+    Path(challenge_id): Path<String>,
+    headers: HeaderMap,
+    Form(params): Form<BTreeMap<String, String>>,
+) -> AppResult<StatusCode> {
+    verify(
+        &state,
+        &headers,
+        &format!("/api/twilio/calls/{challenge_id}/status"),
+        &params,
+    )?;
+    let event = match params.get("CallStatus").map(String::as_str) {
+        Some("in-progress") => Some(CallEvent::Answered),
+        Some("completed") => Some(CallEvent::HungUp),
+        Some("busy" | "no-answer" | "failed" | "canceled") => Some(CallEvent::NoAnswer),
+        _ => None,
+    };
+    if let Some(event) = event {
+        call_event(&state.store, &challenge_id, event).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_matches_twilios_documented_example() {
+        // From Twilio's "Webhooks security" documentation.
+        let mut params = BTreeMap::new();
+        for (k, v) in [
+            ("CallSid", "CA1234567890ABCDE"),
+            ("Caller", "+12349013030"),
+            ("Digits", "1234"),
+            ("From", "+12349013030"),
+            ("To", "+18005551212"),
+        ] {
+            params.insert(k.to_owned(), v.to_owned());
+        }
+        let sig = signature(
+            "12345",
+            "https://mycompany.com/myapp.php?foo=1&bar=2",
+            &params,
+        );
+        assert_eq!(sig, "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+    }
+
+    #[test]
+    fn twiml_escapes_the_script_and_gathers_one_key() {
+        let xml = call_twiml("https://s.example", "Press # <now> & \"then\"", "c1");
+        assert!(xml.contains("numDigits=\"1\""));
+        assert!(xml.contains("action=\"https://s.example/api/twilio/calls/c1/gather\""));
+        assert!(xml.contains("Press # &lt;now&gt; &amp; &quot;then&quot;"));
+    }
+}

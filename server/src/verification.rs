@@ -1,0 +1,352 @@
+//! Verifying with a phone: sending a code or placing a call within the
+//! limits (S17), checking codes (S2–S7), and what a success does —
+//! registering a phone or stepping up the session (S11).
+
+use axum::http::StatusCode;
+use i18n::Args;
+use models::{ErrorCode, Locale, MethodKind, PhoneChallenge, PhoneDelivery};
+use serde::{Deserialize, Serialize};
+
+use crate::clock::UnixTime;
+use crate::codes::{code_digest, new_code};
+use crate::error::{AppError, AppResult};
+use crate::phone::display_e164;
+use crate::policy::Policy;
+use crate::secret;
+use crate::state::AppState;
+use crate::store::{
+    AuditEntry, ChallengeRecord, NewChallenge, NewMethod, PhoneData, Purpose, SessionRecord,
+};
+
+/// Who asks, from where: for limits and the audit record.
+pub struct Requester<'a> {
+    pub session: &'a SessionRecord,
+    pub address: &'a str,
+    pub user_agent: &'a str,
+    /// The language texts and calls speak.
+    pub locale: Locale,
+}
+
+/// What a register challenge registers once verified.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RegisterPayload {
+    pub kind: MethodKind,
+    pub region: String,
+    pub extension: Option<String>,
+    pub replaces: Option<String>,
+}
+
+/// Where a code or call goes.
+pub struct Destination<'a> {
+    pub e164: &'a str,
+    /// Dialled after the call connects (office phones only).
+    pub extension: Option<&'a str>,
+}
+
+const HOUR: i64 = 3600;
+
+/// Sends a code or places a call, unless a limit says no. Nothing reaches
+/// the carrier when any limit is exceeded.
+pub async fn send(
+    state: &AppState,
+    who: &Requester<'_>,
+    policy: &Policy,
+    purpose: Purpose,
+    delivery: PhoneDelivery,
+    to: Destination<'_>,
+    payload: &str,
+) -> AppResult<PhoneChallenge> {
+    let now = state.now();
+    let limits = &policy.limits;
+    let cooldown = limits.resend_cooldown_seconds.max(0);
+    if let Some(last) = state.store.last_challenge_at(to.e164).await? {
+        if now - last < cooldown {
+            let mut error = models::ApiError::new(ErrorCode::ResendTooSoon);
+            error.retry_after = Some((last + cooldown - now).max(1) as u64);
+            return Err(AppError::Refused {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                error,
+            });
+        }
+    }
+    let channel = match delivery {
+        PhoneDelivery::Text => "text",
+        PhoneDelivery::Call => "call",
+    };
+    let over_code = match delivery {
+        PhoneDelivery::Text => ErrorCode::TextLimitReached,
+        PhoneDelivery::Call => ErrorCode::CallLimitReached,
+    };
+    let buckets = [
+        (
+            format!("send:{channel}:user:{}", who.session.user.id),
+            limits.per_user,
+        ),
+        (
+            format!("send:{channel}:number:{}", to.e164),
+            limits.per_number,
+        ),
+        (
+            format!("send:{channel}:address:{}", who.address),
+            limits.per_address,
+        ),
+        (format!("send:{channel}:global"), limits.global),
+    ];
+    for (bucket, limit) in &buckets {
+        let counter = state.store.counter(bucket, now - HOUR).await?;
+        if counter.count >= *limit {
+            let mut error = models::ApiError::new(over_code);
+            error.retry_after = Some((counter.window_start + HOUR - now).max(1) as u64);
+            return Err(AppError::Refused {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                error,
+            });
+        }
+    }
+    for (bucket, _) in &buckets {
+        state.store.bump_counter(bucket, now, now - HOUR).await?;
+    }
+
+    let id = secret::new_id()?;
+    let code = match delivery {
+        PhoneDelivery::Text => Some(new_code()?),
+        PhoneDelivery::Call => None,
+    };
+    let digest = code
+        .as_deref()
+        .map(|c| code_digest(&state.code_key, &id, c));
+    state
+        .store
+        .insert_challenge(
+            NewChallenge {
+                id: &id,
+                user_id: &who.session.user.id,
+                purpose,
+                delivery,
+                destination: to.e164,
+                code_digest: digest.as_deref(),
+                payload,
+                expires_at: now + policy.code_lifetime_secs(),
+            },
+            now,
+        )
+        .await?;
+    match &code {
+        Some(code) => {
+            let mut args = Args::new();
+            args.set("code", code.as_str());
+            let body = state.l10n.format(who.locale, "sms-code-body", Some(&args));
+            state
+                .telephony
+                .send_text(&state.store, to.e164, &body, now)
+                .await?;
+        }
+        None => {
+            let script = state.l10n.format(who.locale, "voice-call-script", None);
+            state
+                .telephony
+                .place_call(&state.store, to.e164, to.extension, &script, &id, now)
+                .await?;
+        }
+    }
+    Ok(PhoneChallenge {
+        challenge_id: id,
+        destination: display_e164(to.e164),
+        delivery,
+        extension_removed: false,
+        resend_after: cooldown as u64,
+    })
+}
+
+/// Checks a typed code against the user's challenge (S3, S6, S7).
+pub async fn check_code(
+    state: &AppState,
+    who: &Requester<'_>,
+    policy: &Policy,
+    challenge_id: &str,
+    typed: &str,
+) -> AppResult<ChallengeRecord> {
+    let now = state.now();
+    let user_id = &who.session.user.id;
+    let failures_bucket = format!("verify:user:{user_id}");
+    let failures = state.store.counter(&failures_bucket, now - HOUR).await?;
+    if failures.count >= policy.limits.failures_per_account {
+        return Err(AppError::throttled(
+            (failures.window_start + HOUR - now).max(1) as u64,
+        ));
+    }
+    let code = crate::codes::normalize_code(typed).ok_or_else(|| {
+        let code = if typed.trim().is_empty() {
+            ErrorCode::CodeRequired
+        } else {
+            ErrorCode::WrongCode
+        };
+        AppError::invalid(code, models::Field::Code)
+    })?;
+    let digest = code_digest(&state.code_key, challenge_id, &code);
+    let outcome = state
+        .store
+        .check_code(challenge_id, user_id, &digest, policy.code_tries, now)
+        .await?;
+    use crate::store::CodeCheck;
+    match outcome {
+        CodeCheck::Accepted => state
+            .store
+            .challenge(challenge_id, user_id)
+            .await?
+            .ok_or_else(AppError::not_found),
+        CodeCheck::NotFound => Err(AppError::not_found()),
+        other => {
+            state
+                .store
+                .bump_counter(&failures_bucket, now, now - HOUR)
+                .await?;
+            let code = match other {
+                CodeCheck::Wrong => ErrorCode::WrongCode,
+                CodeCheck::TooManyTries => ErrorCode::TooManyTries,
+                _ => ErrorCode::CodeExpired,
+            };
+            Err(AppError::invalid(code, models::Field::Code))
+        }
+    }
+}
+
+/// What a verified challenge does.
+pub async fn complete(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge: &ChallengeRecord,
+) -> AppResult<Completed> {
+    match challenge.purpose {
+        Purpose::Register => {
+            register_phone(state, who, challenge).await?;
+            Ok(Completed::Registered)
+        }
+        Purpose::StepUp => Ok(Completed::SteppedUp),
+    }
+}
+
+pub enum Completed {
+    Registered,
+    /// The caller rotates the session (it owns the cookies).
+    SteppedUp,
+}
+
+async fn register_phone(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge: &ChallengeRecord,
+) -> AppResult<()> {
+    let now = state.now();
+    let user_id = &who.session.user.id;
+    let payload: RegisterPayload = serde_json::from_str(&challenge.payload)
+        .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
+    let data = PhoneData {
+        e164: challenge.destination.clone(),
+        region: payload.region.clone(),
+        extension: payload.extension.clone(),
+        delivery: Some(challenge.delivery),
+    };
+    let data_json = serde_json::to_string(&data).map_err(|e| AppError::internal(e.to_string()))?;
+    let detail = match &payload.extension {
+        Some(ext) => format!("{} x{ext}", display_e164(&challenge.destination)),
+        None => display_e164(&challenge.destination),
+    };
+    let replaced = match &payload.replaces {
+        Some(old) => state
+            .store
+            .update_method(user_id, old, &detail, &data_json)
+            .await?
+            .then(|| old.clone()),
+        None => None,
+    };
+    let (method_id, action) = match replaced {
+        Some(id) => (id, "method-changed"),
+        None => {
+            let id = secret::new_id()?;
+            state
+                .store
+                .insert_method(
+                    NewMethod {
+                        id: &id,
+                        user_id,
+                        kind: payload.kind,
+                        detail: &detail,
+                        data: &data_json,
+                    },
+                    now,
+                )
+                .await?;
+            (id, "method-added")
+        }
+    };
+    if who.session.user.default_method_id.is_none() && payload.kind.mfa_capable() {
+        // The first MFA-capable method becomes the default (SPEC §7).
+        state
+            .store
+            .set_default_method(user_id, Some(&method_id), Some(challenge.delivery))
+            .await?;
+    }
+    // Registering proved possession of a phone: this counts as a fresh verification.
+    state
+        .store
+        .mark_session_verified(&who.session.token_digest, now)
+        .await?;
+    state
+        .store
+        .audit(
+            AuditEntry {
+                user_id,
+                action,
+                method_id: Some(&method_id),
+                detail: payload.kind.as_str(),
+                client_address: who.address,
+                user_agent: who.user_agent,
+            },
+            now,
+        )
+        .await
+}
+
+/// Refuses a view or change of security info without a recent verification
+/// once the user has an MFA-capable method (S11).
+pub fn require_recent_verification(
+    now: UnixTime,
+    session: &SessionRecord,
+    has_mfa_method: bool,
+    policy: &Policy,
+) -> AppResult<()> {
+    if has_mfa_method && now - session.verified_at > policy.step_up_minutes * 60 {
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::StepUpRequired,
+        ));
+    }
+    Ok(())
+}
+
+/// "+1 425•••••34": enough for the owner to recognise, little for others.
+pub fn mask(e164: &str) -> String {
+    let shown = display_e164(e164);
+    let Some((code, national)) = shown.split_once(' ') else {
+        return shown;
+    };
+    let digits: Vec<char> = national.chars().collect();
+    if digits.len() <= 5 {
+        return shown;
+    }
+    let head: String = digits[..3].iter().collect();
+    let tail: String = digits[digits.len() - 2..].iter().collect();
+    format!("{code} {head}{}{tail}", "•".repeat(digits.len() - 5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mask;
+
+    #[test]
+    fn masks_keep_country_code_head_and_tail() {
+        assert_eq!(mask("+14255551234"), "+1 425•••••34");
+        assert_eq!(mask("+31612345678"), "+31 612••••78");
+    }
+}
