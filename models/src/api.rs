@@ -51,6 +51,10 @@ pub struct SecurityInfo {
     pub methods: Vec<MethodView>,
     /// What the Add-method dialog offers: allowed by the policy and still addable.
     pub addable: Vec<MethodKind>,
+    /// How many methods the organization requires; while the person has
+    /// fewer, the client asks for them before anything else.
+    #[serde(default)]
+    pub required: usize,
 }
 
 /// `PUT /api/me/default-method`.

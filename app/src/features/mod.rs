@@ -2,4 +2,5 @@
 
 pub mod phone_wizard;
 pub mod regions;
+pub mod registration;
 pub mod step_up;

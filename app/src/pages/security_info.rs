@@ -15,6 +15,7 @@ use crate::components::alert::ErrorAlert;
 use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::phone_wizard::PhoneWizard;
+use crate::features::registration::Registration;
 use crate::features::step_up::StepUp;
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_session;
@@ -136,6 +137,10 @@ fn SecurityInfoContent() -> impl IntoView {
                     <h1>{move || i18n.t("security-info-title")}</h1>
                     <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/>
                 </section>
+            }.into_any(),
+            // Registration is enforced: nothing else until enough methods exist.
+            Some(Ok(info)) if info.methods.len() < info.required && !info.addable.is_empty() => view! {
+                <Registration info on_done=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
             }.into_any(),
             Some(Ok(info)) => view! {
                 <section class="security-info">

@@ -70,6 +70,7 @@ pub(crate) async fn info(
         default_method,
         methods: view(&methods),
         addable: addable(policy, &methods),
+        required: policy.registration_required,
     })
 }
 

@@ -1,0 +1,108 @@
+//! Registration at sign-in (SPEC §1): while the person has fewer methods
+//! than the organization requires, "More information required" → "Keep
+//! your account secure" (method N of M) → Success → Done.
+
+use i18n::Args;
+use leptos::prelude::*;
+use models::{MethodKind, SecurityInfo};
+
+use crate::features::phone_wizard::PhoneWizard;
+use crate::i18n::use_i18n;
+use crate::pages::security_info::default_label;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Intro,
+    Method(SecurityInfo),
+    Success(SecurityInfo),
+}
+
+#[component]
+pub fn Registration(
+    info: SecurityInfo,
+    /// Called with the final security info when the person chooses Done.
+    on_done: Callback<SecurityInfo>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = info.required.saturating_sub(info.methods.len()).max(1);
+    let first = info.methods.len();
+    let stage = RwSignal::new(Stage::Intro);
+    let start_info = StoredValue::new(info);
+
+    let next_kind = |info: &SecurityInfo| {
+        info.addable
+            .iter()
+            .copied()
+            .find(|k| k.is_phone())
+            .unwrap_or(MethodKind::Phone)
+    };
+    let after = Callback::new(move |info: SecurityInfo| {
+        if info.methods.len() < info.required && !info.addable.is_empty() {
+            stage.set(Stage::Method(info));
+        } else {
+            stage.set(Stage::Success(info));
+        }
+    });
+
+    view! {
+        <section class="card page-narrow registration" aria-labelledby="registration-title">
+            {move || match stage.get() {
+                Stage::Intro => view! {
+                    <h1 id="registration-title">{move || i18n.t("register-title")}</h1>
+                    <p>{move || i18n.t("register-intro")}</p>
+                    <div class="form-actions">
+                        <button type="button" class="button button-primary" on:click=move |_| stage.set(Stage::Method(start_info.get_value()))>
+                            {move || i18n.t("dialog-next")}
+                        </button>
+                    </div>
+                }.into_any(),
+                Stage::Method(info) => {
+                    let step = info.methods.len() - first + 1;
+                    let kind = next_kind(&info);
+                    let step_text = move || {
+                        let mut args = Args::new();
+                        args.set("current", step);
+                        args.set("total", total);
+                        i18n.t_with("register-step", &args)
+                    };
+                    view! {
+                        <h1 id="registration-title">{move || i18n.t("register-wizard-title")}</h1>
+                        <p class="muted">{step_text}</p>
+                        <PhoneWizard kind replaces=None on_done=after on_cancel=Callback::new(move |()| stage.set(Stage::Intro))/>
+                    }.into_any()
+                }
+                Stage::Success(info) => {
+                    let done_info = info.clone();
+                    let default_text = info.default_method.as_ref().and_then(|d| {
+                        info.methods.iter().find(|m| m.id == d.method_id).map(|m| (m.clone(), d.delivery))
+                    });
+                    let methods = info.methods.clone();
+                    view! {
+                        <h1 id="registration-title">{move || i18n.t("register-success-title")}</h1>
+                        <p>{move || i18n.t("register-success-text")}</p>
+                        <dl class="default-method">
+                            <dt>{move || i18n.t("security-info-default-label")}</dt>
+                            <dd>{move || default_text.as_ref().map(|(m, d)| default_label(&i18n, m, *d)).unwrap_or_default()}</dd>
+                        </dl>
+                        <ul class="method-list">
+                            {methods.into_iter().map(|m| {
+                                let kind = m.kind;
+                                view! {
+                                    <li class="method-row">
+                                        <span class="method-kind">{move || crate::pages::security_info::method_name(&i18n, kind)}</span>
+                                        <span class="method-detail">{m.detail.clone()}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <div class="form-actions">
+                            <button type="button" class="button button-primary" on:click=move |_| on_done.run(done_info.clone())>
+                                {move || i18n.t("dialog-done")}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

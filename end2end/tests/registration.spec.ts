@@ -1,0 +1,68 @@
+import { expect, test, uniqueNlMobile } from '../fixtures';
+import { Handset } from '../pages/handset';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+
+test('signing in without the required methods leads through registration', async ({ page, context, makeUser, expectAccessible }) => {
+  const user = await makeUser({ policy: { registration_required: 2 } });
+  const phone = uniqueNlMobile();
+  const alternate = uniqueNlMobile();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+
+  await expect(page.getByRole('heading', { name: 'More information required' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Keep your account secure' })).toBeVisible();
+  await expect(page.getByText('Method 1 of 2')).toBeVisible();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(phone.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const handsetPage = await context.newPage();
+  await page.getByLabel('Code', { exact: true }).fill(await new Handset(handsetPage, phone.e164).lastCode());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await expect(page.getByText('Method 2 of 2')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up your alternate phone' })).toBeVisible();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(alternate.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const ringing = new Handset(handsetPage, alternate.e164);
+  await ringing.answer();
+  await ringing.press('#');
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  await expect(page.getByText(`Phone - text ${phone.display}`)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: alternate.display })).toContainText('Alternate phone');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await expect(page.getByRole('listitem')).toHaveCount(2);
+});
+
+test('the last method the organization requires cannot be deleted', async ({ page, context, makeUser }) => {
+  const user = await makeUser({ policy: { registration_required: 1 } });
+  const phone = uniqueNlMobile();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(phone.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await new Handset(await context.newPage(), phone.e164).lastCode());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Delete: Phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete method' });
+  await expect(dialog.getByText('This is your default sign-in method. You\'ll have no default sign-in method after deleting it.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Yes' }).click();
+  await expect(dialog.getByText("You can't delete this method: your organization requires it.")).toBeVisible();
+  await dialog.getByRole('button', { name: 'No' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: phone.display })).toBeVisible();
+});
