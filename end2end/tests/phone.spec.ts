@@ -50,7 +50,7 @@ for (const locale of LOCALES) {
       await expect(page.getByText(t.defaultText(number.display))).toBeVisible();
     });
 
-    test('a phone is set up with a call answered with #', async ({ page, context, makeUser }) => {
+    test('a phone is set up with a call answered with #', async ({ page, context, makeUser, expectAccessible }) => {
       const user = await makeUser();
       const number = uniqueNlMobile();
       await signIn(page, user, locale);
@@ -60,6 +60,7 @@ for (const locale of LOCALES) {
       await wizard.getByRole('radio', { name: t.callMe }).check();
       await wizard.getByRole('button', { name: t.next }).click();
       await expect(wizard.getByText(t.calling(number.display))).toBeVisible();
+      await expectAccessible(page);
 
       const handset = await context.newPage();
       const phone = new Handset(handset, number.e164);
@@ -227,7 +228,7 @@ test('the default sign-in method can be changed', async ({ page, context, user, 
   await expect(page.getByText(`Phone - call ${number.display}`)).toBeVisible();
 });
 
-test('a password-only session must verify before seeing security info', async ({ page, context, browser, makeUser }) => {
+test('a password-only session must verify before seeing security info', async ({ page, context, browser, makeUser, expectAccessible }) => {
   // No cooldown: the step-up texts the number that was just verified.
   const user = await makeUser({ policy: { limits: { resend_cooldown_seconds: 0 } } });
   const number = uniqueNlMobile();
@@ -240,6 +241,7 @@ test('a password-only session must verify before seeing security info', async ({
   await otherSignIn.goto();
   await otherSignIn.signIn(user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+  await expectAccessible(otherPage);
   await expect(new SecurityInfoPage(otherPage).noMethods).toHaveCount(0);
   const masked = `+31 61${number.e164.slice(5, 6)}`;
   await otherPage.getByRole('radio', { name: new RegExp(`^Text \\${masked}`) }).check();
@@ -303,4 +305,23 @@ test('the phone wizard can be finished with the keyboard alone', async ({ page, 
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('Change on a phone verifies the new number and keeps the row', async ({ page, context, user }) => {
+  const first = uniqueNlMobile();
+  const second = uniqueNlMobile();
+  await signIn(page, user);
+  const handsetPage = await context.newPage();
+  await addPhoneByText(page, handsetPage, first);
+  await page.getByRole('button', { name: 'Change: Phone' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up your phone' });
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill(second.national);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByLabel('Code', { exact: true }).fill(await new Handset(handsetPage, second.e164).lastCode());
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: second.display })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: first.display })).toHaveCount(0);
+  await expect(page.getByText(`Phone - text ${second.display}`)).toBeVisible();
 });
