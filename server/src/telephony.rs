@@ -7,7 +7,6 @@ use models::CallStatus;
 use crate::clock::UnixTime;
 use crate::config::TelephonyConfig;
 use crate::error::AppResult;
-use crate::secret;
 use crate::store::{SimEntry, Store};
 
 pub enum Telephony {
@@ -34,17 +33,7 @@ impl Telephony {
     ) -> AppResult<()> {
         match self {
             Telephony::Simulated => {
-                let entry = SimEntry {
-                    id: secret::new_id()?,
-                    to_number: to.to_owned(),
-                    kind: "text".into(),
-                    body: body.to_owned(),
-                    challenge_id: None,
-                    extension: None,
-                    status: "delivered".into(),
-                    keys_pressed: String::new(),
-                    created_at: now,
-                };
+                let entry = SimEntry::new(to, "text", body, "delivered", now)?;
                 store.sim_record(&entry).await
             }
             Telephony::Twilio(client) => client.send_text(to, body).await,
@@ -65,15 +54,9 @@ impl Telephony {
         match self {
             Telephony::Simulated => {
                 let entry = SimEntry {
-                    id: secret::new_id()?,
-                    to_number: to.to_owned(),
-                    kind: "call".into(),
-                    body: script.to_owned(),
                     challenge_id: Some(challenge_id.to_owned()),
                     extension: extension.map(str::to_owned),
-                    status: "ringing".into(),
-                    keys_pressed: String::new(),
-                    created_at: now,
+                    ..SimEntry::new(to, "call", script, "ringing", now)?
                 };
                 store.sim_record(&entry).await
             }

@@ -2,12 +2,12 @@
 //! and the step-up that guards them (S11, S13, S14).
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::routing::{delete, get, put};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::{
-    DefaultMethod, ErrorCode, Locale, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    DefaultMethod, ErrorCode, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
     SetDefaultRequest,
 };
 use serde::{Deserialize, Serialize};
@@ -15,11 +15,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::policy::Policy;
-use crate::security::{ClientAddress, user_agent};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{AuditEntry, MethodRecord, Purpose, SessionRecord};
-use crate::verification::{self, Destination, Requester};
+use crate::verification::{self, Caller, Destination};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -125,8 +124,7 @@ fn strongest(methods: &[MethodRecord]) -> Option<(&MethodRecord, Option<PhoneDel
 pub async fn delete_method(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<Json<SecurityInfo>> {
     let (policy, methods) = guarded(&state, &session).await?;
@@ -155,14 +153,13 @@ pub async fn delete_method(
             )
             .await?;
     }
-    let ua = user_agent(&headers);
     let entry = AuditEntry {
         user_id,
         action: "method-deleted",
         method_id: Some(&id),
         detail: "",
-        client_address: &address,
-        user_agent: &ua,
+        client_address: &caller.address,
+        user_agent: &caller.user_agent,
     };
     state.store.audit(entry, state.now()).await?;
     let session = reload(&state, &session).await?;
@@ -183,8 +180,7 @@ async fn reload(state: &AppState, session: &SessionRecord) -> AppResult<SessionR
 pub async fn set_default(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     ApiJson(request): ApiJson<SetDefaultRequest>,
 ) -> AppResult<Json<SecurityInfo>> {
     let (policy, methods) = guarded(&state, &session).await?;
@@ -213,14 +209,13 @@ pub async fn set_default(
         .store
         .set_default_method(user_id, Some(&method.id), delivery)
         .await?;
-    let ua = user_agent(&headers);
     let entry = AuditEntry {
         user_id,
         action: "default-changed",
         method_id: Some(&method.id),
         detail: "",
-        client_address: &address,
-        user_agent: &ua,
+        client_address: &caller.address,
+        user_agent: &caller.user_agent,
     };
     state.store.audit(entry, state.now()).await?;
     let session = reload(&state, &session).await?;
@@ -276,8 +271,7 @@ pub struct StartStepUp {
 pub async fn start_step_up(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     ApiJson(request): ApiJson<StartStepUp>,
 ) -> AppResult<(StatusCode, Json<models::PhoneChallenge>)> {
     let policy = state
@@ -296,13 +290,7 @@ pub async fn start_step_up(
             models::Field::Kind,
         ));
     }
-    let ua = user_agent(&headers);
-    let who = Requester {
-        session: &session,
-        address: &address,
-        user_agent: &ua,
-        locale: message_locale(&session, &headers),
-    };
+    let who = caller.on_behalf_of(&session);
     let to = Destination {
         e164: &phone.e164,
         extension: phone
@@ -322,16 +310,6 @@ pub async fn start_step_up(
     .await?;
     challenge.destination = verification::mask(&phone.e164);
     Ok((StatusCode::CREATED, Json(challenge)))
-}
-
-/// The language of texts and calls: the user's choice, else their browser's.
-pub(crate) fn message_locale(session: &SessionRecord, headers: &HeaderMap) -> Locale {
-    session.user.locale.unwrap_or_else(|| {
-        headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(Locale::En, i18n::negotiate_accept_language)
-    })
 }
 
 /// After a step-up: a new session token (S18) with a fresh verification.

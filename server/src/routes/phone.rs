@@ -3,7 +3,7 @@
 //! endpoints also finish a step-up.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
@@ -15,12 +15,11 @@ use models::{
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::phone::{PhoneNumber, regions};
-use crate::routes::methods::{guarded, info, message_locale, rotate_session};
-use crate::security::{ClientAddress, user_agent};
+use crate::routes::methods::{guarded, info, rotate_session};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{ChallengeRecord, Purpose, SessionRecord};
-use crate::verification::{self, Completed, Destination, RegisterPayload, Requester};
+use crate::verification::{self, Caller, Completed, Destination, RegisterPayload, Requester};
 
 /// A call nobody answers is given up after this long.
 const RING_TIMEOUT_SECS: i64 = 60;
@@ -48,8 +47,7 @@ pub async fn phone_regions() -> Json<Vec<Region>> {
 pub async fn start(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     ApiJson(request): ApiJson<StartPhoneRequest>,
 ) -> AppResult<(StatusCode, Json<PhoneChallenge>)> {
     let (policy, methods) = guarded(&state, &session).await?;
@@ -96,13 +94,7 @@ pub async fn start(
         replaces: request.replaces.clone(),
     };
     let payload = serde_json::to_string(&payload).map_err(|e| AppError::internal(e.to_string()))?;
-    let ua = user_agent(&headers);
-    let who = Requester {
-        session: &session,
-        address: &address,
-        user_agent: &ua,
-        locale: message_locale(&session, &headers),
-    };
+    let who = caller.on_behalf_of(&session);
     let to = Destination {
         e164: &number.e164,
         extension: extension.as_deref(),
@@ -156,8 +148,7 @@ async fn finish(
 pub async fn submit_code(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     jar: CookieJar,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
@@ -166,13 +157,7 @@ pub async fn submit_code(
         .store
         .policy_of_organization(&session.user.organization_id)
         .await?;
-    let ua = user_agent(&headers);
-    let who = Requester {
-        session: &session,
-        address: &address,
-        user_agent: &ua,
-        locale: message_locale(&session, &headers),
-    };
+    let who = caller.on_behalf_of(&session);
     let challenge = verification::check_code(&state, &who, &policy, &id, &request.code).await?;
     let (jar, info) = finish(&state, &who, &challenge, jar).await?;
     Ok((jar, Json(info)))
@@ -184,8 +169,7 @@ pub async fn submit_code(
 pub async fn progress(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     jar: CookieJar,
     Path(id): Path<String>,
 ) -> AppResult<(CookieJar, Json<CallProgress>)> {
@@ -212,13 +196,7 @@ pub async fn progress(
             .consume_confirmed_call(&id, &session.user.id, now)
             .await?
         {
-            let ua = user_agent(&headers);
-            let who = Requester {
-                session: &session,
-                address: &address,
-                user_agent: &ua,
-                locale: message_locale(&session, &headers),
-            };
+            let who = caller.on_behalf_of(&session);
             let (jar, _) = finish(&state, &who, &challenge, jar).await?;
             return Ok((jar, Json(CallProgress { status, done: true })));
         }
@@ -233,8 +211,7 @@ pub async fn progress(
 pub async fn resend(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
-    ClientAddress(address): ClientAddress,
-    headers: HeaderMap,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<(StatusCode, Json<PhoneChallenge>)> {
     let old = state
@@ -246,13 +223,7 @@ pub async fn resend(
         .store
         .policy_of_organization(&session.user.organization_id)
         .await?;
-    let ua = user_agent(&headers);
-    let who = Requester {
-        session: &session,
-        address: &address,
-        user_agent: &ua,
-        locale: message_locale(&session, &headers),
-    };
+    let who = caller.on_behalf_of(&session);
     let extension = serde_json::from_str::<RegisterPayload>(&old.payload)
         .ok()
         .and_then(|p| p.extension);

@@ -18,6 +18,29 @@ pub struct SimEntry {
     pub created_at: UnixTime,
 }
 
+impl SimEntry {
+    /// A new text or call to `to`, with no challenge or extension yet.
+    pub fn new(
+        to: &str,
+        kind: &str,
+        body: &str,
+        status: &str,
+        now: UnixTime,
+    ) -> AppResult<SimEntry> {
+        Ok(SimEntry {
+            id: crate::secret::new_id()?,
+            to_number: to.to_owned(),
+            kind: kind.to_owned(),
+            body: body.to_owned(),
+            challenge_id: None,
+            extension: None,
+            status: status.to_owned(),
+            keys_pressed: String::new(),
+            created_at: now,
+        })
+    }
+}
+
 type SimRow = (
     String,
     String,
