@@ -228,6 +228,11 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// Sends this browser's next requests to another server instance.
+    pub fn use_router(&mut self, router: Router) {
+        self.router = router;
+    }
+
     pub async fn send(
         &mut self,
         method: Method,
