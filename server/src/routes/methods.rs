@@ -52,25 +52,28 @@ pub(crate) fn view(methods: &[MethodRecord]) -> Vec<MethodView> {
         .collect()
 }
 
-pub(crate) async fn info(
-    state: &AppState,
-    session: &SessionRecord,
-    policy: &Policy,
-) -> AppResult<SecurityInfo> {
+/// The Security info page's content, after reading the user's methods.
+pub(crate) async fn info(state: &AppState, session: &SessionRecord) -> AppResult<SecurityInfo> {
     let methods = state.store.methods_of_user(&session.user.id).await?;
-    let default_method = match &session.user.default_method_id {
+    Ok(info_from(session, &methods))
+}
+
+/// The Security info page's content from what is already loaded.
+pub(crate) fn info_from(session: &SessionRecord, methods: &[MethodRecord]) -> SecurityInfo {
+    let user = &session.user;
+    let default_method = match &user.default_method_id {
         Some(id) if methods.iter().any(|m| &m.id == id) => Some(DefaultMethod {
             method_id: id.clone(),
-            delivery: state.store.default_delivery(&session.user.id).await?,
+            delivery: user.default_delivery,
         }),
         _ => None,
     };
-    Ok(SecurityInfo {
+    SecurityInfo {
         default_method,
-        methods: view(&methods),
-        addable: addable(policy, &methods),
-        required: policy.registration_required,
-    })
+        methods: view(methods),
+        addable: addable(&user.policy, methods),
+        required: user.policy.registration_required,
+    }
 }
 
 /// Loads the user's methods and policy and refuses without a recent
@@ -79,10 +82,7 @@ pub(crate) async fn guarded(
     state: &AppState,
     session: &SessionRecord,
 ) -> AppResult<(Policy, Vec<MethodRecord>)> {
-    let policy = state
-        .store
-        .policy_of_organization(&session.user.organization_id)
-        .await?;
+    let policy = session.user.policy.clone();
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let has_mfa = methods.iter().any(|m| m.kind.mfa_capable());
     verification::require_recent_verification(state.now(), session, has_mfa, &policy)?;
@@ -96,8 +96,8 @@ pub async fn security_info(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
 ) -> AppResult<Json<SecurityInfo>> {
-    let (policy, _) = guarded(&state, &session).await?;
-    Ok(Json(info(&state, &session, &policy).await?))
+    let (_, methods) = guarded(&state, &session).await?;
+    Ok(Json(info_from(&session, &methods)))
 }
 
 /// The strongest remaining MFA method (SPEC §7: security key > authenticator
@@ -163,7 +163,7 @@ pub async fn delete_method(
     };
     state.store.audit(entry, state.now()).await?;
     let session = reload(&state, &session).await?;
-    Ok(Json(info(&state, &session, &policy).await?))
+    Ok(Json(info(&state, &session).await?))
 }
 
 async fn reload(state: &AppState, session: &SessionRecord) -> AppResult<SessionRecord> {
@@ -183,7 +183,7 @@ pub async fn set_default(
     caller: Caller,
     ApiJson(request): ApiJson<SetDefaultRequest>,
 ) -> AppResult<Json<SecurityInfo>> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let (_, methods) = guarded(&state, &session).await?;
     let method = methods
         .iter()
         .find(|m| m.id == request.method_id)
@@ -219,7 +219,7 @@ pub async fn set_default(
     };
     state.store.audit(entry, state.now()).await?;
     let session = reload(&state, &session).await?;
-    Ok(Json(info(&state, &session, &policy).await?))
+    Ok(Json(info(&state, &session).await?))
 }
 
 /// One way to step up: a method, how, and the number masked.
@@ -239,7 +239,7 @@ pub async fn step_up_options(
     Authenticated(session): Authenticated,
 ) -> AppResult<Json<Vec<StepUpOption>>> {
     let methods = state.store.methods_of_user(&session.user.id).await?;
-    let default_delivery = state.store.default_delivery(&session.user.id).await?;
+    let default_delivery = session.user.default_delivery;
     let mut options = Vec::new();
     for m in methods.iter().filter(|m| m.kind.is_phone()) {
         let Some(phone) = &m.phone else { continue };
@@ -274,10 +274,7 @@ pub async fn start_step_up(
     caller: Caller,
     ApiJson(request): ApiJson<StartStepUp>,
 ) -> AppResult<(StatusCode, Json<models::PhoneChallenge>)> {
-    let policy = state
-        .store
-        .policy_of_organization(&session.user.organization_id)
-        .await?;
+    let policy = &session.user.policy;
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let method = methods
         .iter()

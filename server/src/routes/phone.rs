@@ -124,10 +124,6 @@ async fn finish(
         Completed::Registered => jar,
         Completed::SteppedUp => rotate_session(state, session, jar).await?,
     };
-    let policy = state
-        .store
-        .policy_of_organization(&session.user.organization_id)
-        .await?;
     // Read the session again: the default or the token may have changed.
     let names = crate::session::CookieNames::for_config(&state.config);
     let digest = match jar.get(names.session) {
@@ -139,7 +135,7 @@ async fn finish(
         .session(&digest)
         .await?
         .ok_or_else(AppError::unauthorized)?;
-    Ok((jar, info(state, &fresh, &policy).await?))
+    Ok((jar, info(state, &fresh).await?))
 }
 
 /// Finishes a texted challenge with its code.
@@ -153,10 +149,7 @@ pub async fn submit_code(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
-    let policy = state
-        .store
-        .policy_of_organization(&session.user.organization_id)
-        .await?;
+    let policy = &session.user.policy;
     let who = caller.on_behalf_of(&session);
     let challenge = verification::check_code(&state, &who, &policy, &id, &request.code).await?;
     let (jar, info) = finish(&state, &who, &challenge, jar).await?;
@@ -219,10 +212,7 @@ pub async fn resend(
         .challenge(&id, &session.user.id)
         .await?
         .ok_or_else(AppError::not_found)?;
-    let policy = state
-        .store
-        .policy_of_organization(&session.user.organization_id)
-        .await?;
+    let policy = &session.user.policy;
     let who = caller.on_behalf_of(&session);
     let extension = serde_json::from_str::<RegisterPayload>(&old.payload)
         .ok()

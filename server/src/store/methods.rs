@@ -121,29 +121,6 @@ impl Store {
         Ok(())
     }
 
-    pub async fn default_delivery(&self, user_id: &str) -> AppResult<Option<PhoneDelivery>> {
-        let value: Option<Option<String>> =
-            sqlx::query_scalar("SELECT default_delivery FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(value
-            .flatten()
-            .as_deref()
-            .and_then(super::challenges::parse_delivery))
-    }
-
-    /// The policy of the user's organization, read fresh: a change takes
-    /// effect without a restart.
-    pub async fn policy_of_organization(&self, organization_id: &str) -> AppResult<Policy> {
-        let json: Option<String> =
-            sqlx::query_scalar("SELECT policy FROM organizations WHERE id = $1")
-                .bind(organization_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(json.as_deref().map(Policy::from_json).unwrap_or_default())
-    }
-
     pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> AppResult<()> {
         let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2")

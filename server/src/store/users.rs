@@ -18,6 +18,11 @@ pub struct UserRecord {
     pub locale: Option<Locale>,
     pub is_admin: bool,
     pub default_method_id: Option<String>,
+    /// For a phone default: text or call.
+    pub default_delivery: Option<models::PhoneDelivery>,
+    /// The organization's policy, read with the user: a change applies to
+    /// the next request without a restart.
+    pub policy: crate::policy::Policy,
 }
 
 pub struct NewUser<'a> {
@@ -35,7 +40,8 @@ pub struct NewUser<'a> {
 macro_rules! user_columns {
     () => {
         "u.id, u.organization_id, o.name AS organization_name, u.account_name, \
-         u.display_name, u.password_hash, u.locale, u.is_admin, u.default_method_id"
+         u.display_name, u.password_hash, u.locale, u.is_admin, u.default_method_id, \
+         u.default_delivery, o.policy"
     };
 }
 pub(super) use user_columns;
@@ -57,6 +63,11 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
         locale: locale.as_deref().and_then(Locale::parse),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
         default_method_id: row.try_get("default_method_id")?,
+        default_delivery: row
+            .try_get::<Option<String>, _>("default_delivery")?
+            .as_deref()
+            .and_then(super::challenges::parse_delivery),
+        policy: crate::policy::Policy::from_json(&row.try_get::<String, _>("policy")?),
     })
 }
 
