@@ -38,3 +38,4 @@ error-call-limit-reached = You've hit our limit on verification calls. Try again
 error-last-required-method = You can't delete this method: your organization requires it.
 error-step-up-required = Verify your identity to continue.
 error-delivery-unavailable = This phone can't be used that way.
+error-code-used = That code was already used. Wait for your app to show a new one.

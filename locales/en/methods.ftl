@@ -128,3 +128,17 @@ register-wizard-title = Keep your account secure
 register-step = Method { $current } of { $total }
 register-success-title = Success!
 register-success-text = Great job! You have successfully set up your security info. Choose "Done" to continue.
+
+## Authenticator app
+
+authenticator-wizard-title = Set up your authenticator app
+authenticator-wizard-intro = Scan the QR code with your authenticator app, then enter the 6-digit code the app shows.
+# Variables:
+#   $account (String) - the sign-in name the app will list, e.g. "adele@contoso.example"
+authenticator-qr-alt = QR code that adds { $account } to your authenticator app
+authenticator-cant-scan = Can't scan image?
+authenticator-manual = Enter these details in your app instead:
+authenticator-account-label = Account name
+authenticator-secret-label = Secret key
+authenticator-success-text = Your authenticator app was added. You can use it to verify your identity for two-step verification and password reset.
+step-up-authenticator = Use a code from my authenticator app

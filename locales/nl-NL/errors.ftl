@@ -36,3 +36,4 @@ error-call-limit-reached = U hebt onze limiet voor verificatieoproepen bereikt. 
 error-last-required-method = U kunt deze methode niet verwijderen: uw organisatie vereist deze.
 error-step-up-required = Verifieer uw identiteit om door te gaan.
 error-delivery-unavailable = Deze telefoon kan niet op die manier worden gebruikt.
+error-code-used = Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont.

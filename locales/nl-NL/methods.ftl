@@ -100,3 +100,15 @@ register-wizard-title = Uw account beveiligen
 register-step = Methode { $current } van { $total }
 register-success-title = Gelukt!
 register-success-text = Goed gedaan! U hebt uw beveiligingsgegevens ingesteld. Kies Gereed om door te gaan.
+
+## Authenticator app
+
+authenticator-wizard-title = Uw verificator-app instellen
+authenticator-wizard-intro = Scan de QR-code met uw verificator-app en voer de code van 6 cijfers in die de app toont.
+authenticator-qr-alt = QR-code waarmee u { $account } aan uw verificator-app toevoegt
+authenticator-cant-scan = Kunt u de afbeelding niet scannen?
+authenticator-manual = Voer in plaats daarvan deze gegevens in uw app in:
+authenticator-account-label = Accountnaam
+authenticator-secret-label = Geheime sleutel
+authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie en het opnieuw instellen van uw wachtwoord.
+step-up-authenticator = Een code uit mijn verificator-app gebruiken

@@ -36,3 +36,4 @@ error-call-limit-reached = Du har nått vår gräns för verifieringssamtal. Fö
 error-last-required-method = Du kan inte ta bort den här metoden: din organisation kräver den.
 error-step-up-required = Verifiera din identitet för att fortsätta.
 error-delivery-unavailable = Den här telefonen kan inte användas på det sättet.
+error-code-used = Den koden har redan använts. Vänta tills appen visar en ny.

@@ -100,3 +100,15 @@ register-wizard-title = Skydda ditt konto
 register-step = Metod { $current } av { $total }
 register-success-title = Klart!
 register-success-text = Bra jobbat! Du har konfigurerat din säkerhetsinformation. Välj Klar för att fortsätta.
+
+## Authenticator app
+
+authenticator-wizard-title = Konfigurera din Authenticator-app
+authenticator-wizard-intro = Skanna QR-koden med din Authenticator-app och ange sedan koden med 6 siffror som appen visar.
+authenticator-qr-alt = QR-kod som lägger till { $account } i din Authenticator-app
+authenticator-cant-scan = Kan du inte skanna bilden?
+authenticator-manual = Ange de här uppgifterna i appen i stället:
+authenticator-account-label = Kontonamn
+authenticator-secret-label = Hemlig nyckel
+authenticator-success-text = Din Authenticator-app har lagts till. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
+step-up-authenticator = Använd en kod från min Authenticator-app

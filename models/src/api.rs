@@ -68,3 +68,27 @@ pub struct SetDefaultRequest {
 
 /// Kept for the OpenAPI description of `addable`.
 pub type AddableMethods = Vec<MethodKind>;
+
+/// `POST /api/me/authenticator`: what the person needs to add the account to
+/// their app. The secret is shown here once and never again (S10).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuthenticatorSetup {
+    pub pending_id: String,
+    pub account_name: String,
+    pub issuer: String,
+    /// Base32, in groups of four, for "Can't scan image?".
+    pub secret: String,
+    /// `otpauth://totp/...`
+    pub uri: String,
+    /// The QR code of `uri`, as an SVG document.
+    pub qr_svg: String,
+}
+
+/// `POST /api/me/step-up/authenticator`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuthenticatorCode {
+    pub method_id: String,
+    pub code: String,
+}

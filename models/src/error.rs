@@ -42,6 +42,7 @@ pub enum ErrorCode {
     LastRequiredMethod,
     StepUpRequired,
     DeliveryUnavailable,
+    CodeUsed,
     /// The server failed; the cause is in its log, never in the response.
     Internal,
     /// The client could not reach the server (never sent by the server).
@@ -49,7 +50,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 32] = [
+    pub const ALL: [ErrorCode; 33] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -80,6 +81,7 @@ impl ErrorCode {
         ErrorCode::LastRequiredMethod,
         ErrorCode::StepUpRequired,
         ErrorCode::DeliveryUnavailable,
+        ErrorCode::CodeUsed,
         ErrorCode::Internal,
         ErrorCode::Network,
     ];
@@ -117,6 +119,7 @@ impl ErrorCode {
             ErrorCode::LastRequiredMethod => "last-required-method",
             ErrorCode::StepUpRequired => "step-up-required",
             ErrorCode::DeliveryUnavailable => "delivery-unavailable",
+            ErrorCode::CodeUsed => "code-used",
             ErrorCode::Internal => "internal",
             ErrorCode::Network => "network",
         }

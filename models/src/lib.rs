@@ -14,8 +14,8 @@ mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{
-    AddableMethods, SecurityInfo, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
-    UserView,
+    AddableMethods, AuthenticatorCode, AuthenticatorSetup, SecurityInfo, SessionInfo,
+    SetDefaultRequest, SetLocaleRequest, SignInRequest, UserView,
 };
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;

@@ -18,6 +18,9 @@ use crate::routes::{
         description = "Self-service security info: the JSON API of the secinfo client."
     ),
     paths(
+        crate::routes::authenticator::start,
+        crate::routes::authenticator::confirm,
+        crate::routes::authenticator::step_up,
         health,
         get_session,
         sign_in,

@@ -42,6 +42,7 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             allowed_methods: vec![
+                MethodKind::AuthenticatorApp,
                 MethodKind::Phone,
                 MethodKind::AlternatePhone,
                 MethodKind::OfficePhone,

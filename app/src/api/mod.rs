@@ -146,7 +146,8 @@ pub async fn set_default(request: &models::SetDefaultRequest) -> ApiResult<Secur
 pub struct StepUpOption {
     pub method_id: String,
     pub kind: models::MethodKind,
-    pub delivery: models::PhoneDelivery,
+    /// None for an authenticator app.
+    pub delivery: Option<models::PhoneDelivery>,
     pub masked: String,
     pub is_default: bool,
 }
@@ -175,4 +176,35 @@ pub async fn start_step_up(
         .await,
     )
     .await
+}
+
+pub async fn start_authenticator() -> ApiResult<models::AuthenticatorSetup> {
+    json_of(
+        with_csrf(Request::post("/api/me/authenticator"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn confirm_authenticator(pending_id: &str, code: &str) -> ApiResult<SecurityInfo> {
+    let body = models::VerifyCodeRequest {
+        code: code.to_owned(),
+    };
+    json_of(
+        send_json(
+            Request::post(&format!("/api/me/authenticator/{pending_id}/code")),
+            &body,
+        )
+        .await,
+    )
+    .await
+}
+
+pub async fn step_up_authenticator(method_id: &str, code: &str) -> ApiResult<SecurityInfo> {
+    let body = models::AuthenticatorCode {
+        method_id: method_id.to_owned(),
+        code: code.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/me/step-up/authenticator"), &body).await).await
 }

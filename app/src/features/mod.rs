@@ -1,5 +1,6 @@
 //! The flows of the Security info page: one module per wizard or panel.
 
+pub mod authenticator_wizard;
 pub mod phone_wizard;
 pub mod regions;
 pub mod registration;

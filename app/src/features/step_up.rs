@@ -7,6 +7,7 @@ use models::{ApiError, PhoneChallenge, PhoneDelivery};
 
 use crate::api::{self, StepUpOption};
 use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
 use crate::components::progress::Progress;
 use crate::features::phone_wizard::{Calling, EnterCode, Entry};
 use crate::i18n::use_i18n;
@@ -23,16 +24,48 @@ pub fn StepUp(
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let resent = RwSignal::new(false);
+    let app_method: RwSignal<Option<String>> = RwSignal::new(None);
+    let app_code = RwSignal::new(String::new());
+    let verify_app = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(method_id) = app_method.get_untracked() else {
+            return;
+        };
+        let code = app_code.get_untracked();
+        if code.trim().is_empty() {
+            error.set(Some(ApiError::at(
+                models::ErrorCode::CodeRequired,
+                models::Field::Code,
+            )));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::step_up_authenticator(&method_id, &code).await {
+                Ok(_) => on_verified.run(()),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let app_code_error = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(models::Field::Code))
+                .map(|e| i18n.error(e))
+        })
+    });
     let entry = Entry::new("", PhoneDelivery::Text);
 
     let label = move |o: &StepUpOption| {
         let mut args = Args::new();
         args.set("number", o.masked.clone());
         i18n.t_with(
-            if o.delivery == PhoneDelivery::Text {
-                "step-up-text"
-            } else {
-                "step-up-call"
+            match o.delivery {
+                Some(PhoneDelivery::Text) => "step-up-text",
+                Some(PhoneDelivery::Call) => "step-up-call",
+                None => "step-up-authenticator",
             },
             &args,
         )
@@ -41,10 +74,16 @@ pub fn StepUp(
         let Some(option) = list.get(chosen.get_untracked()).cloned() else {
             return;
         };
+        let Some(delivery) = option.delivery else {
+            // An authenticator app: nothing to send, ask for its code.
+            error.set(None);
+            app_method.set(Some(option.method_id));
+            return;
+        };
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::start_step_up(&option.method_id, option.delivery).await {
+            match api::start_step_up(&option.method_id, delivery).await {
                 Ok(c) => challenge.set(Some(c)),
                 Err(e) => error.set(Some(e)),
             }
@@ -57,7 +96,20 @@ pub fn StepUp(
         <section class="card page-narrow step-up" aria-labelledby="step-up-title">
             <h1 id="step-up-title">{move || i18n.t("step-up-title")}</h1>
             <p>{move || i18n.t("step-up-intro")}</p>
-            {move || match challenge.get() {
+            {move || app_method.get().is_some().then(|| view! {
+                <form class="form" novalidate on:submit=verify_app>
+                    <p>{move || i18n.t("step-up-authenticator")}</p>
+                    <TextField id="step-up-app-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
+                        value=app_code error=app_code_error autocomplete="one-time-code" inputmode="numeric"/>
+                    <div class="form-actions">
+                        <button type="button" class="button button-secondary" on:click=move |_| { error.set(None); app_method.set(None) }>
+                            {move || i18n.t("dialog-back")}
+                        </button>
+                        <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t("step-up-verify")}</button>
+                    </div>
+                </form>
+            })}
+            {move || if app_method.get().is_some() { return ().into_any() } else { match challenge.get() {
                 Some(c) if c.delivery == PhoneDelivery::Text => view! {
                     <EnterCode challenge=c entry error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))
@@ -103,7 +155,7 @@ pub fn StepUp(
                         })}
                     </Suspense>
                 }.into_any(),
-            }}
+            }}}
         </section>
     }
 }

@@ -14,6 +14,7 @@ use crate::app::use_page_title;
 use crate::components::alert::ErrorAlert;
 use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
+use crate::features::authenticator_wizard::AuthenticatorWizard;
 use crate::features::phone_wizard::PhoneWizard;
 use crate::features::registration::Registration;
 use crate::features::step_up::StepUp;
@@ -250,6 +251,11 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
             Panel::Add => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
                     <AddMethod addable=info.with_value(|i| i.addable.clone()) on_pick=Callback::new(move |kind| panel.set(Panel::Wizard { kind, replaces: None })) on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+            Panel::Wizard { kind: MethodKind::AuthenticatorApp, .. } => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <AuthenticatorWizard on_done=updated on_cancel=close/>
                 </Dialog>
             }.into_any(),
             Panel::Wizard { kind, replaces } => view! {

@@ -31,10 +31,22 @@ pub fn router() -> Router<AppState> {
 /// What the Add-method dialog may offer this user.
 pub(crate) fn addable(policy: &Policy, methods: &[MethodRecord]) -> Vec<MethodKind> {
     let has = |kind: MethodKind| methods.iter().any(|m| m.kind == kind);
+    let apps = methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::AuthenticatorApp)
+        .count();
     MethodKind::ALL
         .into_iter()
-        .filter(|k| k.is_phone() && policy.allows(*k))
-        .filter(|k| !has(*k))
+        // The kinds built so far: phones and authenticator apps.
+        .filter(|k| (k.is_phone() || *k == MethodKind::AuthenticatorApp) && policy.allows(*k))
+        // One of each phone; up to five apps (SPEC §3).
+        .filter(|k| {
+            if *k == MethodKind::AuthenticatorApp {
+                apps < crate::authenticator::MAX_APPS
+            } else {
+                !has(*k)
+            }
+        })
         // An alternate phone only once a phone exists (SPEC §2).
         .filter(|k| *k != MethodKind::AlternatePhone || has(MethodKind::Phone))
         .collect()
@@ -227,7 +239,9 @@ pub async fn set_default(
 pub struct StepUpOption {
     pub method_id: String,
     pub kind: MethodKind,
-    pub delivery: PhoneDelivery,
+    /// For phones: text or call. None for an authenticator app.
+    pub delivery: Option<PhoneDelivery>,
+    /// For phones: the number, masked.
     pub masked: String,
     pub is_default: bool,
 }
@@ -241,6 +255,18 @@ pub async fn step_up_options(
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let default_delivery = session.user.default_delivery;
     let mut options = Vec::new();
+    for m in methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::AuthenticatorApp)
+    {
+        options.push(StepUpOption {
+            method_id: m.id.clone(),
+            kind: m.kind,
+            delivery: None,
+            masked: String::new(),
+            is_default: session.user.default_method_id.as_deref() == Some(m.id.as_str()),
+        });
+    }
     for m in methods.iter().filter(|m| m.kind.is_phone()) {
         let Some(phone) = &m.phone else { continue };
         for delivery in m.kind.deliveries() {
@@ -249,7 +275,7 @@ pub async fn step_up_options(
             options.push(StepUpOption {
                 method_id: m.id.clone(),
                 kind: m.kind,
-                delivery: *delivery,
+                delivery: Some(*delivery),
                 masked: verification::mask(&phone.e164),
                 is_default,
             });

@@ -1,6 +1,7 @@
 //! The JSON API under `/api`. Each feature owns its router; this is the one
 //! place that lists them all.
 
+pub(crate) mod authenticator;
 mod fixtures;
 pub(crate) mod handset;
 mod health;
@@ -35,6 +36,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(me::router())
         .merge(methods::router())
         .merge(phone::router())
+        .merge(authenticator::router())
         .route(
             "/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),

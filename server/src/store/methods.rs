@@ -17,6 +17,13 @@ pub struct PhoneData {
     pub delivery: Option<PhoneDelivery>,
 }
 
+/// What an authenticator app keeps (the `data` column): only the
+/// encrypted secret (S10).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthenticatorData {
+    pub secret_enc: String,
+}
+
 /// A registered method; `detail` is what its owner recognises it by.
 #[derive(Clone, Debug)]
 pub struct MethodRecord {
@@ -24,6 +31,7 @@ pub struct MethodRecord {
     pub kind: MethodKind,
     pub detail: String,
     pub phone: Option<PhoneData>,
+    pub authenticator: Option<AuthenticatorData>,
     pub created_at: UnixTime,
 }
 
@@ -53,6 +61,11 @@ impl Store {
                     kind,
                     detail: row.try_get("detail")?,
                     phone: if kind.is_phone() {
+                        serde_json::from_str(&data).ok()
+                    } else {
+                        None
+                    },
+                    authenticator: if kind == MethodKind::AuthenticatorApp {
                         serde_json::from_str(&data).ok()
                     } else {
                         None

@@ -5,6 +5,7 @@
 //! portable (`$n` placeholders, TEXT ids, BIGINT times, INTEGER flags).
 
 mod audit;
+mod authenticators;
 pub mod challenges;
 mod methods;
 mod sessions;
@@ -20,7 +21,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 pub use audit::AuditEntry;
 pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
-pub use methods::{MethodRecord, NewMethod, PhoneData};
+pub use methods::{AuthenticatorData, MethodRecord, NewMethod, PhoneData};
 pub use sessions::{NewSession, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;

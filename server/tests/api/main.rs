@@ -1,6 +1,7 @@
 //! API tests: the whole server as a `Router`, on SQLite and on PostgreSQL.
 //! Each test gets its own database and a manual clock.
 
+mod authenticator;
 mod helpers;
 mod instances;
 mod locale_and_pages;

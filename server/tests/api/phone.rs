@@ -77,7 +77,7 @@ async fn text_path_registers_a_phone_and_makes_it_the_default(backend: Backend) 
     // Now an alternate phone can be added, the phone cannot be added twice.
     assert_eq!(
         info["addable"],
-        serde_json::json!(["alternate-phone", "office-phone"])
+        serde_json::json!(["alternate-phone", "office-phone", "authenticator-app"])
     );
 }
 

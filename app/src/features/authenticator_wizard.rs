@@ -1,0 +1,124 @@
+//! Set up your authenticator app (SPEC §3): QR code, "Can't scan image?"
+//! with the account and secret as text, then the app's current code.
+
+use i18n::Args;
+use leptos::prelude::*;
+use models::{ApiError, AuthenticatorSetup, ErrorCode, Field, SecurityInfo};
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::components::progress::Progress;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn AuthenticatorWizard(
+    on_done: Callback<SecurityInfo>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let setup: RwSignal<Option<AuthenticatorSetup>> = RwSignal::new(None);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let code = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let show_secret = RwSignal::new(false);
+    let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        match api::start_authenticator().await {
+            Ok(s) => setup.set(Some(s)),
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let code_error = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(Field::Code))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field != Some(Field::Code))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(pending) = setup.with_untracked(|s| s.as_ref().map(|s| s.pending_id.clone()))
+        else {
+            return;
+        };
+        let typed = code.get_untracked();
+        if typed.trim().is_empty() {
+            error.set(Some(ApiError::at(ErrorCode::CodeRequired, Field::Code)));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::confirm_authenticator(&pending, &typed).await {
+                Ok(info) => result.set(Some(info)),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <h2 id="dialog-title">{move || i18n.t("authenticator-wizard-title")}</h2>
+        <ErrorAlert message=general/>
+        {move || match (result.get(), setup.get()) {
+            (Some(info), _) => view! {
+                <div class="wizard-done" role="status">
+                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
+                    <p>{move || i18n.t("authenticator-success-text")}</p>
+                </div>
+                <div class="form-actions">
+                    <button type="button" class="button button-primary" on:click=move |_| on_done.run(info.clone())>{move || i18n.t("dialog-done")}</button>
+                </div>
+            }.into_any(),
+            (None, None) => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
+            (None, Some(s)) => {
+                let image = format!("data:image/svg+xml;base64,{}", window().btoa(&s.qr_svg).unwrap_or_default());
+                let account = s.account_name.clone();
+                let alt = move || {
+                    let mut args = Args::new();
+                    args.set("account", account.clone());
+                    i18n.t_with("authenticator-qr-alt", &args)
+                };
+                let (account_text, secret_text) = (s.account_name.clone(), s.secret.clone());
+                view! {
+                    <p>{move || i18n.t("authenticator-wizard-intro")}</p>
+                    <img class="qr" src=image alt=alt width="200" height="200"/>
+                    <button type="button" class="button button-link" aria-expanded=move || show_secret.get().to_string()
+                        aria-controls="authenticator-manual" on:click=move |_| show_secret.update(|v| *v = !*v)>
+                        {move || i18n.t("authenticator-cant-scan")}
+                    </button>
+                    <Show when=move || show_secret.get()>
+                        <div id="authenticator-manual" class="notice">
+                            <p>{move || i18n.t("authenticator-manual")}</p>
+                            <dl class="manual-entry">
+                                <dt>{move || i18n.t("authenticator-account-label")}</dt>
+                                <dd>{account_text.clone()}</dd>
+                                <dt>{move || i18n.t("authenticator-secret-label")}</dt>
+                                <dd><code class="secret">{secret_text.clone()}</code></dd>
+                            </dl>
+                        </div>
+                    </Show>
+                    <form class="form" novalidate on:submit=submit>
+                        <TextField id="authenticator-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
+                            value=code error=code_error autocomplete="one-time-code" inputmode="numeric"/>
+                        <div class="form-actions">
+                            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                                {move || i18n.t("dialog-next")}
+                            </button>
+                        </div>
+                    </form>
+                }.into_any()
+            }
+        }}
+    }
+}

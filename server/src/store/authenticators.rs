@@ -1,0 +1,75 @@
+use super::Store;
+use crate::clock::UnixTime;
+use crate::error::AppResult;
+
+impl Store {
+    pub async fn insert_pending_authenticator(
+        &self,
+        id: &str,
+        user_id: &str,
+        secret_enc: &str,
+        now: UnixTime,
+        expires_at: UnixTime,
+    ) -> AppResult<()> {
+        sqlx::query("INSERT INTO pending_authenticators (id, user_id, secret_enc, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(user_id)
+            .bind(secret_enc)
+            .bind(now)
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The encrypted secret of the user's pending app, while it is fresh.
+    pub async fn pending_authenticator(
+        &self,
+        id: &str,
+        user_id: &str,
+        now: UnixTime,
+    ) -> AppResult<Option<String>> {
+        Ok(sqlx::query_scalar("SELECT secret_enc FROM pending_authenticators WHERE id = $1 AND user_id = $2 AND expires_at > $3")
+            .bind(id)
+            .bind(user_id)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Removes a pending app; true for the one request that removed it.
+    pub async fn take_pending_authenticator(&self, id: &str, user_id: &str) -> AppResult<bool> {
+        let done = sqlx::query("DELETE FROM pending_authenticators WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Accepts a TOTP time step for the user's app once (S9): one statement,
+    /// so two requests with the same code cannot both pass.
+    pub async fn accept_totp_step(
+        &self,
+        method_id: &str,
+        user_id: &str,
+        step: i64,
+    ) -> AppResult<bool> {
+        let done = sqlx::query("UPDATE methods SET totp_last_step = $1 WHERE id = $2 AND user_id = $3 AND totp_last_step < $1")
+            .bind(step)
+            .bind(method_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_totp_last_step(&self, method_id: &str, step: i64) -> AppResult<()> {
+        sqlx::query("UPDATE methods SET totp_last_step = $1 WHERE id = $2")
+            .bind(step)
+            .bind(method_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
