@@ -13,7 +13,7 @@ export interface User {
 }
 
 /** Calls the API the way the client does: CSRF token from /api/session, our Origin. */
-async function api(request: APIRequestContext, baseURL: string, method: string, url: string, data?: unknown) {
+export async function api(request: APIRequestContext, baseURL: string, method: string, url: string, data?: unknown) {
   const session = await request.get('/api/session');
   const { csrf_token } = await session.json();
   const response = await request.fetch(url, {
@@ -26,7 +26,11 @@ async function api(request: APIRequestContext, baseURL: string, method: string, 
 
 interface Fixtures {
   /** Creates a user for this test only; removed when the test ends. */
-  makeUser: (options?: { displayName?: string; locale?: Locale; policy?: Record<string, unknown> }) => Promise<User>;
+  makeUser: (options?: {
+    displayName?: string; locale?: Locale; policy?: Record<string, unknown>;
+    /** Join this user's organization (and policy) instead of a new one. */
+    organizationOf?: User; admin?: boolean;
+  }) => Promise<User>;
   /** Expires the user's open codes and calls (instead of waiting ten minutes). */
   expireChallenges: (user: User) => Promise<void>;
   /** A fresh user of this test. */
@@ -53,6 +57,8 @@ export const test = base.extend<Fixtures>({
         // An organization of the test's own; registration is not enforced
         // unless the test asks for it.
         policy: { registration_required: 0, ...(options.policy ?? {}) },
+        organization_of: options.organizationOf?.accountName ?? null,
+        is_admin: options.admin ?? false,
       });
       expect(response.status(), await response.text()).toBe(201);
       created.push(user.accountName);

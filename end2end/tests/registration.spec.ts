@@ -40,7 +40,9 @@ test('signing in without the required methods leads through registration', async
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
-  await expect(page.getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('listitem').filter({ hasText: phone.display })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: alternate.display })).toBeVisible();
+  await expect(page.getByText('Two-step verification: ready (2 methods)')).toBeVisible();
 });
 
 test('the last method the organization requires cannot be deleted', async ({ page, context, makeUser }) => {

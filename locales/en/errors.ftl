@@ -39,3 +39,4 @@ error-last-required-method = You can't delete this method: your organization req
 error-step-up-required = Verify your identity to continue.
 error-delivery-unavailable = This phone can't be used that way.
 error-code-used = That code was already used. Wait for your app to show a new one.
+error-invalid-policy = This policy asks a method for something it can't do, or has a limit out of range.

@@ -19,3 +19,29 @@ method-kind-authenticator-app = Authenticator app
 method-kind-email = Email
 method-kind-security-questions = Security questions
 method-kind-security-key = Security key
+
+## Coverage line and methods the policy no longer allows
+
+# Variables:
+#   $count (Number) - methods that verify a sign-in
+coverage-mfa-ready =
+    { $count ->
+        [one] Two-step verification: ready (1 method)
+       *[other] Two-step verification: ready ({ $count } methods)
+    }
+coverage-mfa-missing = Two-step verification: needs a method
+# Variables:
+#   $count (Number) - methods that help reset the password
+coverage-sspr-ready =
+    { $count ->
+        [one] Password reset: ready (1 method)
+       *[other] Password reset: ready ({ $count } methods)
+    }
+# Variables:
+#   $missing (Number) - how many more methods a password reset needs
+coverage-sspr-missing =
+    { $missing ->
+        [one] Password reset: needs 1 more method
+       *[other] Password reset: needs { $missing } more methods
+    }
+methods-not-usable = Not usable: your organization no longer allows this method.

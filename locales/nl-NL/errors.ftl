@@ -37,3 +37,4 @@ error-last-required-method = U kunt deze methode niet verwijderen: uw organisati
 error-step-up-required = Verifieer uw identiteit om door te gaan.
 error-delivery-unavailable = Deze telefoon kan niet op die manier worden gebruikt.
 error-code-used = Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont.
+error-invalid-policy = Dit beleid vraagt een methode om iets wat die niet kan, of bevat een limiet buiten het bereik.

@@ -17,3 +17,23 @@ method-kind-authenticator-app = Verificator-app
 method-kind-email = E-mail
 method-kind-security-questions = Beveiligingsvragen
 method-kind-security-key = Beveiligingssleutel
+
+## Coverage line and methods the policy no longer allows
+
+coverage-mfa-ready =
+    { $count ->
+        [one] Tweeledige verificatie: gereed (1 methode)
+       *[other] Tweeledige verificatie: gereed ({ $count } methoden)
+    }
+coverage-mfa-missing = Tweeledige verificatie: er is een methode nodig
+coverage-sspr-ready =
+    { $count ->
+        [one] Wachtwoord opnieuw instellen: gereed (1 methode)
+       *[other] Wachtwoord opnieuw instellen: gereed ({ $count } methoden)
+    }
+coverage-sspr-missing =
+    { $missing ->
+        [one] Wachtwoord opnieuw instellen: nog 1 methode nodig
+       *[other] Wachtwoord opnieuw instellen: nog { $missing } methoden nodig
+    }
+methods-not-usable = Niet bruikbaar: uw organisatie staat deze methode niet meer toe.

@@ -37,3 +37,4 @@ error-last-required-method = Du kan inte ta bort den här metoden: din organisat
 error-step-up-required = Verifiera din identitet för att fortsätta.
 error-delivery-unavailable = Den här telefonen kan inte användas på det sättet.
 error-code-used = Den koden har redan använts. Vänta tills appen visar en ny.
+error-invalid-policy = Den här principen begär något av en metod som den inte kan, eller har en gräns utanför intervallet.

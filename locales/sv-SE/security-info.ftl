@@ -17,3 +17,23 @@ method-kind-authenticator-app = Authenticator-app
 method-kind-email = E-post
 method-kind-security-questions = Säkerhetsfrågor
 method-kind-security-key = Säkerhetsnyckel
+
+## Coverage line and methods the policy no longer allows
+
+coverage-mfa-ready =
+    { $count ->
+        [one] Tvåstegsverifiering: klar (1 metod)
+       *[other] Tvåstegsverifiering: klar ({ $count } metoder)
+    }
+coverage-mfa-missing = Tvåstegsverifiering: behöver en metod
+coverage-sspr-ready =
+    { $count ->
+        [one] Återställning av lösenord: klar (1 metod)
+       *[other] Återställning av lösenord: klar ({ $count } metoder)
+    }
+coverage-sspr-missing =
+    { $missing ->
+        [one] Återställning av lösenord: behöver 1 metod till
+       *[other] Återställning av lösenord: behöver { $missing } metoder till
+    }
+methods-not-usable = Kan inte användas: din organisation tillåter inte längre den här metoden.

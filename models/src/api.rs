@@ -55,6 +55,21 @@ pub struct SecurityInfo {
     /// fewer, the client asks for them before anything else.
     #[serde(default)]
     pub required: usize,
+    /// Where the person stands for two-step verification and password reset.
+    #[serde(default)]
+    pub coverage: Coverage,
+}
+
+/// Counts for the coverage line of the Security info page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Coverage {
+    /// Registered methods that verify a sign-in under the policy.
+    pub mfa_methods: usize,
+    /// Registered methods that help reset a password under the policy.
+    pub sspr_methods: usize,
+    /// How many a password reset asks for.
+    pub sspr_required: usize,
 }
 
 /// `PUT /api/me/default-method`.

@@ -43,6 +43,7 @@ pub enum ErrorCode {
     StepUpRequired,
     DeliveryUnavailable,
     CodeUsed,
+    InvalidPolicy,
     /// The server failed; the cause is in its log, never in the response.
     Internal,
     /// The client could not reach the server (never sent by the server).
@@ -50,7 +51,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 33] = [
+    pub const ALL: [ErrorCode; 34] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -82,6 +83,7 @@ impl ErrorCode {
         ErrorCode::StepUpRequired,
         ErrorCode::DeliveryUnavailable,
         ErrorCode::CodeUsed,
+        ErrorCode::InvalidPolicy,
         ErrorCode::Internal,
         ErrorCode::Network,
     ];
@@ -120,6 +122,7 @@ impl ErrorCode {
             ErrorCode::StepUpRequired => "step-up-required",
             ErrorCode::DeliveryUnavailable => "delivery-unavailable",
             ErrorCode::CodeUsed => "code-used",
+            ErrorCode::InvalidPolicy => "invalid-policy",
             ErrorCode::Internal => "internal",
             ErrorCode::Network => "network",
         }

@@ -14,7 +14,7 @@ mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{
-    AddableMethods, AuthenticatorCode, AuthenticatorSetup, SecurityInfo, SessionInfo,
+    AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, SecurityInfo, SessionInfo,
     SetDefaultRequest, SetLocaleRequest, SignInRequest, UserView,
 };
 pub use error::{ApiError, ErrorCode, Field};

@@ -87,4 +87,12 @@ pub struct MethodView {
     /// For phones: how it was set up to verify.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<PhoneDelivery>,
+    /// False when the organization no longer allows this kind: it stays
+    /// listed, marked, and verifies nothing.
+    #[serde(default = "yes")]
+    pub usable: bool,
+}
+
+fn yes() -> bool {
+    true
 }

@@ -5,14 +5,17 @@
 use models::MethodKind;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct Policy {
-    /// The kinds of method people may register.
-    pub allowed_methods: Vec<MethodKind>,
+    /// The methods people may register, and what each counts for; a kind
+    /// that is not listed is not offered.
+    pub methods: Vec<MethodRule>,
     /// How many methods a person must have; registration is asked for at
-    /// sign-in while they have fewer. 0: not enforced.
+    /// sign-in while they have fewer. 0: registration is not enforced.
     pub registration_required: usize,
+    /// How many methods a password reset asks for (1 or 2).
+    pub reset_methods_required: usize,
     /// A code lives this long (never more than 10 minutes, S2).
     pub code_lifetime_minutes: i64,
     /// Wrong tries per code (S6).
@@ -25,8 +28,38 @@ pub struct Policy {
     pub limits: SendLimits,
 }
 
+/// One kind of method and what it counts for: two-step verification (MFA),
+/// password reset (SSPR), or both, within what the kind can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct MethodRule {
+    pub kind: MethodKind,
+    pub mfa: bool,
+    pub sspr: bool,
+}
+
+impl MethodRule {
+    /// The kind's full use: email and security questions only reset a
+    /// password; an alternate phone only verifies a sign-in (SPEC §7).
+    pub fn full(kind: MethodKind) -> MethodRule {
+        MethodRule {
+            kind,
+            mfa: kind.mfa_capable(),
+            sspr: kind != MethodKind::AlternatePhone,
+        }
+    }
+}
+
+/// Why a policy cannot be saved, for the admin API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyProblem {
+    /// A rule asks a kind for a use it cannot serve, or lists a kind twice.
+    MethodRule,
+    ResetMethodsRequired,
+    Limits,
+}
+
 /// Limits on texts and calls (S17), each per hour.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SendLimits {
     pub per_user: i64,
@@ -41,13 +74,17 @@ pub struct SendLimits {
 impl Default for Policy {
     fn default() -> Self {
         Policy {
-            allowed_methods: vec![
+            methods: [
                 MethodKind::AuthenticatorApp,
                 MethodKind::Phone,
                 MethodKind::AlternatePhone,
                 MethodKind::OfficePhone,
-            ],
+            ]
+            .into_iter()
+            .map(MethodRule::full)
+            .collect(),
             registration_required: 1,
+            reset_methods_required: 1,
             code_lifetime_minutes: 10,
             code_tries: 5,
             allowed_countries: Vec::new(),
@@ -80,8 +117,55 @@ impl Policy {
         })
     }
 
+    fn rule(&self, kind: MethodKind) -> Option<&MethodRule> {
+        self.methods.iter().find(|r| r.kind == kind)
+    }
+
+    /// Whether people may register this kind at all.
     pub fn allows(&self, kind: MethodKind) -> bool {
-        self.allowed_methods.contains(&kind)
+        self.rule(kind).is_some_and(|r| r.mfa || r.sspr)
+    }
+
+    /// Whether a method of this kind verifies a sign-in.
+    pub fn counts_for_mfa(&self, kind: MethodKind) -> bool {
+        self.rule(kind).is_some_and(|r| r.mfa) && kind.mfa_capable()
+    }
+
+    /// Whether a method of this kind helps reset a password.
+    pub fn counts_for_sspr(&self, kind: MethodKind) -> bool {
+        self.rule(kind).is_some_and(|r| r.sspr) && kind != MethodKind::AlternatePhone
+    }
+
+    /// Refuses a policy that asks a method for what it cannot do.
+    pub fn check(&self) -> Result<(), PolicyProblem> {
+        let mut seen = Vec::new();
+        for rule in &self.methods {
+            let full = MethodRule::full(rule.kind);
+            if seen.contains(&rule.kind) || (rule.mfa && !full.mfa) || (rule.sspr && !full.sspr) {
+                return Err(PolicyProblem::MethodRule);
+            }
+            seen.push(rule.kind);
+        }
+        if !(1..=2).contains(&self.reset_methods_required) {
+            return Err(PolicyProblem::ResetMethodsRequired);
+        }
+        let l = &self.limits;
+        if [
+            l.per_user,
+            l.per_number,
+            l.per_address,
+            l.global,
+            l.failures_per_account,
+        ]
+        .iter()
+        .any(|n| *n < 1)
+            || l.resend_cooldown_seconds < 0
+            || self.code_tries < 1
+            || self.step_up_minutes < 1
+        {
+            return Err(PolicyProblem::Limits);
+        }
+        Ok(())
     }
 
     pub fn allows_country(&self, region: &str) -> bool {
@@ -118,6 +202,45 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(policy.code_lifetime_secs(), 600);
+    }
+
+    #[test]
+    fn rules_stay_within_what_each_method_can_do() {
+        assert_eq!(Policy::default().check(), Ok(()));
+        let email_for_mfa = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::Email,
+                mfa: true,
+                sspr: true,
+            }],
+            ..Policy::default()
+        };
+        assert_eq!(email_for_mfa.check(), Err(PolicyProblem::MethodRule));
+        let alternate_for_reset = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::AlternatePhone,
+                mfa: true,
+                sspr: true,
+            }],
+            ..Policy::default()
+        };
+        assert_eq!(alternate_for_reset.check(), Err(PolicyProblem::MethodRule));
+        let three = Policy {
+            reset_methods_required: 3,
+            ..Policy::default()
+        };
+        assert_eq!(three.check(), Err(PolicyProblem::ResetMethodsRequired));
+        let phone_mfa_only = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::Phone,
+                mfa: true,
+                sspr: false,
+            }],
+            ..Policy::default()
+        };
+        assert!(phone_mfa_only.counts_for_mfa(MethodKind::Phone));
+        assert!(!phone_mfa_only.counts_for_sspr(MethodKind::Phone));
+        assert!(!phone_mfa_only.allows(MethodKind::OfficePhone));
     }
 
     #[test]

@@ -17,6 +17,7 @@ const DEMO_FILE: &str = include_str!("../seed/demo-organization.toml");
 struct DemoFile {
     organization: DemoOrganization,
     users: Vec<DemoUser>,
+    policy: crate::policy::Policy,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +48,10 @@ pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
     store
         .upsert_organization(&org.id, &org.name, &org.account_domain, now)
         .await?;
+    demo.policy
+        .check()
+        .map_err(|problem| AppError::internal(format!("demo policy: {problem:?}")))?;
+    store.set_policy_if_unset(&org.id, &demo.policy).await?;
     for user in &demo.users {
         let account = AccountName::parse(&user.account_name)
             .map_err(|c| AppError::internal(format!("demo account: {c}")))?;

@@ -71,7 +71,11 @@ pub fn default_label(i18n: &I18n, method: &MethodView, delivery: Option<PhoneDel
 /// Every (method, delivery) the person can pick as default.
 fn default_choices(info: &SecurityInfo) -> Vec<(MethodView, Option<PhoneDelivery>)> {
     let mut choices = Vec::new();
-    for m in info.methods.iter().filter(|m| m.kind.mfa_capable()) {
+    for m in info
+        .methods
+        .iter()
+        .filter(|m| m.kind.mfa_capable() && m.usable)
+    {
         if m.kind.is_phone() {
             for d in m.kind.deliveries().iter().rev() {
                 choices.push((m.clone(), Some(*d)));
@@ -178,6 +182,29 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
     };
     let has_default_choices = info.with_value(|info| !default_choices(info).is_empty());
     let rows = info.with_value(|info| info.methods.clone());
+    let coverage = info.with_value(|info| info.coverage.clone());
+    let coverage_lines = move || {
+        let mut mfa = Args::new();
+        mfa.set("count", coverage.mfa_methods);
+        let mut sspr = Args::new();
+        sspr.set("count", coverage.sspr_methods);
+        sspr.set(
+            "missing",
+            coverage.sspr_required.saturating_sub(coverage.sspr_methods),
+        );
+        [
+            if coverage.mfa_methods > 0 {
+                i18n.t_with("coverage-mfa-ready", &mfa)
+            } else {
+                i18n.t("coverage-mfa-missing")
+            },
+            if coverage.sspr_methods >= coverage.sspr_required {
+                i18n.t_with("coverage-sspr-ready", &sspr)
+            } else {
+                i18n.t_with("coverage-sspr-missing", &sspr)
+            },
+        ]
+    };
     let close = Callback::new(move |()| panel.set(Panel::None));
     let updated = Callback::new(move |new_info: SecurityInfo| {
         panel.set(Panel::None);
@@ -186,6 +213,9 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
 
     view! {
         <div class="card">
+            <ul class="coverage">
+                {move || coverage_lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
             <dl class="default-method">
                 <dt>{move || i18n.t("security-info-default-label")}</dt>
                 <dd>{default_text}</dd>
@@ -219,6 +249,7 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
                                     <span class="method-kind">{name}</span>
                                     <span class="method-detail">{m.detail.clone()}</span>
                                     <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
+                                    {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
                                     <span class="method-actions">
                                         <Show when=move || kind.is_phone()>
                                             <button type="button" class="button button-link"

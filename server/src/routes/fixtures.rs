@@ -34,6 +34,11 @@ struct NewTestUser {
     /// A policy of its own: the user gets an organization of their own.
     #[serde(default)]
     policy: Option<crate::policy::Policy>,
+    /// Join the organization of this account instead.
+    #[serde(default)]
+    organization_of: Option<String>,
+    #[serde(default)]
+    is_admin: bool,
 }
 
 async fn create_user(
@@ -44,8 +49,24 @@ async fn create_user(
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;
     let hash = passwords::hash(body.password).await?;
     let id = secret::new_id()?;
-    let organization_id = match &body.policy {
-        Some(policy) => {
+    let joined = match &body.organization_of {
+        Some(other) => {
+            let other = AccountName::parse(other)
+                .map_err(|code| AppError::invalid(code, Field::AccountName))?;
+            Some(
+                state
+                    .store
+                    .user_by_account_name(&other)
+                    .await?
+                    .ok_or_else(AppError::not_found)?
+                    .organization_id,
+            )
+        }
+        None => None,
+    };
+    let organization_id = match (&body.policy, joined) {
+        (_, Some(org)) => org,
+        (Some(policy), None) => {
             let org = format!("test-{}", secret::new_id()?);
             state
                 .store
@@ -54,7 +75,7 @@ async fn create_user(
             state.store.set_policy(&org, policy).await?;
             org
         }
-        None => seed::DEMO_ORGANIZATION_ID.to_owned(),
+        (None, None) => seed::DEMO_ORGANIZATION_ID.to_owned(),
     };
     let created = state
         .store
@@ -66,7 +87,7 @@ async fn create_user(
                 display_name: &body.display_name,
                 password_hash: &hash,
                 locale: body.locale,
-                is_admin: false,
+                is_admin: body.is_admin,
             },
             state.now(),
         )

@@ -60,6 +60,7 @@ pub(crate) fn view(methods: &[MethodRecord]) -> Vec<MethodView> {
             kind: m.kind,
             detail: m.detail.clone(),
             delivery: m.phone.as_ref().and_then(|p| p.delivery),
+            usable: true,
         })
         .collect()
 }
@@ -80,11 +81,27 @@ pub(crate) fn info_from(session: &SessionRecord, methods: &[MethodRecord]) -> Se
         }),
         _ => None,
     };
+    let policy = &user.policy;
+    let mut listed = view(methods);
+    for m in &mut listed {
+        m.usable = policy.allows(m.kind);
+    }
     SecurityInfo {
         default_method,
-        methods: view(methods),
-        addable: addable(&user.policy, methods),
-        required: user.policy.registration_required,
+        methods: listed,
+        addable: addable(policy, methods),
+        required: policy.registration_required,
+        coverage: models::Coverage {
+            mfa_methods: methods
+                .iter()
+                .filter(|m| policy.counts_for_mfa(m.kind))
+                .count(),
+            sspr_methods: methods
+                .iter()
+                .filter(|m| policy.counts_for_sspr(m.kind))
+                .count(),
+            sspr_required: policy.reset_methods_required,
+        },
     }
 }
 
@@ -96,7 +113,7 @@ pub(crate) async fn guarded(
 ) -> AppResult<(Policy, Vec<MethodRecord>)> {
     let policy = session.user.policy.clone();
     let methods = state.store.methods_of_user(&session.user.id).await?;
-    let has_mfa = methods.iter().any(|m| m.kind.mfa_capable());
+    let has_mfa = methods.iter().any(|m| policy.counts_for_mfa(m.kind));
     verification::require_recent_verification(state.now(), session, has_mfa, &policy)?;
     Ok((policy, methods))
 }
@@ -252,7 +269,15 @@ pub async fn step_up_options(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
 ) -> AppResult<Json<Vec<StepUpOption>>> {
-    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let policy = &session.user.policy;
+    // Only methods the policy still counts for sign-in can verify.
+    let methods: Vec<_> = state
+        .store
+        .methods_of_user(&session.user.id)
+        .await?
+        .into_iter()
+        .filter(|m| policy.counts_for_mfa(m.kind))
+        .collect();
     let default_delivery = session.user.default_delivery;
     let mut options = Vec::new();
     for m in methods

@@ -1,6 +1,7 @@
 //! The JSON API under `/api`. Each feature owns its router; this is the one
 //! place that lists them all.
 
+pub(crate) mod admin;
 pub(crate) mod authenticator;
 mod fixtures;
 pub(crate) mod handset;
@@ -37,6 +38,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(methods::router())
         .merge(phone::router())
         .merge(authenticator::router())
+        .merge(admin::router())
         .route(
             "/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),

@@ -134,6 +134,21 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the policy of an organization that has none yet (first start).
+    pub async fn set_policy_if_unset(
+        &self,
+        organization_id: &str,
+        policy: &Policy,
+    ) -> AppResult<()> {
+        let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
+        sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2 AND policy = '{}'")
+            .bind(json)
+            .bind(organization_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> AppResult<()> {
         let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2")

@@ -132,6 +132,15 @@ impl TestApp {
 
     /// Creates a user with `PASSWORD`; returns their account name.
     pub async fn user(&self, name: &str) -> String {
+        self.user_with_role(name, false).await
+    }
+
+    /// Creates an admin of the organization.
+    pub async fn admin(&self, name: &str) -> String {
+        self.user_with_role(name, true).await
+    }
+
+    async fn user_with_role(&self, name: &str, is_admin: bool) -> String {
         let account = models::AccountName::parse(&format!("{name}@contoso.example")).unwrap();
         let hash = passwords::hash(PASSWORD.into()).await.unwrap();
         let id = secret::new_id().unwrap();
@@ -145,7 +154,7 @@ impl TestApp {
                     display_name: name,
                     password_hash: &hash,
                     locale: None,
-                    is_admin: false,
+                    is_admin,
                 },
                 T0,
             )

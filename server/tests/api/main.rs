@@ -6,6 +6,7 @@ mod helpers;
 mod instances;
 mod locale_and_pages;
 mod phone;
+mod policy;
 mod security;
 mod sign_in;
 mod store;

@@ -1,0 +1,67 @@
+//! The organization's policy, for its admins. A change applies to the next
+//! request of every user: the policy is read with each session.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::{Json, Router};
+use models::ErrorCode;
+
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::policy::Policy;
+use crate::session::Authenticated;
+use crate::state::AppState;
+use crate::store::SessionRecord;
+use crate::verification::Caller;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/policy", get(get_policy).put(put_policy))
+}
+
+fn admin_only(session: &SessionRecord) -> AppResult<()> {
+    if session.user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+        ))
+    }
+}
+
+/// The policy of the admin's organization, every field filled in.
+#[utoipa::path(get, path = "/api/admin/policy", responses((status = 200, body = Policy), (status = 403, body = models::ApiError)))]
+pub async fn get_policy(Authenticated(session): Authenticated) -> AppResult<Json<Policy>> {
+    admin_only(&session)?;
+    Ok(Json(session.user.policy))
+}
+
+/// Replaces the policy; fields left out take their defaults.
+#[utoipa::path(put, path = "/api/admin/policy", request_body = Policy, responses(
+    (status = 200, body = Policy), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
+pub async fn put_policy(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiJson(policy): ApiJson<Policy>,
+) -> AppResult<Json<Policy>> {
+    admin_only(&session)?;
+    policy
+        .check()
+        .map_err(|_| AppError::status(StatusCode::BAD_REQUEST, ErrorCode::InvalidPolicy))?;
+    state
+        .store
+        .set_policy(&session.user.organization_id, &policy)
+        .await?;
+    let entry = crate::store::AuditEntry {
+        user_id: &session.user.id,
+        action: "policy-changed",
+        method_id: None,
+        detail: &session.user.organization_id,
+        client_address: &caller.address,
+        user_agent: &caller.user_agent,
+    };
+    state.store.audit(entry, state.now()).await?;
+    Ok(Json(policy))
+}

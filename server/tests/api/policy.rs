@@ -1,0 +1,133 @@
+//! The organization's policy through the admin API, and its effect.
+
+use axum::http::{Method, StatusCode};
+
+use crate::helpers::{Backend, PASSWORD, TestApp};
+
+crate::on_both_backends!(
+    only_admins_read_and_change_the_policy,
+    a_policy_change_hides_and_marks_methods_at_once,
+    the_coverage_line_counts_what_the_policy_accepts,
+);
+
+async fn only_admins_read_and_change_the_policy(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&user, PASSWORD).await;
+    assert_eq!(browser.get("/api/admin/policy").await.code(), "forbidden");
+    let put = browser
+        .send(
+            Method::PUT,
+            "/api/admin/policy",
+            Some(serde_json::json!({})),
+            &[],
+        )
+        .await;
+    assert_eq!(put.status, StatusCode::FORBIDDEN);
+
+    let admin = app.admin("megan").await;
+    let mut admin_browser = app.browser();
+    admin_browser.sign_in(&admin, PASSWORD).await;
+    let policy = admin_browser.get("/api/admin/policy").await.json();
+    assert_eq!(policy["code_tries"], 5);
+    assert_eq!(policy["methods"].as_array().unwrap().len(), 4);
+    let bad = serde_json::json!({ "methods": [{ "kind": "email", "mfa": true, "sspr": true }] });
+    let refused = admin_browser
+        .send(Method::PUT, "/api/admin/policy", Some(bad), &[])
+        .await;
+    assert_eq!(
+        (refused.status, refused.code()),
+        (StatusCode::BAD_REQUEST, "invalid-policy".to_owned())
+    );
+    let refused = admin_browser
+        .send(
+            Method::PUT,
+            "/api/admin/policy",
+            Some(serde_json::json!({ "reset_methods_required": 3 })),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.code(), "invalid-policy");
+}
+
+async fn a_policy_change_hides_and_marks_methods_at_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&user, PASSWORD).await;
+    browser.register_phone("phone", "NL", "0612345678").await;
+    browser
+        .register_phone("office-phone", "NL", "0201234567")
+        .await;
+
+    let admin = app.admin("megan").await;
+    let mut admin_browser = app.browser();
+    admin_browser.sign_in(&admin, PASSWORD).await;
+    let policy = serde_json::json!({
+        "registration_required": 1,
+        "methods": [{ "kind": "phone", "mfa": true, "sspr": true }, { "kind": "authenticator-app", "mfa": true, "sspr": true }]
+    });
+    let saved = admin_browser
+        .send(Method::PUT, "/api/admin/policy", Some(policy), &[])
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+
+    // No restart: the next request sees it.
+    let info = browser.get("/api/me/security-info").await.json();
+    assert_eq!(info["addable"], serde_json::json!(["authenticator-app"]));
+    let office = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "office-phone")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        office["usable"], false,
+        "still listed, marked as not usable"
+    );
+    let phone = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "phone")
+        .unwrap()
+        .clone();
+    assert_eq!(phone["usable"], true);
+    let refused = browser
+        .start_phone("office-phone", "NL", "0201234568", "call")
+        .await;
+    assert_eq!(refused.code(), "method-unavailable");
+    let options = browser.get("/api/me/step-up").await.json();
+    assert!(
+        options
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["kind"] != "office-phone"),
+        "{options}"
+    );
+}
+
+async fn the_coverage_line_counts_what_the_policy_accepts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&user, PASSWORD).await;
+    let info = browser.get("/api/me/security-info").await.json();
+    assert_eq!(
+        info["coverage"],
+        serde_json::json!({ "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1 })
+    );
+    browser.register_phone("phone", "NL", "0612345678").await;
+    browser
+        .register_phone("alternate-phone", "NL", "0612345679")
+        .await;
+    let info = browser.get("/api/me/security-info").await.json();
+    // An alternate phone verifies sign-ins but never resets a password.
+    assert_eq!(
+        info["coverage"],
+        serde_json::json!({ "mfa_methods": 2, "sspr_methods": 1, "sspr_required": 1 })
+    );
+}
