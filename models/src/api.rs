@@ -70,6 +70,9 @@ pub struct Coverage {
     pub sspr_methods: usize,
     /// How many a password reset asks for.
     pub sspr_required: usize,
+    /// How many more methods a reset needs (security questions never
+    /// suffice alone, so they may leave one missing).
+    pub sspr_missing: usize,
 }
 
 /// `PUT /api/me/default-method`.
@@ -106,4 +109,37 @@ pub struct AuthenticatorSetup {
 pub struct AuthenticatorCode {
     pub method_id: String,
     pub code: String,
+}
+
+/// `GET /api/me/security-questions`: what the person can choose from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionChoices {
+    /// How many questions to answer.
+    pub required: usize,
+    /// Predefined questions, by id; the client shows `question-<id>`.
+    pub predefined: Vec<String>,
+    /// The organization's own questions, shown as written.
+    pub custom: Vec<CustomQuestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomQuestion {
+    pub id: String,
+    pub text: String,
+}
+
+/// `POST /api/me/security-questions`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionAnswers {
+    pub answers: Vec<QuestionAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QuestionAnswer {
+    pub question: String,
+    pub answer: String,
 }

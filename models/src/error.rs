@@ -44,6 +44,11 @@ pub enum ErrorCode {
     DeliveryUnavailable,
     CodeUsed,
     InvalidPolicy,
+    QuestionRequired,
+    DuplicateQuestion,
+    AnswerLength,
+    AnswerReused,
+    QuestionsCount,
     /// The server failed; the cause is in its log, never in the response.
     Internal,
     /// The client could not reach the server (never sent by the server).
@@ -51,7 +56,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 34] = [
+    pub const ALL: [ErrorCode; 39] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -84,6 +89,11 @@ impl ErrorCode {
         ErrorCode::DeliveryUnavailable,
         ErrorCode::CodeUsed,
         ErrorCode::InvalidPolicy,
+        ErrorCode::QuestionRequired,
+        ErrorCode::DuplicateQuestion,
+        ErrorCode::AnswerLength,
+        ErrorCode::AnswerReused,
+        ErrorCode::QuestionsCount,
         ErrorCode::Internal,
         ErrorCode::Network,
     ];
@@ -123,6 +133,11 @@ impl ErrorCode {
             ErrorCode::DeliveryUnavailable => "delivery-unavailable",
             ErrorCode::CodeUsed => "code-used",
             ErrorCode::InvalidPolicy => "invalid-policy",
+            ErrorCode::QuestionRequired => "question-required",
+            ErrorCode::DuplicateQuestion => "duplicate-question",
+            ErrorCode::AnswerLength => "answer-length",
+            ErrorCode::AnswerReused => "answer-reused",
+            ErrorCode::QuestionsCount => "questions-count",
             ErrorCode::Internal => "internal",
             ErrorCode::Network => "network",
         }
@@ -152,6 +167,9 @@ pub enum Field {
     PhoneNumber,
     Code,
     Kind,
+    /// One of several questions or answers; `ApiError::index` says which.
+    Question,
+    Answer,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.
@@ -164,6 +182,9 @@ pub struct ApiError {
     /// Seconds until a throttled request may be retried.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// Which of several same fields (0-based), e.g. the second answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
 }
 
 impl ApiError {
@@ -172,6 +193,7 @@ impl ApiError {
             code,
             field: None,
             retry_after: None,
+            index: None,
         }
     }
 
@@ -180,6 +202,7 @@ impl ApiError {
             code,
             field: Some(field),
             retry_after: None,
+            index: None,
         }
     }
 }

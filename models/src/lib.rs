@@ -14,8 +14,9 @@ mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{
-    AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, SecurityInfo, SessionInfo,
-    SetDefaultRequest, SetLocaleRequest, SignInRequest, UserView,
+    AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
+    QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo, SessionInfo, SetDefaultRequest,
+    SetLocaleRequest, SignInRequest, UserView,
 };
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;

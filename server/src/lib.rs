@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod passwords;
 pub mod phone;
 pub mod policy;
+pub mod questions;
 pub mod routes;
 pub mod secret;
 pub mod security;

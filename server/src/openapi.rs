@@ -18,6 +18,8 @@ use crate::routes::{
         description = "Self-service security info: the JSON API of the secinfo client."
     ),
     paths(
+        crate::routes::questions::choices,
+        crate::routes::questions::save,
         crate::routes::admin::get_policy,
         crate::routes::admin::put_policy,
         crate::routes::authenticator::start,

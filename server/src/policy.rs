@@ -26,6 +26,29 @@ pub struct Policy {
     /// security info unless one happened this recently (S11).
     pub step_up_minutes: i64,
     pub limits: SendLimits,
+    pub security_questions: QuestionsPolicy,
+}
+
+/// Security questions (SPEC §5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct QuestionsPolicy {
+    /// How many questions a person registers.
+    pub register: usize,
+    /// How many are asked at a password reset.
+    pub at_reset: usize,
+    /// The organization's own questions, shown as written (not translated).
+    pub custom: Vec<String>,
+}
+
+impl Default for QuestionsPolicy {
+    fn default() -> Self {
+        QuestionsPolicy {
+            register: 3,
+            at_reset: 3,
+            custom: Vec::new(),
+        }
+    }
 }
 
 /// One kind of method and what it counts for: two-step verification (MFA),
@@ -56,6 +79,7 @@ pub enum PolicyProblem {
     MethodRule,
     ResetMethodsRequired,
     Limits,
+    Questions,
 }
 
 /// Limits on texts and calls (S17), each per hour.
@@ -90,6 +114,7 @@ impl Default for Policy {
             allowed_countries: Vec::new(),
             step_up_minutes: 10,
             limits: SendLimits::default(),
+            security_questions: QuestionsPolicy::default(),
         }
     }
 }
@@ -145,6 +170,10 @@ impl Policy {
                 return Err(PolicyProblem::MethodRule);
             }
             seen.push(rule.kind);
+        }
+        let q = &self.security_questions;
+        if q.register < 1 || q.at_reset < 1 || q.at_reset > q.register || q.register > 5 {
+            return Err(PolicyProblem::Questions);
         }
         if !(1..=2).contains(&self.reset_methods_required) {
             return Err(PolicyProblem::ResetMethodsRequired);

@@ -208,3 +208,11 @@ pub async fn step_up_authenticator(method_id: &str, code: &str) -> ApiResult<Sec
     };
     json_of(send_json(Request::post("/api/me/step-up/authenticator"), &body).await).await
 }
+
+pub async fn question_choices() -> ApiResult<models::QuestionChoices> {
+    json_of(Request::get("/api/me/security-questions").send().await).await
+}
+
+pub async fn save_questions(answers: &models::QuestionAnswers) -> ApiResult<SecurityInfo> {
+    json_of(send_json(Request::post("/api/me/security-questions"), answers).await).await
+}

@@ -2,6 +2,7 @@
 
 pub mod authenticator_wizard;
 pub mod phone_wizard;
+pub mod questions_wizard;
 pub mod regions;
 pub mod registration;
 pub mod step_up;

@@ -16,6 +16,7 @@ use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::authenticator_wizard::AuthenticatorWizard;
 use crate::features::phone_wizard::PhoneWizard;
+use crate::features::questions_wizard::QuestionsWizard;
 use crate::features::registration::Registration;
 use crate::features::step_up::StepUp;
 use crate::i18n::{I18n, use_i18n};
@@ -188,17 +189,14 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
         mfa.set("count", coverage.mfa_methods);
         let mut sspr = Args::new();
         sspr.set("count", coverage.sspr_methods);
-        sspr.set(
-            "missing",
-            coverage.sspr_required.saturating_sub(coverage.sspr_methods),
-        );
+        sspr.set("missing", coverage.sspr_missing);
         [
             if coverage.mfa_methods > 0 {
                 i18n.t_with("coverage-mfa-ready", &mfa)
             } else {
                 i18n.t("coverage-mfa-missing")
             },
-            if coverage.sspr_methods >= coverage.sspr_required {
+            if coverage.sspr_missing == 0 {
                 i18n.t_with("coverage-sspr-ready", &sspr)
             } else {
                 i18n.t_with("coverage-sspr-missing", &sspr)
@@ -282,6 +280,11 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
             Panel::Add => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
                     <AddMethod addable=info.with_value(|i| i.addable.clone()) on_pick=Callback::new(move |kind| panel.set(Panel::Wizard { kind, replaces: None })) on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+            Panel::Wizard { kind: MethodKind::SecurityQuestions, .. } => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <QuestionsWizard on_done=updated on_cancel=close/>
                 </Dialog>
             }.into_any(),
             Panel::Wizard { kind: MethodKind::AuthenticatorApp, .. } => view! {

@@ -29,7 +29,11 @@ pub fn router() -> Router<AppState> {
 }
 
 /// What the Add-method dialog may offer this user.
-pub(crate) fn addable(policy: &Policy, methods: &[MethodRecord]) -> Vec<MethodKind> {
+pub(crate) fn addable(
+    policy: &Policy,
+    methods: &[MethodRecord],
+    is_admin: bool,
+) -> Vec<MethodKind> {
     let has = |kind: MethodKind| methods.iter().any(|m| m.kind == kind);
     let apps = methods
         .iter()
@@ -38,7 +42,16 @@ pub(crate) fn addable(policy: &Policy, methods: &[MethodRecord]) -> Vec<MethodKi
     MethodKind::ALL
         .into_iter()
         // The kinds built so far: phones and authenticator apps.
-        .filter(|k| (k.is_phone() || *k == MethodKind::AuthenticatorApp) && policy.allows(*k))
+        .filter(|k| {
+            let built = k.is_phone()
+                || matches!(
+                    k,
+                    MethodKind::AuthenticatorApp | MethodKind::SecurityQuestions
+                );
+            built && policy.allows(*k)
+        })
+        // Security questions are not for admin accounts (SPEC §5).
+        .filter(|k| *k != MethodKind::SecurityQuestions || !is_admin)
         // One of each phone; up to five apps (SPEC §3).
         .filter(|k| {
             if *k == MethodKind::AuthenticatorApp {
@@ -89,7 +102,7 @@ pub(crate) fn info_from(session: &SessionRecord, methods: &[MethodRecord]) -> Se
     SecurityInfo {
         default_method,
         methods: listed,
-        addable: addable(policy, methods),
+        addable: addable(policy, methods, user.is_admin),
         required: policy.registration_required,
         coverage: models::Coverage {
             mfa_methods: methods
@@ -101,6 +114,17 @@ pub(crate) fn info_from(session: &SessionRecord, methods: &[MethodRecord]) -> Se
                 .filter(|m| policy.counts_for_sspr(m.kind))
                 .count(),
             sspr_required: policy.reset_methods_required,
+            sspr_missing: {
+                let sspr: Vec<MethodKind> = methods
+                    .iter()
+                    .map(|m| m.kind)
+                    .filter(|k| policy.counts_for_sspr(*k))
+                    .collect();
+                let short = policy.reset_methods_required.saturating_sub(sspr.len());
+                let only_questions =
+                    !sspr.is_empty() && sspr.iter().all(|k| *k == MethodKind::SecurityQuestions);
+                short.max(usize::from(only_questions))
+            },
         },
     }
 }

@@ -9,6 +9,7 @@ mod health;
 mod me;
 pub(crate) mod methods;
 mod phone;
+pub(crate) mod questions;
 pub(crate) mod session;
 
 use axum::Router;
@@ -39,6 +40,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(phone::router())
         .merge(authenticator::router())
         .merge(admin::router())
+        .merge(questions::router())
         .route(
             "/openapi.json",
             axum::routing::get(crate::openapi::openapi_json),

@@ -72,6 +72,6 @@ async fn security_info_needs_a_session_and_starts_empty(backend: Backend) {
     assert_eq!(
         response.json(),
         serde_json::json!({ "default_method": null, "methods": [], "addable": ["phone", "office-phone", "authenticator-app"], "required": 1,
-            "coverage": { "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1 } })
+            "coverage": { "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1, "sspr_missing": 1 } })
     );
 }

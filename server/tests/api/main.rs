@@ -7,6 +7,7 @@ mod instances;
 mod locale_and_pages;
 mod phone;
 mod policy;
+mod questions;
 mod security;
 mod sign_in;
 mod store;

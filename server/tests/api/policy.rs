@@ -118,7 +118,7 @@ async fn the_coverage_line_counts_what_the_policy_accepts(backend: Backend) {
     let info = browser.get("/api/me/security-info").await.json();
     assert_eq!(
         info["coverage"],
-        serde_json::json!({ "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1 })
+        serde_json::json!({ "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1, "sspr_missing": 1 })
     );
     browser.register_phone("phone", "NL", "0612345678").await;
     browser
@@ -128,6 +128,6 @@ async fn the_coverage_line_counts_what_the_policy_accepts(backend: Backend) {
     // An alternate phone verifies sign-ins but never resets a password.
     assert_eq!(
         info["coverage"],
-        serde_json::json!({ "mfa_methods": 2, "sspr_methods": 1, "sspr_required": 1 })
+        serde_json::json!({ "mfa_methods": 2, "sspr_methods": 1, "sspr_required": 1, "sspr_missing": 0 })
     );
 }

@@ -1,0 +1,156 @@
+//! Set up security questions (SPEC §5): choose distinct questions from the
+//! localized pool (and the organization's own), answer each, Save.
+
+use i18n::Args;
+use leptos::prelude::*;
+use models::{ApiError, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo};
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::progress::Progress;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let choices: RwSignal<Option<QuestionChoices>> = RwSignal::new(None);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    let picked: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
+    let typed: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
+    leptos::task::spawn_local(async move {
+        match api::question_choices().await {
+            Ok(c) => {
+                picked.set(
+                    (0..c.required)
+                        .map(|_| RwSignal::new(String::new()))
+                        .collect(),
+                );
+                typed.set(
+                    (0..c.required)
+                        .map(|_| RwSignal::new(String::new()))
+                        .collect(),
+                );
+                choices.set(Some(c));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    let error_at = move |field: Field, n: usize| {
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field == Some(field) && e.index == Some(n))
+                    .map(|e| i18n.error(e))
+            })
+        })
+    };
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.index.is_none())
+                .map(|e| i18n.error(e))
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let answers = QuestionAnswers {
+            answers: picked
+                .get_untracked()
+                .iter()
+                .zip(typed.get_untracked().iter())
+                .map(|(q, a)| QuestionAnswer {
+                    question: q.get_untracked(),
+                    answer: a.get_untracked(),
+                })
+                .collect(),
+        };
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::save_questions(&answers).await {
+                Ok(info) => result.set(Some(info)),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <h2 id="dialog-title">{move || i18n.t("questions-wizard-title")}</h2>
+        <ErrorAlert message=general/>
+        {move || match (result.get(), choices.get()) {
+            (Some(info), _) => view! {
+                <div class="wizard-done" role="status">
+                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
+                    <p>{move || i18n.t("questions-success-text")}</p>
+                </div>
+                <div class="form-actions">
+                    <button type="button" class="button button-primary" on:click=move |_| on_done.run(info.clone())>{move || i18n.t("dialog-done")}</button>
+                </div>
+            }.into_any(),
+            (None, None) => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
+            (None, Some(c)) => {
+                let count = c.required;
+                let intro = move || {
+                    let mut args = Args::new();
+                    args.set("count", count);
+                    i18n.t_with("questions-wizard-intro", &args)
+                };
+                let rows = (0..count).map(|n| {
+                    let question = picked.with_untracked(|p| p[n]);
+                    let answer = typed.with_untracked(|t| t[n]);
+                    let (q_error, a_error) = (error_at(Field::Question, n), error_at(Field::Answer, n));
+                    let label = move |id: &'static str| {
+                        let mut args = Args::new();
+                        args.set("number", n + 1);
+                        i18n.t_with(id, &args)
+                    };
+                    let predefined = c.predefined.clone();
+                    let custom = c.custom.clone();
+                    let (q_id, a_id, hint_id) = (format!("question-{n}"), format!("answer-{n}"), format!("answer-{n}-hint"));
+                    view! {
+                        <fieldset class="question-row">
+                            <div class="field" class:field-invalid=move || q_error.with(Option::is_some)>
+                                <label class="field-label" for=q_id.clone()>{move || label("questions-question-label")}</label>
+                                <select id=q_id.clone() class="field-input" aria-invalid=move || q_error.with(Option::is_some).then_some("true")
+                                    on:change=move |ev| question.set(event_target_value(&ev))>
+                                    <option value="">{move || i18n.t("questions-choose")}</option>
+                                    {predefined.into_iter().map(|id| {
+                                        let message = format!("question-{id}");
+                                        view! { <option value=id>{move || i18n.t(&message)}</option> }
+                                    }).collect_view()}
+                                    {custom.into_iter().map(|q| view! { <option value=q.id>{q.text}</option> }).collect_view()}
+                                </select>
+                                {move || q_error.get().map(|t| view! { <p class="field-error"><span class="field-error-icon" aria-hidden="true"></span>{t}</p> })}
+                            </div>
+                            <div class="field" class:field-invalid=move || a_error.with(Option::is_some)>
+                                <label class="field-label" for=a_id.clone()>{move || label("questions-answer-label")}</label>
+                                <input id=a_id.clone() class="field-input" type="text" autocomplete="off" maxlength="60"
+                                    aria-describedby=hint_id.clone()
+                                    aria-invalid=move || a_error.with(Option::is_some).then_some("true")
+                                    prop:value=move || answer.get() on:input=move |ev| answer.set(event_target_value(&ev))/>
+                                <p class="field-hint" id=hint_id.clone()>{move || i18n.t("questions-answer-hint")}</p>
+                                {move || a_error.get().map(|t| view! { <p class="field-error"><span class="field-error-icon" aria-hidden="true"></span>{t}</p> })}
+                            </div>
+                        </fieldset>
+                    }
+                }).collect_view();
+                view! {
+                    <p>{intro}</p>
+                    <form class="form" novalidate on:submit=submit>
+                        {rows}
+                        <div class="form-actions">
+                            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                                {move || i18n.t("questions-save")}
+                            </button>
+                        </div>
+                    </form>
+                }.into_any()
+            }
+        }}
+    }
+}

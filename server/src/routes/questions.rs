@@ -1,0 +1,103 @@
+//! Setting up security questions (SPEC §5). Delete works as for any
+//! method; there is no Change.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use models::{
+    CustomQuestion, ErrorCode, Field, MethodKind, QuestionAnswers, QuestionChoices, SecurityInfo,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::questions::{PREDEFINED, check, custom_id};
+use crate::routes::methods::{guarded, info};
+use crate::session::Authenticated;
+use crate::state::AppState;
+use crate::store::{AuditEntry, NewMethod};
+use crate::verification::Caller;
+use crate::{passwords, secret};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/me/security-questions", get(choices).post(save))
+}
+
+/// What the `data` column keeps: the question ids and Argon2id hashes of
+/// the normalized answers (S16), never the answers.
+#[derive(Serialize, Deserialize)]
+struct QuestionsData {
+    questions: Vec<String>,
+    hashes: Vec<String>,
+}
+
+/// The questions the person can choose from, and how many to answer.
+#[utoipa::path(get, path = "/api/me/security-questions", responses((status = 200, body = QuestionChoices)))]
+pub async fn choices(Authenticated(session): Authenticated) -> Json<QuestionChoices> {
+    let q = &session.user.policy.security_questions;
+    Json(QuestionChoices {
+        required: q.register,
+        predefined: PREDEFINED.iter().map(|s| (*s).to_owned()).collect(),
+        custom: q
+            .custom
+            .iter()
+            .enumerate()
+            .map(|(n, text)| CustomQuestion {
+                id: custom_id(n),
+                text: text.clone(),
+            })
+            .collect(),
+    })
+}
+
+/// Saves the answers as hashes.
+#[utoipa::path(post, path = "/api/me/security-questions", request_body = QuestionAnswers, responses(
+    (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
+pub async fn save(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiJson(request): ApiJson<QuestionAnswers>,
+) -> AppResult<Json<SecurityInfo>> {
+    let (policy, methods) = guarded(&state, &session).await?;
+    let kind = MethodKind::SecurityQuestions;
+    // Not for admin accounts: their resets need stronger proof.
+    if !policy.allows(kind) || session.user.is_admin || methods.iter().any(|m| m.kind == kind) {
+        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
+    }
+    let normalized = check(&policy, &request.answers)?;
+    let mut hashes = Vec::with_capacity(normalized.len());
+    for answer in normalized {
+        hashes.push(passwords::hash(answer).await?);
+    }
+    let data = QuestionsData {
+        questions: request.answers.iter().map(|a| a.question.clone()).collect(),
+        hashes,
+    };
+    let data = serde_json::to_string(&data).map_err(|e| AppError::internal(e.to_string()))?;
+    let id = secret::new_id()?;
+    let now = state.now();
+    state
+        .store
+        .insert_method(
+            NewMethod {
+                id: &id,
+                user_id: &session.user.id,
+                kind,
+                detail: "",
+                data: &data,
+            },
+            now,
+        )
+        .await?;
+    let entry = AuditEntry {
+        user_id: &session.user.id,
+        action: "method-added",
+        method_id: Some(&id),
+        detail: kind.as_str(),
+        client_address: &caller.address,
+        user_agent: &caller.user_agent,
+    };
+    state.store.audit(entry, now).await?;
+    Ok(Json(info(&state, &session).await?))
+}
