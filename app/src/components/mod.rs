@@ -6,3 +6,4 @@ pub mod dialog;
 pub mod field;
 pub mod language_switcher;
 pub mod progress;
+pub mod wizard_done;

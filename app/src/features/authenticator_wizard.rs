@@ -9,6 +9,7 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
+use crate::components::wizard_done::WizardDone;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -70,13 +71,7 @@ pub fn AuthenticatorWizard(
         <ErrorAlert message=general/>
         {move || match (result.get(), setup.get()) {
             (Some(info), _) => view! {
-                <div class="wizard-done" role="status">
-                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
-                    <p>{move || i18n.t("authenticator-success-text")}</p>
-                </div>
-                <div class="form-actions">
-                    <button type="button" class="button button-primary" on:click=move |_| on_done.run(info.clone())>{move || i18n.t("dialog-done")}</button>
-                </div>
+                <WizardDone text_id="authenticator-success-text" on_done=Callback::new(move |()| on_done.run(info.clone()))/>
             }.into_any(),
             (None, None) => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
             (None, Some(s)) => {

@@ -14,6 +14,7 @@ use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
+use crate::components::wizard_done::WizardDone;
 use crate::features::regions;
 use crate::i18n::use_i18n;
 
@@ -147,15 +148,9 @@ pub fn PhoneWizard(
                     on_again=Callback::new(show)/>
             }.into_any(),
             Step::Done => view! {
-                <div class="wizard-done" role="status">
-                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
-                    <p>{move || i18n.t(if kind == MethodKind::Phone { "phone-wizard-success-text" } else { "phone-wizard-success-text-call-only" })}</p>
-                </div>
-                <div class="form-actions">
-                    <button type="button" class="button button-primary" on:click=move |_| {
-                        if let Some(info) = result.get_untracked() { on_done.run(info) }
-                    }>{move || i18n.t("dialog-done")}</button>
-                </div>
+                <WizardDone
+                    text_id=if kind == MethodKind::Phone { "phone-wizard-success-text" } else { "phone-wizard-success-text-call-only" }
+                    on_done=Callback::new(move |()| { if let Some(info) = result.get_untracked() { on_done.run(info) } })/>
             }.into_any(),
         }}
     }
@@ -227,7 +222,7 @@ fn EnterNumber(
                 <select id="phone-region" class="field-input" prop:value=move || entry.region.get()
                     aria-invalid=move || region_error.with(Option::is_some).then_some("true")
                     on:change=move |ev| entry.region.set(event_target_value(&ev))>
-                    <Suspense fallback=|| ()>{options}</Suspense>
+                    <Suspense fallback=move || view! { <option value="">{i18n.t("shell-loading")}</option> }>{options}</Suspense>
                 </select>
                 {move || region_error.get().map(|text| view! { <p class="field-error"><span class="field-error-icon" aria-hidden="true"></span>{text}</p> })}
             </div>

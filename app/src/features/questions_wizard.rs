@@ -8,6 +8,7 @@ use models::{ApiError, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, 
 use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
+use crate::components::wizard_done::WizardDone;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -82,13 +83,7 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
         <ErrorAlert message=general/>
         {move || match (result.get(), choices.get()) {
             (Some(info), _) => view! {
-                <div class="wizard-done" role="status">
-                    <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
-                    <p>{move || i18n.t("questions-success-text")}</p>
-                </div>
-                <div class="form-actions">
-                    <button type="button" class="button button-primary" on:click=move |_| on_done.run(info.clone())>{move || i18n.t("dialog-done")}</button>
-                </div>
+                <WizardDone text_id="questions-success-text" on_done=Callback::new(move |()| on_done.run(info.clone()))/>
             }.into_any(),
             (None, None) => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
             (None, Some(c)) => {

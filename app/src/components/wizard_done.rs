@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+/// The last step of every method wizard: "Your security info is updated",
+/// what the new method is good for, and Done.
+#[component]
+pub fn WizardDone(
+    /// The message id saying what the method can now do.
+    text_id: &'static str,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="wizard-done" role="status">
+            <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
+            <p>{move || i18n.t(text_id)}</p>
+        </div>
+        <div class="form-actions">
+            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
+        </div>
+    }
+}
