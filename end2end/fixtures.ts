@@ -56,7 +56,13 @@ export const test = base.extend<Fixtures>({
         locale: options.locale ?? null,
         // An organization of the test's own; registration is not enforced
         // unless the test asks for it.
-        policy: { registration_required: 0, ...(options.policy ?? {}) },
+        // Every test sends from 127.0.0.1, so the per-address sending limit
+        // would be shared by the whole run: lift it unless a test sets it.
+        policy: {
+          registration_required: 0,
+          ...(options.policy ?? {}),
+          limits: { per_address: 100000, ...((options.policy?.limits as object) ?? {}) },
+        },
         organization_of: options.organizationOf?.accountName ?? null,
         is_admin: options.admin ?? false,
       });

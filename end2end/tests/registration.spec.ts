@@ -2,6 +2,7 @@ import { expect, test, uniqueNlMobile } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
+import { totp } from '../pages/totp';
 
 test('signing in without the required methods leads through registration', async ({ page, context, makeUser, expectAccessible }) => {
   const user = await makeUser({ policy: { registration_required: 2 } });
@@ -67,4 +68,25 @@ test('the last method the organization requires cannot be deleted', async ({ pag
   await expect(dialog.getByText("You can't delete this method: your organization requires it.")).toBeVisible();
   await dialog.getByRole('button', { name: 'No' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: phone.display })).toBeVisible();
+});
+
+test('registration can use a different method than the one offered first', async ({ page, makeUser }) => {
+  const user = await makeUser({ policy: { registration_required: 1 } });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up your phone' })).toBeVisible();
+  await page.getByRole('button', { name: 'I want to set up a different method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await expect(page.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
+  await page.getByRole('button', { name: "Can't scan image?" }).click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  await expect(page.getByText('Default sign-in method')).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Authenticator app' })).toBeVisible();
 });

@@ -112,3 +112,4 @@ authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
 authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie en het opnieuw instellen van uw wachtwoord.
 step-up-authenticator = Een code uit mijn verificator-app gebruiken
+register-different-method = Ik wil een andere methode instellen

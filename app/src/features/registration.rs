@@ -6,7 +6,9 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::{MethodKind, SecurityInfo};
 
+use crate::features::authenticator_wizard::AuthenticatorWizard;
 use crate::features::phone_wizard::PhoneWizard;
+use crate::features::questions_wizard::QuestionsWizard;
 use crate::i18n::use_i18n;
 use crate::pages::security_info::default_label;
 
@@ -27,6 +29,9 @@ pub fn Registration(
     let total = info.required.saturating_sub(info.methods.len()).max(1);
     let first = info.methods.len();
     let stage = RwSignal::new(Stage::Intro);
+    // "I want to set up a different method": the kind chosen instead.
+    let chosen: RwSignal<Option<MethodKind>> = RwSignal::new(None);
+    let choosing = RwSignal::new(false);
     let start_info = StoredValue::new(info);
 
     let next_kind = |info: &SecurityInfo| {
@@ -65,10 +70,38 @@ pub fn Registration(
                         args.set("total", total);
                         i18n.t_with("register-step", &args)
                     };
+                    let addable = info.addable.clone();
+                    let cancel = Callback::new(move |()| { chosen.set(None); stage.set(Stage::Intro) });
+                    let done = Callback::new(move |info| { chosen.set(None); after.run(info) });
                     view! {
                         <h1 id="registration-title">{move || i18n.t("register-wizard-title")}</h1>
                         <p class="muted">{step_text}</p>
-                        <PhoneWizard kind replaces=None on_done=after on_cancel=Callback::new(move |()| stage.set(Stage::Intro))/>
+                        {move || match chosen.get().unwrap_or(kind) {
+                            MethodKind::AuthenticatorApp => view! { <AuthenticatorWizard on_done=done on_cancel=cancel/> }.into_any(),
+                            MethodKind::SecurityQuestions => view! { <QuestionsWizard on_done=done on_cancel=cancel/> }.into_any(),
+                            k => view! { <PhoneWizard kind=k replaces=None on_done=done on_cancel=cancel/> }.into_any(),
+                        }}
+                        <div class="different-method">
+                            <button type="button" class="button button-link" aria-expanded=move || choosing.get().to_string()
+                                on:click=move |_| choosing.update(|v| *v = !*v)>
+                                {move || i18n.t("register-different-method")}
+                            </button>
+                            <Show when=move || choosing.get()>
+                                <div class="field">
+                                    <label class="field-label" for="register-method-kind">{move || i18n.t("add-method-label")}</label>
+                                    <select id="register-method-kind" class="field-input" on:change=move |ev| {
+                                        chosen.set(MethodKind::parse(&event_target_value(&ev)));
+                                        choosing.set(false);
+                                    }>
+                                        {addable.iter().copied().map(|k| view! {
+                                            <option value=k.as_str() selected=move || chosen.get().unwrap_or(kind) == k>
+                                                {move || crate::pages::security_info::method_name(&i18n, k)}
+                                            </option>
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            </Show>
+                        </div>
                     }.into_any()
                 }
                 Stage::Success(info) => {
