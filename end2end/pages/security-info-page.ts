@@ -8,6 +8,6 @@ export class SecurityInfoPage {
   get heading() { return this.page.getByRole('heading', { level: 1, name: TEXT[this.locale].securityInfo }); }
   get noMethods() { return this.page.getByText(TEXT[this.locale].noMethods); }
   get defaultMethod() { return this.page.getByText(TEXT[this.locale].defaultMethod); }
-  get signOut() { return this.page.getByRole('button', { name: TEXT[this.locale].signOut }); }
+  get signOut() { return this.page.getByRole('button', { name: TEXT[this.locale].signOut, exact: true }); }
   get language() { return this.page.getByLabel(TEXT[this.locale].language); }
 }

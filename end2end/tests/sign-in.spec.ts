@@ -108,3 +108,21 @@ test('an unknown page says so and links home', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to Security info' })).toHaveAttribute('href', '/security-info');
 });
+
+test('Sign out everywhere ends the sessions of every browser', async ({ page, browser, user }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  const other = await browser.newContext({ locale: 'en-US' });
+  const otherPage = await other.newPage();
+  const otherSignIn = new SignInPage(otherPage);
+  await otherSignIn.goto();
+  await otherSignIn.signIn(user);
+  await expect(new SecurityInfoPage(otherPage).heading).toBeVisible();
+
+  await page.getByRole('button', { name: 'Lost device? Sign out everywhere' }).click();
+  await expect(signIn.heading).toBeVisible();
+  await otherPage.reload();
+  await expect(otherSignIn.heading).toBeVisible();
+  await other.close();
+});

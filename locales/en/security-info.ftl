@@ -45,3 +45,4 @@ coverage-sspr-missing =
        *[other] Password reset: needs { $missing } more methods
     }
 methods-not-usable = Not usable: your organization no longer allows this method.
+security-info-sign-out-everywhere = Lost device? Sign out everywhere

@@ -37,3 +37,4 @@ coverage-sspr-missing =
        *[other] Wachtwoord opnieuw instellen: nog { $missing } methoden nodig
     }
 methods-not-usable = Niet bruikbaar: uw organisatie staat deze methode niet meer toe.
+security-info-sign-out-everywhere = Apparaat kwijt? Overal afmelden

@@ -37,3 +37,4 @@ coverage-sspr-missing =
        *[other] Återställning av lösenord: behöver { $missing } metoder till
     }
 methods-not-usable = Kan inte användas: din organisation tillåter inte längre den här metoden.
+security-info-sign-out-everywhere = Förlorad enhet? Logga ut överallt

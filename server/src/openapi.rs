@@ -18,6 +18,7 @@ use crate::routes::{
         description = "Self-service security info: the JSON API of the secinfo client."
     ),
     paths(
+        crate::routes::session::sign_out_everywhere,
         crate::routes::questions::choices,
         crate::routes::questions::save,
         crate::routes::admin::get_policy,

@@ -216,3 +216,8 @@ pub async fn question_choices() -> ApiResult<models::QuestionChoices> {
 pub async fn save_questions(answers: &models::QuestionAnswers) -> ApiResult<SecurityInfo> {
     json_of(send_json(Request::post("/api/me/security-questions"), answers).await).await
 }
+
+/// Ends every session of the signed-in person, this one included.
+pub async fn sign_out_everywhere() -> ApiResult<()> {
+    empty_of(with_csrf(Request::delete("/api/me/sessions")).send().await).await
+}

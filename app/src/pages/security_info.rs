@@ -119,6 +119,18 @@ fn SecurityInfoContent() -> impl IntoView {
             loaded.set(Some(result));
         });
     });
+    let navigate = leptos_router::hooks::use_navigate();
+    let sign_out_everywhere = Callback::new(move |()| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if api::sign_out_everywhere().await.is_ok() {
+                session.user.set(None);
+                // A fresh CSRF token for the next sign-in.
+                let _ = api::session().await;
+                navigate("/signin", Default::default());
+            }
+        });
+    });
     let display_name = move || {
         session.user.with(|u| {
             u.as_ref()
@@ -156,6 +168,11 @@ fn SecurityInfoContent() -> impl IntoView {
                         <p class="muted">{signed_in_as}</p>
                     </header>
                     <Methods info=info on_change=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
+                    <p class="sign-out-everywhere">
+                        <button type="button" class="button button-link" on:click=move |_| sign_out_everywhere.run(())>
+                            {move || i18n.t("security-info-sign-out-everywhere")}
+                        </button>
+                    </p>
                 </section>
             }.into_any(),
         }}

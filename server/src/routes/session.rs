@@ -18,7 +18,9 @@ use crate::state::AppState;
 use crate::store::{NewSession, UserRecord};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/session", get(get_session).post(sign_in).delete(sign_out))
+    Router::new()
+        .route("/session", get(get_session).post(sign_in).delete(sign_out))
+        .route("/me/sessions", axum::routing::delete(sign_out_everywhere))
 }
 
 pub(crate) fn user_view(user: &UserRecord) -> UserView {
@@ -173,4 +175,33 @@ pub async fn sign_out(
     }
     let jar = jar.remove(Cookie::build(names.session).path("/"));
     Ok((StatusCode::NO_CONTENT, jar))
+}
+
+/// "Lost device? Sign out everywhere": ends every session of the user, this
+/// one included (S20).
+#[utoipa::path(delete, path = "/api/me/sessions", responses((status = 204), (status = 401, body = models::ApiError)))]
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    crate::session::Authenticated(session): crate::session::Authenticated,
+    caller: crate::verification::Caller,
+    jar: CookieJar,
+) -> AppResult<(StatusCode, CookieJar)> {
+    let ended = state
+        .store
+        .delete_sessions_of_user(&session.user.id)
+        .await?;
+    let entry = crate::store::AuditEntry {
+        user_id: &session.user.id,
+        action: "signed-out-everywhere",
+        method_id: None,
+        detail: &ended.to_string(),
+        client_address: &caller.address,
+        user_agent: &caller.user_agent,
+    };
+    state.store.audit(entry, state.now()).await?;
+    let names = CookieNames::for_config(&state.config);
+    Ok((
+        StatusCode::NO_CONTENT,
+        jar.remove(Cookie::build(names.session).path("/")),
+    ))
 }

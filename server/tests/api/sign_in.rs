@@ -12,7 +12,33 @@ crate::on_both_backends!(
     s18_session_cookie_flags_and_new_id_at_sign_in,
     s20_sessions_expire_when_idle_and_in_all,
     sign_out_ends_the_session,
+    s20_sign_out_everywhere_ends_every_session,
 );
+
+async fn s20_sign_out_everywhere_ends_every_session(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let other = app.user("bert").await;
+    let mut laptop = app.browser();
+    let mut phone = app.browser();
+    let mut bert = app.browser();
+    laptop.sign_in(&account, PASSWORD).await;
+    phone.sign_in(&account, PASSWORD).await;
+    bert.sign_in(&other, PASSWORD).await;
+    let response = laptop
+        .send(axum::http::Method::DELETE, "/api/me/sessions", None, &[])
+        .await;
+    assert_eq!(response.status, StatusCode::NO_CONTENT);
+    assert!(laptop.session().await["user"].is_null());
+    assert!(
+        phone.session().await["user"].is_null(),
+        "the other browser is signed out too"
+    );
+    assert!(
+        !bert.session().await["user"].is_null(),
+        "other users are not"
+    );
+}
 
 async fn right_password_signs_in(backend: Backend) {
     let app = TestApp::spawn(backend).await;
