@@ -284,7 +284,9 @@ test('the phone wizard can be finished with the keyboard alone', async ({ page, 
   await page.keyboard.press('Enter');
   const wizard = page.getByRole('dialog', { name: 'Set up your phone' });
   await expect(wizard.getByLabel('Country or Region')).toBeFocused();
-  // A native select takes typed letters: "Neth" picks the Netherlands.
+  // A native select takes typed letters: "Neth" picks the Netherlands
+  // (once the region names have arrived).
+  await expect(wizard.getByRole('option', { name: 'Netherlands (+31)' })).toBeAttached();
   await page.keyboard.type('Neth');
   await expect(wizard.getByLabel('Country or Region')).toHaveValue('NL');
   await page.keyboard.press('Tab');
