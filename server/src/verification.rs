@@ -49,6 +49,26 @@ impl axum::extract::FromRequestParts<AppState> for Caller {
 }
 
 impl Caller {
+    /// Records a change of security info made by this request (S12).
+    pub async fn record(
+        &self,
+        state: &AppState,
+        user_id: &str,
+        action: &str,
+        method_id: Option<&str>,
+        detail: &str,
+    ) -> AppResult<()> {
+        let entry = AuditEntry {
+            user_id,
+            action,
+            method_id,
+            detail,
+            client_address: &self.address,
+            user_agent: &self.user_agent,
+        };
+        state.store.audit(entry, state.now()).await
+    }
+
     /// The signed-in person making this request. Texts and calls speak
     /// their chosen language, else their browser's.
     pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {

@@ -54,14 +54,14 @@ pub async fn put_policy(
         .store
         .set_policy(&session.user.organization_id, &policy)
         .await?;
-    let entry = crate::store::AuditEntry {
-        user_id: &session.user.id,
-        action: "policy-changed",
-        method_id: None,
-        detail: &session.user.organization_id,
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, state.now()).await?;
+    caller
+        .record(
+            &state,
+            &session.user.id,
+            "policy-changed",
+            None,
+            &session.user.organization_id,
+        )
+        .await?;
     Ok(Json(policy))
 }

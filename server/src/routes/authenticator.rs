@@ -17,7 +17,7 @@ use crate::routes::methods::{guarded, info, rotate_session};
 use crate::secret;
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{AuditEntry, NewMethod};
+use crate::store::NewMethod;
 use crate::verification::Caller;
 
 /// A pending app must be confirmed within this time.
@@ -121,15 +121,15 @@ pub async fn confirm(
         .store
         .mark_session_verified(&session.token_digest, now)
         .await?;
-    let entry = AuditEntry {
-        user_id,
-        action: "method-added",
-        method_id: Some(&method_id),
-        detail: kind.as_str(),
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, now).await?;
+    caller
+        .record(
+            &state,
+            user_id,
+            "method-added",
+            Some(method_id.as_str()),
+            kind.as_str(),
+        )
+        .await?;
     let fresh = state
         .store
         .session(&session.token_digest)
@@ -189,15 +189,9 @@ pub async fn step_up(
         .accept_totp_step(&method.id, user_id, step)
         .await?
     {
-        let entry = AuditEntry {
-            user_id,
-            action: "totp-reuse-refused",
-            method_id: Some(&method.id),
-            detail: "",
-            client_address: &caller.address,
-            user_agent: &caller.user_agent,
-        };
-        state.store.audit(entry, state.now()).await?;
+        caller
+            .record(&state, user_id, "totp-reuse-refused", Some(&method.id), "")
+            .await?;
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }
     let jar = rotate_session(&state, &session, jar).await?;

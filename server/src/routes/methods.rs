@@ -17,7 +17,7 @@ use crate::extract::ApiJson;
 use crate::policy::Policy;
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{AuditEntry, MethodRecord, Purpose, SessionRecord};
+use crate::store::{MethodRecord, Purpose, SessionRecord};
 use crate::verification::{self, Caller, Destination};
 
 pub fn router() -> Router<AppState> {
@@ -206,15 +206,9 @@ pub async fn delete_method(
             )
             .await?;
     }
-    let entry = AuditEntry {
-        user_id,
-        action: "method-deleted",
-        method_id: Some(&id),
-        detail: "",
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, state.now()).await?;
+    caller
+        .record(&state, user_id, "method-deleted", Some(id.as_str()), "")
+        .await?;
     let session = reload(&state, &session).await?;
     Ok(Json(info(&state, &session).await?))
 }
@@ -262,15 +256,9 @@ pub async fn set_default(
         .store
         .set_default_method(user_id, Some(&method.id), delivery)
         .await?;
-    let entry = AuditEntry {
-        user_id,
-        action: "default-changed",
-        method_id: Some(&method.id),
-        detail: "",
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, state.now()).await?;
+    caller
+        .record(&state, user_id, "default-changed", Some(&method.id), "")
+        .await?;
     let session = reload(&state, &session).await?;
     Ok(Json(info(&state, &session).await?))
 }

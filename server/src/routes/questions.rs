@@ -15,7 +15,7 @@ use crate::questions::{PREDEFINED, check, custom_id};
 use crate::routes::methods::{guarded, info};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{AuditEntry, NewMethod};
+use crate::store::NewMethod;
 use crate::verification::Caller;
 use crate::{passwords, secret};
 
@@ -90,14 +90,14 @@ pub async fn save(
             now,
         )
         .await?;
-    let entry = AuditEntry {
-        user_id: &session.user.id,
-        action: "method-added",
-        method_id: Some(&id),
-        detail: kind.as_str(),
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, now).await?;
+    caller
+        .record(
+            &state,
+            &session.user.id,
+            "method-added",
+            Some(id.as_str()),
+            kind.as_str(),
+        )
+        .await?;
     Ok(Json(info(&state, &session).await?))
 }

@@ -190,15 +190,15 @@ pub async fn sign_out_everywhere(
         .store
         .delete_sessions_of_user(&session.user.id)
         .await?;
-    let entry = crate::store::AuditEntry {
-        user_id: &session.user.id,
-        action: "signed-out-everywhere",
-        method_id: None,
-        detail: &ended.to_string(),
-        client_address: &caller.address,
-        user_agent: &caller.user_agent,
-    };
-    state.store.audit(entry, state.now()).await?;
+    caller
+        .record(
+            &state,
+            &session.user.id,
+            "signed-out-everywhere",
+            None,
+            &ended.to_string(),
+        )
+        .await?;
     let names = CookieNames::for_config(&state.config);
     Ok((
         StatusCode::NO_CONTENT,
