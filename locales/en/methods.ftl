@@ -143,3 +143,31 @@ authenticator-secret-label = Secret key
 authenticator-success-text = Your authenticator app was added. You can use it to verify your identity for two-step verification and password reset.
 step-up-authenticator = Use a code from my authenticator app
 register-different-method = I want to set up a different method
+
+## Email
+
+email-wizard-title = Set up your email
+email-wizard-intro = We'll send a code to an email address of your choice. You can use it to reset your password; it can't be used for two-step verification.
+email-wizard-question = What email would you like to use?
+email-wizard-address-label = Email
+email-wizard-address-hint = Use a personal address, not your work or school email.
+# Variables:
+#   $address (String) - where the code went, e.g. "adele@fabrikam.example"
+email-wizard-code-sent = We just sent a 6 digit code to { $address }. Enter the code below.
+email-wizard-change-address = Change email
+email-wizard-success-text = Your email was verified. You can use it to reset your password.
+
+## Security key
+
+security-key-wizard-title = Set up a security key
+security-key-wizard-intro = Use a USB, NFC or Bluetooth security key, or the one built into your device. You can use it for two-step verification and password reset.
+security-key-name-label = Security key name
+security-key-name-hint = A name helps you tell your keys apart, for example "Blue USB key".
+security-key-waiting = Follow your browser's instructions: insert or touch your security key, or unlock your device.
+security-key-try-again = Try again
+security-key-success-text = Your security key was registered. You can use it to verify your identity for two-step verification and password reset.
+security-key-delete-title = Delete security key
+# Variables:
+#   $name (String) - the name the person gave the key
+security-key-delete-question = Are you sure you want to delete the security key "{ $name }"? You won't be able to sign in with it anymore.
+dialog-ok = OK

@@ -79,8 +79,8 @@ phone-wizard-call-hung-up = De oproep is beëindigd voordat het hekje (#) werd i
 phone-wizard-call-wrong-key = Er is een andere toets dan het hekje (#) ingedrukt.
 phone-wizard-call-again = Mij opnieuw bellen
 phone-wizard-success-title = Uw beveiligingsgegevens zijn bijgewerkt
-phone-wizard-success-text = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie en het opnieuw instellen van uw wachtwoord.
-phone-wizard-success-text-call-only = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie.
+phone-wizard-success-text = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
+phone-wizard-success-text-call-only = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen.
 
 ## Step-up: verifying before viewing or changing security info
 
@@ -110,6 +110,30 @@ authenticator-cant-scan = Kunt u de afbeelding niet scannen?
 authenticator-manual = Voer in plaats daarvan deze gegevens in uw app in:
 authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
-authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor tweeledige verificatie en het opnieuw instellen van uw wachtwoord.
+authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
 step-up-authenticator = Een code uit mijn verificator-app gebruiken
 register-different-method = Ik wil een andere methode instellen
+
+## E-mail
+
+email-wizard-title = Uw e-mail instellen
+email-wizard-intro = We sturen een code naar een e-mailadres naar keuze. U kunt het gebruiken om uw wachtwoord opnieuw in te stellen; het kan niet worden gebruikt voor verificatie in twee stappen.
+email-wizard-question = Welk e-mailadres wilt u gebruiken?
+email-wizard-address-label = E-mail
+email-wizard-address-hint = Gebruik een persoonlijk adres, niet het e-mailadres van uw werk of school.
+email-wizard-code-sent = We hebben zojuist een code van 6 cijfers naar { $address } gestuurd. Voer de code hieronder in.
+email-wizard-change-address = E-mailadres wijzigen
+email-wizard-success-text = Uw e-mailadres is geverifieerd. U kunt het gebruiken om uw wachtwoord opnieuw in te stellen.
+
+## Beveiligingssleutel
+
+security-key-wizard-title = Een beveiligingssleutel instellen
+security-key-wizard-intro = Gebruik een USB-, NFC- of Bluetooth-beveiligingssleutel, of de sleutel die in uw apparaat is ingebouwd. U kunt deze gebruiken voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
+security-key-name-label = Naam van de beveiligingssleutel
+security-key-name-hint = Met een naam kunt u uw sleutels uit elkaar houden, bijvoorbeeld "Blauwe USB-sleutel".
+security-key-waiting = Volg de instructies van uw browser: plaats of raak uw beveiligingssleutel aan, of ontgrendel uw apparaat.
+security-key-try-again = Opnieuw proberen
+security-key-success-text = Uw beveiligingssleutel is geregistreerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
+security-key-delete-title = Beveiligingssleutel verwijderen
+security-key-delete-question = Weet u zeker dat u de beveiligingssleutel "{ $name }" wilt verwijderen? U kunt zich er daarna niet meer mee aanmelden.
+dialog-ok = OK

@@ -22,10 +22,10 @@ method-kind-security-key = Beveiligingssleutel
 
 coverage-mfa-ready =
     { $count ->
-        [one] Tweeledige verificatie: gereed (1 methode)
-       *[other] Tweeledige verificatie: gereed ({ $count } methoden)
+        [one] Verificatie in twee stappen: gereed (1 methode)
+       *[other] Verificatie in twee stappen: gereed ({ $count } methoden)
     }
-coverage-mfa-missing = Tweeledige verificatie: er is een methode nodig
+coverage-mfa-missing = Verificatie in twee stappen: er is een methode nodig
 coverage-sspr-ready =
     { $count ->
         [one] Wachtwoord opnieuw instellen: gereed (1 methode)

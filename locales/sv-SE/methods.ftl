@@ -113,3 +113,27 @@ authenticator-secret-label = Hemlig nyckel
 authenticator-success-text = Din Authenticator-app har lagts till. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
 step-up-authenticator = Använd en kod från min Authenticator-app
 register-different-method = Jag vill konfigurera en annan metod
+
+## E-post
+
+email-wizard-title = Konfigurera din e-post
+email-wizard-intro = Vi skickar en kod till en e-postadress som du väljer. Du kan använda den för att återställa ditt lösenord; den kan inte användas för tvåstegsverifiering.
+email-wizard-question = Vilken e-postadress vill du använda?
+email-wizard-address-label = E-post
+email-wizard-address-hint = Använd en personlig adress, inte din e-postadress till arbetet eller skolan.
+email-wizard-code-sent = Vi har just skickat en kod med 6 siffror till { $address }. Ange koden nedan.
+email-wizard-change-address = Ändra e-postadress
+email-wizard-success-text = Din e-postadress har verifierats. Du kan använda den för att återställa ditt lösenord.
+
+## Säkerhetsnyckel
+
+security-key-wizard-title = Konfigurera en säkerhetsnyckel
+security-key-wizard-intro = Använd en säkerhetsnyckel med USB, NFC eller Bluetooth, eller den som är inbyggd i din enhet. Du kan använda den för tvåstegsverifiering och återställning av lösenord.
+security-key-name-label = Namn på säkerhetsnyckeln
+security-key-name-hint = Med ett namn kan du skilja dina nycklar åt, till exempel "Blå USB-nyckel".
+security-key-waiting = Följ webbläsarens instruktioner: sätt i eller rör vid din säkerhetsnyckel, eller lås upp din enhet.
+security-key-try-again = Försök igen
+security-key-success-text = Din säkerhetsnyckel har registrerats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
+security-key-delete-title = Ta bort säkerhetsnyckel
+security-key-delete-question = Vill du ta bort säkerhetsnyckeln "{ $name }"? Du kan inte längre logga in med den.
+dialog-ok = OK

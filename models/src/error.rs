@@ -49,14 +49,26 @@ pub enum ErrorCode {
     AnswerLength,
     AnswerReused,
     QuestionsCount,
+    EmailRequired,
+    InvalidEmail,
+    EmailInAccountDomain,
+    EmailLimitReached,
+    OtherMethodFirst,
+    KeyNameRequired,
+    KeyNameTooLong,
+    SecurityKeyRejected,
     /// The server failed; the cause is in its log, never in the response.
     Internal,
     /// The client could not reach the server (never sent by the server).
     Network,
+    /// The person closed the browser's security key prompt (client only).
+    SecurityKeyCancelled,
+    /// The browser cannot use security keys (client only).
+    SecurityKeyUnsupported,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 39] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -94,8 +106,18 @@ impl ErrorCode {
         ErrorCode::AnswerLength,
         ErrorCode::AnswerReused,
         ErrorCode::QuestionsCount,
+        ErrorCode::EmailRequired,
+        ErrorCode::InvalidEmail,
+        ErrorCode::EmailInAccountDomain,
+        ErrorCode::EmailLimitReached,
+        ErrorCode::OtherMethodFirst,
+        ErrorCode::KeyNameRequired,
+        ErrorCode::KeyNameTooLong,
+        ErrorCode::SecurityKeyRejected,
         ErrorCode::Internal,
         ErrorCode::Network,
+        ErrorCode::SecurityKeyCancelled,
+        ErrorCode::SecurityKeyUnsupported,
     ];
 
     /// The kebab-case code as it appears on the wire.
@@ -140,6 +162,16 @@ impl ErrorCode {
             ErrorCode::QuestionsCount => "questions-count",
             ErrorCode::Internal => "internal",
             ErrorCode::Network => "network",
+            ErrorCode::EmailRequired => "email-required",
+            ErrorCode::InvalidEmail => "invalid-email",
+            ErrorCode::EmailInAccountDomain => "email-in-account-domain",
+            ErrorCode::EmailLimitReached => "email-limit-reached",
+            ErrorCode::OtherMethodFirst => "other-method-first",
+            ErrorCode::KeyNameRequired => "key-name-required",
+            ErrorCode::KeyNameTooLong => "key-name-too-long",
+            ErrorCode::SecurityKeyRejected => "security-key-rejected",
+            ErrorCode::SecurityKeyCancelled => "security-key-cancelled",
+            ErrorCode::SecurityKeyUnsupported => "security-key-unsupported",
         }
     }
 
@@ -170,6 +202,8 @@ pub enum Field {
     /// One of several questions or answers; `ApiError::index` says which.
     Question,
     Answer,
+    Email,
+    KeyName,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

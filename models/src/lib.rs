@@ -6,6 +6,7 @@
 
 mod account;
 mod api;
+mod email;
 mod error;
 mod locale;
 mod method;
@@ -18,11 +19,12 @@ pub use api::{
     QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo, SessionInfo, SetDefaultRequest,
     SetLocaleRequest, SignInRequest, UserView,
 };
+pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
 pub use method::{DefaultMethod, MethodKind, MethodView};
 pub use phone::{
-    CallProgress, CallStatus, PhoneChallenge, PhoneDelivery, Region, StartPhoneRequest,
-    VerifyCodeRequest,
+    CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,
+    StartPhoneRequest, VerifyCodeRequest,
 };
 pub use return_path::safe_return_path;

@@ -27,6 +27,18 @@ impl MethodKind {
         MethodKind::SecurityKey,
     ];
 
+    /// The order methods are offered in: the stronger first, phone and
+    /// email after an authenticator app and a security key (S5).
+    pub const OFFER_ORDER: [MethodKind; 7] = [
+        MethodKind::AuthenticatorApp,
+        MethodKind::SecurityKey,
+        MethodKind::Phone,
+        MethodKind::AlternatePhone,
+        MethodKind::OfficePhone,
+        MethodKind::Email,
+        MethodKind::SecurityQuestions,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             MethodKind::Phone => "phone",

@@ -40,14 +40,66 @@ pub struct StartPhoneRequest {
     pub replaces: Option<String>,
 }
 
-/// A verification under way.
+/// How a one-time challenge reaches its person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Channel {
+    /// A text with a 6-digit code.
+    Text,
+    /// A call where the person presses #.
+    Call,
+    /// An email with a 6-digit code.
+    Email,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Text => "text",
+            Channel::Call => "call",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Channel> {
+        [Channel::Text, Channel::Call, Channel::Email]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+
+    /// Whether the person types a code (rather than pressing # on a call).
+    pub fn sends_code(self) -> bool {
+        self != Channel::Call
+    }
+
+    /// For a phone: how it verifies.
+    pub fn phone_delivery(self) -> Option<PhoneDelivery> {
+        match self {
+            Channel::Text => Some(PhoneDelivery::Text),
+            Channel::Call => Some(PhoneDelivery::Call),
+            Channel::Email => None,
+        }
+    }
+}
+
+impl From<PhoneDelivery> for Channel {
+    fn from(delivery: PhoneDelivery) -> Channel {
+        match delivery {
+            PhoneDelivery::Text => Channel::Text,
+            PhoneDelivery::Call => Channel::Call,
+        }
+    }
+}
+
+/// A verification under way: a code sent by text or email, or a call.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PhoneChallenge {
+pub struct Challenge {
     pub challenge_id: String,
-    /// The number as shown, e.g. `+31 612345678`.
+    /// The number or address as shown, e.g. `+31 612345678`.
     pub destination: String,
-    pub delivery: PhoneDelivery,
+    pub channel: Channel,
     /// The typed number had an extension, which was removed (only an
     /// office phone keeps one).
     pub extension_removed: bool,
@@ -55,7 +107,17 @@ pub struct PhoneChallenge {
     pub resend_after: u64,
 }
 
-/// `POST /api/me/phone/challenges/{id}/code`.
+/// `POST /api/me/email/challenges`: sends a code to an email address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartEmailRequest {
+    pub address: String,
+    /// The email method this one replaces ("Change"), kept until verified.
+    #[serde(default)]
+    pub replaces: Option<String>,
+}
+
+/// `POST /api/me/challenges/{id}/code`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyCodeRequest {

@@ -47,6 +47,43 @@ pub struct Config {
     /// tests make a random one per process when it is empty.
     pub secret_key: String,
     pub telephony: TelephonyConfig,
+    pub mail: MailConfig,
+}
+
+/// Where emails go.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "transport", rename_all = "kebab-case")]
+pub enum MailConfig {
+    /// Keeps emails for the dev mailbox page (`/dev/mailbox`).
+    /// Development and tests only.
+    DevMailbox,
+    Smtp(SmtpConfig),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub tls: SmtpTls,
+    /// Empty for a server that takes mail without signing in.
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub password: String,
+    /// The sender, e.g. `Contoso security info <security@contoso.example>`.
+    pub from: String,
+}
+
+/// How the SMTP connection is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Implicit TLS (usually port 465).
+    Tls,
+    /// Plain, then STARTTLS, which is required (usually port 587).
+    Starttls,
+    /// Unencrypted: a relay on the same host only.
+    None,
 }
 
 /// Who sends texts and places calls.
@@ -106,6 +143,7 @@ impl Default for Config {
             },
             secret_key: String::new(),
             telephony: TelephonyConfig::Simulated,
+            mail: MailConfig::DevMailbox,
         }
     }
 }
@@ -145,9 +183,18 @@ impl Config {
             if matches!(self.telephony, TelephonyConfig::Simulated) {
                 return Err("the simulated carrier is a development seam: configure telephony.provider = \"twilio\"".into());
             }
+            if matches!(self.mail, MailConfig::DevMailbox) {
+                return Err(
+                    "the dev mailbox is a development seam: configure mail.transport = \"smtp\""
+                        .into(),
+                );
+            }
             if self.secret_key.len() < 32 {
                 return Err("production mode needs a secret_key of at least 32 characters".into());
             }
+        }
+        if let MailConfig::Smtp(smtp) = &self.mail {
+            crate::mail::check(smtp)?;
         }
         if !self.secret_key.is_empty() && self.secret_key.len() < 32 {
             return Err("secret_key must have at least 32 characters".into());
@@ -173,6 +220,11 @@ impl Config {
         self.mode == Mode::Test
     }
 
+    /// Whether the dev mailbox page is mounted.
+    pub fn dev_mailbox(&self) -> bool {
+        self.mode != Mode::Production && matches!(self.mail, MailConfig::DevMailbox)
+    }
+
     /// Whether the simulated carrier's handset page is mounted.
     pub fn handset(&self) -> bool {
         self.mode != Mode::Production && matches!(self.telephony, TelephonyConfig::Simulated)
@@ -193,6 +245,14 @@ mod tests {
                 auth_token: "t".into(),
                 from_number: "+15005550006".into(),
             }),
+            mail: MailConfig::Smtp(SmtpConfig {
+                host: "smtp.contoso.example".into(),
+                port: 587,
+                tls: SmtpTls::Starttls,
+                username: "secinfo".into(),
+                password: "p".into(),
+                from: "security@contoso.example".into(),
+            }),
             ..Config::default()
         };
         assert_eq!(config.mode, Mode::Production);
@@ -201,6 +261,28 @@ mod tests {
         assert!(config.validate().is_ok());
         assert!(!config.test_seams());
         assert!(!config.handset());
+        assert!(!config.dev_mailbox());
+    }
+
+    #[test]
+    fn production_refuses_the_dev_mailbox() {
+        let config = Config {
+            secret_key: "k".repeat(32),
+            telephony: TelephonyConfig::Twilio(TwilioConfig {
+                api_base: "https://api.twilio.com".into(),
+                account_sid: "AC1".into(),
+                auth_token: "t".into(),
+                from_number: "+15005550006".into(),
+            }),
+            ..Config::default()
+        };
+        assert!(config.validate().unwrap_err().contains("dev mailbox"));
+        let config = Config {
+            mode: Mode::Development,
+            ..config
+        };
+        assert!(config.validate().is_ok());
+        assert!(config.dev_mailbox());
     }
 
     #[test]

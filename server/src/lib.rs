@@ -9,6 +9,7 @@ pub mod codes;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod mail;
 pub mod openapi;
 pub mod passwords;
 pub mod phone;
@@ -45,6 +46,9 @@ pub fn app(state: AppState) -> Router {
     let mut router = Router::new().nest("/api", api);
     if state.config.handset() {
         router = router.merge(routes::handset::router().with_state(state.clone()));
+    }
+    if state.config.dev_mailbox() {
+        router = router.merge(routes::mailbox::router().with_state(state.clone()));
     }
     router
         .merge(static_files::router(&state.config.static_dir))

@@ -5,10 +5,9 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use crate::routes::{
-    __path_delete_method, __path_get_session, __path_health, __path_phone_regions, __path_progress,
-    __path_resend, __path_security_info, __path_set_default, __path_set_locale, __path_sign_in,
-    __path_sign_out, __path_start, __path_start_step_up, __path_step_up_options,
-    __path_submit_code,
+    __path_delete_method, __path_get_session, __path_health, __path_security_info,
+    __path_set_default, __path_set_locale, __path_sign_in, __path_sign_out, __path_start_step_up,
+    __path_step_up_options,
 };
 
 #[derive(OpenApi)]
@@ -36,11 +35,12 @@ use crate::routes::{
         set_default,
         step_up_options,
         start_step_up,
-        phone_regions,
-        start,
-        submit_code,
-        progress,
-        resend
+        crate::routes::phone::phone_regions,
+        crate::routes::phone::start,
+        crate::routes::email::start,
+        crate::routes::challenges::submit_code,
+        crate::routes::challenges::progress,
+        crate::routes::challenges::resend
     ),
     components(schemas(
         models::ApiError,

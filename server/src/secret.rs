@@ -20,6 +20,16 @@ pub fn new_id() -> AppResult<String> {
 
 /// What the database keeps of a bearer token: a stolen copy of the table
 /// cannot be replayed as a cookie.
+/// A random id that sorts in the order of creation, so "newest first"
+/// holds even for two texts or emails within one second.
+pub fn sortable_id() -> AppResult<String> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    Ok(format!("{nanos:024}{}", random_token(6)?))
+}
+
 pub fn token_digest(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }

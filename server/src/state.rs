@@ -13,9 +13,10 @@ pub struct Inner {
     pub config: Config,
     pub store: Store,
     pub clock: Arc<dyn Clock>,
-    /// Texts, voice scripts (and later e-mails) in the user's language.
+    /// Texts, voice scripts and emails in the user's language.
     pub l10n: i18n::Localizer,
     pub telephony: crate::telephony::Telephony,
+    pub mailer: crate::mail::Mailer,
     /// Key of the one-time codes' digests (S4).
     pub code_key: Vec<u8>,
     /// The Content-Security-Policy, with hashes of the client's inline
@@ -28,6 +29,8 @@ impl AppState {
         let csp = crate::security::content_security_policy(&config.static_dir);
         let telephony =
             crate::telephony::Telephony::from_config(&config.telephony, &config.public_origin);
+        let mailer = crate::mail::Mailer::from_config(&config.mail)
+            .expect("Config::validate has checked the mail settings");
         let code_key = if config.secret_key.is_empty() {
             // Development and tests only (production requires a key): a
             // random key per process.
@@ -43,6 +46,7 @@ impl AppState {
             clock,
             l10n: i18n::Localizer::new(),
             telephony,
+            mailer,
             code_key,
             csp,
         }))

@@ -1,10 +1,11 @@
-//! Verifying with a phone: sending a code or placing a call within the
-//! limits (S17), checking codes (S2–S7), and what a success does —
-//! registering a phone or stepping up the session (S11).
+//! Verifying with a phone or an email address: sending a code or placing a
+//! call within the limits (S17), checking codes (S2–S7), and what a
+//! success does — registering a phone or email, or stepping up the
+//! session (S11). Phone and email codes share every line of this.
 
 use axum::http::StatusCode;
 use i18n::Args;
-use models::{ErrorCode, Locale, MethodKind, PhoneChallenge, PhoneDelivery};
+use models::{Challenge, Channel, ErrorCode, Locale, MethodKind};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::UnixTime;
@@ -15,7 +16,8 @@ use crate::policy::Policy;
 use crate::secret;
 use crate::state::AppState;
 use crate::store::{
-    AuditEntry, ChallengeRecord, NewChallenge, NewMethod, PhoneData, Purpose, SessionRecord,
+    AuditEntry, ChallengeRecord, EmailData, NewChallenge, NewMethod, PhoneData, Purpose,
+    SessionRecord,
 };
 
 /// Where a request comes from: the client address, its browser and
@@ -99,6 +101,8 @@ pub struct Requester<'a> {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RegisterPayload {
     pub kind: MethodKind,
+    /// For phones.
+    #[serde(default)]
     pub region: String,
     pub extension: Option<String>,
     pub replaces: Option<String>,
@@ -106,7 +110,8 @@ pub struct RegisterPayload {
 
 /// Where a code or call goes.
 pub struct Destination<'a> {
-    pub e164: &'a str,
+    /// E.164 for a phone, the address for an email.
+    pub address: &'a str,
     /// Dialled after the call connects (office phones only).
     pub extension: Option<&'a str>,
 }
@@ -114,20 +119,20 @@ pub struct Destination<'a> {
 const HOUR: i64 = 3600;
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
-/// the carrier when any limit is exceeded.
+/// the carrier or the mail server when any limit is exceeded.
 pub async fn send(
     state: &AppState,
     who: &Requester<'_>,
     policy: &Policy,
     purpose: Purpose,
-    delivery: PhoneDelivery,
+    channel: Channel,
     to: Destination<'_>,
     payload: &str,
-) -> AppResult<PhoneChallenge> {
+) -> AppResult<Challenge> {
     let now = state.now();
     let limits = &policy.limits;
     let cooldown = limits.resend_cooldown_seconds.max(0);
-    if let Some(last) = state.store.last_challenge_at(to.e164).await? {
+    if let Some(last) = state.store.last_challenge_at(to.address).await? {
         if now - last < cooldown {
             let mut error = models::ApiError::new(ErrorCode::ResendTooSoon);
             error.retry_after = Some((last + cooldown - now).max(1) as u64);
@@ -137,28 +142,26 @@ pub async fn send(
             });
         }
     }
-    let channel = match delivery {
-        PhoneDelivery::Text => "text",
-        PhoneDelivery::Call => "call",
+    let over_code = match channel {
+        Channel::Text => ErrorCode::TextLimitReached,
+        Channel::Call => ErrorCode::CallLimitReached,
+        Channel::Email => ErrorCode::EmailLimitReached,
     };
-    let over_code = match delivery {
-        PhoneDelivery::Text => ErrorCode::TextLimitReached,
-        PhoneDelivery::Call => ErrorCode::CallLimitReached,
-    };
+    let channel_name = channel.as_str();
     let buckets = [
         (
-            format!("send:{channel}:user:{}", who.session.user.id),
+            format!("send:{channel_name}:user:{}", who.session.user.id),
             limits.per_user,
         ),
         (
-            format!("send:{channel}:number:{}", to.e164),
+            format!("send:{channel_name}:to:{}", to.address),
             limits.per_number,
         ),
         (
-            format!("send:{channel}:address:{}", who.address),
+            format!("send:{channel_name}:from:{}", who.address),
             limits.per_address,
         ),
-        (format!("send:{channel}:global"), limits.global),
+        (format!("send:{channel_name}:global"), limits.global),
     ];
     for (bucket, limit) in &buckets {
         let counter = state.store.counter(bucket, now - HOUR).await?;
@@ -176,9 +179,10 @@ pub async fn send(
     }
 
     let id = secret::new_id()?;
-    let code = match delivery {
-        PhoneDelivery::Text => Some(new_code()?),
-        PhoneDelivery::Call => None,
+    let code = if channel.sends_code() {
+        Some(new_code()?)
+    } else {
+        None
     };
     let digest = code
         .as_deref()
@@ -190,8 +194,8 @@ pub async fn send(
                 id: &id,
                 user_id: &who.session.user.id,
                 purpose,
-                delivery,
-                destination: to.e164,
+                channel,
+                destination: to.address,
                 code_digest: digest.as_deref(),
                 payload,
                 expires_at: now + policy.code_lifetime_secs(),
@@ -199,28 +203,47 @@ pub async fn send(
             now,
         )
         .await?;
-    match &code {
-        Some(code) => {
+    match (&code, channel) {
+        (Some(code), Channel::Email) => {
+            let mut args = Args::new();
+            args.set("code", code.as_str());
+            args.set("minutes", policy.code_lifetime_secs() / 60);
+            let subject = state.l10n.format(who.locale, "email-code-subject", None);
+            let body = state
+                .l10n
+                .format(who.locale, "email-code-body", Some(&args));
+            let email = crate::mail::Email {
+                to: to.address,
+                subject: &subject,
+                body: &body,
+            };
+            state.mailer.send(&state.store, &email, now).await?;
+        }
+        (Some(code), _) => {
             let mut args = Args::new();
             args.set("code", code.as_str());
             let body = state.l10n.format(who.locale, "sms-code-body", Some(&args));
             state
                 .telephony
-                .send_text(&state.store, to.e164, &body, now)
+                .send_text(&state.store, to.address, &body, now)
                 .await?;
         }
-        None => {
+        (None, _) => {
             let script = state.l10n.format(who.locale, "voice-call-script", None);
             state
                 .telephony
-                .place_call(&state.store, to.e164, to.extension, &script, &id, now)
+                .place_call(&state.store, to.address, to.extension, &script, &id, now)
                 .await?;
         }
     }
-    Ok(PhoneChallenge {
+    let destination = match channel {
+        Channel::Email => to.address.to_owned(),
+        _ => display_e164(to.address),
+    };
+    Ok(Challenge {
         challenge_id: id,
-        destination: display_e164(to.e164),
-        delivery,
+        destination,
+        channel,
         extension_removed: false,
         resend_after: cooldown as u64,
     })
@@ -287,7 +310,7 @@ pub async fn complete(
 ) -> AppResult<Completed> {
     match challenge.purpose {
         Purpose::Register => {
-            register_phone(state, who, challenge).await?;
+            register(state, who, challenge).await?;
             Ok(Completed::Registered)
         }
         Purpose::StepUp => Ok(Completed::SteppedUp),
@@ -300,7 +323,8 @@ pub enum Completed {
     SteppedUp,
 }
 
-async fn register_phone(
+/// Registers (or changes) the phone or email address the challenge proved.
+async fn register(
     state: &AppState,
     who: &Requester<'_>,
     challenge: &ChallengeRecord,
@@ -309,16 +333,24 @@ async fn register_phone(
     let user_id = &who.session.user.id;
     let payload: RegisterPayload = serde_json::from_str(&challenge.payload)
         .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
-    let data = PhoneData {
-        e164: challenge.destination.clone(),
-        region: payload.region.clone(),
-        extension: payload.extension.clone(),
-        delivery: Some(challenge.delivery),
-    };
-    let data_json = serde_json::to_string(&data).map_err(|e| AppError::internal(e.to_string()))?;
-    let detail = match &payload.extension {
-        Some(ext) => format!("{} x{ext}", display_e164(&challenge.destination)),
-        None => display_e164(&challenge.destination),
+    let delivery = challenge.channel.phone_delivery();
+    let (detail, data_json) = if payload.kind == MethodKind::Email {
+        let data = EmailData {
+            address: challenge.destination.clone(),
+        };
+        (challenge.destination.clone(), to_json(&data)?)
+    } else {
+        let data = PhoneData {
+            e164: challenge.destination.clone(),
+            region: payload.region.clone(),
+            extension: payload.extension.clone(),
+            delivery,
+        };
+        let detail = match &payload.extension {
+            Some(ext) => format!("{} x{ext}", display_e164(&challenge.destination)),
+            None => display_e164(&challenge.destination),
+        };
+        (detail, to_json(&data)?)
     };
     let replaced = match &payload.replaces {
         Some(old) => state
@@ -352,14 +384,16 @@ async fn register_phone(
         // The first MFA-capable method becomes the default (SPEC §7).
         state
             .store
-            .set_default_method(user_id, Some(&method_id), Some(challenge.delivery))
+            .set_default_method(user_id, Some(&method_id), delivery)
             .await?;
     }
-    // Registering proved possession of a phone: this counts as a fresh verification.
-    state
-        .store
-        .mark_session_verified(&who.session.token_digest, now)
-        .await?;
+    if payload.kind.mfa_capable() {
+        // Registering proved possession of a phone: a fresh verification.
+        state
+            .store
+            .mark_session_verified(&who.session.token_digest, now)
+            .await?;
+    }
     state
         .store
         .audit(
@@ -374,6 +408,10 @@ async fn register_phone(
             now,
         )
         .await
+}
+
+fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
+    serde_json::to_string(value).map_err(|e| AppError::internal(e.to_string()))
 }
 
 /// Refuses a view or change of security info without a recent verification

@@ -39,20 +39,22 @@ pub(crate) fn addable(
         .iter()
         .filter(|m| m.kind == MethodKind::AuthenticatorApp)
         .count();
-    MethodKind::ALL
+    MethodKind::OFFER_ORDER
         .into_iter()
-        // The kinds built so far: phones and authenticator apps.
+        // The kinds built so far.
         .filter(|k| {
             let built = k.is_phone()
                 || matches!(
                     k,
-                    MethodKind::AuthenticatorApp | MethodKind::SecurityQuestions
+                    MethodKind::AuthenticatorApp
+                        | MethodKind::SecurityQuestions
+                        | MethodKind::Email
                 );
             built && policy.allows(*k)
         })
         // Security questions are not for admin accounts (SPEC §5).
         .filter(|k| *k != MethodKind::SecurityQuestions || !is_admin)
-        // One of each phone; up to five apps (SPEC §3).
+        // One of each phone and one email; up to five apps (SPEC §3).
         .filter(|k| {
             if *k == MethodKind::AuthenticatorApp {
                 apps < crate::authenticator::MAX_APPS
@@ -330,13 +332,13 @@ pub struct StartStepUp {
 
 /// Texts or calls one of the user's phones to verify this session.
 #[utoipa::path(post, path = "/api/me/step-up", request_body = StartStepUp, responses(
-    (status = 201, body = models::PhoneChallenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+    (status = 201, body = models::Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start_step_up(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
     ApiJson(request): ApiJson<StartStepUp>,
-) -> AppResult<(StatusCode, Json<models::PhoneChallenge>)> {
+) -> AppResult<(StatusCode, Json<models::Challenge>)> {
     let policy = &session.user.policy;
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let method = methods
@@ -352,7 +354,7 @@ pub async fn start_step_up(
     }
     let who = caller.on_behalf_of(&session);
     let to = Destination {
-        e164: &phone.e164,
+        address: &phone.e164,
         extension: phone
             .extension
             .as_deref()
@@ -363,7 +365,7 @@ pub async fn start_step_up(
         &who,
         &policy,
         Purpose::StepUp,
-        request.delivery,
+        request.delivery.into(),
         to,
         "{}",
     )

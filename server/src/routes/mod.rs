@@ -3,12 +3,15 @@
 
 pub(crate) mod admin;
 pub(crate) mod authenticator;
+pub(crate) mod challenges;
+pub(crate) mod email;
 mod fixtures;
 pub(crate) mod handset;
 mod health;
+pub(crate) mod mailbox;
 mod me;
 pub(crate) mod methods;
-mod phone;
+pub(crate) mod phone;
 pub(crate) mod questions;
 pub(crate) mod session;
 
@@ -26,9 +29,6 @@ pub(crate) use methods::{
     __path_delete_method, __path_security_info, __path_set_default, __path_start_step_up,
     __path_step_up_options,
 };
-pub(crate) use phone::{
-    __path_phone_regions, __path_progress, __path_resend, __path_start, __path_submit_code,
-};
 pub(crate) use session::{__path_get_session, __path_sign_in, __path_sign_out};
 
 pub fn api(state: &AppState) -> Router<AppState> {
@@ -38,6 +38,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(me::router())
         .merge(methods::router())
         .merge(phone::router())
+        .merge(email::router())
+        .merge(challenges::router())
         .merge(authenticator::router())
         .merge(admin::router())
         .merge(questions::router())

@@ -1,4 +1,4 @@
-use models::{CallStatus, PhoneDelivery};
+use models::{CallStatus, Channel, PhoneDelivery};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -28,7 +28,7 @@ pub struct NewChallenge<'a> {
     pub id: &'a str,
     pub user_id: &'a str,
     pub purpose: Purpose,
-    pub delivery: PhoneDelivery,
+    pub channel: Channel,
     pub destination: &'a str,
     pub code_digest: Option<&'a str>,
     pub payload: &'a str,
@@ -40,7 +40,7 @@ pub struct ChallengeRecord {
     pub id: String,
     pub user_id: String,
     pub purpose: Purpose,
-    pub delivery: PhoneDelivery,
+    pub channel: Channel,
     pub destination: String,
     pub payload: String,
     pub created_at: UnixTime,
@@ -61,23 +61,12 @@ pub enum CodeCheck {
     NotFound,
 }
 
-fn delivery_str(d: PhoneDelivery) -> &'static str {
-    match d {
-        PhoneDelivery::Text => "text",
-        PhoneDelivery::Call => "call",
-    }
-}
-
 pub fn parse_delivery(s: &str) -> Option<PhoneDelivery> {
-    match s {
-        "text" => Some(PhoneDelivery::Text),
-        "call" => Some(PhoneDelivery::Call),
-        _ => None,
-    }
+    Channel::parse(s).and_then(Channel::phone_delivery)
 }
 
 pub fn delivery_as_str(d: PhoneDelivery) -> &'static str {
-    delivery_str(d)
+    Channel::from(d).as_str()
 }
 
 fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
@@ -92,7 +81,7 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
         } else {
             Purpose::Register
         },
-        delivery: parse_delivery(&delivery).ok_or_else(|| AppError::internal("stored delivery"))?,
+        channel: Channel::parse(&delivery).ok_or_else(|| AppError::internal("stored channel"))?,
         destination: row.try_get("destination")?,
         payload: row.try_get("payload")?,
         created_at: row.try_get("created_at")?,
@@ -124,13 +113,13 @@ impl Store {
         .bind(c.id)
         .bind(c.user_id)
         .bind(c.purpose.as_str())
-        .bind(delivery_str(c.delivery))
+        .bind(c.channel.as_str())
         .bind(c.destination)
         .bind(c.code_digest)
         .bind(c.payload)
         .bind(now)
         .bind(c.expires_at)
-        .bind((c.delivery == PhoneDelivery::Call).then_some("ringing"))
+        .bind((c.channel == Channel::Call).then_some("ringing"))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -17,6 +17,12 @@ pub struct PhoneData {
     pub delivery: Option<PhoneDelivery>,
 }
 
+/// What an email method keeps (the `data` column).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailData {
+    pub address: String,
+}
+
 /// What an authenticator app keeps (the `data` column): only the
 /// encrypted secret (S10).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

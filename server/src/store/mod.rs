@@ -7,6 +7,7 @@
 mod audit;
 mod authenticators;
 pub mod challenges;
+mod dev_mailbox;
 mod methods;
 mod sessions;
 mod sim_carrier;
@@ -21,7 +22,8 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 pub use audit::AuditEntry;
 pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
-pub use methods::{AuthenticatorData, MethodRecord, NewMethod, PhoneData};
+pub use dev_mailbox::MailboxEntry;
+pub use methods::{AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData};
 pub use sessions::{NewSession, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;

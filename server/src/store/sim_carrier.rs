@@ -27,14 +27,8 @@ impl SimEntry {
         status: &str,
         now: UnixTime,
     ) -> AppResult<SimEntry> {
-        // Ids that sort in the order of sending, so "newest first" holds even
-        // for two texts within one second (the handset shows the right code).
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
         Ok(SimEntry {
-            id: format!("{nanos:024}{}", crate::secret::random_token(6)?),
+            id: crate::secret::sortable_id()?,
             to_number: to.to_owned(),
             kind: kind.to_owned(),
             body: body.to_owned(),

@@ -430,3 +430,28 @@ pub async fn last_code(store: &Store, e164: &str) -> String {
         .expect("a 6-digit code")
         .to_owned()
 }
+
+/// Runs the futures concurrently on the runtime's threads.
+pub async fn futures_join_all<F>(futures: Vec<F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+/// The code in the newest email the dev mailbox received for `address`.
+pub async fn last_email_code(store: &Store, address: &str) -> String {
+    let inbox = store.mailbox(address).await.unwrap();
+    let mail = inbox.first().expect("an email was delivered");
+    mail.body
+        .split_whitespace()
+        .find(|w| w.len() == 6 && w.chars().all(|c| c.is_ascii_digit()))
+        .expect("a 6-digit code")
+        .to_owned()
+}

@@ -2,6 +2,7 @@
 //! Each test gets its own database and a manual clock.
 
 mod authenticator;
+mod email;
 mod helpers;
 mod instances;
 mod locale_and_pages;

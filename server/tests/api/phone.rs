@@ -4,7 +4,7 @@ use axum::http::{Method, StatusCode};
 use secinfo_server::policy::Policy;
 use secinfo_server::telephony::{CallEvent, call_event};
 
-use crate::helpers::{Backend, PASSWORD, T0, TestApp};
+use crate::helpers::{Backend, PASSWORD, T0, TestApp, futures_join_all};
 
 crate::on_both_backends!(
     text_path_registers_a_phone_and_makes_it_the_default,
@@ -77,7 +77,7 @@ async fn text_path_registers_a_phone_and_makes_it_the_default(backend: Backend) 
     // Now an alternate phone can be added, the phone cannot be added twice.
     assert_eq!(
         info["addable"],
-        serde_json::json!(["alternate-phone", "office-phone", "authenticator-app"])
+        serde_json::json!(["authenticator-app", "alternate-phone", "office-phone"])
     );
 }
 
@@ -370,20 +370,6 @@ async fn s7_parallel_wrong_codes_count_exactly(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(failures.count, n);
-}
-
-/// Runs the futures concurrently on the runtime's threads.
-async fn futures_join_all<F>(futures: Vec<F>) -> Vec<F::Output>
-where
-    F: std::future::Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
-    let mut out = Vec::new();
-    for handle in handles {
-        out.push(handle.await.unwrap());
-    }
-    out
 }
 
 async fn s4_the_database_holds_no_plain_code(backend: Backend) {

@@ -253,6 +253,14 @@ async fn test_fixtures_are_not_mounted_in_production(backend: Backend) {
                 auth_token: "token".into(),
                 from_number: "+15005550006".into(),
             });
+        c.mail = secinfo_server::config::MailConfig::Smtp(secinfo_server::config::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: 9,
+            tls: secinfo_server::config::SmtpTls::None,
+            username: String::new(),
+            password: String::new(),
+            from: "security@contoso.example".into(),
+        });
     })
     .await;
     let mut browser = production.browser();
@@ -265,9 +273,18 @@ async fn test_fixtures_are_not_mounted_in_production(backend: Backend) {
     // Nor the simulated carrier's handset: the path falls through to the client.
     let handset = browser.get("/dev/handset?number=%2B31612345678").await;
     assert!(!String::from_utf8_lossy(&handset.body).contains("Test handset"));
+    // Nor the dev mailbox.
+    let mailbox = browser
+        .get("/dev/mailbox?address=a%40fabrikam.example")
+        .await;
+    assert!(!String::from_utf8_lossy(&mailbox.body).contains("Dev mailbox"));
 
     let test = TestApp::spawn(backend).await;
     let mut browser = test.browser();
+    let mailbox = browser
+        .get("/dev/mailbox?address=a%40fabrikam.example")
+        .await;
+    assert!(String::from_utf8_lossy(&mailbox.body).contains("Dev mailbox a@fabrikam.example"));
     browser.session().await;
     assert_eq!(
         browser

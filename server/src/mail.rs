@@ -1,0 +1,113 @@
+//! Email, behind one interface: SMTP through lettre, or the dev mailbox
+//! (`routes/mailbox.rs`) for development and tests. `Config::validate`
+//! keeps the dev mailbox out of production.
+
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::clock::UnixTime;
+use crate::config::{MailConfig, SmtpConfig, SmtpTls};
+use crate::error::{AppError, AppResult};
+use crate::store::{MailboxEntry, Store};
+
+/// One email, already rendered in its reader's language.
+pub struct Email<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+}
+
+pub enum Mailer {
+    DevMailbox,
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+}
+
+impl Mailer {
+    pub fn from_config(config: &MailConfig) -> Result<Mailer, String> {
+        match config {
+            MailConfig::DevMailbox => Ok(Mailer::DevMailbox),
+            MailConfig::Smtp(smtp) => smtp_mailer(smtp),
+        }
+    }
+
+    pub async fn send(&self, store: &Store, email: &Email<'_>, now: UnixTime) -> AppResult<()> {
+        match self {
+            Mailer::DevMailbox => {
+                let entry = MailboxEntry {
+                    id: crate::secret::sortable_id()?,
+                    to_address: email.to.to_lowercase(),
+                    subject: email.subject.to_owned(),
+                    body: email.body.to_owned(),
+                    created_at: now,
+                };
+                store.mailbox_record(&entry).await
+            }
+            Mailer::Smtp { transport, from } => {
+                let to: Mailbox = email
+                    .to
+                    .parse()
+                    .map_err(|e| AppError::internal(format!("email recipient: {e}")))?;
+                let message = Message::builder()
+                    .from(from.clone())
+                    .to(to)
+                    .subject(email.subject)
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(email.body.to_owned())
+                    .map_err(|e| AppError::internal(format!("email message: {e}")))?;
+                transport
+                    .send(message)
+                    .await
+                    .map_err(|e| AppError::internal(format!("smtp: {e}")))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Refuses SMTP settings that cannot work, before anything is sent.
+pub fn check(config: &SmtpConfig) -> Result<(), String> {
+    if config.host.trim().is_empty() {
+        return Err("mail.host is empty".into());
+    }
+    config
+        .from
+        .parse::<Mailbox>()
+        .map(|_| ())
+        .map_err(|e| format!("mail.from {:?}: {e}", config.from))
+}
+
+/// Builds the transport (inside the Tokio runtime: it keeps a pool).
+fn smtp_mailer(config: &SmtpConfig) -> Result<Mailer, String> {
+    check(config)?;
+    type Transport = AsyncSmtpTransport<Tokio1Executor>;
+    let host = config.host.as_str();
+    let builder = match config.tls {
+        SmtpTls::None => Transport::builder_dangerous(host),
+        SmtpTls::Starttls => Transport::starttls_relay(host).map_err(|e| format!("smtp: {e}"))?,
+        SmtpTls::Tls => Transport::relay(host).map_err(|e| format!("smtp: {e}"))?,
+    };
+    let mut builder = builder
+        .port(config.port)
+        .timeout(Some(Duration::from_secs(15)));
+    if !config.username.is_empty() {
+        builder = builder.credentials(Credentials::new(
+            config.username.clone(),
+            config.password.clone(),
+        ));
+    }
+    let from = config
+        .from
+        .parse()
+        .map_err(|e| format!("mail.from {:?}: {e}", config.from))?;
+    Ok(Mailer::Smtp {
+        transport: builder.build(),
+        from,
+    })
+}
