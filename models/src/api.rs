@@ -143,3 +143,28 @@ pub struct QuestionAnswer {
     pub question: String,
     pub answer: String,
 }
+
+/// `POST /api/me/security-keys`: starts registering a key with this name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartSecurityKeyRequest {
+    pub name: String,
+}
+
+/// The browser's part of a registration: WebAuthn creation options in
+/// their JSON form, for `PublicKeyCredential.parseCreationOptionsFromJSON`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecurityKeyCreation {
+    pub pending_id: String,
+    /// `{"publicKey": {...}}` as JSON text.
+    pub options_json: String,
+}
+
+/// `POST /api/me/security-keys/{pending_id}`: the new credential.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FinishSecurityKeyRequest {
+    /// `PublicKeyCredential.toJSON()` as JSON text.
+    pub credential_json: String,
+}

@@ -16,8 +16,9 @@ mod return_path;
 pub use account::{AccountName, Password};
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
-    QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo, SessionInfo, SetDefaultRequest,
-    SetLocaleRequest, SignInRequest, UserView,
+    FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
+    SecurityKeyCreation, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
+    StartSecurityKeyRequest, UserView,
 };
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};

@@ -48,6 +48,9 @@ pub struct Config {
     pub secret_key: String,
     pub telephony: TelephonyConfig,
     pub mail: MailConfig,
+    /// The WebAuthn relying party id for security keys; empty means the
+    /// host of `public_origin` (`localhost` in development and tests).
+    pub webauthn_rp_id: String,
 }
 
 /// Where emails go.
@@ -144,6 +147,7 @@ impl Default for Config {
             secret_key: String::new(),
             telephony: TelephonyConfig::Simulated,
             mail: MailConfig::DevMailbox,
+            webauthn_rp_id: String::new(),
         }
     }
 }
@@ -193,6 +197,7 @@ impl Config {
                 return Err("production mode needs a secret_key of at least 32 characters".into());
             }
         }
+        crate::security_key::relying_party(self)?;
         if let MailConfig::Smtp(smtp) = &self.mail {
             crate::mail::check(smtp)?;
         }

@@ -18,6 +18,7 @@ pub mod questions;
 pub mod routes;
 pub mod secret;
 pub mod security;
+pub mod security_key;
 pub mod seed;
 pub mod session;
 pub mod state;

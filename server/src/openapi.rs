@@ -38,6 +38,8 @@ use crate::routes::{
         crate::routes::phone::phone_regions,
         crate::routes::phone::start,
         crate::routes::email::start,
+        crate::routes::security_key::start,
+        crate::routes::security_key::finish,
         crate::routes::challenges::submit_code,
         crate::routes::challenges::progress,
         crate::routes::challenges::resend

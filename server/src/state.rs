@@ -17,6 +17,8 @@ pub struct Inner {
     pub l10n: i18n::Localizer,
     pub telephony: crate::telephony::Telephony,
     pub mailer: crate::mail::Mailer,
+    /// The WebAuthn relying party (security keys).
+    pub webauthn: webauthn_rs::Webauthn,
     /// Key of the one-time codes' digests (S4).
     pub code_key: Vec<u8>,
     /// The Content-Security-Policy, with hashes of the client's inline
@@ -31,6 +33,8 @@ impl AppState {
             crate::telephony::Telephony::from_config(&config.telephony, &config.public_origin);
         let mailer = crate::mail::Mailer::from_config(&config.mail)
             .expect("Config::validate has checked the mail settings");
+        let webauthn = crate::security_key::relying_party(&config)
+            .expect("Config::validate has checked the WebAuthn settings");
         let code_key = if config.secret_key.is_empty() {
             // Development and tests only (production requires a key): a
             // random key per process.
@@ -47,6 +51,7 @@ impl AppState {
             l10n: i18n::Localizer::new(),
             telephony,
             mailer,
+            webauthn,
             code_key,
             csp,
         }))

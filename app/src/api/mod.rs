@@ -90,8 +90,12 @@ pub async fn regions() -> ApiResult<Vec<models::Region>> {
     json_of(Request::get("/api/phone/regions").send().await).await
 }
 
-pub async fn start_phone(request: &models::StartPhoneRequest) -> ApiResult<models::PhoneChallenge> {
+pub async fn start_phone(request: &models::StartPhoneRequest) -> ApiResult<models::Challenge> {
     json_of(send_json(Request::post("/api/me/phone/challenges"), request).await).await
+}
+
+pub async fn start_email(request: &models::StartEmailRequest) -> ApiResult<models::Challenge> {
+    json_of(send_json(Request::post("/api/me/email/challenges"), request).await).await
 }
 
 pub async fn submit_code(challenge_id: &str, code: &str) -> ApiResult<SecurityInfo> {
@@ -117,7 +121,7 @@ pub async fn call_progress(challenge_id: &str) -> ApiResult<models::CallProgress
     .await
 }
 
-pub async fn resend(challenge_id: &str) -> ApiResult<models::PhoneChallenge> {
+pub async fn resend(challenge_id: &str) -> ApiResult<models::Challenge> {
     json_of(
         with_csrf(Request::post(&format!(
             "/api/me/challenges/{challenge_id}/resend"
@@ -159,7 +163,7 @@ pub async fn step_up_options() -> ApiResult<Vec<StepUpOption>> {
 pub async fn start_step_up(
     method_id: &str,
     delivery: models::PhoneDelivery,
-) -> ApiResult<models::PhoneChallenge> {
+) -> ApiResult<models::Challenge> {
     #[derive(Serialize)]
     struct Body<'a> {
         method_id: &'a str,

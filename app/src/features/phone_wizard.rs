@@ -6,8 +6,8 @@ use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
 use models::{
-    ApiError, CallStatus, ErrorCode, Field, MethodKind, PhoneChallenge, PhoneDelivery,
-    SecurityInfo, StartPhoneRequest,
+    ApiError, CallStatus, Challenge, ErrorCode, Field, MethodKind, PhoneDelivery, SecurityInfo,
+    StartPhoneRequest,
 };
 
 use crate::api;
@@ -21,8 +21,8 @@ use crate::i18n::use_i18n;
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Enter,
-    Code(PhoneChallenge),
-    Calling(PhoneChallenge),
+    Code(Challenge),
+    Calling(Challenge),
     Done,
 }
 
@@ -80,16 +80,17 @@ pub fn PhoneWizard(
     let removed_extension: RwSignal<Option<String>> = RwSignal::new(None);
 
     // A verification under way: the step it shows.
-    let show = move |challenge: PhoneChallenge| {
+    let show = move |challenge: Challenge| {
         entry.code.set(String::new());
         removed_extension.set(
             challenge
                 .extension_removed
                 .then(|| extension_typed(&entry.number.get_untracked()).unwrap_or_default()),
         );
-        step.set(match challenge.delivery {
-            PhoneDelivery::Text => Step::Code(challenge),
-            PhoneDelivery::Call => Step::Calling(challenge),
+        step.set(if challenge.channel.sends_code() {
+            Step::Code(challenge)
+        } else {
+            Step::Calling(challenge)
         });
     };
 
@@ -133,7 +134,7 @@ pub fn PhoneWizard(
         {move || match step.get() {
             Step::Enter => view! { <EnterNumber kind entry error busy on_next=Callback::new(move |()| { resent.set(false); start() }) on_cancel/> }.into_any(),
             Step::Code(challenge) => view! {
-                <EnterCode challenge entry error busy on_verified=Callback::new(finished)
+                <EnterCode challenge code=entry.code error busy on_verified=Callback::new(finished)
                     on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
                     on_resent=Callback::new(move |c| { resent.set(true); show(c) })
                     resent=resent.get_untracked()/>
@@ -287,16 +288,20 @@ fn extension_typed(number: &str) -> Option<String> {
 
 #[component]
 pub(crate) fn EnterCode(
-    challenge: PhoneChallenge,
-    entry: Entry,
+    challenge: Challenge,
+    /// What the person typed, kept when they go back and forth.
+    code: RwSignal<String>,
     error: RwSignal<Option<ApiError>>,
     busy: RwSignal<bool>,
     on_verified: Callback<SecurityInfo>,
     on_back: Callback<()>,
-    on_resent: Callback<PhoneChallenge>,
+    on_resent: Callback<Challenge>,
     /// The message id of the back button.
     #[prop(default = "phone-wizard-change-number")]
     back_label: &'static str,
+    /// The message id saying where the code went (`$number` or `$address`).
+    #[prop(default = "phone-wizard-code-sent")]
+    sent_id: &'static str,
     /// This challenge replaced one whose code was resent: say so.
     #[prop(optional)]
     resent: bool,
@@ -308,8 +313,10 @@ pub(crate) fn EnterCode(
     let destination = challenge.destination.clone();
     let sent_text = move || {
         let mut args = Args::new();
+        // Phone messages name a number, email messages an address.
         args.set("number", destination.clone());
-        i18n.t_with("phone-wizard-code-sent", &args)
+        args.set("address", destination.clone());
+        i18n.t_with(sent_id, &args)
     };
     let code_error = Signal::derive(move || {
         error.with(|e| {
@@ -330,15 +337,15 @@ pub(crate) fn EnterCode(
         if busy.get_untracked() {
             return;
         }
-        let code = entry.code.get_untracked();
-        if code.trim().is_empty() {
+        let typed = code.get_untracked();
+        if typed.trim().is_empty() {
             error.set(Some(ApiError::at(ErrorCode::CodeRequired, Field::Code)));
             return;
         }
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::submit_code(&id.get_value(), &code).await {
+            match api::submit_code(&id.get_value(), &typed).await {
                 Ok(info) => on_verified.run(info),
                 Err(e) => error.set(Some(e)),
             }
@@ -363,7 +370,7 @@ pub(crate) fn EnterCode(
             <TextField
                 id="phone-code"
                 label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
-                value=entry.code
+                value=code
                 error=code_error
                 autocomplete="one-time-code"
                 inputmode="numeric"
@@ -400,11 +407,11 @@ pub(crate) fn EnterCode(
 
 #[component]
 pub(crate) fn Calling(
-    challenge: PhoneChallenge,
+    challenge: Challenge,
     error: RwSignal<Option<ApiError>>,
     on_verified: Callback<()>,
     on_back: Callback<()>,
-    on_again: Callback<PhoneChallenge>,
+    on_again: Callback<Challenge>,
     #[prop(default = "phone-wizard-change-number")] back_label: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();

@@ -3,7 +3,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{ApiError, PhoneChallenge, PhoneDelivery};
+use models::{ApiError, Challenge, PhoneDelivery};
 
 use crate::api::{self, StepUpOption};
 use crate::components::alert::ErrorAlert;
@@ -20,7 +20,7 @@ pub fn StepUp(
     let i18n = use_i18n();
     let options = LocalResource::new(api::step_up_options);
     let chosen = RwSignal::new(0usize);
-    let challenge: RwSignal<Option<PhoneChallenge>> = RwSignal::new(None);
+    let challenge: RwSignal<Option<Challenge>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let resent = RwSignal::new(false);
@@ -110,8 +110,8 @@ pub fn StepUp(
                 </form>
             })}
             {move || if app_method.get().is_some() { return ().into_any() } else { match challenge.get() {
-                Some(c) if c.delivery == PhoneDelivery::Text => view! {
-                    <EnterCode challenge=c entry error busy
+                Some(c) if c.channel.sends_code() => view! {
+                    <EnterCode challenge=c code=entry.code error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))
                         on_back=Callback::new(move |()| { error.set(None); challenge.set(None) })
                         on_resent=Callback::new(move |c| { resent.set(true); challenge.set(Some(c)) })

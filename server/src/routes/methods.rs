@@ -39,6 +39,10 @@ pub(crate) fn addable(
         .iter()
         .filter(|m| m.kind == MethodKind::AuthenticatorApp)
         .count();
+    let keys = methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::SecurityKey)
+        .count();
     MethodKind::OFFER_ORDER
         .into_iter()
         // The kinds built so far.
@@ -49,19 +53,20 @@ pub(crate) fn addable(
                     MethodKind::AuthenticatorApp
                         | MethodKind::SecurityQuestions
                         | MethodKind::Email
+                        | MethodKind::SecurityKey
                 );
             built && policy.allows(*k)
         })
         // Security questions are not for admin accounts (SPEC §5).
         .filter(|k| *k != MethodKind::SecurityQuestions || !is_admin)
-        // One of each phone and one email; up to five apps (SPEC §3).
-        .filter(|k| {
-            if *k == MethodKind::AuthenticatorApp {
-                apps < crate::authenticator::MAX_APPS
-            } else {
-                !has(*k)
-            }
+        // One of each phone and one email; up to five apps and ten keys.
+        .filter(|k| match k {
+            MethodKind::AuthenticatorApp => apps < crate::authenticator::MAX_APPS,
+            MethodKind::SecurityKey => keys < crate::security_key::MAX_KEYS,
+            _ => !has(*k),
         })
+        // A security key only once another method exists (SPEC §6).
+        .filter(|k| *k != MethodKind::SecurityKey || methods.len() > keys)
         // An alternate phone only once a phone exists (SPEC §2).
         .filter(|k| *k != MethodKind::AlternatePhone || has(MethodKind::Phone))
         .collect()

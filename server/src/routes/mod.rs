@@ -13,6 +13,7 @@ mod me;
 pub(crate) mod methods;
 pub(crate) mod phone;
 pub(crate) mod questions;
+pub(crate) mod security_key;
 pub(crate) mod session;
 
 use axum::Router;
@@ -39,6 +40,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(methods::router())
         .merge(phone::router())
         .merge(email::router())
+        .merge(security_key::router())
         .merge(challenges::router())
         .merge(authenticator::router())
         .merge(admin::router())

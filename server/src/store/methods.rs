@@ -30,6 +30,15 @@ pub struct AuthenticatorData {
     pub secret_enc: String,
 }
 
+/// What a security key keeps (the `data` column): its public key and sign
+/// count as webauthn-rs records them (S22), nothing secret.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SecurityKeyData {
+    /// Base64url, to refuse registering the same key twice.
+    pub credential_id: String,
+    pub passkey: webauthn_rs::prelude::Passkey,
+}
+
 /// A registered method; `detail` is what its owner recognises it by.
 #[derive(Clone, Debug)]
 pub struct MethodRecord {
@@ -38,6 +47,7 @@ pub struct MethodRecord {
     pub detail: String,
     pub phone: Option<PhoneData>,
     pub authenticator: Option<AuthenticatorData>,
+    pub security_key: Option<SecurityKeyData>,
     pub created_at: UnixTime,
 }
 
@@ -67,6 +77,11 @@ impl Store {
                     kind,
                     detail: row.try_get("detail")?,
                     phone: if kind.is_phone() {
+                        serde_json::from_str(&data).ok()
+                    } else {
+                        None
+                    },
+                    security_key: if kind == MethodKind::SecurityKey {
                         serde_json::from_str(&data).ok()
                     } else {
                         None

@@ -9,6 +9,7 @@ mod authenticators;
 pub mod challenges;
 mod dev_mailbox;
 mod methods;
+mod security_keys;
 mod sessions;
 mod sim_carrier;
 mod throttle;
@@ -23,7 +24,10 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 pub use audit::AuditEntry;
 pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
 pub use dev_mailbox::MailboxEntry;
-pub use methods::{AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData};
+pub use methods::{
+    AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData, SecurityKeyData,
+};
+pub use security_keys::PendingSecurityKey;
 pub use sessions::{NewSession, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;

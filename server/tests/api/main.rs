@@ -10,6 +10,7 @@ mod phone;
 mod policy;
 mod questions;
 mod security;
+mod security_key;
 mod sign_in;
 mod store;
 mod twilio;

@@ -1,0 +1,141 @@
+//! Set up your email (SPEC §4): address → 6-digit code by email → done.
+//! The code step is the phone wizard's, with the email's words.
+
+use leptos::html;
+use leptos::prelude::*;
+use models::{ApiError, Challenge, Field, SecurityInfo, StartEmailRequest};
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::components::wizard_done::WizardDone;
+use crate::features::phone_wizard::EnterCode;
+use crate::i18n::use_i18n;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Enter,
+    Code(Challenge),
+    Done,
+}
+
+#[component]
+pub fn EmailWizard(
+    /// The email method being changed, if any.
+    replaces: Option<String>,
+    on_done: Callback<SecurityInfo>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    // Kept across steps: "Change email" loses nothing typed.
+    let address = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let step = RwSignal::new(Step::Enter);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let resent = RwSignal::new(false);
+    let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    let replaces = StoredValue::new(replaces);
+
+    let show = move |challenge: Challenge| {
+        code.set(String::new());
+        step.set(Step::Code(challenge));
+    };
+    let start = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        resent.set(false);
+        let request = StartEmailRequest {
+            address: address.get_untracked(),
+            replaces: replaces.get_value(),
+        };
+        leptos::task::spawn_local(async move {
+            match api::start_email(&request).await {
+                Ok(challenge) => show(challenge),
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <h2 id="dialog-title">{move || i18n.t("email-wizard-title")}</h2>
+        {move || match step.get() {
+            Step::Enter => view! { <EnterAddress address error busy on_next=Callback::new(move |()| start()) on_cancel/> }.into_any(),
+            Step::Code(challenge) => view! {
+                <EnterCode challenge code error busy
+                    sent_id="email-wizard-code-sent"
+                    back_label="email-wizard-change-address"
+                    on_verified=Callback::new(move |info| { result.set(Some(info)); step.set(Step::Done) })
+                    on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
+                    on_resent=Callback::new(move |c| { resent.set(true); show(c) })
+                    resent=resent.get_untracked()/>
+            }.into_any(),
+            Step::Done => view! {
+                <WizardDone text_id="email-wizard-success-text"
+                    on_done=Callback::new(move |()| { if let Some(info) = result.get_untracked() { on_done.run(info) } })/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn EnterAddress(
+    address: RwSignal<String>,
+    error: RwSignal<Option<ApiError>>,
+    busy: RwSignal<bool>,
+    on_next: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let input: NodeRef<html::Input> = NodeRef::new();
+    let at_field = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(Field::Email))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field != Some(Field::Email))
+                .map(|e| i18n.error(e))
+        })
+    });
+    // An error at the address puts the cursor back there.
+    Effect::new(move |_| {
+        if at_field.with(Option::is_some) {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+    view! {
+        <p>{move || i18n.t("email-wizard-intro")}</p>
+        <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_next.run(()) }>
+            <p class="form-question">{move || i18n.t("email-wizard-question")}</p>
+            <ErrorAlert message=general/>
+            <TextField
+                id="email-address"
+                label=Signal::derive(move || i18n.t("email-wizard-address-label"))
+                hint=Signal::derive(move || i18n.t("email-wizard-address-hint"))
+                value=address
+                error=at_field
+                input_type="email"
+                autocomplete="email"
+                node_ref=input
+            />
+            <div class="form-actions">
+                <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                    {move || i18n.t("dialog-next")}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,401 @@
+//! Security keys through the API (SPEC §6, S22), with a minimal software
+//! authenticator written here: "none" attestation, a P-256 public key
+//! (the curve's generator, a valid point), flags and sign count as chosen.
+
+use std::sync::Arc;
+
+use axum::http::StatusCode;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use secinfo_server::clock::ManualClock;
+use secinfo_server::policy::{MethodRule, Policy};
+use secinfo_server::{AppState, app};
+use sha2::{Digest, Sha256};
+
+use crate::helpers::{Backend, Browser, ORIGIN, PASSWORD, T0, TestApp, test_config};
+
+crate::on_both_backends!(
+    s22_a_key_registers_once_with_origin_and_rp_id_checked,
+    s22_ceremonies_expire_and_are_single_use,
+    security_keys_need_another_method_a_name_and_stop_at_ten,
+    another_instance_finishes_the_ceremony,
+);
+
+const GX: &str = "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
+const GY: &str = "4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5";
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+fn cbor_bytes(bytes: &[u8]) -> Vec<u8> {
+    let mut out = match bytes.len() {
+        n if n < 24 => vec![0x40 + n as u8],
+        n if n < 256 => vec![0x58, n as u8],
+        n => vec![0x59, (n >> 8) as u8, n as u8],
+    };
+    out.extend_from_slice(bytes);
+    out
+}
+
+fn cbor_text(text: &str) -> Vec<u8> {
+    let mut out = vec![0x60 + text.len() as u8];
+    out.extend_from_slice(text.as_bytes());
+    out
+}
+
+/// What the authenticator and browser do differently in a test.
+struct Answer<'a> {
+    origin: &'a str,
+    rp_id: &'a str,
+    credential_id: &'a [u8],
+    sign_count: u32,
+}
+
+impl Default for Answer<'_> {
+    fn default() -> Self {
+        Answer {
+            origin: ORIGIN,
+            rp_id: "localhost",
+            credential_id: b"credential-0001",
+            sign_count: 7,
+        }
+    }
+}
+
+/// `PublicKeyCredential.toJSON()` for the given creation options.
+fn credential(options_json: &str, answer: &Answer) -> String {
+    let options: serde_json::Value = serde_json::from_str(options_json).unwrap();
+    let challenge = options["publicKey"]["challenge"].as_str().unwrap();
+    let client_data = serde_json::json!({
+        "type": "webauthn.create",
+        "challenge": challenge,
+        "origin": answer.origin,
+        "crossOrigin": false,
+    })
+    .to_string();
+    let mut cose_key = vec![0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21];
+    cose_key.extend(cbor_bytes(&hex(GX)));
+    cose_key.push(0x22);
+    cose_key.extend(cbor_bytes(&hex(GY)));
+    let mut auth_data = Sha256::digest(answer.rp_id.as_bytes()).to_vec();
+    auth_data.push(0x45); // user present, user verified, attested credential data
+    auth_data.extend(answer.sign_count.to_be_bytes());
+    auth_data.extend([0u8; 16]); // AAGUID
+    auth_data.extend((answer.credential_id.len() as u16).to_be_bytes());
+    auth_data.extend(answer.credential_id);
+    auth_data.extend(cose_key);
+    let mut attestation = vec![0xa3];
+    attestation.extend(cbor_text("fmt"));
+    attestation.extend(cbor_text("none"));
+    attestation.extend(cbor_text("attStmt"));
+    attestation.push(0xa0);
+    attestation.extend(cbor_text("authData"));
+    attestation.extend(cbor_bytes(&auth_data));
+    let id = URL_SAFE_NO_PAD.encode(answer.credential_id);
+    serde_json::json!({
+        "id": id,
+        "rawId": id,
+        "type": "public-key",
+        "response": {
+            "clientDataJSON": URL_SAFE_NO_PAD.encode(client_data),
+            "attestationObject": URL_SAFE_NO_PAD.encode(attestation),
+            "transports": ["usb"],
+        },
+        "clientExtensionResults": {},
+    })
+    .to_string()
+}
+
+async fn allow_keys(app: &TestApp) {
+    let mut policy = Policy::default();
+    policy
+        .methods
+        .push(MethodRule::full(models::MethodKind::SecurityKey));
+    app.store.set_policy("contoso", &policy).await.unwrap();
+}
+
+async fn with_phone(app: &TestApp, name: &str) -> Browser {
+    with_phone_number(app, name, "0612345678").await
+}
+
+async fn with_phone_number(app: &TestApp, name: &str, number: &str) -> Browser {
+    allow_keys(app).await;
+    let account = app.user(name).await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    browser.register_phone("phone", "NL", number).await;
+    browser
+}
+
+async fn start(browser: &mut Browser, name: &str) -> crate::helpers::Response {
+    browser
+        .post("/api/me/security-keys", serde_json::json!({ "name": name }))
+        .await
+}
+
+async fn finish(
+    browser: &mut Browser,
+    pending: &str,
+    credential: String,
+) -> crate::helpers::Response {
+    browser
+        .post(
+            &format!("/api/me/security-keys/{pending}"),
+            serde_json::json!({ "credential_json": credential }),
+        )
+        .await
+}
+
+/// Starts a ceremony; returns the pending id and the options.
+async fn begin(browser: &mut Browser, name: &str) -> (String, String) {
+    let started = start(browser, name).await;
+    assert_eq!(
+        started.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&started.body)
+    );
+    let json = started.json();
+    (
+        json["pending_id"].as_str().unwrap().to_owned(),
+        json["options_json"].as_str().unwrap().to_owned(),
+    )
+}
+
+async fn s22_a_key_registers_once_with_origin_and_rp_id_checked(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = with_phone(&app, "adele").await;
+    let (pending, options) = begin(&mut browser, "Blue USB key").await;
+    let parsed: serde_json::Value = serde_json::from_str(&options).unwrap();
+    let public_key = &parsed["publicKey"];
+    assert_eq!(public_key["rp"]["id"], "localhost");
+    assert!(public_key["timeout"].as_u64().unwrap() <= 300_000);
+    let challenge = URL_SAFE_NO_PAD
+        .decode(public_key["challenge"].as_str().unwrap())
+        .unwrap();
+    assert!(
+        challenge.len() >= 16,
+        "a random challenge of 128 bits or more"
+    );
+    assert_eq!(public_key["user"]["name"], "adele@contoso.example");
+
+    // Another origin: refused, and the ceremony is spent.
+    let evil = Answer {
+        origin: "http://localhost.evil.example:8080",
+        ..Answer::default()
+    };
+    let refused = finish(&mut browser, &pending, credential(&options, &evil)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.code(), "security-key-rejected");
+    let replay = finish(
+        &mut browser,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(replay.status, StatusCode::NOT_FOUND);
+
+    // Another RP id: refused.
+    let (pending, options) = begin(&mut browser, "Blue USB key").await;
+    let other_rp = Answer {
+        rp_id: "evil.example",
+        ..Answer::default()
+    };
+    let refused = finish(&mut browser, &pending, credential(&options, &other_rp)).await;
+    assert_eq!(refused.code(), "security-key-rejected");
+
+    // The right answer registers the key, named, with its sign count.
+    let (pending, options) = begin(&mut browser, "  Blue   USB key ").await;
+    let done = finish(
+        &mut browser,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    let info = done.json();
+    let key = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "security-key")
+        .expect("the key is listed")
+        .clone();
+    assert_eq!(key["detail"], "Blue USB key");
+    let data: String = sqlx::query_scalar("SELECT data FROM methods WHERE id = $1")
+        .bind(key["id"].as_str().unwrap())
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&data).unwrap();
+    assert_eq!(data["passkey"]["cred"]["counter"], 7, "{data}");
+    // The same key again is excluded and refused.
+    let (pending, options) = begin(&mut browser, "Again").await;
+    let parsed: serde_json::Value = serde_json::from_str(&options).unwrap();
+    assert_eq!(
+        parsed["publicKey"]["excludeCredentials"][0]["id"],
+        URL_SAFE_NO_PAD.encode(b"credential-0001")
+    );
+    let again = finish(
+        &mut browser,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(again.code(), "security-key-rejected");
+    // Someone else cannot finish this user's ceremony.
+    let (pending, options) = begin(&mut browser, "Mine").await;
+    let mut other = with_phone_number(&app, "megan", "0612345679").await;
+    let stolen = finish(
+        &mut other,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(stolen.status, StatusCode::NOT_FOUND);
+}
+
+async fn s22_ceremonies_expire_and_are_single_use(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = with_phone(&app, "adele").await;
+    let (pending, options) = begin(&mut browser, "Blue USB key").await;
+    app.clock.advance(5 * 60 + 1);
+    // Still within the step-up window of the phone registration.
+    let late = finish(
+        &mut browser,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::NOT_FOUND);
+    let (pending, options) = begin(&mut browser, "Blue USB key").await;
+    let answer = credential(&options, &Answer::default());
+    let first = finish(&mut browser, &pending, answer.clone()).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let second = finish(&mut browser, &pending, answer).await;
+    assert_eq!(second.status, StatusCode::NOT_FOUND);
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_security_keys")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+async fn security_keys_need_another_method_a_name_and_stop_at_ten(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    allow_keys(&app).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    let info = browser.get("/api/me/security-info").await.json();
+    assert!(
+        !info["addable"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("security-key"))
+    );
+    assert_eq!(
+        start(&mut browser, "Key").await.code(),
+        "other-method-first"
+    );
+    browser.register_phone("phone", "NL", "0612345678").await;
+    let info = browser.get("/api/me/security-info").await.json();
+    assert_eq!(info["addable"][0], "authenticator-app");
+    assert_eq!(info["addable"][1], "security-key", "S5: before the phones");
+    for (name, code) in [
+        ("   ", "key-name-required"),
+        (&"k".repeat(65)[..], "key-name-too-long"),
+    ] {
+        let refused = start(&mut browser, name).await;
+        assert_eq!(refused.code(), code);
+        assert_eq!(refused.json()["field"], "key_name");
+    }
+    for n in 0..10u8 {
+        let (pending, options) = begin(&mut browser, &format!("Key {n}")).await;
+        let id = format!("credential-{n:04}");
+        let answer = Answer {
+            credential_id: id.as_bytes(),
+            ..Answer::default()
+        };
+        let done = finish(&mut browser, &pending, credential(&options, &answer)).await;
+        assert_eq!(done.status, StatusCode::OK);
+    }
+    let info = browser.get("/api/me/security-info").await.json();
+    assert!(
+        !info["addable"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("security-key"))
+    );
+    assert_eq!(
+        start(&mut browser, "Eleven").await.code(),
+        "method-unavailable"
+    );
+    // The strongest method becomes the default when the phone goes.
+    let phone = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "phone")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let deleted = browser
+        .send(
+            axum::http::Method::DELETE,
+            &format!("/api/me/methods/{phone}"),
+            None,
+            &[],
+        )
+        .await
+        .json();
+    let default = deleted["default_method"]["method_id"].as_str().unwrap();
+    let kind = deleted["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == default)
+        .unwrap()["kind"]
+        .clone();
+    assert_eq!(kind, "security-key");
+}
+
+async fn another_instance_finishes_the_ceremony(backend: Backend) {
+    let key = "a-shared-secret-key-of-32-chars!".to_owned();
+    let a = TestApp::spawn_with(backend, |c| c.secret_key = key.clone()).await;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
+    let mut config = test_config(dir.path());
+    config.secret_key = key;
+    let b_router = app(AppState::new(
+        config,
+        a.store.clone(),
+        Arc::new(ManualClock::starting_at(T0)),
+    ));
+    let mut on_a = with_phone(&a, "adele").await;
+    let (pending, options) = begin(&mut on_a, "Blue USB key").await;
+    let mut on_b = on_a.clone();
+    on_b.use_router(b_router);
+    let done = finish(
+        &mut on_b,
+        &pending,
+        credential(&options, &Answer::default()),
+    )
+    .await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+}
