@@ -13,6 +13,7 @@ mod i18n;
 mod layout;
 mod pages;
 mod session;
+mod webauthn;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -18,6 +18,9 @@ methods-default-alternate-phone-call = Alternate phone - call { $number }
 # Variables:
 #   $number (String) - a phone number such as "+1 4255551234"
 methods-default-office-phone-call = Office phone - call { $number }
+# Variables:
+#   $name (String) - the name the person gave the key
+methods-default-security-key = Security key - { $name }
 
 ## Dialogs shared by the page
 

@@ -10,6 +10,7 @@ methods-default-phone-text = Telefoon - sms { $number }
 methods-default-phone-call = Telefoon - oproep { $number }
 methods-default-alternate-phone-call = Alternatieve telefoon - oproep { $number }
 methods-default-office-phone-call = Kantoortelefoon - oproep { $number }
+methods-default-security-key = Beveiligingssleutel - { $name }
 
 ## Dialogs shared by the page
 

@@ -10,6 +10,7 @@ methods-default-phone-text = Telefon - sms { $number }
 methods-default-phone-call = Telefon - samtal { $number }
 methods-default-alternate-phone-call = Alternativ telefon - samtal { $number }
 methods-default-office-phone-call = Kontorstelefon - samtal { $number }
+methods-default-security-key = Säkerhetsnyckel - { $name }
 
 ## Dialogs shared by the page
 

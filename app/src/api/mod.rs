@@ -98,6 +98,25 @@ pub async fn start_email(request: &models::StartEmailRequest) -> ApiResult<model
     json_of(send_json(Request::post("/api/me/email/challenges"), request).await).await
 }
 
+pub async fn start_security_key(name: &str) -> ApiResult<models::SecurityKeyCreation> {
+    let body = models::StartSecurityKeyRequest {
+        name: name.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/me/security-keys"), &body).await).await
+}
+
+pub async fn finish_security_key(pending_id: &str, credential_json: String) -> ApiResult<SecurityInfo> {
+    let body = models::FinishSecurityKeyRequest { credential_json };
+    json_of(
+        send_json(
+            Request::post(&format!("/api/me/security-keys/{pending_id}")),
+            &body,
+        )
+        .await,
+    )
+    .await
+}
+
 pub async fn submit_code(challenge_id: &str, code: &str) -> ApiResult<SecurityInfo> {
     let body = models::VerifyCodeRequest {
         code: code.to_owned(),

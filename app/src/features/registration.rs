@@ -6,9 +6,7 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::{MethodKind, SecurityInfo};
 
-use crate::features::authenticator_wizard::AuthenticatorWizard;
-use crate::features::phone_wizard::PhoneWizard;
-use crate::features::questions_wizard::QuestionsWizard;
+use crate::features::method_wizard::MethodWizard;
 use crate::i18n::use_i18n;
 use crate::pages::security_info::default_label;
 
@@ -76,11 +74,7 @@ pub fn Registration(
                     view! {
                         <h1 id="registration-title">{move || i18n.t("register-wizard-title")}</h1>
                         <p class="muted">{step_text}</p>
-                        {move || match chosen.get().unwrap_or(kind) {
-                            MethodKind::AuthenticatorApp => view! { <AuthenticatorWizard on_done=done on_cancel=cancel/> }.into_any(),
-                            MethodKind::SecurityQuestions => view! { <QuestionsWizard on_done=done on_cancel=cancel/> }.into_any(),
-                            k => view! { <PhoneWizard kind=k replaces=None on_done=done on_cancel=cancel/> }.into_any(),
-                        }}
+                        {move || view! { <MethodWizard kind=chosen.get().unwrap_or(kind) replaces=None on_done=done on_cancel=cancel/> }}
                         <div class="different-method">
                             <button type="button" class="button button-link" aria-expanded=move || choosing.get().to_string()
                                 on:click=move |_| choosing.update(|v| *v = !*v)>

@@ -14,9 +14,7 @@ use crate::app::use_page_title;
 use crate::components::alert::ErrorAlert;
 use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
-use crate::features::authenticator_wizard::AuthenticatorWizard;
-use crate::features::phone_wizard::PhoneWizard;
-use crate::features::questions_wizard::QuestionsWizard;
+use crate::features::method_wizard::MethodWizard;
 use crate::features::registration::Registration;
 use crate::features::step_up::StepUp;
 use crate::i18n::{I18n, use_i18n};
@@ -62,10 +60,12 @@ pub fn default_label(i18n: &I18n, method: &MethodView, delivery: Option<PhoneDel
         (MethodKind::Phone, _) => "methods-default-phone-call",
         (MethodKind::AlternatePhone, _) => "methods-default-alternate-phone-call",
         (MethodKind::OfficePhone, _) => "methods-default-office-phone-call",
+        (MethodKind::SecurityKey, _) => "methods-default-security-key",
         (kind, _) => return method_name(i18n, kind),
     };
     let mut args = Args::new();
     args.set("number", method.detail.clone());
+    args.set("name", method.detail.clone());
     i18n.t_with(id, &args)
 }
 
@@ -266,7 +266,7 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
                                     <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
                                     {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
                                     <span class="method-actions">
-                                        <Show when=move || kind.is_phone()>
+                                        <Show when=move || kind.is_phone() || kind == MethodKind::Email>
                                             <button type="button" class="button button-link"
                                                 aria-label=move || format!("{}: {}", i18n.t("methods-change"), name())
                                                 on:click={
@@ -299,19 +299,9 @@ fn Methods(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoVi
                     <AddMethod addable=info.with_value(|i| i.addable.clone()) on_pick=Callback::new(move |kind| panel.set(Panel::Wizard { kind, replaces: None })) on_cancel=close/>
                 </Dialog>
             }.into_any(),
-            Panel::Wizard { kind: MethodKind::SecurityQuestions, .. } => view! {
-                <Dialog labelled_by="dialog-title" on_close=close>
-                    <QuestionsWizard on_done=updated on_cancel=close/>
-                </Dialog>
-            }.into_any(),
-            Panel::Wizard { kind: MethodKind::AuthenticatorApp, .. } => view! {
-                <Dialog labelled_by="dialog-title" on_close=close>
-                    <AuthenticatorWizard on_done=updated on_cancel=close/>
-                </Dialog>
-            }.into_any(),
             Panel::Wizard { kind, replaces } => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
-                    <PhoneWizard kind replaces on_done=updated on_cancel=close/>
+                    <MethodWizard kind replaces on_done=updated on_cancel=close/>
                 </Dialog>
             }.into_any(),
             Panel::Delete(id) => view! {
@@ -399,6 +389,13 @@ fn DeleteMethod(
         .as_ref()
         .is_some_and(|d| d.method_id == id);
     let next = is_default.then(|| next_default(&info, &id));
+    // A security key is named in its own dialog: "Delete security key" → OK.
+    let key_name = info
+        .methods
+        .iter()
+        .find(|m| m.id == id && m.kind == MethodKind::SecurityKey)
+        .map(|m| m.detail.clone());
+    let is_key = key_name.is_some();
     let id = StoredValue::new(id);
     let confirm = move |_| {
         busy.set(true);
@@ -411,9 +408,16 @@ fn DeleteMethod(
         });
     };
     view! {
-        <h2 id="dialog-title">{move || i18n.t("delete-dialog-title")}</h2>
+        <h2 id="dialog-title">{move || i18n.t(if is_key { "security-key-delete-title" } else { "delete-dialog-title" })}</h2>
         <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
-        <p>{move || i18n.t("delete-dialog-question")}</p>
+        <p>{move || match &key_name {
+            Some(name) => {
+                let mut args = Args::new();
+                args.set("name", name.clone());
+                i18n.t_with("security-key-delete-question", &args)
+            }
+            None => i18n.t("delete-dialog-question"),
+        }}</p>
         <p class="muted">{move || i18n.t("delete-dialog-warning")}</p>
         {next.map(|next| match next {
             Some((m, d)) => {
@@ -427,10 +431,10 @@ fn DeleteMethod(
             None => view! { <p class="notice">{move || i18n.t("delete-dialog-no-default-left")}</p> }.into_any(),
         })}
         <div class="form-actions">
-            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("delete-dialog-no")}</button>
+            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t(if is_key { "dialog-cancel" } else { "delete-dialog-no" })}</button>
             <button type="button" class="button button-danger" disabled=move || busy.get() on:click=confirm>
                 <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                {move || i18n.t("delete-dialog-yes")}
+                {move || i18n.t(if is_key { "dialog-ok" } else { "delete-dialog-yes" })}
             </button>
         </div>
     }

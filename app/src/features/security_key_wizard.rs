@@ -1,0 +1,117 @@
+//! Set up a security key (SPEC §6): name it → the browser's prompt →
+//! done. A cancelled or refused prompt returns to the name, kept.
+
+use leptos::html;
+use leptos::prelude::*;
+use models::{ApiError, Field, SecurityInfo};
+
+use crate::api;
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::components::progress::Progress;
+use crate::components::wizard_done::WizardDone;
+use crate::i18n::use_i18n;
+use crate::webauthn;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Name,
+    Waiting,
+    Done,
+}
+
+#[component]
+pub fn SecurityKeyWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let step = RwSignal::new(Step::Name);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    let input: NodeRef<html::Input> = NodeRef::new();
+
+    let register = move || {
+        if step.get_untracked() == Step::Waiting {
+            return;
+        }
+        error.set(None);
+        step.set(Step::Waiting);
+        leptos::task::spawn_local(async move {
+            let outcome = async {
+                let creation = api::start_security_key(&name.get_untracked()).await?;
+                let credential = webauthn::create_credential(&creation.options_json)
+                    .await
+                    .map_err(ApiError::new)?;
+                api::finish_security_key(&creation.pending_id, credential).await
+            };
+            match outcome.await {
+                Ok(info) => {
+                    result.set(Some(info));
+                    step.set(Step::Done);
+                }
+                Err(e) => {
+                    error.set(Some(e));
+                    step.set(Step::Name);
+                }
+            }
+        });
+    };
+
+    let at_name = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(Field::KeyName))
+                .map(|e| i18n.error(e))
+        })
+    });
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field != Some(Field::KeyName))
+                .map(|e| i18n.error(e))
+        })
+    });
+    Effect::new(move |_| {
+        if at_name.with(Option::is_some) {
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+
+    view! {
+        <h2 id="dialog-title">{move || i18n.t("security-key-wizard-title")}</h2>
+        {move || match step.get() {
+            Step::Name => view! {
+                <p>{move || i18n.t("security-key-wizard-intro")}</p>
+                <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); register() }>
+                    <ErrorAlert message=general/>
+                    <TextField
+                        id="security-key-name"
+                        label=Signal::derive(move || i18n.t("security-key-name-label"))
+                        hint=Signal::derive(move || i18n.t("security-key-name-hint"))
+                        value=name
+                        error=at_name
+                        autocomplete="off"
+                        node_ref=input
+                    />
+                    <div class="form-actions">
+                        <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                        <button type="submit" class="button button-primary">
+                            {move || i18n.t(if error.with(Option::is_some) { "security-key-try-again" } else { "dialog-next" })}
+                        </button>
+                    </div>
+                </form>
+            }.into_any(),
+            Step::Waiting => view! {
+                <Progress label=Signal::derive(move || i18n.t("security-key-waiting"))/>
+                <div class="form-actions">
+                    <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
+                </div>
+            }.into_any(),
+            Step::Done => view! {
+                <WizardDone text_id="security-key-success-text"
+                    on_done=Callback::new(move |()| { if let Some(info) = result.get_untracked() { on_done.run(info) } })/>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,69 @@
+//! The browser's side of a security key registration: the WebAuthn JSON
+//! forms (`PublicKeyCredential.parseCreationOptionsFromJSON` and
+//! `toJSON`) turn the server's options into a credential and back, so no
+//! binary juggling happens here.
+
+use js_sys::{Function, JSON, Object, Promise, Reflect};
+use models::ErrorCode;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn get(target: &JsValue, name: &str) -> Result<JsValue, ErrorCode> {
+    Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+        .ok_or(ErrorCode::SecurityKeyUnsupported)
+}
+
+fn method(target: &JsValue, name: &str) -> Result<Function, ErrorCode> {
+    get(target, name)?
+        .dyn_into::<Function>()
+        .map_err(|_| ErrorCode::SecurityKeyUnsupported)
+}
+
+/// What a failed `navigator.credentials.create` means to the person.
+fn failure(error: &JsValue) -> ErrorCode {
+    let name = Reflect::get(error, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        // Closed, timed out, or refused by the person.
+        "NotAllowedError" | "AbortError" => ErrorCode::SecurityKeyCancelled,
+        "NotSupportedError" | "SecurityError" => ErrorCode::SecurityKeyUnsupported,
+        // InvalidStateError: this key is already registered.
+        _ => ErrorCode::SecurityKeyRejected,
+    }
+}
+
+/// Asks the browser to create a credential for `options_json`
+/// (`{"publicKey": …}`); returns the credential as JSON text.
+pub async fn create_credential(options_json: &str) -> Result<String, ErrorCode> {
+    let window: JsValue = web_sys::window()
+        .ok_or(ErrorCode::SecurityKeyUnsupported)?
+        .into();
+    let class = get(&window, "PublicKeyCredential")?;
+    let parse = method(&class, "parseCreationOptionsFromJSON")?;
+    let options = JSON::parse(options_json).map_err(|_| ErrorCode::SecurityKeyRejected)?;
+    let public_key = parse
+        .call1(&class, &get(&options, "publicKey")?)
+        .map_err(|e| failure(&e))?;
+    let request = Object::new();
+    Reflect::set(&request, &JsValue::from_str("publicKey"), &public_key)
+        .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
+    let credentials = get(&get(&window, "navigator")?, "credentials")?;
+    let promise: Promise = method(&credentials, "create")?
+        .call1(&credentials, &request)
+        .map_err(|e| failure(&e))?
+        .dyn_into()
+        .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
+    let credential = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| failure(&e))?;
+    let json = method(&credential, "toJSON")?
+        .call0(&credential)
+        .map_err(|e| failure(&e))?;
+    JSON::stringify(&json)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or(ErrorCode::SecurityKeyRejected)
+}
