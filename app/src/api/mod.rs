@@ -105,7 +105,10 @@ pub async fn start_security_key(name: &str) -> ApiResult<models::SecurityKeyCrea
     json_of(send_json(Request::post("/api/me/security-keys"), &body).await).await
 }
 
-pub async fn finish_security_key(pending_id: &str, credential_json: String) -> ApiResult<SecurityInfo> {
+pub async fn finish_security_key(
+    pending_id: &str,
+    credential_json: String,
+) -> ApiResult<SecurityInfo> {
     let body = models::FinishSecurityKeyRequest { credential_json };
     json_of(
         send_json(

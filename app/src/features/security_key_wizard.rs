@@ -3,7 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, Field, SecurityInfo};
+use models::{ApiError, ErrorCode, Field, SecurityInfo};
 
 use crate::api;
 use crate::components::alert::ErrorAlert;
@@ -21,7 +21,10 @@ enum Step {
 }
 
 #[component]
-pub fn SecurityKeyWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>) -> impl IntoView {
+pub fn SecurityKeyWizard(
+    on_done: Callback<SecurityInfo>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Name);
@@ -31,6 +34,13 @@ pub fn SecurityKeyWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()
 
     let register = move || {
         if step.get_untracked() == Step::Waiting {
+            return;
+        }
+        if name.with_untracked(|n| n.trim().is_empty()) {
+            error.set(Some(ApiError::at(
+                ErrorCode::KeyNameRequired,
+                Field::KeyName,
+            )));
             return;
         }
         error.set(None);
@@ -70,9 +80,11 @@ pub fn SecurityKeyWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()
                 .map(|e| i18n.error(e))
         })
     });
+    // Tracks the input too: after the browser's prompt the name step is
+    // drawn anew, and the error's field gets the focus once it is there.
     Effect::new(move |_| {
         if at_name.with(Option::is_some) {
-            if let Some(input) = input.get_untracked() {
+            if let Some(input) = input.get() {
                 let _ = input.focus();
             }
         }

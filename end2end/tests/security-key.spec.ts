@@ -1,0 +1,79 @@
+import { LOCALES, expect, test } from '../fixtures';
+import { signIn } from '../pages/security-info-flows';
+import { totp } from '../pages/totp';
+import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
+
+const WITH_KEYS = {
+  methods: [
+    { kind: 'authenticator-app', mfa: true, sspr: true },
+    { kind: 'phone', mfa: true, sspr: true },
+    { kind: 'security-key', mfa: true, sspr: true },
+  ],
+};
+
+const T = {
+  en: {
+    add: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', addButton: 'Add', key: 'Security key',
+    app: 'Authenticator app', title: 'Set up a security key', name: 'Security key name', next: 'Next', updated: 'Your security info is updated',
+    done: 'Done', deleteTitle: 'Delete security key', ok: 'OK', delete: 'Delete', nameRequired: 'Enter a name for your security key.', tryAgain: 'Try again',
+  },
+  'nl-NL': {
+    add: 'Methode toevoegen', addTitle: 'Een methode toevoegen', addLabel: 'Welke methode wilt u toevoegen?', addButton: 'Toevoegen', key: 'Beveiligingssleutel',
+    app: 'Verificator-app', title: 'Een beveiligingssleutel instellen', name: 'Naam van de beveiligingssleutel', next: 'Volgende', updated: 'Uw beveiligingsgegevens zijn bijgewerkt',
+    done: 'Gereed', deleteTitle: 'Beveiligingssleutel verwijderen', ok: 'OK', delete: 'Verwijderen', nameRequired: 'Voer een naam in voor uw beveiligingssleutel.', tryAgain: 'Opnieuw proberen',
+  },
+  'sv-SE': {
+    add: 'Lägg till metod', addTitle: 'Lägg till en metod', addLabel: 'Vilken metod vill du lägga till?', addButton: 'Lägg till', key: 'Säkerhetsnyckel',
+    app: 'Authenticator-app', title: 'Konfigurera en säkerhetsnyckel', name: 'Namn på säkerhetsnyckeln', next: 'Nästa', updated: 'Din säkerhetsinformation har uppdaterats',
+    done: 'Klar', deleteTitle: 'Ta bort säkerhetsnyckel', ok: 'OK', delete: 'Ta bort', nameRequired: 'Ange ett namn på din säkerhetsnyckel.', tryAgain: 'Försök igen',
+  },
+} as const;
+
+for (const locale of LOCALES) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+    const t = T[locale];
+
+    test('a security key is offered after another method, registered with a virtual key, and deleted', async ({ page, makeUser, expectAccessible }) => {
+      const user = await makeUser({ policy: WITH_KEYS });
+      const key = await addVirtualSecurityKey(page);
+      await signIn(page, user, locale);
+
+      // No security key before another method exists (SPEC §6).
+      await page.getByRole('button', { name: t.add }).click();
+      const add = page.getByRole('dialog', { name: t.addTitle });
+      await expect(add.getByLabel(t.addLabel).locator('option', { hasText: t.key })).toHaveCount(0);
+      await add.getByLabel(t.addLabel).selectOption({ label: t.app });
+      await add.getByRole('button', { name: t.addButton, exact: true }).click();
+      await page.locator('button[aria-controls="authenticator-manual"]').click();
+      const secret = (await page.locator('code.secret').textContent())!;
+      await page.locator('#authenticator-code').fill(totp(secret));
+      await page.getByRole('dialog').getByRole('button', { name: t.next }).click();
+      await page.getByRole('dialog').getByRole('button', { name: t.done }).click();
+
+      await page.getByRole('button', { name: t.add }).click();
+      await add.getByLabel(t.addLabel).selectOption({ label: t.key });
+      await add.getByRole('button', { name: t.addButton, exact: true }).click();
+      const wizard = page.getByRole('dialog', { name: t.title });
+      const name = wizard.getByLabel(t.name);
+      await wizard.getByRole('button', { name: t.next }).click();
+      await expect(wizard.getByText(t.nameRequired)).toBeVisible();
+      await expect(name).toBeFocused();
+      await expectAccessible(page);
+      await name.fill('Blue USB key');
+      await wizard.getByRole('button', { name: t.tryAgain }).click();
+      await expect(wizard.getByText(t.updated)).toBeVisible();
+      expect(await key.credentials()).toHaveLength(1);
+      await wizard.getByRole('button', { name: t.done }).click();
+      const row = page.getByRole('listitem').filter({ hasText: 'Blue USB key' });
+      await expect(row).toContainText(t.key);
+
+      await page.getByRole('button', { name: `${t.delete}: ${t.key}` }).click();
+      const confirm = page.getByRole('dialog', { name: t.deleteTitle });
+      await expect(confirm).toContainText('Blue USB key');
+      await expectAccessible(page);
+      await confirm.getByRole('button', { name: t.ok }).click();
+      await expect(row).toHaveCount(0);
+    });
+  });
+}
