@@ -1,7 +1,7 @@
-//! The browser's side of a security key registration: the WebAuthn JSON
-//! forms (`PublicKeyCredential.parseCreationOptionsFromJSON` and
-//! `toJSON`) turn the server's options into a credential and back, so no
-//! binary juggling happens here.
+//! The browser's side of a security key ceremony: the WebAuthn JSON forms
+//! (`PublicKeyCredential.parseCreationOptionsFromJSON`,
+//! `parseRequestOptionsFromJSON` and `toJSON`) turn the server's options
+//! into a credential and back, so no binary juggling happens here.
 
 use js_sys::{Function, JSON, Object, Promise, Reflect};
 use models::ErrorCode;
@@ -35,14 +35,42 @@ fn failure(error: &JsValue) -> ErrorCode {
     }
 }
 
-/// Asks the browser to create a credential for `options_json`
-/// (`{"publicKey": …}`); returns the credential as JSON text.
-pub async fn create_credential(options_json: &str) -> Result<String, ErrorCode> {
+/// Asks the browser to create a credential (register a key) for
+/// `options_json` (`{"publicKey": …}`); returns it as JSON text.
+/// `abort` ends the browser's prompt when the person leaves the wizard.
+pub async fn create_credential(
+    options_json: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ErrorCode> {
+    ceremony(
+        options_json,
+        "parseCreationOptionsFromJSON",
+        "create",
+        abort,
+    )
+    .await
+}
+
+/// Asks the browser to use a registered key for `options_json`; returns
+/// the signed assertion as JSON text.
+pub async fn get_assertion(
+    options_json: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ErrorCode> {
+    ceremony(options_json, "parseRequestOptionsFromJSON", "get", abort).await
+}
+
+async fn ceremony(
+    options_json: &str,
+    parser: &str,
+    call: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ErrorCode> {
     let window: JsValue = web_sys::window()
         .ok_or(ErrorCode::SecurityKeyUnsupported)?
         .into();
     let class = get(&window, "PublicKeyCredential")?;
-    let parse = method(&class, "parseCreationOptionsFromJSON")?;
+    let parse = method(&class, parser)?;
     let options = JSON::parse(options_json).map_err(|_| ErrorCode::SecurityKeyRejected)?;
     let public_key = parse
         .call1(&class, &get(&options, "publicKey")?)
@@ -50,8 +78,12 @@ pub async fn create_credential(options_json: &str) -> Result<String, ErrorCode> 
     let request = Object::new();
     Reflect::set(&request, &JsValue::from_str("publicKey"), &public_key)
         .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
+    if let Some(signal) = abort {
+        Reflect::set(&request, &JsValue::from_str("signal"), signal)
+            .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
+    }
     let credentials = get(&get(&window, "navigator")?, "credentials")?;
-    let promise: Promise = method(&credentials, "create")?
+    let promise: Promise = method(&credentials, call)?
         .call1(&credentials, &request)
         .map_err(|e| failure(&e))?
         .dyn_into()

@@ -1,5 +1,6 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { signIn } from '../pages/security-info-flows';
+import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
 import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
 
@@ -77,3 +78,51 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test('an unanswered prompt can be cancelled, and a new sign-in steps up with the security key', async ({ page, makeUser }) => {
+  const user = await makeUser({ policy: WITH_KEYS });
+  const key = await addVirtualSecurityKey(page);
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('button[aria-controls="authenticator-manual"]').click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.locator('#authenticator-code').fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The person does not touch the key: the wizard waits and can be cancelled.
+  await key.stopResponding();
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up a security key' });
+  await wizard.getByLabel('Security key name').fill('Desk key');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByRole('status')).toContainText("Follow your browser's instructions");
+  await wizard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await key.startResponding();
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await wizard.getByLabel('Security key name').fill('Desk key');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
+  const [registered] = await key.credentials();
+  const countAfterRegistering = registered.signCount;
+
+  // A new session must verify; the key does it without typing.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  const again = new SignInPage(page);
+  await again.goto();
+  await again.signIn(user);
+  await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Use my security key' }).check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
+  const [used] = await key.credentials();
+  expect(used.signCount).toBeGreaterThan(countAfterRegistering);
+});

@@ -145,6 +145,7 @@ authenticator-account-label = Account name
 authenticator-secret-label = Secret key
 authenticator-success-text = Your authenticator app was added. You can use it to verify your identity for two-step verification and password reset.
 step-up-authenticator = Use a code from my authenticator app
+step-up-security-key = Use my security key
 register-different-method = I want to set up a different method
 
 ## Email

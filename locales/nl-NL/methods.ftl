@@ -113,6 +113,7 @@ authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
 authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
 step-up-authenticator = Een code uit mijn verificator-app gebruiken
+step-up-security-key = Mijn beveiligingssleutel gebruiken
 register-different-method = Ik wil een andere methode instellen
 
 ## E-mail

@@ -113,6 +113,7 @@ authenticator-account-label = Kontonamn
 authenticator-secret-label = Hemlig nyckel
 authenticator-success-text = Din Authenticator-app har lagts till. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
 step-up-authenticator = Använd en kod från min Authenticator-app
+step-up-security-key = Använd min säkerhetsnyckel
 register-different-method = Jag vill konfigurera en annan metod
 
 ## E-post

@@ -151,17 +151,20 @@ pub struct StartSecurityKeyRequest {
     pub name: String,
 }
 
-/// The browser's part of a registration: WebAuthn creation options in
-/// their JSON form, for `PublicKeyCredential.parseCreationOptionsFromJSON`.
+/// The browser's part of a WebAuthn ceremony: creation options (to
+/// register a key) or request options (to verify with one) in their JSON
+/// form, for `PublicKeyCredential.parseCreationOptionsFromJSON` or
+/// `parseRequestOptionsFromJSON`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SecurityKeyCreation {
-    pub pending_id: String,
+pub struct SecurityKeyCeremony {
+    pub ceremony_id: String,
     /// `{"publicKey": {...}}` as JSON text.
     pub options_json: String,
 }
 
-/// `POST /api/me/security-keys/{pending_id}`: the new credential.
+/// `POST /api/me/security-keys/{ceremony_id}` (and the step-up's): the
+/// browser's credential.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FinishSecurityKeyRequest {

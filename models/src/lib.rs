@@ -17,7 +17,7 @@ pub use account::{AccountName, Password};
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
     FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
-    SecurityKeyCreation, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
+    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
     StartSecurityKeyRequest, UserView,
 };
 pub use email::EmailAddress;

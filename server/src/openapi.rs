@@ -40,6 +40,8 @@ use crate::routes::{
         crate::routes::email::start,
         crate::routes::security_key::start,
         crate::routes::security_key::finish,
+        crate::routes::security_key::start_step_up,
+        crate::routes::security_key::finish_step_up,
         crate::routes::challenges::submit_code,
         crate::routes::challenges::progress,
         crate::routes::challenges::resend

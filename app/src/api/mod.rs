@@ -98,7 +98,7 @@ pub async fn start_email(request: &models::StartEmailRequest) -> ApiResult<model
     json_of(send_json(Request::post("/api/me/email/challenges"), request).await).await
 }
 
-pub async fn start_security_key(name: &str) -> ApiResult<models::SecurityKeyCreation> {
+pub async fn start_security_key(name: &str) -> ApiResult<models::SecurityKeyCeremony> {
     let body = models::StartSecurityKeyRequest {
         name: name.to_owned(),
     };
@@ -106,13 +106,13 @@ pub async fn start_security_key(name: &str) -> ApiResult<models::SecurityKeyCrea
 }
 
 pub async fn finish_security_key(
-    pending_id: &str,
+    ceremony_id: &str,
     credential_json: String,
 ) -> ApiResult<SecurityInfo> {
     let body = models::FinishSecurityKeyRequest { credential_json };
     json_of(
         send_json(
-            Request::post(&format!("/api/me/security-keys/{pending_id}")),
+            Request::post(&format!("/api/me/security-keys/{ceremony_id}")),
             &body,
         )
         .await,
@@ -172,7 +172,7 @@ pub async fn set_default(request: &models::SetDefaultRequest) -> ApiResult<Secur
 pub struct StepUpOption {
     pub method_id: String,
     pub kind: models::MethodKind,
-    /// None for an authenticator app.
+    /// None for an authenticator app or security key.
     pub delivery: Option<models::PhoneDelivery>,
     pub masked: String,
     pub is_default: bool,
@@ -213,13 +213,13 @@ pub async fn start_authenticator() -> ApiResult<models::AuthenticatorSetup> {
     .await
 }
 
-pub async fn confirm_authenticator(pending_id: &str, code: &str) -> ApiResult<SecurityInfo> {
+pub async fn confirm_authenticator(ceremony_id: &str, code: &str) -> ApiResult<SecurityInfo> {
     let body = models::VerifyCodeRequest {
         code: code.to_owned(),
     };
     json_of(
         send_json(
-            Request::post(&format!("/api/me/authenticator/{pending_id}/code")),
+            Request::post(&format!("/api/me/authenticator/{ceremony_id}/code")),
             &body,
         )
         .await,
@@ -233,6 +233,30 @@ pub async fn step_up_authenticator(method_id: &str, code: &str) -> ApiResult<Sec
         code: code.to_owned(),
     };
     json_of(send_json(Request::post("/api/me/step-up/authenticator"), &body).await).await
+}
+
+pub async fn start_step_up_security_key() -> ApiResult<models::SecurityKeyCeremony> {
+    json_of(
+        with_csrf(Request::post("/api/me/step-up/security-key"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn finish_step_up_security_key(
+    ceremony_id: &str,
+    credential_json: String,
+) -> ApiResult<SecurityInfo> {
+    let body = models::FinishSecurityKeyRequest { credential_json };
+    json_of(
+        send_json(
+            Request::post(&format!("/api/me/step-up/security-key/{ceremony_id}")),
+            &body,
+        )
+        .await,
+    )
+    .await
 }
 
 pub async fn question_choices() -> ApiResult<models::QuestionChoices> {

@@ -31,6 +31,14 @@ pub fn SecurityKeyWizard(
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let input: NodeRef<html::Input> = NodeRef::new();
+    // The browser's prompt under way, ended when the wizard closes (a
+    // pending prompt would block the next one).
+    let prompt = StoredValue::new_local(None::<web_sys::AbortController>);
+    on_cleanup(move || {
+        if let Some(controller) = prompt.try_get_value().flatten() {
+            controller.abort();
+        }
+    });
 
     let register = move || {
         if step.get_untracked() == Step::Waiting {
@@ -45,15 +53,24 @@ pub fn SecurityKeyWizard(
         }
         error.set(None);
         step.set(Step::Waiting);
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        prompt.set_value(controller);
         leptos::task::spawn_local(async move {
             let outcome = async {
                 let creation = api::start_security_key(&name.get_untracked()).await?;
-                let credential = webauthn::create_credential(&creation.options_json)
-                    .await
-                    .map_err(ApiError::new)?;
-                api::finish_security_key(&creation.pending_id, credential).await
+                let credential =
+                    webauthn::create_credential(&creation.options_json, signal.as_ref())
+                        .await
+                        .map_err(ApiError::new)?;
+                api::finish_security_key(&creation.ceremony_id, credential).await
             };
-            match outcome.await {
+            let outcome = outcome.await;
+            // The wizard may have closed while the prompt was open.
+            if step.try_get_untracked().is_none() {
+                return;
+            }
+            match outcome {
                 Ok(info) => {
                     result.set(Some(info));
                     step.set(Step::Done);

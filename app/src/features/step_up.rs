@@ -1,9 +1,10 @@
 //! Verify your identity: before viewing or changing security info, a code
-//! or a call to one of the person's phones (S11).
+//! from an authenticator app, a security key, or a code or call to one of
+//! the person's phones (S11).
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{ApiError, Challenge, PhoneDelivery};
+use models::{ApiError, Challenge, MethodKind, PhoneDelivery};
 
 use crate::api::{self, StepUpOption};
 use crate::components::alert::ErrorAlert;
@@ -62,10 +63,11 @@ pub fn StepUp(
         let mut args = Args::new();
         args.set("number", o.masked.clone());
         i18n.t_with(
-            match o.delivery {
-                Some(PhoneDelivery::Text) => "step-up-text",
-                Some(PhoneDelivery::Call) => "step-up-call",
-                None => "step-up-authenticator",
+            match (o.kind, o.delivery) {
+                (_, Some(PhoneDelivery::Text)) => "step-up-text",
+                (_, Some(PhoneDelivery::Call)) => "step-up-call",
+                (MethodKind::SecurityKey, None) => "step-up-security-key",
+                (_, None) => "step-up-authenticator",
             },
             &args,
         )
@@ -74,6 +76,26 @@ pub fn StepUp(
         let Some(option) = list.get(chosen.get_untracked()).cloned() else {
             return;
         };
+        if option.kind == MethodKind::SecurityKey {
+            // The browser asks for the key; nothing to type.
+            busy.set(true);
+            error.set(None);
+            leptos::task::spawn_local(async move {
+                let outcome = async {
+                    let ceremony = api::start_step_up_security_key().await?;
+                    let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
+                        .await
+                        .map_err(ApiError::new)?;
+                    api::finish_step_up_security_key(&ceremony.ceremony_id, assertion).await
+                };
+                match outcome.await {
+                    Ok(_) => on_verified.run(()),
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+            return;
+        }
         let Some(delivery) = option.delivery else {
             // An authenticator app: nothing to send, ask for its code.
             error.set(None);

@@ -311,6 +311,19 @@ pub async fn step_up_options(
             is_default: session.user.default_method_id.as_deref() == Some(m.id.as_str()),
         });
     }
+    // One option for all keys: the browser asks for whichever is at hand.
+    if let Some(key) = methods.iter().find(|m| m.kind == MethodKind::SecurityKey) {
+        let default = session.user.default_method_id.as_deref();
+        options.push(StepUpOption {
+            method_id: key.id.clone(),
+            kind: key.kind,
+            delivery: None,
+            masked: String::new(),
+            is_default: methods
+                .iter()
+                .any(|m| m.kind == MethodKind::SecurityKey && default == Some(m.id.as_str())),
+        });
+    }
     for m in methods.iter().filter(|m| m.kind.is_phone()) {
         let Some(phone) = &m.phone else { continue };
         for delivery in m.kind.deliveries() {

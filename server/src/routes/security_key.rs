@@ -1,32 +1,39 @@
-//! Registering a security key (SPEC §6, S22): the server starts the
-//! WebAuthn ceremony and keeps its state in the database; the browser
-//! creates the credential; the server checks it (challenge, origin, RP id)
-//! and stores the public key and its sign count.
+//! Security keys (SPEC §6, S22): registering one, and stepping up with
+//! one. The server starts each WebAuthn ceremony and keeps its state in
+//! the database; the browser creates or uses the credential; the server
+//! checks it (challenge, origin, RP id) and stores the public key and its
+//! sign count.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
+use axum_extra::extract::CookieJar;
 use models::{
-    ErrorCode, Field, FinishSecurityKeyRequest, MethodKind, SecurityInfo, SecurityKeyCreation,
+    ErrorCode, Field, FinishSecurityKeyRequest, MethodKind, SecurityInfo, SecurityKeyCeremony,
     StartSecurityKeyRequest,
 };
-use webauthn_rs::prelude::{PasskeyRegistration, RegisterPublicKeyCredential};
+use webauthn_rs::prelude::{
+    Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
+    RegisterPublicKeyCredential,
+};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{guarded, info};
+use crate::routes::methods::{guarded, info, rotate_session};
 use crate::secret;
 use crate::security_key::{self, CEREMONY_SECS, MAX_KEYS};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{NewMethod, PendingSecurityKey, SecurityKeyData};
+use crate::store::{Ceremony, NewMethod, Purpose, SecurityKeyData};
 use crate::verification::Caller;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/me/security-keys", post(start))
         .route("/me/security-keys/{id}", post(finish))
+        .route("/me/step-up/security-key", post(start_step_up))
+        .route("/me/step-up/security-key/{id}", post(finish_step_up))
 }
 
 fn internal(e: impl std::fmt::Display) -> AppError {
@@ -35,12 +42,12 @@ fn internal(e: impl std::fmt::Display) -> AppError {
 
 /// Starts registering a key: the creation options for the browser.
 #[utoipa::path(post, path = "/api/me/security-keys", request_body = StartSecurityKeyRequest, responses(
-    (status = 201, body = SecurityKeyCreation), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
+    (status = 201, body = SecurityKeyCeremony), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     ApiJson(request): ApiJson<StartSecurityKeyRequest>,
-) -> AppResult<(StatusCode, Json<SecurityKeyCreation>)> {
+) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let (policy, methods) = guarded(&state, &session).await?;
     let keys: Vec<_> = methods
         .iter()
@@ -66,7 +73,8 @@ pub async fn start(
             Some(exclude),
         )
         .map_err(internal)?;
-    let pending = PendingSecurityKey {
+    let ceremony = Ceremony {
+        purpose: Purpose::Register,
         name,
         state: serde_json::to_string(&registration).map_err(internal)?,
     };
@@ -74,10 +82,10 @@ pub async fn start(
     let now = state.now();
     state
         .store
-        .insert_pending_security_key(&id, &user.id, &pending, now, now + CEREMONY_SECS)
+        .insert_ceremony(&id, &user.id, &ceremony, now, now + CEREMONY_SECS)
         .await?;
-    let creation = SecurityKeyCreation {
-        pending_id: id,
+    let creation = SecurityKeyCeremony {
+        ceremony_id: id,
         options_json: serde_json::to_string(&options).map_err(internal)?,
     };
     Ok((StatusCode::CREATED, Json(creation)))
@@ -98,7 +106,7 @@ pub async fn finish(
     // Single use: taken before it is checked, so a replay finds nothing.
     let pending = state
         .store
-        .take_pending_security_key(&id, user_id, now)
+        .take_ceremony(&id, user_id, Purpose::Register, now)
         .await?
         .ok_or_else(AppError::not_found)?;
     let registration: PasskeyRegistration =
@@ -167,6 +175,117 @@ pub async fn finish(
         .await?
         .ok_or_else(AppError::unauthorized)?;
     Ok(Json(info(&state, &fresh).await?))
+}
+
+/// Starts verifying this session with any of the user's usable keys (S11).
+#[utoipa::path(post, path = "/api/me/step-up/security-key", responses(
+    (status = 201, body = SecurityKeyCeremony), (status = 404, body = models::ApiError)))]
+pub async fn start_step_up(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
+    let user = &session.user;
+    if !user.policy.counts_for_mfa(MethodKind::SecurityKey) {
+        return Err(AppError::not_found());
+    }
+    let passkeys: Vec<Passkey> = state
+        .store
+        .methods_of_user(&user.id)
+        .await?
+        .into_iter()
+        .filter_map(|m| m.security_key.map(|k| k.passkey))
+        .collect();
+    if passkeys.is_empty() {
+        return Err(AppError::not_found());
+    }
+    let (options, authentication) = state
+        .webauthn
+        .start_passkey_authentication(&passkeys)
+        .map_err(internal)?;
+    let ceremony = Ceremony {
+        purpose: Purpose::StepUp,
+        name: String::new(),
+        state: serde_json::to_string(&authentication).map_err(internal)?,
+    };
+    let id = secret::new_id()?;
+    let now = state.now();
+    state
+        .store
+        .insert_ceremony(&id, &user.id, &ceremony, now, now + CEREMONY_SECS)
+        .await?;
+    let ceremony = SecurityKeyCeremony {
+        ceremony_id: id,
+        options_json: serde_json::to_string(&options).map_err(internal)?,
+    };
+    Ok((StatusCode::CREATED, Json(ceremony)))
+}
+
+/// Verifies this session once webauthn-rs accepts the key's signature;
+/// stores the key's new sign count (S22) and rotates the session (S18).
+#[utoipa::path(post, path = "/api/me/step-up/security-key/{id}", params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
+    (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn finish_step_up(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    jar: CookieJar,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
+) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    let now = state.now();
+    let user_id = &session.user.id;
+    let ceremony = state
+        .store
+        .take_ceremony(&id, user_id, Purpose::StepUp, now)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let authentication: PasskeyAuthentication =
+        serde_json::from_str(&ceremony.state).map_err(internal)?;
+    let rejected = || AppError::invalid(ErrorCode::SecurityKeyRejected, Field::Kind);
+    let credential: PublicKeyCredential =
+        serde_json::from_str(&request.credential_json).map_err(|_| rejected())?;
+    let result = match state
+        .webauthn
+        .finish_passkey_authentication(&credential, &authentication)
+    {
+        Ok(result) => result,
+        Err(e) => {
+            tracing::info!(error = %e, "security key step-up refused");
+            caller
+                .record(&state, user_id, "security-key-refused", None, "")
+                .await?;
+            return Err(rejected());
+        }
+    };
+    let methods = state.store.methods_of_user(user_id).await?;
+    let (method, mut key) = methods
+        .iter()
+        .find_map(|m| {
+            m.security_key
+                .clone()
+                .filter(|k| k.passkey.cred_id() == result.cred_id())
+                .map(|k| (m, k))
+        })
+        .ok_or_else(rejected)?;
+    if key.passkey.update_credential(&result) == Some(true) {
+        let data = serde_json::to_string(&key).map_err(internal)?;
+        state
+            .store
+            .update_method(user_id, &method.id, &method.detail, &data)
+            .await?;
+    }
+    let jar = rotate_session(&state, &session, jar).await?;
+    let names = crate::session::CookieNames::for_config(&state.config);
+    let digest = jar
+        .get(names.session)
+        .map(|c| secret::token_digest(c.value()))
+        .unwrap_or_default();
+    let fresh = state
+        .store
+        .session(&digest)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    Ok((jar, Json(info(&state, &fresh).await?)))
 }
 
 fn base64_url(bytes: &[u8]) -> String {

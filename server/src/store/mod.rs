@@ -27,7 +27,7 @@ pub use dev_mailbox::MailboxEntry;
 pub use methods::{
     AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData, SecurityKeyData,
 };
-pub use security_keys::PendingSecurityKey;
+pub use security_keys::Ceremony;
 pub use sessions::{NewSession, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;

@@ -1,31 +1,34 @@
-use super::Store;
+use super::{Purpose, Store};
 use crate::clock::UnixTime;
 use crate::error::AppResult;
 
-/// A WebAuthn registration under way: webauthn-rs's state as JSON.
+/// A WebAuthn ceremony under way: webauthn-rs's state as JSON.
 #[derive(Clone, Debug)]
-pub struct PendingSecurityKey {
+pub struct Ceremony {
+    pub purpose: Purpose,
+    /// The name of the key being registered; empty for a step-up.
     pub name: String,
     pub state: String,
 }
 
 impl Store {
-    pub async fn insert_pending_security_key(
+    pub async fn insert_ceremony(
         &self,
         id: &str,
         user_id: &str,
-        pending: &PendingSecurityKey,
+        ceremony: &Ceremony,
         now: UnixTime,
         expires_at: UnixTime,
     ) -> AppResult<()> {
         sqlx::query(
-            "INSERT INTO pending_security_keys (id, user_id, name, state, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO webauthn_ceremonies (id, user_id, purpose, name, state, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
         .bind(user_id)
-        .bind(&pending.name)
-        .bind(&pending.state)
+        .bind(ceremony.purpose.as_str())
+        .bind(&ceremony.name)
+        .bind(&ceremony.state)
         .bind(now)
         .bind(expires_at)
         .execute(&self.pool)
@@ -33,26 +36,29 @@ impl Store {
         Ok(())
     }
 
-    /// Takes the user's pending registration out of the table: of two
-    /// requests finishing the same ceremony only one gets it (single use,
-    /// S22), and an expired one is gone either way.
-    pub async fn take_pending_security_key(
+    /// Takes the user's ceremony of this purpose out of the table: of two
+    /// requests finishing it only one gets it (single use, S22), and an
+    /// expired one is gone either way.
+    pub async fn take_ceremony(
         &self,
         id: &str,
         user_id: &str,
+        purpose: Purpose,
         now: UnixTime,
-    ) -> AppResult<Option<PendingSecurityKey>> {
+    ) -> AppResult<Option<Ceremony>> {
         let row: Option<(String, String, i64)> = sqlx::query_as(
-            "SELECT name, state, expires_at FROM pending_security_keys WHERE id = $1 AND user_id = $2",
+            "SELECT name, state, expires_at FROM webauthn_ceremonies \
+             WHERE id = $1 AND user_id = $2 AND purpose = $3",
         )
         .bind(id)
         .bind(user_id)
+        .bind(purpose.as_str())
         .fetch_optional(&self.pool)
         .await?;
         let Some((name, state, expires_at)) = row else {
             return Ok(None);
         };
-        let taken = sqlx::query("DELETE FROM pending_security_keys WHERE id = $1 AND user_id = $2")
+        let taken = sqlx::query("DELETE FROM webauthn_ceremonies WHERE id = $1 AND user_id = $2")
             .bind(id)
             .bind(user_id)
             .execute(&self.pool)
@@ -60,6 +66,10 @@ impl Store {
         if taken.rows_affected() != 1 || expires_at <= now {
             return Ok(None);
         }
-        Ok(Some(PendingSecurityKey { name, state }))
+        Ok(Some(Ceremony {
+            purpose,
+            name,
+            state,
+        }))
     }
 }

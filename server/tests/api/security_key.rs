@@ -161,7 +161,7 @@ async fn begin(browser: &mut Browser, name: &str) -> (String, String) {
     );
     let json = started.json();
     (
-        json["pending_id"].as_str().unwrap().to_owned(),
+        json["ceremony_id"].as_str().unwrap().to_owned(),
         json["options_json"].as_str().unwrap().to_owned(),
     )
 }
@@ -283,7 +283,7 @@ async fn s22_ceremonies_expire_and_are_single_use(backend: Backend) {
     assert_eq!(first.status, StatusCode::OK);
     let second = finish(&mut browser, &pending, answer).await;
     assert_eq!(second.status, StatusCode::NOT_FOUND);
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pending_security_keys")
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM webauthn_ceremonies")
         .fetch_one(app.store.pool())
         .await
         .unwrap();
