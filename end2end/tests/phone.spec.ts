@@ -277,6 +277,9 @@ test('the phone wizard can be finished with the keyboard alone', async ({ page, 
   await page.keyboard.press('Enter');
   const add = page.getByRole('dialog', { name: 'Add a method' });
   await expect(add.getByLabel('Which method would you like to add?')).toBeFocused();
+  // The authenticator app is offered first (S5); typed letters pick the phone.
+  await page.keyboard.type('Phone');
+  await expect(add.getByLabel('Which method would you like to add?')).toHaveValue('phone');
   await page.keyboard.press('Tab');
   await expect(add.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Tab');

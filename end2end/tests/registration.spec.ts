@@ -4,8 +4,25 @@ import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
 
+/** An organization that lists phones first: registration offers them first. */
+const PHONES_FIRST = [
+  { kind: 'phone', mfa: true, sspr: true },
+  { kind: 'alternate-phone', mfa: true, sspr: false },
+  { kind: 'authenticator-app', mfa: true, sspr: true },
+];
+
+test('registration offers methods in the order of the organization\'s policy', async ({ page, makeUser }) => {
+  // The default policy lists the authenticator app first.
+  const user = await makeUser({ policy: { registration_required: 1 } });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
+});
+
 test('signing in without the required methods leads through registration', async ({ page, context, makeUser, expectAccessible }) => {
-  const user = await makeUser({ policy: { registration_required: 2 } });
+  const user = await makeUser({ policy: { registration_required: 2, methods: PHONES_FIRST } });
   const phone = uniqueNlMobile();
   const alternate = uniqueNlMobile();
   const signIn = new SignInPage(page);
@@ -47,7 +64,7 @@ test('signing in without the required methods leads through registration', async
 });
 
 test('the last method the organization requires cannot be deleted', async ({ page, context, makeUser }) => {
-  const user = await makeUser({ policy: { registration_required: 1 } });
+  const user = await makeUser({ policy: { registration_required: 1, methods: PHONES_FIRST } });
   const phone = uniqueNlMobile();
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -71,7 +88,7 @@ test('the last method the organization requires cannot be deleted', async ({ pag
 });
 
 test('registration can use a different method than the one offered first', async ({ page, makeUser }) => {
-  const user = await makeUser({ policy: { registration_required: 1 } });
+  const user = await makeUser({ policy: { registration_required: 1, methods: PHONES_FIRST } });
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(user);

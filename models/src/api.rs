@@ -49,8 +49,13 @@ pub struct SetLocaleRequest {
 pub struct SecurityInfo {
     pub default_method: Option<DefaultMethod>,
     pub methods: Vec<MethodView>,
-    /// What the Add-method dialog offers: allowed by the policy and still addable.
+    /// What the Add-method dialog offers: allowed by the policy and still
+    /// addable, the stronger first (S5).
     pub addable: Vec<MethodKind>,
+    /// What the registration interrupt proposes next: the first addable
+    /// kind in the order of the organization's policy.
+    #[serde(default)]
+    pub suggested: Option<MethodKind>,
     /// How many methods the organization requires; while the person has
     /// fewer, the client asks for them before anything else.
     #[serde(default)]

@@ -32,11 +32,10 @@ pub fn Registration(
     let choosing = RwSignal::new(false);
     let start_info = StoredValue::new(info);
 
+    // The policy's order decides what comes next (the server says which).
     let next_kind = |info: &SecurityInfo| {
-        info.addable
-            .iter()
-            .copied()
-            .find(|k| k.is_phone())
+        info.suggested
+            .or_else(|| info.addable.first().copied())
             .unwrap_or(MethodKind::Phone)
     };
     let after = Callback::new(move |info: SecurityInfo| {

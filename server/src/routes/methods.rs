@@ -106,10 +106,17 @@ pub(crate) fn info_from(session: &SessionRecord, methods: &[MethodRecord]) -> Se
     for m in &mut listed {
         m.usable = policy.allows(m.kind);
     }
+    let addable = addable(policy, methods, user.is_admin);
+    let suggested = policy
+        .methods
+        .iter()
+        .map(|rule| rule.kind)
+        .find(|kind| addable.contains(kind));
     SecurityInfo {
         default_method,
         methods: listed,
-        addable: addable(policy, methods, user.is_admin),
+        addable,
+        suggested,
         required: policy.registration_required,
         coverage: models::Coverage {
             mfa_methods: methods

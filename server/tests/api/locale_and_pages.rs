@@ -71,7 +71,7 @@ async fn security_info_needs_a_session_and_starts_empty(backend: Backend) {
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(
         response.json(),
-        serde_json::json!({ "default_method": null, "methods": [], "addable": ["authenticator-app", "phone", "office-phone"], "required": 1,
+        serde_json::json!({ "default_method": null, "methods": [], "addable": ["authenticator-app", "phone", "office-phone"], "suggested": "authenticator-app", "required": 1,
             "coverage": { "mfa_methods": 0, "sspr_methods": 0, "sspr_required": 1, "sspr_missing": 1 } })
     );
 }
