@@ -19,3 +19,20 @@ email-code-body =
     The code expires in { $minutes } minutes. Don't share it with anyone.
 
     If you didn't ask for this code, you can ignore this email. Someone may have typed your address by mistake.
+
+## Telling a person that their security info changed
+
+notify-subject = Your { -brand-name } security info was changed
+# Variables:
+#   $change (String) - what changed, one of the notify-… messages below
+notify-body =
+    { $change }
+
+    If this was you, there's nothing more to do.
+
+    If it wasn't you, someone else may be using your account. Sign in, review your security info, choose "Lost device? Sign out everywhere", and contact your help desk.
+notify-method-added = A sign-in method was added to your security info.
+notify-method-changed = A sign-in method in your security info was changed.
+notify-method-deleted = A sign-in method was deleted from your security info.
+notify-default-changed = Your default sign-in method was changed.
+notify-signed-out-everywhere = Your account was signed out everywhere.

@@ -12,3 +12,16 @@ email-code-body =
     De code verloopt over { $minutes } minuten. Deel deze met niemand.
 
     Hebt u niet om deze code gevraagd, dan kunt u deze e-mail negeren. Misschien heeft iemand uw adres per ongeluk getypt.
+
+notify-subject = Uw beveiligingsgegevens voor { -brand-name } zijn gewijzigd
+notify-body =
+    { $change }
+
+    Als u dit zelf hebt gedaan, hoeft u niets meer te doen.
+
+    Als u het niet was, gebruikt iemand anders mogelijk uw account. Meld u aan, controleer uw beveiligingsgegevens, kies "Apparaat kwijt? Overal afmelden" en neem contact op met uw helpdesk.
+notify-method-added = Er is een aanmeldingsmethode toegevoegd aan uw beveiligingsgegevens.
+notify-method-changed = Er is een aanmeldingsmethode in uw beveiligingsgegevens gewijzigd.
+notify-method-deleted = Er is een aanmeldingsmethode verwijderd uit uw beveiligingsgegevens.
+notify-default-changed = Uw standaardaanmeldingsmethode is gewijzigd.
+notify-signed-out-everywhere = Uw account is overal afgemeld.

@@ -12,3 +12,16 @@ email-code-body =
     Koden upphör att gälla om { $minutes } minuter. Dela den inte med någon.
 
     Om du inte har bett om den här koden kan du ignorera det här e-postmeddelandet. Någon kan ha skrivit din adress av misstag.
+
+notify-subject = Din säkerhetsinformation för { -brand-name } har ändrats
+notify-body =
+    { $change }
+
+    Om det var du behöver du inte göra något mer.
+
+    Om det inte var du kan någon annan använda ditt konto. Logga in, granska din säkerhetsinformation, välj "Förlorad enhet? Logga ut överallt" och kontakta din supportavdelning.
+notify-method-added = En inloggningsmetod har lagts till i din säkerhetsinformation.
+notify-method-changed = En inloggningsmetod i din säkerhetsinformation har ändrats.
+notify-method-deleted = En inloggningsmetod har tagits bort från din säkerhetsinformation.
+notify-default-changed = Din standardinloggningsmetod har ändrats.
+notify-signed-out-everywhere = Ditt konto har loggats ut överallt.

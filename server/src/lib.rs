@@ -10,6 +10,7 @@ pub mod config;
 pub mod error;
 pub mod extract;
 pub mod mail;
+pub mod notify;
 pub mod openapi;
 pub mod passwords;
 pub mod phone;

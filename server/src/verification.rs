@@ -51,7 +51,8 @@ impl axum::extract::FromRequestParts<AppState> for Caller {
 }
 
 impl Caller {
-    /// Records a change of security info made by this request (S12).
+    /// Records a change of security info made by this request, and
+    /// announces it to the person's email address (S12).
     pub async fn record(
         &self,
         state: &AppState,
@@ -68,7 +69,17 @@ impl Caller {
             client_address: &self.address,
             user_agent: &self.user_agent,
         };
-        state.store.audit(entry, state.now()).await
+        let now = state.now();
+        state.store.audit(entry, now).await?;
+        let locale = match state.store.user_locale(user_id).await? {
+            Some(locale) => locale,
+            None => self
+                .accept_language
+                .as_deref()
+                .map_or(Locale::En, i18n::negotiate_accept_language),
+        };
+        crate::notify::security_info_changed(state, user_id, locale, action, method_id, now).await;
+        Ok(())
     }
 
     /// The signed-in person making this request. Texts and calls speak
@@ -407,7 +418,10 @@ async fn register(
             },
             now,
         )
-        .await
+        .await?;
+    crate::notify::security_info_changed(state, user_id, who.locale, action, Some(&method_id), now)
+        .await;
+    Ok(())
 }
 
 fn to_json<T: Serialize>(value: &T) -> AppResult<String> {

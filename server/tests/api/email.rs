@@ -18,6 +18,7 @@ crate::on_both_backends!(
     s17_email_resend_cooldown_and_limits,
     emails_speak_the_users_language,
     smtp_delivers_the_code_to_a_real_listener,
+    s12_changes_are_announced_to_the_address_that_existed_before,
 );
 
 const HOME: &str = "adele.vance@fabrikam.example";
@@ -424,4 +425,66 @@ async fn smtp_delivers_the_code_to_a_real_listener(backend: Backend) {
         .submit_code(started.json()["challenge_id"].as_str().unwrap(), &code)
         .await;
     assert_eq!(done.status, StatusCode::OK);
+}
+
+async fn s12_changes_are_announced_to_the_address_that_existed_before(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    let started = start_email(&mut browser, HOME).await.json();
+    let code = last_email_code(&app.store, HOME).await;
+    browser
+        .submit_code(started["challenge_id"].as_str().unwrap(), &code)
+        .await;
+    // Adding the address itself is not announced to it: only the code came.
+    assert_eq!(app.store.mailbox(HOME).await.unwrap().len(), 1);
+
+    let info = browser.register_phone("phone", "NL", "0612345678").await;
+    let inbox = app.store.mailbox(HOME).await.unwrap();
+    assert_eq!(inbox.len(), 2);
+    assert_eq!(inbox[0].subject, "Your secinfo security info was changed");
+    assert!(
+        inbox[0].body.contains("A sign-in method was added"),
+        "{}",
+        inbox[0].body
+    );
+    assert!(
+        !inbox[0].body.contains("612345678"),
+        "no details of the change"
+    );
+
+    let phone = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "phone")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    browser
+        .send(
+            Method::PUT,
+            "/api/me/locale",
+            Some(serde_json::json!({ "locale": "sv-SE" })),
+            &[],
+        )
+        .await;
+    let deleted = browser
+        .send(
+            Method::DELETE,
+            &format!("/api/me/methods/{phone}"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK);
+    let inbox = app.store.mailbox(HOME).await.unwrap();
+    assert_eq!(inbox.len(), 3);
+    assert!(
+        inbox[0]
+            .body
+            .contains("En inloggningsmetod har tagits bort"),
+        "{}",
+        inbox[0].body
+    );
 }

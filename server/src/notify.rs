@@ -1,0 +1,61 @@
+//! Announcing a change of security info through a method that existed
+//! before it (SPEC §7, S12): an email to the person's registered address,
+//! in their language. Sending is best effort: a mail server that is down
+//! never undoes or blocks the change (the audit row is the record).
+
+use i18n::Args;
+use models::{Locale, MethodKind};
+
+use crate::state::AppState;
+
+/// The audited actions a person is told about, with the message id that
+/// names each.
+fn announced(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "method-added" => "notify-method-added",
+        "method-changed" => "notify-method-changed",
+        "method-deleted" => "notify-method-deleted",
+        "default-changed" => "notify-default-changed",
+        "signed-out-everywhere" => "notify-signed-out-everywhere",
+        _ => return None,
+    })
+}
+
+/// Emails the user's address about `action`, unless the change concerns
+/// that very address (it did not exist before, or is being replaced).
+pub async fn security_info_changed(
+    state: &AppState,
+    user_id: &str,
+    locale: Locale,
+    action: &str,
+    changed_method: Option<&str>,
+    now: i64,
+) {
+    let Some(what) = announced(action) else {
+        return;
+    };
+    let methods = match state.store.methods_of_user(user_id).await {
+        Ok(methods) => methods,
+        Err(e) => {
+            tracing::warn!(error = %e, "change notification: methods not read");
+            return;
+        }
+    };
+    let addresses = methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::Email && Some(m.id.as_str()) != changed_method);
+    for email in addresses {
+        let mut args = Args::new();
+        args.set("change", state.l10n.format(locale, what, None));
+        let subject = state.l10n.format(locale, "notify-subject", None);
+        let body = state.l10n.format(locale, "notify-body", Some(&args));
+        let mail = crate::mail::Email {
+            to: &email.detail,
+            subject: &subject,
+            body: &body,
+        };
+        if let Err(e) = state.mailer.send(&state.store, &mail, now).await {
+            tracing::warn!(error = ?e, "change notification not sent");
+        }
+    }
+}
