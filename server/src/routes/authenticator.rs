@@ -13,7 +13,7 @@ use models::{
 use crate::authenticator::{self, MAX_APPS};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{guarded, info, rotate_session};
+use crate::routes::methods::{after_mfa_method_added, guarded, info_after, stepped_up};
 use crate::secret;
 use crate::session::Authenticated;
 use crate::state::AppState;
@@ -111,31 +111,8 @@ pub async fn confirm(
         )
         .await?;
     state.store.set_totp_last_step(&method_id, step).await?;
-    if session.user.default_method_id.is_none() {
-        state
-            .store
-            .set_default_method(user_id, Some(&method_id), None)
-            .await?;
-    }
-    state
-        .store
-        .mark_session_verified(&session.token_digest, now)
-        .await?;
-    caller
-        .record(
-            &state,
-            user_id,
-            "method-added",
-            Some(method_id.as_str()),
-            kind.as_str(),
-        )
-        .await?;
-    let fresh = state
-        .store
-        .session(&session.token_digest)
-        .await?
-        .ok_or_else(AppError::unauthorized)?;
-    Ok(Json(info(&state, &fresh).await?))
+    after_mfa_method_added(&state, &session, &caller, &method_id, kind).await?;
+    Ok(Json(info_after(&state, &session, &CookieJar::new()).await?))
 }
 
 /// The step a code matches, counting a wrong one toward the account's
@@ -194,16 +171,5 @@ pub async fn step_up(
             .await?;
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }
-    let jar = rotate_session(&state, &session, jar).await?;
-    let names = crate::session::CookieNames::for_config(&state.config);
-    let digest = jar
-        .get(names.session)
-        .map(|c| secret::token_digest(c.value()))
-        .unwrap_or_default();
-    let fresh = state
-        .store
-        .session(&digest)
-        .await?
-        .ok_or_else(AppError::unauthorized)?;
-    Ok((jar, Json(info(&state, &fresh).await?)))
+    stepped_up(&state, &session, jar).await
 }

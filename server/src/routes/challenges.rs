@@ -11,10 +11,10 @@ use models::{CallProgress, CallStatus, Challenge, Channel, SecurityInfo, VerifyC
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{info, rotate_session};
+use crate::routes::methods::{info_after, rotate_session};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{ChallengeRecord, Purpose, SessionRecord};
+use crate::store::{ChallengeRecord, Purpose};
 use crate::verification::{self, Caller, Completed, Destination, RegisterPayload, Requester};
 
 /// A call nobody answers is given up after this long.
@@ -38,18 +38,7 @@ async fn finish(
         Completed::Registered => jar,
         Completed::SteppedUp => rotate_session(state, session, jar).await?,
     };
-    // Read the session again: the default or the token may have changed.
-    let names = crate::session::CookieNames::for_config(&state.config);
-    let digest = match jar.get(names.session) {
-        Some(cookie) => crate::secret::token_digest(cookie.value()),
-        None => session.token_digest.clone(),
-    };
-    let fresh: SessionRecord = state
-        .store
-        .session(&digest)
-        .await?
-        .ok_or_else(AppError::unauthorized)?;
-    Ok((jar, info(state, &fresh).await?))
+    Ok((jar.clone(), info_after(state, session, &jar).await?))
 }
 
 /// Finishes a challenge with the code sent by text or email.

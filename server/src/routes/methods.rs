@@ -399,6 +399,69 @@ pub async fn start_step_up(
     Ok((StatusCode::CREATED, Json(challenge)))
 }
 
+/// The security info as it is after a change: the session read again
+/// (the default may have moved), under its rotated token if `jar` has one.
+pub(crate) async fn info_after(
+    state: &AppState,
+    session: &SessionRecord,
+    jar: &CookieJar,
+) -> AppResult<SecurityInfo> {
+    let names = crate::session::CookieNames::for_config(&state.config);
+    let digest = jar
+        .get(names.session)
+        .map(|c| crate::secret::token_digest(c.value()))
+        .unwrap_or_else(|| session.token_digest.clone());
+    let fresh = state
+        .store
+        .session(&digest)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    info(state, &fresh).await
+}
+
+/// A step-up succeeded: a new session token (S18), and the info under it.
+pub(crate) async fn stepped_up(
+    state: &AppState,
+    session: &SessionRecord,
+    jar: CookieJar,
+) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    let jar = rotate_session(state, session, jar).await?;
+    let info = info_after(state, session, &jar).await?;
+    Ok((jar, Json(info)))
+}
+
+/// What follows storing an MFA method its owner just used: it becomes the
+/// default if there is none (SPEC §7), the session counts as freshly
+/// verified, and the change is audited and announced (S12).
+pub(crate) async fn after_mfa_method_added(
+    state: &AppState,
+    session: &SessionRecord,
+    caller: &Caller,
+    method_id: &str,
+    kind: MethodKind,
+) -> AppResult<()> {
+    let user_id = &session.user.id;
+    if session.user.default_method_id.is_none() {
+        state
+            .store
+            .set_default_method(user_id, Some(method_id), None)
+            .await?;
+    }
+    state
+        .store
+        .mark_session_verified(&session.token_digest, state.now())
+        .await?;
+    caller
+        .record(
+            state,
+            user_id,
+            "method-added",
+            Some(method_id),
+            kind.as_str(),
+        )
+        .await
+}
+
 /// After a step-up: a new session token (S18) with a fresh verification.
 pub(crate) async fn rotate_session(
     state: &AppState,

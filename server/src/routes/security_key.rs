@@ -20,7 +20,7 @@ use webauthn_rs::prelude::{
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{guarded, info, rotate_session};
+use crate::routes::methods::{after_mfa_method_added, guarded, info_after, stepped_up};
 use crate::secret;
 use crate::security_key::{self, CEREMONY_SECS, MAX_KEYS};
 use crate::session::Authenticated;
@@ -149,32 +149,8 @@ pub async fn finish(
             now,
         )
         .await?;
-    if session.user.default_method_id.is_none() {
-        state
-            .store
-            .set_default_method(user_id, Some(&method_id), None)
-            .await?;
-    }
-    // The key was just used with user verification: a fresh verification.
-    state
-        .store
-        .mark_session_verified(&session.token_digest, now)
-        .await?;
-    caller
-        .record(
-            &state,
-            user_id,
-            "method-added",
-            Some(method_id.as_str()),
-            kind.as_str(),
-        )
-        .await?;
-    let fresh = state
-        .store
-        .session(&session.token_digest)
-        .await?
-        .ok_or_else(AppError::unauthorized)?;
-    Ok(Json(info(&state, &fresh).await?))
+    after_mfa_method_added(&state, &session, &caller, &method_id, kind).await?;
+    Ok(Json(info_after(&state, &session, &CookieJar::new()).await?))
 }
 
 /// Starts verifying this session with any of the user's usable keys (S11).
@@ -274,18 +250,7 @@ pub async fn finish_step_up(
             .update_method(user_id, &method.id, &method.detail, &data)
             .await?;
     }
-    let jar = rotate_session(&state, &session, jar).await?;
-    let names = crate::session::CookieNames::for_config(&state.config);
-    let digest = jar
-        .get(names.session)
-        .map(|c| secret::token_digest(c.value()))
-        .unwrap_or_default();
-    let fresh = state
-        .store
-        .session(&digest)
-        .await?
-        .ok_or_else(AppError::unauthorized)?;
-    Ok((jar, Json(info(&state, &fresh).await?)))
+    stepped_up(&state, &session, jar).await
 }
 
 fn base64_url(bytes: &[u8]) -> String {
