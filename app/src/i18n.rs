@@ -81,6 +81,37 @@ impl I18n {
         args.set("minutes", minutes);
         self.t_with(&error.code.message_id(), &args)
     }
+
+    /// The message of `error` when it belongs to `field`, for that field.
+    pub fn error_at(
+        self,
+        error: RwSignal<Option<ApiError>>,
+        field: models::Field,
+    ) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field == Some(field))
+                    .map(|e| self.error(e))
+            })
+        })
+    }
+
+    /// The message of `error` when it does not belong to `field`: for the
+    /// alert above the form.
+    pub fn error_besides(
+        self,
+        error: RwSignal<Option<ApiError>>,
+        field: models::Field,
+    ) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field != Some(field))
+                    .map(|e| self.error(e))
+            })
+        })
+    }
 }
 
 pub fn use_i18n() -> I18n {

@@ -30,20 +30,8 @@ pub fn AuthenticatorWizard(
             Err(e) => error.set(Some(e)),
         }
     });
-    let code_error = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(Field::Code))
-                .map(|e| i18n.error(e))
-        })
-    });
-    let general = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field != Some(Field::Code))
-                .map(|e| i18n.error(e))
-        })
-    });
+    let code_error = i18n.error_at(error, Field::Code);
+    let general = i18n.error_besides(error, Field::Code);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(pending) = setup.with_untracked(|s| s.as_ref().map(|s| s.pending_id.clone()))

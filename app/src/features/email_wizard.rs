@@ -92,20 +92,8 @@ fn EnterAddress(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let input: NodeRef<html::Input> = NodeRef::new();
-    let at_field = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(Field::Email))
-                .map(|e| i18n.error(e))
-        })
-    });
-    let general = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field != Some(Field::Email))
-                .map(|e| i18n.error(e))
-        })
-    });
+    let at_field = i18n.error_at(error, Field::Email);
+    let general = i18n.error_besides(error, Field::Email);
     // An error at the address puts the cursor back there.
     Effect::new(move |_| {
         if at_field.with(Option::is_some) {

@@ -318,20 +318,8 @@ pub(crate) fn EnterCode(
         args.set("address", destination.clone());
         i18n.t_with(sent_id, &args)
     };
-    let code_error = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(Field::Code))
-                .map(|e| i18n.error(e))
-        })
-    });
-    let general = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field != Some(Field::Code))
-                .map(|e| i18n.error(e))
-        })
-    });
+    let code_error = i18n.error_at(error, Field::Code);
+    let general = i18n.error_besides(error, Field::Code);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {

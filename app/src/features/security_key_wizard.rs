@@ -83,20 +83,8 @@ pub fn SecurityKeyWizard(
         });
     };
 
-    let at_name = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(Field::KeyName))
-                .map(|e| i18n.error(e))
-        })
-    });
-    let general = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field != Some(Field::KeyName))
-                .map(|e| i18n.error(e))
-        })
-    });
+    let at_name = i18n.error_at(error, Field::KeyName);
+    let general = i18n.error_besides(error, Field::KeyName);
     // Tracks the input too: after the browser's prompt the name step is
     // drawn anew, and the error's field gets the focus once it is there.
     Effect::new(move |_| {

@@ -50,13 +50,7 @@ pub fn StepUp(
             busy.set(false);
         });
     };
-    let app_code_error = Signal::derive(move || {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field == Some(models::Field::Code))
-                .map(|e| i18n.error(e))
-        })
-    });
+    let app_code_error = i18n.error_at(error, models::Field::Code);
     let entry = Entry::new("", PhoneDelivery::Text);
 
     let label = move |o: &StepUpOption| {

@@ -78,17 +78,28 @@ pub async fn start(
         name,
         state: serde_json::to_string(&registration).map_err(internal)?,
     };
+    begin(&state, &user.id, &ceremony, &options).await
+}
+
+/// Keeps a ceremony's state (for at most 5 minutes, S22) and hands the
+/// browser its options.
+async fn begin(
+    state: &AppState,
+    user_id: &str,
+    ceremony: &Ceremony,
+    options: &impl serde::Serialize,
+) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let id = secret::new_id()?;
     let now = state.now();
     state
         .store
-        .insert_ceremony(&id, &user.id, &ceremony, now, now + CEREMONY_SECS)
+        .insert_ceremony(&id, user_id, ceremony, now, now + CEREMONY_SECS)
         .await?;
-    let creation = SecurityKeyCeremony {
+    let ceremony = SecurityKeyCeremony {
         ceremony_id: id,
-        options_json: serde_json::to_string(&options).map_err(internal)?,
+        options_json: serde_json::to_string(options).map_err(internal)?,
     };
-    Ok((StatusCode::CREATED, Json(creation)))
+    Ok((StatusCode::CREATED, Json(ceremony)))
 }
 
 /// Registers the key once webauthn-rs accepts the browser's credential.
@@ -183,17 +194,7 @@ pub async fn start_step_up(
         name: String::new(),
         state: serde_json::to_string(&authentication).map_err(internal)?,
     };
-    let id = secret::new_id()?;
-    let now = state.now();
-    state
-        .store
-        .insert_ceremony(&id, &user.id, &ceremony, now, now + CEREMONY_SECS)
-        .await?;
-    let ceremony = SecurityKeyCeremony {
-        ceremony_id: id,
-        options_json: serde_json::to_string(&options).map_err(internal)?,
-    };
-    Ok((StatusCode::CREATED, Json(ceremony)))
+    begin(&state, &user.id, &ceremony, &options).await
 }
 
 /// Verifies this session once webauthn-rs accepts the key's signature;
