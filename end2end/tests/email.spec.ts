@@ -140,3 +140,33 @@ test('a wrong code is refused, the email can be changed and deleted, and it is n
   await expect(page.getByRole('listitem').filter({ hasText: third })).toHaveCount(0);
   await inbox.close();
 });
+
+test('the email wizard can be finished with the keyboard alone', async ({ page, context, makeUser }) => {
+  const user = await makeUser({ policy: WITH_EMAIL });
+  const address = personalAddress();
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Add method' }).focus();
+  await page.keyboard.press('Enter');
+  const add = page.getByRole('dialog', { name: 'Add a method' });
+  await expect(add.getByLabel('Which method would you like to add?')).toBeFocused();
+  await page.keyboard.type('Email');
+  await expect(add.getByLabel('Which method would you like to add?')).toHaveValue('email');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(add.getByRole('button', { name: 'Add', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const wizard = page.getByRole('dialog', { name: 'Set up your email' });
+  await expect(wizard.getByLabel('Email', { exact: true })).toBeFocused();
+  await page.keyboard.type(address);
+  await page.keyboard.press('Enter');
+  await expect(wizard.getByText(`We just sent a 6 digit code to ${address}.`, { exact: false })).toBeVisible();
+  const { code } = await new Mailbox(await context.newPage(), address).lastMail();
+  await page.bringToFront();
+  await wizard.getByLabel('Code', { exact: true }).focus();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(wizard.getByRole('button', { name: 'Done' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible();
+});

@@ -126,3 +126,38 @@ test('an unanswered prompt can be cancelled, and a new sign-in steps up with the
   const [used] = await key.credentials();
   expect(used.signCount).toBeGreaterThan(countAfterRegistering);
 });
+
+test('the security key wizard can be finished with the keyboard alone', async ({ page, makeUser }) => {
+  const user = await makeUser({ policy: { ...WITH_KEYS, methods: [...WITH_KEYS.methods, { kind: 'security-questions', mfa: false, sspr: true }] } });
+  await addVirtualSecurityKey(page);
+  await signIn(page, user);
+  // Another method first: security questions.
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security questions' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const questions = page.getByRole('dialog');
+  for (const [n, answer] of ['Amsterdam', 'Minoes', 'Saab 900'].entries()) {
+    await questions.locator(`#question-${n}`).selectOption({ index: n + 1 });
+    await questions.locator(`#answer-${n}`).fill(answer);
+  }
+  await questions.getByRole('button', { name: 'Save' }).click();
+  await questions.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Add method' }).focus();
+  await page.keyboard.press('Enter');
+  const add = page.getByRole('dialog', { name: 'Add a method' });
+  await expect(add.getByLabel('Which method would you like to add?')).toBeFocused();
+  await page.keyboard.type('Security key');
+  await expect(add.getByLabel('Which method would you like to add?')).toHaveValue('security-key');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const wizard = page.getByRole('dialog', { name: 'Set up a security key' });
+  await expect(wizard.getByLabel('Security key name')).toBeFocused();
+  await page.keyboard.type('Keyring key');
+  await page.keyboard.press('Enter');
+  await expect(wizard.getByRole('button', { name: 'Done' })).toBeVisible();
+  await wizard.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Keyring key' })).toBeVisible();
+});
