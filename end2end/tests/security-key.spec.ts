@@ -35,7 +35,7 @@ for (const locale of LOCALES) {
     test.use({ locale });
     const t = T[locale];
 
-    test('a security key is offered after another method, registered with a virtual key, and deleted', async ({ page, makeUser, expectAccessible }) => {
+    test('S22: a security key is offered after another method, registered with a virtual key, and deleted', async ({ page, makeUser, expectAccessible }) => {
       const user = await makeUser({ policy: WITH_KEYS });
       const key = await addVirtualSecurityKey(page);
       await signIn(page, user, locale);
@@ -79,7 +79,7 @@ for (const locale of LOCALES) {
   });
 }
 
-test('an unanswered prompt can be cancelled, and a new sign-in steps up with the security key', async ({ page, makeUser }) => {
+test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with the key, and only its owner can delete it', async ({ page, makeUser, playwright, baseURL }) => {
   const user = await makeUser({ policy: WITH_KEYS });
   const key = await addVirtualSecurityKey(page);
   await signIn(page, user);
@@ -125,6 +125,22 @@ test('an unanswered prompt can be cancelled, and a new sign-in steps up with the
   await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
   const [used] = await key.credentials();
   expect(used.signCount).toBeGreaterThan(countAfterRegistering);
+
+  // Someone else, signed in to the same organization, cannot delete it.
+  const info = await (await page.request.get('/api/me/security-info')).json();
+  const keyId = info.methods.find((m: { kind: string }) => m.kind === 'security-key').id;
+  const intruder = await makeUser({ organizationOf: user });
+  const other = await playwright.request.newContext({ baseURL });
+  const session = await (await other.get('/api/session')).json();
+  const headers = { origin: baseURL!, 'x-csrf-token': session.csrf_token };
+  const signedIn = await other.post('/api/session', { headers, data: { account_name: intruder.accountName, password: intruder.password } });
+  expect(signedIn.status()).toBe(200);
+  const token = (await signedIn.json()).csrf_token;
+  const refused = await other.delete(`/api/me/methods/${keyId}`, { headers: { ...headers, 'x-csrf-token': token } });
+  expect(refused.status()).toBe(404);
+  await other.dispose();
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
 });
 
 test('the security key wizard can be finished with the keyboard alone', async ({ page, makeUser }) => {
