@@ -11,6 +11,7 @@ mod error;
 mod locale;
 mod method;
 mod phone;
+pub mod policy;
 mod return_path;
 
 pub use account::{AccountName, Password};

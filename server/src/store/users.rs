@@ -67,7 +67,7 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
             .try_get::<Option<String>, _>("default_delivery")?
             .as_deref()
             .and_then(super::challenges::parse_delivery),
-        policy: crate::policy::Policy::from_json(&row.try_get::<String, _>("policy")?),
+        policy: crate::policy::from_json(&row.try_get::<String, _>("policy")?),
     })
 }
 

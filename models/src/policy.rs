@@ -1,0 +1,269 @@
+//! The organization's policy (SPEC §7): which methods exist, what is
+//! required, and the limits on codes, texts and calls. Stored as JSON on
+//! the organization; every missing field takes the default below.
+
+use crate::MethodKind;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Policy {
+    /// The methods people may register, and what each counts for; a kind
+    /// that is not listed is not offered.
+    pub methods: Vec<MethodRule>,
+    /// How many methods a person must have; registration is asked for at
+    /// sign-in while they have fewer. 0: registration is not enforced.
+    pub registration_required: usize,
+    /// How many methods a password reset asks for (1 or 2).
+    pub reset_methods_required: usize,
+    /// A code lives this long (never more than 10 minutes, S2).
+    pub code_lifetime_minutes: i64,
+    /// Wrong tries per code (S6).
+    pub code_tries: i64,
+    /// Regions (ISO 3166-1 alpha-2) phones may be in; empty: all.
+    pub allowed_countries: Vec<String>,
+    /// A verification with an MFA method is needed to view or change
+    /// security info unless one happened this recently (S11).
+    pub step_up_minutes: i64,
+    pub limits: SendLimits,
+    pub security_questions: QuestionsPolicy,
+}
+
+/// Security questions (SPEC §5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct QuestionsPolicy {
+    /// How many questions a person registers.
+    pub register: usize,
+    /// How many are asked at a password reset.
+    pub at_reset: usize,
+    /// The organization's own questions, shown as written (not translated).
+    pub custom: Vec<String>,
+}
+
+impl Default for QuestionsPolicy {
+    fn default() -> Self {
+        QuestionsPolicy {
+            register: 3,
+            at_reset: 3,
+            custom: Vec::new(),
+        }
+    }
+}
+
+/// One kind of method and what it counts for: two-step verification (MFA),
+/// password reset (SSPR), or both, within what the kind can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MethodRule {
+    pub kind: MethodKind,
+    pub mfa: bool,
+    pub sspr: bool,
+}
+
+impl MethodRule {
+    /// The kind's full use: email and security questions only reset a
+    /// password; an alternate phone only verifies a sign-in (SPEC §7).
+    pub fn full(kind: MethodKind) -> MethodRule {
+        MethodRule {
+            kind,
+            mfa: kind.mfa_capable(),
+            sspr: kind != MethodKind::AlternatePhone,
+        }
+    }
+}
+
+/// Why a policy cannot be saved, for the admin API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolicyProblem {
+    /// A rule asks a kind for a use it cannot serve, or lists a kind twice.
+    MethodRule,
+    ResetMethodsRequired,
+    Limits,
+    Questions,
+}
+
+/// Limits on texts and calls (S17), each per hour.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct SendLimits {
+    pub per_user: i64,
+    pub per_number: i64,
+    pub per_address: i64,
+    pub global: i64,
+    pub resend_cooldown_seconds: i64,
+    /// Failed verifications per account per hour across every path (S6).
+    pub failures_per_account: i64,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            methods: [
+                MethodKind::AuthenticatorApp,
+                MethodKind::Phone,
+                MethodKind::AlternatePhone,
+                MethodKind::OfficePhone,
+            ]
+            .into_iter()
+            .map(MethodRule::full)
+            .collect(),
+            registration_required: 1,
+            reset_methods_required: 1,
+            code_lifetime_minutes: 10,
+            code_tries: 5,
+            allowed_countries: Vec::new(),
+            step_up_minutes: 10,
+            limits: SendLimits::default(),
+            security_questions: QuestionsPolicy::default(),
+        }
+    }
+}
+
+impl Default for SendLimits {
+    fn default() -> Self {
+        SendLimits {
+            per_user: 10,
+            per_number: 10,
+            per_address: 30,
+            global: 1000,
+            resend_cooldown_seconds: 30,
+            failures_per_account: 100,
+        }
+    }
+}
+
+impl Policy {
+    fn rule(&self, kind: MethodKind) -> Option<&MethodRule> {
+        self.methods.iter().find(|r| r.kind == kind)
+    }
+
+    /// Whether people may register this kind at all.
+    pub fn allows(&self, kind: MethodKind) -> bool {
+        self.rule(kind).is_some_and(|r| r.mfa || r.sspr)
+    }
+
+    /// Whether a method of this kind verifies a sign-in.
+    pub fn counts_for_mfa(&self, kind: MethodKind) -> bool {
+        self.rule(kind).is_some_and(|r| r.mfa) && kind.mfa_capable()
+    }
+
+    /// Whether a method of this kind helps reset a password.
+    pub fn counts_for_sspr(&self, kind: MethodKind) -> bool {
+        self.rule(kind).is_some_and(|r| r.sspr) && kind != MethodKind::AlternatePhone
+    }
+
+    /// Refuses a policy that asks a method for what it cannot do.
+    pub fn check(&self) -> Result<(), PolicyProblem> {
+        let mut seen = Vec::new();
+        for rule in &self.methods {
+            let full = MethodRule::full(rule.kind);
+            if seen.contains(&rule.kind) || (rule.mfa && !full.mfa) || (rule.sspr && !full.sspr) {
+                return Err(PolicyProblem::MethodRule);
+            }
+            seen.push(rule.kind);
+        }
+        let q = &self.security_questions;
+        if q.register < 1 || q.at_reset < 1 || q.at_reset > q.register || q.register > 5 {
+            return Err(PolicyProblem::Questions);
+        }
+        if !(1..=2).contains(&self.reset_methods_required) {
+            return Err(PolicyProblem::ResetMethodsRequired);
+        }
+        let l = &self.limits;
+        if [
+            l.per_user,
+            l.per_number,
+            l.per_address,
+            l.global,
+            l.failures_per_account,
+        ]
+        .iter()
+        .any(|n| *n < 1)
+            || l.resend_cooldown_seconds < 0
+            || self.code_tries < 1
+            || self.step_up_minutes < 1
+        {
+            return Err(PolicyProblem::Limits);
+        }
+        Ok(())
+    }
+
+    pub fn allows_country(&self, region: &str) -> bool {
+        self.allowed_countries.is_empty()
+            || self
+                .allowed_countries
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(region))
+    }
+
+    /// Seconds a code lives: the configured minutes, capped at 10 (S2).
+    pub fn code_lifetime_secs(&self) -> i64 {
+        self.code_lifetime_minutes.clamp(1, 10) * 60
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_fields_take_defaults() {
+        let policy: Policy = serde_json::from_str(r#"{"allowed_countries":["NL"]}"#).unwrap();
+        assert_eq!(policy.code_tries, 5);
+        assert!(policy.allows_country("nl"));
+        assert!(!policy.allows_country("US"));
+        assert!(Policy::default().allows_country("US"));
+    }
+
+    #[test]
+    fn s2_code_lifetime_is_never_more_than_ten_minutes() {
+        let policy = Policy {
+            code_lifetime_minutes: 60,
+            ..Policy::default()
+        };
+        assert_eq!(policy.code_lifetime_secs(), 600);
+    }
+
+    #[test]
+    fn rules_stay_within_what_each_method_can_do() {
+        assert_eq!(Policy::default().check(), Ok(()));
+        let email_for_mfa = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::Email,
+                mfa: true,
+                sspr: true,
+            }],
+            ..Policy::default()
+        };
+        assert_eq!(email_for_mfa.check(), Err(PolicyProblem::MethodRule));
+        let alternate_for_reset = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::AlternatePhone,
+                mfa: true,
+                sspr: true,
+            }],
+            ..Policy::default()
+        };
+        assert_eq!(alternate_for_reset.check(), Err(PolicyProblem::MethodRule));
+        let three = Policy {
+            reset_methods_required: 3,
+            ..Policy::default()
+        };
+        assert_eq!(three.check(), Err(PolicyProblem::ResetMethodsRequired));
+        let phone_mfa_only = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::Phone,
+                mfa: true,
+                sspr: false,
+            }],
+            ..Policy::default()
+        };
+        assert!(phone_mfa_only.counts_for_mfa(MethodKind::Phone));
+        assert!(!phone_mfa_only.counts_for_sspr(MethodKind::Phone));
+        assert!(!phone_mfa_only.allows(MethodKind::OfficePhone));
+    }
+}
