@@ -5,7 +5,9 @@ use leptos_router::path;
 use crate::components::progress::Progress;
 use crate::i18n::{I18n, use_i18n};
 use crate::layout::Shell;
-use crate::pages::{not_found::NotFound, security_info::SecurityInfoPage, sign_in::SignInPage};
+use crate::pages::{
+    not_found::NotFound, policy::PolicyPage, security_info::SecurityInfoPage, sign_in::SignInPage,
+};
 use crate::session::Session;
 
 #[component]
@@ -21,6 +23,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=SecurityInfoPage/>
                         <Route path=path!("/security-info") view=SecurityInfoPage/>
                         <Route path=path!("/signin") view=SignInPage/>
+                        <Route path=path!("/admin/policy") view=PolicyPage/>
                     </Routes>
                 </Show>
             </Shell>

@@ -34,3 +34,36 @@ test('a policy that disables a method hides it and marks the one registered', as
   await expect(choices).toHaveText(['Authenticator app']);
   await expect(page.getByRole('dialog').getByText("If some of these options are missing, it's most likely because your organization doesn't allow those methods.")).toBeVisible();
 });
+
+test('an admin changes the policy on its page, and a member sees the effect', async ({ page, browser, makeUser, expectAccessible }) => {
+  const admin = await makeUser({ admin: true, policy: { registration_required: 0 } });
+  const member = await makeUser({ organizationOf: admin });
+  await signIn(page, admin);
+  await page.getByRole('link', { name: 'Organization policy' }).click();
+  await expect(page.getByRole('heading', { name: 'Organization policy' })).toBeVisible();
+  const phone = page.getByRole('group', { name: 'Phone', exact: true });
+  await expect(phone.getByRole('checkbox', { name: 'Allowed' })).toBeChecked();
+  // Email only resets a password: its two-step box cannot be ticked.
+  const email = page.getByRole('group', { name: 'Email' });
+  await email.getByRole('checkbox', { name: 'Allowed' }).check();
+  await expect(email.getByRole('checkbox', { name: 'Two-step verification' })).toBeDisabled();
+  await expect(email.getByRole('checkbox', { name: 'Password reset' })).toBeChecked();
+  await phone.getByRole('checkbox', { name: 'Allowed' }).uncheck();
+  await expect(phone.getByRole('checkbox', { name: 'Two-step verification' })).toBeDisabled();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('The policy is saved.', { exact: false })).toBeVisible();
+
+  const other = await browser.newContext({ locale: 'en-US' });
+  const memberPage = await other.newPage();
+  await signIn(memberPage, member);
+  await memberPage.getByRole('button', { name: 'Add method' }).click();
+  const choices = memberPage.getByRole('dialog').getByLabel('Which method would you like to add?').getByRole('option');
+  await expect(choices).toHaveText(['Authenticator app', 'Office phone', 'Email']);
+  // A member has no policy page: the link is absent and the page says no.
+  await memberPage.keyboard.press('Escape');
+  await expect(memberPage.getByRole('link', { name: 'Organization policy' })).toHaveCount(0);
+  await memberPage.goto('/admin/policy');
+  await expect(memberPage.getByRole('alert')).toContainText("You don't have permission to do that.");
+  await other.close();
+});

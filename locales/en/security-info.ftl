@@ -46,3 +46,17 @@ coverage-sspr-missing =
     }
 methods-not-usable = Not usable: your organization no longer allows this method.
 security-info-sign-out-everywhere = Lost device? Sign out everywhere
+
+## The organization's policy (admins)
+
+policy-title = Organization policy
+policy-intro = Choose which methods people in your organization can register, and what each one counts for. Changes apply right away.
+policy-allowed = Allowed
+policy-mfa = Two-step verification
+policy-sspr = Password reset
+policy-registration-label = Methods required at sign-in
+policy-registration-hint = With 0, people aren't asked to register methods when they sign in.
+policy-reset-label = Methods required for password reset
+policy-save = Save
+policy-saved = The policy is saved. It applies to everyone's next step.
+policy-back = Back

@@ -38,3 +38,15 @@ coverage-sspr-missing =
     }
 methods-not-usable = Niet bruikbaar: uw organisatie staat deze methode niet meer toe.
 security-info-sign-out-everywhere = Apparaat kwijt? Overal afmelden
+
+policy-title = Organisatiebeleid
+policy-intro = Kies welke methoden mensen in uw organisatie kunnen registreren en waarvoor elke methode telt. Wijzigingen gelden meteen.
+policy-allowed = Toegestaan
+policy-mfa = Verificatie in twee stappen
+policy-sspr = Wachtwoord opnieuw instellen
+policy-registration-label = Vereiste methoden bij aanmelden
+policy-registration-hint = Bij 0 wordt mensen bij het aanmelden niet gevraagd methoden te registreren.
+policy-reset-label = Vereiste methoden voor het opnieuw instellen van het wachtwoord
+policy-save = Opslaan
+policy-saved = Het beleid is opgeslagen. Het geldt vanaf de volgende stap van iedereen.
+policy-back = Terug

@@ -38,3 +38,15 @@ coverage-sspr-missing =
     }
 methods-not-usable = Kan inte användas: din organisation tillåter inte längre den här metoden.
 security-info-sign-out-everywhere = Förlorad enhet? Logga ut överallt
+
+policy-title = Organisationens princip
+policy-intro = Välj vilka metoder personer i din organisation kan registrera och vad varje metod räknas för. Ändringar gäller direkt.
+policy-allowed = Tillåten
+policy-mfa = Tvåstegsverifiering
+policy-sspr = Återställning av lösenord
+policy-registration-label = Metoder som krävs vid inloggning
+policy-registration-hint = Med 0 ombeds personer inte att registrera metoder när de loggar in.
+policy-reset-label = Metoder som krävs för återställning av lösenord
+policy-save = Spara
+policy-saved = Principen har sparats. Den gäller från allas nästa steg.
+policy-back = Tillbaka

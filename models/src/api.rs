@@ -22,6 +22,9 @@ pub struct UserView {
     pub organization: String,
     /// The language the person chose; `None` until they choose one.
     pub locale: Option<Locale>,
+    /// Admins may change the organization's policy.
+    #[serde(default)]
+    pub is_admin: bool,
 }
 
 /// `POST /api/session`: sign in.

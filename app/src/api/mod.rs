@@ -259,6 +259,16 @@ pub async fn finish_step_up_security_key(
     .await
 }
 
+pub async fn organization_policy() -> ApiResult<models::policy::Policy> {
+    json_of(Request::get("/api/admin/policy").send().await).await
+}
+
+pub async fn save_organization_policy(
+    policy: &models::policy::Policy,
+) -> ApiResult<models::policy::Policy> {
+    json_of(send_json(Request::put("/api/admin/policy"), policy).await).await
+}
+
 pub async fn question_choices() -> ApiResult<models::QuestionChoices> {
     json_of(Request::get("/api/me/security-questions").send().await).await
 }

@@ -1,5 +1,6 @@
 //! One routed page per file.
 
 pub mod not_found;
+pub mod policy;
 pub mod security_info;
 pub mod sign_in;

@@ -173,6 +173,9 @@ fn SecurityInfoContent() -> impl IntoView {
                             {move || i18n.t("security-info-sign-out-everywhere")}
                         </button>
                     </p>
+                    <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.is_admin))>
+                        <p class="admin-link"><a href="/admin/policy">{move || i18n.t("policy-title")}</a></p>
+                    </Show>
                 </section>
             }.into_any(),
         }}

@@ -10,6 +10,7 @@ use models::ErrorCode;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::policy::Policy;
+use crate::routes::methods::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::SessionRecord;
@@ -32,8 +33,13 @@ fn admin_only(session: &SessionRecord) -> AppResult<()> {
 
 /// The policy of the admin's organization, every field filled in.
 #[utoipa::path(get, path = "/api/admin/policy", responses((status = 200, body = Policy), (status = 403, body = models::ApiError)))]
-pub async fn get_policy(Authenticated(session): Authenticated) -> AppResult<Json<Policy>> {
+pub async fn get_policy(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<Policy>> {
     admin_only(&session)?;
+    // The same recent verification as for one's own security info (S11).
+    guarded(&state, &session).await?;
     Ok(Json(session.user.policy))
 }
 
@@ -47,6 +53,7 @@ pub async fn put_policy(
     ApiJson(policy): ApiJson<Policy>,
 ) -> AppResult<Json<Policy>> {
     admin_only(&session)?;
+    guarded(&state, &session).await?;
     policy
         .check()
         .map_err(|_| AppError::status(StatusCode::BAD_REQUEST, ErrorCode::InvalidPolicy))?;

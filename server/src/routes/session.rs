@@ -29,6 +29,7 @@ pub(crate) fn user_view(user: &UserRecord) -> UserView {
         display_name: user.display_name.clone(),
         organization: user.organization_name.clone(),
         locale: user.locale,
+        is_admin: user.is_admin,
     }
 }
 

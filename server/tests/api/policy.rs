@@ -49,6 +49,24 @@ async fn only_admins_read_and_change_the_policy(backend: Backend) {
         )
         .await;
     assert_eq!(refused.code(), "invalid-policy");
+
+    // S11: an admin with an MFA method verifies again before changing it.
+    admin_browser
+        .register_phone("phone", "NL", "0612345678")
+        .await;
+    app.clock.advance(11 * 60);
+    let stale = admin_browser.get("/api/admin/policy").await;
+    assert_eq!(stale.status, StatusCode::FORBIDDEN);
+    assert_eq!(stale.code(), "step-up-required");
+    let put = admin_browser
+        .send(
+            Method::PUT,
+            "/api/admin/policy",
+            Some(serde_json::json!({})),
+            &[],
+        )
+        .await;
+    assert_eq!(put.code(), "step-up-required");
 }
 
 async fn a_policy_change_hides_and_marks_methods_at_once(backend: Backend) {

@@ -1,0 +1,197 @@
+//! The organization's policy, for its admins: which methods exist, what
+//! each counts for, and how many are required. Saved with the admin API;
+//! the change applies to everyone's next request.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use models::policy::{MethodRule, Policy};
+use models::{ApiError, ErrorCode, MethodKind};
+
+use crate::api;
+use crate::app::use_page_title;
+use crate::components::alert::ErrorAlert;
+use crate::components::progress::Progress;
+use crate::features::step_up::StepUp;
+use crate::i18n::use_i18n;
+use crate::pages::security_info::method_name;
+use crate::session::use_session;
+
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    use_page_title("policy-title");
+    let session = use_session();
+    move || {
+        if session.user.with(Option::is_none) {
+            view! { <Redirect path="/signin?next=/admin/policy"/> }.into_any()
+        } else {
+            view! { <PolicyEditor/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn PolicyEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let policy: RwSignal<Option<Policy>> = RwSignal::new(None);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let reload = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        reload.track();
+        leptos::task::spawn_local(async move {
+            match api::organization_policy().await {
+                Ok(p) => {
+                    error.set(None);
+                    policy.set(Some(p));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    // Changing the policy needs a recent verification, as one's own
+    // security info does (S11).
+    let needs_step_up = move || {
+        error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.code == ErrorCode::StepUpRequired)
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(current) = policy.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        saved.set(false);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::save_organization_policy(&current).await {
+                Ok(p) => {
+                    policy.set(Some(p));
+                    saved.set(true);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let alert = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+
+    view! {
+        <Show when=needs_step_up fallback=move || ()>
+            <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
+        </Show>
+        <Show when=move || !needs_step_up()>
+        <section class="card policy" aria-labelledby="policy-title">
+            <h1 id="policy-title">{move || i18n.t("policy-title")}</h1>
+            <p>{move || i18n.t("policy-intro")}</p>
+            <ErrorAlert message=alert/>
+            {move || match policy.get() {
+                None if error.with(Option::is_none) => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
+                None => ().into_any(),
+                Some(_) => view! {
+                    <form class="form" novalidate on:submit=save>
+                        {MethodKind::OFFER_ORDER.into_iter().map(|kind| view! { <MethodRuleFields kind policy/> }).collect_view()}
+                        <div class="field">
+                            <label class="field-label" for="policy-registration">{move || i18n.t("policy-registration-label")}</label>
+                            <p class="field-hint" id="policy-registration-hint">{move || i18n.t("policy-registration-hint")}</p>
+                            <select id="policy-registration" class="field-input" aria-describedby="policy-registration-hint"
+                                on:change=move |ev| {
+                                    let n = event_target_value(&ev).parse().unwrap_or(0);
+                                    policy.update(|p| if let Some(p) = p { p.registration_required = n });
+                                }>
+                                {(0..=3usize).map(|n| view! {
+                                    <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().is_some_and(|p| p.registration_required == n))>{n}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label class="field-label" for="policy-reset">{move || i18n.t("policy-reset-label")}</label>
+                            <select id="policy-reset" class="field-input"
+                                on:change=move |ev| {
+                                    let n = event_target_value(&ev).parse().unwrap_or(1);
+                                    policy.update(|p| if let Some(p) = p { p.reset_methods_required = n });
+                                }>
+                                {(1..=2usize).map(|n| view! {
+                                    <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().is_some_and(|p| p.reset_methods_required == n))>{n}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <p class="muted" role="status">{move || saved.get().then(|| i18n.t("policy-saved"))}</p>
+                        <div class="form-actions">
+                            <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
+                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
+                                {move || i18n.t("policy-save")}
+                            </button>
+                        </div>
+                    </form>
+                }.into_any(),
+            }}
+        </section>
+        </Show>
+    }
+}
+
+/// One method: allowed or not, and what it counts for within what it can
+/// do (email and questions only reset a password, an alternate phone only
+/// verifies a sign-in).
+#[component]
+fn MethodRuleFields(kind: MethodKind, policy: RwSignal<Option<Policy>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rule = move || {
+        policy.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.methods.iter().find(|r| r.kind == kind).copied())
+        })
+    };
+    let update = move |change: &dyn Fn(&mut MethodRule)| {
+        policy.update(|p| {
+            if let Some(rule) = p
+                .as_mut()
+                .and_then(|p| p.methods.iter_mut().find(|r| r.kind == kind))
+            {
+                change(rule);
+            }
+        });
+    };
+    let allow = move |allowed: bool| {
+        policy.update(|p| {
+            let Some(p) = p else { return };
+            p.methods.retain(|r| r.kind != kind);
+            if allowed {
+                p.methods.push(MethodRule::full(kind));
+            }
+        });
+    };
+    let full = MethodRule::full(kind);
+    let id = kind.as_str();
+    let (allowed_id, mfa_id, sspr_id) = (
+        format!("policy-{id}-allowed"),
+        format!("policy-{id}-mfa"),
+        format!("policy-{id}-sspr"),
+    );
+    view! {
+        <fieldset class="choice policy-method">
+            <legend>{move || method_name(&i18n, kind)}</legend>
+            <label class="choice-option">
+                <input type="checkbox" id=allowed_id prop:checked=move || rule().is_some()
+                    on:change=move |ev| allow(event_target_checked(&ev))/>
+                {move || i18n.t("policy-allowed")}
+            </label>
+            <label class="choice-option">
+                <input type="checkbox" id=mfa_id prop:checked=move || rule().is_some_and(|r| r.mfa)
+                    disabled=move || !full.mfa || rule().is_none()
+                    on:change=move |ev| { let on = event_target_checked(&ev); update(&|r| r.mfa = on) }/>
+                {move || i18n.t("policy-mfa")}
+            </label>
+            <label class="choice-option">
+                <input type="checkbox" id=sspr_id prop:checked=move || rule().is_some_and(|r| r.sspr)
+                    disabled=move || !full.sspr || rule().is_none()
+                    on:change=move |ev| { let on = event_target_checked(&ev); update(&|r| r.sspr = on) }/>
+                {move || i18n.t("policy-sspr")}
+            </label>
+        </fieldset>
+    }
+}
