@@ -78,6 +78,7 @@ for (const locale of LOCALES) {
       await wizard.getByLabel(t.code, { exact: true }).fill(mail.code);
       await wizard.getByRole('button', { name: t.next }).click();
       await expect(wizard.getByText(t.updated)).toBeVisible();
+      await expectAccessible(page);
       await wizard.getByRole('button', { name: t.done }).click();
       await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible();
     });

@@ -64,6 +64,7 @@ for (const locale of LOCALES) {
       await name.fill('Blue USB key');
       await wizard.getByRole('button', { name: t.tryAgain }).click();
       await expect(wizard.getByText(t.updated)).toBeVisible();
+      await expectAccessible(page);
       expect(await key.credentials()).toHaveLength(1);
       await wizard.getByRole('button', { name: t.done }).click();
       const row = page.getByRole('listitem').filter({ hasText: 'Blue USB key' });
@@ -79,7 +80,7 @@ for (const locale of LOCALES) {
   });
 }
 
-test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with the key, and only its owner can delete it', async ({ page, makeUser, playwright, baseURL }) => {
+test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with the key, and only its owner can delete it', async ({ page, makeUser, playwright, baseURL, expectAccessible }) => {
   const user = await makeUser({ policy: WITH_KEYS });
   const key = await addVirtualSecurityKey(page);
   await signIn(page, user);
@@ -101,6 +102,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   await wizard.getByLabel('Security key name').fill('Desk key');
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByRole('status')).toContainText("Follow your browser's instructions");
+  await expectAccessible(page);
   await wizard.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await key.startResponding();
