@@ -138,7 +138,7 @@ fn print_sizes() -> Result {
     Ok(())
 }
 
-fn wait_until_up(base: &str, started: Instant) -> Result {
+pub(crate) fn wait_until_up(base: &str, started: Instant) -> Result {
     while started.elapsed() < Duration::from_secs(30) {
         if output("curl", &["-sf", &format!("{base}/api/health")]).is_some() {
             return Ok(());
@@ -150,6 +150,11 @@ fn wait_until_up(base: &str, started: Instant) -> Result {
 
 /// Signs in the demo user with curl; returns the Cookie header value.
 fn sign_in(base: &str) -> Result<String> {
+    sign_in_as(base, "adele.vance@contoso.example", "Contoso-Demo-2026")
+}
+
+/// Signs in with curl; returns the Cookie header value (session and CSRF).
+pub(crate) fn sign_in_as(base: &str, account: &str, password: &str) -> Result<String> {
     let jar = std::env::temp_dir().join(format!("secinfo-bench-jar-{}", std::process::id()));
     let jar = jar.to_string_lossy().into_owned();
     let session = output("curl", &["-sf", "-c", &jar, &format!("{base}/api/session")])
@@ -159,7 +164,7 @@ fn sign_in(base: &str) -> Result<String> {
         .nth(1)
         .and_then(|s| s.split('"').next())
         .ok_or("no csrf token")?;
-    let body = r#"{"account_name":"adele.vance@contoso.example","password":"Contoso-Demo-2026"}"#;
+    let body = format!(r#"{{"account_name":"{account}","password":"{password}"}}"#);
     output(
         "curl",
         &[
@@ -175,7 +180,7 @@ fn sign_in(base: &str) -> Result<String> {
             "-H",
             &format!("x-csrf-token: {token}"),
             "-d",
-            body,
+            &body,
             &format!("{base}/api/session"),
         ],
     )

@@ -3,12 +3,14 @@
 //!   cargo xtask serve   install what is missing, build, and serve the demo
 //!   cargo xtask test    install what is missing, then every test
 //!   cargo xtask bench   print the figures the README records
+//!   cargo xtask fuzz    only the S24 stage of `test`: schemathesis against the API
 //!   cargo xtask setup   only install what is missing
 //!
 //! Plain std, so it builds in seconds on a fresh machine.
 
 mod bench;
 mod build;
+mod fuzz;
 mod postgres;
 mod run;
 mod setup;
@@ -23,9 +25,12 @@ fn main() -> ExitCode {
         Some("serve") => build::serve(&args[1..]),
         Some("test") => test::all(&args[1..]),
         Some("bench") => bench::bench(),
+        Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("setup") => setup::all(),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | setup>");
+            eprintln!(
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | setup>"
+            );
             return ExitCode::from(2);
         }
     };

@@ -146,3 +146,27 @@ pub fn node_packages() -> Result {
         .current_dir(&dir)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
+
+/// Schemathesis from PyPI, in a virtual environment of our own
+/// (`.tools/schemathesis`), for fuzzing the API (S24).
+pub fn schemathesis() -> Result<PathBuf> {
+    let venv = root().join(".tools/schemathesis");
+    let st = venv.join("bin/st");
+    if exists(&st) {
+        return Ok(st);
+    }
+    if !exists("/usr/bin/python3") && crate::run::output("python3", &["--version"]).is_none() {
+        apt_install(&["python3", "python3-venv"])?;
+    }
+    step("installing schemathesis (PyPI) into .tools/schemathesis");
+    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
+        apt_install(&["python3-venv"])?;
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("schemathesis=={SCHEMATHESIS}")))?;
+    Ok(st)
+}
+
+const SCHEMATHESIS: &str = "4.32.5";

@@ -3,7 +3,8 @@
 //! 1. formatting; 2. Rust unit and API tests on SQLite and on a throwaway
 //! PostgreSQL (the i18n build check runs as part of the build); 3. the
 //! release client; 4. Playwright in Debian's Chromium against the real
-//! server (the debug binary the API tests already built).
+//! server (the debug binary the API tests already built); 5. schemathesis
+//! fuzzing the same server from its OpenAPI description (S24).
 
 use std::process::Command;
 use std::time::Instant;
@@ -56,6 +57,7 @@ pub fn all(args: &[String]) -> Result {
             .current_dir(root().join("end2end"))
             .env("SECINFO_SERVER_BIN", &server)
             .env("SECINFO_DIST", root().join("dist")))?;
+        crate::fuzz::s24_schemathesis(&server)?;
     }
     eprintln!("\nAll tests passed in {:.0?}.", started.elapsed());
     Ok(())

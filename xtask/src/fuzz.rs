@@ -1,0 +1,68 @@
+//! S24: the API fuzzed from its own OpenAPI description with
+//! schemathesis, signed in as an admin so the protected operations are
+//! reached too. Any 5xx fails the run. A fixed seed keeps CI repeatable;
+//! `SECINFO_FUZZ_SEED` picks another.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::bench::{sign_in_as, wait_until_up};
+use crate::run::{run, step};
+use crate::{Result, root, setup};
+
+const PORT: u16 = 8092;
+
+pub fn s24_schemathesis(server: &Path) -> Result {
+    let st = setup::schemathesis()?;
+    step("S24: fuzzing the API from its OpenAPI description (schemathesis, no 5xx allowed)");
+    let data = std::env::temp_dir().join(format!("secinfo-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    let started = Instant::now();
+    let mut child = Command::new(server)
+        .current_dir(root())
+        .env("SECINFO_MODE", "test")
+        .env("SECINFO_DEMO_SEED", "true")
+        .env("SECINFO_COOKIE_SECURE", "false")
+        .env("SECINFO_BIND", format!("127.0.0.1:{PORT}"))
+        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{PORT}"))
+        .env(
+            "SECINFO_DATABASE_URL",
+            format!("sqlite://{}/fuzz.db", data.display()),
+        )
+        .env("SECINFO_STATIC_DIR", root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let result = fuzz(&st, started);
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&data);
+    result
+}
+
+fn fuzz(st: &Path, started: Instant) -> Result {
+    let base = format!("http://localhost:{PORT}");
+    wait_until_up(&base, started)?;
+    let cookie = sign_in_as(&base, "megan.bowen@contoso.example", "Contoso-Admin-2026")?;
+    let csrf = cookie
+        .split("; ")
+        .find_map(|c| c.strip_prefix("secinfo-csrf="))
+        .ok_or("no CSRF cookie after signing in")?
+        .to_owned();
+    let seed = std::env::var("SECINFO_FUZZ_SEED").unwrap_or_else(|_| "24".into());
+    run(Command::new(st)
+        .arg("run")
+        .arg(format!("{base}/api/openapi.json"))
+        .args(["--url", &base])
+        .args(["--header", &format!("Cookie: {cookie}")])
+        .args(["--header", &format!("x-csrf-token: {csrf}")])
+        .args(["--header", &format!("Origin: {base}")])
+        .args(["--checks", "not_a_server_error"])
+        .args(["--max-examples", "30", "--workers", "2", "--seed", &seed])
+        // Signing out would end the session every other operation needs.
+        .args(["--exclude-path", "/api/session"])
+        .args(["--exclude-path", "/api/me/sessions"])
+        .arg("--no-color"))
+}
