@@ -256,6 +256,30 @@ test('a password-only session must verify before seeing security info', async ({
   await other.close();
 });
 
+test('a new session can verify by answering a call and pressing #', async ({ page, context, browser, makeUser, expectAccessible }) => {
+  const user = await makeUser({ policy: { limits: { resend_cooldown_seconds: 0 } } });
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  await addPhoneByText(page, await context.newPage(), number);
+
+  const other = await browser.newContext({ locale: 'en-US' });
+  const otherPage = await other.newPage();
+  const otherSignIn = new SignInPage(otherPage);
+  await otherSignIn.goto();
+  await otherSignIn.signIn(user);
+  await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+  await otherPage.getByRole('radio', { name: /^Call \+31 61/ }).check();
+  await otherPage.getByRole('button', { name: 'Send' }).click();
+  await expect(otherPage.getByText(/^We're calling \+31 61\d••••\d\d now\./)).toBeVisible();
+  await expectAccessible(otherPage);
+  const handset = new Handset(await other.newPage(), number.e164);
+  await handset.answer();
+  await handset.press('#');
+  await expect(otherPage.getByRole('heading', { name: 'Security info' })).toBeVisible();
+  await expect(otherPage.getByRole('listitem').filter({ hasText: number.display })).toBeVisible();
+  await other.close();
+});
+
 test('over the text limit the person is told so', async ({ page, context, makeUser }) => {
   const user = await makeUser({ policy: { limits: { per_user: 1, resend_cooldown_seconds: 0 } } });
   const number = uniqueNlMobile();
