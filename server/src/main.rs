@@ -40,11 +40,20 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     spawn_housekeeping(store.clone(), clock.clone(), &config);
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let origin = config.public_origin.clone();
+    let seams = [
+        (config.handset(), "test handset (texts and calls)", "/dev/handset"),
+        (config.dev_mailbox(), "dev mailbox (emails)", "/dev/mailbox"),
+    ];
     let router = app(AppState::new(config, store, clock));
     println!(
         "secinfo is listening on {origin} (ready in {} ms)",
         started.elapsed().as_millis()
     );
+    for (on, what, path) in seams {
+        if on {
+            println!("  {what}: {origin}{path}");
+        }
+    }
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
