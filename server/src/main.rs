@@ -41,7 +41,11 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let origin = config.public_origin.clone();
     let seams = [
-        (config.handset(), "test handset (texts and calls)", "/dev/handset"),
+        (
+            config.handset(),
+            "test handset (texts and calls)",
+            "/dev/handset",
+        ),
         (config.dev_mailbox(), "dev mailbox (emails)", "/dev/mailbox"),
     ];
     let router = app(AppState::new(config, store, clock));

@@ -136,13 +136,17 @@ pub async fn finish(
         credential_id: base64_url(passkey.cred_id().as_ref()),
         passkey,
     };
+    // Checked again: the policy or the keys may have changed meanwhile
+    // (two ceremonies at once must not make an eleventh key).
     let (policy, methods) = guarded(&state, &session).await?;
-    if methods
+    let keys: Vec<_> = methods
         .iter()
         .filter_map(|m| m.security_key.as_ref())
-        .any(|k| k.credential_id == data.credential_id)
-        || !policy.allows(MethodKind::SecurityKey)
-    {
+        .collect();
+    if !policy.allows(MethodKind::SecurityKey) || keys.len() >= MAX_KEYS {
+        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
+    }
+    if keys.iter().any(|k| k.credential_id == data.credential_id) {
         return Err(rejected());
     }
     let method_id = secret::new_id()?;
