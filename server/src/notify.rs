@@ -22,13 +22,16 @@ fn announced(action: &str) -> Option<&'static str> {
 }
 
 /// Emails the user's address about `action`, unless the change concerns
-/// that very address (it did not exist before, or is being replaced).
+/// that very address and it did not exist before. `previous_address` is an
+/// address the change removed or replaced: it existed before, so it is
+/// told too.
 pub async fn security_info_changed(
     state: &AppState,
     user_id: &str,
     locale: Locale,
     action: &str,
     changed_method: Option<&str>,
+    previous_address: Option<&str>,
     now: i64,
 ) {
     let Some(what) = announced(action) else {
@@ -43,14 +46,16 @@ pub async fn security_info_changed(
     };
     let addresses = methods
         .iter()
-        .filter(|m| m.kind == MethodKind::Email && Some(m.id.as_str()) != changed_method);
-    for email in addresses {
+        .filter(|m| m.kind == MethodKind::Email && Some(m.id.as_str()) != changed_method)
+        .map(|m| m.detail.as_str())
+        .chain(previous_address);
+    for address in addresses {
         let mut args = Args::new();
         args.set("change", state.l10n.format(locale, what, None));
         let subject = state.l10n.format(locale, "notify-subject", None);
         let body = state.l10n.format(locale, "notify-body", Some(&args));
         let mail = crate::mail::Email {
-            to: &email.detail,
+            to: address,
             subject: &subject,
             body: &body,
         };

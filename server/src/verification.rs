@@ -61,6 +61,21 @@ impl Caller {
         method_id: Option<&str>,
         detail: &str,
     ) -> AppResult<()> {
+        self.record_telling(state, user_id, action, method_id, detail, None)
+            .await
+    }
+
+    /// `record`, also telling `previous_address`: an email address the
+    /// change removed (it existed before the change).
+    pub async fn record_telling(
+        &self,
+        state: &AppState,
+        user_id: &str,
+        action: &str,
+        method_id: Option<&str>,
+        detail: &str,
+        previous_address: Option<&str>,
+    ) -> AppResult<()> {
         let entry = AuditEntry {
             user_id,
             action,
@@ -78,7 +93,16 @@ impl Caller {
                 .as_deref()
                 .map_or(Locale::En, i18n::negotiate_accept_language),
         };
-        crate::notify::security_info_changed(state, user_id, locale, action, method_id, now).await;
+        crate::notify::security_info_changed(
+            state,
+            user_id,
+            locale,
+            action,
+            method_id,
+            previous_address,
+            now,
+        )
+        .await;
         Ok(())
     }
 
@@ -363,6 +387,17 @@ async fn register(
         };
         (detail, to_json(&data)?)
     };
+    // An address being replaced existed before the change: it is told.
+    let previous_address = match (&payload.replaces, payload.kind) {
+        (Some(old), MethodKind::Email) => state
+            .store
+            .methods_of_user(user_id)
+            .await?
+            .into_iter()
+            .find(|m| &m.id == old)
+            .map(|m| m.detail),
+        _ => None,
+    };
     let replaced = match &payload.replaces {
         Some(old) => state
             .store
@@ -419,8 +454,17 @@ async fn register(
             now,
         )
         .await?;
-    crate::notify::security_info_changed(state, user_id, who.locale, action, Some(&method_id), now)
-        .await;
+    // The new or changed method itself is not told; an address it replaced is.
+    crate::notify::security_info_changed(
+        state,
+        user_id,
+        who.locale,
+        action,
+        Some(&method_id),
+        previous_address.as_deref(),
+        now,
+    )
+    .await;
     Ok(())
 }
 

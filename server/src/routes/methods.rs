@@ -205,6 +205,11 @@ pub async fn delete_method(
         ));
     }
     let user_id = &session.user.id;
+    // A deleted email address existed before the change: it is told.
+    let deleted_address = methods
+        .iter()
+        .find(|m| m.id == id && m.kind == MethodKind::Email)
+        .map(|m| m.detail.clone());
     if !state.store.delete_method(user_id, &id).await? {
         return Err(AppError::not_found());
     }
@@ -221,7 +226,14 @@ pub async fn delete_method(
             .await?;
     }
     caller
-        .record(&state, user_id, "method-deleted", Some(id.as_str()), "")
+        .record_telling(
+            &state,
+            user_id,
+            "method-deleted",
+            Some(id.as_str()),
+            "",
+            deleted_address.as_deref(),
+        )
         .await?;
     let session = reload(&state, &session).await?;
     Ok(Json(info(&state, &session).await?))

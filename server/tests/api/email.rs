@@ -487,4 +487,59 @@ async fn s12_changes_are_announced_to_the_address_that_existed_before(backend: B
         "{}",
         inbox[0].body
     );
+
+    // Changing the address tells the old one, not the new one.
+    let email = deleted.json()["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "email")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.clock.advance(61);
+    let changed = browser
+        .post(
+            "/api/me/email/challenges",
+            serde_json::json!({ "address": "adele@tailspin.example", "replaces": email }),
+        )
+        .await
+        .json();
+    let code = last_email_code(&app.store, "adele@tailspin.example").await;
+    browser
+        .submit_code(changed["challenge_id"].as_str().unwrap(), &code)
+        .await;
+    let old = app.store.mailbox(HOME).await.unwrap();
+    assert_eq!(old.len(), 4);
+    assert!(old[0].body.contains("har ändrats"), "{}", old[0].body);
+    assert_eq!(
+        app.store
+            .mailbox("adele@tailspin.example")
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "only the code"
+    );
+
+    // Deleting it tells the address that goes (with a phone left, so
+    // that the organization's one required method remains).
+    browser.register_phone("phone", "NL", "0612345679").await;
+    let deleted = browser
+        .send(
+            Method::DELETE,
+            &format!("/api/me/methods/{email}"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::OK);
+    let gone = app.store.mailbox("adele@tailspin.example").await.unwrap();
+    assert_eq!(
+        gone.len(),
+        3,
+        "the code, the phone added, the address deleted"
+    );
+    assert!(gone[0].body.contains("har tagits bort"), "{}", gone[0].body);
 }
