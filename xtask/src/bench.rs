@@ -26,22 +26,7 @@ pub fn bench() -> Result {
     let data = std::env::temp_dir().join(format!("secinfo-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let mut child = Command::new(&server)
-        .current_dir(root())
-        .env("SECINFO_MODE", "development")
-        .env("SECINFO_DEMO_SEED", "true")
-        .env("SECINFO_COOKIE_SECURE", "false")
-        .env("SECINFO_BIND", format!("127.0.0.1:{PORT}"))
-        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{PORT}"))
-        .env(
-            "SECINFO_DATABASE_URL",
-            format!("sqlite://{}/bench.db", data.display()),
-        )
-        .env("SECINFO_STATIC_DIR", root().join("dist"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
+    let mut child = start_server(&server, "development", PORT, &data)?;
     let result = measure(&mut child, started);
     let _ = child.kill();
     let _ = child.wait();
@@ -136,6 +121,32 @@ fn print_sizes() -> Result {
         "total", total.0, total.1, total.2
     );
     Ok(())
+}
+
+/// The server binary on a fresh SQLite database in `data`, with the demo
+/// organization, on plain-http localhost.
+pub(crate) fn start_server(
+    server: &std::path::Path,
+    mode: &str,
+    port: u16,
+    data: &std::path::Path,
+) -> Result<Child> {
+    Command::new(server)
+        .current_dir(root())
+        .env("SECINFO_MODE", mode)
+        .env("SECINFO_DEMO_SEED", "true")
+        .env("SECINFO_COOKIE_SECURE", "false")
+        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
+        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
+        .env(
+            "SECINFO_DATABASE_URL",
+            format!("sqlite://{}/secinfo.db", data.display()),
+        )
+        .env("SECINFO_STATIC_DIR", root().join("dist"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| e.to_string())
 }
 
 pub(crate) fn wait_until_up(base: &str, started: Instant) -> Result {

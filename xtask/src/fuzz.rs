@@ -4,12 +4,12 @@
 //! `SECINFO_FUZZ_SEED` picks another.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
-use crate::bench::{sign_in_as, wait_until_up};
+use crate::bench::{sign_in_as, start_server, wait_until_up};
 use crate::run::{run, step};
-use crate::{Result, root, setup};
+use crate::{Result, setup};
 
 const PORT: u16 = 8092;
 
@@ -19,22 +19,7 @@ pub fn s24_schemathesis(server: &Path) -> Result {
     let data = std::env::temp_dir().join(format!("secinfo-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let mut child = Command::new(server)
-        .current_dir(root())
-        .env("SECINFO_MODE", "test")
-        .env("SECINFO_DEMO_SEED", "true")
-        .env("SECINFO_COOKIE_SECURE", "false")
-        .env("SECINFO_BIND", format!("127.0.0.1:{PORT}"))
-        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{PORT}"))
-        .env(
-            "SECINFO_DATABASE_URL",
-            format!("sqlite://{}/fuzz.db", data.display()),
-        )
-        .env("SECINFO_STATIC_DIR", root().join("dist"))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())?;
+    let mut child = start_server(server, "test", PORT, &data)?;
     let result = fuzz(&st, started);
     let _ = child.kill();
     let _ = child.wait();
@@ -52,7 +37,9 @@ fn fuzz(st: &Path, started: Instant) -> Result {
         .ok_or("no CSRF cookie after signing in")?
         .to_owned();
     let seed = std::env::var("SECINFO_FUZZ_SEED").unwrap_or_else(|_| "24".into());
+    // Its cache of found cases stays with it, out of the repository.
     run(Command::new(st)
+        .current_dir(st.parent().and_then(Path::parent).unwrap_or(st))
         .arg("run")
         .arg(format!("{base}/api/openapi.json"))
         .args(["--url", &base])
