@@ -50,9 +50,15 @@ test('an admin changes the policy on its page, and a member sees the effect', as
   await expect(email.getByRole('checkbox', { name: 'Password reset' })).toBeChecked();
   await phone.getByRole('checkbox', { name: 'Allowed' }).uncheck();
   await expect(phone.getByRole('checkbox', { name: 'Two-step verification' })).toBeDisabled();
+  await page.getByLabel('Codes by text or email expire after').selectOption({ label: '5 minutes' });
+  await page.getByLabel('Ask people to verify again after').selectOption({ label: '30 minutes' });
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The policy is saved.', { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Codes by text or email expire after')).toHaveValue('5');
+  await expect(page.getByLabel('Ask people to verify again after')).toHaveValue('30');
+  await expect(page.getByRole('group', { name: 'Phone', exact: true }).getByRole('checkbox', { name: 'Allowed' })).not.toBeChecked();
 
   const other = await browser.newContext({ locale: 'en-US' });
   const memberPage = await other.newPage();

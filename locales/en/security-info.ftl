@@ -60,3 +60,14 @@ policy-reset-label = Methods required for password reset
 policy-save = Save
 policy-saved = The policy is saved. It applies to everyone's next step.
 policy-back = Back
+policy-code-lifetime-label = Codes by text or email expire after
+policy-code-tries-label = Wrong tries allowed per code
+policy-step-up-label = Ask people to verify again after
+policy-step-up-hint = Viewing or changing security info needs a verification at most this long ago.
+# Variables:
+#   $count (Number) - a number of minutes
+policy-minutes =
+    { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+    }

@@ -50,3 +50,12 @@ policy-reset-label = Vereiste methoden voor het opnieuw instellen van het wachtw
 policy-save = Opslaan
 policy-saved = Het beleid is opgeslagen. Het geldt vanaf de volgende stap van iedereen.
 policy-back = Terug
+policy-code-lifetime-label = Codes per sms of e-mail verlopen na
+policy-code-tries-label = Toegestane onjuiste pogingen per code
+policy-step-up-label = Mensen opnieuw laten verifiëren na
+policy-step-up-hint = Voor het bekijken of wijzigen van beveiligingsgegevens is een verificatie nodig die hooguit zo lang geleden is.
+policy-minutes =
+    { $count ->
+        [one] { $count } minuut
+       *[other] { $count } minuten
+    }

@@ -50,3 +50,12 @@ policy-reset-label = Metoder som krävs för återställning av lösenord
 policy-save = Spara
 policy-saved = Principen har sparats. Den gäller från allas nästa steg.
 policy-back = Tillbaka
+policy-code-lifetime-label = Koder via sms eller e-post upphör att gälla efter
+policy-code-tries-label = Tillåtna felaktiga försök per kod
+policy-step-up-label = Be personer att verifiera igen efter
+policy-step-up-hint = För att visa eller ändra säkerhetsinformation krävs en verifiering som högst är så här gammal.
+policy-minutes =
+    { $count ->
+        [one] { $count } minut
+       *[other] { $count } minuter
+    }

@@ -93,31 +93,20 @@ fn PolicyEditor() -> impl IntoView {
                 Some(_) => view! {
                     <form class="form" novalidate on:submit=save>
                         {MethodKind::OFFER_ORDER.into_iter().map(|kind| view! { <MethodRuleFields kind policy/> }).collect_view()}
-                        <div class="field">
-                            <label class="field-label" for="policy-registration">{move || i18n.t("policy-registration-label")}</label>
-                            <p class="field-hint" id="policy-registration-hint">{move || i18n.t("policy-registration-hint")}</p>
-                            <select id="policy-registration" class="field-input" aria-describedby="policy-registration-hint"
-                                on:change=move |ev| {
-                                    let n = event_target_value(&ev).parse().unwrap_or(0);
-                                    policy.update(|p| if let Some(p) = p { p.registration_required = n });
-                                }>
-                                {(0..=3usize).map(|n| view! {
-                                    <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().is_some_and(|p| p.registration_required == n))>{n}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label class="field-label" for="policy-reset">{move || i18n.t("policy-reset-label")}</label>
-                            <select id="policy-reset" class="field-input"
-                                on:change=move |ev| {
-                                    let n = event_target_value(&ev).parse().unwrap_or(1);
-                                    policy.update(|p| if let Some(p) = p { p.reset_methods_required = n });
-                                }>
-                                {(1..=2usize).map(|n| view! {
-                                    <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().is_some_and(|p| p.reset_methods_required == n))>{n}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <PolicyChoice policy id="policy-registration" label_id="policy-registration-label"
+                            hint_id="policy-registration-hint" values=vec![0, 1, 2, 3]
+                            get=|p| p.registration_required as i64 set=|p, n| p.registration_required = n as usize/>
+                        <PolicyChoice policy id="policy-reset" label_id="policy-reset-label" values=vec![1, 2]
+                            get=|p| p.reset_methods_required as i64 set=|p, n| p.reset_methods_required = n as usize/>
+                        <PolicyChoice policy id="policy-code-lifetime" label_id="policy-code-lifetime-label"
+                            values=vec![2, 5, 10] unit_id="policy-minutes"
+                            get=|p| p.code_lifetime_minutes set=|p, n| p.code_lifetime_minutes = n/>
+                        <PolicyChoice policy id="policy-code-tries" label_id="policy-code-tries-label"
+                            values=vec![3, 5, 10]
+                            get=|p| p.code_tries set=|p, n| p.code_tries = n/>
+                        <PolicyChoice policy id="policy-step-up" label_id="policy-step-up-label"
+                            hint_id="policy-step-up-hint" values=vec![5, 10, 15, 30, 60] unit_id="policy-minutes"
+                            get=|p| p.step_up_minutes set=|p, n| p.step_up_minutes = n/>
                         <p class="muted" role="status">{move || saved.get().then(|| i18n.t("policy-saved"))}</p>
                         <div class="form-actions">
                             <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
@@ -131,6 +120,57 @@ fn PolicyEditor() -> impl IntoView {
             }}
         </section>
         </Show>
+    }
+}
+
+/// One number of the policy, chosen from sensible values (the current one
+/// is always among them), so there is nothing to mistype.
+#[component]
+fn PolicyChoice(
+    policy: RwSignal<Option<Policy>>,
+    id: &'static str,
+    label_id: &'static str,
+    #[prop(optional)] hint_id: Option<&'static str>,
+    values: Vec<i64>,
+    /// The message that names a value (`$count`); without it, the number.
+    #[prop(optional)]
+    unit_id: Option<&'static str>,
+    get: fn(&Policy) -> i64,
+    set: fn(&mut Policy, i64),
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut values = values;
+    if let Some(current) = policy.with_untracked(|p| p.as_ref().map(get)) {
+        if !values.contains(&current) {
+            values.push(current);
+            values.sort_unstable();
+        }
+    }
+    let hint_element_id = hint_id.map(|_| format!("{id}-hint"));
+    view! {
+        <div class="field">
+            <label class="field-label" for=id>{move || i18n.t(label_id)}</label>
+            {hint_id.map(|hint| view! { <p class="field-hint" id=format!("{id}-hint")>{move || i18n.t(hint)}</p> })}
+            <select id=id class="field-input" aria-describedby=hint_element_id
+                on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse() {
+                        policy.update(|p| if let Some(p) = p { set(p, n) });
+                    }
+                }>
+                {values.into_iter().map(|n| view! {
+                    <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().map(get) == Some(n))>
+                        {move || match unit_id {
+                            Some(unit) => {
+                                let mut args = i18n::Args::new();
+                                args.set("count", n);
+                                i18n.t_with(unit, &args)
+                            }
+                            None => n.to_string(),
+                        }}
+                    </option>
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 
