@@ -13,6 +13,7 @@ use models::{
     ErrorCode, Field, FinishSecurityKeyRequest, MethodKind, SecurityInfo, SecurityKeyCeremony,
     StartSecurityKeyRequest,
 };
+use serde::de::DeserializeOwned;
 use webauthn_rs::prelude::{
     Passkey, PasskeyAuthentication, PasskeyRegistration, PublicKeyCredential,
     RegisterPublicKeyCredential,
@@ -114,17 +115,15 @@ pub async fn finish(
 ) -> AppResult<Json<SecurityInfo>> {
     let now = state.now();
     let user_id = &session.user.id;
-    // Single use: taken before it is checked, so a replay finds nothing.
-    let pending = state
-        .store
-        .take_ceremony(&id, user_id, Purpose::Register, now)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let registration: PasskeyRegistration =
-        serde_json::from_str(&pending.state).map_err(internal)?;
-    let rejected = || AppError::invalid(ErrorCode::SecurityKeyRejected, Field::Kind);
-    let credential: RegisterPublicKeyCredential =
-        serde_json::from_str(&request.credential_json).map_err(|_| rejected())?;
+    let (pending, registration, credential): (_, PasskeyRegistration, RegisterPublicKeyCredential) =
+        take(
+            &state,
+            user_id,
+            &id,
+            Purpose::Register,
+            &request.credential_json,
+        )
+        .await?;
     let passkey = state
         .webauthn
         .finish_passkey_registration(&credential, &registration)
@@ -132,10 +131,7 @@ pub async fn finish(
             tracing::info!(error = %e, "security key refused");
             rejected()
         })?;
-    let data = SecurityKeyData {
-        credential_id: base64_url(passkey.cred_id().as_ref()),
-        passkey,
-    };
+    let data = SecurityKeyData { passkey };
     // Checked again: the policy or the keys may have changed meanwhile
     // (two ceremonies at once must not make an eleventh key).
     let (policy, methods) = guarded(&state, &session).await?;
@@ -146,7 +142,10 @@ pub async fn finish(
     if !policy.allows(MethodKind::SecurityKey) || keys.len() >= MAX_KEYS {
         return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
     }
-    if keys.iter().any(|k| k.credential_id == data.credential_id) {
+    if keys
+        .iter()
+        .any(|k| k.passkey.cred_id() == data.passkey.cred_id())
+    {
         return Err(rejected());
     }
     let method_id = secret::new_id()?;
@@ -213,18 +212,15 @@ pub async fn finish_step_up(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
-    let now = state.now();
     let user_id = &session.user.id;
-    let ceremony = state
-        .store
-        .take_ceremony(&id, user_id, Purpose::StepUp, now)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let authentication: PasskeyAuthentication =
-        serde_json::from_str(&ceremony.state).map_err(internal)?;
-    let rejected = || AppError::invalid(ErrorCode::SecurityKeyRejected, Field::Kind);
-    let credential: PublicKeyCredential =
-        serde_json::from_str(&request.credential_json).map_err(|_| rejected())?;
+    let (_, authentication, credential): (_, PasskeyAuthentication, PublicKeyCredential) = take(
+        &state,
+        user_id,
+        &id,
+        Purpose::StepUp,
+        &request.credential_json,
+    )
+    .await?;
     let result = match state
         .webauthn
         .finish_passkey_authentication(&credential, &authentication)
@@ -258,7 +254,27 @@ pub async fn finish_step_up(
     stepped_up(&state, &session, jar).await
 }
 
-fn base64_url(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+/// Takes the user's ceremony of `purpose` out of the database (single use:
+/// a replay finds nothing, S22) and reads its state and the browser's
+/// credential.
+async fn take<S: DeserializeOwned, C: DeserializeOwned>(
+    state: &AppState,
+    user_id: &str,
+    id: &str,
+    purpose: Purpose,
+    credential_json: &str,
+) -> AppResult<(Ceremony, S, C)> {
+    let ceremony = state
+        .store
+        .take_ceremony(id, user_id, purpose, state.now())
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let saved = serde_json::from_str(&ceremony.state).map_err(internal)?;
+    let credential = serde_json::from_str(credential_json).map_err(|_| rejected())?;
+    Ok((ceremony, saved, credential))
+}
+
+/// The browser's answer does not prove what it must.
+fn rejected() -> AppError {
+    AppError::invalid(ErrorCode::SecurityKeyRejected, Field::Kind)
 }

@@ -34,8 +34,6 @@ pub struct AuthenticatorData {
 /// count as webauthn-rs records them (S22), nothing secret.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SecurityKeyData {
-    /// Base64url, to refuse registering the same key twice.
-    pub credential_id: String,
     pub passkey: webauthn_rs::prelude::Passkey,
 }
 
