@@ -56,12 +56,12 @@ impl Caller {
     pub async fn record(
         &self,
         state: &AppState,
-        user_id: &str,
+        session: &SessionRecord,
         action: &str,
         method_id: Option<&str>,
         detail: &str,
     ) -> AppResult<()> {
-        self.record_telling(state, user_id, action, method_id, detail, None)
+        self.record_telling(state, session, action, method_id, detail, None)
             .await
     }
 
@@ -70,12 +70,13 @@ impl Caller {
     pub async fn record_telling(
         &self,
         state: &AppState,
-        user_id: &str,
+        session: &SessionRecord,
         action: &str,
         method_id: Option<&str>,
         detail: &str,
         previous_address: Option<&str>,
     ) -> AppResult<()> {
+        let user_id = &session.user.id;
         let entry = AuditEntry {
             user_id,
             action,
@@ -86,17 +87,10 @@ impl Caller {
         };
         let now = state.now();
         state.store.audit(entry, now).await?;
-        let locale = match state.store.user_locale(user_id).await? {
-            Some(locale) => locale,
-            None => self
-                .accept_language
-                .as_deref()
-                .map_or(Locale::En, i18n::negotiate_accept_language),
-        };
         crate::notify::security_info_changed(
             state,
             user_id,
-            locale,
+            self.on_behalf_of(session).locale,
             action,
             method_id,
             previous_address,

@@ -64,7 +64,7 @@ pub async fn put_policy(
     caller
         .record(
             &state,
-            &session.user.id,
+            &session,
             "policy-changed",
             None,
             &session.user.organization_id,

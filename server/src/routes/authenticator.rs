@@ -167,7 +167,7 @@ pub async fn step_up(
         .await?
     {
         caller
-            .record(&state, user_id, "totp-reuse-refused", Some(&method.id), "")
+            .record(&state, &session, "totp-reuse-refused", Some(&method.id), "")
             .await?;
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }

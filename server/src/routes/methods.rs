@@ -228,7 +228,7 @@ pub async fn delete_method(
     caller
         .record_telling(
             &state,
-            user_id,
+            &session,
             "method-deleted",
             Some(id.as_str()),
             "",
@@ -283,7 +283,7 @@ pub async fn set_default(
         .set_default_method(user_id, Some(&method.id), delivery)
         .await?;
     caller
-        .record(&state, user_id, "default-changed", Some(&method.id), "")
+        .record(&state, &session, "default-changed", Some(&method.id), "")
         .await?;
     let session = reload(&state, &session).await?;
     Ok(Json(info(&state, &session).await?))
@@ -466,7 +466,7 @@ pub(crate) async fn after_mfa_method_added(
     caller
         .record(
             state,
-            user_id,
+            session,
             "method-added",
             Some(method_id),
             kind.as_str(),

@@ -93,7 +93,7 @@ pub async fn save(
     caller
         .record(
             &state,
-            &session.user.id,
+            &session,
             "method-added",
             Some(id.as_str()),
             kind.as_str(),

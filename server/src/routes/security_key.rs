@@ -229,7 +229,7 @@ pub async fn finish_step_up(
         Err(e) => {
             tracing::info!(error = %e, "security key step-up refused");
             caller
-                .record(&state, user_id, "security-key-refused", None, "")
+                .record(&state, &session, "security-key-refused", None, "")
                 .await?;
             return Err(rejected());
         }

@@ -194,7 +194,7 @@ pub async fn sign_out_everywhere(
     caller
         .record(
             &state,
-            &session.user.id,
+            &session,
             "signed-out-everywhere",
             None,
             &ended.to_string(),

@@ -124,16 +124,6 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// The language the user chose, if any.
-    pub async fn user_locale(&self, user_id: &str) -> AppResult<Option<Locale>> {
-        let tag: Option<Option<String>> =
-            sqlx::query_scalar("SELECT locale FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(tag.flatten().as_deref().and_then(Locale::parse))
-    }
-
     pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> AppResult<()> {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
             .bind(locale.tag())
