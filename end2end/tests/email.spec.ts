@@ -171,3 +171,28 @@ test('the email wizard can be finished with the keyboard alone', async ({ page, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible();
 });
+
+test('a new email code can be asked for once the wait is over', async ({ page, context, makeUser }) => {
+  const user = await makeUser({ policy: { ...WITH_EMAIL, limits: { resend_cooldown_seconds: 0 } } });
+  const address = personalAddress();
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up your email' });
+  await wizard.getByLabel('Email', { exact: true }).fill(address);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const inbox = new Mailbox(await context.newPage(), address);
+  const first = await inbox.lastMail();
+  await wizard.getByRole('button', { name: 'Resend code' }).click();
+  await expect(wizard.getByText('We sent a new code.')).toBeVisible();
+  let second = first;
+  await expect(async () => {
+    second = await inbox.lastMail();
+    expect(second.body).not.toBe(first.body);
+  }).toPass({ timeout: 10_000 });
+  await wizard.getByLabel('Code', { exact: true }).fill(second.code);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible();
+});

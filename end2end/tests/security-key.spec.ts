@@ -179,3 +179,31 @@ test('the security key wizard can be finished with the keyboard alone', async ({
   await page.keyboard.press('Enter');
   await expect(page.getByRole('listitem').filter({ hasText: 'Keyring key' })).toBeVisible();
 });
+
+test('a security key can become the default sign-in method', async ({ page, makeUser }) => {
+  const user = await makeUser({ policy: WITH_KEYS });
+  await addVirtualSecurityKey(page);
+  await signIn(page, user);
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('button[aria-controls="authenticator-manual"]').click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.locator('#authenticator-code').fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Security key name').fill('Desk key');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Change: Default sign-in method' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change default method' });
+  const choice = dialog.getByLabel('Which method would you like to use to sign in?');
+  await expect(choice.getByRole('option', { name: 'Security key - Desk key' })).toBeAttached();
+  await choice.selectOption({ label: 'Security key - Desk key' });
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'Security key - Desk key' })).toBeVisible();
+});
