@@ -24,7 +24,7 @@ pub use api::{
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
-pub use method::{DefaultMethod, MethodKind, MethodView};
+pub use method::{DefaultMethod, MethodKind, MethodView, next_default};
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,
     StartPhoneRequest, VerifyCodeRequest,

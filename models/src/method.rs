@@ -67,6 +67,17 @@ impl MethodKind {
         !matches!(self, MethodKind::Email | MethodKind::SecurityQuestions)
     }
 
+    /// How strongly it verifies a sign-in (SPEC §7: security key >
+    /// authenticator app > phone); 0 for a kind that cannot.
+    pub fn strength(self) -> u8 {
+        match self {
+            MethodKind::SecurityKey => 3,
+            MethodKind::AuthenticatorApp => 2,
+            k if k.is_phone() => 1,
+            _ => 0,
+        }
+    }
+
     /// How a phone of this kind may verify: alternate and office phones only call.
     pub fn deliveries(self) -> &'static [PhoneDelivery] {
         match self {
@@ -75,6 +86,21 @@ impl MethodKind {
             _ => &[],
         }
     }
+}
+
+/// Which of the remaining methods (listed oldest first, as the Security
+/// info page lists them) becomes the default when the default is deleted:
+/// the strongest, the oldest among equals; a phone by call. The server sets
+/// it and the Delete dialog names it, through this one function.
+pub fn next_default(
+    remaining_oldest_first: &[MethodKind],
+) -> Option<(usize, Option<PhoneDelivery>)> {
+    remaining_oldest_first
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.strength() > 0)
+        .max_by_key(|(i, k)| (k.strength(), std::cmp::Reverse(*i)))
+        .map(|(i, k)| (i, k.is_phone().then_some(PhoneDelivery::Call)))
 }
 
 /// The default sign-in method: a method, and for a phone how it is used
@@ -107,4 +133,32 @@ pub struct MethodView {
 
 fn yes() -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_default_is_the_strongest_and_the_oldest_among_equals() {
+        use MethodKind::*;
+        assert_eq!(next_default(&[Email, SecurityQuestions]), None);
+        assert_eq!(
+            next_default(&[Phone, AuthenticatorApp, Email]),
+            Some((1, None))
+        );
+        // Two apps, or a phone and an alternate phone: the older one.
+        assert_eq!(
+            next_default(&[AuthenticatorApp, AuthenticatorApp]),
+            Some((0, None))
+        );
+        assert_eq!(
+            next_default(&[Phone, AlternatePhone]),
+            Some((0, Some(PhoneDelivery::Call)))
+        );
+        assert_eq!(
+            next_default(&[Phone, SecurityKey, AuthenticatorApp]),
+            Some((1, None))
+        );
+    }
 }

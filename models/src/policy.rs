@@ -156,7 +156,13 @@ impl Policy {
         self.rule(kind).is_some_and(|r| r.sspr) && kind != MethodKind::AlternatePhone
     }
 
-    /// Refuses a policy that asks a method for what it cannot do.
+    /// The most any hourly limit may allow (F16).
+    pub const MAX_COUNT: i64 = 1_000_000;
+    /// A step-up lasts at most a working day (F16).
+    pub const MAX_STEP_UP_MINUTES: i64 = 24 * 60;
+
+    /// Refuses a policy that asks a method for what it cannot do, or sets
+    /// a limit outside its sensible range (F16).
     pub fn check(&self) -> Result<(), PolicyProblem> {
         let mut seen = Vec::new();
         for rule in &self.methods {
@@ -182,14 +188,56 @@ impl Policy {
             l.failures_per_account,
         ]
         .iter()
-        .any(|n| *n < 1)
-            || l.resend_cooldown_seconds < 0
-            || self.code_tries < 1
-            || self.step_up_minutes < 1
+        .any(|n| !(1..=Self::MAX_COUNT).contains(n))
+            || !(0..=3600).contains(&l.resend_cooldown_seconds)
+            || !(1..=10).contains(&self.code_tries)
+            || !(1..=10).contains(&self.code_lifetime_minutes)
+            || !(1..=Self::MAX_STEP_UP_MINUTES).contains(&self.step_up_minutes)
+            || self.registration_required > MethodKind::ALL.len()
         {
             return Err(PolicyProblem::Limits);
         }
         Ok(())
+    }
+
+    /// Whether a person with `methods` may delete the one at `index` (S14):
+    /// the rest must still make up the number of methods required, and a
+    /// purpose the methods served — verifying a sign-in, resetting a
+    /// password — must stay served. Counting methods in total is not
+    /// enough: a phone and an email may not lose the phone, for the email
+    /// cannot verify a step-up (F17).
+    pub fn may_delete(&self, methods: &[MethodKind], index: usize) -> bool {
+        if self.registration_required == 0 {
+            return true;
+        }
+        let rest: Vec<MethodKind> = methods
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, k)| *k)
+            .collect();
+        let keeps = |served: fn(&Policy, &[MethodKind]) -> bool| {
+            !served(self, methods) || served(self, &rest)
+        };
+        rest.len() >= self.registration_required
+            && keeps(Policy::verifies_sign_in)
+            && keeps(Policy::resets_password)
+    }
+
+    /// Whether these methods can verify a sign-in (and so a step-up).
+    pub fn verifies_sign_in(&self, methods: &[MethodKind]) -> bool {
+        methods.iter().any(|k| self.counts_for_mfa(*k))
+    }
+
+    /// Whether these methods are enough for a password reset: as many as
+    /// required, and never security questions alone (S15).
+    pub fn resets_password(&self, methods: &[MethodKind]) -> bool {
+        let sspr: Vec<&MethodKind> = methods
+            .iter()
+            .filter(|k| self.counts_for_sspr(**k))
+            .collect();
+        sspr.len() >= self.reset_methods_required
+            && sspr.iter().any(|k| **k != MethodKind::SecurityQuestions)
     }
 
     pub fn allows_country(&self, region: &str) -> bool {
@@ -226,6 +274,69 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(policy.code_lifetime_secs(), 600);
+    }
+
+    #[test]
+    fn f16_limits_have_upper_bounds() {
+        let bad = [
+            Policy {
+                code_tries: 1_000_000,
+                ..Policy::default()
+            },
+            Policy {
+                step_up_minutes: i64::MAX,
+                ..Policy::default()
+            },
+            Policy {
+                step_up_minutes: 1_000_000,
+                ..Policy::default()
+            },
+            Policy {
+                code_lifetime_minutes: 0,
+                ..Policy::default()
+            },
+            Policy {
+                limits: SendLimits {
+                    failures_per_account: 1_000_000_000,
+                    ..SendLimits::default()
+                },
+                ..Policy::default()
+            },
+        ];
+        for policy in bad {
+            assert_eq!(policy.check(), Err(PolicyProblem::Limits), "{policy:?}");
+        }
+    }
+
+    #[test]
+    fn f17_a_purpose_the_methods_served_stays_served() {
+        use MethodKind::*;
+        let policy = Policy {
+            methods: [
+                Phone,
+                AlternatePhone,
+                Email,
+                AuthenticatorApp,
+                SecurityQuestions,
+            ]
+            .into_iter()
+            .map(MethodRule::full)
+            .collect(),
+            ..Policy::default()
+        };
+        // Phone and email: the email cannot verify a sign-in.
+        assert!(!policy.may_delete(&[Phone, Email], 0));
+        assert!(policy.may_delete(&[Phone, Email], 1));
+        // Phone and questions: questions alone never reset a password.
+        assert!(!policy.may_delete(&[Phone, SecurityQuestions, AlternatePhone], 0));
+        assert!(policy.may_delete(&[Phone, AuthenticatorApp], 0));
+        // The number required, as before.
+        assert!(!policy.may_delete(&[Phone], 0));
+        let none_required = Policy {
+            registration_required: 0,
+            ..policy
+        };
+        assert!(none_required.may_delete(&[Phone], 0));
     }
 
     #[test]

@@ -59,7 +59,12 @@ impl AppError {
 
     /// 429 with `Retry-After`, in the header and in the body for the client.
     pub fn throttled(retry_after_secs: u64) -> AppError {
-        let mut error = ApiError::new(ErrorCode::TooManyAttempts);
+        AppError::too_many(ErrorCode::TooManyAttempts, retry_after_secs)
+    }
+
+    /// 429 for one limit or another (`code` says which), with `Retry-After`.
+    pub fn too_many(code: ErrorCode, retry_after_secs: u64) -> AppError {
+        let mut error = ApiError::new(code);
         error.retry_after = Some(retry_after_secs.max(1));
         AppError::Refused {
             status: StatusCode::TOO_MANY_REQUESTS,

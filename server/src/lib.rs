@@ -19,6 +19,7 @@ pub mod questions;
 pub mod routes;
 pub mod secret;
 pub mod security;
+pub mod security_info;
 pub mod security_key;
 pub mod seed;
 pub mod session;
@@ -26,6 +27,7 @@ pub mod state;
 pub mod static_files;
 pub mod store;
 pub mod telephony;
+pub mod throttle;
 pub mod twilio;
 pub mod verification;
 

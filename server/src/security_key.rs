@@ -104,3 +104,9 @@ mod tests {
         assert_ne!(user_handle("a"), user_handle("b"));
     }
 }
+
+/// A credential's id as stored in its own unique column (F19): base64url.
+pub fn credential_id(passkey: &webauthn_rs::prelude::Passkey) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(passkey.cred_id().as_slice())
+}

@@ -103,3 +103,28 @@ impl FromRequestParts<AppState> for Authenticated {
         Ok(Authenticated(session))
     }
 }
+
+/// After a step-up: a new session token (S18) with a fresh verification.
+/// Returns the jar with the new cookie and the new token's digest.
+pub async fn rotate(
+    state: &AppState,
+    session: &SessionRecord,
+    jar: CookieJar,
+) -> AppResult<(CookieJar, String)> {
+    let token = new_session_token()?;
+    let digest = token_digest(&token);
+    if !state
+        .store
+        .rotate_verified_session(&session.token_digest, &digest, state.now())
+        .await?
+    {
+        return Err(AppError::unauthorized());
+    }
+    Ok((with_token(state, jar, token), digest))
+}
+
+/// The jar with the session cookie set to `token`.
+pub fn with_token(state: &AppState, jar: CookieJar, token: String) -> CookieJar {
+    let names = CookieNames::for_config(&state.config);
+    jar.add(cookie(&state.config, names.session, token))
+}

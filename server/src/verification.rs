@@ -3,22 +3,21 @@
 //! success does — registering a phone or email, or stepping up the
 //! session (S11). Phone and email codes share every line of this.
 
-use axum::http::StatusCode;
 use i18n::Args;
 use models::{Challenge, Channel, ErrorCode, Locale, MethodKind};
 use serde::{Deserialize, Serialize};
 
-use crate::clock::UnixTime;
 use crate::codes::{code_digest, new_code};
 use crate::error::{AppError, AppResult};
 use crate::phone::display_e164;
 use crate::policy::Policy;
 use crate::secret;
+use crate::security_info::{self, Action, Added, Adding};
 use crate::state::AppState;
 use crate::store::{
-    AuditEntry, ChallengeRecord, EmailData, NewChallenge, NewMethod, PhoneData, Purpose,
-    SessionRecord,
+    AuditEntry, ChallengeRecord, EmailData, NewChallenge, PhoneData, Purpose, SessionRecord,
 };
+use crate::throttle::{self, HOUR, Limit};
 
 /// Where a request comes from: the client address, its browser and
 /// languages. Extracted once per handler instead of three arguments.
@@ -51,55 +50,6 @@ impl axum::extract::FromRequestParts<AppState> for Caller {
 }
 
 impl Caller {
-    /// Records a change of security info made by this request, and
-    /// announces it to the person's email address (S12).
-    pub async fn record(
-        &self,
-        state: &AppState,
-        session: &SessionRecord,
-        action: &str,
-        method_id: Option<&str>,
-        detail: &str,
-    ) -> AppResult<()> {
-        self.record_telling(state, session, action, method_id, detail, None)
-            .await
-    }
-
-    /// `record`, also telling `previous_address`: an email address the
-    /// change removed (it existed before the change).
-    pub async fn record_telling(
-        &self,
-        state: &AppState,
-        session: &SessionRecord,
-        action: &str,
-        method_id: Option<&str>,
-        detail: &str,
-        previous_address: Option<&str>,
-    ) -> AppResult<()> {
-        let user_id = &session.user.id;
-        let entry = AuditEntry {
-            user_id,
-            action,
-            method_id,
-            detail,
-            client_address: &self.address,
-            user_agent: &self.user_agent,
-        };
-        let now = state.now();
-        state.store.audit(entry, now).await?;
-        crate::notify::security_info_changed(
-            state,
-            user_id,
-            self.on_behalf_of(session).locale,
-            action,
-            method_id,
-            previous_address,
-            now,
-        )
-        .await;
-        Ok(())
-    }
-
     /// The signed-in person making this request. Texts and calls speak
     /// their chosen language, else their browser's.
     pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {
@@ -126,6 +76,43 @@ pub struct Requester<'a> {
     pub locale: Locale,
 }
 
+impl Requester<'_> {
+    /// Records a change of security info made by this request, and
+    /// announces it to the person's email address (S12); also to
+    /// `previous_address`, an address the change removed or replaced.
+    pub async fn record(
+        &self,
+        state: &AppState,
+        action: Action,
+        method_id: Option<&str>,
+        detail: &str,
+        previous_address: Option<&str>,
+    ) -> AppResult<()> {
+        let user_id = &self.session.user.id;
+        let entry = AuditEntry {
+            user_id,
+            action: action.as_str(),
+            method_id,
+            detail,
+            client_address: self.address,
+            user_agent: self.user_agent,
+        };
+        let now = state.now();
+        state.store.audit(entry, now).await?;
+        crate::notify::security_info_changed(
+            state,
+            user_id,
+            self.locale,
+            action.as_str(),
+            method_id,
+            previous_address,
+            now,
+        )
+        .await;
+        Ok(())
+    }
+}
+
 /// What a register challenge registers once verified.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RegisterPayload {
@@ -145,8 +132,6 @@ pub struct Destination<'a> {
     pub extension: Option<&'a str>,
 }
 
-const HOUR: i64 = 3600;
-
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
 pub async fn send(
@@ -161,51 +146,41 @@ pub async fn send(
     let now = state.now();
     let limits = &policy.limits;
     let cooldown = limits.resend_cooldown_seconds.max(0);
-    if let Some(last) = state.store.last_challenge_at(to.address).await? {
-        if now - last < cooldown {
-            let mut error = models::ApiError::new(ErrorCode::ResendTooSoon);
-            error.retry_after = Some((last + cooldown - now).max(1) as u64);
-            return Err(AppError::Refused {
-                status: StatusCode::TOO_MANY_REQUESTS,
-                error,
-            });
-        }
-    }
-    let over_code = match channel {
+    let over = match channel {
         Channel::Text => ErrorCode::TextLimitReached,
         Channel::Call => ErrorCode::CallLimitReached,
         Channel::Email => ErrorCode::EmailLimitReached,
     };
     let channel_name = channel.as_str();
-    let buckets = [
-        (
-            format!("send:{channel_name}:user:{}", who.session.user.id),
-            limits.per_user,
-        ),
-        (
-            format!("send:{channel_name}:to:{}", to.address),
-            limits.per_number,
-        ),
-        (
-            format!("send:{channel_name}:from:{}", who.address),
-            limits.per_address,
-        ),
-        (format!("send:{channel_name}:global"), limits.global),
-    ];
-    for (bucket, limit) in &buckets {
-        let counter = state.store.counter(bucket, now - HOUR).await?;
-        if counter.count >= *limit {
-            let mut error = models::ApiError::new(over_code);
-            error.retry_after = Some((counter.window_start + HOUR - now).max(1) as u64);
-            return Err(AppError::Refused {
-                status: StatusCode::TOO_MANY_REQUESTS,
-                error,
-            });
-        }
-    }
-    for (bucket, _) in &buckets {
-        state.store.bump_counter(bucket, now, now - HOUR).await?;
-    }
+    let user_id = &who.session.user.id;
+    let hourly = |bucket: String, max: i64| Limit::new(bucket, max, HOUR, over);
+    throttle::take(
+        state,
+        &[
+            // The cooldown is the person's own: someone else sending to the
+            // same number does not hold them back (F18).
+            Limit::new(
+                format!("cooldown:{user_id}:{}", to.address),
+                1,
+                cooldown,
+                ErrorCode::ResendTooSoon,
+            ),
+            hourly(
+                format!("send:{channel_name}:user:{user_id}"),
+                limits.per_user,
+            ),
+            hourly(
+                format!("send:{channel_name}:to:{}", to.address),
+                limits.per_number,
+            ),
+            hourly(
+                format!("send:{channel_name}:from:{}", who.address),
+                limits.per_address,
+            ),
+            hourly(format!("send:{channel_name}:global"), limits.global),
+        ],
+    )
+    .await?;
 
     let id = secret::new_id()?;
     let code = if channel.sends_code() {
@@ -288,13 +263,6 @@ pub async fn check_code(
 ) -> AppResult<ChallengeRecord> {
     let now = state.now();
     let user_id = &who.session.user.id;
-    let failures_bucket = format!("verify:user:{user_id}");
-    let failures = state.store.counter(&failures_bucket, now - HOUR).await?;
-    if failures.count >= policy.limits.failures_per_account {
-        return Err(AppError::throttled(
-            (failures.window_start + HOUR - now).max(1) as u64,
-        ));
-    }
     let code = crate::codes::normalize_code(typed).ok_or_else(|| {
         let code = if typed.trim().is_empty() {
             ErrorCode::CodeRequired
@@ -303,32 +271,34 @@ pub async fn check_code(
         };
         AppError::invalid(code, models::Field::Code)
     })?;
+    // Counted as a failure before it is checked, so parallel wrong codes
+    // cannot pass the hourly limit together; a right one gives it back.
+    let failures = Limit::verify_failures(user_id, policy);
+    throttle::take(state, std::slice::from_ref(&failures)).await?;
     let digest = code_digest(&state.code_key, challenge_id, &code);
     let outcome = state
         .store
         .check_code(challenge_id, user_id, &digest, policy.code_tries, now)
         .await?;
     use crate::store::CodeCheck;
-    match outcome {
-        CodeCheck::Accepted => state
-            .store
-            .challenge(challenge_id, user_id)
-            .await?
-            .ok_or_else(AppError::not_found),
-        CodeCheck::NotFound => Err(AppError::not_found()),
-        other => {
-            state
+    let code = match outcome {
+        CodeCheck::Accepted => {
+            throttle::give_back(state, &failures).await?;
+            return state
                 .store
-                .bump_counter(&failures_bucket, now, now - HOUR)
-                .await?;
-            let code = match other {
-                CodeCheck::Wrong => ErrorCode::WrongCode,
-                CodeCheck::TooManyTries => ErrorCode::TooManyTries,
-                _ => ErrorCode::CodeExpired,
-            };
-            Err(AppError::invalid(code, models::Field::Code))
+                .challenge(challenge_id, user_id)
+                .await?
+                .ok_or_else(AppError::not_found);
         }
-    }
+        CodeCheck::NotFound => {
+            throttle::give_back(state, &failures).await?;
+            return Err(AppError::not_found());
+        }
+        CodeCheck::Wrong => ErrorCode::WrongCode,
+        CodeCheck::TooManyTries => ErrorCode::TooManyTries,
+        CodeCheck::Expired => ErrorCode::CodeExpired,
+    };
+    Err(AppError::invalid(code, models::Field::Code))
 }
 
 /// What a verified challenge does.
@@ -338,18 +308,51 @@ pub async fn complete(
     challenge: &ChallengeRecord,
 ) -> AppResult<Completed> {
     match challenge.purpose {
-        Purpose::Register => {
-            register(state, who, challenge).await?;
-            Ok(Completed::Registered)
+        Purpose::Register => Ok(Completed::Registered(
+            register(state, who, challenge).await?,
+        )),
+        Purpose::StepUp => {
+            step_up_method_still_counts(state, who.session, challenge).await?;
+            Ok(Completed::SteppedUp)
         }
-        Purpose::StepUp => Ok(Completed::SteppedUp),
     }
 }
 
 pub enum Completed {
-    Registered,
+    Registered(Added),
     /// The caller rotates the session (it owns the cookies).
     SteppedUp,
+}
+
+/// What a step-up challenge proves: the method it went to, which must
+/// still be the person's and still verify sign-ins when it is finished or
+/// sent again (F15).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StepUpPayload {
+    pub method_id: String,
+}
+
+/// Refuses a step-up through a method that was deleted, changed to
+/// another number, or that the policy no longer counts (F15).
+pub async fn step_up_method_still_counts(
+    state: &AppState,
+    session: &SessionRecord,
+    challenge: &ChallengeRecord,
+) -> AppResult<()> {
+    let payload: StepUpPayload =
+        serde_json::from_str(&challenge.payload).map_err(|_| AppError::not_found())?;
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let counts = methods.iter().any(|m| {
+        m.id == payload.method_id
+            && session.user.policy.counts_for_mfa(m.kind)
+            && m.phone
+                .as_ref()
+                .is_some_and(|p| p.e164 == challenge.destination)
+    });
+    if !counts {
+        return Err(AppError::not_found());
+    }
+    Ok(())
 }
 
 /// Registers (or changes) the phone or email address the challenge proved.
@@ -357,9 +360,7 @@ async fn register(
     state: &AppState,
     who: &Requester<'_>,
     challenge: &ChallengeRecord,
-) -> AppResult<()> {
-    let now = state.now();
-    let user_id = &who.session.user.id;
+) -> AppResult<Added> {
     let payload: RegisterPayload = serde_json::from_str(&challenge.payload)
         .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
     let delivery = challenge.channel.phone_delivery();
@@ -381,106 +382,24 @@ async fn register(
         };
         (detail, to_json(&data)?)
     };
-    // An address being replaced existed before the change: it is told.
-    let previous_address = match (&payload.replaces, payload.kind) {
-        (Some(old), MethodKind::Email) => state
-            .store
-            .methods_of_user(user_id)
-            .await?
-            .into_iter()
-            .find(|m| &m.id == old)
-            .map(|m| m.detail),
-        _ => None,
-    };
-    let replaced = match &payload.replaces {
-        Some(old) => state
-            .store
-            .update_method(user_id, old, &detail, &data_json)
-            .await?
-            .then(|| old.clone()),
-        None => None,
-    };
-    let (method_id, action) = match replaced {
-        Some(id) => (id, "method-changed"),
-        None => {
-            let id = secret::new_id()?;
-            state
-                .store
-                .insert_method(
-                    NewMethod {
-                        id: &id,
-                        user_id,
-                        kind: payload.kind,
-                        detail: &detail,
-                        data: &data_json,
-                    },
-                    now,
-                )
-                .await?;
-            (id, "method-added")
-        }
-    };
-    if who.session.user.default_method_id.is_none() && payload.kind.mfa_capable() {
-        // The first MFA-capable method becomes the default (SPEC §7).
-        state
-            .store
-            .set_default_method(user_id, Some(&method_id), delivery)
-            .await?;
-    }
-    if payload.kind.mfa_capable() {
-        // Registering proved possession of a phone: a fresh verification.
-        state
-            .store
-            .mark_session_verified(&who.session.token_digest, now)
-            .await?;
-    }
-    state
-        .store
-        .audit(
-            AuditEntry {
-                user_id,
-                action,
-                method_id: Some(&method_id),
-                detail: payload.kind.as_str(),
-                client_address: who.address,
-                user_agent: who.user_agent,
-            },
-            now,
-        )
-        .await?;
-    // The new or changed method itself is not told; an address it replaced is.
-    crate::notify::security_info_changed(
+    security_info::add(
         state,
-        user_id,
-        who.locale,
-        action,
-        Some(&method_id),
-        previous_address.as_deref(),
-        now,
+        who,
+        Adding {
+            kind: payload.kind,
+            detail: &detail,
+            data: &data_json,
+            delivery,
+            replaces: payload.replaces.as_deref(),
+            credential_id: None,
+            totp_last_step: None,
+        },
     )
-    .await;
-    Ok(())
+    .await
 }
 
 fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
     serde_json::to_string(value).map_err(|e| AppError::internal(e.to_string()))
-}
-
-/// Refuses a view or change of security info without a recent verification
-/// once the user has an MFA-capable method (S11).
-pub fn require_recent_verification(
-    now: UnixTime,
-    session: &SessionRecord,
-    has_mfa_method: bool,
-    policy: &Policy,
-) -> AppResult<()> {
-    if has_mfa_method && now - session.verified_at > policy.step_up_minutes * 60 {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            ErrorCode::StepUpRequired,
-        ));
-    }
-    Ok(())
 }
 
 /// "+1 425•••••34": enough for the owner to recognise, little for others.

@@ -10,7 +10,7 @@ use models::ErrorCode;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::policy::Policy;
-use crate::routes::methods::guarded;
+use crate::security_info::{Action, guarded};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::SessionRecord;
@@ -62,12 +62,13 @@ pub async fn put_policy(
         .set_policy(&session.user.organization_id, &policy)
         .await?;
     caller
+        .on_behalf_of(&session)
         .record(
             &state,
-            &session,
-            "policy-changed",
+            Action::PolicyChanged,
             None,
             &session.user.organization_id,
+            None,
         )
         .await?;
     Ok(Json(policy))

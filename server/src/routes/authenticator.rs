@@ -10,14 +10,15 @@ use models::{
     VerifyCodeRequest,
 };
 
-use crate::authenticator::{self, MAX_APPS};
+use crate::authenticator;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{after_mfa_method_added, guarded, info_after, stepped_up};
 use crate::secret;
+use crate::security_info::{self, Action, Adding, guarded, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::NewMethod;
+use crate::store::SessionRecord;
+use crate::throttle::{self, Limit};
 use crate::verification::Caller;
 
 /// A pending app must be confirmed within this time.
@@ -38,15 +39,12 @@ pub async fn start(
     Authenticated(session): Authenticated,
 ) -> AppResult<(StatusCode, Json<AuthenticatorSetup>)> {
     let (policy, methods) = guarded(&state, &session).await?;
-    if !policy.allows(MethodKind::AuthenticatorApp)
-        || methods
-            .iter()
-            .filter(|m| m.kind == MethodKind::AuthenticatorApp)
-            .count()
-            >= MAX_APPS
-    {
-        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-    }
+    security_info::check_addable(
+        &policy,
+        &methods,
+        session.user.is_admin,
+        MethodKind::AuthenticatorApp,
+    )?;
     let secret = authenticator::new_secret()?;
     let now = state.now();
     let id = secret::new_id()?;
@@ -76,9 +74,10 @@ pub async fn confirm(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
+    jar: CookieJar,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
-) -> AppResult<Json<SecurityInfo>> {
+) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let now = state.now();
     let user_id = &session.user.id;
     let encrypted = state
@@ -87,54 +86,56 @@ pub async fn confirm(
         .await?
         .ok_or_else(AppError::not_found)?;
     let secret = authenticator::decrypt(&state.code_key, &encrypted)?;
-    let step = check(&state, user_id, &secret, &request.code).await?;
+    let step = check(&state, &session, &secret, &request.code).await?;
     if !state.store.take_pending_authenticator(&id, user_id).await? {
         return Err(AppError::not_found());
     }
-    let method_id = secret::new_id()?;
     let data = serde_json::to_string(&crate::store::AuthenticatorData {
         secret_enc: encrypted,
     })
     .map_err(|e| AppError::internal(e.to_string()))?;
-    let kind = MethodKind::AuthenticatorApp;
-    state
-        .store
-        .insert_method(
-            NewMethod {
-                id: &method_id,
-                user_id,
-                kind,
-                detail: "",
-                data: &data,
-            },
-            now,
-        )
-        .await?;
-    state.store.set_totp_last_step(&method_id, step).await?;
-    after_mfa_method_added(&state, &session, &caller, &method_id, kind).await?;
-    Ok(Json(info_after(&state, &session, &CookieJar::new()).await?))
+    // The limit of five apps, the policy and the step-up are checked
+    // again as the app is stored (F1, F5).
+    let added = security_info::add(
+        &state,
+        &caller.on_behalf_of(&session),
+        Adding {
+            kind: MethodKind::AuthenticatorApp,
+            detail: "",
+            data: &data,
+            delivery: None,
+            replaces: None,
+            credential_id: None,
+            totp_last_step: Some(step),
+        },
+    )
+    .await?;
+    let jar = match added.new_token {
+        Some(token) => crate::session::with_token(&state, jar, token),
+        None => jar,
+    };
+    Ok((jar, Json(info_of(&state, &added.token_digest).await?)))
 }
 
-/// The step a code matches, counting a wrong one toward the account's
-/// hourly failures (S6).
-async fn check(state: &AppState, user_id: &str, secret: &[u8], typed: &str) -> AppResult<i64> {
+/// The step a code matches. The attempt counts toward the account's hourly
+/// failures before it is checked (S6) and is given back when right.
+async fn check(
+    state: &AppState,
+    session: &SessionRecord,
+    secret: &[u8],
+    typed: &str,
+) -> AppResult<i64> {
     if typed.trim().is_empty() {
         return Err(AppError::invalid(ErrorCode::CodeRequired, Field::Code));
     }
-    let now = state.now();
-    let bucket = format!("verify:user:{user_id}");
-    let failures = state.store.counter(&bucket, now - 3600).await?;
-    if failures.count >= 100 {
-        return Err(AppError::throttled(
-            (failures.window_start + 3600 - now).max(1) as u64,
-        ));
-    }
-    match authenticator::matching_step(secret, typed, now) {
-        Some(step) => Ok(step as i64),
-        None => {
-            state.store.bump_counter(&bucket, now, now - 3600).await?;
-            Err(AppError::invalid(ErrorCode::WrongCode, Field::Code))
+    let failures = Limit::verify_failures(&session.user.id, &session.user.policy);
+    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    match authenticator::matching_step(secret, typed, state.now()) {
+        Some(step) => {
+            throttle::give_back(state, &failures).await?;
+            Ok(step as i64)
         }
+        None => Err(AppError::invalid(ErrorCode::WrongCode, Field::Code)),
     }
 }
 
@@ -151,25 +152,28 @@ pub async fn step_up(
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let user_id = &session.user.id;
     let methods = state.store.methods_of_user(user_id).await?;
+    // Only while the policy counts apps for sign-in (F15).
     let method = methods
         .iter()
-        .find(|m| m.id == request.method_id)
+        .find(|m| m.id == request.method_id && session.user.policy.counts_for_mfa(m.kind))
         .ok_or_else(AppError::not_found)?;
     let stored = method
         .authenticator
         .as_ref()
         .ok_or_else(AppError::not_found)?;
     let secret = authenticator::decrypt(&state.code_key, &stored.secret_enc)?;
-    let step = check(&state, user_id, &secret, &request.code).await?;
+    let step = check(&state, &session, &secret, &request.code).await?;
     if !state
         .store
         .accept_totp_step(&method.id, user_id, step)
         .await?
     {
         caller
-            .record(&state, &session, "totp-reuse-refused", Some(&method.id), "")
+            .on_behalf_of(&session)
+            .record(&state, Action::TotpReuseRefused, Some(&method.id), "", None)
             .await?;
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }
-    stepped_up(&state, &session, jar).await
+    let (jar, digest) = crate::session::rotate(&state, &session, jar).await?;
+    Ok((jar, Json(info_of(&state, &digest).await?)))
 }

@@ -11,7 +11,7 @@ use models::{CallProgress, CallStatus, Challenge, Channel, SecurityInfo, VerifyC
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{info_after, rotate_session};
+use crate::security_info::{info_of, require_recent_verification};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{ChallengeRecord, Purpose};
@@ -33,12 +33,17 @@ async fn finish(
     challenge: &ChallengeRecord,
     jar: CookieJar,
 ) -> AppResult<(CookieJar, SecurityInfo)> {
-    let session = who.session;
-    let jar = match verification::complete(state, who, challenge).await? {
-        Completed::Registered => jar,
-        Completed::SteppedUp => rotate_session(state, session, jar).await?,
+    let (jar, digest) = match verification::complete(state, who, challenge).await? {
+        Completed::Registered(added) => match added.new_token {
+            Some(token) => (
+                crate::session::with_token(state, jar, token),
+                added.token_digest,
+            ),
+            None => (jar, added.token_digest),
+        },
+        Completed::SteppedUp => crate::session::rotate(state, who.session, jar).await?,
     };
-    Ok((jar.clone(), info_after(state, session, &jar).await?))
+    Ok((jar, info_of(state, &digest).await?))
 }
 
 /// Finishes a challenge with the code sent by text or email.
@@ -111,12 +116,26 @@ pub async fn resend(
     caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
+    // A challenge that was finished (or replaced by a newer one) is never
+    // sent again (F2).
     let old = state
         .store
         .challenge(&id, &session.user.id)
         .await?
+        .filter(|c| c.consumed_at.is_none())
         .ok_or_else(AppError::not_found)?;
     let policy = &session.user.policy;
+    match old.purpose {
+        // Sending a registration again is a step of a change: the same
+        // step-up rule as starting it (S11).
+        Purpose::Register => {
+            let methods = state.store.methods_of_user(&session.user.id).await?;
+            require_recent_verification(state.now(), &session, &methods, policy)?;
+        }
+        Purpose::StepUp => {
+            verification::step_up_method_still_counts(&state, &session, &old).await?;
+        }
+    }
     let who = caller.on_behalf_of(&session);
     let extension = serde_json::from_str::<RegisterPayload>(&old.payload)
         .ok()

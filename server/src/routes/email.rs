@@ -9,7 +9,7 @@ use models::{Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind, Sta
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::guarded;
+use crate::security_info::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::Purpose;

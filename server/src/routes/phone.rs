@@ -10,7 +10,7 @@ use models::{Challenge, ErrorCode, Field, MethodKind, Region, StartPhoneRequest}
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::phone::{PhoneNumber, regions};
-use crate::routes::methods::guarded;
+use crate::security_info::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::Purpose;

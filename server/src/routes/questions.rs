@@ -4,20 +4,17 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use models::{
-    CustomQuestion, ErrorCode, Field, MethodKind, QuestionAnswers, QuestionChoices, SecurityInfo,
-};
+use models::{CustomQuestion, MethodKind, QuestionAnswers, QuestionChoices, SecurityInfo};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::passwords;
 use crate::questions::{PREDEFINED, check, custom_id};
-use crate::routes::methods::{guarded, info};
+use crate::security_info::{self, Adding, guarded, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::NewMethod;
 use crate::verification::Caller;
-use crate::{passwords, secret};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/security-questions", get(choices).post(save))
@@ -61,10 +58,7 @@ pub async fn save(
 ) -> AppResult<Json<SecurityInfo>> {
     let (policy, methods) = guarded(&state, &session).await?;
     let kind = MethodKind::SecurityQuestions;
-    // Not for admin accounts: their resets need stronger proof.
-    if !policy.allows(kind) || session.user.is_admin || methods.iter().any(|m| m.kind == kind) {
-        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-    }
+    security_info::check_addable(&policy, &methods, session.user.is_admin, kind)?;
     let normalized = check(&policy, &request.answers)?;
     let mut hashes = Vec::with_capacity(normalized.len());
     for answer in normalized {
@@ -75,29 +69,20 @@ pub async fn save(
         hashes,
     };
     let data = serde_json::to_string(&data).map_err(|e| AppError::internal(e.to_string()))?;
-    let id = secret::new_id()?;
-    let now = state.now();
-    state
-        .store
-        .insert_method(
-            NewMethod {
-                id: &id,
-                user_id: &session.user.id,
-                kind,
-                detail: "",
-                data: &data,
-            },
-            now,
-        )
-        .await?;
-    caller
-        .record(
-            &state,
-            &session,
-            "method-added",
-            Some(id.as_str()),
-            kind.as_str(),
-        )
-        .await?;
-    Ok(Json(info(&state, &session).await?))
+    // One set of questions: checked again as it is stored (F5).
+    let added = security_info::add(
+        &state,
+        &caller.on_behalf_of(&session),
+        Adding {
+            kind,
+            detail: "",
+            data: &data,
+            delivery: None,
+            replaces: None,
+            credential_id: None,
+            totp_last_step: None,
+        },
+    )
+    .await?;
+    Ok(Json(info_of(&state, &added.token_digest).await?))
 }

@@ -21,12 +21,12 @@ use webauthn_rs::prelude::{
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
-use crate::routes::methods::{after_mfa_method_added, guarded, info_after, stepped_up};
 use crate::secret;
-use crate::security_key::{self, CEREMONY_SECS, MAX_KEYS};
+use crate::security_info::{self, Action, Adding, guarded, info_of};
+use crate::security_key::{self, CEREMONY_SECS};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{Ceremony, NewMethod, Purpose, SecurityKeyData};
+use crate::store::{Ceremony, Purpose, SecurityKeyData};
 use crate::verification::Caller;
 
 pub fn router() -> Router<AppState> {
@@ -50,17 +50,18 @@ pub async fn start(
     ApiJson(request): ApiJson<StartSecurityKeyRequest>,
 ) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let (policy, methods) = guarded(&state, &session).await?;
+    // At most ten keys, and only once another method can recover the
+    // account (SPEC §6).
+    security_info::check_addable(
+        &policy,
+        &methods,
+        session.user.is_admin,
+        MethodKind::SecurityKey,
+    )?;
     let keys: Vec<_> = methods
         .iter()
         .filter_map(|m| m.security_key.as_ref())
         .collect();
-    if !policy.allows(MethodKind::SecurityKey) || keys.len() >= MAX_KEYS {
-        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-    }
-    // A key is added to an account that can already be recovered (SPEC §6).
-    if !methods.iter().any(|m| m.kind != MethodKind::SecurityKey) {
-        return Err(AppError::invalid(ErrorCode::OtherMethodFirst, Field::Kind));
-    }
     let name =
         security_key::key_name(&request.name).map_err(|c| AppError::invalid(c, Field::KeyName))?;
     let user = &session.user;
@@ -110,10 +111,10 @@ pub async fn finish(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
+    jar: CookieJar,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
-) -> AppResult<Json<SecurityInfo>> {
-    let now = state.now();
+) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let user_id = &session.user.id;
     let (pending, registration, credential): (_, PasskeyRegistration, RegisterPublicKeyCredential) =
         take(
@@ -131,40 +132,30 @@ pub async fn finish(
             tracing::info!(error = %e, "security key refused");
             rejected()
         })?;
+    let credential_id = crate::security_key::credential_id(&passkey);
     let data = SecurityKeyData { passkey };
-    // Checked again: the policy or the keys may have changed meanwhile
-    // (two ceremonies at once must not make an eleventh key).
-    let (policy, methods) = guarded(&state, &session).await?;
-    let keys: Vec<_> = methods
-        .iter()
-        .filter_map(|m| m.security_key.as_ref())
-        .collect();
-    if !policy.allows(MethodKind::SecurityKey) || keys.len() >= MAX_KEYS {
-        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-    }
-    if keys
-        .iter()
-        .any(|k| k.passkey.cred_id() == data.passkey.cred_id())
-    {
-        return Err(rejected());
-    }
-    let method_id = secret::new_id()?;
-    let kind = MethodKind::SecurityKey;
-    state
-        .store
-        .insert_method(
-            NewMethod {
-                id: &method_id,
-                user_id,
-                kind,
-                detail: &pending.name,
-                data: &serde_json::to_string(&data).map_err(internal)?,
-            },
-            now,
-        )
-        .await?;
-    after_mfa_method_added(&state, &session, &caller, &method_id, kind).await?;
-    Ok(Json(info_after(&state, &session, &CookieJar::new()).await?))
+    // The limit of ten keys, the policy and the step-up are checked again
+    // as the key is stored (two ceremonies at once make no eleventh key,
+    // F5); a credential registered to anyone is refused (F19).
+    let added = security_info::add(
+        &state,
+        &caller.on_behalf_of(&session),
+        Adding {
+            kind: MethodKind::SecurityKey,
+            detail: &pending.name,
+            data: &serde_json::to_string(&data).map_err(internal)?,
+            delivery: None,
+            replaces: None,
+            credential_id: Some(&credential_id),
+            totp_last_step: None,
+        },
+    )
+    .await?;
+    let jar = match added.new_token {
+        Some(token) => crate::session::with_token(&state, jar, token),
+        None => jar,
+    };
+    Ok((jar, Json(info_of(&state, &added.token_digest).await?)))
 }
 
 /// Starts verifying this session with any of the user's usable keys (S11).
@@ -229,7 +220,8 @@ pub async fn finish_step_up(
         Err(e) => {
             tracing::info!(error = %e, "security key step-up refused");
             caller
-                .record(&state, &session, "security-key-refused", None, "")
+                .on_behalf_of(&session)
+                .record(&state, Action::SecurityKeyRefused, None, "", None)
                 .await?;
             return Err(rejected());
         }
@@ -251,7 +243,8 @@ pub async fn finish_step_up(
             .update_method(user_id, &method.id, &method.detail, &data)
             .await?;
     }
-    stepped_up(&state, &session, jar).await
+    let (jar, digest) = crate::session::rotate(&state, &session, jar).await?;
+    Ok((jar, Json(info_of(&state, &digest).await?)))
 }
 
 /// Takes the user's ceremony of `purpose` out of the database (single use:

@@ -16,6 +16,7 @@ use crate::security::{ClientAddress, user_agent};
 use crate::session::{self, CookieNames, cookie, new_session_token};
 use crate::state::AppState;
 use crate::store::{NewSession, UserRecord};
+use crate::throttle::{self, Limit};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -86,38 +87,36 @@ pub async fn sign_in(
     let now = state.now();
     let limits = &state.config.signin;
     let window = limits.window_minutes * 60;
-    let opened_after = now - window;
-    let account_bucket = format!("signin:account:{account}");
-    let address_bucket = format!("signin:address:{address}");
-    for (bucket, limit) in [
-        (&account_bucket, limits.account_failures),
-        (&address_bucket, limits.address_failures),
-    ] {
-        let failures = state.store.counter(bucket, opened_after).await?;
-        if failures.count >= limit {
-            let retry_after = failures.window_start + window - now;
-            return Err(AppError::throttled(retry_after.max(1) as u64));
-        }
-    }
+    // Each attempt is counted as a failure before the password is checked,
+    // so parallel guesses cannot pass the limits together (S6); a right
+    // password gives its units back.
+    let account_limit = Limit::new(
+        format!("signin:account:{account}"),
+        limits.account_failures,
+        window,
+        ErrorCode::TooManyAttempts,
+    );
+    let address_limit = Limit::new(
+        format!("signin:address:{address}"),
+        limits.address_failures,
+        window,
+        ErrorCode::TooManyAttempts,
+    );
+    let attempt = [account_limit, address_limit];
+    throttle::take(&state, &attempt).await?;
+    let [account_limit, address_limit] = &attempt;
 
     let user = state.store.user_by_account_name(&account).await?;
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let valid = passwords::verify(request.password.expose().to_owned(), stored).await?;
     let Some(user) = user.filter(|_| valid) else {
-        state
-            .store
-            .bump_counter(&account_bucket, now, opened_after)
-            .await?;
-        state
-            .store
-            .bump_counter(&address_bucket, now, opened_after)
-            .await?;
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
             error: models::ApiError::at(ErrorCode::InvalidCredentials, Field::Password),
         });
     };
-    state.store.clear_counter(&account_bucket).await?;
+    state.store.clear_counter(&account_limit.bucket).await?;
+    throttle::give_back(&state, address_limit).await?;
 
     let names = CookieNames::for_config(&state.config);
     // A session that came with the request ends here: the new one gets a new token.
@@ -192,12 +191,13 @@ pub async fn sign_out_everywhere(
         .delete_sessions_of_user(&session.user.id)
         .await?;
     caller
+        .on_behalf_of(&session)
         .record(
             &state,
-            &session,
-            "signed-out-everywhere",
+            crate::security_info::Action::SignedOutEverywhere,
             None,
             &ended.to_string(),
+            None,
         )
         .await?;
     let names = CookieNames::for_config(&state.config);

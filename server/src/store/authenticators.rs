@@ -63,13 +63,4 @@ impl Store {
             .await?;
         Ok(done.rows_affected() == 1)
     }
-
-    pub async fn set_totp_last_step(&self, method_id: &str, step: i64) -> AppResult<()> {
-        sqlx::query("UPDATE methods SET totp_last_step = $1 WHERE id = $2")
-            .bind(step)
-            .bind(method_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
 }

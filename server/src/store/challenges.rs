@@ -95,15 +95,17 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
 const CHALLENGE_COLUMNS: &str = "id, user_id, purpose, delivery, destination, payload, created_at, expires_at, attempts, consumed_at, call_status";
 
 impl Store {
-    /// Opens a challenge and retires every other live one for the same
-    /// number: one live code per number (S17).
+    /// Opens a challenge and retires every other live one of the same
+    /// person for the same number or address: one live code per person and
+    /// number (S17). Another person's challenge is left alone (F18).
     pub async fn insert_challenge(&self, c: NewChallenge<'_>, now: UnixTime) -> AppResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE challenges SET consumed_at = $1 WHERE destination = $2 AND consumed_at IS NULL",
+            "UPDATE challenges SET consumed_at = $1 WHERE destination = $2 AND user_id = $3 AND consumed_at IS NULL",
         )
         .bind(now)
         .bind(c.destination)
+        .bind(c.user_id)
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -145,16 +147,6 @@ impl Store {
         ));
         let row = sqlx::query(sql).bind(id).fetch_optional(&self.pool).await?;
         row.as_ref().map(challenge_from_row).transpose()
-    }
-
-    /// When the newest challenge for `destination` was opened.
-    pub async fn last_challenge_at(&self, destination: &str) -> AppResult<Option<UnixTime>> {
-        Ok(
-            sqlx::query_scalar("SELECT MAX(created_at) FROM challenges WHERE destination = $1")
-                .bind(destination)
-                .fetch_one(&self.pool)
-                .await?,
-        )
     }
 
     /// Verify-and-consume as one statement (S7): of any number of parallel

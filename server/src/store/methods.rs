@@ -51,65 +51,84 @@ pub struct MethodRecord {
 
 pub struct NewMethod<'a> {
     pub id: &'a str,
-    pub user_id: &'a str,
     pub kind: MethodKind,
     pub detail: &'a str,
     pub data: &'a str,
+    /// A security key's credential id: unique across every account (F19).
+    pub credential_id: Option<&'a str>,
+    /// An authenticator app's first accepted time step (S9).
+    pub totp_last_step: Option<i64>,
+}
+
+/// The user's methods, oldest first, through the pool or a transaction.
+pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> AppResult<Vec<MethodRecord>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let rows = sqlx::query("SELECT id, kind, detail, data, created_at FROM methods WHERE user_id = $1 ORDER BY created_at, id")
+        .bind(user_id)
+        .fetch_all(db)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            let kind = MethodKind::parse(&kind)
+                .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
+            let data: String = row.try_get("data")?;
+            Ok(MethodRecord {
+                id: row.try_get("id")?,
+                kind,
+                detail: row.try_get("detail")?,
+                phone: if kind.is_phone() {
+                    serde_json::from_str(&data).ok()
+                } else {
+                    None
+                },
+                security_key: if kind == MethodKind::SecurityKey {
+                    serde_json::from_str(&data).ok()
+                } else {
+                    None
+                },
+                authenticator: if kind == MethodKind::AuthenticatorApp {
+                    serde_json::from_str(&data).ok()
+                } else {
+                    None
+                },
+                created_at: row.try_get("created_at")?,
+            })
+        })
+        .collect()
+}
+
+pub(super) async fn update_method<'e, E>(
+    db: E,
+    user_id: &str,
+    id: &str,
+    detail: &str,
+    data: &str,
+) -> AppResult<bool>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let done =
+        sqlx::query("UPDATE methods SET detail = $1, data = $2 WHERE id = $3 AND user_id = $4")
+            .bind(detail)
+            .bind(data)
+            .bind(id)
+            .bind(user_id)
+            .execute(db)
+            .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 impl Store {
     /// The user's methods, oldest first.
     pub async fn methods_of_user(&self, user_id: &str) -> AppResult<Vec<MethodRecord>> {
-        let rows = sqlx::query("SELECT id, kind, detail, data, created_at FROM methods WHERE user_id = $1 ORDER BY created_at, id")
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let kind: String = row.try_get("kind")?;
-                let kind = MethodKind::parse(&kind)
-                    .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
-                let data: String = row.try_get("data")?;
-                Ok(MethodRecord {
-                    id: row.try_get("id")?,
-                    kind,
-                    detail: row.try_get("detail")?,
-                    phone: if kind.is_phone() {
-                        serde_json::from_str(&data).ok()
-                    } else {
-                        None
-                    },
-                    security_key: if kind == MethodKind::SecurityKey {
-                        serde_json::from_str(&data).ok()
-                    } else {
-                        None
-                    },
-                    authenticator: if kind == MethodKind::AuthenticatorApp {
-                        serde_json::from_str(&data).ok()
-                    } else {
-                        None
-                    },
-                    created_at: row.try_get("created_at")?,
-                })
-            })
-            .collect()
+        select_methods(&self.pool, user_id).await
     }
 
-    pub async fn insert_method(&self, method: NewMethod<'_>, now: UnixTime) -> AppResult<()> {
-        sqlx::query("INSERT INTO methods (id, user_id, kind, detail, data, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(method.id)
-            .bind(method.user_id)
-            .bind(method.kind.as_str())
-            .bind(method.detail)
-            .bind(method.data)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// Replaces a method's details in place ("Change"): same id, so the
-    /// default stays where it was.
+    /// Replaces a method's details in place (a security key's new sign
+    /// count): same id, so the default stays where it was.
     pub async fn update_method(
         &self,
         user_id: &str,
@@ -117,40 +136,7 @@ impl Store {
         detail: &str,
         data: &str,
     ) -> AppResult<bool> {
-        let done =
-            sqlx::query("UPDATE methods SET detail = $1, data = $2 WHERE id = $3 AND user_id = $4")
-                .bind(detail)
-                .bind(data)
-                .bind(id)
-                .bind(user_id)
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    /// Deletes the user's method; false if it is not theirs (S13).
-    pub async fn delete_method(&self, user_id: &str, id: &str) -> AppResult<bool> {
-        let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(user_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    pub async fn set_default_method(
-        &self,
-        user_id: &str,
-        method_id: Option<&str>,
-        delivery: Option<PhoneDelivery>,
-    ) -> AppResult<()> {
-        sqlx::query("UPDATE users SET default_method_id = $1, default_delivery = $2 WHERE id = $3")
-            .bind(method_id)
-            .bind(delivery.map(super::challenges::delivery_as_str))
-            .bind(user_id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        update_method(&self.pool, user_id, id, detail, data).await
     }
 
     /// Sets the policy of an organization that has none yet (first start).

@@ -7,6 +7,7 @@
 mod audit;
 mod authenticators;
 pub mod challenges;
+mod changes;
 mod dev_mailbox;
 mod methods;
 mod security_keys;
@@ -23,6 +24,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 pub use audit::AuditEntry;
 pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
+pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
 pub use methods::{
     AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData, SecurityKeyData,

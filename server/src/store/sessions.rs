@@ -23,6 +23,24 @@ pub struct SessionRecord {
     pub user: UserRecord,
 }
 
+pub(super) async fn rotate_verified_session<'e, E>(
+    db: E,
+    old_digest: &str,
+    new_digest: &str,
+    now: UnixTime,
+) -> AppResult<bool>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2 WHERE token_digest = $3")
+        .bind(new_digest)
+        .bind(now)
+        .bind(old_digest)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
@@ -70,22 +88,7 @@ impl Store {
         new_digest: &str,
         now: UnixTime,
     ) -> AppResult<bool> {
-        let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2 WHERE token_digest = $3")
-            .bind(new_digest)
-            .bind(now)
-            .bind(old_digest)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    pub async fn mark_session_verified(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
-        sqlx::query("UPDATE sessions SET verified_at = $1 WHERE token_digest = $2")
-            .bind(now)
-            .bind(token_digest)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        rotate_verified_session(&self.pool, old_digest, new_digest, now).await
     }
 
     pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {

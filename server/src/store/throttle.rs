@@ -62,3 +62,65 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Takes one unit from every bucket of `limits`, or from none: each
+    /// bucket is raised by one conditional statement that refuses once it
+    /// holds `limit` units in its window, so parallel requests can never
+    /// pass a limit together; all run in one transaction that begins with
+    /// a write, so a refusal by a later bucket takes nothing from the
+    /// earlier ones. Returns the index of the first limit that refused,
+    /// with when its window ends.
+    pub async fn take(
+        &self,
+        limits: &[(&str, i64, i64)],
+        now: UnixTime,
+    ) -> AppResult<Option<(usize, UnixTime)>> {
+        let mut tx = self.pool.begin().await?;
+        for (index, (bucket, limit, window)) in limits.iter().enumerate() {
+            let opened_after = now - window;
+            let taken: Option<i64> = if *limit <= 0 {
+                None
+            } else {
+                sqlx::query_scalar(
+                    "INSERT INTO throttle (bucket, window_start, failures) VALUES ($1, $2, 1) \
+                     ON CONFLICT (bucket) DO UPDATE SET \
+                       failures = CASE WHEN throttle.window_start <= $3 THEN 1 ELSE throttle.failures + 1 END, \
+                       window_start = CASE WHEN throttle.window_start <= $3 THEN $2 ELSE throttle.window_start END \
+                     WHERE throttle.window_start <= $3 OR throttle.failures < $4 \
+                     RETURNING failures",
+                )
+                .bind(*bucket)
+                .bind(now)
+                .bind(opened_after)
+                .bind(*limit)
+                .fetch_optional(&mut *tx)
+                .await?
+            };
+            if taken.is_none() {
+                let window_start: Option<i64> =
+                    sqlx::query_scalar("SELECT window_start FROM throttle WHERE bucket = $1")
+                        .bind(*bucket)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                tx.rollback().await?;
+                let ends = window_start.map_or(now + window, |start| start + window);
+                return Ok(Some((index, ends)));
+            }
+        }
+        tx.commit().await?;
+        Ok(None)
+    }
+
+    /// Returns a unit taken for an attempt that turned out not to count
+    /// (a right password or code), in one statement.
+    pub async fn give_back(&self, bucket: &str) -> AppResult<()> {
+        sqlx::query(
+            "UPDATE throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0",
+        )
+        .bind(bucket)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -321,12 +321,23 @@ async fn s7_parallel_valid_code_succeeds_once(backend: Backend) {
             b.cookies = browser.cookies.clone();
             b.csrf = browser.csrf.clone();
             let (id, code) = (id.clone(), code.clone());
-            async move { b.submit_code(&id, &code).await.status }
+            async move {
+                let status = b.submit_code(&id, &code).await.status;
+                (status, b.cookies)
+            }
         })
         .collect();
-    let statuses = futures_join_all(tasks).await;
+    let outcomes = futures_join_all(tasks).await;
+    let statuses: Vec<StatusCode> = outcomes.iter().map(|(s, _)| *s).collect();
     let ok = statuses.iter().filter(|s| **s == StatusCode::OK).count();
     assert_eq!(ok, 1, "{statuses:?}");
+    // Registering the phone verified the session under a new id (S18):
+    // the winner holds it.
+    let winner = outcomes
+        .into_iter()
+        .find(|(s, _)| *s == StatusCode::OK)
+        .unwrap();
+    browser.cookies = winner.1;
     assert_eq!(
         browser.get("/api/me/security-info").await.json()["methods"]
             .as_array()
@@ -519,6 +530,15 @@ async fn s17_limits_and_the_country_allow_list(backend: Backend) {
     // One live code per number: the first code no longer works.
     let codes = app.store.sim_inbox("+31612345678").await.unwrap();
     assert_eq!(codes.len(), 2);
+    // The first challenge was replaced: it is never sent again (F2).
+    let replaced = browser
+        .post(
+            &format!("/api/me/challenges/{id}/resend"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(replaced.status, StatusCode::NOT_FOUND);
+    let id = second.json()["challenge_id"].as_str().unwrap().to_owned();
     app.clock.advance(31);
     let third = browser
         .post(

@@ -1,0 +1,391 @@
+//! The rules of a person's security info, in one place: what they have
+//! and may add, the default and its successor, the coverage line, the
+//! step-up that guards every view and change (S11), and the three changes
+//! — adding (or changing) a method, deleting one, choosing the default.
+//!
+//! Every change runs in a `store::Change`, which serializes the changes of
+//! one person; its rules are read inside it, so they hold when the same
+//! requests arrive together.
+
+use axum::http::StatusCode;
+use models::{
+    DefaultMethod, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+};
+
+use crate::clock::UnixTime;
+use crate::error::{AppError, AppResult};
+use crate::policy::Policy;
+use crate::state::AppState;
+use crate::store::{Change, InsertRefused, MethodRecord, NewMethod, SessionRecord, UserRecord};
+use crate::verification::Requester;
+use crate::{secret, session};
+
+/// Refuses a view or change of security info without a recent verification
+/// once the person has a method that verifies a sign-in (S11).
+pub fn require_recent_verification(
+    now: UnixTime,
+    session: &SessionRecord,
+    methods: &[MethodRecord],
+    policy: &Policy,
+) -> AppResult<()> {
+    let has_mfa = methods.iter().any(|m| policy.counts_for_mfa(m.kind));
+    let window = policy.step_up_minutes.clamp(0, Policy::MAX_STEP_UP_MINUTES) * 60;
+    if has_mfa && now - session.verified_at > window {
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::StepUpRequired,
+        ));
+    }
+    Ok(())
+}
+
+/// The person's policy and methods, once the step-up rule let them in.
+pub async fn guarded(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<(Policy, Vec<MethodRecord>)> {
+    let policy = session.user.policy.clone();
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    require_recent_verification(state.now(), session, &methods, &policy)?;
+    Ok((policy, methods))
+}
+
+/// What the Add-method dialog may offer this person.
+pub fn addable(policy: &Policy, methods: &[MethodRecord], is_admin: bool) -> Vec<MethodKind> {
+    MethodKind::OFFER_ORDER
+        .into_iter()
+        .filter(|k| why_not_addable(policy, methods, is_admin, *k).is_none())
+        .collect()
+}
+
+/// Why a method of `kind` cannot be added now, if it cannot.
+fn why_not_addable(
+    policy: &Policy,
+    methods: &[MethodRecord],
+    is_admin: bool,
+    kind: MethodKind,
+) -> Option<ErrorCode> {
+    let count = |k: MethodKind| methods.iter().filter(|m| m.kind == k).count();
+    let most = match kind {
+        MethodKind::AuthenticatorApp => crate::authenticator::MAX_APPS,
+        MethodKind::SecurityKey => crate::security_key::MAX_KEYS,
+        // One of each phone, one email, one set of questions.
+        _ => 1,
+    };
+    if !policy.allows(kind)
+        // Security questions are not for admin accounts (SPEC §5).
+        || (kind == MethodKind::SecurityQuestions && is_admin)
+        || count(kind) >= most
+    {
+        return Some(ErrorCode::MethodUnavailable);
+    }
+    // An alternate phone only once a phone exists (SPEC §2).
+    if kind == MethodKind::AlternatePhone && count(MethodKind::Phone) == 0 {
+        return Some(ErrorCode::PhoneRequiredFirst);
+    }
+    // A security key only once another method exists (SPEC §6).
+    if kind == MethodKind::SecurityKey && methods.len() == count(MethodKind::SecurityKey) {
+        return Some(ErrorCode::OtherMethodFirst);
+    }
+    None
+}
+
+/// Refuses to start adding a `kind` that could not be added now.
+pub fn check_addable(
+    policy: &Policy,
+    methods: &[MethodRecord],
+    is_admin: bool,
+    kind: MethodKind,
+) -> AppResult<()> {
+    match why_not_addable(policy, methods, is_admin, kind) {
+        None => Ok(()),
+        Some(code) => Err(AppError::invalid(code, Field::Kind)),
+    }
+}
+
+fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
+    methods
+        .iter()
+        .map(|m| MethodView {
+            id: m.id.clone(),
+            kind: m.kind,
+            detail: m.detail.clone(),
+            delivery: m.phone.as_ref().and_then(|p| p.delivery),
+            usable: policy.allows(m.kind),
+        })
+        .collect()
+}
+
+/// The Security info page's content.
+pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
+    let default_method = match &user.default_method_id {
+        Some(id) if methods.iter().any(|m| &m.id == id) => Some(DefaultMethod {
+            method_id: id.clone(),
+            delivery: user.default_delivery,
+        }),
+        _ => None,
+    };
+    let policy = &user.policy;
+    let addable = addable(policy, methods, user.is_admin);
+    let suggested = policy
+        .methods
+        .iter()
+        .map(|rule| rule.kind)
+        .find(|kind| addable.contains(kind));
+    let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    let sspr: Vec<MethodKind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| policy.counts_for_sspr(*k))
+        .collect();
+    let short = policy.reset_methods_required.saturating_sub(sspr.len());
+    let only_questions =
+        !sspr.is_empty() && sspr.iter().all(|k| *k == MethodKind::SecurityQuestions);
+    SecurityInfo {
+        default_method,
+        methods: view(methods, policy),
+        addable,
+        suggested,
+        required: policy.registration_required,
+        coverage: models::Coverage {
+            mfa_methods: kinds.iter().filter(|k| policy.counts_for_mfa(**k)).count(),
+            sspr_methods: sspr.len(),
+            sspr_required: policy.reset_methods_required,
+            sspr_missing: short.max(usize::from(only_questions)),
+        },
+    }
+}
+
+/// The Security info page for the session as it is in the database now
+/// (after a change, possibly under a rotated token).
+pub async fn info_of(state: &AppState, token_digest: &str) -> AppResult<SecurityInfo> {
+    let session = state
+        .store
+        .session(token_digest)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    Ok(info_from(&session.user, &methods))
+}
+
+/// A method being added, or replacing one of the same kind ("Change").
+pub struct Adding<'a> {
+    pub kind: MethodKind,
+    pub detail: &'a str,
+    pub data: &'a str,
+    /// For a phone: how it verifies when it becomes the default.
+    pub delivery: Option<PhoneDelivery>,
+    pub replaces: Option<&'a str>,
+    pub credential_id: Option<&'a str>,
+    pub totp_last_step: Option<i64>,
+}
+
+/// What adding did.
+pub struct Added {
+    pub method_id: String,
+    /// The session's new token when adding proved a sign-in method: the
+    /// session counts as freshly verified, under a new id (S18).
+    pub new_token: Option<String>,
+    /// The digest of the session's token after the change.
+    pub token_digest: String,
+}
+
+async fn begin(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<(Change, Vec<MethodRecord>)> {
+    let mut change = state
+        .store
+        .begin_change(&session.user.id)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    let methods = change.methods().await?;
+    // Checked here, inside the change, and not only when the setup began:
+    // a setup begun without a step-up, or before the window lapsed, does
+    // not finish without one (F1).
+    require_recent_verification(state.now(), session, &methods, &change.user.policy)?;
+    Ok((change, methods))
+}
+
+/// The one place where a method is added or changed: the step-up, the
+/// limits and the policy are checked again inside the change (F1, F5),
+/// the first sign-in method becomes the default (SPEC §7), and the change
+/// is audited and announced (S12).
+pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> AppResult<Added> {
+    let session = who.session;
+    let now = state.now();
+    let (mut change, methods) = begin(state, session).await?;
+    let user = change.user.clone();
+    let (method_id, action, previous_address) = match adding.replaces {
+        Some(old) => {
+            let Some(replaced) = methods
+                .iter()
+                .find(|m| m.id == old && m.kind == adding.kind)
+            else {
+                return Err(AppError::not_found());
+            };
+            change
+                .update_method(old, adding.detail, adding.data)
+                .await?;
+            // An address being replaced existed before the change: it is told.
+            let previous = (adding.kind == MethodKind::Email).then(|| replaced.detail.clone());
+            (old.to_owned(), Action::MethodChanged, previous)
+        }
+        None => {
+            check_addable(&user.policy, &methods, user.is_admin, adding.kind)?;
+            let id = secret::new_id()?;
+            let inserted = change
+                .insert_method(
+                    NewMethod {
+                        id: &id,
+                        kind: adding.kind,
+                        detail: adding.detail,
+                        data: adding.data,
+                        credential_id: adding.credential_id,
+                        totp_last_step: adding.totp_last_step,
+                    },
+                    now,
+                )
+                .await?;
+            if inserted == Err(InsertRefused::CredentialTaken) {
+                return Err(AppError::invalid(
+                    ErrorCode::SecurityKeyRejected,
+                    Field::Kind,
+                ));
+            }
+            (id, Action::MethodAdded, None)
+        }
+    };
+    if user.default_method_id.is_none() && adding.kind.mfa_capable() {
+        let delivery = adding.kind.is_phone().then_some(adding.delivery).flatten();
+        change.set_default(Some(&method_id), delivery).await?;
+    }
+    // Registering proved possession of a sign-in method: a fresh
+    // verification, under a new session id (S18, F13).
+    let (new_token, token_digest) = if user.policy.counts_for_mfa(adding.kind) {
+        let token = session::new_session_token()?;
+        let digest = secret::token_digest(&token);
+        change
+            .rotate_session(&session.token_digest, &digest, now)
+            .await?;
+        (Some(token), digest)
+    } else {
+        (None, session.token_digest.clone())
+    };
+    change.commit().await?;
+    who.record(
+        state,
+        action,
+        Some(&method_id),
+        adding.kind.as_str(),
+        previous_address.as_deref(),
+    )
+    .await?;
+    Ok(Added {
+        method_id,
+        new_token,
+        token_digest,
+    })
+}
+
+/// Deletes one of the person's methods. Someone else's is "not found"
+/// (S13); what the policy requires stays (S14, F17); the default moves to
+/// the strongest remaining method (`models::next_default`).
+pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResult<()> {
+    let (mut change, methods) = begin(state, who.session).await?;
+    let Some(index) = methods.iter().position(|m| m.id == id) else {
+        return Err(AppError::not_found());
+    };
+    let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    if !change.user.policy.may_delete(&kinds, index) {
+        return Err(AppError::status(
+            StatusCode::CONFLICT,
+            ErrorCode::LastRequiredMethod,
+        ));
+    }
+    if !change.delete_method(id).await? {
+        return Err(AppError::not_found());
+    }
+    if change.user.default_method_id.as_deref() == Some(id) {
+        let rest: Vec<&MethodRecord> = methods.iter().filter(|m| m.id != id).collect();
+        let rest_kinds: Vec<MethodKind> = rest.iter().map(|m| m.kind).collect();
+        let next = models::next_default(&rest_kinds);
+        change
+            .set_default(
+                next.map(|(i, _)| rest[i].id.as_str()),
+                next.and_then(|(_, d)| d),
+            )
+            .await?;
+    }
+    change.commit().await?;
+    // A deleted email address existed before the change: it is told.
+    let deleted = &methods[index];
+    let deleted_address = (deleted.kind == MethodKind::Email).then(|| deleted.detail.clone());
+    who.record(
+        state,
+        Action::MethodDeleted,
+        Some(id),
+        "",
+        deleted_address.as_deref(),
+    )
+    .await
+}
+
+/// Makes one of the person's sign-in methods the default.
+pub async fn set_default(
+    state: &AppState,
+    who: &Requester<'_>,
+    method_id: &str,
+    delivery: Option<PhoneDelivery>,
+) -> AppResult<()> {
+    let (mut change, methods) = begin(state, who.session).await?;
+    let method = methods
+        .iter()
+        .find(|m| m.id == method_id)
+        .ok_or_else(AppError::not_found)?;
+    if !method.kind.mfa_capable() {
+        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
+    }
+    let delivery = match (method.kind.is_phone(), delivery) {
+        (true, Some(d)) if method.kind.deliveries().contains(&d) => Some(d),
+        (true, _) => {
+            return Err(AppError::invalid(
+                ErrorCode::DeliveryUnavailable,
+                Field::Kind,
+            ));
+        }
+        (false, _) => None,
+    };
+    change.set_default(Some(method_id), delivery).await?;
+    change.commit().await?;
+    who.record(state, Action::DefaultChanged, Some(method_id), "", None)
+        .await
+}
+
+/// What the audit record says happened (S12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    MethodAdded,
+    MethodChanged,
+    MethodDeleted,
+    DefaultChanged,
+    SignedOutEverywhere,
+    TotpReuseRefused,
+    SecurityKeyRefused,
+    PolicyChanged,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::MethodAdded => "method-added",
+            Action::MethodChanged => "method-changed",
+            Action::MethodDeleted => "method-deleted",
+            Action::DefaultChanged => "default-changed",
+            Action::SignedOutEverywhere => "signed-out-everywhere",
+            Action::TotpReuseRefused => "totp-reuse-refused",
+            Action::SecurityKeyRefused => "security-key-refused",
+            Action::PolicyChanged => "policy-changed",
+        }
+    }
+}

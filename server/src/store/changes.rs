@@ -1,0 +1,155 @@
+//! A change of one person's security info, as one transaction.
+//!
+//! Architecture Invariant: every change of a person's methods or default
+//! runs in a `Change`, whose first statement writes that person's `users`
+//! row. On SQLite the transaction then holds the write lock from its first
+//! statement; on PostgreSQL the row lock makes every other change of the
+//! same person wait. Rules read inside a `Change` (how many methods, the
+//! minimum, the default, the step-up) therefore hold when the same
+//! requests arrive together (F3, F5, F11, F17).
+
+use models::PhoneDelivery;
+use sqlx::{Any, Transaction};
+
+use super::methods::{MethodRecord, NewMethod, select_methods, update_method};
+use super::users::{UserRecord, user_columns, user_from_row};
+use super::{Store, sessions};
+use crate::clock::UnixTime;
+use crate::error::{AppError, AppResult};
+
+pub struct Change {
+    tx: Transaction<'static, Any>,
+    /// The person as they are now, inside the transaction.
+    pub user: UserRecord,
+}
+
+/// Why a method could not be stored.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InsertRefused {
+    /// The security key's credential is already registered (to anyone).
+    CredentialTaken,
+}
+
+impl Store {
+    /// Begins a change of the person's security info, after every other
+    /// change of theirs that began before it. `None` if the user is gone.
+    pub async fn begin_change(&self, user_id: &str) -> AppResult<Option<Change>> {
+        let mut tx = self.pool.begin().await?;
+        let locked =
+            sqlx::query("UPDATE users SET default_method_id = default_method_id WHERE id = $1")
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+        if locked.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let sql = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1"
+        );
+        let row = sqlx::query(sql).bind(user_id).fetch_one(&mut *tx).await?;
+        let user = user_from_row(&row)?;
+        Ok(Some(Change { tx, user }))
+    }
+}
+
+impl Change {
+    /// The person's methods, oldest first, as this change sees them.
+    pub async fn methods(&mut self) -> AppResult<Vec<MethodRecord>> {
+        select_methods(&mut *self.tx, &self.user.id).await
+    }
+
+    pub async fn insert_method(
+        &mut self,
+        method: NewMethod<'_>,
+        now: UnixTime,
+    ) -> AppResult<Result<(), InsertRefused>> {
+        if let Some(credential_id) = method.credential_id {
+            let taken: Option<String> =
+                sqlx::query_scalar("SELECT id FROM methods WHERE credential_id = $1")
+                    .bind(credential_id)
+                    .fetch_optional(&mut *self.tx)
+                    .await?;
+            if taken.is_some() {
+                return Ok(Err(InsertRefused::CredentialTaken));
+            }
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO methods (id, user_id, kind, detail, data, created_at, credential_id, totp_last_step) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(method.id)
+        .bind(&self.user.id)
+        .bind(method.kind.as_str())
+        .bind(method.detail)
+        .bind(method.data)
+        .bind(now)
+        .bind(method.credential_id)
+        .bind(method.totp_last_step.unwrap_or(-1))
+        .execute(&mut *self.tx)
+        .await;
+        match inserted {
+            Ok(_) => Ok(Ok(())),
+            // Another account registered the same credential at the same
+            // moment: the unique index decides.
+            Err(sqlx::Error::Database(e))
+                if e.is_unique_violation() && method.credential_id.is_some() =>
+            {
+                Ok(Err(InsertRefused::CredentialTaken))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Replaces a method's details in place ("Change"): same id, so the
+    /// default stays where it was.
+    pub async fn update_method(&mut self, id: &str, detail: &str, data: &str) -> AppResult<bool> {
+        update_method(&mut *self.tx, &self.user.id, id, detail, data).await
+    }
+
+    /// Deletes the person's method; false if it is not theirs (S13).
+    pub async fn delete_method(&mut self, id: &str) -> AppResult<bool> {
+        let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(&self.user.id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn set_default(
+        &mut self,
+        method_id: Option<&str>,
+        delivery: Option<PhoneDelivery>,
+    ) -> AppResult<()> {
+        sqlx::query("UPDATE users SET default_method_id = $1, default_delivery = $2 WHERE id = $3")
+            .bind(method_id)
+            .bind(delivery.map(super::challenges::delivery_as_str))
+            .bind(&self.user.id)
+            .execute(&mut *self.tx)
+            .await?;
+        self.user.default_method_id = method_id.map(str::to_owned);
+        self.user.default_delivery = delivery;
+        Ok(())
+    }
+
+    /// The session proved a method: a new token (S18) and a fresh
+    /// verification time, in the same transaction as the change.
+    pub async fn rotate_session(
+        &mut self,
+        old_digest: &str,
+        new_digest: &str,
+        now: UnixTime,
+    ) -> AppResult<()> {
+        if !sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await? {
+            return Err(AppError::unauthorized());
+        }
+        Ok(())
+    }
+
+    pub async fn commit(self) -> AppResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
