@@ -12,7 +12,7 @@ crate::on_both_backends!(
 );
 
 /// The code an app would show for the secret (as shown to the person) at `time`.
-fn code_at(secret: &str, time: i64) -> String {
+pub(crate) fn code_at(secret: &str, time: i64) -> String {
     let bytes = Secret::try_from_base32(secret.replace(' ', "")).unwrap();
     let totp = Builder::new()
         .with_algorithm(Algorithm::SHA1)

@@ -3,6 +3,7 @@
 
 mod authenticator;
 mod email;
+mod guards;
 mod helpers;
 mod instances;
 mod locale_and_pages;
