@@ -30,6 +30,8 @@ pub enum ErrorCode {
     InvalidPhoneNumber,
     InvalidRegion,
     CountryNotAllowed,
+    NumberTypeNotAllowed,
+    ServerBusy,
     MethodUnavailable,
     PhoneRequiredFirst,
     CodeRequired,
@@ -68,7 +70,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::AccountNameRequired,
         ErrorCode::InvalidAccountName,
         ErrorCode::PasswordRequired,
@@ -87,6 +89,8 @@ impl ErrorCode {
         ErrorCode::InvalidPhoneNumber,
         ErrorCode::InvalidRegion,
         ErrorCode::CountryNotAllowed,
+        ErrorCode::NumberTypeNotAllowed,
+        ErrorCode::ServerBusy,
         ErrorCode::MethodUnavailable,
         ErrorCode::PhoneRequiredFirst,
         ErrorCode::CodeRequired,
@@ -141,6 +145,8 @@ impl ErrorCode {
             ErrorCode::InvalidPhoneNumber => "invalid-phone-number",
             ErrorCode::InvalidRegion => "invalid-region",
             ErrorCode::CountryNotAllowed => "country-not-allowed",
+            ErrorCode::NumberTypeNotAllowed => "number-type-not-allowed",
+            ErrorCode::ServerBusy => "server-busy",
             ErrorCode::MethodUnavailable => "method-unavailable",
             ErrorCode::PhoneRequiredFirst => "phone-required-first",
             ErrorCode::CodeRequired => "code-required",

@@ -21,8 +21,12 @@ pub struct Policy {
     pub code_lifetime_minutes: i64,
     /// Wrong tries per code (S6).
     pub code_tries: i64,
-    /// Regions (ISO 3166-1 alpha-2) phones may be in; empty: all.
+    /// Regions (ISO 3166-1 alpha-2) phones may be in; empty: all. A
+    /// number's own region counts, never the one typed beside it (F8).
     pub allowed_countries: Vec<String>,
+    /// Kinds of numbers refused for texts and calls: those that cost the
+    /// organization (toll fraud) or cannot be classified (F8).
+    pub refused_number_types: Vec<NumberType>,
     /// A verification with an MFA method is needed to view or change
     /// security info unless one happened this recently (S11).
     pub step_up_minutes: i64,
@@ -75,6 +79,48 @@ impl MethodRule {
     }
 }
 
+/// What a phone number is, as libphonenumber's metadata classifies it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum NumberType {
+    Mobile,
+    FixedLine,
+    /// Where a region's plan does not tell the two apart (the US, say).
+    FixedLineOrMobile,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    PersonalNumber,
+    Voip,
+    Pager,
+    /// Universal access numbers: one number for a company's many lines.
+    Uan,
+    Voicemail,
+    /// Country codes of no country: global services and satellite phones
+    /// (+800, +870, +881, +882, +979, …).
+    NonGeographic,
+    /// A valid number the metadata cannot classify.
+    Unknown,
+}
+
+impl NumberType {
+    /// Refused unless an organization decides otherwise: premium rate,
+    /// shared cost, personal and universal numbers, pagers, voicemail,
+    /// non-geographic and satellite numbers, and anything unclassified.
+    pub const REFUSED_BY_DEFAULT: [NumberType; 9] = [
+        NumberType::PremiumRate,
+        NumberType::SharedCost,
+        NumberType::PersonalNumber,
+        NumberType::Voip,
+        NumberType::Pager,
+        NumberType::Uan,
+        NumberType::Voicemail,
+        NumberType::NonGeographic,
+        NumberType::Unknown,
+    ];
+}
+
 /// Why a policy cannot be saved, for the admin API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PolicyProblem {
@@ -116,6 +162,7 @@ impl Default for Policy {
             code_lifetime_minutes: 10,
             code_tries: 5,
             allowed_countries: Vec::new(),
+            refused_number_types: NumberType::REFUSED_BY_DEFAULT.to_vec(),
             step_up_minutes: 10,
             limits: SendLimits::default(),
             security_questions: QuestionsPolicy::default(),
@@ -240,12 +287,20 @@ impl Policy {
             && sspr.iter().any(|k| **k != MethodKind::SecurityQuestions)
     }
 
-    pub fn allows_country(&self, region: &str) -> bool {
+    /// Whether a number of this region may be texted or called; a number
+    /// of no region (non-geographic) only when every region may.
+    pub fn allows_country(&self, region: Option<&str>) -> bool {
         self.allowed_countries.is_empty()
-            || self
-                .allowed_countries
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(region))
+            || region.is_some_and(|region| {
+                self.allowed_countries
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(region))
+            })
+    }
+
+    /// Whether a number of this type may be texted or called (F8).
+    pub fn allows_number_type(&self, number_type: NumberType) -> bool {
+        !self.refused_number_types.contains(&number_type)
     }
 
     /// Seconds a code lives: the configured minutes, capped at 10 (S2).
@@ -262,9 +317,13 @@ mod tests {
     fn missing_fields_take_defaults() {
         let policy: Policy = serde_json::from_str(r#"{"allowed_countries":["NL"]}"#).unwrap();
         assert_eq!(policy.code_tries, 5);
-        assert!(policy.allows_country("nl"));
-        assert!(!policy.allows_country("US"));
-        assert!(Policy::default().allows_country("US"));
+        assert!(policy.allows_country(Some("nl")));
+        assert!(!policy.allows_country(Some("US")));
+        assert!(!policy.allows_country(None), "F8: non-geographic numbers");
+        assert!(Policy::default().allows_country(Some("US")));
+        assert!(Policy::default().allows_country(None));
+        assert!(!Policy::default().allows_number_type(NumberType::PremiumRate));
+        assert!(Policy::default().allows_number_type(NumberType::Mobile));
     }
 
     #[test]

@@ -39,3 +39,28 @@ where
         }
     }
 }
+
+/// A path parameter whose rejection (say `%ff` in an id, which is not
+/// UTF-8) is a 400 with our code, never axum's plain text (S24, F14).
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, AppError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(_) => Err(AppError::status(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::MalformedRequest,
+            )),
+        }
+    }
+}

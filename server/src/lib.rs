@@ -47,7 +47,13 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
-    let mut router = Router::new().nest("/api", api);
+    let mut router = Router::new()
+        .nest("/api", api)
+        // "/api/" itself is no page of the client: a JSON 404 (F14).
+        .route(
+            "/api/",
+            axum::routing::any(|| async { error::AppError::not_found() }),
+        );
     if state.config.handset() {
         router = router.merge(routes::handset::router().with_state(state.clone()));
     }

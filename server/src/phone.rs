@@ -1,5 +1,6 @@
 //! Phone numbers, parsed and validated with libphonenumber's metadata.
 
+use models::policy::NumberType;
 use models::{ErrorCode, Field, Region};
 use phonenumber::country::Id;
 use phonenumber::metadata::DATABASE;
@@ -9,7 +10,12 @@ use phonenumber::metadata::DATABASE;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhoneNumber {
     pub e164: String,
+    /// The number's own region, or the typed one for a non-geographic
+    /// number (kept with the method for the Change dialog).
     pub region: String,
+    /// The number's own region; `None` for a non-geographic number.
+    pub own_region: Option<String>,
+    pub number_type: NumberType,
     pub calling_code: u16,
     pub national: String,
     pub extension: Option<String>,
@@ -34,10 +40,12 @@ impl PhoneNumber {
         }
         let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
         let calling_code = number.code().value();
-        let region = number
-            .country()
-            .id()
-            .map_or_else(|| region.to_owned(), |id| id.as_ref().to_owned());
+        let own_region = number.country().id().map(|id| id.as_ref().to_owned());
+        let region = own_region.clone().unwrap_or_else(|| region.to_owned());
+        let number_type = match own_region {
+            None => NumberType::NonGeographic,
+            Some(_) => classify(number.number_type(&DATABASE)),
+        };
         let national = e164
             .trim_start_matches(&format!("+{calling_code}"))
             .to_owned();
@@ -48,6 +56,8 @@ impl PhoneNumber {
         Ok(PhoneNumber {
             e164,
             region,
+            own_region,
+            number_type,
             calling_code,
             national,
             extension,
@@ -57,6 +67,24 @@ impl PhoneNumber {
     /// "+1 4255551234": country code, a space, the national number (SPEC §2).
     pub fn display(&self) -> String {
         format!("+{} {}", self.calling_code, self.national)
+    }
+}
+
+fn classify(t: phonenumber::Type) -> NumberType {
+    use phonenumber::Type;
+    match t {
+        Type::Mobile => NumberType::Mobile,
+        Type::FixedLine => NumberType::FixedLine,
+        Type::FixedLineOrMobile => NumberType::FixedLineOrMobile,
+        Type::TollFree => NumberType::TollFree,
+        Type::PremiumRate => NumberType::PremiumRate,
+        Type::SharedCost => NumberType::SharedCost,
+        Type::PersonalNumber => NumberType::PersonalNumber,
+        Type::Voip => NumberType::Voip,
+        Type::Pager => NumberType::Pager,
+        Type::Uan => NumberType::Uan,
+        Type::Voicemail => NumberType::Voicemail,
+        _ => NumberType::Unknown,
     }
 }
 
@@ -133,6 +161,57 @@ mod tests {
             PhoneNumber::parse("XX", "0612345678"),
             Err((ErrorCode::InvalidRegion, Field::Region))
         );
+    }
+
+    #[test]
+    fn f8_toll_fraud_numbers_are_refused_by_the_default_policy() {
+        let policy = crate::policy::Policy::default();
+        // Premium rate, non-geographic and satellite, personal numbers:
+        // the probe's list, each typed with region NL as a person might.
+        for typed in [
+            "+31 900 1234567",
+            "+31 906 1234567",
+            "+44 909 8790000",
+            "+979 123456789",
+            "+881 612345678",
+            "+870 773111632",
+            "+800 12345678",
+            "+371 90001234",
+            "+31 84 1234567",
+        ] {
+            let number = PhoneNumber::parse("NL", typed)
+                .unwrap_or_else(|e| panic!("{typed} is valid: {e:?}"));
+            assert!(
+                !policy.allows_number_type(number.number_type),
+                "{typed} is {:?}",
+                number.number_type
+            );
+        }
+        for typed in [
+            "06 12345678",
+            "020 1234567",
+            "+1 4255551234",
+            "+46 70 123 45 67",
+        ] {
+            let number = PhoneNumber::parse("NL", typed).unwrap();
+            assert!(
+                policy.allows_number_type(number.number_type),
+                "{typed} is {:?}",
+                number.number_type
+            );
+        }
+    }
+
+    #[test]
+    fn f8_a_non_geographic_number_has_no_region_of_its_own() {
+        let number = PhoneNumber::parse("NL", "+881 612345678").unwrap();
+        assert_eq!(number.own_region, None);
+        assert_eq!(number.number_type, NumberType::NonGeographic);
+        let only_nl = crate::policy::Policy {
+            allowed_countries: vec!["NL".into()],
+            ..Default::default()
+        };
+        assert!(!only_nl.allows_country(number.own_region.as_deref()));
     }
 
     #[test]

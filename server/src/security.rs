@@ -60,8 +60,14 @@ pub async fn security_headers(
     request: Request,
     next: Next,
 ) -> Response {
+    // API answers carry personal data (numbers, addresses) and the CSRF
+    // token: no cache keeps them (F12).
+    let is_api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if is_api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if let Ok(csp) = HeaderValue::from_str(&state.csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }

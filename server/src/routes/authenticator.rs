@@ -1,6 +1,6 @@
 //! Adding an authenticator app (SPEC §3) and stepping up with one.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -12,7 +12,7 @@ use models::{
 
 use crate::authenticator;
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
 use crate::security_info::{self, Action, Adding, guarded, info_of};
 use crate::session::Authenticated;
@@ -75,7 +75,7 @@ pub async fn confirm(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let now = state.now();

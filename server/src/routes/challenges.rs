@@ -2,7 +2,7 @@
 //! code (text or email) or an answered call, and sending it again. The
 //! same endpoints finish a registration and a step-up.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -10,7 +10,7 @@ use axum_extra::extract::CookieJar;
 use models::{CallProgress, CallStatus, Challenge, Channel, SecurityInfo, VerifyCodeRequest};
 
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{info_of, require_recent_verification};
 use crate::session::Authenticated;
 use crate::state::AppState;
@@ -54,7 +54,7 @@ pub async fn submit_code(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let policy = &session.user.policy;
@@ -72,7 +72,7 @@ pub async fn progress(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<(CookieJar, Json<CallProgress>)> {
     let challenge = state
         .store
@@ -114,7 +114,7 @@ pub async fn resend(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
     // A challenge that was finished (or replaced by a newer one) is never
     // sent again (F2).

@@ -1,7 +1,7 @@
 //! The Security info page: the list, the default sign-in method, deleting,
 //! and the step-up that guards them (S11, S13, S14).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, put};
 use axum::{Json, Router};
@@ -9,7 +9,7 @@ use models::{ErrorCode, MethodKind, PhoneDelivery, SecurityInfo, SetDefaultReque
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{self, guarded, info_from, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
@@ -44,7 +44,7 @@ pub async fn delete_method(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<SecurityInfo>> {
     security_info::delete(&state, &caller.on_behalf_of(&session), &id).await?;
     Ok(Json(info_of(&state, &session.token_digest).await?))

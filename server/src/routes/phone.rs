@@ -67,11 +67,18 @@ pub async fn start(
     }
     let number = PhoneNumber::parse(&request.region, &request.number)
         .map_err(|(code, field)| AppError::invalid(code, field))?;
-    // Refused before any provider call (S17).
-    if !policy.allows_country(&number.region) {
+    // Refused before any provider call (S17): by the number's own region,
+    // never the typed one, and by its type (toll fraud, F8).
+    if !policy.allows_country(number.own_region.as_deref()) {
         return Err(AppError::invalid(
             ErrorCode::CountryNotAllowed,
             Field::Region,
+        ));
+    }
+    if !policy.allows_number_type(number.number_type) {
+        return Err(AppError::invalid(
+            ErrorCode::NumberTypeNotAllowed,
+            Field::PhoneNumber,
         ));
     }
     let keeps_extension = kind == MethodKind::OfficePhone;

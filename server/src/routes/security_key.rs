@@ -4,7 +4,7 @@
 //! checks it (challenge, origin, RP id) and stores the public key and its
 //! sign count.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
@@ -20,7 +20,7 @@ use webauthn_rs::prelude::{
 };
 
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
 use crate::security_info::{self, Action, Adding, guarded, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
@@ -112,7 +112,7 @@ pub async fn finish(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let user_id = &session.user.id;
@@ -200,7 +200,7 @@ pub async fn finish_step_up(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let user_id = &session.user.id;

@@ -23,6 +23,10 @@ crate::on_both_backends!(
     one_phone_from_two_challenges_begun_together,
     s6_parallel_wrong_passwords_stay_within_the_limits,
     s6_parallel_wrong_app_codes_stay_within_the_account_limit,
+    s17_toll_fraud_numbers_are_refused_before_any_provider_call,
+    s23_personal_api_answers_are_never_cached,
+    s24_bad_path_ids_and_the_api_root_answer_with_codes,
+    policy_limits_have_upper_bounds,
 );
 
 async fn signed_in(app: &TestApp, name: &str) -> Browser {
@@ -759,4 +763,115 @@ async fn s6_parallel_wrong_app_codes_stay_within_the_account_limit(backend: Back
         .await
         .unwrap();
     assert_eq!(counter.count, 20, "the counter is exact");
+}
+
+async fn s17_toll_fraud_numbers_are_refused_before_any_provider_call(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    for (typed, e164) in [
+        ("0900 1234567", "+319001234567"),
+        ("+44 909 8790000", "+449098790000"),
+        ("+881 612345678", "+881612345678"),
+        ("+371 90001234", "+37190001234"),
+    ] {
+        for (kind, delivery) in [("phone", "text"), ("phone", "call")] {
+            let refused = browser.start_phone(kind, "NL", typed, delivery).await;
+            assert_eq!(
+                refused.json(),
+                serde_json::json!({ "code": "number-type-not-allowed", "field": "phone_number" }),
+                "{typed}"
+            );
+        }
+        assert!(
+            app.store.sim_inbox(e164).await.unwrap().is_empty(),
+            "{typed}"
+        );
+    }
+    // With only NL allowed, a non-geographic number typed with region NL
+    // is not Dutch: the number's own region decides.
+    set_policy(&app, |p| {
+        p.allowed_countries = vec!["NL".into()];
+        p.refused_number_types.clear();
+    })
+    .await;
+    let refused = browser
+        .start_phone("phone", "NL", "+881 612345678", "text")
+        .await;
+    assert_eq!(refused.code(), "country-not-allowed");
+    assert!(
+        app.store
+            .sim_inbox("+881612345678")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn s23_personal_api_answers_are_never_cached(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    for path in [
+        "/api/session",
+        "/api/me/security-info",
+        "/api/me/step-up",
+        "/api/nothing-here",
+    ] {
+        let response = browser.get(path).await;
+        assert_eq!(
+            response
+                .headers
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+}
+
+async fn s24_bad_path_ids_and_the_api_root_answer_with_codes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    for (method, path) in [
+        (Method::DELETE, "/api/me/methods/%ff"),
+        (Method::GET, "/api/me/challenges/%ff"),
+        (Method::POST, "/api/me/challenges/%ff/resend"),
+        (Method::POST, "/api/me/authenticator/%ff/code"),
+        (Method::POST, "/api/me/security-keys/%ff"),
+    ] {
+        let body = (method == Method::POST)
+            .then(|| serde_json::json!({ "code": "123456", "credential_json": "{}" }));
+        let response = browser.send(method, path, body, &[]).await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{path}");
+        assert_eq!(response.code(), "malformed-request", "{path}");
+    }
+    for path in ["/api/", "/api"] {
+        let root = browser.get(path).await;
+        assert_eq!(root.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(root.code(), "not-found", "{path}");
+    }
+}
+
+async fn policy_limits_have_upper_bounds(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin("megan").await;
+    let mut browser = app.browser();
+    browser.sign_in(&admin, PASSWORD).await;
+    for field in [
+        serde_json::json!({ "code_tries": 1_000_000 }),
+        serde_json::json!({ "step_up_minutes": i64::MAX }),
+        serde_json::json!({ "limits": { "failures_per_account": 1_000_000_000 } }),
+    ] {
+        let refused = browser
+            .send(Method::PUT, "/api/admin/policy", Some(field.clone()), &[])
+            .await;
+        assert_eq!(
+            (refused.status, refused.code()),
+            (StatusCode::BAD_REQUEST, "invalid-policy".to_owned()),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        browser.get("/api/admin/policy").await.json()["code_tries"],
+        5
+    );
 }
