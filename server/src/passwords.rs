@@ -1,44 +1,195 @@
 //! Argon2id password hashing, always on the blocking pool: a hash takes
 //! tens of milliseconds of CPU and must not stall other requests (S16).
+//!
+//! Every hash holds Argon2id's memory (m = 19 MiB with the default
+//! parameters) while it runs, so at most `permits()` run at once (F7): as
+//! many as there are cores, and never more than the memory budget allows
+//! (64 MiB: three). A request that finds them all busy waits up to
+//! `MAX_WAIT`, then gets 503 `server-busy`. The process's memory under a
+//! sign-in storm is thus its idle size plus `permits()` hashes.
 
 use std::sync::OnceLock;
+use std::time::Duration;
 
-use argon2::Argon2;
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::http::StatusCode;
+use models::ErrorCode;
+use tokio::sync::Semaphore;
+
+use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 
 use crate::error::{AppError, AppResult};
 
+/// The memory all concurrent hashes may hold together.
+const MEMORY_BUDGET_BYTES: usize = 64 << 20;
+/// How long a request waits for a free hashing slot.
+const MAX_WAIT: Duration = Duration::from_secs(10);
+
+/// How many hashes may run at once: one per core, within the budget.
+pub fn permits() -> usize {
+    let per_hash = argon2::Params::DEFAULT_M_COST as usize * 1024;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.clamp(1, (MEMORY_BUDGET_BYTES / per_hash).max(1))
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The hashing threads: `permits()` long-lived threads that take jobs in
+/// turn. Long-lived on purpose: the allocator keeps a freed hash's memory
+/// with the thread that used it, so a new thread per hash (as on tokio's
+/// blocking pool) would keep a new 19 MiB each time, up to gigabytes.
+struct Pool {
+    slots: Semaphore,
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
+}
+
+fn pool() -> &'static Pool {
+    static POOL: OnceLock<Pool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let (sender, receiver) = std::sync::mpsc::channel::<Job>();
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        for n in 0..permits() {
+            let receiver = receiver.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{n}"))
+                .spawn(move || {
+                    loop {
+                        let job = match receiver.lock() {
+                            Ok(jobs) => jobs.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            Err(_) => return,
+                        }
+                    }
+                })
+                .expect("a hashing thread");
+        }
+        Pool {
+            slots: Semaphore::new(permits()),
+            jobs: std::sync::Mutex::new(sender),
+        }
+    })
+}
+
+/// Runs one Argon2id computation on a hashing thread, once one is free.
+async fn bounded<T: Send + 'static>(
+    work: impl FnOnce() -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let pool = pool();
+    let _permit = tokio::time::timeout(MAX_WAIT, pool.slots.acquire())
+        .await
+        .map_err(|_| AppError::status(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ServerBusy))?
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(work());
+    });
+    pool.jobs
+        .lock()
+        .map_err(|_| AppError::internal("hashing pool poisoned"))?
+        .send(job)
+        .map_err(|_| AppError::internal("hashing threads gone"))?;
+    result
+        .await
+        .map_err(|_| AppError::internal("a hashing job was dropped"))?
+}
+
 /// Hashes `password` into an Argon2id PHC string with a random salt.
 pub async fn hash(password: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || hash_now(&password)).await?
+    bounded(move || hash_now(&password)).await
 }
 
 fn hash_now(password: &str) -> AppResult<String> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::internal(format!("argon2: {e}")))
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+    let params = Params::DEFAULT;
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    with_memory(&argon, &params, password.as_bytes(), &salt, &mut out)?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params).map_err(argon2_error)?,
+        salt: Some(Salt::new(&salt).map_err(argon2_error)?),
+        hash: Some(Output::new(&out).map_err(argon2_error)?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Whether `password` gives the stored PHC string's hash (compared in
+/// constant time by `Output`).
+fn verify_now(password: &str, phc: &str) -> AppResult<bool> {
+    let parsed = PasswordHash::new(phc).map_err(argon2_error)?;
+    let algorithm = Algorithm::try_from(parsed.algorithm.as_ref()).map_err(argon2_error)?;
+    let version = parsed
+        .version
+        .map(Version::try_from)
+        .transpose()
+        .map_err(argon2_error)?
+        .unwrap_or_default();
+    let params = Params::try_from(&parsed).map_err(argon2_error)?;
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        return Err(AppError::internal("stored hash without salt or output"));
+    };
+    let mut out = vec![0u8; expected.as_bytes().len()];
+    let argon = Argon2::new(algorithm, version, params.clone());
+    with_memory(&argon, &params, password.as_bytes(), &salt, &mut out)?;
+    Ok(Output::new(&out).map_err(argon2_error)? == expected)
+}
+
+thread_local! {
+    /// This hashing thread's Argon2 memory, allocated once and reused: a
+    /// fresh 19 MiB allocation per hash fragments the heap until the
+    /// process holds hundreds of MiB (F7, measured).
+    static MEMORY: std::cell::RefCell<Vec<Block>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn with_memory(
+    argon: &Argon2,
+    params: &Params,
+    password: &[u8],
+    salt: &[u8],
+    out: &mut [u8],
+) -> AppResult<()> {
+    let blocks = params.block_count();
+    // Stored hashes are ours, made with the defaults: a larger cost is
+    // refused rather than allowed to grow the memory.
+    if blocks > Params::DEFAULT.block_count() {
+        return Err(AppError::internal(
+            "stored hash costs more memory than allowed",
+        ));
+    }
+    MEMORY.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        argon
+            .hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
+            .map_err(argon2_error)
+    })
+}
+
+fn argon2_error(e: impl std::fmt::Display) -> AppError {
+    AppError::internal(format!("argon2: {e}"))
 }
 
 /// Checks `password` against a stored PHC string. With `None` (no such
 /// account) it still spends the time of a real check, so response times do
 /// not tell which account names exist.
 pub async fn verify(password: String, stored: Option<String>) -> AppResult<bool> {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let account_exists = stored.is_some();
         let phc = match stored.as_deref() {
             Some(s) => s,
             None => decoy_hash()?,
         };
-        let parsed =
-            PasswordHash::new(phc).map_err(|e| AppError::internal(format!("stored hash: {e}")))?;
-        let matches = Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok();
+        let matches = verify_now(&password, phc)?;
         Ok(matches && account_exists)
     })
-    .await?
+    .await
 }
 
 fn decoy_hash() -> AppResult<&'static str> {
@@ -66,6 +217,25 @@ mod tests {
         );
         assert!(!verify("wrong horse".into(), Some(stored)).await.unwrap());
         assert!(!verify("anything".into(), None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn hashes_made_by_the_crates_own_hasher_still_verify() {
+        use argon2::password_hash::PasswordHasher;
+        let stored = Argon2::default()
+            .hash_password(b"older hash")
+            .unwrap()
+            .to_string();
+        assert!(
+            verify("older hash".into(), Some(stored.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!verify("other".into(), Some(stored)).await.unwrap());
+        let ours = hash("ours".into()).await.unwrap();
+        use argon2::password_hash::PasswordVerifier;
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(Argon2::default().verify_password(b"ours", &parsed).is_ok());
     }
 
     #[tokio::test]

@@ -1,0 +1,139 @@
+//! F7: memory stays bounded under a sign-in storm. The real server binary
+//! takes 100 sign-ins at once; Argon2id holds 19 MiB per hash, and the
+//! bounded hashing pool lets only a few run together, so the process's
+//! peak resident size stays under 150 MiB (without the bound: gigabytes).
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PEAK_BUDGET_KIB: u64 = 150 * 1024;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start(dir: &std::path::Path, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_secinfo-server"))
+        .env("SECINFO_MODE", "test")
+        .env("SECINFO_COOKIE_SECURE", "false")
+        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
+        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
+        .env(
+            "SECINFO_DATABASE_URL",
+            format!("sqlite://{}/memory.db", dir.display()),
+        )
+        .env("SECINFO_STATIC_DIR", dir)
+        // One client address sends every attempt: lift its limit so that
+        // every sign-in reaches the password check.
+        .env("SECINFO_SIGNIN__ADDRESS_FAILURES", "100000")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("server binary")
+}
+
+/// The process's peak resident set size so far (VmHWM), in KiB.
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmHWM in /proc/<pid>/status")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn f7_a_hundred_parallel_sign_ins_stay_within_the_memory_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let origin = format!("http://localhost:{port}");
+    let client = reqwest::Client::new();
+    let mut server = start(dir.path(), port);
+    let started = Instant::now();
+    loop {
+        let up = client.get(format!("{base}/api/health")).send().await;
+        if up.is_ok_and(|r| r.status().is_success()) {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "not up");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let session = client
+        .get(format!("{base}/api/session"))
+        .send()
+        .await
+        .unwrap();
+    let cookie = session.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let json: serde_json::Value = serde_json::from_str(&session.text().await.unwrap()).unwrap();
+    let token = json["csrf_token"].as_str().unwrap().to_owned();
+    let idle = peak_rss_kib(server.id());
+
+    let attempts: Vec<_> = (0..100)
+        .map(|n| {
+            let (client, base, origin, cookie, token) = (
+                client.clone(),
+                base.clone(),
+                origin.clone(),
+                cookie.clone(),
+                token.clone(),
+            );
+            tokio::spawn(async move {
+                // Unknown accounts still cost a full Argon2id check (the decoy).
+                let body = serde_json::json!({
+                    "account_name": format!("storm-{n}@contoso.example"),
+                    "password": "Not-The-Password-1",
+                });
+                client
+                    .post(format!("{base}/api/session"))
+                    .header("cookie", &cookie)
+                    .header("x-csrf-token", &token)
+                    .header("origin", &origin)
+                    .header("content-type", "application/json")
+                    .body(body.to_string())
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for attempt in attempts {
+        statuses.push(attempt.await.unwrap());
+    }
+    let peak = peak_rss_kib(server.id());
+    server.kill().unwrap();
+    server.wait().unwrap();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    println!(
+        "idle {} MiB, peak {} MiB after 100 parallel sign-ins ({checked} checked, others {:?})",
+        idle / 1024,
+        peak / 1024,
+        statuses.iter().filter(|s| **s != 401).collect::<Vec<_>>()
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 503),
+        "{statuses:?}"
+    );
+    assert!(checked >= 50, "most attempts were checked: {statuses:?}");
+    assert!(
+        peak < PEAK_BUDGET_KIB,
+        "peak RSS {} MiB over the budget of {} MiB",
+        peak / 1024,
+        PEAK_BUDGET_KIB / 1024
+    );
+}
