@@ -30,11 +30,15 @@ export class Handset {
     return (await this.page.locator('li.text .body').first().textContent()) ?? '';
   }
 
+  /** Waits for the call to ring, then answers it once (a retried click
+   * could land after the answer went through, when nothing rings any more). */
   async answer() {
+    const answer = this.page.getByRole('button', { name: 'Answer' }).first();
     await expect(async () => {
       await this.open();
-      await this.page.getByRole('button', { name: 'Answer' }).first().click({ timeout: 1000 });
+      await expect(answer).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 10_000 });
+    await answer.click();
   }
 
   /** What the call says once answered. */

@@ -185,6 +185,20 @@ test('an invalid number is refused at the field, keeping what was typed', async 
   await expect(wizard.getByLabel('Phone number')).toBeFocused();
 });
 
+test('a premium-rate number is refused at the field before anything is sent', async ({ page, user }) => {
+  await signIn(page, user);
+  const wizard = await openWizard(page);
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill('0900 1234567');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    wizard.getByText("This kind of number can't be used here, such as a premium-rate or satellite number. Use a mobile or landline number."),
+  ).toBeVisible();
+  await expect(wizard.getByLabel('Phone number')).toHaveValue('0900 1234567');
+  await expect(wizard.getByLabel('Phone number')).toBeFocused();
+  await expect(wizard.getByLabel('Phone number')).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('the default moves when the default method is deleted', async ({ page, context, user, expectAccessible }) => {
   const number = uniqueNlMobile();
   const office = uniqueNlMobile();

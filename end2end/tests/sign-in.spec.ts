@@ -75,6 +75,17 @@ test('a deep link while signed out leads to sign-in and back', async ({ page, us
   await expect(page).toHaveURL(/\/security-info$/);
 });
 
+test('a return path that would leave the site leads to Security info instead', async ({ page, user, baseURL }) => {
+  // A TAB between the slashes: URL parsers drop it and "//host" remains (F9).
+  await page.goto('/signin?next=%2F%09%2Fevil.example%2Fphish');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  await expect(page).toHaveURL(/\/security-info$/);
+});
+
 test('sign-in works with the keyboard alone', async ({ page, user }) => {
   await page.goto('/signin');
   const signIn = new SignInPage(page);

@@ -2,185 +2,97 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// What went wrong, as a stable code. The server never sends prose: the
-/// client shows the Fluent message `error-<code>` in the user's language.
-///
-/// Architecture Invariant: every variant has an `error-<code>` message in
-/// every locale (checked by the i18n crate's tests).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum ErrorCode {
-    AccountNameRequired,
-    InvalidAccountName,
-    PasswordRequired,
+/// Declares `ErrorCode` from one list: each variant with its wire name,
+/// so that the enum, `ALL` and `as_str` cannot disagree (a variant left out
+/// of `ALL` would let the translation check miss its message).
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident => $wire:literal,)*) => {
+        /// What went wrong, as a stable code. The server never sends prose: the
+        /// client shows the Fluent message `error-<code>` in the user's language.
+        ///
+        /// Architecture Invariant: every variant has an `error-<code>` message in
+        /// every locale (checked by the i18n crate's build and tests).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            /// The wire name, as serde writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $wire,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    AccountNameRequired => "account-name-required",
+    InvalidAccountName => "invalid-account-name",
+    PasswordRequired => "password-required",
     /// Unknown account or wrong password: deliberately the same code.
-    InvalidCredentials,
-    TooManyAttempts,
-    NotSignedIn,
-    CsrfRejected,
-    Forbidden,
-    NotFound,
-    MethodNotAllowed,
-    MalformedRequest,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    InvalidLocale,
-    PhoneNumberRequired,
-    InvalidPhoneNumber,
-    InvalidRegion,
-    CountryNotAllowed,
-    NumberTypeNotAllowed,
-    ServerBusy,
-    MethodUnavailable,
-    PhoneRequiredFirst,
-    CodeRequired,
-    WrongCode,
-    CodeExpired,
-    TooManyTries,
-    ResendTooSoon,
-    TextLimitReached,
-    CallLimitReached,
-    LastRequiredMethod,
-    StepUpRequired,
-    DeliveryUnavailable,
-    CodeUsed,
-    InvalidPolicy,
-    QuestionRequired,
-    DuplicateQuestion,
-    AnswerLength,
-    AnswerReused,
-    QuestionsCount,
-    EmailRequired,
-    InvalidEmail,
-    EmailInAccountDomain,
-    EmailLimitReached,
-    OtherMethodFirst,
-    KeyNameRequired,
-    KeyNameTooLong,
-    SecurityKeyRejected,
+    InvalidCredentials => "invalid-credentials",
+    TooManyAttempts => "too-many-attempts",
+    NotSignedIn => "not-signed-in",
+    CsrfRejected => "csrf-rejected",
+    Forbidden => "forbidden",
+    NotFound => "not-found",
+    MethodNotAllowed => "method-not-allowed",
+    MalformedRequest => "malformed-request",
+    PayloadTooLarge => "payload-too-large",
+    UnsupportedMediaType => "unsupported-media-type",
+    InvalidLocale => "invalid-locale",
+    PhoneNumberRequired => "phone-number-required",
+    InvalidPhoneNumber => "invalid-phone-number",
+    InvalidRegion => "invalid-region",
+    CountryNotAllowed => "country-not-allowed",
+    NumberTypeNotAllowed => "number-type-not-allowed",
+    ServerBusy => "server-busy",
+    MethodUnavailable => "method-unavailable",
+    PhoneRequiredFirst => "phone-required-first",
+    CodeRequired => "code-required",
+    WrongCode => "wrong-code",
+    CodeExpired => "code-expired",
+    TooManyTries => "too-many-tries",
+    ResendTooSoon => "resend-too-soon",
+    TextLimitReached => "text-limit-reached",
+    CallLimitReached => "call-limit-reached",
+    LastRequiredMethod => "last-required-method",
+    StepUpRequired => "step-up-required",
+    DeliveryUnavailable => "delivery-unavailable",
+    CodeUsed => "code-used",
+    InvalidPolicy => "invalid-policy",
+    QuestionRequired => "question-required",
+    DuplicateQuestion => "duplicate-question",
+    AnswerLength => "answer-length",
+    AnswerReused => "answer-reused",
+    QuestionsCount => "questions-count",
+    EmailRequired => "email-required",
+    InvalidEmail => "invalid-email",
+    EmailInAccountDomain => "email-in-account-domain",
+    EmailLimitReached => "email-limit-reached",
+    OtherMethodFirst => "other-method-first",
+    KeyNameRequired => "key-name-required",
+    KeyNameTooLong => "key-name-too-long",
+    SecurityKeyRejected => "security-key-rejected",
     /// The server failed; the cause is in its log, never in the response.
-    Internal,
+    Internal => "internal",
     /// The client could not reach the server (never sent by the server).
-    Network,
+    Network => "network",
     /// The person closed the browser's security key prompt (client only).
-    SecurityKeyCancelled,
+    SecurityKeyCancelled => "security-key-cancelled",
     /// The browser cannot use security keys (client only).
-    SecurityKeyUnsupported,
+    SecurityKeyUnsupported => "security-key-unsupported",
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 51] = [
-        ErrorCode::AccountNameRequired,
-        ErrorCode::InvalidAccountName,
-        ErrorCode::PasswordRequired,
-        ErrorCode::InvalidCredentials,
-        ErrorCode::TooManyAttempts,
-        ErrorCode::NotSignedIn,
-        ErrorCode::CsrfRejected,
-        ErrorCode::Forbidden,
-        ErrorCode::NotFound,
-        ErrorCode::MethodNotAllowed,
-        ErrorCode::MalformedRequest,
-        ErrorCode::PayloadTooLarge,
-        ErrorCode::UnsupportedMediaType,
-        ErrorCode::InvalidLocale,
-        ErrorCode::PhoneNumberRequired,
-        ErrorCode::InvalidPhoneNumber,
-        ErrorCode::InvalidRegion,
-        ErrorCode::CountryNotAllowed,
-        ErrorCode::NumberTypeNotAllowed,
-        ErrorCode::ServerBusy,
-        ErrorCode::MethodUnavailable,
-        ErrorCode::PhoneRequiredFirst,
-        ErrorCode::CodeRequired,
-        ErrorCode::WrongCode,
-        ErrorCode::CodeExpired,
-        ErrorCode::TooManyTries,
-        ErrorCode::ResendTooSoon,
-        ErrorCode::TextLimitReached,
-        ErrorCode::CallLimitReached,
-        ErrorCode::LastRequiredMethod,
-        ErrorCode::StepUpRequired,
-        ErrorCode::DeliveryUnavailable,
-        ErrorCode::CodeUsed,
-        ErrorCode::InvalidPolicy,
-        ErrorCode::QuestionRequired,
-        ErrorCode::DuplicateQuestion,
-        ErrorCode::AnswerLength,
-        ErrorCode::AnswerReused,
-        ErrorCode::QuestionsCount,
-        ErrorCode::EmailRequired,
-        ErrorCode::InvalidEmail,
-        ErrorCode::EmailInAccountDomain,
-        ErrorCode::EmailLimitReached,
-        ErrorCode::OtherMethodFirst,
-        ErrorCode::KeyNameRequired,
-        ErrorCode::KeyNameTooLong,
-        ErrorCode::SecurityKeyRejected,
-        ErrorCode::Internal,
-        ErrorCode::Network,
-        ErrorCode::SecurityKeyCancelled,
-        ErrorCode::SecurityKeyUnsupported,
-    ];
-
-    /// The kebab-case code as it appears on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::AccountNameRequired => "account-name-required",
-            ErrorCode::InvalidAccountName => "invalid-account-name",
-            ErrorCode::PasswordRequired => "password-required",
-            ErrorCode::InvalidCredentials => "invalid-credentials",
-            ErrorCode::TooManyAttempts => "too-many-attempts",
-            ErrorCode::NotSignedIn => "not-signed-in",
-            ErrorCode::CsrfRejected => "csrf-rejected",
-            ErrorCode::Forbidden => "forbidden",
-            ErrorCode::NotFound => "not-found",
-            ErrorCode::MethodNotAllowed => "method-not-allowed",
-            ErrorCode::MalformedRequest => "malformed-request",
-            ErrorCode::PayloadTooLarge => "payload-too-large",
-            ErrorCode::UnsupportedMediaType => "unsupported-media-type",
-            ErrorCode::InvalidLocale => "invalid-locale",
-            ErrorCode::PhoneNumberRequired => "phone-number-required",
-            ErrorCode::InvalidPhoneNumber => "invalid-phone-number",
-            ErrorCode::InvalidRegion => "invalid-region",
-            ErrorCode::CountryNotAllowed => "country-not-allowed",
-            ErrorCode::NumberTypeNotAllowed => "number-type-not-allowed",
-            ErrorCode::ServerBusy => "server-busy",
-            ErrorCode::MethodUnavailable => "method-unavailable",
-            ErrorCode::PhoneRequiredFirst => "phone-required-first",
-            ErrorCode::CodeRequired => "code-required",
-            ErrorCode::WrongCode => "wrong-code",
-            ErrorCode::CodeExpired => "code-expired",
-            ErrorCode::TooManyTries => "too-many-tries",
-            ErrorCode::ResendTooSoon => "resend-too-soon",
-            ErrorCode::TextLimitReached => "text-limit-reached",
-            ErrorCode::CallLimitReached => "call-limit-reached",
-            ErrorCode::LastRequiredMethod => "last-required-method",
-            ErrorCode::StepUpRequired => "step-up-required",
-            ErrorCode::DeliveryUnavailable => "delivery-unavailable",
-            ErrorCode::CodeUsed => "code-used",
-            ErrorCode::InvalidPolicy => "invalid-policy",
-            ErrorCode::QuestionRequired => "question-required",
-            ErrorCode::DuplicateQuestion => "duplicate-question",
-            ErrorCode::AnswerLength => "answer-length",
-            ErrorCode::AnswerReused => "answer-reused",
-            ErrorCode::QuestionsCount => "questions-count",
-            ErrorCode::Internal => "internal",
-            ErrorCode::Network => "network",
-            ErrorCode::EmailRequired => "email-required",
-            ErrorCode::InvalidEmail => "invalid-email",
-            ErrorCode::EmailInAccountDomain => "email-in-account-domain",
-            ErrorCode::EmailLimitReached => "email-limit-reached",
-            ErrorCode::OtherMethodFirst => "other-method-first",
-            ErrorCode::KeyNameRequired => "key-name-required",
-            ErrorCode::KeyNameTooLong => "key-name-too-long",
-            ErrorCode::SecurityKeyRejected => "security-key-rejected",
-            ErrorCode::SecurityKeyCancelled => "security-key-cancelled",
-            ErrorCode::SecurityKeyUnsupported => "security-key-unsupported",
-        }
-    }
-
     /// The Fluent message id that explains this code to a person.
     pub fn message_id(self) -> String {
         format!("error-{}", self.as_str())

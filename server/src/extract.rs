@@ -5,10 +5,13 @@
 use axum::Json;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
-use models::ErrorCode;
+use models::{ErrorCode, Locale};
 use serde::de::DeserializeOwned;
 
+use crate::audit::Requester;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::SessionRecord;
 
 pub struct ApiJson<T>(pub T);
 
@@ -61,6 +64,54 @@ where
                 StatusCode::BAD_REQUEST,
                 ErrorCode::MalformedRequest,
             )),
+        }
+    }
+}
+
+/// Where a request comes from: the client address, its browser and
+/// languages. Extracted once per handler instead of three arguments.
+pub struct Caller {
+    pub address: String,
+    pub user_agent: String,
+    accept_language: Option<String>,
+}
+
+impl axum::extract::FromRequestParts<AppState> for Caller {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let crate::security::ClientAddress(address) =
+            crate::security::ClientAddress::from_request_parts(parts, state).await?;
+        let accept_language = parts
+            .headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(Caller {
+            address,
+            user_agent: crate::security::user_agent(&parts.headers),
+            accept_language,
+        })
+    }
+}
+
+impl Caller {
+    /// The signed-in person making this request. Texts and calls speak
+    /// their chosen language, else their browser's.
+    pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {
+        let locale = session.user.locale.unwrap_or_else(|| {
+            self.accept_language
+                .as_deref()
+                .map_or(Locale::En, i18n::negotiate_accept_language)
+        });
+        Requester {
+            session,
+            address: &self.address,
+            user_agent: &self.user_agent,
+            locale,
         }
     }
 }

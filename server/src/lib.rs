@@ -3,6 +3,7 @@
 //! `app(state)` is the whole server as a `Router`, so tests drive it
 //! without a socket; `main.rs` only reads configuration and listens.
 
+pub mod audit;
 pub mod authenticator;
 pub mod clock;
 pub mod codes;

@@ -8,20 +8,8 @@ use models::{Locale, MethodKind};
 
 use crate::state::AppState;
 
-/// The audited actions a person is told about, with the message id that
-/// names each.
-fn announced(action: &str) -> Option<&'static str> {
-    Some(match action {
-        "method-added" => "notify-method-added",
-        "method-changed" => "notify-method-changed",
-        "method-deleted" => "notify-method-deleted",
-        "default-changed" => "notify-default-changed",
-        "signed-out-everywhere" => "notify-signed-out-everywhere",
-        _ => return None,
-    })
-}
-
-/// Emails the user's address about `action`, unless the change concerns
+/// Emails the user's address about a change (`what`: the message that
+/// names it), unless the change concerns
 /// that very address and it did not exist before. `previous_address` is an
 /// address the change removed or replaced: it existed before, so it is
 /// told too.
@@ -29,14 +17,11 @@ pub async fn security_info_changed(
     state: &AppState,
     user_id: &str,
     locale: Locale,
-    action: &str,
+    what: &'static str,
     changed_method: Option<&str>,
     previous_address: Option<&str>,
     now: i64,
 ) {
-    let Some(what) = announced(action) else {
-        return;
-    };
     let methods = match state.store.methods_of_user(user_id).await {
         Ok(methods) => methods,
         Err(e) => {

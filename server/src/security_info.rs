@@ -12,12 +12,12 @@ use models::{
     DefaultMethod, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
 };
 
+use crate::audit::{Action, Requester};
 use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
 use crate::state::AppState;
 use crate::store::{Change, InsertRefused, MethodRecord, NewMethod, SessionRecord, UserRecord};
-use crate::verification::Requester;
 use crate::{secret, session};
 
 /// Refuses a view or change of security info without a recent verification
@@ -360,32 +360,4 @@ pub async fn set_default(
     change.commit().await?;
     who.record(state, Action::DefaultChanged, Some(method_id), "", None)
         .await
-}
-
-/// What the audit record says happened (S12).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    MethodAdded,
-    MethodChanged,
-    MethodDeleted,
-    DefaultChanged,
-    SignedOutEverywhere,
-    TotpReuseRefused,
-    SecurityKeyRefused,
-    PolicyChanged,
-}
-
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::MethodAdded => "method-added",
-            Action::MethodChanged => "method-changed",
-            Action::MethodDeleted => "method-deleted",
-            Action::DefaultChanged => "default-changed",
-            Action::SignedOutEverywhere => "signed-out-everywhere",
-            Action::TotpReuseRefused => "totp-reuse-refused",
-            Action::SecurityKeyRefused => "security-key-refused",
-            Action::PolicyChanged => "policy-changed",
-        }
-    }
 }

@@ -4,114 +4,19 @@
 //! session (S11). Phone and email codes share every line of this.
 
 use i18n::Args;
-use models::{Challenge, Channel, ErrorCode, Locale, MethodKind};
+use models::{Challenge, Channel, ErrorCode, MethodKind};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Requester;
 use crate::codes::{code_digest, new_code};
 use crate::error::{AppError, AppResult};
 use crate::phone::display_e164;
 use crate::policy::Policy;
 use crate::secret;
-use crate::security_info::{self, Action, Added, Adding};
+use crate::security_info::{self, Added, Adding};
 use crate::state::AppState;
-use crate::store::{
-    AuditEntry, ChallengeRecord, EmailData, NewChallenge, PhoneData, Purpose, SessionRecord,
-};
+use crate::store::{ChallengeRecord, EmailData, NewChallenge, PhoneData, Purpose, SessionRecord};
 use crate::throttle::{self, HOUR, Limit};
-
-/// Where a request comes from: the client address, its browser and
-/// languages. Extracted once per handler instead of three arguments.
-pub struct Caller {
-    pub address: String,
-    pub user_agent: String,
-    accept_language: Option<String>,
-}
-
-impl axum::extract::FromRequestParts<AppState> for Caller {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let crate::security::ClientAddress(address) =
-            crate::security::ClientAddress::from_request_parts(parts, state).await?;
-        let accept_language = parts
-            .headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        Ok(Caller {
-            address,
-            user_agent: crate::security::user_agent(&parts.headers),
-            accept_language,
-        })
-    }
-}
-
-impl Caller {
-    /// The signed-in person making this request. Texts and calls speak
-    /// their chosen language, else their browser's.
-    pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {
-        let locale = session.user.locale.unwrap_or_else(|| {
-            self.accept_language
-                .as_deref()
-                .map_or(Locale::En, i18n::negotiate_accept_language)
-        });
-        Requester {
-            session,
-            address: &self.address,
-            user_agent: &self.user_agent,
-            locale,
-        }
-    }
-}
-
-/// Who asks, from where: for limits and the audit record.
-pub struct Requester<'a> {
-    pub session: &'a SessionRecord,
-    pub address: &'a str,
-    pub user_agent: &'a str,
-    /// The language texts and calls speak.
-    pub locale: Locale,
-}
-
-impl Requester<'_> {
-    /// Records a change of security info made by this request, and
-    /// announces it to the person's email address (S12); also to
-    /// `previous_address`, an address the change removed or replaced.
-    pub async fn record(
-        &self,
-        state: &AppState,
-        action: Action,
-        method_id: Option<&str>,
-        detail: &str,
-        previous_address: Option<&str>,
-    ) -> AppResult<()> {
-        let user_id = &self.session.user.id;
-        let entry = AuditEntry {
-            user_id,
-            action: action.as_str(),
-            method_id,
-            detail,
-            client_address: self.address,
-            user_agent: self.user_agent,
-        };
-        let now = state.now();
-        state.store.audit(entry, now).await?;
-        crate::notify::security_info_changed(
-            state,
-            user_id,
-            self.locale,
-            action.as_str(),
-            method_id,
-            previous_address,
-            now,
-        )
-        .await;
-        Ok(())
-    }
-}
 
 /// What a register challenge registers once verified.
 #[derive(Clone, Debug, Serialize, Deserialize)]

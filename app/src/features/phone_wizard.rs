@@ -405,19 +405,28 @@ pub(crate) fn Calling(
     let i18n = use_i18n();
     let status = RwSignal::new(CallStatus::Ringing);
     let id = challenge.challenge_id.clone();
-    // Poll once a second until the call is confirmed or failed.
+    // Poll once a second until the call is confirmed or failed, one poll
+    // at a time: the poll that finishes the call gives the session a new
+    // id, and a poll sent beside it with the old one would be refused.
     let alive = RwSignal::new(true);
+    let polling = StoredValue::new(false);
     on_cleanup(move || alive.set(false));
     if let Ok(handle) = set_interval_with_handle(
         {
             let id = id.clone();
             move || {
-                if !alive.get_untracked() || status.get_untracked().failed() {
+                if !alive.get_untracked()
+                    || status.get_untracked().failed()
+                    || polling.get_value()
+                {
                     return;
                 }
+                polling.set_value(true);
                 let id = id.clone();
                 leptos::task::spawn_local(async move {
-                    match api::call_progress(&id).await {
+                    let progress = api::call_progress(&id).await;
+                    polling.set_value(false);
+                    match progress {
                         Ok(progress) if progress.done => {
                             if alive.get_untracked() {
                                 alive.set(false);

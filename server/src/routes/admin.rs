@@ -7,14 +7,15 @@ use axum::routing::get;
 use axum::{Json, Router};
 use models::ErrorCode;
 
+use crate::audit::Action;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::extract::Caller;
 use crate::policy::Policy;
-use crate::security_info::{Action, guarded};
+use crate::security_info::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::SessionRecord;
-use crate::verification::Caller;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/policy", get(get_policy).put(put_policy))

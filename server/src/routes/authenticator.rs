@@ -10,16 +10,17 @@ use models::{
     VerifyCodeRequest,
 };
 
+use crate::audit::Action;
 use crate::authenticator;
 use crate::error::{AppError, AppResult};
+use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
-use crate::security_info::{self, Action, Adding, guarded, info_of};
+use crate::security_info::{self, Adding, guarded, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::SessionRecord;
 use crate::throttle::{self, Limit};
-use crate::verification::Caller;
 
 /// A pending app must be confirmed within this time.
 const PENDING_SECS: i64 = 15 * 60;

@@ -9,13 +9,15 @@ use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::{CallProgress, CallStatus, Challenge, Channel, SecurityInfo, VerifyCodeRequest};
 
+use crate::audit::Requester;
 use crate::error::{AppError, AppResult};
+use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{info_of, require_recent_verification};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{ChallengeRecord, Purpose};
-use crate::verification::{self, Caller, Completed, Destination, RegisterPayload, Requester};
+use crate::verification::{self, Completed, Destination, RegisterPayload};
 
 /// A call nobody answers is given up after this long.
 const RING_TIMEOUT_SECS: i64 = 60;

@@ -9,11 +9,12 @@ use models::{Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind, Sta
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::extract::Caller;
 use crate::security_info::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::Purpose;
-use crate::verification::{self, Caller, Destination, RegisterPayload};
+use crate::verification::{self, Destination, RegisterPayload};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/email/challenges", post(start))

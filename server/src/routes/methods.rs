@@ -9,12 +9,13 @@ use models::{ErrorCode, MethodKind, PhoneDelivery, SecurityInfo, SetDefaultReque
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
+use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{self, guarded, info_from, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::Purpose;
-use crate::verification::{self, Caller, Destination, StepUpPayload};
+use crate::verification::{self, Destination, StepUpPayload};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -9,12 +9,13 @@ use models::{Challenge, ErrorCode, Field, MethodKind, Region, StartPhoneRequest}
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::extract::Caller;
 use crate::phone::{PhoneNumber, regions};
 use crate::security_info::guarded;
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::Purpose;
-use crate::verification::{self, Caller, Destination, RegisterPayload};
+use crate::verification::{self, Destination, RegisterPayload};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -9,12 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::extract::Caller;
 use crate::passwords;
 use crate::questions::{PREDEFINED, check, custom_id};
 use crate::security_info::{self, Adding, guarded, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::verification::Caller;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/security-questions", get(choices).post(save))

@@ -19,15 +19,16 @@ use webauthn_rs::prelude::{
     RegisterPublicKeyCredential,
 };
 
+use crate::audit::Action;
 use crate::error::{AppError, AppResult};
+use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
-use crate::security_info::{self, Action, Adding, guarded, info_of};
+use crate::security_info::{self, Adding, guarded, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{Ceremony, Purpose, SecurityKeyData};
-use crate::verification::Caller;
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -183,7 +183,7 @@ pub async fn sign_out(
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     crate::session::Authenticated(session): crate::session::Authenticated,
-    caller: crate::verification::Caller,
+    caller: crate::extract::Caller,
     jar: CookieJar,
 ) -> AppResult<(StatusCode, CookieJar)> {
     let ended = state
@@ -194,7 +194,7 @@ pub async fn sign_out_everywhere(
         .on_behalf_of(&session)
         .record(
             &state,
-            crate::security_info::Action::SignedOutEverywhere,
+            crate::audit::Action::SignedOutEverywhere,
             None,
             &ended.to_string(),
             None,

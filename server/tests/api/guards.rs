@@ -18,6 +18,7 @@ crate::on_both_backends!(
     s14_a_delete_racing_default_changes_leaves_a_default,
     s17_parallel_sends_stay_within_the_cooldown_and_the_limits,
     s17_another_persons_code_to_my_number_does_not_hold_me_back,
+    s17_the_per_number_and_global_limits_hold_in_parallel,
     s18_registering_a_sign_in_method_gives_the_session_a_new_id,
     method_limits_hold_one_at_a_time_and_in_parallel,
     one_phone_from_two_challenges_begun_together,
@@ -873,5 +874,63 @@ async fn policy_limits_have_upper_bounds(backend: Backend) {
     assert_eq!(
         browser.get("/api/admin/policy").await.json()["code_tries"],
         5
+    );
+}
+
+async fn s17_the_per_number_and_global_limits_hold_in_parallel(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    set_policy(&app, |p| {
+        p.limits.per_number = 3;
+        p.limits.global = 5;
+    })
+    .await;
+    // Ten people text one number together: three texts.
+    let mut people = Vec::new();
+    for n in 0..10 {
+        people.push(signed_in(&app, &format!("person{n}")).await);
+    }
+    let tasks: Vec<_> = people
+        .iter()
+        .map(|browser| {
+            let mut b = twin(&app, browser);
+            async move {
+                b.start_phone("phone", "NL", "0612345678", "text")
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(app.store.sim_inbox("+31612345678").await.unwrap().len(), 3);
+    // The same ten, each to a number of their own: the global cap of five
+    // (three texts were sent already).
+    let tasks: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(n, browser)| {
+            let mut b = twin(&app, browser);
+            async move {
+                b.start_phone("phone", "NL", &format!("06123458{n:02}"), "text")
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CREATED)
+            .count(),
+        2,
+        "{statuses:?}"
     );
 }

@@ -19,6 +19,8 @@ crate::on_both_backends!(
     s22_ceremonies_expire_and_are_single_use,
     security_keys_need_another_method_a_name_and_stop_at_ten,
     another_instance_finishes_the_ceremony,
+    s22_a_credential_registered_to_another_account_is_refused,
+    security_keys_stop_at_ten_when_ceremonies_finish_together,
 );
 
 const GX: &str = "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
@@ -413,4 +415,80 @@ async fn another_instance_finishes_the_ceremony(backend: Backend) {
         "{}",
         String::from_utf8_lossy(&done.body)
     );
+}
+
+async fn s22_a_credential_registered_to_another_account_is_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut adele = with_phone_number(&app, "adele", "0612345678").await;
+    let mut bob = app.browser();
+    bob.sign_in(&app.user("bob").await, PASSWORD).await;
+    bob.register_phone("phone", "NL", "0612345679").await;
+    let same = Answer {
+        credential_id: b"shared-credential",
+        ..Answer::default()
+    };
+    let (pending, options) = begin(&mut adele, "Adele's key").await;
+    let done = finish(&mut adele, &pending, credential(&options, &same)).await;
+    assert_eq!(done.status, StatusCode::OK);
+    let (pending, options) = begin(&mut bob, "Bob's key").await;
+    let refused = finish(&mut bob, &pending, credential(&options, &same)).await;
+    assert_eq!(refused.code(), "security-key-rejected");
+    let info = bob.get("/api/me/security-info").await.json();
+    assert!(
+        !info["methods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["kind"] == "security-key")
+    );
+}
+
+/// Keys that count only for password reset: adding one rotates no session,
+/// so every parallel finish of one session reaches the limit check.
+async fn security_keys_stop_at_ten_when_ceremonies_finish_together(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut policy = Policy::default();
+    policy.methods.push(MethodRule {
+        kind: models::MethodKind::SecurityKey,
+        mfa: false,
+        sspr: true,
+    });
+    app.store.set_policy("contoso", &policy).await.unwrap();
+    let mut browser = app.browser();
+    browser.sign_in(&app.user("adele").await, PASSWORD).await;
+    browser.register_phone("phone", "NL", "0612345678").await;
+    let mut ceremonies = Vec::new();
+    for n in 0..14u8 {
+        ceremonies.push(begin(&mut browser, &format!("Key {n}")).await);
+    }
+    let tasks: Vec<_> = ceremonies
+        .into_iter()
+        .enumerate()
+        .map(|(n, (pending, options))| {
+            let mut b = app.browser();
+            b.cookies = browser.cookies.clone();
+            b.csrf = browser.csrf.clone();
+            async move {
+                let id = format!("parallel-{n:04}");
+                let answer = Answer {
+                    credential_id: id.as_bytes(),
+                    ..Answer::default()
+                };
+                finish(&mut b, &pending, credential(&options, &answer))
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = crate::helpers::futures_join_all(tasks).await;
+    let added = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(added, 10, "{statuses:?}");
+    let info = browser.get("/api/me/security-info").await.json();
+    let keys = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "security-key")
+        .count();
+    assert_eq!(keys, 10);
 }

@@ -1,0 +1,101 @@
+//! The record of every change of security info (S12): who made it, from
+//! where, what it was — and its announcement to the person's email address.
+
+use models::Locale;
+
+use crate::error::AppResult;
+use crate::state::AppState;
+use crate::store::{AuditEntry, SessionRecord};
+
+/// Who asks, from where: for limits and the audit record.
+pub struct Requester<'a> {
+    pub session: &'a SessionRecord,
+    pub address: &'a str,
+    pub user_agent: &'a str,
+    /// The language texts and calls speak.
+    pub locale: Locale,
+}
+
+impl Requester<'_> {
+    /// Records a change of security info made by this request, and
+    /// announces it to the person's email address (S12); also to
+    /// `previous_address`, an address the change removed or replaced.
+    pub async fn record(
+        &self,
+        state: &AppState,
+        action: Action,
+        method_id: Option<&str>,
+        detail: &str,
+        previous_address: Option<&str>,
+    ) -> AppResult<()> {
+        let user_id = &self.session.user.id;
+        let entry = AuditEntry {
+            user_id,
+            action: action.as_str(),
+            method_id,
+            detail,
+            client_address: self.address,
+            user_agent: self.user_agent,
+        };
+        let now = state.now();
+        state.store.audit(entry, now).await?;
+        if let Some(what) = action.announcement() {
+            crate::notify::security_info_changed(
+                state,
+                user_id,
+                self.locale,
+                what,
+                method_id,
+                previous_address,
+                now,
+            )
+            .await;
+        }
+        Ok(())
+    }
+}
+
+/// What the audit record says happened (S12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    MethodAdded,
+    MethodChanged,
+    MethodDeleted,
+    DefaultChanged,
+    SignedOutEverywhere,
+    TotpReuseRefused,
+    SecurityKeyRefused,
+    PolicyChanged,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::MethodAdded => "method-added",
+            Action::MethodChanged => "method-changed",
+            Action::MethodDeleted => "method-deleted",
+            Action::DefaultChanged => "default-changed",
+            Action::SignedOutEverywhere => "signed-out-everywhere",
+            Action::TotpReuseRefused => "totp-reuse-refused",
+            Action::SecurityKeyRefused => "security-key-refused",
+            Action::PolicyChanged => "policy-changed",
+        }
+    }
+}
+
+impl Action {
+    /// The message that tells the person of this change (S12), for the
+    /// changes they are told of.
+    fn announcement(self) -> Option<&'static str> {
+        Some(match self {
+            Action::MethodAdded => "notify-method-added",
+            Action::MethodChanged => "notify-method-changed",
+            Action::MethodDeleted => "notify-method-deleted",
+            Action::DefaultChanged => "notify-default-changed",
+            Action::SignedOutEverywhere => "notify-signed-out-everywhere",
+            Action::TotpReuseRefused | Action::SecurityKeyRefused | Action::PolicyChanged => {
+                return None;
+            }
+        })
+    }
+}
