@@ -185,6 +185,38 @@ test('an invalid number is refused at the field, keeping what was typed', async 
   await expect(wizard.getByLabel('Phone number')).toBeFocused();
 });
 
+test('of two equally strong phones, the Delete dialog names the default the server then sets', async ({ page, context, user }) => {
+  const number = uniqueNlMobile();
+  const office = uniqueNlMobile();
+  const alternate = uniqueNlMobile();
+  await signIn(page, user);
+  const handsetPage = await context.newPage();
+  await addPhoneByText(page, handsetPage, number);
+  // An office phone, then an alternate phone, each by call: both rank below
+  // an app and a key, so the older one (the office phone) comes next.
+  for (const [label, added] of [['Office phone', office], ['Alternate phone', alternate]] as const) {
+    await page.getByRole('button', { name: 'Add method' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a method' });
+    await add.getByLabel('Which method would you like to add?').selectOption({ label });
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    const wizard = page.getByRole('dialog');
+    await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+    await wizard.getByLabel('Phone number').fill(added.national);
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    const phone = new Handset(handsetPage, added.e164);
+    await phone.answer();
+    await phone.press('#');
+    await wizard.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Delete: Phone' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete method' });
+  await expect(dialog.getByText(`After deleting it, your default will be: Office phone - call ${office.display}.`)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Yes' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByText(`Office phone - call ${office.display}`)).toBeVisible();
+});
+
 test('a premium-rate number is refused at the field before anything is sent', async ({ page, user }) => {
   await signIn(page, user);
   const wizard = await openWizard(page);

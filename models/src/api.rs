@@ -179,3 +179,25 @@ pub struct FinishSecurityKeyRequest {
     /// `PublicKeyCredential.toJSON()` as JSON text.
     pub credential_json: String,
 }
+
+/// `GET /api/me/step-up`: one way to verify before viewing or changing
+/// security info — a method, how, and the number masked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StepUpOption {
+    pub method_id: String,
+    pub kind: MethodKind,
+    /// For phones: text or call. None for an authenticator app or a key.
+    pub delivery: Option<crate::PhoneDelivery>,
+    /// For phones: the number, masked.
+    pub masked: String,
+    pub is_default: bool,
+}
+
+/// `POST /api/me/step-up`: text or call one of the person's phones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartStepUp {
+    pub method_id: String,
+    pub delivery: crate::PhoneDelivery,
+}

@@ -19,7 +19,7 @@ pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
     FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
     SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
-    StartSecurityKeyRequest, UserView,
+    StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};

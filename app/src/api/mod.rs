@@ -167,18 +167,7 @@ pub async fn set_default(request: &models::SetDefaultRequest) -> ApiResult<Secur
     json_of(send_json(Request::put("/api/me/default-method"), request).await).await
 }
 
-/// One way to verify before viewing or changing security info.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct StepUpOption {
-    pub method_id: String,
-    pub kind: models::MethodKind,
-    /// None for an authenticator app or security key.
-    pub delivery: Option<models::PhoneDelivery>,
-    pub masked: String,
-    pub is_default: bool,
-}
-
-pub async fn step_up_options() -> ApiResult<Vec<StepUpOption>> {
+pub async fn step_up_options() -> ApiResult<Vec<models::StepUpOption>> {
     json_of(Request::get("/api/me/step-up").send().await).await
 }
 
@@ -186,16 +175,11 @@ pub async fn start_step_up(
     method_id: &str,
     delivery: models::PhoneDelivery,
 ) -> ApiResult<models::Challenge> {
-    #[derive(Serialize)]
-    struct Body<'a> {
-        method_id: &'a str,
-        delivery: models::PhoneDelivery,
-    }
     json_of(
         send_json(
             Request::post("/api/me/step-up"),
-            &Body {
-                method_id,
+            &models::StartStepUp {
+                method_id: method_id.to_owned(),
                 delivery,
             },
         )

@@ -415,9 +415,7 @@ pub(crate) fn Calling(
         {
             let id = id.clone();
             move || {
-                if !alive.get_untracked()
-                    || status.get_untracked().failed()
-                    || polling.get_value()
+                if !alive.get_untracked() || status.get_untracked().failed() || polling.get_value()
                 {
                     return;
                 }

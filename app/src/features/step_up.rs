@@ -6,12 +6,13 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::{ApiError, Challenge, MethodKind, PhoneDelivery};
 
-use crate::api::{self, StepUpOption};
+use crate::api;
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
 use crate::features::phone_wizard::{Calling, EnterCode, Entry};
 use crate::i18n::use_i18n;
+use models::StepUpOption;
 
 #[component]
 pub fn StepUp(

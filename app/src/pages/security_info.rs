@@ -363,18 +363,12 @@ fn AddMethod(
 
 /// Mirrors the server's choice of the next default (SPEC §7) to say it
 /// before the person confirms.
+/// The method that becomes the default when `deleted` goes: the choice the
+/// server makes, through the same function (`models::next_default`).
 fn next_default(info: &SecurityInfo, deleted: &str) -> Option<(MethodView, Option<PhoneDelivery>)> {
-    let rank = |m: &MethodView| match m.kind {
-        MethodKind::SecurityKey => 4,
-        MethodKind::AuthenticatorApp => 3,
-        k if k.is_phone() => 2,
-        _ => 0,
-    };
-    info.methods
-        .iter()
-        .filter(|m| m.id != deleted && rank(m) > 0)
-        .max_by_key(|m| rank(m))
-        .map(|m| (m.clone(), m.kind.is_phone().then_some(PhoneDelivery::Call)))
+    let rest: Vec<&MethodView> = info.methods.iter().filter(|m| m.id != deleted).collect();
+    let kinds: Vec<MethodKind> = rest.iter().map(|m| m.kind).collect();
+    models::next_default(&kinds).map(|(i, delivery)| (rest[i].clone(), delivery))
 }
 
 #[component]

@@ -5,8 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, put};
 use axum::{Json, Router};
-use models::{ErrorCode, MethodKind, PhoneDelivery, SecurityInfo, SetDefaultRequest};
-use serde::{Deserialize, Serialize};
+use models::{ErrorCode, MethodKind, SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
@@ -63,18 +62,6 @@ pub async fn set_default(
     let who = caller.on_behalf_of(&session);
     security_info::set_default(&state, &who, &request.method_id, request.delivery).await?;
     Ok(Json(info_of(&state, &session.token_digest).await?))
-}
-
-/// One way to step up: a method, how, and the number masked.
-#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct StepUpOption {
-    pub method_id: String,
-    pub kind: MethodKind,
-    /// For phones: text or call. None for an authenticator app.
-    pub delivery: Option<PhoneDelivery>,
-    /// For phones: the number, masked.
-    pub masked: String,
-    pub is_default: bool,
 }
 
 /// The ways this user can verify before viewing or changing security info.
@@ -135,12 +122,6 @@ pub async fn step_up_options(
     }
     options.sort_by_key(|o| !o.is_default);
     Ok(Json(options))
-}
-
-#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
-pub struct StartStepUp {
-    pub method_id: String,
-    pub delivery: PhoneDelivery,
 }
 
 /// Texts or calls one of the user's phones to verify this session.

@@ -16,6 +16,7 @@ crate::on_both_backends!(
     s14_parallel_deletes_keep_the_required_method_and_a_default,
     s14_a_phone_is_not_deleted_when_only_an_email_would_remain,
     s14_a_delete_racing_default_changes_leaves_a_default,
+    s14_of_equally_strong_methods_the_older_becomes_the_default,
     s17_parallel_sends_stay_within_the_cooldown_and_the_limits,
     s17_another_persons_code_to_my_number_does_not_hold_me_back,
     s17_the_per_number_and_global_limits_hold_in_parallel,
@@ -933,4 +934,25 @@ async fn s17_the_per_number_and_global_limits_hold_in_parallel(backend: Backend)
         2,
         "{statuses:?}"
     );
+}
+
+/// The ranking `models::next_default` gives both sides: the Delete dialog
+/// names what the server then sets (two phones of the same strength).
+async fn s14_of_equally_strong_methods_the_older_becomes_the_default(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    let info = browser.register_phone("phone", "NL", "0612345678").await;
+    let phone = method_ids(&info, "phone")[0].clone();
+    app.clock.advance(5);
+    browser
+        .register_phone("office-phone", "NL", "0201234567")
+        .await;
+    app.clock.advance(5);
+    let info = browser
+        .register_phone("alternate-phone", "NL", "0612345679")
+        .await;
+    let office = method_ids(&info, "office-phone")[0].clone();
+    let after = delete(&mut browser, &phone).await.json();
+    assert_eq!(after["default_method"]["method_id"], office.as_str());
+    assert_eq!(after["default_method"]["delivery"], "call");
 }
