@@ -26,7 +26,15 @@ pub fn bench() -> Result {
     let data = std::env::temp_dir().join(format!("secinfo-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let mut child = start_server(&server, "development", PORT, &data)?;
+    // The storm comes from one address: its limit would stop it before the
+    // password checks whose memory it measures.
+    let mut child = start_server(
+        &server,
+        "development",
+        PORT,
+        &data,
+        &[("SECINFO_SIGNIN__ADDRESS_FAILURES", "1000000")],
+    )?;
     let result = measure(&mut child, started);
     let _ = child.kill();
     let _ = child.wait();
@@ -80,6 +88,60 @@ fn measure(child: &mut Child, started: Instant) -> Result {
         rss_kib(child.id()).0,
         rss_kib(child.id()).1
     );
+    sign_in_storm(&base, child.id())
+}
+
+/// 100 sign-ins at once, each a full Argon2id check (unknown accounts get
+/// the decoy): how long the storm takes and the server's peak memory, which
+/// the bounded hashing pool keeps near idle + a few × 19 MiB.
+fn sign_in_storm(base: &str, pid: u32) -> Result {
+    step("sign-in storm: 100 parallel sign-ins (curl), each an Argon2id check");
+    let before = rss_kib(pid);
+    let jar = std::env::temp_dir().join(format!("secinfo-storm-jar-{}", std::process::id()));
+    let jar = jar.to_string_lossy().into_owned();
+    let session = output("curl", &["-sf", "-c", &jar, &format!("{base}/api/session")])
+        .ok_or("GET /api/session failed")?;
+    let token = session
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .ok_or("no csrf token")?
+        .to_owned();
+    let started = Instant::now();
+    let storm: Vec<_> = (0..100)
+        .map(|n| {
+            let (base, jar, token) = (base.to_owned(), jar.clone(), token.clone());
+            std::thread::spawn(move || {
+                let body = format!(
+                    r#"{{"account_name":"storm-{n}@contoso.example","password":"Not-The-Password-1"}}"#
+                );
+                output(
+                    "curl",
+                    &[
+                        "-s", "-o", "/dev/null", "-w", "%{http_code}", "-b", &jar, "-H",
+                        "content-type: application/json", "-H", &format!("origin: {base}"), "-H",
+                        &format!("x-csrf-token: {token}"), "-d", &body,
+                        &format!("{base}/api/session"),
+                    ],
+                )
+                .unwrap_or_default()
+            })
+        })
+        .collect();
+    let mut statuses = std::collections::BTreeMap::<String, usize>::new();
+    for attempt in storm {
+        let status = attempt.join().unwrap_or_default();
+        *statuses.entry(status).or_default() += 1;
+    }
+    let _ = std::fs::remove_file(&jar);
+    let after = rss_kib(pid);
+    println!(
+        "100 sign-ins in {} ms; answers {statuses:?}; RSS before {} KiB, after {} KiB, peak {} KiB",
+        started.elapsed().as_millis(),
+        before.0,
+        after.0,
+        after.1
+    );
     Ok(())
 }
 
@@ -130,6 +192,7 @@ pub(crate) fn start_server(
     mode: &str,
     port: u16,
     data: &std::path::Path,
+    extra_env: &[(&str, &str)],
 ) -> Result<Child> {
     Command::new(server)
         .current_dir(root())
@@ -144,6 +207,7 @@ pub(crate) fn start_server(
         )
         .env("SECINFO_STATIC_DIR", root().join("dist"))
         .env("RUST_LOG", "warn")
+        .envs(extra_env.iter().copied())
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| e.to_string())

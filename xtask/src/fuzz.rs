@@ -19,7 +19,7 @@ pub fn s24_schemathesis(server: &Path) -> Result {
     let data = std::env::temp_dir().join(format!("secinfo-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let mut child = start_server(server, "test", PORT, &data)?;
+    let mut child = start_server(server, "test", PORT, &data, &[])?;
     let result = fuzz(&st, started);
     let _ = child.kill();
     let _ = child.wait();

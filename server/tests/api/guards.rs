@@ -20,6 +20,8 @@ crate::on_both_backends!(
     s17_parallel_sends_stay_within_the_cooldown_and_the_limits,
     s17_another_persons_code_to_my_number_does_not_hold_me_back,
     s17_the_per_number_and_global_limits_hold_in_parallel,
+    s17_the_per_address_limit_holds_in_parallel,
+    one_phone_from_two_challenges_finished_together,
     s18_registering_a_sign_in_method_gives_the_session_a_new_id,
     method_limits_hold_one_at_a_time_and_in_parallel,
     one_phone_from_two_challenges_begun_together,
@@ -955,4 +957,73 @@ async fn s14_of_equally_strong_methods_the_older_becomes_the_default(backend: Ba
     let after = delete(&mut browser, &phone).await.json();
     assert_eq!(after["default_method"]["method_id"], office.as_str());
     assert_eq!(after["default_method"]["delivery"], "call");
+}
+
+async fn s17_the_per_address_limit_holds_in_parallel(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    set_policy(&app, |p| p.limits.per_address = 4).await;
+    // Ten people behind one address, each to a number of their own.
+    let mut people = Vec::new();
+    for n in 0..10 {
+        people.push(signed_in(&app, &format!("person{n}")).await);
+    }
+    let tasks: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(n, browser)| {
+            let mut b = twin(&app, browser);
+            async move {
+                b.start_phone("phone", "NL", &format!("06123459{n:02}"), "text")
+                    .await
+                    .code()
+            }
+        })
+        .collect();
+    let codes = futures_join_all(tasks).await;
+    assert_eq!(
+        codes.iter().filter(|c| c.is_empty()).count(),
+        4,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| *c == "text-limit-reached").count(),
+        6,
+        "{codes:?}"
+    );
+}
+
+async fn one_phone_from_two_challenges_finished_together(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    let mut finishes = Vec::new();
+    for number in ["0612345678", "0612345679"] {
+        let started = browser
+            .start_phone("phone", "NL", number, "text")
+            .await
+            .json();
+        let e164 = format!("+31{}", &number[1..]);
+        let code = app.last_code(&e164).await;
+        finishes.push((started["challenge_id"].as_str().unwrap().to_owned(), code));
+    }
+    let tasks: Vec<_> = finishes
+        .into_iter()
+        .map(|(id, code)| {
+            let mut b = twin(&app, &browser);
+            async move { (b.submit_code(&id, &code).await.status, b.cookies) }
+        })
+        .collect();
+    let outcomes = futures_join_all(tasks).await;
+    let winners: Vec<_> = outcomes
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .collect();
+    assert_eq!(
+        winners.len(),
+        1,
+        "{:?}",
+        outcomes.iter().map(|(s, _)| s).collect::<Vec<_>>()
+    );
+    browser.cookies = winners[0].1.clone();
+    let info = browser.get("/api/me/security-info").await.json();
+    assert_eq!(method_ids(&info, "phone").len(), 1);
 }
