@@ -199,7 +199,7 @@ impl Config {
         }
         crate::security_key::relying_party(self)?;
         if let MailConfig::Smtp(smtp) = &self.mail {
-            crate::mail::check(smtp)?;
+            check_smtp(smtp)?;
         }
         if !self.secret_key.is_empty() && self.secret_key.len() < 32 {
             return Err("secret_key must have at least 32 characters".into());
@@ -334,4 +334,16 @@ mod tests {
         };
         assert!(config.validate().is_ok());
     }
+}
+
+/// Refuses SMTP settings that cannot work, before anything is sent.
+pub(crate) fn check_smtp(config: &SmtpConfig) -> Result<(), String> {
+    if config.host.trim().is_empty() {
+        return Err("mail.host is empty".into());
+    }
+    config
+        .from
+        .parse::<lettre::message::Mailbox>()
+        .map(|_| ())
+        .map_err(|e| format!("mail.from {:?}: {e}", config.from))
 }

@@ -39,12 +39,12 @@ pub async fn security_info_changed(
         args.set("change", state.l10n.format(locale, what, None));
         let subject = state.l10n.format(locale, "notify-subject", None);
         let body = state.l10n.format(locale, "notify-body", Some(&args));
-        let mail = crate::mail::Email {
+        let mail = crate::providers::mail::Email {
             to: address,
             subject: &subject,
             body: &body,
         };
-        if let Err(e) = state.mailer.send(&state.store, &mail, now).await {
+        if let Err(e) = state.mailer.send(&mail, now).await {
             tracing::warn!(error = ?e, "change notification not sent");
         }
     }

@@ -2,7 +2,6 @@
 //! every state-changing request (S19), and who the client is.
 
 use std::net::SocketAddr;
-use std::path::Path;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -10,10 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use models::ErrorCode;
-use sha2::{Digest, Sha256};
 
 use crate::error::AppError;
 use crate::secret::constant_time_eq;
@@ -22,37 +18,6 @@ use crate::state::AppState;
 
 /// The header in which the client echoes its CSRF token.
 pub const CSRF_HEADER: &str = "x-csrf-token";
-
-/// Builds the CSP. Trunk's `index.html` starts the wasm with one inline
-/// module script; instead of `unsafe-inline` we allow exactly that script
-/// by its hash, computed from the built file.
-pub fn content_security_policy(static_dir: &Path) -> String {
-    let index = std::fs::read_to_string(static_dir.join("index.html")).unwrap_or_default();
-    let hashes: String = inline_scripts(&index)
-        .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                STANDARD.encode(Sha256::digest(script.as_bytes()))
-            )
-        })
-        .collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    )
-}
-
-/// The bodies of `<script>` elements without a `src` attribute.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.split("<script").skip(1).filter_map(|rest| {
-        let (attributes, after) = rest.split_once('>')?;
-        if attributes.contains("src=") {
-            return None;
-        }
-        after.split_once("</script>").map(|(body, _)| body)
-    })
-}
 
 /// Adds the security headers to every response.
 pub async fn security_headers(
@@ -185,31 +150,6 @@ pub fn user_agent(headers: &HeaderMap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn inline_scripts_are_found_and_external_ones_skipped() {
-        let html =
-            r#"<script type="module">import x from '/a.js';</script><script src="/b.js"></script>"#;
-        let found: Vec<_> = inline_scripts(html).collect();
-        assert_eq!(found, vec!["import x from '/a.js';"]);
-    }
-
-    #[test]
-    fn s23_csp_has_no_unsafe_inline_or_eval() {
-        let dir = std::env::temp_dir().join(format!("secinfo-csp-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("index.html"),
-            "<script type=\"module\">boot()</script>",
-        )
-        .unwrap();
-        let csp = content_security_policy(&dir);
-        assert!(csp.contains("'wasm-unsafe-eval'"));
-        assert!(csp.contains("'sha256-"));
-        assert!(!csp.contains("'unsafe-inline'"));
-        assert!(!csp.contains("'unsafe-eval'"));
-        assert!(csp.contains("frame-ancestors 'none'"));
-    }
 
     #[test]
     fn forwarded_for_takes_the_last_hop() {

@@ -15,8 +15,8 @@ pub struct Inner {
     pub clock: Arc<dyn Clock>,
     /// Texts, voice scripts and emails in the user's language.
     pub l10n: i18n::Localizer,
-    pub telephony: crate::telephony::Telephony,
-    pub mailer: crate::mail::Mailer,
+    pub telephony: crate::providers::telephony::Telephony,
+    pub mailer: crate::providers::mail::Mailer,
     /// The WebAuthn relying party (security keys).
     pub webauthn: webauthn_rs::Webauthn,
     /// Key of the one-time codes' digests (S4).
@@ -28,10 +28,13 @@ pub struct Inner {
 
 impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
-        let csp = crate::security::content_security_policy(&config.static_dir);
-        let telephony =
-            crate::telephony::Telephony::from_config(&config.telephony, &config.public_origin);
-        let mailer = crate::mail::Mailer::from_config(&config.mail)
+        let csp = crate::static_files::content_security_policy(&config.static_dir);
+        let telephony = crate::providers::telephony::Telephony::from_config(
+            &config.telephony,
+            &config.public_origin,
+            &store,
+        );
+        let mailer = crate::providers::mail::Mailer::from_config(&config.mail, &store)
             .expect("Config::validate has checked the mail settings");
         let webauthn = crate::security_key::relying_party(&config)
             .expect("Config::validate has checked the WebAuthn settings");

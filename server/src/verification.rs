@@ -121,27 +121,24 @@ pub async fn send(
             let body = state
                 .l10n
                 .format(who.locale, "email-code-body", Some(&args));
-            let email = crate::mail::Email {
+            let email = crate::providers::mail::Email {
                 to: to.address,
                 subject: &subject,
                 body: &body,
             };
-            state.mailer.send(&state.store, &email, now).await?;
+            state.mailer.send(&email, now).await?;
         }
         (Some(code), _) => {
             let mut args = Args::new();
             args.set("code", code.as_str());
             let body = state.l10n.format(who.locale, "sms-code-body", Some(&args));
-            state
-                .telephony
-                .send_text(&state.store, to.address, &body, now)
-                .await?;
+            state.telephony.send_text(to.address, &body, now).await?;
         }
         (None, _) => {
             let script = state.l10n.format(who.locale, "voice-call-script", None);
             state
                 .telephony
-                .place_call(&state.store, to.address, to.extension, &script, &id, now)
+                .place_call(to.address, to.extension, &script, &id, now)
                 .await?;
         }
     }

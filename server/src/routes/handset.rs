@@ -9,8 +9,8 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
+use crate::providers::telephony::{CallEvent, call_event};
 use crate::state::AppState;
-use crate::telephony::{CallEvent, call_event};
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -15,6 +15,7 @@ pub(crate) mod phone;
 pub(crate) mod questions;
 pub(crate) mod security_key;
 pub(crate) mod session;
+mod twilio;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -67,7 +68,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         state.config.telephony,
         crate::config::TelephonyConfig::Twilio(_)
     ) {
-        router = router.merge(crate::twilio::webhooks());
+        router = router.merge(twilio::router());
     }
     router
 }

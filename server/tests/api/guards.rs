@@ -131,7 +131,7 @@ async fn s11_a_setup_begun_before_the_window_lapsed_does_not_finish_after_it(bac
     assert_eq!(started.status, StatusCode::CREATED);
     let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
     app.clock.advance(3 * 60);
-    use secinfo_server::telephony::{CallEvent, call_event};
+    use secinfo_server::providers::telephony::{CallEvent, call_event};
     call_event(&app.store, &challenge, CallEvent::Answered)
         .await
         .unwrap();

@@ -382,7 +382,7 @@ impl Browser {
             );
             done.json()
         } else {
-            use secinfo_server::telephony::{CallEvent, call_event};
+            use secinfo_server::providers::telephony::{CallEvent, call_event};
             call_event(&self.store, &challenge, CallEvent::Answered)
                 .await
                 .unwrap();

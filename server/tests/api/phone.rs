@@ -2,7 +2,7 @@
 
 use axum::http::{Method, StatusCode};
 use secinfo_server::policy::Policy;
-use secinfo_server::telephony::{CallEvent, call_event};
+use secinfo_server::providers::telephony::{CallEvent, call_event};
 
 use crate::helpers::{Backend, PASSWORD, T0, TestApp, futures_join_all};
 

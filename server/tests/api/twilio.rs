@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use axum::routing::post;
 use secinfo_server::config::{TelephonyConfig, TwilioConfig};
-use secinfo_server::twilio::signature;
+use secinfo_server::providers::twilio::signature;
 
 use crate::helpers::{Backend, ORIGIN, PASSWORD, TestApp};
 

@@ -4,11 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
-use axum::{Form, Router};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
@@ -16,9 +11,6 @@ use sha1::Sha1;
 
 use crate::config::TwilioConfig;
 use crate::error::{AppError, AppResult};
-use crate::secret::constant_time_eq;
-use crate::state::AppState;
-use crate::telephony::{CallEvent, call_event};
 
 pub struct Client {
     config: TwilioConfig,
@@ -131,86 +123,6 @@ pub fn signature(auth_token: &str, url: &str, params: &BTreeMap<String, String>)
         mac.update(value.as_bytes());
     }
     STANDARD.encode(mac.finalize().into_bytes())
-}
-
-/// The webhooks, mounted only when Twilio is the carrier. They carry no
-/// cookie and no CSRF token: the signature is their authentication.
-pub fn webhooks() -> Router<AppState> {
-    Router::new()
-        .route("/twilio/calls/{challenge_id}/gather", post(gathered))
-        .route("/twilio/calls/{challenge_id}/status", post(status))
-}
-
-fn verify(
-    state: &AppState,
-    headers: &HeaderMap,
-    path: &str,
-    params: &BTreeMap<String, String>,
-) -> AppResult<()> {
-    let crate::config::TelephonyConfig::Twilio(config) = &state.config.telephony else {
-        return Err(AppError::not_found());
-    };
-    let url = format!("{}{path}", state.config.public_origin.trim_end_matches('/'));
-    let expected = signature(&config.auth_token, &url, params);
-    let given = headers
-        .get("x-twilio-signature")
-        .map(|v| v.as_bytes())
-        .unwrap_or_default();
-    if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given) {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            models::ErrorCode::Forbidden,
-        ));
-    }
-    Ok(())
-}
-
-fn twiml(body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, "text/xml")], body).into_response()
-}
-
-async fn gathered(
-    State(state): State<AppState>,
-    Path(challenge_id): Path<String>,
-    headers: HeaderMap,
-    Form(params): Form<BTreeMap<String, String>>,
-) -> AppResult<Response> {
-    verify(
-        &state,
-        &headers,
-        &format!("/api/twilio/calls/{challenge_id}/gather"),
-        &params,
-    )?;
-    let key = params.get("Digits").and_then(|d| d.chars().next());
-    call_event(&state.store, &challenge_id, CallEvent::Answered).await?;
-    if let Some(key) = key {
-        call_event(&state.store, &challenge_id, CallEvent::Key(key)).await?;
-    }
-    Ok(twiml("<Response><Hangup/></Response>"))
-}
-
-async fn status(
-    State(state): State<AppState>,
-    Path(challenge_id): Path<String>,
-    headers: HeaderMap,
-    Form(params): Form<BTreeMap<String, String>>,
-) -> AppResult<StatusCode> {
-    verify(
-        &state,
-        &headers,
-        &format!("/api/twilio/calls/{challenge_id}/status"),
-        &params,
-    )?;
-    let event = match params.get("CallStatus").map(String::as_str) {
-        Some("in-progress") => Some(CallEvent::Answered),
-        Some("completed") => Some(CallEvent::HungUp),
-        Some("busy" | "no-answer" | "failed" | "canceled") => Some(CallEvent::NoAnswer),
-        _ => None,
-    };
-    if let Some(event) = event {
-        call_event(&state.store, &challenge_id, event).await?;
-    }
-    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

@@ -10,29 +10,25 @@ use crate::error::AppResult;
 use crate::store::{SimEntry, Store};
 
 pub enum Telephony {
-    Simulated,
-    Twilio(crate::twilio::Client),
+    /// Development and tests: texts and calls land in the database, for
+    /// the test handset page.
+    Simulated(Store),
+    Twilio(super::twilio::Client),
 }
 
 impl Telephony {
-    pub fn from_config(config: &TelephonyConfig, public_origin: &str) -> Telephony {
+    pub fn from_config(config: &TelephonyConfig, public_origin: &str, store: &Store) -> Telephony {
         match config {
-            TelephonyConfig::Simulated => Telephony::Simulated,
+            TelephonyConfig::Simulated => Telephony::Simulated(store.clone()),
             TelephonyConfig::Twilio(twilio) => {
-                Telephony::Twilio(crate::twilio::Client::new(twilio.clone(), public_origin))
+                Telephony::Twilio(super::twilio::Client::new(twilio.clone(), public_origin))
             }
         }
     }
 
-    pub async fn send_text(
-        &self,
-        store: &Store,
-        to: &str,
-        body: &str,
-        now: UnixTime,
-    ) -> AppResult<()> {
+    pub async fn send_text(&self, to: &str, body: &str, now: UnixTime) -> AppResult<()> {
         match self {
-            Telephony::Simulated => {
+            Telephony::Simulated(store) => {
                 let entry = SimEntry::new(to, "text", body, "delivered", now)?;
                 store.sim_record(&entry).await
             }
@@ -44,7 +40,6 @@ impl Telephony {
     /// arrives later through `call_event`.
     pub async fn place_call(
         &self,
-        store: &Store,
         to: &str,
         extension: Option<&str>,
         script: &str,
@@ -52,7 +47,7 @@ impl Telephony {
         now: UnixTime,
     ) -> AppResult<()> {
         match self {
-            Telephony::Simulated => {
+            Telephony::Simulated(store) => {
                 let entry = SimEntry {
                     challenge_id: Some(challenge_id.to_owned()),
                     extension: extension.map(str::to_owned),

@@ -22,7 +22,9 @@ pub struct Email<'a> {
 }
 
 pub enum Mailer {
-    DevMailbox,
+    /// Development and tests: mail lands in the database, for the dev
+    /// mailbox page.
+    DevMailbox(Store),
     Smtp {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
@@ -30,16 +32,16 @@ pub enum Mailer {
 }
 
 impl Mailer {
-    pub fn from_config(config: &MailConfig) -> Result<Mailer, String> {
+    pub fn from_config(config: &MailConfig, store: &Store) -> Result<Mailer, String> {
         match config {
-            MailConfig::DevMailbox => Ok(Mailer::DevMailbox),
+            MailConfig::DevMailbox => Ok(Mailer::DevMailbox(store.clone())),
             MailConfig::Smtp(smtp) => smtp_mailer(smtp),
         }
     }
 
-    pub async fn send(&self, store: &Store, email: &Email<'_>, now: UnixTime) -> AppResult<()> {
+    pub async fn send(&self, email: &Email<'_>, now: UnixTime) -> AppResult<()> {
         match self {
-            Mailer::DevMailbox => {
+            Mailer::DevMailbox(store) => {
                 let entry = MailboxEntry {
                     id: crate::secret::sortable_id()?,
                     to_address: email.to.to_lowercase(),
@@ -71,21 +73,9 @@ impl Mailer {
     }
 }
 
-/// Refuses SMTP settings that cannot work, before anything is sent.
-pub fn check(config: &SmtpConfig) -> Result<(), String> {
-    if config.host.trim().is_empty() {
-        return Err("mail.host is empty".into());
-    }
-    config
-        .from
-        .parse::<Mailbox>()
-        .map(|_| ())
-        .map_err(|e| format!("mail.from {:?}: {e}", config.from))
-}
-
 /// Builds the transport (inside the Tokio runtime: it keeps a pool).
 fn smtp_mailer(config: &SmtpConfig) -> Result<Mailer, String> {
-    check(config)?;
+    crate::config::check_smtp(config)?;
     type Transport = AsyncSmtpTransport<Tokio1Executor>;
     let host = config.host.as_str();
     let builder = match config.tls {
