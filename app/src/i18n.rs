@@ -123,15 +123,14 @@ fn initial_locale() -> (Locale, bool) {
     if let Some(tag) = query_value(&search, "lng") {
         return (i18n::negotiate([tag.as_str()]), false);
     }
-    if let Ok(Some(storage)) = window().local_storage() {
-        if let Some(locale) = storage
+    if let Ok(Some(storage)) = window().local_storage()
+        && let Some(locale) = storage
             .get_item(STORAGE_KEY)
             .ok()
             .flatten()
             .and_then(|t| Locale::parse(&t))
-        {
-            return (locale, true);
-        }
+    {
+        return (locale, true);
     }
     let languages: Vec<String> = window()
         .navigator()

@@ -44,10 +44,10 @@ pub fn Shell(children: Children) -> impl IntoView {
     // Moves focus itself: the router would otherwise take the click as navigation.
     let skip_to_main = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
-                let _ = main.focus();
-            }
+        if let Some(main) = document().get_element_by_id("main")
+            && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+        {
+            let _ = main.focus();
         }
     };
 

@@ -150,6 +150,7 @@ pub fn negotiate_accept_language(header: &str) -> Locale {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
     use models::ErrorCode;

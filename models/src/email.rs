@@ -66,6 +66,7 @@ impl std::fmt::Display for EmailAddress {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

@@ -166,6 +166,7 @@ impl From<ErrorCode> for ApiError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

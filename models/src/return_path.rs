@@ -43,6 +43,7 @@ fn percent_decoded(path: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::safe_return_path;
 

@@ -108,6 +108,7 @@ pub fn decrypt(key: &[u8], stored: &str) -> AppResult<Vec<u8>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

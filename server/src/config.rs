@@ -236,7 +236,20 @@ impl Config {
     }
 }
 
+/// Refuses SMTP settings that cannot work, before anything is sent.
+pub(crate) fn check_smtp(config: &SmtpConfig) -> Result<(), String> {
+    if config.host.trim().is_empty() {
+        return Err("mail.host is empty".into());
+    }
+    config
+        .from
+        .parse::<lettre::message::Mailbox>()
+        .map(|_| ())
+        .map_err(|e| format!("mail.from {:?}: {e}", config.from))
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 
@@ -334,16 +347,4 @@ mod tests {
         };
         assert!(config.validate().is_ok());
     }
-}
-
-/// Refuses SMTP settings that cannot work, before anything is sent.
-pub(crate) fn check_smtp(config: &SmtpConfig) -> Result<(), String> {
-    if config.host.trim().is_empty() {
-        return Err("mail.host is empty".into());
-    }
-    config
-        .from
-        .parse::<lettre::message::Mailbox>()
-        .map(|_| ())
-        .map_err(|e| format!("mail.from {:?}: {e}", config.from))
 }

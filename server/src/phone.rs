@@ -115,6 +115,7 @@ pub fn regions() -> Vec<Region> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

@@ -13,6 +13,7 @@ pub fn from_json(json: &str) -> Policy {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

@@ -95,6 +95,7 @@ pub fn reset_satisfied(policy: &Policy, verified_with: &[MethodKind]) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
     use crate::policy::MethodRule;

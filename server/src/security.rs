@@ -112,10 +112,10 @@ impl FromRequestParts<AppState> for ClientAddress {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        if state.config.trust_forwarded_for {
-            if let Some(forwarded) = last_forwarded_for(&parts.headers) {
-                return Ok(ClientAddress(forwarded));
-            }
+        if state.config.trust_forwarded_for
+            && let Some(forwarded) = last_forwarded_for(&parts.headers)
+        {
+            return Ok(ClientAddress(forwarded));
         }
         let peer = parts
             .extensions
@@ -148,6 +148,7 @@ pub fn user_agent(headers: &HeaderMap) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

@@ -320,6 +320,7 @@ pub fn mask(e164: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::mask;
 

@@ -2,6 +2,8 @@
 //! from several clients, is killed with SIGKILL mid-load, and restarted;
 //! every write it had acknowledged is there.
 
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -3,6 +3,8 @@
 //! bounded hashing pool lets only a few run together, so the process's
 //! peak resident size stays under 150 MiB (without the bound: gigabytes).
 
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -1,10 +1,12 @@
 //! The README's second command: every test, as CI runs it.
 //!
-//! 1. formatting; 2. Rust unit and API tests on SQLite and on a throwaway
-//! PostgreSQL (the i18n build check runs as part of the build); 3. the
-//! release client; 4. Playwright in Debian's Chromium against the real
-//! server (the debug binary the API tests already built); 5. schemathesis
-//! fuzzing the same server from its OpenAPI description (S24).
+//! 1. formatting and clippy (warnings are errors);
+//! 2. Rust unit and API tests on SQLite and on a throwaway PostgreSQL (the
+//!    i18n build check runs as part of the build);
+//! 3. the release client;
+//! 4. Playwright in Debian's Chromium against the real server (the debug
+//!    binary the API tests already built);
+//! 5. schemathesis fuzzing the same server from its OpenAPI description (S24).
 
 use std::process::Command;
 use std::time::Instant;
@@ -25,6 +27,33 @@ pub fn all(args: &[String]) -> Result {
     step("checking formatting");
     run(Command::new("cargo")
         .args(["fmt", "--all", "--", "--check"])
+        .current_dir(root()))?;
+
+    step("clippy, warnings as errors (server, models, i18n, xtask; the client for wasm)");
+    run(Command::new("cargo")
+        .args([
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "secinfo-app",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(root()))?;
+    run(Command::new("cargo")
+        .args([
+            "clippy",
+            "--package",
+            "secinfo-app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
         .current_dir(root()))?;
 
     {

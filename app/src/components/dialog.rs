@@ -72,9 +72,9 @@ pub fn Dialog(
 
 /// Moves focus to the first field or button inside `root`.
 pub fn focus_first(root: &web_sys::Element) {
-    if let Ok(Some(el)) = root.query_selector("input, select, textarea, button:not([disabled])") {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+    if let Ok(Some(el)) = root.query_selector("input, select, textarea, button:not([disabled])")
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
     }
 }

@@ -96,10 +96,10 @@ fn EnterAddress(
     let general = i18n.error_besides(error, Field::Email);
     // An error at the address puts the cursor back there.
     Effect::new(move |_| {
-        if at_field.with(Option::is_some) {
-            if let Some(input) = input.get_untracked() {
-                let _ = input.focus();
-            }
+        if at_field.with(Option::is_some)
+            && let Some(input) = input.get_untracked()
+        {
+            let _ = input.focus();
         }
     });
     view! {

@@ -189,10 +189,9 @@ fn EnterNumber(
         if error.with(|e| {
             e.as_ref()
                 .is_some_and(|e| e.field == Some(Field::PhoneNumber))
-        }) {
-            if let Some(input) = number_input.get_untracked() {
-                let _ = input.focus();
-            }
+        }) && let Some(input) = number_input.get_untracked()
+        {
+            let _ = input.focus();
         }
     });
     let options = move || {

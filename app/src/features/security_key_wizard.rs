@@ -88,10 +88,10 @@ pub fn SecurityKeyWizard(
     // Tracks the input too: after the browser's prompt the name step is
     // drawn anew, and the error's field gets the focus once it is there.
     Effect::new(move |_| {
-        if at_name.with(Option::is_some) {
-            if let Some(input) = input.get() {
-                let _ = input.focus();
-            }
+        if at_name.with(Option::is_some)
+            && let Some(input) = input.get()
+        {
+            let _ = input.focus();
         }
     });
 

@@ -126,7 +126,7 @@ pub fn StepUp(
                     </div>
                 </form>
             })}
-            {move || if app_method.get().is_some() { return ().into_any() } else { match challenge.get() {
+            {move || if app_method.get().is_some() { ().into_any() } else { match challenge.get() {
                 Some(c) if c.channel.sends_code() => view! {
                     <EnterCode challenge=c code=entry.code error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))

@@ -140,11 +140,11 @@ fn PolicyChoice(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mut values = values;
-    if let Some(current) = policy.with_untracked(|p| p.as_ref().map(get)) {
-        if !values.contains(&current) {
-            values.push(current);
-            values.sort_unstable();
-        }
+    if let Some(current) = policy.with_untracked(|p| p.as_ref().map(get))
+        && !values.contains(&current)
+    {
+        values.push(current);
+        values.sort_unstable();
     }
     let hint_element_id = hint_id.map(|_| format!("{id}-hint"));
     view! {

@@ -111,10 +111,10 @@ fn SecurityInfoContent() -> impl IntoView {
         reload.track();
         leptos::task::spawn_local(async move {
             let result = api::security_info().await;
-            if let Err(e) = &result {
-                if e.code == ErrorCode::NotSignedIn {
-                    session.user.set(None);
-                }
+            if let Err(e) = &result
+                && e.code == ErrorCode::NotSignedIn
+            {
+                session.user.set(None);
             }
             loaded.set(Some(result));
         });

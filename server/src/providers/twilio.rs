@@ -126,6 +126,7 @@ pub fn signature(auth_token: &str, url: &str, params: &BTreeMap<String, String>)
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
 

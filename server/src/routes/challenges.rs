@@ -61,7 +61,7 @@ pub async fn submit_code(
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let policy = &session.user.policy;
     let who = caller.on_behalf_of(&session);
-    let challenge = verification::check_code(&state, &who, &policy, &id, &request.code).await?;
+    let challenge = verification::check_code(&state, &who, policy, &id, &request.code).await?;
     let (jar, info) = finish(&state, &who, &challenge, jar).await?;
     Ok((jar, Json(info)))
 }
@@ -93,16 +93,16 @@ pub async fn progress(
             .await?;
         status = CallStatus::NoAnswer;
     }
-    if status == CallStatus::Confirmed && challenge.consumed_at.is_none() {
-        if state
+    if status == CallStatus::Confirmed
+        && challenge.consumed_at.is_none()
+        && state
             .store
             .consume_confirmed_call(&id, &session.user.id, now)
             .await?
-        {
-            let who = caller.on_behalf_of(&session);
-            let (jar, _) = finish(&state, &who, &challenge, jar).await?;
-            return Ok((jar, Json(CallProgress { status, done: true })));
-        }
+    {
+        let who = caller.on_behalf_of(&session);
+        let (jar, _) = finish(&state, &who, &challenge, jar).await?;
+        return Ok((jar, Json(CallProgress { status, done: true })));
     }
     let done = status == CallStatus::Confirmed && challenge.consumed_at.is_some();
     Ok((jar, Json(CallProgress { status, done })))
@@ -149,7 +149,7 @@ pub async fn resend(
     let mut challenge = verification::send(
         &state,
         &who,
-        &policy,
+        policy,
         old.purpose,
         old.channel,
         to,

@@ -162,7 +162,7 @@ pub async fn start_step_up(
     let mut challenge = verification::send(
         &state,
         &who,
-        &policy,
+        policy,
         Purpose::StepUp,
         request.delivery.into(),
         to,

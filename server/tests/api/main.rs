@@ -1,6 +1,8 @@
 //! API tests: the whole server as a `Router`, on SQLite and on PostgreSQL.
 //! Each test gets its own database and a manual clock.
 
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
 mod authenticator;
 mod email;
 mod guards;
