@@ -51,6 +51,8 @@ for (const locale of LOCALES) {
     });
 
     test('a phone is set up with a call answered with #', async ({ page, context, makeUser, expectAccessible }) => {
+      // A call waits on the handset page and a once-a-second poll: slow by nature.
+      test.slow();
       const user = await makeUser();
       const number = uniqueNlMobile();
       await signIn(page, user, locale);
@@ -186,6 +188,8 @@ test('an invalid number is refused at the field, keeping what was typed', async 
 });
 
 test('of two equally strong phones, the Delete dialog names the default the server then sets', async ({ page, context, user }) => {
+  // A call waits on the handset page and a once-a-second poll: slow by nature.
+  test.slow();
   const number = uniqueNlMobile();
   const office = uniqueNlMobile();
   const alternate = uniqueNlMobile();
@@ -303,6 +307,8 @@ test('a password-only session must verify before seeing security info', async ({
 });
 
 test('a new session can verify by answering a call and pressing #', async ({ page, context, browser, makeUser, expectAccessible }) => {
+  // A call waits on the handset page and a once-a-second poll: slow by nature.
+  test.slow();
   const user = await makeUser({ policy: { limits: { resend_cooldown_seconds: 0 } } });
   const number = uniqueNlMobile();
   await signIn(page, user);

@@ -22,6 +22,8 @@ test('registration offers methods in the order of the organization\'s policy', a
 });
 
 test('signing in without the required methods leads through registration', async ({ page, context, makeUser, expectAccessible }) => {
+  // A call waits on the handset page and a once-a-second poll: slow by nature.
+  test.slow();
   const user = await makeUser({ policy: { registration_required: 2, methods: PHONES_FIRST } });
   const phone = uniqueNlMobile();
   const alternate = uniqueNlMobile();

@@ -104,6 +104,25 @@ impl FromRequestParts<AppState> for Authenticated {
     }
 }
 
+/// A signed-in request whose session verified with a sign-in method
+/// recently enough to view or change security info (S11), with the
+/// person's methods as read for the check. A handler that takes it cannot
+/// forget the step-up; refused with 403 `step-up-required` otherwise.
+pub struct Verified {
+    pub session: SessionRecord,
+    pub methods: Vec<crate::store::MethodRecord>,
+}
+
+impl FromRequestParts<AppState> for Verified {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Authenticated(session) = Authenticated::from_request_parts(parts, state).await?;
+        let (_, methods) = crate::security_info::guarded(state, &session).await?;
+        Ok(Verified { session, methods })
+    }
+}
+
 /// After a step-up: a new session token (S18) with a fresh verification.
 /// Returns the jar with the new cookie and the new token's digest.
 pub async fn rotate(

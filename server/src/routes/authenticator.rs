@@ -16,8 +16,8 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
-use crate::security_info::{self, Adding, guarded, info_of};
-use crate::session::Authenticated;
+use crate::security_info::{self, Adding, info_of};
+use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
 use crate::store::SessionRecord;
 use crate::throttle::{self, Limit};
@@ -37,9 +37,9 @@ pub fn router() -> Router<AppState> {
     (status = 201, body = AuthenticatorSetup), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
 ) -> AppResult<(StatusCode, Json<AuthenticatorSetup>)> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let policy = session.user.policy.clone();
     security_info::check_addable(
         &policy,
         &methods,

@@ -10,8 +10,7 @@ use models::{Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind, Sta
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::extract::Caller;
-use crate::security_info::guarded;
-use crate::session::Authenticated;
+use crate::session::Verified;
 use crate::state::AppState;
 use crate::store::Purpose;
 use crate::verification::{self, Destination, RegisterPayload};
@@ -26,11 +25,11 @@ pub fn router() -> Router<AppState> {
     (status = 403, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
     caller: Caller,
     ApiJson(request): ApiJson<StartEmailRequest>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let policy = session.user.policy.clone();
     if !policy.allows(MethodKind::Email) {
         return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
     }

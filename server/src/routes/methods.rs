@@ -10,8 +10,8 @@ use models::{ErrorCode, MethodKind, SecurityInfo, SetDefaultRequest, StartStepUp
 use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
-use crate::security_info::{self, guarded, info_from, info_of};
-use crate::session::Authenticated;
+use crate::security_info::{self, info_from, info_of};
+use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
 use crate::store::Purpose;
 use crate::verification::{self, Destination, StepUpPayload};
@@ -28,10 +28,8 @@ pub fn router() -> Router<AppState> {
 #[utoipa::path(get, path = "/api/me/security-info", responses(
     (status = 200, body = SecurityInfo), (status = 401, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn security_info(
-    State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
 ) -> AppResult<Json<SecurityInfo>> {
-    let (_, methods) = guarded(&state, &session).await?;
     Ok(Json(info_from(&session.user, &methods)))
 }
 

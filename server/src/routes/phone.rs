@@ -11,8 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::extract::Caller;
 use crate::phone::{PhoneNumber, regions};
-use crate::security_info::guarded;
-use crate::session::Authenticated;
+use crate::session::Verified;
 use crate::state::AppState;
 use crate::store::Purpose;
 use crate::verification::{self, Destination, RegisterPayload};
@@ -36,11 +35,11 @@ pub async fn phone_regions() -> Json<Vec<Region>> {
     (status = 403, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
     caller: Caller,
     ApiJson(request): ApiJson<StartPhoneRequest>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let policy = session.user.policy.clone();
     let kind = request.kind;
     if !kind.is_phone() || !policy.allows(kind) {
         return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));

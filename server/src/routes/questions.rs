@@ -12,8 +12,8 @@ use crate::extract::ApiJson;
 use crate::extract::Caller;
 use crate::passwords;
 use crate::questions::{PREDEFINED, check, custom_id};
-use crate::security_info::{self, Adding, guarded, info_of};
-use crate::session::Authenticated;
+use crate::security_info::{self, Adding, info_of};
+use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -52,11 +52,11 @@ pub async fn choices(Authenticated(session): Authenticated) -> Json<QuestionChoi
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn save(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
     caller: Caller,
     ApiJson(request): ApiJson<QuestionAnswers>,
 ) -> AppResult<Json<SecurityInfo>> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let policy = session.user.policy.clone();
     let kind = MethodKind::SecurityQuestions;
     security_info::check_addable(&policy, &methods, session.user.is_admin, kind)?;
     let normalized = check(&policy, &request.answers)?;

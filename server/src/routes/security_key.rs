@@ -24,9 +24,9 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
-use crate::security_info::{self, Adding, guarded, info_of};
+use crate::security_info::{self, Adding, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
-use crate::session::Authenticated;
+use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
 use crate::store::{Ceremony, Purpose, SecurityKeyData};
 
@@ -47,10 +47,10 @@ fn internal(e: impl std::fmt::Display) -> AppError {
     (status = 201, body = SecurityKeyCeremony), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verified { session, methods }: Verified,
     ApiJson(request): ApiJson<StartSecurityKeyRequest>,
 ) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
-    let (policy, methods) = guarded(&state, &session).await?;
+    let policy = session.user.policy.clone();
     // At most ten keys, and only once another method can recover the
     // account (SPEC §6).
     security_info::check_addable(
