@@ -4,73 +4,14 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use models::AccountName;
 use secinfo_server::store::Store;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn start(dir: &std::path::Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_secinfo-server"))
-        .env("SECINFO_MODE", "test")
-        .env("SECINFO_DEMO_SEED", "true")
-        .env("SECINFO_COOKIE_SECURE", "false")
-        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
-        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
-        .env(
-            "SECINFO_DATABASE_URL",
-            format!("sqlite://{}/crash.db", dir.display()),
-        )
-        .env("SECINFO_STATIC_DIR", dir)
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server binary")
-}
-
-async fn wait_up(client: &reqwest::Client, base: &str) {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(30) {
-        if client
-            .get(format!("{base}/api/health"))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("the server did not come up");
-}
-
-/// The CSRF cookie and token of a fresh browser.
-async fn csrf(client: &reqwest::Client, base: &str) -> (String, String) {
-    let response = client
-        .get(format!("{base}/api/session"))
-        .send()
-        .await
-        .unwrap();
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let json: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    (cookie, json["csrf_token"].as_str().unwrap().to_owned())
-}
+mod support;
+use support::{csrf, free_port, wait_up};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn s25_acknowledged_writes_survive_kill_9() {
@@ -145,4 +86,8 @@ async fn s25_acknowledged_writes_survive_kill_9() {
         "{} acknowledged writes survived kill -9",
         acknowledged.len()
     );
+}
+
+fn start(dir: &std::path::Path, port: u16) -> std::process::Child {
+    support::start(dir, port, "crash", &[("SECINFO_DEMO_SEED", "true")])
 }

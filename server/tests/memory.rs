@@ -5,38 +5,21 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Child;
+
+mod support;
 
 const PEAK_BUDGET_KIB: u64 = 150 * 1024;
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start(dir: &std::path::Path, port: u16) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_secinfo-server"))
-        .env("SECINFO_MODE", "test")
-        .env("SECINFO_COOKIE_SECURE", "false")
-        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
-        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
-        .env(
-            "SECINFO_DATABASE_URL",
-            format!("sqlite://{}/memory.db", dir.display()),
-        )
-        .env("SECINFO_STATIC_DIR", dir)
-        // One client address sends every attempt: lift its limit so that
-        // every sign-in reaches the password check.
-        .env("SECINFO_SIGNIN__ADDRESS_FAILURES", "100000")
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server binary")
+    // One client address sends every attempt: lift its limit so that
+    // every sign-in reaches the password check.
+    support::start(
+        dir,
+        port,
+        "memory",
+        &[("SECINFO_SIGNIN__ADDRESS_FAILURES", "100000")],
+    )
 }
 
 /// The process's peak resident set size so far (VmHWM), in KiB.
@@ -53,34 +36,13 @@ fn peak_rss_kib(pid: u32) -> u64 {
 async fn f7_a_hundred_parallel_sign_ins_stay_within_the_memory_budget() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
-    let port = free_port();
+    let port = support::free_port();
     let base = format!("http://127.0.0.1:{port}");
     let origin = format!("http://localhost:{port}");
     let client = reqwest::Client::new();
     let mut server = start(dir.path(), port);
-    let started = Instant::now();
-    loop {
-        let up = client.get(format!("{base}/api/health")).send().await;
-        if up.is_ok_and(|r| r.status().is_success()) {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "not up");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    let session = client
-        .get(format!("{base}/api/session"))
-        .send()
-        .await
-        .unwrap();
-    let cookie = session.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let json: serde_json::Value = serde_json::from_str(&session.text().await.unwrap()).unwrap();
-    let token = json["csrf_token"].as_str().unwrap().to_owned();
+    support::wait_up(&client, &base).await;
+    let (cookie, token) = support::csrf(&client, &base).await;
     let idle = peak_rss_kib(server.id());
 
     let attempts: Vec<_> = (0..100)

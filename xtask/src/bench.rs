@@ -99,14 +99,7 @@ fn sign_in_storm(base: &str, pid: u32) -> Result {
     let before = rss_kib(pid);
     let jar = std::env::temp_dir().join(format!("secinfo-storm-jar-{}", std::process::id()));
     let jar = jar.to_string_lossy().into_owned();
-    let session = output("curl", &["-sf", "-c", &jar, &format!("{base}/api/session")])
-        .ok_or("GET /api/session failed")?;
-    let token = session
-        .split("\"csrf_token\":\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .ok_or("no csrf token")?
-        .to_owned();
+    let token = csrf_token(base, &jar)?;
     let started = Instant::now();
     let storm: Vec<_> = (0..100)
         .map(|n| {
@@ -228,17 +221,23 @@ fn sign_in(base: &str) -> Result<String> {
     sign_in_as(base, "adele.vance@contoso.example", "Contoso-Demo-2026")
 }
 
+/// A fresh browser's CSRF token; its cookie goes to the curl cookie `jar`.
+fn csrf_token(base: &str, jar: &str) -> Result<String> {
+    let session = output("curl", &["-sf", "-c", jar, &format!("{base}/api/session")])
+        .ok_or("GET /api/session failed")?;
+    session
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .map(str::to_owned)
+        .ok_or_else(|| "no csrf token".to_owned())
+}
+
 /// Signs in with curl; returns the Cookie header value (session and CSRF).
 pub(crate) fn sign_in_as(base: &str, account: &str, password: &str) -> Result<String> {
     let jar = std::env::temp_dir().join(format!("secinfo-bench-jar-{}", std::process::id()));
     let jar = jar.to_string_lossy().into_owned();
-    let session = output("curl", &["-sf", "-c", &jar, &format!("{base}/api/session")])
-        .ok_or("GET /api/session failed")?;
-    let token = session
-        .split("\"csrf_token\":\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .ok_or("no csrf token")?;
+    let token = csrf_token(base, &jar)?;
     let body = format!(r#"{{"account_name":"{account}","password":"{password}"}}"#);
     output(
         "curl",
