@@ -10,6 +10,7 @@ pub mod codes;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod markup;
 pub mod notify;
 pub mod openapi;
 pub mod passwords;

@@ -11,6 +11,7 @@ use sha1::Sha1;
 
 use crate::config::TwilioConfig;
 use crate::error::{AppError, AppResult};
+use crate::markup::escape;
 
 pub struct Client {
     config: TwilioConfig,
@@ -98,17 +99,9 @@ pub fn call_twiml(origin: &str, script: &str, challenge_id: &str) -> String {
     let action = format!("{origin}/api/twilio/calls/{challenge_id}/gather");
     format!(
         "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"15\" action=\"{}\" method=\"POST\"><Say>{}</Say></Gather><Hangup/></Response>",
-        xml_escape(&action),
-        xml_escape(script)
+        escape(&action),
+        escape(script)
     )
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 /// Twilio's request signature: HMAC-SHA1 under the auth token of the full

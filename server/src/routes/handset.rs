@@ -9,6 +9,7 @@ use axum::{Form, Router};
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
+use crate::markup::escape;
 use crate::providers::telephony::{CallEvent, call_event};
 use crate::state::AppState;
 
@@ -24,13 +25,6 @@ pub fn router() -> Router<AppState> {
 struct Number {
     #[serde(default)]
     number: String,
-}
-
-pub(crate) fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 async fn page(

@@ -8,7 +8,7 @@ use axum::routing::get;
 use serde::Deserialize;
 
 use crate::error::AppResult;
-use crate::routes::handset::escape;
+use crate::markup::escape;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
