@@ -62,12 +62,6 @@ pub fn key_name(raw: &str) -> Result<String, models::ErrorCode> {
     Ok(name)
 }
 
-/// A credential's id as stored in its own unique column (F19): base64url.
-pub fn credential_id(passkey: &webauthn_rs::prelude::Passkey) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(passkey.cred_id().as_slice())
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {

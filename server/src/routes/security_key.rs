@@ -133,8 +133,8 @@ pub async fn finish(
             tracing::info!(error = %e, "security key refused");
             rejected()
         })?;
-    let credential_id = crate::security_key::credential_id(&passkey);
     let data = SecurityKeyData { passkey };
+    let credential_id = data.credential_id();
     // The limit of ten keys, the policy and the step-up are checked again
     // as the key is stored (two ceremonies at once make no eleventh key,
     // F5); a credential registered to anyone is refused (F19).

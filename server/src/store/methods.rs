@@ -37,6 +37,15 @@ pub struct SecurityKeyData {
     pub passkey: webauthn_rs::prelude::Passkey,
 }
 
+impl SecurityKeyData {
+    /// The credential's id as the `credential_id` column keeps it
+    /// (base64url), unique across every account (F19).
+    pub fn credential_id(&self) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(self.passkey.cred_id().as_slice())
+    }
+}
+
 /// A registered method; `detail` is what its owner recognises it by.
 #[derive(Clone, Debug)]
 pub struct MethodRecord {
@@ -122,6 +131,35 @@ where
 }
 
 impl Store {
+    /// Fills `credential_id` for keys stored before the column existed, so
+    /// that the uniqueness across accounts covers them too (F19). Best
+    /// effort at start: a key that cannot be read, or whose credential
+    /// another account already holds, keeps an empty column and is logged.
+    pub async fn backfill_credential_ids(&self) -> AppResult<()> {
+        let keys: Vec<(String, String)> = sqlx::query_as(
+            "SELECT id, data FROM methods WHERE kind = 'security-key' AND credential_id IS NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for (id, data) in keys {
+            let Ok(key) = serde_json::from_str::<SecurityKeyData>(&data) else {
+                tracing::warn!(method = %id, "stored security key not readable");
+                continue;
+            };
+            let filled = sqlx::query(
+                "UPDATE methods SET credential_id = $1 WHERE id = $2 AND credential_id IS NULL",
+            )
+            .bind(key.credential_id())
+            .bind(&id)
+            .execute(&self.pool)
+            .await;
+            if let Err(e) = filled {
+                tracing::warn!(method = %id, error = %e, "credential id not filled");
+            }
+        }
+        Ok(())
+    }
+
     /// The user's methods, oldest first.
     pub async fn methods_of_user(&self, user_id: &str) -> AppResult<Vec<MethodRecord>> {
         select_methods(&self.pool, user_id).await

@@ -89,7 +89,9 @@ impl Store {
                 .await?;
         }
         MIGRATOR.run(&pool).await?;
-        Ok(Store { pool })
+        let store = Store { pool };
+        store.backfill_credential_ids().await?;
+        Ok(store)
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -430,6 +430,21 @@ async fn s22_a_credential_registered_to_another_account_is_refused(backend: Back
     let (pending, options) = begin(&mut adele, "Adele's key").await;
     let done = finish(&mut adele, &pending, credential(&options, &same)).await;
     assert_eq!(done.status, StatusCode::OK);
+    // A key stored before the column existed is filled in at start.
+    sqlx::query("UPDATE methods SET credential_id = NULL")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    app.store.backfill_credential_ids().await.unwrap();
+    let filled: Option<String> =
+        sqlx::query_scalar("SELECT credential_id FROM methods WHERE kind = 'security-key'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        filled.as_deref(),
+        Some(URL_SAFE_NO_PAD.encode(b"shared-credential").as_str())
+    );
     let (pending, options) = begin(&mut bob, "Bob's key").await;
     let refused = finish(&mut bob, &pending, credential(&options, &same)).await;
     assert_eq!(refused.code(), "security-key-rejected");
