@@ -142,6 +142,15 @@ pub async fn rotate(
     Ok((with_token(state, jar, token), digest))
 }
 
+/// The jar after a change that may have given the session a new token
+/// (`security_info::Added::new_token`).
+pub fn with_new_token(state: &AppState, jar: CookieJar, new_token: Option<String>) -> CookieJar {
+    match new_token {
+        Some(token) => with_token(state, jar, token),
+        None => jar,
+    }
+}
+
 /// The jar with the session cookie set to `token`.
 pub fn with_token(state: &AppState, jar: CookieJar, token: String) -> CookieJar {
     let names = CookieNames::for_config(&state.config);

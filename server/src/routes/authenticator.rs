@@ -111,10 +111,7 @@ pub async fn confirm(
         },
     )
     .await?;
-    let jar = match added.new_token {
-        Some(token) => crate::session::with_token(&state, jar, token),
-        None => jar,
-    };
+    let jar = crate::session::with_new_token(&state, jar, added.new_token);
     Ok((jar, Json(info_of(&state, &added.token_digest).await?)))
 }
 

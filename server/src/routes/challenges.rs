@@ -13,7 +13,7 @@ use crate::audit::Requester;
 use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
-use crate::security_info::{info_of, require_recent_verification};
+use crate::security_info::{guarded, info_of};
 use crate::session::Authenticated;
 use crate::state::AppState;
 use crate::store::{ChallengeRecord, Purpose};
@@ -36,13 +36,10 @@ async fn finish(
     jar: CookieJar,
 ) -> AppResult<(CookieJar, SecurityInfo)> {
     let (jar, digest) = match verification::complete(state, who, challenge).await? {
-        Completed::Registered(added) => match added.new_token {
-            Some(token) => (
-                crate::session::with_token(state, jar, token),
-                added.token_digest,
-            ),
-            None => (jar, added.token_digest),
-        },
+        Completed::Registered(added) => (
+            crate::session::with_new_token(state, jar, added.new_token),
+            added.token_digest,
+        ),
         Completed::SteppedUp => crate::session::rotate(state, who.session, jar).await?,
     };
     Ok((jar, info_of(state, &digest).await?))
@@ -131,8 +128,7 @@ pub async fn resend(
         // Sending a registration again is a step of a change: the same
         // step-up rule as starting it (S11).
         Purpose::Register => {
-            let methods = state.store.methods_of_user(&session.user.id).await?;
-            require_recent_verification(state.now(), &session, &methods, policy)?;
+            guarded(&state, &session).await?;
         }
         Purpose::StepUp => {
             verification::step_up_method_still_counts(&state, &session, &old).await?;
