@@ -197,7 +197,7 @@ impl Config {
                 return Err("production mode needs a secret_key of at least 32 characters".into());
             }
         }
-        crate::security_key::relying_party(self)?;
+        crate::security_key::relying_party(&self.public_origin, &self.webauthn_rp_id)?;
         if let MailConfig::Smtp(smtp) = &self.mail {
             check_smtp(smtp)?;
         }

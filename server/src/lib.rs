@@ -12,7 +12,6 @@ pub mod error;
 pub mod extract;
 pub mod markup;
 pub mod notify;
-pub mod openapi;
 pub mod passwords;
 pub mod phone;
 pub mod policy;
@@ -47,20 +46,14 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())
         .with_state(state.clone());
-    let mut router = Router::new()
+    Router::new()
         .nest("/api", api)
         // "/api/" itself is no page of the client: a JSON 404 (F14).
         .route(
             "/api/",
             axum::routing::any(|| async { error::AppError::not_found() }),
-        );
-    if state.config.handset() {
-        router = router.merge(routes::handset::router().with_state(state.clone()));
-    }
-    if state.config.dev_mailbox() {
-        router = router.merge(routes::mailbox::router().with_state(state.clone()));
-    }
-    router
+        )
+        .merge(routes::dev_pages(&state).with_state(state.clone()))
         .merge(static_files::router(&state.config.static_dir))
         .layer(middleware::from_fn_with_state(
             state,

@@ -13,6 +13,11 @@ pub fn random_token(bytes: usize) -> AppResult<String> {
     Ok(URL_SAFE_NO_PAD.encode(buf))
 }
 
+/// A fresh session token for the cookie (256 bits).
+pub fn new_session_token() -> AppResult<String> {
+    random_token(32)
+}
+
 /// A new unguessable id for a database row (128 bits).
 pub fn new_id() -> AppResult<String> {
     random_token(16)

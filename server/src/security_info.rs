@@ -18,7 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
 use crate::state::AppState;
 use crate::store::{Change, InsertRefused, MethodRecord, NewMethod, SessionRecord, UserRecord};
-use crate::{secret, session};
+use crate::secret;
 
 /// Refuses a view or change of security info without a recent verification
 /// once the person has a method that verifies a sign-in (S11).
@@ -263,7 +263,7 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
     // Registering proved possession of a sign-in method: a fresh
     // verification, under a new session id (S18, F13).
     let (new_token, token_digest) = if user.policy.counts_for_mfa(adding.kind) {
-        let token = session::new_session_token()?;
+        let token = secret::new_session_token()?;
         let digest = secret::token_digest(&token);
         change
             .rotate_session(&session.token_digest, &digest, now)

@@ -9,8 +9,6 @@ use sha2::{Digest, Sha256};
 use webauthn_rs::prelude::{Url, Uuid};
 use webauthn_rs::{Webauthn, WebauthnBuilder};
 
-use crate::config::Config;
-
 /// At most this many keys per person (SPEC §6).
 pub const MAX_KEYS: usize = 10;
 
@@ -22,16 +20,16 @@ pub const MAX_NAME_CHARS: usize = 64;
 
 /// The relying party: its id is `webauthn_rp_id`, or the host of
 /// `public_origin`; only that exact origin may answer (S22).
-pub fn relying_party(config: &Config) -> Result<Webauthn, String> {
-    let origin = Url::parse(&config.public_origin)
-        .map_err(|e| format!("public_origin {:?}: {e}", config.public_origin))?;
-    let rp_id = if config.webauthn_rp_id.is_empty() {
+pub fn relying_party(public_origin: &str, webauthn_rp_id: &str) -> Result<Webauthn, String> {
+    let origin = Url::parse(public_origin)
+        .map_err(|e| format!("public_origin {public_origin:?}: {e}"))?;
+    let rp_id = if webauthn_rp_id.is_empty() {
         origin
             .host_str()
             .ok_or_else(|| "public_origin has no host".to_owned())?
             .to_owned()
     } else {
-        config.webauthn_rp_id.clone()
+        webauthn_rp_id.to_owned()
     };
     WebauthnBuilder::new(&rp_id, &origin)
         .map_err(|e| format!("webauthn_rp_id {rp_id:?} does not fit public_origin: {e}"))?
@@ -80,23 +78,9 @@ mod tests {
 
     #[test]
     fn the_rp_id_comes_from_the_origin_or_configuration() {
-        let config = Config {
-            public_origin: "http://localhost:8090".into(),
-            ..Config::default()
-        };
-        assert!(relying_party(&config).is_ok());
-        let config = Config {
-            public_origin: "https://secinfo.contoso.example".into(),
-            webauthn_rp_id: "contoso.example".into(),
-            ..Config::default()
-        };
-        assert!(relying_party(&config).is_ok());
-        let config = Config {
-            public_origin: "https://secinfo.contoso.example".into(),
-            webauthn_rp_id: "fabrikam.example".into(),
-            ..Config::default()
-        };
-        assert!(relying_party(&config).is_err());
+        assert!(relying_party("http://localhost:8090", "").is_ok());
+        assert!(relying_party("https://secinfo.contoso.example", "contoso.example").is_ok());
+        assert!(relying_party("https://secinfo.contoso.example", "fabrikam.example").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum_extra::extract::cookie::{Cookie, SameSite};
 
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
-use crate::secret::{random_token, token_digest};
+use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
 use crate::store::SessionRecord;
 
@@ -44,11 +44,6 @@ pub fn cookie(config: &Config, name: &'static str, value: String) -> Cookie<'sta
         .secure(config.cookie_secure)
         .same_site(SameSite::Strict)
         .build()
-}
-
-/// A fresh session token for the cookie (256 bits).
-pub fn new_session_token() -> AppResult<String> {
-    random_token(32)
 }
 
 /// Seconds of idleness and of age after which a session is over.

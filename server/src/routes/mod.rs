@@ -1,20 +1,21 @@
-//! The JSON API under `/api`. Each feature owns its router; this is the one
-//! place that lists them all.
+//! Every route of the server. Each feature owns its router; this is the one
+//! place that lists them all, and the OpenAPI description of the JSON API
+//! that they make up. Route files never import each other.
 
-pub(crate) mod admin;
-pub(crate) mod authenticator;
-pub(crate) mod challenges;
-pub(crate) mod email;
+mod admin;
+mod authenticator;
+mod challenges;
+mod email;
 mod fixtures;
-pub(crate) mod handset;
+mod handset;
 mod health;
-pub(crate) mod mailbox;
+mod mailbox;
 mod me;
-pub(crate) mod methods;
-pub(crate) mod phone;
-pub(crate) mod questions;
-pub(crate) mod security_key;
-pub(crate) mod session;
+mod methods;
+mod phone;
+mod questions;
+mod security_key;
+mod session;
 mod twilio;
 
 use axum::Router;
@@ -25,13 +26,8 @@ use models::ErrorCode;
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub(crate) use health::__path_health;
-pub(crate) use me::__path_set_locale;
-pub(crate) use methods::{
-    __path_delete_method, __path_security_info, __path_set_default, __path_start_step_up,
-    __path_step_up_options,
-};
-pub(crate) use session::{__path_get_session, __path_sign_in, __path_sign_out};
+use axum::Json;
+use utoipa::OpenApi;
 
 pub fn api(state: &AppState) -> Router<AppState> {
     let mut router = Router::new()
@@ -46,10 +42,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(authenticator::router())
         .merge(admin::router())
         .merge(questions::router())
-        .route(
-            "/openapi.json",
-            axum::routing::get(crate::openapi::openapi_json),
-        );
+        .route("/openapi.json", axum::routing::get(openapi_json));
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
     }
@@ -71,4 +64,70 @@ pub fn api(state: &AppState) -> Router<AppState> {
         router = router.merge(twilio::router());
     }
     router
+}
+
+/// The pages outside `/api` that only development and tests serve: the
+/// simulated carrier's handset and the dev mailbox.
+pub fn dev_pages(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new();
+    if state.config.handset() {
+        router = router.merge(handset::router());
+    }
+    if state.config.dev_mailbox() {
+        router = router.merge(mailbox::router());
+    }
+    router
+}
+
+/// The OpenAPI description, generated from the handlers and the shared
+/// models, served at `/api/openapi.json` (and fuzzed with schemathesis).
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "secinfo",
+        description = "Self-service security info: the JSON API of the secinfo client."
+    ),
+    paths(
+        session::sign_out_everywhere,
+        questions::choices,
+        questions::save,
+        admin::get_policy,
+        admin::put_policy,
+        authenticator::start,
+        authenticator::confirm,
+        authenticator::step_up,
+        health::health,
+        session::get_session,
+        session::sign_in,
+        session::sign_out,
+        me::set_locale,
+        methods::security_info,
+        methods::delete_method,
+        methods::set_default,
+        methods::step_up_options,
+        methods::start_step_up,
+        phone::phone_regions,
+        phone::start,
+        email::start,
+        security_key::start,
+        security_key::finish,
+        security_key::start_step_up,
+        security_key::finish_step_up,
+        challenges::submit_code,
+        challenges::progress,
+        challenges::resend
+    ),
+    components(schemas(
+        models::ApiError,
+        models::ErrorCode,
+        models::Field,
+        models::Locale,
+        models::MethodKind,
+        models::MethodView
+    ))
+)]
+pub struct ApiDoc;
+
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
 }
