@@ -16,9 +16,9 @@ use crate::audit::{Action, Requester};
 use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
+use crate::secret;
 use crate::state::AppState;
 use crate::store::{Change, InsertRefused, MethodRecord, NewMethod, SessionRecord, UserRecord};
-use crate::secret;
 
 /// Refuses a view or change of security info without a recent verification
 /// once the person has a method that verifies a sign-in (S11).

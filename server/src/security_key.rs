@@ -21,8 +21,8 @@ pub const MAX_NAME_CHARS: usize = 64;
 /// The relying party: its id is `webauthn_rp_id`, or the host of
 /// `public_origin`; only that exact origin may answer (S22).
 pub fn relying_party(public_origin: &str, webauthn_rp_id: &str) -> Result<Webauthn, String> {
-    let origin = Url::parse(public_origin)
-        .map_err(|e| format!("public_origin {public_origin:?}: {e}"))?;
+    let origin =
+        Url::parse(public_origin).map_err(|e| format!("public_origin {public_origin:?}: {e}"))?;
     let rp_id = if webauthn_rp_id.is_empty() {
         origin
             .host_str()

@@ -36,8 +36,9 @@ impl AppState {
         );
         let mailer = crate::providers::mail::Mailer::from_config(&config.mail, &store)
             .expect("Config::validate has checked the mail settings");
-        let webauthn = crate::security_key::relying_party(&config.public_origin, &config.webauthn_rp_id)
-            .expect("Config::validate has checked the WebAuthn settings");
+        let webauthn =
+            crate::security_key::relying_party(&config.public_origin, &config.webauthn_rp_id)
+                .expect("Config::validate has checked the WebAuthn settings");
         let code_key = if config.secret_key.is_empty() {
             // Development and tests only (production requires a key): a
             // random key per process.

@@ -4,8 +4,8 @@
 //! session (S11). Phone and email codes share every line of this.
 
 use i18n::Args;
-use models::{Challenge, Channel, ErrorCode, MethodKind};
-use serde::{Deserialize, Serialize};
+use models::{Challenge, Channel, ErrorCode};
+use serde::Serialize;
 
 use crate::audit::Requester;
 use crate::codes::{code_digest, new_code};
@@ -15,27 +15,11 @@ use crate::policy::Policy;
 use crate::secret;
 use crate::security_info::{self, Added, Adding};
 use crate::state::AppState;
-use crate::store::{ChallengeRecord, EmailData, NewChallenge, PhoneData, Purpose, SessionRecord};
+use crate::store::{
+    ChallengeRecord, Destination, EmailData, NewChallenge, PhoneData, Purpose, Registering,
+    SessionRecord,
+};
 use crate::throttle::{self, HOUR, Limit};
-
-/// What a register challenge registers once verified.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RegisterPayload {
-    pub kind: MethodKind,
-    /// For phones.
-    #[serde(default)]
-    pub region: String,
-    pub extension: Option<String>,
-    pub replaces: Option<String>,
-}
-
-/// Where a code or call goes.
-pub struct Destination<'a> {
-    /// E.164 for a phone, the address for an email.
-    pub address: &'a str,
-    /// Dialled after the call connects (office phones only).
-    pub extension: Option<&'a str>,
-}
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
@@ -43,10 +27,9 @@ pub async fn send(
     state: &AppState,
     who: &Requester<'_>,
     policy: &Policy,
-    purpose: Purpose,
+    purpose: &Purpose,
     channel: Channel,
-    to: Destination<'_>,
-    payload: &str,
+    to: &Destination,
 ) -> AppResult<Challenge> {
     let now = state.now();
     let limits = &policy.limits;
@@ -65,7 +48,7 @@ pub async fn send(
             // The cooldown is the person's own: someone else sending to the
             // same number does not hold them back (F18).
             Limit::new(
-                format!("cooldown:{user_id}:{}", to.address),
+                format!("cooldown:{user_id}:{}", to.address()),
                 1,
                 cooldown,
                 ErrorCode::ResendTooSoon,
@@ -75,7 +58,7 @@ pub async fn send(
                 limits.per_user,
             ),
             hourly(
-                format!("send:{channel_name}:to:{}", to.address),
+                format!("send:{channel_name}:to:{}", to.address()),
                 limits.per_number,
             ),
             hourly(
@@ -104,9 +87,8 @@ pub async fn send(
                 user_id: &who.session.user.id,
                 purpose,
                 channel,
-                destination: to.address,
+                destination: to,
                 code_digest: digest.as_deref(),
-                payload,
                 expires_at: now + policy.code_lifetime_secs(),
             },
             now,
@@ -122,7 +104,7 @@ pub async fn send(
                 .l10n
                 .format(who.locale, "email-code-body", Some(&args));
             let email = crate::providers::mail::Email {
-                to: to.address,
+                to: to.address(),
                 subject: &subject,
                 body: &body,
             };
@@ -132,19 +114,21 @@ pub async fn send(
             let mut args = Args::new();
             args.set("code", code.as_str());
             let body = state.l10n.format(who.locale, "sms-code-body", Some(&args));
-            state.telephony.send_text(to.address, &body, now).await?;
+            state.telephony.send_text(to.address(), &body, now).await?;
         }
         (None, _) => {
             let script = state.l10n.format(who.locale, "voice-call-script", None);
             state
                 .telephony
-                .place_call(to.address, to.extension, &script, &id, now)
+                .place_call(to.address(), to.extension(), &script, &id, now)
                 .await?;
         }
     }
-    let destination = match channel {
-        Channel::Email => to.address.to_owned(),
-        _ => display_e164(to.address),
+    // A step-up names a number the person registered before: masked.
+    let destination = match (purpose, to) {
+        (_, Destination::Email { address }) => address.clone(),
+        (Purpose::StepUp { .. }, Destination::Phone { e164, .. }) => mask(e164),
+        (Purpose::Register(_), Destination::Phone { e164, .. }) => display_e164(e164),
     };
     Ok(Challenge {
         challenge_id: id,
@@ -209,11 +193,18 @@ pub async fn complete(
     who: &Requester<'_>,
     challenge: &ChallengeRecord,
 ) -> AppResult<Completed> {
-    match challenge.purpose {
-        Purpose::Register => Ok(Completed::Registered(
-            register(state, who, challenge).await?,
+    match &challenge.purpose {
+        Purpose::Register(registering) => Ok(Completed::Registered(
+            register(
+                state,
+                who,
+                registering,
+                &challenge.destination,
+                challenge.channel,
+            )
+            .await?,
         )),
-        Purpose::StepUp => {
+        Purpose::StepUp { .. } => {
             step_up_method_still_counts(state, who.session, challenge).await?;
             Ok(Completed::SteppedUp)
         }
@@ -226,14 +217,6 @@ pub enum Completed {
     SteppedUp,
 }
 
-/// What a step-up challenge proves: the method it went to, which must
-/// still be the person's and still verify sign-ins when it is finished or
-/// sent again (F15).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct StepUpPayload {
-    pub method_id: String,
-}
-
 /// Refuses a step-up through a method that was deleted, changed to
 /// another number, or that the policy no longer counts (F15).
 pub async fn step_up_method_still_counts(
@@ -241,15 +224,16 @@ pub async fn step_up_method_still_counts(
     session: &SessionRecord,
     challenge: &ChallengeRecord,
 ) -> AppResult<()> {
-    let payload: StepUpPayload =
-        serde_json::from_str(&challenge.payload).map_err(|_| AppError::not_found())?;
+    let Purpose::StepUp { method_id } = &challenge.purpose else {
+        return Err(AppError::not_found());
+    };
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let counts = methods.iter().any(|m| {
-        m.id == payload.method_id
+        &m.id == method_id
             && session.user.policy.counts_for_mfa(m.kind)
             && m.phone
                 .as_ref()
-                .is_some_and(|p| p.e164 == challenge.destination)
+                .is_some_and(|p| p.e164 == challenge.destination.address())
     });
     if !counts {
         return Err(AppError::not_found());
@@ -261,41 +245,78 @@ pub async fn step_up_method_still_counts(
 async fn register(
     state: &AppState,
     who: &Requester<'_>,
-    challenge: &ChallengeRecord,
+    registering: &Registering,
+    proved: &Destination,
+    channel: Channel,
 ) -> AppResult<Added> {
-    let payload: RegisterPayload = serde_json::from_str(&challenge.payload)
-        .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
-    let delivery = challenge.channel.phone_delivery();
-    let (detail, data_json) = if payload.kind == MethodKind::Email {
-        let data = EmailData {
-            address: challenge.destination.clone(),
-        };
-        (challenge.destination.clone(), to_json(&data)?)
-    } else {
-        let data = PhoneData {
-            e164: challenge.destination.clone(),
-            region: payload.region.clone(),
-            extension: payload.extension.clone(),
-            delivery,
-        };
-        let detail = match &payload.extension {
-            Some(ext) => format!("{} x{ext}", display_e164(&challenge.destination)),
-            None => display_e164(&challenge.destination),
-        };
-        (detail, to_json(&data)?)
+    let delivery = channel.phone_delivery();
+    let (detail, data_json) = match proved {
+        Destination::Email { address } => {
+            let data = EmailData {
+                address: address.clone(),
+            };
+            (address.clone(), to_json(&data)?)
+        }
+        Destination::Phone { e164, extension } => {
+            let data = PhoneData {
+                e164: e164.clone(),
+                region: registering.region.clone(),
+                extension: extension.clone(),
+                delivery,
+            };
+            let detail = match extension {
+                Some(ext) => format!("{} x{ext}", display_e164(e164)),
+                None => display_e164(e164),
+            };
+            (detail, to_json(&data)?)
+        }
     };
     security_info::add(
         state,
         who,
         Adding {
-            kind: payload.kind,
+            kind: registering.kind,
             detail: &detail,
             data: &data_json,
             delivery,
-            replaces: payload.replaces.as_deref(),
+            replaces: registering.replaces.as_deref(),
             credential_id: None,
             totp_last_step: None,
         },
+    )
+    .await
+}
+
+/// Sends a new code (or calls again) to the same number or address, after
+/// the cooldown. A challenge that was finished (or replaced by a newer
+/// one) is never sent again (F2); sending a registration again is a step of
+/// a change and needs the same step-up as starting it (S11); a step-up
+/// goes again only through a method that still counts (F15).
+pub async fn send_again(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge_id: &str,
+) -> AppResult<Challenge> {
+    let session = who.session;
+    let old = state
+        .store
+        .challenge(challenge_id, &session.user.id)
+        .await?
+        .filter(|c| c.consumed_at.is_none())
+        .ok_or_else(AppError::not_found)?;
+    match old.purpose {
+        Purpose::Register(_) => {
+            security_info::guarded(state, session).await?;
+        }
+        Purpose::StepUp { .. } => step_up_method_still_counts(state, session, &old).await?,
+    }
+    send(
+        state,
+        who,
+        &session.user.policy,
+        &old.purpose,
+        old.channel,
+        &old.destination,
     )
     .await
 }

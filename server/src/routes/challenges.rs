@@ -13,11 +13,11 @@ use crate::audit::Requester;
 use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
-use crate::security_info::{guarded, info_of};
+use crate::security_info::info_of;
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::store::{ChallengeRecord, Purpose};
-use crate::verification::{self, Completed, Destination, RegisterPayload};
+use crate::store::ChallengeRecord;
+use crate::verification::{self, Completed};
 
 /// A call nobody answers is given up after this long.
 const RING_TIMEOUT_SECS: i64 = 60;
@@ -115,45 +115,7 @@ pub async fn resend(
     caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
-    // A challenge that was finished (or replaced by a newer one) is never
-    // sent again (F2).
-    let old = state
-        .store
-        .challenge(&id, &session.user.id)
-        .await?
-        .filter(|c| c.consumed_at.is_none())
-        .ok_or_else(AppError::not_found)?;
-    let policy = &session.user.policy;
-    match old.purpose {
-        // Sending a registration again is a step of a change: the same
-        // step-up rule as starting it (S11).
-        Purpose::Register => {
-            guarded(&state, &session).await?;
-        }
-        Purpose::StepUp => {
-            verification::step_up_method_still_counts(&state, &session, &old).await?;
-        }
-    }
     let who = caller.on_behalf_of(&session);
-    let extension = serde_json::from_str::<RegisterPayload>(&old.payload)
-        .ok()
-        .and_then(|p| p.extension);
-    let to = Destination {
-        address: &old.destination,
-        extension: extension.as_deref(),
-    };
-    let mut challenge = verification::send(
-        &state,
-        &who,
-        policy,
-        old.purpose,
-        old.channel,
-        to,
-        &old.payload,
-    )
-    .await?;
-    if old.purpose == Purpose::StepUp {
-        challenge.destination = verification::mask(&old.destination);
-    }
+    let challenge = verification::send_again(&state, &who, &id).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

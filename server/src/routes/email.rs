@@ -12,8 +12,8 @@ use crate::extract::ApiJson;
 use crate::extract::Caller;
 use crate::session::Verified;
 use crate::state::AppState;
-use crate::store::Purpose;
-use crate::verification::{self, Destination, RegisterPayload};
+use crate::store::{Destination, Purpose, Registering};
+use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/email/challenges", post(start))
@@ -62,28 +62,16 @@ pub async fn start(
             Field::Email,
         ));
     }
-    let payload = RegisterPayload {
+    let purpose = Purpose::Register(Registering {
         kind: MethodKind::Email,
         region: String::new(),
-        extension: None,
         replaces: request.replaces.clone(),
+    });
+    let to = Destination::Email {
+        address: address.to_string(),
     };
-    let payload = serde_json::to_string(&payload).map_err(|e| AppError::internal(e.to_string()))?;
     let who = caller.on_behalf_of(&session);
-    let address = address.to_string();
-    let to = Destination {
-        address: &address,
-        extension: None,
-    };
-    let challenge = verification::send(
-        &state,
-        &who,
-        &policy,
-        Purpose::Register,
-        Channel::Email,
-        to,
-        &payload,
-    )
-    .await?;
+    let challenge =
+        verification::send(&state, &who, &policy, &purpose, Channel::Email, &to).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

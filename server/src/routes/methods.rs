@@ -13,8 +13,8 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{self, info_from, info_of};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
-use crate::store::Purpose;
-use crate::verification::{self, Destination, StepUpPayload};
+use crate::store::{Destination, Purpose};
+use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -146,27 +146,17 @@ pub async fn start_step_up(
         ));
     }
     let who = caller.on_behalf_of(&session);
-    let payload = serde_json::to_string(&StepUpPayload {
+    let purpose = Purpose::StepUp {
         method_id: method.id.clone(),
-    })
-    .map_err(|e| AppError::internal(e.to_string()))?;
-    let to = Destination {
-        address: &phone.e164,
+    };
+    let to = Destination::Phone {
+        e164: phone.e164.clone(),
         extension: phone
             .extension
-            .as_deref()
+            .clone()
             .filter(|_| method.kind == MethodKind::OfficePhone),
     };
-    let mut challenge = verification::send(
-        &state,
-        &who,
-        policy,
-        Purpose::StepUp,
-        request.delivery.into(),
-        to,
-        &payload,
-    )
-    .await?;
-    challenge.destination = verification::mask(&phone.e164);
+    let challenge =
+        verification::send(&state, &who, policy, &purpose, request.delivery.into(), &to).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

@@ -13,8 +13,8 @@ use crate::extract::Caller;
 use crate::phone::{PhoneNumber, regions};
 use crate::session::Verified;
 use crate::state::AppState;
-use crate::store::Purpose;
-use crate::verification::{self, Destination, RegisterPayload};
+use crate::store::{Destination, Purpose, Registering};
+use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -83,26 +83,23 @@ pub async fn start(
     }
     let keeps_extension = kind == MethodKind::OfficePhone;
     let extension = number.extension.clone().filter(|_| keeps_extension);
-    let payload = RegisterPayload {
+    let purpose = Purpose::Register(Registering {
         kind,
         region: number.region.clone(),
-        extension: extension.clone(),
         replaces: request.replaces.clone(),
+    });
+    let to = Destination::Phone {
+        e164: number.e164.clone(),
+        extension,
     };
-    let payload = serde_json::to_string(&payload).map_err(|e| AppError::internal(e.to_string()))?;
     let who = caller.on_behalf_of(&session);
-    let to = Destination {
-        address: &number.e164,
-        extension: extension.as_deref(),
-    };
     let mut challenge = verification::send(
         &state,
         &who,
         &policy,
-        Purpose::Register,
+        &purpose,
         request.delivery.into(),
-        to,
-        &payload,
+        &to,
     )
     .await?;
     challenge.extension_removed = number.extension.is_some() && !keeps_extension;

@@ -28,7 +28,7 @@ use crate::security_info::{self, Adding, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
-use crate::store::{Ceremony, Purpose, SecurityKeyData};
+use crate::store::{Ceremony, PurposeKind, SecurityKeyData};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -77,7 +77,7 @@ pub async fn start(
         )
         .map_err(internal)?;
     let ceremony = Ceremony {
-        purpose: Purpose::Register,
+        purpose: PurposeKind::Register,
         name,
         state: serde_json::to_string(&registration).map_err(internal)?,
     };
@@ -122,7 +122,7 @@ pub async fn finish(
             &state,
             user_id,
             &id,
-            Purpose::Register,
+            PurposeKind::Register,
             &request.credential_json,
         )
         .await?;
@@ -182,7 +182,7 @@ pub async fn start_step_up(
         .start_passkey_authentication(&passkeys)
         .map_err(internal)?;
     let ceremony = Ceremony {
-        purpose: Purpose::StepUp,
+        purpose: PurposeKind::StepUp,
         name: String::new(),
         state: serde_json::to_string(&authentication).map_err(internal)?,
     };
@@ -206,7 +206,7 @@ pub async fn finish_step_up(
         &state,
         user_id,
         &id,
-        Purpose::StepUp,
+        PurposeKind::StepUp,
         &request.credential_json,
     )
     .await?;
@@ -252,7 +252,7 @@ async fn take<S: DeserializeOwned, C: DeserializeOwned>(
     state: &AppState,
     user_id: &str,
     id: &str,
-    purpose: Purpose,
+    purpose: PurposeKind,
     credential_json: &str,
 ) -> AppResult<(Ceremony, S, C)> {
     let ceremony = state

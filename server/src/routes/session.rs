@@ -11,9 +11,9 @@ use models::{AccountName, ErrorCode, Field, Password, SessionInfo, SignInRequest
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::passwords;
+use crate::secret::new_session_token;
 use crate::secret::{random_token, token_digest};
 use crate::security::{ClientAddress, user_agent};
-use crate::secret::new_session_token;
 use crate::session::{self, CookieNames, cookie};
 use crate::state::AppState;
 use crate::store::{NewSession, UserRecord};

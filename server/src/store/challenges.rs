@@ -1,4 +1,5 @@
-use models::{CallStatus, Channel, PhoneDelivery};
+use models::{CallStatus, Channel, MethodKind, PhoneDelivery};
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -6,20 +7,115 @@ use super::Store;
 use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
 
-/// Why a challenge is open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Why a challenge is open, and what finishing it does. Kept in the
+/// `purpose` and `payload` columns; only this file knows how.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    /// Registering a new or changed phone.
+    /// Registering a new or changed phone or email address.
+    Register(Registering),
+    /// Proving possession of the method `method_id` before a change (S11).
+    StepUp { method_id: String },
+}
+
+/// The method a registration challenge adds once it is verified.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Registering {
+    pub kind: MethodKind,
+    /// The region the number was typed for (phones; empty for email).
+    pub region: String,
+    /// The method this one replaces ("Change"), if any.
+    pub replaces: Option<String>,
+}
+
+/// What a challenge or a security key ceremony is for, without the
+/// details: the `purpose` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PurposeKind {
     Register,
-    /// Proving possession of an existing method before a change (S11).
     StepUp,
 }
 
-impl Purpose {
+impl PurposeKind {
     pub fn as_str(self) -> &'static str {
         match self {
-            Purpose::Register => "register",
-            Purpose::StepUp => "step-up",
+            PurposeKind::Register => "register",
+            PurposeKind::StepUp => "step-up",
+        }
+    }
+}
+
+impl Purpose {
+    pub fn kind(&self) -> PurposeKind {
+        match self {
+            Purpose::Register(_) => PurposeKind::Register,
+            Purpose::StepUp { .. } => PurposeKind::StepUp,
+        }
+    }
+}
+
+/// Where a code or call goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    Phone {
+        e164: String,
+        /// Dialled after the call connects (office phones only).
+        extension: Option<String>,
+    },
+    Email {
+        address: String,
+    },
+}
+
+impl Destination {
+    /// The number (E.164) or the address: what limits and the
+    /// one-live-challenge rule count by.
+    pub fn address(&self) -> &str {
+        match self {
+            Destination::Phone { e164, .. } => e164,
+            Destination::Email { address } => address,
+        }
+    }
+
+    pub fn extension(&self) -> Option<&str> {
+        match self {
+            Destination::Phone { extension, .. } => extension.as_deref(),
+            Destination::Email { .. } => None,
+        }
+    }
+}
+
+/// The `payload` column: the details of a purpose and the extension of a
+/// phone destination. Its shape is the one earlier versions wrote.
+#[derive(Default, Serialize, Deserialize)]
+struct Payload {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<MethodKind>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    region: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    replaces: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method_id: Option<String>,
+}
+
+impl Payload {
+    fn of(purpose: &Purpose, destination: &Destination) -> Payload {
+        let extension = destination.extension().map(str::to_owned);
+        match purpose {
+            Purpose::Register(r) => Payload {
+                kind: Some(r.kind),
+                region: r.region.clone(),
+                extension,
+                replaces: r.replaces.clone(),
+                method_id: None,
+            },
+            Purpose::StepUp { method_id } => Payload {
+                extension,
+                method_id: Some(method_id.clone()),
+                ..Payload::default()
+            },
         }
     }
 }
@@ -27,11 +123,10 @@ impl Purpose {
 pub struct NewChallenge<'a> {
     pub id: &'a str,
     pub user_id: &'a str,
-    pub purpose: Purpose,
+    pub purpose: &'a Purpose,
     pub channel: Channel,
-    pub destination: &'a str,
+    pub destination: &'a Destination,
     pub code_digest: Option<&'a str>,
-    pub payload: &'a str,
     pub expires_at: UnixTime,
 }
 
@@ -41,8 +136,7 @@ pub struct ChallengeRecord {
     pub user_id: String,
     pub purpose: Purpose,
     pub channel: Channel,
-    pub destination: String,
-    pub payload: String,
+    pub destination: Destination,
     pub created_at: UnixTime,
     pub expires_at: UnixTime,
     pub attempts: i64,
@@ -73,17 +167,37 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
     let purpose: String = row.try_get("purpose")?;
     let delivery: String = row.try_get("delivery")?;
     let call_status: Option<String> = row.try_get("call_status")?;
+    let payload: String = row.try_get("payload")?;
+    let payload: Payload = serde_json::from_str(&payload)
+        .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
+    let channel = Channel::parse(&delivery).ok_or_else(|| AppError::internal("stored channel"))?;
+    let address: String = row.try_get("destination")?;
+    let purpose = if purpose == PurposeKind::StepUp.as_str() {
+        Purpose::StepUp {
+            method_id: payload.method_id.unwrap_or_default(),
+        }
+    } else {
+        Purpose::Register(Registering {
+            kind: payload
+                .kind
+                .ok_or_else(|| AppError::internal("challenge payload without a kind"))?,
+            region: payload.region,
+            replaces: payload.replaces,
+        })
+    };
+    let destination = match channel {
+        Channel::Email => Destination::Email { address },
+        Channel::Text | Channel::Call => Destination::Phone {
+            e164: address,
+            extension: payload.extension,
+        },
+    };
     Ok(ChallengeRecord {
         id: row.try_get("id")?,
         user_id: row.try_get("user_id")?,
-        purpose: if purpose == "step-up" {
-            Purpose::StepUp
-        } else {
-            Purpose::Register
-        },
-        channel: Channel::parse(&delivery).ok_or_else(|| AppError::internal("stored channel"))?,
-        destination: row.try_get("destination")?,
-        payload: row.try_get("payload")?,
+        purpose,
+        channel,
+        destination,
         created_at: row.try_get("created_at")?,
         expires_at: row.try_get("expires_at")?,
         attempts: row.try_get("attempts")?,
@@ -99,12 +213,14 @@ impl Store {
     /// person for the same number or address: one live code per person and
     /// number (S17). Another person's challenge is left alone (F18).
     pub async fn insert_challenge(&self, c: NewChallenge<'_>, now: UnixTime) -> AppResult<()> {
+        let payload = serde_json::to_string(&Payload::of(c.purpose, c.destination))
+            .map_err(|e| AppError::internal(e.to_string()))?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE challenges SET consumed_at = $1 WHERE destination = $2 AND user_id = $3 AND consumed_at IS NULL",
         )
         .bind(now)
-        .bind(c.destination)
+        .bind(c.destination.address())
         .bind(c.user_id)
         .execute(&mut *tx)
         .await?;
@@ -114,11 +230,11 @@ impl Store {
         )
         .bind(c.id)
         .bind(c.user_id)
-        .bind(c.purpose.as_str())
+        .bind(c.purpose.kind().as_str())
         .bind(c.channel.as_str())
-        .bind(c.destination)
+        .bind(c.destination.address())
         .bind(c.code_digest)
-        .bind(c.payload)
+        .bind(payload)
         .bind(now)
         .bind(c.expires_at)
         .bind((c.channel == Channel::Call).then_some("ringing"))
@@ -234,5 +350,36 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_written_by_earlier_versions_still_read() {
+        let register: Payload = serde_json::from_str(
+            r#"{"kind":"office-phone","region":"US","extension":"123","replaces":null}"#,
+        )
+        .unwrap();
+        assert_eq!(register.kind, Some(MethodKind::OfficePhone));
+        assert_eq!(register.extension.as_deref(), Some("123"));
+        let step_up: Payload = serde_json::from_str(r#"{"method_id":"m1"}"#).unwrap();
+        assert_eq!(step_up.method_id.as_deref(), Some("m1"));
+    }
+
+    #[test]
+    fn a_step_up_keeps_the_extension_it_dials() {
+        let purpose = Purpose::StepUp {
+            method_id: "m1".into(),
+        };
+        let to = Destination::Phone {
+            e164: "+14255550100".into(),
+            extension: Some("42".into()),
+        };
+        let json = serde_json::to_string(&Payload::of(&purpose, &to)).unwrap();
+        assert_eq!(json, r#"{"extension":"42","method_id":"m1"}"#);
     }
 }

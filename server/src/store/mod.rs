@@ -23,7 +23,9 @@ use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 pub use audit::AuditEntry;
-pub use challenges::{ChallengeRecord, CodeCheck, NewChallenge, Purpose};
+pub use challenges::{
+    ChallengeRecord, CodeCheck, Destination, NewChallenge, Purpose, PurposeKind, Registering,
+};
 pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
 pub use methods::{

@@ -1,11 +1,11 @@
-use super::{Purpose, Store};
+use super::{PurposeKind, Store};
 use crate::clock::UnixTime;
 use crate::error::AppResult;
 
 /// A WebAuthn ceremony under way: webauthn-rs's state as JSON.
 #[derive(Clone, Debug)]
 pub struct Ceremony {
-    pub purpose: Purpose,
+    pub purpose: PurposeKind,
     /// The name of the key being registered; empty for a step-up.
     pub name: String,
     pub state: String,
@@ -43,7 +43,7 @@ impl Store {
         &self,
         id: &str,
         user_id: &str,
-        purpose: Purpose,
+        purpose: PurposeKind,
         now: UnixTime,
     ) -> AppResult<Option<Ceremony>> {
         let row: Option<(String, String, i64)> = sqlx::query_as(

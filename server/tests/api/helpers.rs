@@ -370,7 +370,9 @@ impl Browser {
             .await
             .unwrap()
             .expect("challenge")
-            .destination;
+            .destination
+            .address()
+            .to_owned();
         if delivery == "text" {
             let code = last_code(&self.store, &e164).await;
             let done = self.submit_code(&challenge, &code).await;
