@@ -36,12 +36,3 @@ fn Loading() -> impl IntoView {
     let i18n = use_i18n();
     view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }
 }
-
-/// Sets `document.title` to "<page> – secinfo" in the current language.
-pub fn use_page_title(id: &'static str) {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        let title = format!("{} – {}", i18n.t(id), i18n.t("shell-document-title"));
-        document().set_title(&title);
-    });
-}

@@ -70,6 +70,11 @@ impl I18n {
         LOCALIZER.format(self.locale.get(), id, None)
     }
 
+    /// The message `id` as a signal, for a component's label.
+    pub fn text(self, id: &'static str) -> Signal<String> {
+        Signal::derive(move || self.t(id))
+    }
+
     pub fn t_with(&self, id: &str, args: &Args) -> String {
         LOCALIZER.format(self.locale.get(), id, Some(args))
     }

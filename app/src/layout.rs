@@ -32,10 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         let navigate = navigate.clone();
         signing_out.set(true);
         leptos::task::spawn_local(async move {
-            let _ = api::sign_out().await;
-            session.user.set(None);
-            // A fresh CSRF token for the next sign-in.
-            let _ = api::session().await;
+            let _ = session.sign_out(false).await;
             signing_out.set(false);
             navigate("/signin", Default::default());
         });

@@ -10,9 +10,11 @@ mod app;
 mod components;
 mod features;
 mod i18n;
+mod labels;
 mod layout;
 mod pages;
 mod session;
+mod title;
 mod webauthn;
 
 fn main() {

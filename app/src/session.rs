@@ -34,6 +34,21 @@ impl Session {
         session
     }
 
+    /// Signs out here, or everywhere the person is signed in, then forgets
+    /// the user and fetches a fresh CSRF token for the next sign-in. Signing
+    /// out here always ends the page's session; everywhere, only once the
+    /// server has ended them all.
+    pub async fn sign_out(self, everywhere: bool) -> Result<(), models::ApiError> {
+        if everywhere {
+            api::sign_out_everywhere().await?;
+        } else {
+            let _ = api::sign_out().await;
+        }
+        self.user.set(None);
+        let _ = api::session().await;
+        Ok(())
+    }
+
     /// Adopts the user (and their stored language) after sign-in or load.
     pub fn signed_in(&self, i18n: I18n, user: Option<UserView>) {
         if let Some(locale) = user.as_ref().and_then(|u| u.locale) {

@@ -4,6 +4,15 @@ methods-add = Add method
 methods-change = Change
 methods-delete = Delete
 methods-default-change = Change
+# The accessible names of the buttons above (one message each, so the
+# words can be ordered freely).
+methods-default-change-label = Change: Default sign-in method
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-change-label = Change: { $method }
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-delete-label = Delete: { $method }
 methods-delivery-text = Text
 methods-delivery-call = Call
 # Variables:
@@ -25,11 +34,9 @@ methods-default-security-key = Security key - { $name }
 ## Dialogs shared by the page
 
 dialog-cancel = Cancel
-dialog-close = Close
 dialog-back = Back
 dialog-next = Next
 dialog-done = Done
-dialog-working = Working…
 
 ## Add a method
 

@@ -2,6 +2,10 @@
 
 # Shown in the browser tab after the page's own title.
 shell-document-title = { -brand-name }
+# The browser tab of a page: the page's own title, then the product.
+# Variables:
+#   $page (String) - the title of the page, such as "Security info"
+shell-page-title = { $page } – { -brand-name }
 shell-skip-to-content = Skip to main content
 shell-language-label = Language
 shell-sign-out = Sign out

@@ -4,6 +4,15 @@ methods-add = Methode toevoegen
 methods-change = Wijzigen
 methods-delete = Verwijderen
 methods-default-change = Wijzigen
+# The accessible names of the buttons above (one message each, so the
+# words can be ordered freely).
+methods-default-change-label = Wijzigen: Standaardaanmeldingsmethode
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-change-label = Wijzigen: { $method }
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-delete-label = Verwijderen: { $method }
 methods-delivery-text = Sms
 methods-delivery-call = Oproep
 methods-default-phone-text = Telefoon - sms { $number }
@@ -15,11 +24,9 @@ methods-default-security-key = Beveiligingssleutel - { $name }
 ## Dialogs shared by the page
 
 dialog-cancel = Annuleren
-dialog-close = Sluiten
 dialog-back = Terug
 dialog-next = Volgende
 dialog-done = Gereed
-dialog-working = Bezig…
 
 ## Add a method
 

@@ -4,6 +4,15 @@ methods-add = Lägg till metod
 methods-change = Ändra
 methods-delete = Ta bort
 methods-default-change = Ändra
+# The accessible names of the buttons above (one message each, so the
+# words can be ordered freely).
+methods-default-change-label = Ändra: Standardinloggningsmetod
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-change-label = Ändra: { $method }
+# Variables:
+#   $method (String) - the kind of method, such as "Phone"
+methods-delete-label = Ta bort: { $method }
 methods-delivery-text = Sms
 methods-delivery-call = Samtal
 methods-default-phone-text = Telefon - sms { $number }
@@ -15,11 +24,9 @@ methods-default-security-key = Säkerhetsnyckel - { $name }
 ## Dialogs shared by the page
 
 dialog-cancel = Avbryt
-dialog-close = Stäng
 dialog-back = Tillbaka
 dialog-next = Nästa
 dialog-done = Klar
-dialog-working = Arbetar…
 
 ## Add a method
 

@@ -1,6 +1,10 @@
 ## The frame around every page: header, language switcher, progress
 
 shell-document-title = { -brand-name }
+# The browser tab of a page: the page's own title, then the product.
+# Variables:
+#   $page (String) - the title of the page, such as "Security info"
+shell-page-title = { $page } – { -brand-name }
 shell-skip-to-content = Hoppa till huvudinnehållet
 shell-language-label = Språk
 shell-sign-out = Logga ut

@@ -12,6 +12,7 @@ mod locale;
 mod method;
 mod phone;
 pub mod policy;
+pub mod questions;
 mod return_path;
 
 pub use account::{AccountName, Password};

@@ -2,25 +2,12 @@
 //! and their storage as Argon2id hashes of a normalized form (S16). Never
 //! enough alone for a password reset (S15).
 
+use models::questions::PREDEFINED;
 use models::{ErrorCode, Field, MethodKind, QuestionAnswer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
-
-/// The predefined questions; each has `question-<id>` in every locale.
-pub const PREDEFINED: [&str; 10] = [
-    "city-born",
-    "first-pet",
-    "childhood-friend",
-    "first-school",
-    "favorite-teacher",
-    "first-car",
-    "parents-met",
-    "first-job",
-    "favorite-book",
-    "childhood-street",
-];
 
 pub const MIN_ANSWER: usize = 3;
 pub const MAX_ANSWER: usize = 40;

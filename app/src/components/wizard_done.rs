@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::actions::FormActions;
 use crate::i18n::use_i18n;
 
 /// The last step of every method wizard: "Your security info is updated",
@@ -16,8 +17,8 @@ pub fn WizardDone(
             <h3>{move || i18n.t("phone-wizard-success-title")}</h3>
             <p>{move || i18n.t(text_id)}</p>
         </div>
-        <div class="form-actions">
+        <FormActions>
             <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
-        </div>
+        </FormActions>
     }
 }

@@ -1,11 +1,9 @@
-//! The flows of the Security info page: one module per wizard or panel.
+//! The flows of the Security info page. `methods/` is the list of methods,
+//! its dialogs and one wizard per kind; `challenge.rs` the steps every
+//! verification by code or call shares; `registration.rs` the interrupt
+//! that asks for more methods; `step_up.rs` "Verify your identity".
 
-pub mod authenticator_wizard;
-pub mod email_wizard;
-pub mod method_wizard;
-pub mod phone_wizard;
-pub mod questions_wizard;
-pub mod regions;
+pub mod challenge;
+pub mod methods;
 pub mod registration;
-pub mod security_key_wizard;
 pub mod step_up;

@@ -6,9 +6,10 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::{MethodKind, SecurityInfo};
 
-use crate::features::method_wizard::MethodWizard;
+use crate::components::actions::FormActions;
+use crate::features::methods::wizard::MethodWizard;
 use crate::i18n::use_i18n;
-use crate::pages::security_info::default_label;
+use crate::labels::{default_label, method_name};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
@@ -52,11 +53,11 @@ pub fn Registration(
                 Stage::Intro => view! {
                     <h1 id="registration-title">{move || i18n.t("register-title")}</h1>
                     <p>{move || i18n.t("register-intro")}</p>
-                    <div class="form-actions">
+                    <FormActions>
                         <button type="button" class="button button-primary" on:click=move |_| stage.set(Stage::Method(start_info.get_value()))>
                             {move || i18n.t("dialog-next")}
                         </button>
-                    </div>
+                    </FormActions>
                 }.into_any(),
                 Stage::Method(info) => {
                     let step = info.methods.len() - first + 1;
@@ -88,7 +89,7 @@ pub fn Registration(
                                     }>
                                         {addable.iter().copied().map(|k| view! {
                                             <option value=k.as_str() selected=move || chosen.get().unwrap_or(kind) == k>
-                                                {move || crate::pages::security_info::method_name(&i18n, k)}
+                                                {move || method_name(&i18n, k)}
                                             </option>
                                         }).collect_view()}
                                     </select>
@@ -115,17 +116,17 @@ pub fn Registration(
                                 let kind = m.kind;
                                 view! {
                                     <li class="method-row">
-                                        <span class="method-kind">{move || crate::pages::security_info::method_name(&i18n, kind)}</span>
+                                        <span class="method-kind">{move || method_name(&i18n, kind)}</span>
                                         <span class="method-detail">{m.detail.clone()}</span>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
-                        <div class="form-actions">
+                        <FormActions>
                             <button type="button" class="button button-primary" on:click=move |_| on_done.run(done_info.clone())>
                                 {move || i18n.t("dialog-done")}
                             </button>
-                        </div>
+                        </FormActions>
                     }.into_any()
                 }
             }}

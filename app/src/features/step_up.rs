@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use models::{ApiError, Challenge, MethodKind, PhoneDelivery};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
-use crate::features::phone_wizard::{Calling, EnterCode, Entry};
+use crate::features::challenge::{Calling, EnterCode};
 use crate::i18n::use_i18n;
 use models::StepUpOption;
 
@@ -52,7 +53,7 @@ pub fn StepUp(
         });
     };
     let app_code_error = i18n.error_at(error, models::Field::Code);
-    let entry = Entry::new("", PhoneDelivery::Text);
+    let code = RwSignal::new(String::new());
 
     let label = move |o: &StepUpOption| {
         let mut args = Args::new();
@@ -118,17 +119,14 @@ pub fn StepUp(
                     <p>{move || i18n.t("step-up-authenticator")}</p>
                     <TextField id="step-up-app-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
                         value=app_code error=app_code_error autocomplete="one-time-code" inputmode="numeric"/>
-                    <div class="form-actions">
-                        <button type="button" class="button button-secondary" on:click=move |_| { error.set(None); app_method.set(None) }>
-                            {move || i18n.t("dialog-back")}
-                        </button>
-                        <button type="submit" class="button button-primary" disabled=move || busy.get()>{move || i18n.t("step-up-verify")}</button>
-                    </div>
+                    <FormActions back=i18n.text("dialog-back") on_back=Callback::new(move |()| { error.set(None); app_method.set(None) })>
+                        <SubmitButton label=i18n.text("step-up-verify") busy/>
+                    </FormActions>
                 </form>
             })}
             {move || if app_method.get().is_some() { ().into_any() } else { match challenge.get() {
                 Some(c) if c.channel.sends_code() => view! {
-                    <EnterCode challenge=c code=entry.code error busy
+                    <EnterCode challenge=c code error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))
                         on_back=Callback::new(move |()| { error.set(None); challenge.set(None) })
                         on_resent=Callback::new(move |c| { resent.set(true); challenge.set(Some(c)) })
@@ -160,12 +158,9 @@ pub fn StepUp(
                                                 </label>
                                             }).collect_view()}
                                         </fieldset>
-                                        <div class="form-actions">
-                                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                                                {move || i18n.t("step-up-send")}
-                                            </button>
-                                        </div>
+                                        <FormActions>
+                                            <SubmitButton label=i18n.text("step-up-send") busy/>
+                                        </FormActions>
                                     </form>
                                 }.into_any()
                             }

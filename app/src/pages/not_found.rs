@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_page_title;
 use crate::i18n::use_i18n;
+use crate::title::use_page_title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

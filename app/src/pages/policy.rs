@@ -8,13 +8,14 @@ use models::policy::{MethodRule, Policy};
 use models::{ApiError, ErrorCode, MethodKind};
 
 use crate::api;
-use crate::app::use_page_title;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
 use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
-use crate::pages::security_info::method_name;
+use crate::labels::method_name;
 use crate::session::use_session;
+use crate::title::use_page_title;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
@@ -108,13 +109,10 @@ fn PolicyEditor() -> impl IntoView {
                             hint_id="policy-step-up-hint" values=vec![5, 10, 15, 30, 60] unit_id="policy-minutes"
                             get=|p| p.step_up_minutes set=|p, n| p.step_up_minutes = n/>
                         <p class="muted" role="status">{move || saved.get().then(|| i18n.t("policy-saved"))}</p>
-                        <div class="form-actions">
+                        <FormActions>
                             <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
-                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                                {move || i18n.t("policy-save")}
-                            </button>
-                        </div>
+                            <SubmitButton label=i18n.text("policy-save") busy/>
+                        </FormActions>
                     </form>
                 }.into_any(),
             }}

@@ -7,11 +7,12 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
 use crate::api;
-use crate::app::use_page_title;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+use crate::title::use_page_title;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -135,14 +136,12 @@ pub fn SignInPage() -> impl IntoView {
                     autocomplete="current-password"
                     node_ref=password_input
                 />
-                <div class="form-actions">
-                    <button type="submit" class="button button-primary" disabled=move || pending.get()>
-                        <Show when=move || pending.get()>
-                            <span class="button-spinner" aria-hidden="true"></span>
-                        </Show>
-                        {move || if pending.get() { i18n.t("signin-submitting") } else { i18n.t("signin-submit") }}
-                    </button>
-                </div>
+                <FormActions>
+                    <SubmitButton
+                        label=Signal::derive(move || i18n.t(if pending.get() { "signin-submitting" } else { "signin-submit" }))
+                        busy=pending
+                    />
+                </FormActions>
             </form>
         </section>
     }

@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
+use models::questions::PREDEFINED;
 use models::{CustomQuestion, MethodKind, QuestionAnswers, QuestionChoices, SecurityInfo};
 use serde::{Deserialize, Serialize};
 
@@ -11,7 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::extract::Caller;
 use crate::passwords;
-use crate::questions::{PREDEFINED, check, custom_id};
+use crate::questions::{check, custom_id};
 use crate::security_info::{self, Adding, info_of};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;

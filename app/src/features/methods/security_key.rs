@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use models::{ApiError, ErrorCode, Field, SecurityInfo};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
@@ -111,19 +112,17 @@ pub fn SecurityKeyWizard(
                         autocomplete="off"
                         node_ref=input
                     />
-                    <div class="form-actions">
-                        <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
-                        <button type="submit" class="button button-primary">
-                            {move || i18n.t(if error.with(Option::is_some) { "security-key-try-again" } else { "dialog-next" })}
-                        </button>
-                    </div>
+                    <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                        <SubmitButton
+                            label=Signal::derive(move || i18n.t(if error.with(Option::is_some) { "security-key-try-again" } else { "dialog-next" }))
+                            busy=false
+                        />
+                    </FormActions>
                 </form>
             }.into_any(),
             Step::Waiting => view! {
                 <Progress label=Signal::derive(move || i18n.t("security-key-waiting"))/>
-                <div class="form-actions">
-                    <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
-                </div>
+                <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel/>
             }.into_any(),
             Step::Done => view! {
                 <WizardDone text_id="security-key-success-text"

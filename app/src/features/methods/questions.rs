@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use models::{ApiError, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
@@ -136,13 +137,9 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
                     <p>{intro}</p>
                     <form class="form" novalidate on:submit=submit>
                         {rows}
-                        <div class="form-actions">
-                            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
-                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                                {move || i18n.t("questions-save")}
-                            </button>
-                        </div>
+                        <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                            <SubmitButton label=i18n.text("questions-save") busy/>
+                        </FormActions>
                     </form>
                 }.into_any()
             }

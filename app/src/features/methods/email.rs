@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use models::{ApiError, Challenge, Field, SecurityInfo, StartEmailRequest};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::wizard_done::WizardDone;
-use crate::features::phone_wizard::EnterCode;
+use crate::features::challenge::EnterCode;
 use crate::i18n::use_i18n;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -117,13 +118,9 @@ fn EnterAddress(
                 autocomplete="email"
                 node_ref=input
             />
-            <div class="form-actions">
-                <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
-                <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                    <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                    {move || i18n.t("dialog-next")}
-                </button>
-            </div>
+            <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                <SubmitButton label=i18n.text("dialog-next") busy/>
+            </FormActions>
         </form>
     }
 }

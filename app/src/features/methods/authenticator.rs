@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use models::{ApiError, AuthenticatorSetup, ErrorCode, Field, SecurityInfo};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
@@ -92,13 +93,9 @@ pub fn AuthenticatorWizard(
                     <form class="form" novalidate on:submit=submit>
                         <TextField id="authenticator-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
                             value=code error=code_error autocomplete="one-time-code" inputmode="numeric"/>
-                        <div class="form-actions">
-                            <button type="button" class="button button-secondary" on:click=move |_| on_cancel.run(())>{move || i18n.t("dialog-cancel")}</button>
-                            <button type="submit" class="button button-primary" disabled=move || busy.get()>
-                                <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
-                                {move || i18n.t("dialog-next")}
-                            </button>
-                        </div>
+                        <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                            <SubmitButton label=i18n.text("dialog-next") busy/>
+                        </FormActions>
                     </form>
                 }.into_any()
             }

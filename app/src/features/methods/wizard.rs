@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use models::{MethodKind, SecurityInfo};
 
-use crate::features::authenticator_wizard::AuthenticatorWizard;
-use crate::features::email_wizard::EmailWizard;
-use crate::features::phone_wizard::PhoneWizard;
-use crate::features::questions_wizard::QuestionsWizard;
-use crate::features::security_key_wizard::SecurityKeyWizard;
+use crate::features::methods::authenticator::AuthenticatorWizard;
+use crate::features::methods::email::EmailWizard;
+use crate::features::methods::phone::PhoneWizard;
+use crate::features::methods::questions::QuestionsWizard;
+use crate::features::methods::security_key::SecurityKeyWizard;
 
 #[component]
 pub fn MethodWizard(

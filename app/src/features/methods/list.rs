@@ -1,0 +1,169 @@
+//! The default sign-in method, the coverage lines and the list of methods,
+//! with the dialog each action opens.
+
+use i18n::Args;
+use leptos::prelude::*;
+use models::{MethodKind, MethodView, PhoneDelivery, SecurityInfo};
+
+use crate::components::dialog::Dialog;
+use crate::features::methods::dialogs::{AddMethod, ChangeDefault, DeleteMethod, default_choices};
+use crate::features::methods::wizard::MethodWizard;
+use crate::i18n::use_i18n;
+use crate::labels::{default_label, method_name};
+
+/// What the page shows over the list.
+#[derive(Clone, Debug, PartialEq)]
+enum Panel {
+    None,
+    Add,
+    Wizard {
+        kind: MethodKind,
+        replaces: Option<String>,
+    },
+    Delete(String),
+    Default,
+}
+
+#[component]
+pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoView {
+    let i18n = use_i18n();
+    let panel = RwSignal::new(Panel::None);
+    let info = StoredValue::new(info);
+    let default_view = move || {
+        info.with_value(|info| {
+            info.default_method.as_ref().and_then(|d| {
+                info.methods
+                    .iter()
+                    .find(|m| m.id == d.method_id)
+                    .map(|m| (m.clone(), d.delivery))
+            })
+        })
+    };
+    let default_text = move || match default_view() {
+        Some((m, delivery)) => default_label(&i18n, &m, delivery),
+        None => i18n.t("security-info-default-none"),
+    };
+    let has_default_choices = info.with_value(|info| !default_choices(info).is_empty());
+    let rows = info.with_value(|info| info.methods.clone());
+    let coverage = info.with_value(|info| info.coverage.clone());
+    let coverage_lines = move || {
+        let mut mfa = Args::new();
+        mfa.set("count", coverage.mfa_methods);
+        let mut sspr = Args::new();
+        sspr.set("count", coverage.sspr_methods);
+        sspr.set("missing", coverage.sspr_missing);
+        [
+            if coverage.mfa_methods > 0 {
+                i18n.t_with("coverage-mfa-ready", &mfa)
+            } else {
+                i18n.t("coverage-mfa-missing")
+            },
+            if coverage.sspr_missing == 0 {
+                i18n.t_with("coverage-sspr-ready", &sspr)
+            } else {
+                i18n.t_with("coverage-sspr-missing", &sspr)
+            },
+        ]
+    };
+    let close = Callback::new(move |()| panel.set(Panel::None));
+    let updated = Callback::new(move |new_info: SecurityInfo| {
+        panel.set(Panel::None);
+        on_change.run(new_info);
+    });
+
+    view! {
+        <div class="card">
+            <ul class="coverage">
+                {move || coverage_lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            <dl class="default-method">
+                <dt>{move || i18n.t("security-info-default-label")}</dt>
+                <dd>{default_text}</dd>
+            </dl>
+            <Show when=move || has_default_choices>
+                <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
+                    aria-label=move || i18n.t("methods-default-change-label")>
+                    {move || i18n.t("methods-default-change")}
+                </button>
+            </Show>
+        </div>
+        <div class="card">
+            <div class="card-header">
+                <h2>{move || i18n.t("security-info-methods-heading")}</h2>
+                <button type="button" class="button button-primary" on:click=move |_| panel.set(Panel::Add)>
+                    <span aria-hidden="true">"+ "</span>{move || i18n.t("methods-add")}
+                </button>
+            </div>
+            {if rows.is_empty() {
+                view! { <p class="empty-state">{move || i18n.t("security-info-no-methods")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="method-list">
+                        {rows.into_iter().map(|m: MethodView| {
+                            let kind = m.kind;
+                            let (id_change, id_delete) = (m.id.clone(), m.id.clone());
+                            let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
+                            let name = move || method_name(&i18n, kind);
+                            let named = move || {
+                                let mut args = Args::new();
+                                args.set("method", name());
+                                args
+                            };
+                            view! {
+                                <li class="method-row">
+                                    <span class="method-kind">{name}</span>
+                                    <span class="method-detail">{m.detail.clone()}</span>
+                                    <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
+                                    {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
+                                    <span class="method-actions">
+                                        <Show when=move || kind.is_phone() || kind == MethodKind::Email>
+                                            <button type="button" class="button button-link"
+                                                aria-label=move || i18n.t_with("methods-change-label", &named())
+                                                on:click={
+                                                    let id = id_change.clone();
+                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(id.clone()) })
+                                                }>
+                                                {move || i18n.t("methods-change")}
+                                            </button>
+                                        </Show>
+                                        <button type="button" class="button button-link"
+                                            aria-label=move || i18n.t_with("methods-delete-label", &named())
+                                            on:click={
+                                                let id = id_delete.clone();
+                                                move |_| panel.set(Panel::Delete(id.clone()))
+                                            }>
+                                            {move || i18n.t("methods-delete")}
+                                        </button>
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+        {move || match panel.get() {
+            Panel::None => ().into_any(),
+            Panel::Add => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <AddMethod addable=info.with_value(|i| i.addable.clone()) on_pick=Callback::new(move |kind| panel.set(Panel::Wizard { kind, replaces: None })) on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+            Panel::Wizard { kind, replaces } => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <MethodWizard kind replaces on_done=updated on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+            Panel::Delete(id) => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <DeleteMethod id info=info.get_value() on_deleted=updated on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+            Panel::Default => view! {
+                <Dialog labelled_by="dialog-title" on_close=close>
+                    <ChangeDefault info=info.get_value() on_changed=updated on_cancel=close/>
+                </Dialog>
+            }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,37 @@
+//! What methods are called in the person's language: the kind of method
+//! ("Authenticator app") and a method as the default ("Phone - text +1
+//! 4255551234", SPEC §1). Every page and wizard names methods through here.
+
+use i18n::Args;
+use models::{MethodKind, MethodView, PhoneDelivery};
+
+use crate::i18n::I18n;
+
+pub fn method_name(i18n: &I18n, kind: MethodKind) -> String {
+    let id = match kind {
+        MethodKind::Phone => "method-kind-phone",
+        MethodKind::AlternatePhone => "method-kind-alternate-phone",
+        MethodKind::OfficePhone => "method-kind-office-phone",
+        MethodKind::AuthenticatorApp => "method-kind-authenticator-app",
+        MethodKind::Email => "method-kind-email",
+        MethodKind::SecurityQuestions => "method-kind-security-questions",
+        MethodKind::SecurityKey => "method-kind-security-key",
+    };
+    i18n.t(id)
+}
+
+/// "Phone - text +1 4255551234" and the like (SPEC §1).
+pub fn default_label(i18n: &I18n, method: &MethodView, delivery: Option<PhoneDelivery>) -> String {
+    let id = match (method.kind, delivery) {
+        (MethodKind::Phone, Some(PhoneDelivery::Text)) => "methods-default-phone-text",
+        (MethodKind::Phone, _) => "methods-default-phone-call",
+        (MethodKind::AlternatePhone, _) => "methods-default-alternate-phone-call",
+        (MethodKind::OfficePhone, _) => "methods-default-office-phone-call",
+        (MethodKind::SecurityKey, _) => "methods-default-security-key",
+        (kind, _) => return method_name(i18n, kind),
+    };
+    let mut args = Args::new();
+    args.set("number", method.detail.clone());
+    args.set("name", method.detail.clone());
+    i18n.t_with(id, &args)
+}
