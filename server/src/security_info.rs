@@ -18,7 +18,9 @@ use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
 use crate::secret;
 use crate::state::AppState;
-use crate::store::{Change, InsertRefused, MethodRecord, NewMethod, SessionRecord, UserRecord};
+use crate::store::{
+    Change, InsertRefused, MethodData, MethodRecord, NewMethod, SessionRecord, UserRecord,
+};
 
 /// Refuses a view or change of security info without a recent verification
 /// once the person has a method that verifies a sign-in (S11).
@@ -172,11 +174,10 @@ pub async fn info_of(state: &AppState, token_digest: &str) -> AppResult<Security
 pub struct Adding<'a> {
     pub kind: MethodKind,
     pub detail: &'a str,
-    pub data: &'a str,
+    pub data: MethodData,
     /// For a phone: how it verifies when it becomes the default.
     pub delivery: Option<PhoneDelivery>,
     pub replaces: Option<&'a str>,
-    pub credential_id: Option<&'a str>,
     pub totp_last_step: Option<i64>,
 }
 
@@ -225,7 +226,7 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
                 return Err(AppError::not_found());
             };
             change
-                .update_method(old, adding.detail, adding.data)
+                .update_method(old, adding.detail, &adding.data)
                 .await?;
             // An address being replaced existed before the change: it is told.
             let previous = (adding.kind == MethodKind::Email).then(|| replaced.detail.clone());
@@ -240,8 +241,7 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
                         id: &id,
                         kind: adding.kind,
                         detail: adding.detail,
-                        data: adding.data,
-                        credential_id: adding.credential_id,
+                        data: &adding.data,
                         totp_last_step: adding.totp_last_step,
                     },
                     now,

@@ -3,10 +3,6 @@
 //! success does — registering a phone or email, or stepping up the
 //! session (S11). Phone and email codes share every line of this.
 
-use i18n::Args;
-use models::{Challenge, Channel, ErrorCode};
-use serde::Serialize;
-
 use crate::audit::Requester;
 use crate::codes::{code_digest, new_code};
 use crate::error::{AppError, AppResult};
@@ -16,10 +12,12 @@ use crate::secret;
 use crate::security_info::{self, Added, Adding};
 use crate::state::AppState;
 use crate::store::{
-    ChallengeRecord, Destination, EmailData, NewChallenge, PhoneData, Purpose, Registering,
-    SessionRecord,
+    ChallengeRecord, Destination, EmailData, MethodData, NewChallenge, PhoneData, Purpose,
+    Registering, SessionRecord,
 };
 use crate::throttle::{self, HOUR, Limit};
+use i18n::Args;
+use models::{Challenge, Channel, ErrorCode};
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
@@ -250,12 +248,12 @@ async fn register(
     channel: Channel,
 ) -> AppResult<Added> {
     let delivery = channel.phone_delivery();
-    let (detail, data_json) = match proved {
+    let (detail, data) = match proved {
         Destination::Email { address } => {
             let data = EmailData {
                 address: address.clone(),
             };
-            (address.clone(), to_json(&data)?)
+            (address.clone(), MethodData::Email(data))
         }
         Destination::Phone { e164, extension } => {
             let data = PhoneData {
@@ -268,7 +266,7 @@ async fn register(
                 Some(ext) => format!("{} x{ext}", display_e164(e164)),
                 None => display_e164(e164),
             };
-            (detail, to_json(&data)?)
+            (detail, MethodData::Phone(data))
         }
     };
     security_info::add(
@@ -277,10 +275,9 @@ async fn register(
         Adding {
             kind: registering.kind,
             detail: &detail,
-            data: &data_json,
+            data,
             delivery,
             replaces: registering.replaces.as_deref(),
-            credential_id: None,
             totp_last_step: None,
         },
     )
@@ -319,10 +316,6 @@ pub async fn send_again(
         &old.destination,
     )
     .await
-}
-
-fn to_json<T: Serialize>(value: &T) -> AppResult<String> {
-    serde_json::to_string(value).map_err(|e| AppError::internal(e.to_string()))
 }
 
 /// "+1 425•••••34": enough for the owner to recognise, little for others.

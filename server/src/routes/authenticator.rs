@@ -19,7 +19,7 @@ use crate::secret;
 use crate::security_info::{self, Adding, info_of};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
-use crate::store::SessionRecord;
+use crate::store::{AuthenticatorData, MethodData, SessionRecord};
 use crate::throttle::{self, Limit};
 
 /// A pending app must be confirmed within this time.
@@ -91,10 +91,9 @@ pub async fn confirm(
     if !state.store.take_pending_authenticator(&id, user_id).await? {
         return Err(AppError::not_found());
     }
-    let data = serde_json::to_string(&crate::store::AuthenticatorData {
+    let data = MethodData::Authenticator(AuthenticatorData {
         secret_enc: encrypted,
-    })
-    .map_err(|e| AppError::internal(e.to_string()))?;
+    });
     // The limit of five apps, the policy and the step-up are checked
     // again as the app is stored (F1, F5).
     let added = security_info::add(
@@ -103,10 +102,9 @@ pub async fn confirm(
         Adding {
             kind: MethodKind::AuthenticatorApp,
             detail: "",
-            data: &data,
+            data,
             delivery: None,
             replaces: None,
-            credential_id: None,
             totp_last_step: Some(step),
         },
     )

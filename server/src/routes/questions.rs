@@ -6,9 +6,8 @@ use axum::routing::get;
 use axum::{Json, Router};
 use models::questions::PREDEFINED;
 use models::{CustomQuestion, MethodKind, QuestionAnswers, QuestionChoices, SecurityInfo};
-use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::extract::ApiJson;
 use crate::extract::Caller;
 use crate::passwords;
@@ -16,17 +15,10 @@ use crate::questions::{check, custom_id};
 use crate::security_info::{self, Adding, info_of};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
+use crate::store::{MethodData, QuestionsData};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/security-questions", get(choices).post(save))
-}
-
-/// What the `data` column keeps: the question ids and Argon2id hashes of
-/// the normalized answers (S16), never the answers.
-#[derive(Serialize, Deserialize)]
-struct QuestionsData {
-    questions: Vec<String>,
-    hashes: Vec<String>,
 }
 
 /// The questions the person can choose from, and how many to answer.
@@ -65,11 +57,10 @@ pub async fn save(
     for answer in normalized {
         hashes.push(passwords::hash(answer).await?);
     }
-    let data = QuestionsData {
+    let data = MethodData::Questions(QuestionsData {
         questions: request.answers.iter().map(|a| a.question.clone()).collect(),
         hashes,
-    };
-    let data = serde_json::to_string(&data).map_err(|e| AppError::internal(e.to_string()))?;
+    });
     // One set of questions: checked again as it is stored (F5).
     let added = security_info::add(
         &state,
@@ -77,10 +68,9 @@ pub async fn save(
         Adding {
             kind,
             detail: "",
-            data: &data,
+            data,
             delivery: None,
             replaces: None,
-            credential_id: None,
             totp_last_step: None,
         },
     )

@@ -28,7 +28,7 @@ use crate::security_info::{self, Adding, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
-use crate::store::{Ceremony, PurposeKind, SecurityKeyData};
+use crate::store::{Ceremony, MethodData, PurposeKind, SecurityKeyData};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -133,8 +133,7 @@ pub async fn finish(
             tracing::info!(error = %e, "security key refused");
             rejected()
         })?;
-    let data = SecurityKeyData { passkey };
-    let credential_id = data.credential_id();
+    let data = MethodData::SecurityKey(SecurityKeyData { passkey });
     // The limit of ten keys, the policy and the step-up are checked again
     // as the key is stored (two ceremonies at once make no eleventh key,
     // F5); a credential registered to anyone is refused (F19).
@@ -144,10 +143,9 @@ pub async fn finish(
         Adding {
             kind: MethodKind::SecurityKey,
             detail: &pending.name,
-            data: &serde_json::to_string(&data).map_err(internal)?,
+            data,
             delivery: None,
             replaces: None,
-            credential_id: Some(&credential_id),
             totp_last_step: None,
         },
     )
@@ -235,10 +233,14 @@ pub async fn finish_step_up(
         })
         .ok_or_else(rejected)?;
     if key.passkey.update_credential(&result) == Some(true) {
-        let data = serde_json::to_string(&key).map_err(internal)?;
         state
             .store
-            .update_method(user_id, &method.id, &method.detail, &data)
+            .update_method(
+                user_id,
+                &method.id,
+                &method.detail,
+                &MethodData::SecurityKey(key),
+            )
             .await?;
     }
     let (jar, digest) = crate::session::rotate(&state, &session, jar).await?;

@@ -11,7 +11,7 @@
 use models::PhoneDelivery;
 use sqlx::{Any, Transaction};
 
-use super::methods::{MethodRecord, NewMethod, select_methods, update_method};
+use super::methods::{MethodData, MethodRecord, NewMethod, select_methods, update_method};
 use super::users::{UserRecord, user_columns, user_from_row};
 use super::{Store, sessions};
 use crate::clock::UnixTime;
@@ -65,7 +65,8 @@ impl Change {
         method: NewMethod<'_>,
         now: UnixTime,
     ) -> AppResult<Result<(), InsertRefused>> {
-        if let Some(credential_id) = method.credential_id {
+        let credential_id = method.data.credential_id();
+        if let Some(credential_id) = &credential_id {
             let taken: Option<String> =
                 sqlx::query_scalar("SELECT id FROM methods WHERE credential_id = $1")
                     .bind(credential_id)
@@ -83,9 +84,9 @@ impl Change {
         .bind(&self.user.id)
         .bind(method.kind.as_str())
         .bind(method.detail)
-        .bind(method.data)
+        .bind(method.data.to_column()?)
         .bind(now)
-        .bind(method.credential_id)
+        .bind(credential_id.as_deref())
         .bind(method.totp_last_step.unwrap_or(-1))
         .execute(&mut *self.tx)
         .await;
@@ -93,9 +94,7 @@ impl Change {
             Ok(_) => Ok(Ok(())),
             // Another account registered the same credential at the same
             // moment: the unique index decides.
-            Err(sqlx::Error::Database(e))
-                if e.is_unique_violation() && method.credential_id.is_some() =>
-            {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() && credential_id.is_some() => {
                 Ok(Err(InsertRefused::CredentialTaken))
             }
             Err(e) => Err(e.into()),
@@ -104,7 +103,12 @@ impl Change {
 
     /// Replaces a method's details in place ("Change"): same id, so the
     /// default stays where it was.
-    pub async fn update_method(&mut self, id: &str, detail: &str, data: &str) -> AppResult<bool> {
+    pub async fn update_method(
+        &mut self,
+        id: &str,
+        detail: &str,
+        data: &MethodData,
+    ) -> AppResult<bool> {
         update_method(&mut *self.tx, &self.user.id, id, detail, data).await
     }
 

@@ -46,6 +46,47 @@ impl SecurityKeyData {
     }
 }
 
+/// What a set of security questions keeps (the `data` column): the
+/// question ids and Argon2id hashes of the normalized answers (S16), never
+/// the answers.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct QuestionsData {
+    pub questions: Vec<String>,
+    pub hashes: Vec<String>,
+}
+
+/// What a method keeps, by kind; only the store turns it into the `data`
+/// column.
+#[derive(Clone, Debug)]
+pub enum MethodData {
+    Phone(PhoneData),
+    Email(EmailData),
+    Authenticator(AuthenticatorData),
+    SecurityKey(SecurityKeyData),
+    Questions(QuestionsData),
+}
+
+impl MethodData {
+    pub(super) fn to_column(&self) -> AppResult<String> {
+        let json = match self {
+            MethodData::Phone(d) => serde_json::to_string(d),
+            MethodData::Email(d) => serde_json::to_string(d),
+            MethodData::Authenticator(d) => serde_json::to_string(d),
+            MethodData::SecurityKey(d) => serde_json::to_string(d),
+            MethodData::Questions(d) => serde_json::to_string(d),
+        };
+        json.map_err(|e| AppError::internal(format!("method data: {e}")))
+    }
+
+    /// A security key's credential id, unique across every account (F19).
+    pub(super) fn credential_id(&self) -> Option<String> {
+        match self {
+            MethodData::SecurityKey(key) => Some(key.credential_id()),
+            _ => None,
+        }
+    }
+}
+
 /// A registered method; `detail` is what its owner recognises it by.
 #[derive(Clone, Debug)]
 pub struct MethodRecord {
@@ -62,9 +103,7 @@ pub struct NewMethod<'a> {
     pub id: &'a str,
     pub kind: MethodKind,
     pub detail: &'a str,
-    pub data: &'a str,
-    /// A security key's credential id: unique across every account (F19).
-    pub credential_id: Option<&'a str>,
+    pub data: &'a MethodData,
     /// An authenticator app's first accepted time step (S9).
     pub totp_last_step: Option<i64>,
 }
@@ -114,7 +153,7 @@ pub(super) async fn update_method<'e, E>(
     user_id: &str,
     id: &str,
     detail: &str,
-    data: &str,
+    data: &MethodData,
 ) -> AppResult<bool>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
@@ -122,7 +161,7 @@ where
     let done =
         sqlx::query("UPDATE methods SET detail = $1, data = $2 WHERE id = $3 AND user_id = $4")
             .bind(detail)
-            .bind(data)
+            .bind(data.to_column()?)
             .bind(id)
             .bind(user_id)
             .execute(db)
@@ -172,7 +211,7 @@ impl Store {
         user_id: &str,
         id: &str,
         detail: &str,
-        data: &str,
+        data: &MethodData,
     ) -> AppResult<bool> {
         update_method(&self.pool, user_id, id, detail, data).await
     }

@@ -29,7 +29,8 @@ pub use challenges::{
 pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
 pub use methods::{
-    AuthenticatorData, EmailData, MethodRecord, NewMethod, PhoneData, SecurityKeyData,
+    AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
+    SecurityKeyData,
 };
 pub use security_keys::Ceremony;
 pub use sessions::{NewSession, SessionRecord};
