@@ -55,11 +55,14 @@ export const test = base.extend<Fixtures>({
         display_name: user.displayName,
         locale: options.locale ?? null,
         // An organization of the test's own; registration is not enforced
-        // unless the test asks for it.
+        // and two-step sign-in is off unless the test asks for it (most
+        // tests sign in with a password to reach what they are about, the
+        // step-up among it).
         // Every test sends from 127.0.0.1, so the per-address sending limit
         // would be shared by the whole run: lift it unless a test sets it.
         policy: {
           registration_required: 0,
+          two_step_sign_in: false,
           ...(options.policy ?? {}),
           limits: { per_address: 100000, ...((options.policy?.limits as object) ?? {}) },
         },

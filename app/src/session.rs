@@ -1,7 +1,7 @@
 //! Who is signed in, shared by every page.
 
 use leptos::prelude::*;
-use models::UserView;
+use models::{SessionInfo, UserView};
 
 use crate::api;
 use crate::i18n::I18n;
@@ -9,6 +9,9 @@ use crate::i18n::I18n;
 #[derive(Clone, Copy)]
 pub struct Session {
     pub user: RwSignal<Option<UserView>>,
+    /// The password was right and the sign-in waits for its second step
+    /// (S27): only the verification and sign-out are open.
+    pub pending: RwSignal<bool>,
     /// False until the first `GET /api/session` has answered.
     pub ready: RwSignal<bool>,
     /// Set when that first answer failed (server unreachable).
@@ -20,13 +23,14 @@ impl Session {
     pub fn provide(i18n: I18n) -> Session {
         let session = Session {
             user: RwSignal::new(None),
+            pending: RwSignal::new(false),
             ready: RwSignal::new(false),
             failed: RwSignal::new(None),
         };
         provide_context(session);
         leptos::task::spawn_local(async move {
             match api::session().await {
-                Ok(info) => session.signed_in(i18n, info.user),
+                Ok(info) => session.signed_in(i18n, info),
                 Err(error) => session.failed.set(Some(error)),
             }
             session.ready.set(true);
@@ -45,16 +49,23 @@ impl Session {
             let _ = api::sign_out().await;
         }
         self.user.set(None);
+        self.pending.set(false);
         let _ = api::session().await;
         Ok(())
     }
 
     /// Adopts the user (and their stored language) after sign-in or load.
-    pub fn signed_in(&self, i18n: I18n, user: Option<UserView>) {
-        if let Some(locale) = user.as_ref().and_then(|u| u.locale) {
+    pub fn signed_in(&self, i18n: I18n, info: SessionInfo) {
+        if let Some(locale) = info.user.as_ref().and_then(|u| u.locale) {
             i18n.show(locale);
         }
-        self.user.set(user);
+        self.pending.set(info.verification_required);
+        self.user.set(info.user);
+    }
+
+    /// Whether someone is signed in with every step their sign-in needs.
+    pub fn is_signed_in(&self) -> bool {
+        self.user.with(Option::is_some) && !self.pending.get()
     }
 }
 

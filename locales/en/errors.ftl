@@ -39,6 +39,7 @@ error-text-limit-reached = You've hit our limit on text verification codes. Try 
 error-call-limit-reached = You've hit our limit on verification calls. Try again later.
 error-last-required-method = You can't delete this method: your organization requires it.
 error-step-up-required = Verify your identity to continue.
+error-sign-in-not-finished = Finish signing in first: verify your identity with one of your methods.
 error-delivery-unavailable = This phone can't be used that way.
 error-code-used = That code was already used. Wait for your app to show a new one.
 error-invalid-policy = This policy asks a method for something it can't do, or has a limit out of range.

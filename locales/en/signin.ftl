@@ -7,3 +7,11 @@ signin-account-hint = Your work or school account, for example adele@contoso.exa
 signin-password-label = Password
 signin-submit = Sign in
 signin-submitting = Signing in…
+
+## Two-step verification at sign-in
+
+signin-verify-intro = Your organization asks for a second step when you sign in. Verify your identity with one of your methods.
+signin-verifying = Starting your verification…
+signin-another-way = Sign in another way
+signin-cant-use = I can't use any of these methods
+signin-cant-use-help = Contact your administrator. They can confirm who you are and help you sign in and set up your methods again.

@@ -37,6 +37,7 @@ error-text-limit-reached = U hebt onze limiet voor verificatiecodes per sms bere
 error-call-limit-reached = U hebt onze limiet voor verificatieoproepen bereikt. Probeer het later opnieuw.
 error-last-required-method = U kunt deze methode niet verwijderen: uw organisatie vereist deze.
 error-step-up-required = Verifieer uw identiteit om door te gaan.
+error-sign-in-not-finished = Rond eerst het aanmelden af: verifieer uw identiteit met een van uw methoden.
 error-delivery-unavailable = Deze telefoon kan niet op die manier worden gebruikt.
 error-code-used = Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont.
 error-invalid-policy = Dit beleid vraagt een methode om iets wat die niet kan, of bevat een limiet buiten het bereik.

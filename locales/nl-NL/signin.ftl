@@ -7,3 +7,11 @@ signin-account-hint = Uw werk- of schoolaccount, bijvoorbeeld adele@contoso.exam
 signin-password-label = Wachtwoord
 signin-submit = Aanmelden
 signin-submitting = Bezig met aanmelden…
+
+## Two-step verification at sign-in
+
+signin-verify-intro = Uw organisatie vraagt om een tweede stap wanneer u zich aanmeldt. Verifieer uw identiteit met een van uw methoden.
+signin-verifying = Uw verificatie wordt gestart…
+signin-another-way = Op een andere manier aanmelden
+signin-cant-use = Ik kan geen van deze methoden gebruiken
+signin-cant-use-help = Neem contact op met uw beheerder. Die kan bevestigen wie u bent en u helpen om u aan te melden en uw methoden opnieuw in te stellen.

@@ -37,6 +37,7 @@ error-text-limit-reached = Du har nått vår gräns för verifieringskoder via s
 error-call-limit-reached = Du har nått vår gräns för verifieringssamtal. Försök igen senare.
 error-last-required-method = Du kan inte ta bort den här metoden: din organisation kräver den.
 error-step-up-required = Verifiera din identitet för att fortsätta.
+error-sign-in-not-finished = Slutför inloggningen först: verifiera din identitet med en av dina metoder.
 error-delivery-unavailable = Den här telefonen kan inte användas på det sättet.
 error-code-used = Den koden har redan använts. Vänta tills appen visar en ny.
 error-invalid-policy = Den här principen begär något av en metod som den inte kan, eller har en gräns utanför intervallet.

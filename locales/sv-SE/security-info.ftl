@@ -54,6 +54,8 @@ policy-code-lifetime-label = Koder via sms eller e-post upphör att gälla efter
 policy-code-tries-label = Tillåtna felaktiga försök per kod
 policy-step-up-label = Be personer att verifiera igen efter
 policy-step-up-hint = För att visa eller ändra säkerhetsinformation krävs en verifiering som högst är så här gammal.
+policy-two-step-label = Kräv tvåstegsverifiering vid inloggning
+policy-two-step-hint = Efter rätt lösenord verifierar personer som har registrerat en inloggningsmetod sig med den innan de loggas in.
 policy-minutes =
     { $count ->
         [one] { $count } minut

@@ -7,3 +7,11 @@ signin-account-hint = Ditt arbets- eller skolkonto, till exempel adele@contoso.e
 signin-password-label = Lösenord
 signin-submit = Logga in
 signin-submitting = Loggar in…
+
+## Two-step verification at sign-in
+
+signin-verify-intro = Din organisation kräver ett andra steg när du loggar in. Verifiera din identitet med en av dina metoder.
+signin-verifying = Verifieringen startar…
+signin-another-way = Logga in på ett annat sätt
+signin-cant-use = Jag kan inte använda någon av de här metoderna
+signin-cant-use-help = Kontakta din administratör. Administratören kan bekräfta vem du är och hjälpa dig att logga in och konfigurera dina metoder igen.

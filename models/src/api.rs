@@ -11,6 +11,11 @@ use crate::{AccountName, DefaultMethod, Locale, MethodKind, MethodView, Password
 pub struct SessionInfo {
     pub csrf_token: String,
     pub user: Option<UserView>,
+    /// The password was right and the sign-in waits for a verification
+    /// with one of the person's methods (S27): until then the session can
+    /// only verify or sign out.
+    #[serde(default)]
+    pub verification_required: bool,
 }
 
 /// The signed-in person, as the client needs to know them.

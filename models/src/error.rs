@@ -66,6 +66,9 @@ error_codes! {
     CallLimitReached => "call-limit-reached",
     LastRequiredMethod => "last-required-method",
     StepUpRequired => "step-up-required",
+    /// The password was right, the second step of the sign-in is still
+    /// to come (S27).
+    SignInNotFinished => "sign-in-not-finished",
     DeliveryUnavailable => "delivery-unavailable",
     CodeUsed => "code-used",
     InvalidPolicy => "invalid-policy",

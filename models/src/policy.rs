@@ -30,6 +30,10 @@ pub struct Policy {
     /// A verification with an MFA method is needed to view or change
     /// security info unless one happened this recently (S11).
     pub step_up_minutes: i64,
+    /// Two-step verification at sign-in: after the right password, a
+    /// person with a method that counts for sign-in verifies with it
+    /// before the session is theirs (S27).
+    pub two_step_sign_in: bool,
     pub limits: SendLimits,
     pub security_questions: QuestionsPolicy,
 }
@@ -164,6 +168,7 @@ impl Default for Policy {
             allowed_countries: Vec::new(),
             refused_number_types: NumberType::REFUSED_BY_DEFAULT.to_vec(),
             step_up_minutes: 10,
+            two_step_sign_in: true,
             limits: SendLimits::default(),
             security_questions: QuestionsPolicy::default(),
         }

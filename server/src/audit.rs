@@ -66,6 +66,8 @@ pub enum Action {
     TotpReuseRefused,
     SecurityKeyRefused,
     PolicyChanged,
+    /// A sign-in finished its second step; the detail says how.
+    SignedIn,
 }
 
 impl Action {
@@ -79,6 +81,7 @@ impl Action {
             Action::TotpReuseRefused => "totp-reuse-refused",
             Action::SecurityKeyRefused => "security-key-refused",
             Action::PolicyChanged => "policy-changed",
+            Action::SignedIn => "signed-in",
         }
     }
 }
@@ -93,7 +96,10 @@ impl Action {
             Action::MethodDeleted => "notify-method-deleted",
             Action::DefaultChanged => "notify-default-changed",
             Action::SignedOutEverywhere => "notify-signed-out-everywhere",
-            Action::TotpReuseRefused | Action::SecurityKeyRefused | Action::PolicyChanged => {
+            Action::TotpReuseRefused
+            | Action::SecurityKeyRefused
+            | Action::PolicyChanged
+            | Action::SignedIn => {
                 return None;
             }
         })

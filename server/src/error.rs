@@ -53,6 +53,12 @@ impl AppError {
         AppError::status(StatusCode::UNAUTHORIZED, ErrorCode::NotSignedIn)
     }
 
+    /// A session whose sign-in waits for its second step asked for more
+    /// than verifying (S27).
+    pub fn sign_in_not_finished() -> AppError {
+        AppError::status(StatusCode::UNAUTHORIZED, ErrorCode::SignInNotFinished)
+    }
+
     pub fn not_found() -> AppError {
         AppError::status(StatusCode::NOT_FOUND, ErrorCode::NotFound)
     }

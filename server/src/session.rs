@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 
+use crate::audit::{Action, Requester};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::secret::{new_session_token, token_digest};
@@ -58,7 +59,11 @@ fn limits(config: &Config) -> (i64, i64) {
 /// every page view a database write for no gain in precision worth having.
 const TOUCH_EVERY_SECS: i64 = 60;
 
-/// The session of this request if its cookie names a live one. Reads only;
+/// How long a sign-in may wait for its second step (S27).
+pub const PENDING_SECS: i64 = 10 * 60;
+
+/// The session of this request if its cookie names a live one — a
+/// complete session, or a sign-in waiting for its second step. Reads only;
 /// an anonymous or expired request writes nothing (S21).
 pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<SessionRecord>> {
     let names = CookieNames::for_config(&state.config);
@@ -73,14 +78,37 @@ pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<Sess
     if now - session.last_seen_at >= idle || now - session.created_at >= absolute {
         return Ok(None);
     }
+    if session.pending_until.is_some_and(|until| now >= until) {
+        return Ok(None);
+    }
     Ok(Some(session))
 }
 
-/// A handler argument that only exists for a signed-in request; otherwise
-/// the request is refused with 401 `not-signed-in`.
+/// A handler argument that only exists for a signed-in request whose
+/// sign-in is complete; refused with 401 `not-signed-in` without a session,
+/// and with 401 `sign-in-not-finished` while the sign-in waits for its
+/// second step (S27).
 pub struct Authenticated(pub SessionRecord);
 
 impl FromRequestParts<AppState> for Authenticated {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let Verifying(session) = Verifying::from_request_parts(parts, state).await?;
+        if session.is_pending() {
+            return Err(AppError::sign_in_not_finished());
+        }
+        Ok(Authenticated(session))
+    }
+}
+
+/// A session that may verify with one of the person's methods: a complete
+/// one stepping up (S11), or a sign-in waiting for its second step (S27).
+/// Only the verification routes take it; everything else takes
+/// `Authenticated`.
+pub struct Verifying(pub SessionRecord);
+
+impl FromRequestParts<AppState> for Verifying {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
@@ -95,7 +123,7 @@ impl FromRequestParts<AppState> for Authenticated {
                 .touch_session(&session.token_digest, now)
                 .await?;
         }
-        Ok(Authenticated(session))
+        Ok(Verifying(session))
     }
 }
 
@@ -118,9 +146,26 @@ impl FromRequestParts<AppState> for Verified {
     }
 }
 
-/// After a step-up: a new session token (S18) with a fresh verification.
+/// After a verification with one of the person's methods (`how`: the
+/// channel or kind): a new session token (S18) with a fresh verification;
+/// a sign-in that waited for it is complete now, and recorded as such.
 /// Returns the jar with the new cookie and the new token's digest.
-pub async fn rotate(
+pub async fn verified(
+    state: &AppState,
+    who: &Requester<'_>,
+    how: &str,
+    jar: CookieJar,
+) -> AppResult<(CookieJar, String)> {
+    let rotated = rotate(state, who.session, jar).await?;
+    if who.session.is_pending() {
+        who.record(state, Action::SignedIn, None, how, None).await?;
+    }
+    Ok(rotated)
+}
+
+/// A new session token (S18) with a fresh verification. Returns the jar
+/// with the new cookie and the new token's digest.
+async fn rotate(
     state: &AppState,
     session: &SessionRecord,
     jar: CookieJar,

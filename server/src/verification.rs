@@ -191,6 +191,7 @@ pub async fn complete(
     who: &Requester<'_>,
     challenge: &ChallengeRecord,
 ) -> AppResult<Completed> {
+    may_finish(who.session, challenge)?;
     match &challenge.purpose {
         Purpose::Register(registering) => Ok(Completed::Registered(
             register(
@@ -206,6 +207,15 @@ pub async fn complete(
             step_up_method_still_counts(state, who.session, challenge).await?;
             Ok(Completed::SteppedUp)
         }
+    }
+}
+
+/// Whether this session may finish the challenge: a sign-in waiting for
+/// its second step finishes only a step-up, never a registration (S27).
+pub fn may_finish(session: &SessionRecord, challenge: &ChallengeRecord) -> AppResult<()> {
+    match challenge.purpose {
+        Purpose::Register(_) if session.is_pending() => Err(AppError::not_found()),
+        _ => Ok(()),
     }
 }
 

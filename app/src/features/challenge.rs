@@ -46,8 +46,19 @@ pub fn EnterCode(
     /// This challenge replaced one whose code was resent: say so.
     #[prop(optional)]
     resent: bool,
+    /// Put the cursor in the code field as the step appears.
+    #[prop(optional)]
+    focus: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    if focus {
+        Effect::new(move |_| {
+            if let Some(input) = code_input.get() {
+                let _ = input.focus();
+            }
+        });
+    }
     let cooldown = countdown(challenge.resend_after);
     let resent = RwSignal::new(resent);
     let id = StoredValue::new(challenge.challenge_id.clone());
@@ -103,6 +114,7 @@ pub fn EnterCode(
                 error=code_error
                 autocomplete="one-time-code"
                 inputmode="numeric"
+                node_ref=code_input
             />
             <div class="resend">
                 <button type="button" class="button button-link" disabled=move || { cooldown.get() > 0 } on:click=resend>

@@ -1,6 +1,8 @@
-//! Verify your identity: before viewing or changing security info, a code
-//! from an authenticator app, a security key, or a code or call to one of
-//! the person's phones (S11).
+//! Verify your identity with a code from an authenticator app, a security
+//! key, or a code or call to one of the person's phones: before viewing or
+//! changing security info (S11), and as the second step of a sign-in
+//! (S27), where the default method starts at once and the others are
+//! "Sign in another way".
 
 use i18n::Args;
 use leptos::prelude::*;
@@ -19,9 +21,16 @@ use models::StepUpOption;
 pub fn StepUp(
     /// Called once the session is verified.
     on_verified: Callback<()>,
+    /// The second step of a sign-in rather than a step-up.
+    #[prop(optional)]
+    at_sign_in: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = LocalResource::new(api::step_up_options);
+    // At sign-in the list of methods is "Sign in another way", shown when
+    // asked for; a step-up shows it at once.
+    let choosing = RwSignal::new(!at_sign_in);
+    let cant_use = RwSignal::new(false);
     let chosen = RwSignal::new(0usize);
     let challenge: RwSignal<Option<Challenge>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
@@ -53,6 +62,14 @@ pub fn StepUp(
         });
     };
     let app_code_error = i18n.error_at(error, models::Field::Code);
+    let app_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(input) = app_input.get()
+            && at_sign_in
+        {
+            let _ = input.focus();
+        }
+    });
     let code = RwSignal::new(String::new());
 
     let label = move |o: &StepUpOption| {
@@ -72,6 +89,7 @@ pub fn StepUp(
         let Some(option) = list.get(chosen.get_untracked()).cloned() else {
             return;
         };
+        choosing.set(false);
         if option.kind == MethodKind::SecurityKey {
             // The browser asks for the key; nothing to type.
             busy.set(true);
@@ -109,17 +127,62 @@ pub fn StepUp(
         });
     };
     let general = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+    // A sign-in starts with the default method (listed first) at once.
+    if at_sign_in {
+        let started = StoredValue::new(false);
+        Effect::new(move |_| {
+            if let Some(Ok(list)) = options.get()
+                && !started.get_value()
+            {
+                started.set_value(true);
+                if !list.is_empty() {
+                    send(list);
+                }
+            }
+        });
+    }
+    let back_label = if at_sign_in {
+        "signin-another-way"
+    } else {
+        "dialog-back"
+    };
+    // At sign-in the page changed under the person: their place is here.
+    let heading: NodeRef<leptos::html::H1> = NodeRef::new();
+    if at_sign_in {
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
+    }
+    // "Sign in another way" puts the person on the first choice.
+    let choice_form: NodeRef<leptos::html::Form> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(form) = choice_form.get()
+            && at_sign_in
+            && let Ok(Some(first)) = form.query_selector("input")
+            && let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first)
+        {
+            let _ = first.focus();
+        }
+    });
+    let back = move || {
+        error.set(None);
+        challenge.set(None);
+        app_method.set(None);
+        choosing.set(true);
+    };
 
     view! {
         <section class="card page-narrow step-up" aria-labelledby="step-up-title">
-            <h1 id="step-up-title">{move || i18n.t("step-up-title")}</h1>
-            <p>{move || i18n.t("step-up-intro")}</p>
+            <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t("step-up-title")}</h1>
+            <p>{move || i18n.t(if at_sign_in { "signin-verify-intro" } else { "step-up-intro" })}</p>
             {move || app_method.get().is_some().then(|| view! {
                 <form class="form" novalidate on:submit=verify_app>
                     <p>{move || i18n.t("step-up-authenticator")}</p>
                     <TextField id="step-up-app-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
-                        value=app_code error=app_code_error autocomplete="one-time-code" inputmode="numeric"/>
-                    <FormActions back=i18n.text("dialog-back") on_back=Callback::new(move |()| { error.set(None); app_method.set(None) })>
+                        value=app_code error=app_code_error autocomplete="one-time-code" inputmode="numeric" node_ref=app_input/>
+                    <FormActions back=i18n.text(back_label) on_back=Callback::new(move |()| back())>
                         <SubmitButton label=i18n.text("step-up-verify") busy/>
                     </FormActions>
                 </form>
@@ -128,46 +191,73 @@ pub fn StepUp(
                 Some(c) if c.channel.sends_code() => view! {
                     <EnterCode challenge=c code error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))
-                        on_back=Callback::new(move |()| { error.set(None); challenge.set(None) })
+                        on_back=Callback::new(move |()| back())
                         on_resent=Callback::new(move |c| { resent.set(true); challenge.set(Some(c)) })
-                        back_label="dialog-back"
-                        resent=resent.get_untracked()/>
+                        back_label=back_label
+                        resent=resent.get_untracked()
+                        focus=at_sign_in/>
                 }.into_any(),
                 Some(c) => view! {
                     <Calling challenge=c error
                         on_verified=Callback::new(move |()| on_verified.run(()))
-                        on_back=Callback::new(move |()| { error.set(None); challenge.set(None) })
+                        on_back=Callback::new(move |()| back())
                         on_again=Callback::new(move |c| challenge.set(Some(c)))
-                        back_label="dialog-back"/>
+                        back_label=back_label/>
                 }.into_any(),
                 None => view! {
                     <Suspense fallback=move || view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }>
                         {move || options.get().map(|result| match result {
                             Err(e) => view! { <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/> }.into_any(),
                             Ok(list) => {
-                                let for_send = list.clone();
+                                let list = StoredValue::new(list);
                                 view! {
-                                    <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(for_send.clone()) }>
-                                        <ErrorAlert message=general/>
-                                        <fieldset class="choice">
-                                            <legend>{move || i18n.t("step-up-choose")}</legend>
-                                            {list.into_iter().enumerate().map(|(n, o)| view! {
-                                                <label class="choice-option">
-                                                    <input type="radio" name="step-up-option" prop:checked=move || chosen.get() == n on:change=move |_| chosen.set(n)/>
-                                                    {move || label(&o)}
-                                                </label>
-                                            }).collect_view()}
-                                        </fieldset>
-                                        <FormActions>
-                                            <SubmitButton label=i18n.text("step-up-send") busy/>
-                                        </FormActions>
-                                    </form>
+                                    <ErrorAlert message=general/>
+                                    {move || (busy.get() && !choosing.get()).then(|| view! {
+                                        <Progress label=i18n.text("signin-verifying")/>
+                                    })}
+                                    {move || if choosing.get() {
+                                        view! {
+                                            <form class="form" novalidate node_ref=choice_form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); send(list.get_value()) }>
+                                                <fieldset class="choice">
+                                                    <legend>{move || i18n.t("step-up-choose")}</legend>
+                                                    {list.get_value().into_iter().enumerate().map(|(n, o)| view! {
+                                                        <label class="choice-option">
+                                                            <input type="radio" name="step-up-option" prop:checked=move || chosen.get() == n on:change=move |_| chosen.set(n)/>
+                                                            {move || label(&o)}
+                                                        </label>
+                                                    }).collect_view()}
+                                                </fieldset>
+                                                <FormActions>
+                                                    <SubmitButton label=i18n.text("step-up-send") busy/>
+                                                </FormActions>
+                                            </form>
+                                        }.into_any()
+                                    } else {
+                                        view! {
+                                            <p class="another-way">
+                                                <button type="button" class="button button-link" on:click=move |_| { error.set(None); choosing.set(true) }>
+                                                    {move || i18n.t("signin-another-way")}
+                                                </button>
+                                            </p>
+                                        }.into_any()
+                                    }}
                                 }.into_any()
                             }
                         })}
                     </Suspense>
                 }.into_any(),
             }}}
+            {at_sign_in.then(|| view! {
+                <div class="cant-use">
+                    <button type="button" class="button button-link" aria-expanded=move || cant_use.get().to_string()
+                        on:click=move |_| cant_use.update(|v| *v = !*v)>
+                        {move || i18n.t("signin-cant-use")}
+                    </button>
+                    <Show when=move || cant_use.get()>
+                        <p class="notice" role="status">{move || i18n.t("signin-cant-use-help")}</p>
+                    </Show>
+                </div>
+            })}
         </section>
     }
 }

@@ -22,7 +22,7 @@ pub fn PolicyPage() -> impl IntoView {
     use_page_title("policy-title");
     let session = use_session();
     move || {
-        if session.user.with(Option::is_none) {
+        if !session.is_signed_in() {
             view! { <Redirect path="/signin?next=/admin/policy"/> }.into_any()
         } else {
             view! { <PolicyEditor/> }.into_any()
@@ -108,6 +108,18 @@ fn PolicyEditor() -> impl IntoView {
                         <PolicyChoice policy id="policy-step-up" label_id="policy-step-up-label"
                             hint_id="policy-step-up-hint" values=vec![5, 10, 15, 30, 60] unit_id="policy-minutes"
                             get=|p| p.step_up_minutes set=|p, n| p.step_up_minutes = n/>
+                        <div class="field">
+                            <label class="choice-option">
+                                <input type="checkbox" id="policy-two-step" aria-describedby="policy-two-step-hint"
+                                    prop:checked=move || policy.with(|p| p.as_ref().is_some_and(|p| p.two_step_sign_in))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        policy.update(|p| if let Some(p) = p { p.two_step_sign_in = on });
+                                    }/>
+                                {move || i18n.t("policy-two-step-label")}
+                            </label>
+                            <p class="field-hint" id="policy-two-step-hint">{move || i18n.t("policy-two-step-hint")}</p>
+                        </div>
                         <p class="muted" role="status">{move || saved.get().then(|| i18n.t("policy-saved"))}</p>
                         <FormActions>
                             <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>

@@ -24,7 +24,7 @@ pub fn SecurityInfoPage() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     move || {
-        if session.user.with(Option::is_none) {
+        if !session.is_signed_in() {
             let here = location.pathname.get_untracked();
             let here = if here == "/" {
                 "/security-info".to_owned()
@@ -48,10 +48,10 @@ fn SecurityInfoContent() -> impl IntoView {
         reload.track();
         leptos::task::spawn_local(async move {
             let result = api::security_info().await;
-            if let Err(e) = &result
-                && e.code == ErrorCode::NotSignedIn
-            {
-                session.user.set(None);
+            match result.as_ref().map_err(|e| e.code) {
+                Err(ErrorCode::NotSignedIn) => session.user.set(None),
+                Err(ErrorCode::SignInNotFinished) => session.pending.set(true),
+                _ => {}
             }
             loaded.set(Some(result));
         });

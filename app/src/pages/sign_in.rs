@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -28,7 +29,7 @@ pub fn SignInPage() -> impl IntoView {
     {
         let navigate = navigate.clone();
         Effect::new(move |_| {
-            if session.user.with(Option::is_some) {
+            if session.is_signed_in() {
                 navigate(
                     &next(),
                     NavigateOptions {
@@ -70,7 +71,7 @@ pub fn SignInPage() -> impl IntoView {
         async move { api::sign_in(&request).await }
     });
     Effect::new(move |_| match submit.value().get() {
-        Some(Ok(info)) => session.signed_in(i18n, info.user),
+        Some(Ok(info)) => session.signed_in(i18n, info),
         Some(Err(e)) => {
             if e.field == Some(Field::Password) {
                 password.set(String::new());
@@ -112,7 +113,14 @@ pub fn SignInPage() -> impl IntoView {
     };
 
     let pending = submit.pending();
-    view! {
+    // The password was right; the second step comes next (S27).
+    let second_step = move || session.pending.get() && session.user.with(Option::is_some);
+    let verified = Callback::new(move |()| session.pending.set(false));
+    move || {
+        if second_step() {
+            view! { <StepUp at_sign_in=true on_verified=verified/> }.into_any()
+        } else {
+            view! {
         <section class="card page-narrow signin">
             <h1>{move || i18n.t("signin-title")}</h1>
             <p class="lead">{move || i18n.t("signin-intro")}</p>
@@ -144,5 +152,7 @@ pub fn SignInPage() -> impl IntoView {
                 </FormActions>
             </form>
         </section>
+    }.into_any()
+        }
     }
 }

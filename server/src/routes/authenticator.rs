@@ -17,7 +17,7 @@ use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
 use crate::security_info::{self, Adding, info_of};
-use crate::session::{Authenticated, Verified};
+use crate::session::{Authenticated, Verified, Verifying};
 use crate::state::AppState;
 use crate::store::{AuthenticatorData, MethodData, SessionRecord};
 use crate::throttle::{self, Limit};
@@ -141,7 +141,7 @@ async fn check(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn step_up(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
     ApiJson(request): ApiJson<AuthenticatorCode>,
@@ -170,6 +170,8 @@ pub async fn step_up(
             .await?;
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }
-    let (jar, digest) = crate::session::rotate(&state, &session, jar).await?;
+    let who = caller.on_behalf_of(&session);
+    let (jar, digest) =
+        crate::session::verified(&state, &who, MethodKind::AuthenticatorApp.as_str(), jar).await?;
     Ok((jar, Json(info_of(&state, &digest).await?)))
 }

@@ -14,7 +14,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::info_of;
-use crate::session::Authenticated;
+use crate::session::Verifying;
 use crate::state::AppState;
 use crate::store::ChallengeRecord;
 use crate::verification::{self, Completed};
@@ -40,7 +40,9 @@ async fn finish(
             crate::session::with_new_token(state, jar, added.new_token),
             added.token_digest,
         ),
-        Completed::SteppedUp => crate::session::rotate(state, who.session, jar).await?,
+        Completed::SteppedUp => {
+            crate::session::verified(state, who, challenge.channel.as_str(), jar).await?
+        }
     };
     Ok((jar, info_of(state, &digest).await?))
 }
@@ -50,7 +52,7 @@ async fn finish(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn submit_code(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
@@ -68,7 +70,7 @@ pub async fn submit_code(
     (status = 200, body = CallProgress), (status = 404, body = models::ApiError)))]
 pub async fn progress(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
@@ -81,6 +83,7 @@ pub async fn progress(
     if challenge.channel != Channel::Call {
         return Err(AppError::not_found());
     }
+    verification::may_finish(&session, &challenge)?;
     let now = state.now();
     let mut status = challenge.call_status.unwrap_or(CallStatus::Ringing);
     if status == CallStatus::Ringing && now - challenge.created_at > RING_TIMEOUT_SECS {
@@ -111,7 +114,7 @@ pub async fn progress(
     (status = 201, body = Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn resend(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {

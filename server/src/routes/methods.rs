@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
 use crate::extract::{ApiJson, ApiPath};
 use crate::security_info::{self, info_from, info_of};
-use crate::session::{Authenticated, Verified};
+use crate::session::{Authenticated, Verified, Verifying};
 use crate::state::AppState;
 use crate::store::{Destination, Purpose};
 use crate::verification;
@@ -66,7 +66,7 @@ pub async fn set_default(
 #[utoipa::path(get, path = "/api/me/step-up", responses((status = 200, body = Vec<StepUpOption>)))]
 pub async fn step_up_options(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
 ) -> AppResult<Json<Vec<StepUpOption>>> {
     let policy = &session.user.policy;
     // Only methods the policy still counts for sign-in can verify.
@@ -127,7 +127,7 @@ pub async fn step_up_options(
     (status = 201, body = models::Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start_step_up(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     ApiJson(request): ApiJson<StartStepUp>,
 ) -> AppResult<(StatusCode, Json<models::Challenge>)> {

@@ -26,7 +26,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::secret;
 use crate::security_info::{self, Adding, info_of};
 use crate::security_key::{self, CEREMONY_SECS};
-use crate::session::{Authenticated, Verified};
+use crate::session::{Authenticated, Verified, Verifying};
 use crate::state::AppState;
 use crate::store::{Ceremony, MethodData, PurposeKind, SecurityKeyData};
 
@@ -159,7 +159,7 @@ pub async fn finish(
     (status = 201, body = SecurityKeyCeremony), (status = 404, body = models::ApiError)))]
 pub async fn start_step_up(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
 ) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let user = &session.user;
     if !user.policy.counts_for_mfa(MethodKind::SecurityKey) {
@@ -193,7 +193,7 @@ pub async fn start_step_up(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn finish_step_up(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
@@ -243,7 +243,9 @@ pub async fn finish_step_up(
             )
             .await?;
     }
-    let (jar, digest) = crate::session::rotate(&state, &session, jar).await?;
+    let who = caller.on_behalf_of(&session);
+    let (jar, digest) =
+        crate::session::verified(&state, &who, MethodKind::SecurityKey.as_str(), jar).await?;
     Ok((jar, Json(info_of(&state, &digest).await?)))
 }
 

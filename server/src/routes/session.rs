@@ -6,7 +6,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::Cookie;
-use models::{AccountName, ErrorCode, Field, Password, SessionInfo, SignInRequest, UserView};
+use models::{
+    AccountName, ErrorCode, Field, MethodKind, Password, SessionInfo, SignInRequest, UserView,
+};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
@@ -59,11 +61,18 @@ pub async fn get_session(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> AppResult<(CookieJar, Json<SessionInfo>)> {
-    let user = session::current(&state, &jar)
-        .await?
-        .map(|s| user_view(&s.user));
+    let current = session::current(&state, &jar).await?;
+    let user = current.as_ref().map(|s| user_view(&s.user));
+    let verification_required = current.as_ref().is_some_and(|s| s.is_pending());
     let (jar, csrf_token) = csrf_token(&state, jar)?;
-    Ok((jar, Json(SessionInfo { csrf_token, user })))
+    Ok((
+        jar,
+        Json(SessionInfo {
+            csrf_token,
+            user,
+            verification_required,
+        }),
+    ))
 }
 
 /// Signs in with account name and password. Wrong passwords are counted
@@ -127,6 +136,17 @@ pub async fn sign_in(
             .delete_session(&token_digest(old.value()))
             .await?;
     }
+    // Where two-step verification applies, the password alone opens a
+    // session that can only verify, for ten minutes (S27).
+    let kinds: Vec<MethodKind> = state
+        .store
+        .methods_of_user(&user.id)
+        .await?
+        .iter()
+        .map(|m| m.kind)
+        .collect();
+    let verification_required =
+        user.policy.two_step_sign_in && user.policy.verifies_sign_in(&kinds);
     let token = new_session_token()?;
     let user_agent = user_agent(&headers);
     state
@@ -137,6 +157,7 @@ pub async fn sign_in(
                 user_id: &user.id,
                 client_address: &address,
                 user_agent: &user_agent,
+                pending_until: verification_required.then_some(now + session::PENDING_SECS),
             },
             now,
         )
@@ -146,7 +167,7 @@ pub async fn sign_in(
         state.store.set_user_locale(&user.id, locale).await?;
         user.locale = Some(locale);
     }
-    tracing::info!(account = %user.account_name, %address, "signed in");
+    tracing::info!(account = %user.account_name, %address, verification_required, "password accepted");
 
     let csrf_token = random_token(32)?;
     let jar = jar
@@ -157,6 +178,7 @@ pub async fn sign_in(
         Json(SessionInfo {
             csrf_token,
             user: Some(user_view(&user)),
+            verification_required,
         }),
     ))
 }

@@ -10,6 +10,8 @@ pub struct NewSession<'a> {
     pub user_id: &'a str,
     pub client_address: &'a str,
     pub user_agent: &'a str,
+    /// For a sign-in that waits for its second step: when it lapses (S27).
+    pub pending_until: Option<UnixTime>,
 }
 
 /// A session row with its user, as every authenticated request needs it.
@@ -20,7 +22,17 @@ pub struct SessionRecord {
     pub last_seen_at: UnixTime,
     /// When this session last verified with an MFA method (step-up).
     pub verified_at: UnixTime,
+    /// Set while the sign-in waits for its second step (S27): the session
+    /// can only verify, until then.
+    pub pending_until: Option<UnixTime>,
     pub user: UserRecord,
+}
+
+impl SessionRecord {
+    /// Whether the sign-in still waits for its second step.
+    pub fn is_pending(&self) -> bool {
+        self.pending_until.is_some()
+    }
 }
 
 pub(super) async fn rotate_verified_session<'e, E>(
@@ -32,7 +44,8 @@ pub(super) async fn rotate_verified_session<'e, E>(
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2 WHERE token_digest = $3")
+    // A verification also finishes a sign-in that waited for it (S27).
+    let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2, pending_until = NULL WHERE token_digest = $3")
         .bind(new_digest)
         .bind(now)
         .bind(old_digest)
@@ -44,14 +57,15 @@ where
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent) \
-             VALUES ($1, $2, $3, $3, $4, $5)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6)",
         )
         .bind(session.token_digest)
         .bind(session.user_id)
         .bind(now)
         .bind(session.client_address)
         .bind(session.user_agent)
+        .bind(session.pending_until)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -59,7 +73,7 @@ impl Store {
 
     pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
         let sql = concat!(
-            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, ",
+            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, ",
             user_columns!(),
             " FROM sessions s JOIN users u ON u.id = s.user_id \
              JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1"
@@ -76,6 +90,7 @@ impl Store {
             created_at: row.try_get("created_at")?,
             last_seen_at: row.try_get("last_seen_at")?,
             verified_at: row.try_get("verified_at")?,
+            pending_until: row.try_get("pending_until")?,
             user: user_from_row(&row)?,
         }))
     }

@@ -4,7 +4,7 @@
 
 use axum::http::{Method, StatusCode};
 use secinfo_server::config::{MailConfig, SmtpConfig, SmtpTls};
-use secinfo_server::policy::{MethodRule, Policy};
+use secinfo_server::policy::MethodRule;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 use crate::helpers::{Backend, Browser, PASSWORD, TestApp, futures_join_all, last_email_code};
@@ -24,7 +24,7 @@ crate::on_both_backends!(
 const HOME: &str = "adele.vance@fabrikam.example";
 
 async fn allow_email(app: &TestApp) {
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::Email));
@@ -129,7 +129,7 @@ async fn the_organizations_own_domain_and_bad_addresses_are_refused_at_the_field
     assert_eq!(sent, 0, "nothing is sent for a refused address");
     // A policy without email refuses it as a method.
     app.store
-        .set_policy("contoso", &Policy::default())
+        .set_policy("contoso", &crate::helpers::test_policy())
         .await
         .unwrap();
     let refused = start_email(&mut browser, HOME).await;
@@ -255,7 +255,7 @@ async fn s7_parallel_valid_email_code_succeeds_once(backend: Backend) {
 
 async fn s17_email_resend_cooldown_and_limits(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::Email));
@@ -432,7 +432,7 @@ async fn s12_changes_are_announced_to_the_address_that_existed_before(backend: B
     let mut browser = signed_in(&app, "adele").await;
     // No method required, so that the phone may go although the email
     // cannot verify a sign-in (F17 keeps it otherwise).
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::Email));

@@ -62,7 +62,7 @@ fn method_ids(info: &serde_json::Value, kind: &str) -> Vec<String> {
 }
 
 async fn set_policy(app: &TestApp, adjust: impl FnOnce(&mut Policy)) {
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     adjust(&mut policy);
     app.store.set_policy("contoso", &policy).await.unwrap();
 }

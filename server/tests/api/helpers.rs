@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use secinfo_server::clock::ManualClock;
 use secinfo_server::config::{Config, Mode};
+use secinfo_server::policy::Policy;
 use secinfo_server::store::Store;
 use secinfo_server::{AppState, app, passwords, secret};
 use serde_json::Value;
@@ -105,6 +106,16 @@ pub fn test_config(dir: &std::path::Path) -> Config {
     config
 }
 
+/// The policy tests start from: the product's defaults with two-step
+/// sign-in off, so that a password reaches what a test is about (the
+/// step-up among it); the two-step tests turn it on.
+pub fn test_policy() -> Policy {
+    Policy {
+        two_step_sign_in: false,
+        ..Policy::default()
+    }
+}
+
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         Self::spawn_with(backend, |_| {}).await
@@ -120,6 +131,7 @@ impl TestApp {
             .upsert_organization("contoso", "Contoso", "contoso.example", T0)
             .await
             .unwrap();
+        store.set_policy("contoso", &test_policy()).await.unwrap();
         let clock = ManualClock::starting_at(T0);
         let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
         TestApp {

@@ -17,3 +17,4 @@ mod security_key;
 mod sign_in;
 mod store;
 mod twilio;
+mod two_step;

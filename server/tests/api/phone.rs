@@ -1,7 +1,6 @@
 //! Phone methods through the API and the simulated carrier.
 
 use axum::http::{Method, StatusCode};
-use secinfo_server::policy::Policy;
 use secinfo_server::providers::telephony::{CallEvent, call_event};
 
 use crate::helpers::{Backend, PASSWORD, T0, TestApp, futures_join_all};
@@ -282,7 +281,7 @@ async fn s6_five_wrong_tries_per_code(backend: Backend) {
     );
 
     // The account-wide count survives a new challenge (S6, 100 per hour).
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     // 6 failures so far (the refused 6th try counts too); 2 more reach 8.
     policy.limits.failures_per_account = 8;
     policy.limits.resend_cooldown_seconds = 0;
@@ -483,7 +482,7 @@ async fn the_seeds_extension_is_removed_but_an_office_phone_keeps_it(backend: Ba
 
 async fn s17_limits_and_the_country_allow_list(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy.limits.per_number = 2;
     policy.limits.resend_cooldown_seconds = 30;
     policy.allowed_countries = vec!["NL".into(), "SE".into()];

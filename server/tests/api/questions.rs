@@ -1,7 +1,7 @@
 //! Security questions through the API (S15, S16).
 
 use axum::http::StatusCode;
-use secinfo_server::policy::{MethodRule, Policy};
+use secinfo_server::policy::MethodRule;
 
 use crate::helpers::{Backend, PASSWORD, TestApp};
 
@@ -11,7 +11,7 @@ crate::on_both_backends!(
 );
 
 async fn allow_questions(app: &TestApp) {
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::SecurityQuestions));

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use secinfo_server::clock::ManualClock;
-use secinfo_server::policy::{MethodRule, Policy};
+use secinfo_server::policy::MethodRule;
 use secinfo_server::{AppState, app};
 use sha2::{Digest, Sha256};
 
@@ -113,7 +113,7 @@ fn credential(options_json: &str, answer: &Answer) -> String {
 }
 
 async fn allow_keys(app: &TestApp) {
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::SecurityKey));
@@ -462,7 +462,7 @@ async fn s22_a_credential_registered_to_another_account_is_refused(backend: Back
 /// so every parallel finish of one session reaches the limit check.
 async fn security_keys_stop_at_ten_when_ceremonies_finish_together(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let mut policy = Policy::default();
+    let mut policy = crate::helpers::test_policy();
     policy.methods.push(MethodRule {
         kind: models::MethodKind::SecurityKey,
         mfa: false,

@@ -91,6 +91,7 @@ async fn sessions_round_trip(backend: Backend) {
         user_id: "u1",
         client_address: "203.0.113.1",
         user_agent: "test",
+        pending_until: None,
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store.session("d1").await.unwrap().unwrap();
@@ -122,6 +123,7 @@ async fn sessions_round_trip(backend: Backend) {
             user_id: "u1",
             client_address: "x",
             user_agent: "y",
+            pending_until: None,
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -169,6 +171,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         user_id: "u1",
         client_address: "x",
         user_agent: "y",
+        pending_until: None,
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();

@@ -1,0 +1,148 @@
+import { LOCALES, Locale, expect, test, uniqueNlMobile } from '../fixtures';
+import { Handset } from '../pages/handset';
+import { PHONE } from '../pages/phone-texts';
+import { addPhoneByText, signIn } from '../pages/security-info-flows';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { totp } from '../pages/totp';
+
+// Two-step verification at sign-in (S27): after the right password the
+// default method starts at once; "Sign in another way" lists the others.
+// Each test registers a phone by text and signs in again at once: no
+// cooldown, or the sign-in's text would wait for the registration's.
+const TWO_STEP = { two_step_sign_in: true, limits: { resend_cooldown_seconds: 0 } };
+
+const T: Record<Locale, { verify: string; anotherWay: string; cantUse: string; cantUseHelp: RegExp; app: string; send: string; verifyButton: string }> = {
+  en: { verify: 'Verify your identity', anotherWay: 'Sign in another way', cantUse: "I can't use any of these methods",
+        cantUseHelp: /Contact your administrator/, app: 'Use a code from my authenticator app', send: 'Send', verifyButton: 'Verify' },
+  'nl-NL': { verify: 'Uw identiteit verifiëren', anotherWay: 'Op een andere manier aanmelden', cantUse: 'Ik kan geen van deze methoden gebruiken',
+        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn verificator-app gebruiken', send: 'Verzenden', verifyButton: 'Verifiëren' },
+  'sv-SE': { verify: 'Verifiera din identitet', anotherWay: 'Logga in på ett annat sätt', cantUse: 'Jag kan inte använda någon av de här metoderna',
+        cantUseHelp: /Kontakta din administratör/, app: 'Använd en kod från min Authenticator-app', send: 'Skicka', verifyButton: 'Verifiera' },
+};
+
+/** "+31 612••••78": how a number the person registered is shown before they are signed in. */
+function masked(e164: string): string {
+  const national = e164.slice(3);
+  return `+31 ${national.slice(0, 3)}${'•'.repeat(national.length - 5)}${national.slice(-2)}`;
+}
+
+for (const locale of LOCALES) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test('the password alone is not enough: the default phone is texted at once and its code signs in', async ({ page, context, makeUser, expectAccessible }) => {
+      const t = T[locale];
+      const user = await makeUser({ policy: TWO_STEP, locale });
+      const number = uniqueNlMobile();
+      const handsetPage = await context.newPage();
+      // Nothing registered yet: the password signs in, and a phone is added.
+      await signIn(page, user, locale);
+      await addPhoneByText(page, handsetPage, number, locale);
+      await new SecurityInfoPage(page, locale).signOut.click();
+
+      const signInPage = new SignInPage(page, locale);
+      await signInPage.heading.waitFor();
+      await signInPage.signIn(user);
+      await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+      await expect(page.getByText(PHONE[locale].sentTo(masked(number.e164)))).toBeVisible();
+      const code = page.getByLabel(PHONE[locale].codeLabel, { exact: true });
+      await expect(code).toBeFocused();
+      await expectAccessible(page);
+
+      // Nothing else is open until the second step is done.
+      await page.goto('/security-info');
+      await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+
+      await code.fill(await new Handset(handsetPage, number.e164).lastCode());
+      await page.getByRole('button', { name: PHONE[locale].next }).click();
+      // Signed in, and the Security info page opens without a second prompt.
+      await expect(new SecurityInfoPage(page, locale).heading).toBeVisible();
+      await expect(page.getByRole('heading', { name: t.verify })).toHaveCount(0);
+    });
+  });
+}
+
+test('sign in another way: an authenticator app instead of the default phone', async ({ page, context, makeUser, expectAccessible }) => {
+  const t = T.en;
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: "Can't scan image?" }).click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await new SecurityInfoPage(page).signOut.click();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  // The default (the phone, registered first) is texted at once...
+  await expect(page.getByText(PHONE.en.sentTo(masked(number.e164)))).toBeVisible();
+  // ...and the person chooses the app instead.
+  await page.getByRole('button', { name: t.anotherWay }).click();
+  const first = page.getByRole('radio').first();
+  await expect(first).toBeFocused();
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: t.app }).check();
+  await page.getByRole('button', { name: t.send }).click();
+  const code = page.getByLabel('Code', { exact: true });
+  await expect(code).toBeFocused();
+  // The next time step's code: the current one was spent on registering (S9).
+  await code.fill(totp(secret, Date.now() + 30_000));
+  await page.getByRole('button', { name: t.verifyButton }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
+test("I can't use any of these methods says what to do, and signing out ends the waiting sign-in", async ({ page, context, makeUser, expectAccessible }) => {
+  const t = T.en;
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  await new SecurityInfoPage(page).signOut.click();
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+
+  const cantUse = page.getByRole('button', { name: t.cantUse });
+  await cantUse.click();
+  await expect(cantUse).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByText(t.cantUseHelp)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(signInPage.heading).toBeVisible();
+  await page.goto('/security-info');
+  await expect(signInPage.heading).toBeVisible();
+});
+
+test('the whole two-step sign-in can be done with the keyboard alone', async ({ page, context, makeUser }) => {
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  await new SecurityInfoPage(page).signOut.click();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.account.focus();
+  await page.keyboard.type(user.accountName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+  const code = page.getByLabel('Code', { exact: true });
+  await expect(code).toBeFocused();
+  await page.keyboard.type(await new Handset(handsetPage, number.e164).lastCode());
+  await page.keyboard.press('Enter');
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
