@@ -172,7 +172,7 @@ impl CallStatus {
     }
 }
 
-/// `GET /api/me/phone/challenges/{id}`: polled while a call is under way.
+/// `GET /api/me/challenges/{id}`: polled while a call is under way.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CallProgress {

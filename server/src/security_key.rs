@@ -1,6 +1,6 @@
 //! Security keys (WebAuthn, SPEC §6) through webauthn-rs: the relying
 //! party from configuration, and the user handle a key is bound to.
-//! The ceremony state lives in the database (`pending_security_keys`), so
+//! The ceremony state lives in the database (`webauthn_ceremonies`), so
 //! any instance can finish what another began.
 
 use std::time::Duration;
