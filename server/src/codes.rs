@@ -36,8 +36,11 @@ pub fn code_digest(key: &[u8], challenge_id: &str, code: &str) -> String {
     URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
-/// What a person typed, as a code: digits only, spaces tolerated.
+/// What a person typed, as a code: digits only, spaces tolerated; the
+/// whole origin-bound line of a text is taken too.
 pub fn normalize_code(typed: &str) -> Option<String> {
+    // A pasted origin-bound line ("@secinfo.contoso.example #123456").
+    let typed = typed.rsplit_once('#').map_or(typed, |(_, code)| code);
     let digits: String = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -94,5 +97,9 @@ mod tests {
         assert_eq!(normalize_code(" 123 456 ").as_deref(), Some("123456"));
         assert_eq!(normalize_code("12345"), None);
         assert_eq!(normalize_code("12345a"), None);
+        assert_eq!(
+            normalize_code("@secinfo.contoso.example #654321").as_deref(),
+            Some("654321")
+        );
     }
 }

@@ -153,6 +153,14 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The host of `public_origin`: what a text's origin-bound line names.
+    pub fn public_host(&self) -> Option<String> {
+        reqwest::Url::parse(&self.public_origin)
+            .ok()?
+            .host_str()
+            .map(str::to_owned)
+    }
+
     pub fn load() -> Result<Config, String> {
         let file = std::env::var("SECINFO_CONFIG").unwrap_or_else(|_| "secinfo.toml".into());
         let config: Config = Figment::from(Serialized::defaults(Config::default()))

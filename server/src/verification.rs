@@ -112,13 +112,19 @@ pub async fn send(
             let mut args = Args::new();
             args.set("code", code.as_str());
             let body = state.l10n.format(who.locale, "sms-code-body", Some(&args));
+            // The last line binds the code to our origin, so that a phone
+            // offers it to this site and no other (the WebOTP format).
+            let body = match state.config.public_host() {
+                Some(host) => format!("{body}\n\n@{host} #{code}"),
+                None => body,
+            };
             state.telephony.send_text(to.address(), &body, now).await?;
         }
         (None, _) => {
             let script = state.l10n.format(who.locale, "voice-call-script", None);
             state
                 .telephony
-                .place_call(to.address(), to.extension(), &script, &id, now)
+                .place_call(to.address(), to.extension(), &script, who.locale, &id, now)
                 .await?;
         }
     }

@@ -2,7 +2,7 @@
 //! development and tests (its handset page is `routes/handset.rs`), or
 //! Twilio. `Config::validate` keeps the simulation out of production.
 
-use models::CallStatus;
+use models::{CallStatus, Locale};
 
 use crate::clock::UnixTime;
 use crate::config::TelephonyConfig;
@@ -43,6 +43,7 @@ impl Telephony {
         to: &str,
         extension: Option<&str>,
         script: &str,
+        locale: Locale,
         challenge_id: &str,
         now: UnixTime,
     ) -> AppResult<()> {
@@ -56,7 +57,9 @@ impl Telephony {
                 store.sim_record(&entry).await
             }
             Telephony::Twilio(client) => {
-                client.place_call(to, extension, script, challenge_id).await
+                client
+                    .place_call(to, extension, script, locale, challenge_id)
+                    .await
             }
         }
     }

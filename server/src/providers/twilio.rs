@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
+use models::Locale;
 use sha1::Sha1;
 
 use crate::config::TwilioConfig;
@@ -72,9 +73,10 @@ impl Client {
         to: &str,
         extension: Option<&str>,
         script: &str,
+        locale: Locale,
         challenge_id: &str,
     ) -> AppResult<()> {
-        let twiml = call_twiml(&self.public_origin, script, challenge_id);
+        let twiml = call_twiml(&self.public_origin, script, locale, challenge_id);
         let status_callback = format!(
             "{}/api/twilio/calls/{challenge_id}/status",
             self.public_origin
@@ -94,14 +96,26 @@ impl Client {
     }
 }
 
-/// TwiML that reads the script and sends the one key pressed to our webhook.
-pub fn call_twiml(origin: &str, script: &str, challenge_id: &str) -> String {
+/// TwiML that reads the script in the person's language and sends the one
+/// key pressed to our webhook.
+pub fn call_twiml(origin: &str, script: &str, locale: Locale, challenge_id: &str) -> String {
     let action = format!("{origin}/api/twilio/calls/{challenge_id}/gather");
     format!(
-        "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"15\" action=\"{}\" method=\"POST\"><Say>{}</Say></Gather><Hangup/></Response>",
+        "<Response><Gather input=\"dtmf\" numDigits=\"1\" timeout=\"15\" action=\"{}\" method=\"POST\"><Say language=\"{}\">{}</Say></Gather><Hangup/></Response>",
         escape(&action),
+        voice_language(locale),
         escape(script)
     )
+}
+
+/// The voice that reads a script: Twilio's `<Say language>` for each of
+/// our locales (a Dutch script read by an English voice is gibberish).
+fn voice_language(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "en-US",
+        Locale::NlNl => "nl-NL",
+        Locale::SvSe => "sv-SE",
+    }
 }
 
 /// Twilio's request signature: HMAC-SHA1 under the auth token of the full
@@ -146,9 +160,22 @@ mod tests {
 
     #[test]
     fn twiml_escapes_the_script_and_gathers_one_key() {
-        let xml = call_twiml("https://s.example", "Press # <now> & \"then\"", "c1");
+        let xml = call_twiml(
+            "https://s.example",
+            "Press # <now> & \"then\"",
+            Locale::En,
+            "c1",
+        );
         assert!(xml.contains("numDigits=\"1\""));
         assert!(xml.contains("action=\"https://s.example/api/twilio/calls/c1/gather\""));
         assert!(xml.contains("Press # &lt;now&gt; &amp; &quot;then&quot;"));
+    }
+
+    #[test]
+    fn the_script_is_read_in_the_persons_language() {
+        let say = |locale| call_twiml("https://s.example", "…", locale, "c1");
+        assert!(say(Locale::En).contains("<Say language=\"en-US\">"));
+        assert!(say(Locale::NlNl).contains("<Say language=\"nl-NL\">"));
+        assert!(say(Locale::SvSe).contains("<Say language=\"sv-SE\">"));
     }
 }

@@ -15,6 +15,7 @@ crate::on_both_backends!(
     s27_a_pending_sign_in_lapses_after_ten_minutes,
     s27_the_password_signs_in_where_two_step_does_not_apply,
     s27_a_pending_sign_in_registers_nothing,
+    a_text_ends_with_the_origin_bound_line_which_the_code_field_accepts,
 );
 
 const SESSION: &str = "__Host-secinfo-session";
@@ -307,4 +308,25 @@ async fn s27_a_pending_sign_in_registers_nothing(backend: Backend) {
         pending.get("/api/me/security-info").await.code(),
         "sign-in-not-finished"
     );
+}
+
+async fn a_text_ends_with_the_origin_bound_line_which_the_code_field_accepts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, method_id) = person_with_phone(&app, "adele", "0612345674").await;
+    let mut browser = pending_browser(&app, &account).await;
+    app.clock.advance(31);
+    let started = browser
+        .post(
+            "/api/me/step-up",
+            serde_json::json!({ "method_id": method_id, "delivery": "text" }),
+        )
+        .await;
+    let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = app.last_code("+31612345674").await;
+    let text = &app.store.sim_inbox("+31612345674").await.unwrap()[0];
+    let line = format!("@localhost #{code}");
+    assert!(text.body.ends_with(&format!("\n\n{line}")), "{}", text.body);
+    // What a phone's autofill (or a person pasting the line) puts in the field.
+    let done = browser.submit_code(&challenge, &line).await;
+    assert_eq!(done.status, StatusCode::OK);
 }
