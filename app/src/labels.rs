@@ -16,6 +16,7 @@ pub fn method_name(i18n: &I18n, kind: MethodKind) -> String {
         MethodKind::Email => "method-kind-email",
         MethodKind::SecurityQuestions => "method-kind-security-questions",
         MethodKind::SecurityKey => "method-kind-security-key",
+        MethodKind::RecoveryCodes => "method-kind-recovery-codes",
     };
     i18n.t(id)
 }

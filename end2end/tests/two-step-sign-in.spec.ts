@@ -146,3 +146,57 @@ test('the whole two-step sign-in can be done with the keyboard alone', async ({ 
   await page.keyboard.press('Enter');
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
+
+test('recovery codes: generated once, downloaded, and one of them signs in', async ({ page, context, makeUser, expectAccessible }) => {
+  const methods = ['authenticator-app', 'phone', 'alternate-phone', 'office-phone', 'recovery-codes']
+    .map(kind => ({ kind, mfa: true, sspr: kind !== 'alternate-phone' && kind !== 'recovery-codes' }));
+  const user = await makeUser({ policy: { ...TWO_STEP, methods } });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Recovery codes' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Recovery codes' });
+  await dialog.getByRole('button', { name: 'Generate codes' }).click();
+  const shownOnce = dialog.getByText("Save these codes now. You won't be able to see them again.");
+  await expect(shownOnce).toBeFocused();
+  const list = dialog.getByRole('list', { name: 'Your recovery codes' });
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+  const codes = (await list.getByRole('listitem').allTextContents()).map(c => c.trim());
+  for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('link', { name: 'Download' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('secinfo-recovery-codes.txt');
+  const stream = await download.createReadStream();
+  let saved = '';
+  for await (const chunk of stream) saved += chunk;
+  expect(saved).toContain(`Recovery codes for ${user.accountName}.`);
+  for (const code of codes) expect(saved).toContain(code);
+
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Recovery codes' })).toContainText('10 codes left');
+  await new SecurityInfoPage(page).signOut.click();
+
+  // The phone is "lost": sign in with a recovery code instead.
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await page.getByRole('button', { name: T.en.anotherWay }).click();
+  const options = page.getByRole('radio');
+  await expect(options.last()).toHaveAccessibleName('Use a recovery code');
+  await options.last().check();
+  await page.getByRole('button', { name: T.en.send }).click();
+  const field = page.getByLabel('Recovery code', { exact: true });
+  await expect(field).toBeFocused();
+  await field.fill(codes[0].toLowerCase());
+  await page.getByRole('button', { name: T.en.verifyButton }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Recovery codes' })).toContainText('9 codes left');
+});

@@ -182,3 +182,43 @@ security-key-delete-title = Delete security key
 #   $name (String) - the name the person gave the key
 security-key-delete-question = Are you sure you want to delete the security key "{ $name }"? You won't be able to sign in with it anymore.
 dialog-ok = OK
+
+## Recovery codes
+
+method-kind-recovery-codes = Recovery codes
+methods-regenerate = Generate new codes
+# Variables:
+#   $method (String) - the kind of method, such as "Recovery codes"
+methods-regenerate-label = Generate new codes: { $method }
+recovery-codes-title = Recovery codes
+recovery-codes-intro = Recovery codes let you sign in when you can't use any of your other methods. Each code works once. Keep them somewhere safe, apart from your phone and your security key.
+recovery-codes-replace-warning = New codes replace your current ones: the codes you have now stop working.
+recovery-codes-generate = Generate codes
+recovery-codes-shown-once = Save these codes now. You won't be able to see them again.
+recovery-codes-list-label = Your recovery codes
+recovery-codes-copy = Copy
+recovery-codes-copied = Copied to the clipboard.
+recovery-codes-download = Download
+recovery-codes-print = Print
+# The first line of the downloaded file, above the codes.
+# Variables:
+#   $account (String) - the person's account name
+recovery-codes-file-heading = Recovery codes for { $account }. Each code works once.
+# Variables:
+#   $count (Number) - how many codes are unused
+recovery-codes-left =
+    { $count ->
+        [one] 1 code left
+       *[other] { $count } codes left
+    }
+# Variables:
+#   $count (Number) - how many codes are unused (two or fewer)
+recovery-codes-running-low =
+    { $count ->
+        [0] No codes left: generate new ones.
+        [one] Only 1 code left: generate new ones.
+       *[other] Only { $count } codes left: generate new ones.
+    }
+step-up-recovery-code = Use a recovery code
+step-up-recovery-code-intro = Enter one of your recovery codes. It can't be used again.
+recovery-code-label = Recovery code

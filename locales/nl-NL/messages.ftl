@@ -25,3 +25,4 @@ notify-method-changed = Er is een aanmeldingsmethode in uw beveiligingsgegevens 
 notify-method-deleted = Er is een aanmeldingsmethode verwijderd uit uw beveiligingsgegevens.
 notify-default-changed = Uw standaardaanmeldingsmethode is gewijzigd.
 notify-signed-out-everywhere = Uw account is overal afgemeld.
+notify-recovery-code-used = Er is een herstelcode gebruikt om uw identiteit te verifiëren.

@@ -146,3 +146,43 @@ security-key-success-text = Uw beveiligingssleutel is geregistreerd. U kunt deze
 security-key-delete-title = Beveiligingssleutel verwijderen
 security-key-delete-question = Weet u zeker dat u de beveiligingssleutel "{ $name }" wilt verwijderen? U kunt zich er daarna niet meer mee aanmelden.
 dialog-ok = OK
+
+## Recovery codes
+
+method-kind-recovery-codes = Herstelcodes
+methods-regenerate = Nieuwe codes genereren
+# Variables:
+#   $method (String) - the kind of method, such as "Recovery codes"
+methods-regenerate-label = Nieuwe codes genereren: { $method }
+recovery-codes-title = Herstelcodes
+recovery-codes-intro = Met herstelcodes kunt u zich aanmelden wanneer u geen van uw andere methoden kunt gebruiken. Elke code werkt één keer. Bewaar ze op een veilige plek, niet bij uw telefoon of uw beveiligingssleutel.
+recovery-codes-replace-warning = Nieuwe codes vervangen uw huidige codes: de codes die u nu hebt, werken dan niet meer.
+recovery-codes-generate = Codes genereren
+recovery-codes-shown-once = Bewaar deze codes nu. U kunt ze later niet meer bekijken.
+recovery-codes-list-label = Uw herstelcodes
+recovery-codes-copy = Kopiëren
+recovery-codes-copied = Gekopieerd naar het klembord.
+recovery-codes-download = Downloaden
+recovery-codes-print = Afdrukken
+# The first line of the downloaded file, above the codes.
+# Variables:
+#   $account (String) - the person's account name
+recovery-codes-file-heading = Herstelcodes voor { $account }. Elke code werkt één keer.
+# Variables:
+#   $count (Number) - how many codes are unused
+recovery-codes-left =
+    { $count ->
+        [one] Nog 1 code over
+       *[other] Nog { $count } codes over
+    }
+# Variables:
+#   $count (Number) - how many codes are unused (two or fewer)
+recovery-codes-running-low =
+    { $count ->
+        [0] Geen codes meer over: genereer nieuwe codes.
+        [one] Nog maar 1 code over: genereer nieuwe codes.
+       *[other] Nog maar { $count } codes over: genereer nieuwe codes.
+    }
+step-up-recovery-code = Een herstelcode gebruiken
+step-up-recovery-code-intro = Voer een van uw herstelcodes in. Deze kan daarna niet opnieuw worden gebruikt.
+recovery-code-label = Herstelcode

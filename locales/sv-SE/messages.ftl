@@ -25,3 +25,4 @@ notify-method-changed = En inloggningsmetod i din säkerhetsinformation har änd
 notify-method-deleted = En inloggningsmetod har tagits bort från din säkerhetsinformation.
 notify-default-changed = Din standardinloggningsmetod har ändrats.
 notify-signed-out-everywhere = Ditt konto har loggats ut överallt.
+notify-recovery-code-used = En återställningskod användes för att verifiera din identitet.

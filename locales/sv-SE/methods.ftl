@@ -146,3 +146,43 @@ security-key-success-text = Din säkerhetsnyckel har registrerats. Du kan använ
 security-key-delete-title = Ta bort säkerhetsnyckel
 security-key-delete-question = Vill du ta bort säkerhetsnyckeln "{ $name }"? Du kan inte längre logga in med den.
 dialog-ok = OK
+
+## Recovery codes
+
+method-kind-recovery-codes = Återställningskoder
+methods-regenerate = Skapa nya koder
+# Variables:
+#   $method (String) - the kind of method, such as "Recovery codes"
+methods-regenerate-label = Skapa nya koder: { $method }
+recovery-codes-title = Återställningskoder
+recovery-codes-intro = Med återställningskoder kan du logga in när du inte kan använda någon av dina andra metoder. Varje kod fungerar en gång. Förvara dem på ett säkert ställe, inte tillsammans med din telefon eller säkerhetsnyckel.
+recovery-codes-replace-warning = Nya koder ersätter dina nuvarande: de koder du har nu slutar fungera.
+recovery-codes-generate = Skapa koder
+recovery-codes-shown-once = Spara koderna nu. Du kan inte se dem igen.
+recovery-codes-list-label = Dina återställningskoder
+recovery-codes-copy = Kopiera
+recovery-codes-copied = Kopierat till Urklipp.
+recovery-codes-download = Ladda ned
+recovery-codes-print = Skriv ut
+# The first line of the downloaded file, above the codes.
+# Variables:
+#   $account (String) - the person's account name
+recovery-codes-file-heading = Återställningskoder för { $account }. Varje kod fungerar en gång.
+# Variables:
+#   $count (Number) - how many codes are unused
+recovery-codes-left =
+    { $count ->
+        [one] 1 kod kvar
+       *[other] { $count } koder kvar
+    }
+# Variables:
+#   $count (Number) - how many codes are unused (two or fewer)
+recovery-codes-running-low =
+    { $count ->
+        [0] Inga koder kvar: skapa nya.
+        [one] Bara 1 kod kvar: skapa nya.
+       *[other] Bara { $count } koder kvar: skapa nya.
+    }
+step-up-recovery-code = Använd en återställningskod
+step-up-recovery-code-intro = Ange en av dina återställningskoder. Den kan inte användas igen.
+recovery-code-label = Återställningskod

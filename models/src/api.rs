@@ -4,6 +4,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AccountName, DefaultMethod, Locale, MethodKind, MethodView, Password};
 
+/// `POST /api/me/recovery-codes`: a new set of recovery codes, shown this
+/// once, and the security info with them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodeSet {
+    pub codes: Vec<String>,
+    pub security_info: SecurityInfo,
+}
+
+/// `POST /api/me/step-up/recovery-code`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecoveryCodeRequest {
+    pub code: String,
+}
+
 /// `GET /api/session`: who is signed in, and the token that every
 /// state-changing request must echo in the `x-csrf-token` header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,9 +18,10 @@ mod return_path;
 pub use account::{AccountName, Password};
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
-    FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
-    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
-    StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
+    FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices,
+    RecoveryCodeRequest, RecoveryCodeSet, SecurityInfo, SecurityKeyCeremony, SessionInfo,
+    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartSecurityKeyRequest, StartStepUp,
+    StepUpOption, UserView,
 };
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};

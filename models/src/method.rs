@@ -14,10 +14,12 @@ pub enum MethodKind {
     Email,
     SecurityQuestions,
     SecurityKey,
+    /// Ten single-use codes: the last resort at sign-in (S31).
+    RecoveryCodes,
 }
 
 impl MethodKind {
-    pub const ALL: [MethodKind; 7] = [
+    pub const ALL: [MethodKind; 8] = [
         MethodKind::Phone,
         MethodKind::AlternatePhone,
         MethodKind::OfficePhone,
@@ -25,11 +27,12 @@ impl MethodKind {
         MethodKind::Email,
         MethodKind::SecurityQuestions,
         MethodKind::SecurityKey,
+        MethodKind::RecoveryCodes,
     ];
 
     /// The order methods are offered in: the stronger first, phone and
     /// email after an authenticator app and a security key (S5).
-    pub const OFFER_ORDER: [MethodKind; 7] = [
+    pub const OFFER_ORDER: [MethodKind; 8] = [
         MethodKind::AuthenticatorApp,
         MethodKind::SecurityKey,
         MethodKind::Phone,
@@ -37,6 +40,7 @@ impl MethodKind {
         MethodKind::OfficePhone,
         MethodKind::Email,
         MethodKind::SecurityQuestions,
+        MethodKind::RecoveryCodes,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +52,7 @@ impl MethodKind {
             MethodKind::Email => "email",
             MethodKind::SecurityQuestions => "security-questions",
             MethodKind::SecurityKey => "security-key",
+            MethodKind::RecoveryCodes => "recovery-codes",
         }
     }
 
@@ -67,8 +72,21 @@ impl MethodKind {
         !matches!(self, MethodKind::Email | MethodKind::SecurityQuestions)
     }
 
+    /// Whether it can help reset a password: not an alternate phone, not
+    /// recovery codes (SPEC §7).
+    pub fn sspr_capable(self) -> bool {
+        !matches!(self, MethodKind::AlternatePhone | MethodKind::RecoveryCodes)
+    }
+
+    /// Whether it can be the default sign-in method: a method the person
+    /// holds and proves at each use; recovery codes are a last resort.
+    pub fn can_be_default(self) -> bool {
+        self.strength() > 0
+    }
+
     /// How strongly it verifies a sign-in (SPEC §7: security key >
-    /// authenticator app > phone); 0 for a kind that cannot.
+    /// authenticator app > phone); 0 for a kind that cannot, or that is
+    /// never the default (recovery codes).
     pub fn strength(self) -> u8 {
         match self {
             MethodKind::SecurityKey => 3,
@@ -129,6 +147,9 @@ pub struct MethodView {
     /// listed, marked, and verifies nothing.
     #[serde(default = "yes")]
     pub usable: bool,
+    /// For recovery codes: how many are still unused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u32>,
 }
 
 fn yes() -> bool {

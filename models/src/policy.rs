@@ -78,7 +78,7 @@ impl MethodRule {
         MethodRule {
             kind,
             mfa: kind.mfa_capable(),
-            sspr: kind != MethodKind::AlternatePhone,
+            sspr: kind.sspr_capable(),
         }
     }
 }
@@ -205,7 +205,7 @@ impl Policy {
 
     /// Whether a method of this kind helps reset a password.
     pub fn counts_for_sspr(&self, kind: MethodKind) -> bool {
-        self.rule(kind).is_some_and(|r| r.sspr) && kind != MethodKind::AlternatePhone
+        self.rule(kind).is_some_and(|r| r.sspr) && kind.sspr_capable()
     }
 
     /// The most any hourly limit may allow (F16).

@@ -68,6 +68,8 @@ pub enum Action {
     PolicyChanged,
     /// A sign-in finished its second step; the detail says how.
     SignedIn,
+    /// A recovery code verified a sign-in or a step-up (S31).
+    RecoveryCodeUsed,
 }
 
 impl Action {
@@ -82,6 +84,7 @@ impl Action {
             Action::SecurityKeyRefused => "security-key-refused",
             Action::PolicyChanged => "policy-changed",
             Action::SignedIn => "signed-in",
+            Action::RecoveryCodeUsed => "recovery-code-used",
         }
     }
 }
@@ -96,6 +99,7 @@ impl Action {
             Action::MethodDeleted => "notify-method-deleted",
             Action::DefaultChanged => "notify-default-changed",
             Action::SignedOutEverywhere => "notify-signed-out-everywhere",
+            Action::RecoveryCodeUsed => "notify-recovery-code-used",
             Action::TotpReuseRefused
             | Action::SecurityKeyRefused
             | Action::PolicyChanged

@@ -17,6 +17,7 @@ pub mod phone;
 pub mod policy;
 pub mod providers;
 pub mod questions;
+pub mod recovery_codes;
 pub mod routes;
 pub mod secret;
 pub mod security;

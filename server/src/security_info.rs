@@ -89,6 +89,10 @@ fn why_not_addable(
     if kind == MethodKind::SecurityKey && methods.len() == count(MethodKind::SecurityKey) {
         return Some(ErrorCode::OtherMethodFirst);
     }
+    // Recovery codes are a last resort, beside a method the person holds.
+    if kind == MethodKind::RecoveryCodes && !methods.iter().any(|m| m.kind.can_be_default()) {
+        return Some(ErrorCode::OtherMethodFirst);
+    }
     None
 }
 
@@ -114,6 +118,7 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
             detail: m.detail.clone(),
             delivery: m.phone.as_ref().and_then(|p| p.delivery),
             usable: policy.allows(m.kind),
+            remaining: m.remaining.and_then(|n| u32::try_from(n).ok()),
         })
         .collect()
 }
@@ -256,13 +261,15 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
             (id, Action::MethodAdded, None)
         }
     };
-    if user.default_method_id.is_none() && adding.kind.mfa_capable() {
+    if user.default_method_id.is_none() && adding.kind.can_be_default() {
         let delivery = adding.kind.is_phone().then_some(adding.delivery).flatten();
         change.set_default(Some(&method_id), delivery).await?;
     }
     // Registering proved possession of a sign-in method: a fresh
-    // verification, under a new session id (S18, F13).
-    let (new_token, token_digest) = if user.policy.counts_for_mfa(adding.kind) {
+    // verification, under a new session id (S18, F13). Recovery codes the
+    // server just made prove nothing.
+    let proves = user.policy.counts_for_mfa(adding.kind) && adding.kind.can_be_default();
+    let (new_token, token_digest) = if proves {
         let token = secret::new_session_token()?;
         let digest = secret::token_digest(&token);
         change
@@ -343,7 +350,7 @@ pub async fn set_default(
         .iter()
         .find(|m| m.id == method_id)
         .ok_or_else(AppError::not_found)?;
-    if !method.kind.mfa_capable() {
+    if !method.kind.can_be_default() {
         return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
     }
     let delivery = match (method.kind.is_phone(), delivery) {

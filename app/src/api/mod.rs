@@ -219,6 +219,22 @@ pub async fn step_up_authenticator(method_id: &str, code: &str) -> ApiResult<Sec
     json_of(send_json(Request::post("/api/me/step-up/authenticator"), &body).await).await
 }
 
+pub async fn generate_recovery_codes() -> ApiResult<models::RecoveryCodeSet> {
+    json_of(
+        with_csrf(Request::post("/api/me/recovery-codes"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+pub async fn step_up_recovery_code(code: &str) -> ApiResult<SecurityInfo> {
+    let body = models::RecoveryCodeRequest {
+        code: code.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/me/step-up/recovery-code"), &body).await).await
+}
+
 pub async fn start_step_up_security_key() -> ApiResult<models::SecurityKeyCeremony> {
     json_of(
         with_csrf(Request::post("/api/me/step-up/security-key"))

@@ -36,11 +36,13 @@ pub fn StepUp(
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let resent = RwSignal::new(false);
-    let app_method: RwSignal<Option<String>> = RwSignal::new(None);
+    // A method whose code the person types here: an authenticator app, or
+    // recovery codes (their kind and id).
+    let app_method: RwSignal<Option<(MethodKind, String)>> = RwSignal::new(None);
     let app_code = RwSignal::new(String::new());
     let verify_app = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(method_id) = app_method.get_untracked() else {
+        let Some((kind, method_id)) = app_method.get_untracked() else {
             return;
         };
         let code = app_code.get_untracked();
@@ -54,7 +56,12 @@ pub fn StepUp(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::step_up_authenticator(&method_id, &code).await {
+            let verified = if kind == MethodKind::RecoveryCodes {
+                api::step_up_recovery_code(&code).await
+            } else {
+                api::step_up_authenticator(&method_id, &code).await
+            };
+            match verified {
                 Ok(_) => on_verified.run(()),
                 Err(e) => error.set(Some(e)),
             }
@@ -62,6 +69,12 @@ pub fn StepUp(
         });
     };
     let app_code_error = i18n.error_at(error, models::Field::Code);
+    let recovery = move || {
+        app_method.with(|m| {
+            m.as_ref()
+                .is_some_and(|(kind, _)| *kind == MethodKind::RecoveryCodes)
+        })
+    };
     let app_input: NodeRef<leptos::html::Input> = NodeRef::new();
     Effect::new(move |_| {
         if let Some(input) = app_input.get()
@@ -80,6 +93,7 @@ pub fn StepUp(
                 (_, Some(PhoneDelivery::Text)) => "step-up-text",
                 (_, Some(PhoneDelivery::Call)) => "step-up-call",
                 (MethodKind::SecurityKey, None) => "step-up-security-key",
+                (MethodKind::RecoveryCodes, None) => "step-up-recovery-code",
                 (_, None) => "step-up-authenticator",
             },
             &args,
@@ -113,7 +127,7 @@ pub fn StepUp(
         let Some(delivery) = option.delivery else {
             // An authenticator app: nothing to send, ask for its code.
             error.set(None);
-            app_method.set(Some(option.method_id));
+            app_method.set(Some((option.kind, option.method_id)));
             return;
         };
         busy.set(true);
@@ -179,9 +193,9 @@ pub fn StepUp(
             <p>{move || i18n.t(if at_sign_in { "signin-verify-intro" } else { "step-up-intro" })}</p>
             {move || app_method.get().is_some().then(|| view! {
                 <form class="form" novalidate on:submit=verify_app>
-                    <p>{move || i18n.t("step-up-authenticator")}</p>
-                    <TextField id="step-up-app-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
-                        value=app_code error=app_code_error autocomplete="one-time-code" inputmode="numeric" node_ref=app_input/>
+                    <p>{move || i18n.t(if recovery() { "step-up-recovery-code-intro" } else { "step-up-authenticator" })}</p>
+                    <TextField id="step-up-app-code" label=Signal::derive(move || i18n.t(if recovery() { "recovery-code-label" } else { "phone-wizard-code-label" }))
+                        value=app_code error=app_code_error autocomplete="one-time-code" inputmode=if recovery() { "text" } else { "numeric" } node_ref=app_input/>
                     <FormActions back=i18n.text(back_label) on_back=Callback::new(move |()| back())>
                         <SubmitButton label=i18n.text("step-up-verify") busy/>
                     </FormActions>

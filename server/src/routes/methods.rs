@@ -119,6 +119,19 @@ pub async fn step_up_options(
         }
     }
     options.sort_by_key(|o| !o.is_default);
+    // Recovery codes last, while any are left: the last resort (S31).
+    if let Some(codes) = methods
+        .iter()
+        .find(|m| m.kind == MethodKind::RecoveryCodes && m.remaining.unwrap_or(0) > 0)
+    {
+        options.push(StepUpOption {
+            method_id: codes.id.clone(),
+            kind: codes.kind,
+            delivery: None,
+            masked: String::new(),
+            is_default: false,
+        });
+    }
     Ok(Json(options))
 }
 

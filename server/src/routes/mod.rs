@@ -14,6 +14,7 @@ mod me;
 mod methods;
 mod phone;
 mod questions;
+mod recovery_codes;
 mod security_key;
 mod session;
 mod twilio;
@@ -42,6 +43,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(authenticator::router())
         .merge(admin::router())
         .merge(questions::router())
+        .merge(recovery_codes::router())
         .route("/openapi.json", axum::routing::get(openapi_json));
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
@@ -115,7 +117,9 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         security_key::finish_step_up,
         challenges::submit_code,
         challenges::progress,
-        challenges::resend
+        challenges::resend,
+        recovery_codes::generate,
+        recovery_codes::step_up
     ),
     components(schemas(
         models::ApiError,

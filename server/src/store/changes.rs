@@ -91,7 +91,10 @@ impl Change {
         .execute(&mut *self.tx)
         .await;
         match inserted {
-            Ok(_) => Ok(Ok(())),
+            Ok(_) => {
+                self.replace_recovery_codes(method.id, method.data).await?;
+                Ok(Ok(()))
+            }
             // Another account registered the same credential at the same
             // moment: the unique index decides.
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() && credential_id.is_some() => {
@@ -109,12 +112,49 @@ impl Change {
         detail: &str,
         data: &MethodData,
     ) -> AppResult<bool> {
-        update_method(&mut *self.tx, &self.user.id, id, detail, data).await
+        let updated = update_method(&mut *self.tx, &self.user.id, id, detail, data).await?;
+        if updated {
+            self.replace_recovery_codes(id, data).await?;
+        }
+        Ok(updated)
+    }
+
+    /// A new set of recovery codes replaces every earlier one of the
+    /// method, used or not (S31). Other kinds keep no rows of their own.
+    async fn replace_recovery_codes(
+        &mut self,
+        method_id: &str,
+        data: &MethodData,
+    ) -> AppResult<()> {
+        let MethodData::RecoveryCodes(codes) = data else {
+            return Ok(());
+        };
+        sqlx::query("DELETE FROM recovery_codes WHERE method_id = $1 AND user_id = $2")
+            .bind(method_id)
+            .bind(&self.user.id)
+            .execute(&mut *self.tx)
+            .await?;
+        for digest in &codes.digests {
+            sqlx::query(
+                "INSERT INTO recovery_codes (user_id, method_id, digest) VALUES ($1, $2, $3)",
+            )
+            .bind(&self.user.id)
+            .bind(method_id)
+            .bind(digest)
+            .execute(&mut *self.tx)
+            .await?;
+        }
+        Ok(())
     }
 
     /// Deletes the person's method; false if it is not theirs (S13).
     pub async fn delete_method(&mut self, id: &str) -> AppResult<bool> {
         let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(&self.user.id)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE method_id = $1 AND user_id = $2")
             .bind(id)
             .bind(&self.user.id)
             .execute(&mut *self.tx)

@@ -55,8 +55,15 @@ pub struct QuestionsData {
     pub hashes: Vec<String>,
 }
 
+/// Recovery codes as they are stored: their digests only (S31), in rows
+/// of `recovery_codes`, never in the method's `data`.
+#[derive(Clone, Debug)]
+pub struct RecoveryCodesData {
+    pub digests: Vec<String>,
+}
+
 /// What a method keeps, by kind; only the store turns it into the `data`
-/// column.
+/// column (and a set of recovery codes into rows of its own).
 #[derive(Clone, Debug)]
 pub enum MethodData {
     Phone(PhoneData),
@@ -64,6 +71,7 @@ pub enum MethodData {
     Authenticator(AuthenticatorData),
     SecurityKey(SecurityKeyData),
     Questions(QuestionsData),
+    RecoveryCodes(RecoveryCodesData),
 }
 
 impl MethodData {
@@ -74,6 +82,7 @@ impl MethodData {
             MethodData::Authenticator(d) => serde_json::to_string(d),
             MethodData::SecurityKey(d) => serde_json::to_string(d),
             MethodData::Questions(d) => serde_json::to_string(d),
+            MethodData::RecoveryCodes(_) => Ok("{}".to_owned()),
         };
         json.map_err(|e| AppError::internal(format!("method data: {e}")))
     }
@@ -96,6 +105,8 @@ pub struct MethodRecord {
     pub phone: Option<PhoneData>,
     pub authenticator: Option<AuthenticatorData>,
     pub security_key: Option<SecurityKeyData>,
+    /// For recovery codes: how many are unused.
+    pub remaining: Option<i64>,
     pub created_at: UnixTime,
 }
 
@@ -113,7 +124,11 @@ pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> AppResult<Vec
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let rows = sqlx::query("SELECT id, kind, detail, data, created_at FROM methods WHERE user_id = $1 ORDER BY created_at, id")
+    let rows = sqlx::query(
+        "SELECT id, kind, detail, data, created_at, \
+         (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS remaining \
+         FROM methods m WHERE user_id = $1 ORDER BY created_at, id",
+    )
         .bind(user_id)
         .fetch_all(db)
         .await?;
@@ -142,6 +157,9 @@ where
                 } else {
                     None
                 },
+                remaining: (kind == MethodKind::RecoveryCodes)
+                    .then(|| row.try_get("remaining"))
+                    .transpose()?,
                 created_at: row.try_get("created_at")?,
             })
         })
@@ -170,6 +188,25 @@ where
 }
 
 impl Store {
+    /// Uses one of the person's recovery codes: of any number of requests
+    /// with the same code, exactly one changes the row (S31).
+    pub async fn use_recovery_code(
+        &self,
+        user_id: &str,
+        digest: &str,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND digest = $3 AND used_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .bind(digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Fills `credential_id` for keys stored before the column existed, so
     /// that the uniqueness across accounts covers them too (F19). Best
     /// effort at start: a key that cannot be read, or whose credential

@@ -30,7 +30,7 @@ pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
 pub use methods::{
     AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
-    SecurityKeyData,
+    RecoveryCodesData, SecurityKeyData,
 };
 pub use security_keys::Ceremony;
 pub use sessions::{NewSession, SessionRecord};

@@ -146,6 +146,12 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
+            "DELETE FROM recovery_codes WHERE user_id IN (SELECT id FROM users WHERE account_name = $1)",
+        )
+        .bind(name.as_str())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
             "DELETE FROM methods WHERE user_id IN (SELECT id FROM users WHERE account_name = $1)",
         )
         .bind(name.as_str())

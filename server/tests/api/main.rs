@@ -12,6 +12,7 @@ mod locale_and_pages;
 mod phone;
 mod policy;
 mod questions;
+mod recovery_codes;
 mod security;
 mod security_key;
 mod sign_in;

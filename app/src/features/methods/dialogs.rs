@@ -17,7 +17,7 @@ pub fn default_choices(info: &SecurityInfo) -> Vec<(MethodView, Option<PhoneDeli
     for m in info
         .methods
         .iter()
-        .filter(|m| m.kind.mfa_capable() && m.usable)
+        .filter(|m| m.kind.can_be_default() && m.usable)
     {
         if m.kind.is_phone() {
             for d in m.kind.deliveries().iter().rev() {

@@ -101,7 +101,7 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                     <ul class="method-list">
                         {rows.into_iter().map(|m: MethodView| {
                             let kind = m.kind;
-                            let (id_change, id_delete) = (m.id.clone(), m.id.clone());
+                            let (id_change, id_regenerate, id_delete) = (m.id.clone(), m.id.clone(), m.id.clone());
                             let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
                             let name = move || method_name(&i18n, kind);
                             let named = move || {
@@ -112,7 +112,18 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                             view! {
                                 <li class="method-row">
                                     <span class="method-kind">{name}</span>
-                                    <span class="method-detail">{m.detail.clone()}</span>
+                                    {match m.remaining {
+                                        // Recovery codes: how many are left, and a warning when few are.
+                                        Some(left) => {
+                                            let count = move || { let mut args = Args::new(); args.set("count", left); args };
+                                            view! {
+                                                <span class="method-detail" class:method-warning=left <= 2>
+                                                    {move || i18n.t_with(if left <= 2 { "recovery-codes-running-low" } else { "recovery-codes-left" }, &count())}
+                                                </span>
+                                            }.into_any()
+                                        }
+                                        None => view! { <span class="method-detail">{m.detail.clone()}</span> }.into_any(),
+                                    }}
                                     <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
                                     {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
                                     <span class="method-actions">
@@ -124,6 +135,16 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                                     move |_| panel.set(Panel::Wizard { kind, replaces: Some(id.clone()) })
                                                 }>
                                                 {move || i18n.t("methods-change")}
+                                            </button>
+                                        </Show>
+                                        <Show when=move || kind == MethodKind::RecoveryCodes>
+                                            <button type="button" class="button button-link"
+                                                aria-label=move || i18n.t_with("methods-regenerate-label", &named())
+                                                on:click={
+                                                    let id = id_regenerate.clone();
+                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(id.clone()) })
+                                                }>
+                                                {move || i18n.t("methods-regenerate")}
                                             </button>
                                         </Show>
                                         <button type="button" class="button button-link"

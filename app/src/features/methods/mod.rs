@@ -7,6 +7,7 @@ pub mod email;
 pub mod list;
 pub mod phone;
 pub mod questions;
+pub mod recovery_codes;
 pub mod regions;
 pub mod security_key;
 pub mod wizard;

@@ -8,6 +8,7 @@ use crate::features::methods::authenticator::AuthenticatorWizard;
 use crate::features::methods::email::EmailWizard;
 use crate::features::methods::phone::PhoneWizard;
 use crate::features::methods::questions::QuestionsWizard;
+use crate::features::methods::recovery_codes::RecoveryCodesWizard;
 use crate::features::methods::security_key::SecurityKeyWizard;
 
 #[component]
@@ -25,6 +26,10 @@ pub fn MethodWizard(
         MethodKind::SecurityQuestions => view! { <QuestionsWizard on_done on_cancel/> }.into_any(),
         MethodKind::Email => view! { <EmailWizard replaces on_done on_cancel/> }.into_any(),
         MethodKind::SecurityKey => view! { <SecurityKeyWizard on_done on_cancel/> }.into_any(),
+        MethodKind::RecoveryCodes => {
+            let regenerate = replaces.is_some();
+            view! { <RecoveryCodesWizard regenerate on_done on_cancel/> }.into_any()
+        }
         phone => view! { <PhoneWizard kind=phone replaces on_done on_cancel/> }.into_any(),
     }
 }
