@@ -45,15 +45,15 @@ for (const locale of LOCALES) {
       await signInPage.heading.waitFor();
       await signInPage.signIn(user);
       await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+      // Nothing else is open until the second step is done: the page comes
+      // back to the second step (which texts the phone anew).
+      await page.goto('/security-info');
+      await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+
       await expect(page.getByText(PHONE[locale].sentTo(masked(number.e164)))).toBeVisible();
       const code = page.getByLabel(PHONE[locale].codeLabel, { exact: true });
       await expect(code).toBeFocused();
       await expectAccessible(page);
-
-      // Nothing else is open until the second step is done.
-      await page.goto('/security-info');
-      await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
-
       await code.fill(await new Handset(handsetPage, number.e164).lastCode());
       await page.getByRole('button', { name: PHONE[locale].next }).click();
       // Signed in, and the Security info page opens without a second prompt.
