@@ -6,7 +6,8 @@ use crate::components::progress::Progress;
 use crate::i18n::{I18n, use_i18n};
 use crate::layout::Shell;
 use crate::pages::{
-    not_found::NotFound, policy::PolicyPage, security_info::SecurityInfoPage, sign_in::SignInPage,
+    not_found::NotFound, password::PasswordPage, policy::PolicyPage,
+    security_info::SecurityInfoPage, sign_in::SignInPage,
 };
 use crate::session::Session;
 
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/security-info") view=SecurityInfoPage/>
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/admin/policy") view=PolicyPage/>
+                        <Route path=path!("/password") view=PasswordPage/>
                     </Routes>
                 </Show>
             </Shell>

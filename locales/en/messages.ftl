@@ -37,3 +37,4 @@ notify-method-deleted = A sign-in method was deleted from your security info.
 notify-default-changed = Your default sign-in method was changed.
 notify-signed-out-everywhere = Your account was signed out everywhere.
 notify-recovery-code-used = A recovery code was used to verify your identity.
+notify-password-changed = Your password was changed.

@@ -66,6 +66,7 @@ policy-step-up-label = Ask people to verify again after
 policy-step-up-hint = Viewing or changing security info needs a verification at most this long ago.
 policy-two-step-label = Ask for two-step verification at sign-in
 policy-two-step-hint = After the right password, people who have registered a sign-in method verify with it before they're signed in.
+policy-password-length-label = Fewest characters in a new password
 # Variables:
 #   $count (Number) - a number of minutes
 policy-minutes =

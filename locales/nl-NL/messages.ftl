@@ -26,3 +26,4 @@ notify-method-deleted = Er is een aanmeldingsmethode verwijderd uit uw beveiligi
 notify-default-changed = Uw standaardaanmeldingsmethode is gewijzigd.
 notify-signed-out-everywhere = Uw account is overal afgemeld.
 notify-recovery-code-used = Er is een herstelcode gebruikt om uw identiteit te verifiëren.
+notify-password-changed = Uw wachtwoord is gewijzigd.

@@ -56,6 +56,7 @@ policy-step-up-label = Mensen opnieuw laten verifiëren na
 policy-step-up-hint = Voor het bekijken of wijzigen van beveiligingsgegevens is een verificatie nodig die hooguit zo lang geleden is.
 policy-two-step-label = Verificatie in twee stappen vragen bij het aanmelden
 policy-two-step-hint = Na het juiste wachtwoord verifiëren mensen die een aanmeldingsmethode hebben geregistreerd zich daarmee voordat ze zijn aangemeld.
+policy-password-length-label = Minimumaantal tekens in een nieuw wachtwoord
 policy-minutes =
     { $count ->
         [one] { $count } minuut

@@ -26,3 +26,4 @@ notify-method-deleted = En inloggningsmetod har tagits bort från din säkerhets
 notify-default-changed = Din standardinloggningsmetod har ändrats.
 notify-signed-out-everywhere = Ditt konto har loggats ut överallt.
 notify-recovery-code-used = En återställningskod användes för att verifiera din identitet.
+notify-password-changed = Ditt lösenord har ändrats.

@@ -56,6 +56,7 @@ policy-step-up-label = Be personer att verifiera igen efter
 policy-step-up-hint = För att visa eller ändra säkerhetsinformation krävs en verifiering som högst är så här gammal.
 policy-two-step-label = Kräv tvåstegsverifiering vid inloggning
 policy-two-step-hint = Efter rätt lösenord verifierar personer som har registrerat en inloggningsmetod sig med den innan de loggas in.
+policy-password-length-label = Minsta antal tecken i ett nytt lösenord
 policy-minutes =
     { $count ->
         [one] { $count } minut

@@ -20,6 +20,40 @@ pub struct RecoveryCodeRequest {
     pub code: String,
 }
 
+/// `PUT /api/me/password`: the current password, and the new one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `GET /api/me/password`: what a new password must be.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordRules {
+    pub min_length: usize,
+}
+
+/// `POST /api/me/password/strength`: a candidate password, to be rated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordCandidate {
+    pub password: String,
+}
+
+/// How hard a password is to guess, 0 (very easy) to 4 (very hard); a new
+/// password needs `PasswordStrength::ENOUGH` or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordStrength {
+    pub score: u8,
+}
+
+impl PasswordStrength {
+    pub const ENOUGH: u8 = 3;
+}
+
 /// `GET /api/session`: who is signed in, and the token that every
 /// state-changing request must echo in the `x-csrf-token` header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

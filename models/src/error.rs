@@ -85,6 +85,15 @@ error_codes! {
     KeyNameRequired => "key-name-required",
     KeyNameTooLong => "key-name-too-long",
     SecurityKeyRejected => "security-key-rejected",
+    PasswordTooShort => "password-too-short",
+    PasswordTooLong => "password-too-long",
+    PasswordIsAccountName => "password-is-account-name",
+    /// On a list of common or breached passwords, or as easy to guess.
+    PasswordTooCommon => "password-too-common",
+    /// The new password and its confirmation differ (client only).
+    PasswordsDiffer => "passwords-differ",
+    /// The new password is the current one.
+    PasswordUnchanged => "password-unchanged",
     /// The server failed; the cause is in its log, never in the response.
     Internal => "internal",
     /// The client could not reach the server (never sent by the server).
@@ -125,6 +134,9 @@ pub enum Field {
     Answer,
     Email,
     KeyName,
+    CurrentPassword,
+    NewPassword,
+    ConfirmPassword,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

@@ -10,6 +10,7 @@ mod email;
 mod error;
 mod locale;
 mod method;
+mod new_password;
 mod phone;
 pub mod policy;
 pub mod questions;
@@ -17,16 +18,17 @@ mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{
-    AddableMethods, AuthenticatorCode, AuthenticatorSetup, Coverage, CustomQuestion,
-    FinishSecurityKeyRequest, QuestionAnswer, QuestionAnswers, QuestionChoices,
-    RecoveryCodeRequest, RecoveryCodeSet, SecurityInfo, SecurityKeyCeremony, SessionInfo,
-    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartSecurityKeyRequest, StartStepUp,
-    StepUpOption, UserView,
+    AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest, Coverage,
+    CustomQuestion, FinishSecurityKeyRequest, PasswordCandidate, PasswordRules, PasswordStrength,
+    QuestionAnswer, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
+    SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest,
+    SignInRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
 pub use method::{DefaultMethod, MethodKind, MethodView, next_default};
+pub use new_password::check_new_password;
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,
     StartPhoneRequest, VerifyCodeRequest,

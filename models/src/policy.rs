@@ -34,6 +34,8 @@ pub struct Policy {
     /// person with a method that counts for sign-in verifies with it
     /// before the session is theirs (S27).
     pub two_step_sign_in: bool,
+    /// The fewest characters a new password may have (S30).
+    pub password_min_length: usize,
     pub limits: SendLimits,
     pub security_questions: QuestionsPolicy,
 }
@@ -169,6 +171,7 @@ impl Default for Policy {
             refused_number_types: NumberType::REFUSED_BY_DEFAULT.to_vec(),
             step_up_minutes: 10,
             two_step_sign_in: true,
+            password_min_length: 12,
             limits: SendLimits::default(),
             security_questions: QuestionsPolicy::default(),
         }
@@ -246,6 +249,7 @@ impl Policy {
             || !(1..=10).contains(&self.code_lifetime_minutes)
             || !(1..=Self::MAX_STEP_UP_MINUTES).contains(&self.step_up_minutes)
             || self.registration_required > MethodKind::ALL.len()
+            || !(8..=64).contains(&self.password_min_length)
         {
             return Err(PolicyProblem::Limits);
         }

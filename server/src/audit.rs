@@ -70,6 +70,8 @@ pub enum Action {
     SignedIn,
     /// A recovery code verified a sign-in or a step-up (S31).
     RecoveryCodeUsed,
+    /// The person changed their password (S30).
+    PasswordChanged,
 }
 
 impl Action {
@@ -85,6 +87,7 @@ impl Action {
             Action::PolicyChanged => "policy-changed",
             Action::SignedIn => "signed-in",
             Action::RecoveryCodeUsed => "recovery-code-used",
+            Action::PasswordChanged => "password-changed",
         }
     }
 }
@@ -100,6 +103,7 @@ impl Action {
             Action::DefaultChanged => "notify-default-changed",
             Action::SignedOutEverywhere => "notify-signed-out-everywhere",
             Action::RecoveryCodeUsed => "notify-recovery-code-used",
+            Action::PasswordChanged => "notify-password-changed",
             Action::TotpReuseRefused
             | Action::SecurityKeyRefused
             | Action::PolicyChanged

@@ -28,6 +28,20 @@ impl Limit {
         }
     }
 
+    /// Wrong passwords for one account: at sign-in and when changing it
+    /// (one count, so that neither way guesses past the other).
+    pub fn password_failures(
+        config: &crate::config::Config,
+        account: &models::AccountName,
+    ) -> Limit {
+        Limit::new(
+            format!("signin:account:{account}"),
+            config.signin.account_failures,
+            config.signin.window_minutes * 60,
+            ErrorCode::TooManyAttempts,
+        )
+    }
+
     /// Failed verifications of one account per hour, across every path
     /// (registration, step-up, and later sign-in and reset; S6).
     pub fn verify_failures(user_id: &str, policy: &Policy) -> Limit {

@@ -219,6 +219,21 @@ pub async fn step_up_authenticator(method_id: &str, code: &str) -> ApiResult<Sec
     json_of(send_json(Request::post("/api/me/step-up/authenticator"), &body).await).await
 }
 
+pub async fn password_rules() -> ApiResult<models::PasswordRules> {
+    json_of(Request::get("/api/me/password").send().await).await
+}
+
+pub async fn password_strength(password: &str) -> ApiResult<models::PasswordStrength> {
+    let body = models::PasswordCandidate {
+        password: password.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/me/password/strength"), &body).await).await
+}
+
+pub async fn change_password(request: &models::ChangePasswordRequest) -> ApiResult<()> {
+    empty_of(send_json(Request::put("/api/me/password"), request).await).await
+}
+
 pub async fn generate_recovery_codes() -> ApiResult<models::RecoveryCodeSet> {
     json_of(
         with_csrf(Request::post("/api/me/recovery-codes"))

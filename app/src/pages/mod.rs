@@ -1,6 +1,7 @@
 //! One routed page per file.
 
 pub mod not_found;
+pub mod password;
 pub mod policy;
 pub mod security_info;
 pub mod sign_in;

@@ -108,6 +108,9 @@ fn PolicyEditor() -> impl IntoView {
                         <PolicyChoice policy id="policy-step-up" label_id="policy-step-up-label"
                             hint_id="policy-step-up-hint" values=vec![5, 10, 15, 30, 60] unit_id="policy-minutes"
                             get=|p| p.step_up_minutes set=|p, n| p.step_up_minutes = n/>
+                        <PolicyChoice policy id="policy-password-length" label_id="policy-password-length-label"
+                            values=vec![8, 10, 12, 14, 16]
+                            get=|p| p.password_min_length as i64 set=|p, n| p.password_min_length = n as usize/>
                         <div class="field">
                             <label class="choice-option">
                                 <input type="checkbox" id="policy-two-step" aria-describedby="policy-two-step-hint"

@@ -102,6 +102,7 @@ fn SecurityInfoContent() -> impl IntoView {
                         <p class="muted">{signed_in_as}</p>
                     </header>
                     <MethodList info=info on_change=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
+                    <p class="password-link"><a href="/password">{move || i18n.t("password-link")}</a></p>
                     <p class="sign-out-everywhere">
                         <button type="button" class="button button-link" on:click=move |_| sign_out_everywhere.run(())>
                             {move || i18n.t("security-info-sign-out-everywhere")}

@@ -12,6 +12,7 @@ mod health;
 mod mailbox;
 mod me;
 mod methods;
+mod password;
 mod phone;
 mod questions;
 mod recovery_codes;
@@ -44,6 +45,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(admin::router())
         .merge(questions::router())
         .merge(recovery_codes::router())
+        .merge(password::router())
         .route("/openapi.json", axum::routing::get(openapi_json));
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
@@ -119,7 +121,10 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         challenges::progress,
         challenges::resend,
         recovery_codes::generate,
-        recovery_codes::step_up
+        recovery_codes::step_up,
+        password::rules,
+        password::strength,
+        password::change
     ),
     components(schemas(
         models::ApiError,

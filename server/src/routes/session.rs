@@ -100,12 +100,7 @@ pub async fn sign_in(
     // Each attempt is counted as a failure before the password is checked,
     // so parallel guesses cannot pass the limits together (S6); a right
     // password gives its units back.
-    let account_limit = Limit::new(
-        format!("signin:account:{account}"),
-        limits.account_failures,
-        window,
-        ErrorCode::TooManyAttempts,
-    );
+    let account_limit = Limit::password_failures(&state.config, &account);
     let address_limit = Limit::new(
         format!("signin:address:{address}"),
         limits.address_failures,

@@ -134,6 +134,29 @@ impl Store {
     }
 
     /// Removes a user and everything that hangs off them.
+    /// Stores a new password hash and ends every session of the person
+    /// but `keep` (the one that changed it, if any), in one transaction.
+    pub async fn set_password_hash(
+        &self,
+        user_id: &str,
+        hash: &str,
+        keep: Option<&str>,
+    ) -> AppResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2")
+            .bind(user_id)
+            .bind(keep.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn delete_user(&self, name: &AccountName) -> AppResult<bool> {
         // Writes only, no read first: a SQLite transaction that reads and
         // then writes fails at once (SQLITE_BUSY) when another connection

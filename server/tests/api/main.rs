@@ -9,6 +9,7 @@ mod guards;
 mod helpers;
 mod instances;
 mod locale_and_pages;
+mod password;
 mod phone;
 mod policy;
 mod questions;

@@ -1,0 +1,240 @@
+//! Change password (SPEC §1): the current password, then the new one twice
+//! with its strength shown as it is typed; behind the recent verification.
+//! Other sessions are signed out by the server.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use models::{ApiError, ChangePasswordRequest, ErrorCode, Field, check_new_password};
+
+use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
+use crate::components::alert::ErrorAlert;
+use crate::components::field::TextField;
+use crate::components::progress::Progress;
+use crate::features::step_up::StepUp;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use crate::title::use_page_title;
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    use_page_title("password-title");
+    let session = use_session();
+    move || {
+        if session.is_signed_in() {
+            view! { <ChangePassword/> }.into_any()
+        } else {
+            view! { <Redirect path="/signin?next=/password"/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let reload = RwSignal::new(0u32);
+    let min_length: RwSignal<Option<usize>> = RwSignal::new(None);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        reload.track();
+        leptos::task::spawn_local(async move {
+            match api::password_rules().await {
+                Ok(rules) => {
+                    error.set(None);
+                    min_length.set(Some(rules.min_length));
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    });
+    let needs_step_up = move || {
+        error.with(|e| {
+            e.as_ref()
+                .is_some_and(|e| e.code == ErrorCode::StepUpRequired)
+        })
+    };
+
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let score: RwSignal<Option<u8>> = RwSignal::new(None);
+    let current_input: NodeRef<html::Input> = NodeRef::new();
+    let new_input: NodeRef<html::Input> = NodeRef::new();
+    let confirm_input: NodeRef<html::Input> = NodeRef::new();
+    let done_note: NodeRef<html::P> = NodeRef::new();
+
+    // The strength, asked of the server a moment after typing stops: its
+    // word lists are what the rule checks against.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let typed = new.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if typed.is_empty() {
+            score.set(None);
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    if let Ok(strength) = api::password_strength(&typed).await
+                        && new.get_untracked() == typed
+                    {
+                        score.set(Some(strength.score));
+                    }
+                });
+            },
+            Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    let strength_text = move || {
+        score.get().map(|s| {
+            let level = match s {
+                0 => "password-strength-0",
+                1 => "password-strength-1",
+                2 => "password-strength-2",
+                3 => "password-strength-3",
+                _ => "password-strength-4",
+            };
+            let mut args = i18n::Args::new();
+            args.set("level", i18n.t(level));
+            i18n.t_with("password-strength", &args)
+        })
+    };
+
+    let focus = move |field: Option<Field>| {
+        let input = match field {
+            Some(Field::CurrentPassword) => current_input.get_untracked(),
+            Some(Field::ConfirmPassword) => confirm_input.get_untracked(),
+            _ => new_input.get_untracked(),
+        };
+        if let Some(input) = input {
+            let _ = input.focus();
+        }
+    };
+    let refuse = move |e: ApiError| {
+        let field = e.field;
+        error.set(Some(e));
+        focus(field);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        done.set(false);
+        let request = ChangePasswordRequest {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        // The rules the browser knows, so most mistakes need no round trip.
+        if request.current_password.is_empty() {
+            return refuse(ApiError::at(
+                ErrorCode::PasswordRequired,
+                Field::CurrentPassword,
+            ));
+        }
+        let account = session
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.account_name.clone()));
+        if let (Some(account), Some(min)) = (account, min_length.get_untracked())
+            && let Err(code) = check_new_password(&request.new_password, min, &account)
+        {
+            return refuse(ApiError::at(code, Field::NewPassword));
+        }
+        if confirm.get_untracked() != request.new_password {
+            return refuse(ApiError::at(
+                ErrorCode::PasswordsDiffer,
+                Field::ConfirmPassword,
+            ));
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::change_password(&request).await {
+                Ok(()) => {
+                    current.set(String::new());
+                    new.set(String::new());
+                    confirm.set(String::new());
+                    done.set(true);
+                }
+                Err(e) => refuse(e),
+            }
+            busy.set(false);
+        });
+    };
+    // Once shown, the confirmation is where the person looks next.
+    Effect::new(move |_| {
+        if done.get()
+            && let Some(note) = done_note.get()
+        {
+            let _ = note.focus();
+        }
+    });
+    let at = move |field: Field| i18n.error_at(error, field);
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| {
+                    !matches!(
+                        e.field,
+                        Some(Field::CurrentPassword | Field::NewPassword | Field::ConfirmPassword)
+                    )
+                })
+                .map(|e| i18n.error(e))
+        })
+    });
+    let hint = Signal::derive(move || {
+        let mut args = i18n::Args::new();
+        args.set("min", min_length.get().unwrap_or(12));
+        i18n.t_with("password-new-hint", &args)
+    });
+
+    view! {
+        <Show when=needs_step_up fallback=move || ()>
+            <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
+        </Show>
+        <Show when=move || !needs_step_up()>
+            <section class="card page-narrow password" aria-labelledby="password-title">
+                <h1 id="password-title">{move || i18n.t("password-title")}</h1>
+                <p>{move || i18n.t("password-intro")}</p>
+                <p class="notice" role="status" tabindex="-1" node_ref=done_note hidden=move || !done.get()>
+                    {move || i18n.t("password-changed")}
+                </p>
+                {move || if min_length.get().is_none() && error.with(Option::is_none) {
+                    view! { <Progress label=i18n.text("shell-loading")/> }.into_any()
+                } else {
+                    view! {
+                        <form class="form" novalidate on:submit=submit>
+                            <ErrorAlert message=general/>
+                            <TextField id="current-password" label=i18n.text("password-current-label") value=current
+                                error=at(Field::CurrentPassword) input_type="password" autocomplete="current-password" node_ref=current_input/>
+                            <TextField id="new-password" label=i18n.text("password-new-label") hint=hint value=new
+                                error=at(Field::NewPassword) input_type="password" autocomplete="new-password" node_ref=new_input/>
+                            <div class="strength" aria-live="polite">
+                                <meter min="0" max="4" low="2" high="3" optimum="4" value=move || score.get().unwrap_or(0).to_string()
+                                    hidden=move || score.get().is_none() aria-hidden="true"></meter>
+                                <p class="muted">{strength_text}</p>
+                            </div>
+                            <TextField id="confirm-password" label=i18n.text("password-confirm-label") value=confirm
+                                error=at(Field::ConfirmPassword) input_type="password" autocomplete="new-password" node_ref=confirm_input/>
+                            <FormActions>
+                                <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
+                                <SubmitButton label=i18n.text("password-save") busy/>
+                            </FormActions>
+                        </form>
+                    }.into_any()
+                }}
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,21 @@
+## Change password
+
+password-title = Change password
+password-intro = Choose a new password for your work or school account. Other places where you're signed in will be signed out.
+password-current-label = Current password
+password-new-label = New password
+# Variables:
+#   $min (Number) - the fewest characters the organization allows
+password-new-hint = At least { $min } characters. A phrase of unrelated words is easy to remember and hard to guess. It can't be your account name.
+password-confirm-label = Confirm new password
+# Variables:
+#   $level (String) - one of the password-strength-… words below
+password-strength = Password strength: { $level }
+password-strength-0 = very weak
+password-strength-1 = weak
+password-strength-2 = fair
+password-strength-3 = strong
+password-strength-4 = very strong
+password-save = Change password
+password-changed = Your password was changed. Other places where you were signed in are signed out.
+password-link = Change password

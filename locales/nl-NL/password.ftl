@@ -1,0 +1,17 @@
+## Change password
+
+password-title = Wachtwoord wijzigen
+password-intro = Kies een nieuw wachtwoord voor uw werk- of schoolaccount. Op andere plaatsen waar u bent aangemeld, wordt u afgemeld.
+password-current-label = Huidig wachtwoord
+password-new-label = Nieuw wachtwoord
+password-new-hint = Ten minste { $min } tekens. Een zin van woorden die niets met elkaar te maken hebben, is makkelijk te onthouden en moeilijk te raden. Het mag niet uw accountnaam zijn.
+password-confirm-label = Nieuw wachtwoord bevestigen
+password-strength = Sterkte van het wachtwoord: { $level }
+password-strength-0 = zeer zwak
+password-strength-1 = zwak
+password-strength-2 = redelijk
+password-strength-3 = sterk
+password-strength-4 = zeer sterk
+password-save = Wachtwoord wijzigen
+password-changed = Uw wachtwoord is gewijzigd. Op andere plaatsen waar u was aangemeld, bent u afgemeld.
+password-link = Wachtwoord wijzigen

@@ -1,0 +1,17 @@
+## Change password
+
+password-title = Ändra lösenord
+password-intro = Välj ett nytt lösenord för ditt arbets- eller skolkonto. Du loggas ut från andra ställen där du är inloggad.
+password-current-label = Nuvarande lösenord
+password-new-label = Nytt lösenord
+password-new-hint = Minst { $min } tecken. En fras av ord som inte hör ihop är lätt att komma ihåg och svår att gissa. Det får inte vara ditt kontonamn.
+password-confirm-label = Bekräfta nytt lösenord
+password-strength = Lösenordets styrka: { $level }
+password-strength-0 = mycket svagt
+password-strength-1 = svagt
+password-strength-2 = godtagbart
+password-strength-3 = starkt
+password-strength-4 = mycket starkt
+password-save = Ändra lösenord
+password-changed = Ditt lösenord har ändrats. Du har loggats ut från andra ställen där du var inloggad.
+password-link = Ändra lösenord
