@@ -109,11 +109,15 @@ export const test = base.extend<Fixtures>({
         (window as any).__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
+    // ...and that the client never panics (a panic stops its async tasks).
+    const panics: string[] = [];
     page.on('console', message => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+      if (message.type() === 'error' && /panicked at/.test(message.text())) panics.push(message.text().split('\n')[0]);
     });
     await use(page);
     expect(violations, 'CSP violations').toEqual([]);
+    expect(panics, 'client panics').toEqual([]);
   },
 });
 

@@ -65,7 +65,10 @@ impl Session {
 
     /// Whether someone is signed in with every step their sign-in needs.
     pub fn is_signed_in(&self) -> bool {
-        self.user.with(Option::is_some) && !self.pending.get()
+        // Both read every time, so that an effect tracks both.
+        let user = self.user.with(Option::is_some);
+        let pending = self.pending.get();
+        user && !pending
     }
 }
 

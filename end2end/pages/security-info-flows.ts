@@ -4,6 +4,7 @@ import { Handset } from './handset';
 import { PHONE } from './phone-texts';
 import { SecurityInfoPage } from './security-info-page';
 import { SignInPage } from './sign-in-page';
+import { totp } from './totp';
 
 /** Signs in and waits for the Security info page. */
 export async function signIn(page: Page, user: User, locale: Locale = 'en') {
@@ -38,4 +39,18 @@ export async function addPhoneByText(page: Page, handsetPage: Page, number: { na
   await expect(dialog.getByText(t.updated)).toBeVisible();
   await dialog.getByRole('button', { name: t.done }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** Adds an authenticator app from its shown secret; returns the secret. */
+export async function addAuthenticatorApp(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: "Can't scan image?" }).click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  return secret;
 }

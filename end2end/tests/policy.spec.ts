@@ -1,5 +1,8 @@
 import { api, expect, test, uniqueNlMobile } from '../fixtures';
+import { Handset } from '../pages/handset';
 import { addPhoneByText, signIn } from '../pages/security-info-flows';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
 
 test('the coverage line changes as methods are added', async ({ page, context, user }) => {
   await signIn(page, user);
@@ -72,4 +75,43 @@ test('an admin changes the policy on its page, and a member sees the effect', as
   await memberPage.goto('/admin/policy');
   await expect(memberPage.getByRole('alert')).toContainText("You don't have permission to do that.");
   await other.close();
+});
+
+test('when the policy no longer allows the only method, signing in says so and asks for another', async ({ page, context, playwright, baseURL, makeUser, expectAccessible }) => {
+  const user = await makeUser({ policy: { registration_required: 1 } });
+  const admin = await makeUser({ organizationOf: user, admin: true });
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+  await signInPage.signIn(user);
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Registration proposes the app first; the phone is the person's choice.
+  await page.getByRole('button', { name: 'I want to set up a different method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Phone' });
+  const number = uniqueNlMobile();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(number.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await new Handset(await context.newPage(), number.e164).lastCode());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+
+  // The admin allows only authenticator apps now.
+  const adminApi = await playwright.request.newContext({ baseURL });
+  await api(adminApi, baseURL!, 'POST', '/api/session', { account_name: admin.accountName, password: admin.password });
+  const saved = await api(adminApi, baseURL!, 'PUT', '/api/admin/policy', {
+    registration_required: 1,
+    two_step_sign_in: false,
+    methods: [{ kind: 'authenticator-app', mfa: true, sspr: true }],
+  });
+  expect(saved.status()).toBe(200);
+  await adminApi.dispose();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'More information required' })).toBeVisible();
+  await expect(page.getByText("Your organization no longer allows some of the methods you registered, so they can't verify you any more. Set up another one.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
 });

@@ -1,10 +1,11 @@
 import { LOCALES, Locale, expect, test, uniqueNlMobile } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { PHONE } from '../pages/phone-texts';
-import { addPhoneByText, signIn } from '../pages/security-info-flows';
+import { addAuthenticatorApp, addPhoneByText, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
+import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
 
 // Two-step verification at sign-in (S27): after the right password the
 // default method starts at once; "Sign in another way" lists the others.
@@ -70,14 +71,7 @@ test('sign in another way: an authenticator app instead of the default phone', a
   const handsetPage = await context.newPage();
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('button', { name: "Can't scan image?" }).click();
-  const secret = (await page.locator('code.secret').textContent())!;
-  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
+  const secret = await addAuthenticatorApp(page);
   await new SecurityInfoPage(page).signOut.click();
 
   const signInPage = new SignInPage(page);
@@ -199,4 +193,64 @@ test('recovery codes: generated once, downloaded, and one of them signs in', asy
   await page.getByRole('button', { name: T.en.verifyButton }).click();
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Recovery codes' })).toContainText('9 codes left');
+});
+
+test('a security key as the default: the browser asks for it at once and nothing is typed', async ({ page, makeUser }) => {
+  const methods = ['authenticator-app', 'phone', 'security-key'].map(kind => ({ kind, mfa: true, sspr: true }));
+  const user = await makeUser({ policy: { ...TWO_STEP, methods } });
+  const key = await addVirtualSecurityKey(page);
+  await signIn(page, user);
+  await addAuthenticatorApp(page);
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByLabel('Security key name').fill('Desk key');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Change: Default sign-in method' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change default method' });
+  await dialog.getByLabel('Which method would you like to use to sign in?').selectOption({ label: 'Security key - Desk key' });
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'Security key - Desk key' })).toBeVisible();
+  const [registered] = await key.credentials();
+  await new SecurityInfoPage(page).signOut.click();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  const [used] = await key.credentials();
+  expect(used.signCount).toBeGreaterThan(registered.signCount);
+});
+
+test('a phone call as the default: answering and pressing # signs in', async ({ page, context, makeUser }) => {
+  // A call waits on the handset page and a once-a-second poll: slow by nature.
+  test.slow();
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  // Registered by call, the phone's default way is a call.
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Phone' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill(number.national);
+  await wizard.getByRole('radio', { name: 'Call me' }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const handset = new Handset(await context.newPage(), number.e164);
+  await handset.answer();
+  await handset.press('#');
+  await expect(wizard.getByText(PHONE.en.updated)).toBeVisible();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: PHONE.en.defaultCall(number.display) })).toBeVisible();
+  await new SecurityInfoPage(page).signOut.click();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await expect(page.getByText(PHONE.en.calling(masked(number.e164)))).toBeVisible();
+  await handset.answer();
+  await handset.press('#');
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });

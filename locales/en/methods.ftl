@@ -131,6 +131,7 @@ step-up-verify = Verify
 
 register-title = More information required
 register-intro = Your organization needs more information to keep your account secure.
+register-no-longer-allowed = Your organization no longer allows some of the methods you registered, so they can't verify you any more. Set up another one.
 register-wizard-title = Keep your account secure
 # Variables:
 #   $current (Number) - the step shown, starting at 1

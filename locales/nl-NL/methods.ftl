@@ -104,6 +104,7 @@ step-up-verify = Verifiëren
 
 register-title = Meer informatie vereist
 register-intro = Uw organisatie heeft meer informatie nodig om uw account te beveiligen.
+register-no-longer-allowed = Uw organisatie staat sommige van de methoden die u hebt geregistreerd niet meer toe, dus daarmee kunt u zich niet meer verifiëren. Stel een andere methode in.
 register-wizard-title = Uw account beveiligen
 register-step = Methode { $current } van { $total }
 register-success-title = Gelukt!

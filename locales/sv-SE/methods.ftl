@@ -104,6 +104,7 @@ step-up-verify = Verifiera
 
 register-title = Mer information krävs
 register-intro = Din organisation behöver mer information för att skydda ditt konto.
+register-no-longer-allowed = Din organisation tillåter inte längre vissa av de metoder du har registrerat, så de kan inte längre verifiera dig. Konfigurera en annan metod.
 register-wizard-title = Skydda ditt konto
 register-step = Metod { $current } av { $total }
 register-success-title = Klart!

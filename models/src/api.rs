@@ -123,6 +123,26 @@ pub struct SecurityInfo {
     pub coverage: Coverage,
 }
 
+impl SecurityInfo {
+    /// Registered methods the policy still allows: what counts towards
+    /// `required` (a method the organization no longer allows verifies
+    /// nothing).
+    pub fn usable_methods(&self) -> usize {
+        self.methods.iter().filter(|m| m.usable).count()
+    }
+
+    /// Whether the registration interrupt comes before anything else.
+    pub fn needs_registration(&self) -> bool {
+        self.usable_methods() < self.required && !self.addable.is_empty()
+    }
+
+    /// Whether some registered method is no longer allowed: the
+    /// registration interrupt says so.
+    pub fn has_unusable_methods(&self) -> bool {
+        self.methods.iter().any(|m| !m.usable)
+    }
+}
+
 /// Counts for the coverage line of the Security info page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

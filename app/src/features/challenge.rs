@@ -85,11 +85,13 @@ pub fn EnterCode(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::submit_code(&id.get_value(), &typed).await {
+            let submitted = api::submit_code(&id.get_value(), &typed).await;
+            // `busy` may belong to the step-up, which `on_verified` takes away.
+            busy.set(false);
+            match submitted {
                 Ok(info) => on_verified.run(info),
                 Err(e) => error.set(Some(e)),
             }
-            busy.set(false);
         });
     };
     let resend = move |_: leptos::ev::MouseEvent| {

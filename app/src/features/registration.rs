@@ -25,8 +25,9 @@ pub fn Registration(
     on_done: Callback<SecurityInfo>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let total = info.required.saturating_sub(info.methods.len()).max(1);
-    let first = info.methods.len();
+    let total = info.required.saturating_sub(info.usable_methods()).max(1);
+    let first = info.usable_methods();
+    let no_longer_allowed = info.has_unusable_methods();
     let stage = RwSignal::new(Stage::Intro);
     // "I want to set up a different method": the kind chosen instead.
     let chosen: RwSignal<Option<MethodKind>> = RwSignal::new(None);
@@ -40,7 +41,7 @@ pub fn Registration(
             .unwrap_or(MethodKind::Phone)
     };
     let after = Callback::new(move |info: SecurityInfo| {
-        if info.methods.len() < info.required && !info.addable.is_empty() {
+        if info.needs_registration() {
             stage.set(Stage::Method(info));
         } else {
             stage.set(Stage::Success(info));
@@ -53,6 +54,7 @@ pub fn Registration(
                 Stage::Intro => view! {
                     <h1 id="registration-title">{move || i18n.t("register-title")}</h1>
                     <p>{move || i18n.t("register-intro")}</p>
+                    {no_longer_allowed.then(|| view! { <p class="notice">{move || i18n.t("register-no-longer-allowed")}</p> })}
                     <FormActions>
                         <button type="button" class="button button-primary" on:click=move |_| stage.set(Stage::Method(start_info.get_value()))>
                             {move || i18n.t("dialog-next")}
@@ -60,7 +62,7 @@ pub fn Registration(
                     </FormActions>
                 }.into_any(),
                 Stage::Method(info) => {
-                    let step = info.methods.len() - first + 1;
+                    let step = info.usable_methods().saturating_sub(first) + 1;
                     let kind = next_kind(&info);
                     let step_text = move || {
                         let mut args = Args::new();

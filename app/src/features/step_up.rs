@@ -61,11 +61,13 @@ pub fn StepUp(
             } else {
                 api::step_up_authenticator(&method_id, &code).await
             };
+            // Done with this component's signals before `on_verified`,
+            // which may take the component away.
+            busy.set(false);
             match verified {
                 Ok(_) => on_verified.run(()),
                 Err(e) => error.set(Some(e)),
             }
-            busy.set(false);
         });
     };
     let app_code_error = i18n.error_at(error, models::Field::Code);
@@ -116,11 +118,12 @@ pub fn StepUp(
                         .map_err(ApiError::new)?;
                     api::finish_step_up_security_key(&ceremony.ceremony_id, assertion).await
                 };
-                match outcome.await {
+                let outcome = outcome.await;
+                busy.set(false);
+                match outcome {
                     Ok(_) => on_verified.run(()),
                     Err(e) => error.set(Some(e)),
                 }
-                busy.set(false);
             });
             return;
         }

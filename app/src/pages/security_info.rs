@@ -91,7 +91,7 @@ fn SecurityInfoContent() -> impl IntoView {
                 </section>
             }.into_any(),
             // Registration is enforced: nothing else until enough methods exist.
-            Some(Ok(info)) if info.methods.len() < info.required && !info.addable.is_empty() => view! {
+            Some(Ok(info)) if info.needs_registration() => view! {
                 <Registration info on_done=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
             }.into_any(),
             Some(Ok(info)) => view! {

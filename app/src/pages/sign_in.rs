@@ -115,7 +115,21 @@ pub fn SignInPage() -> impl IntoView {
     let pending = submit.pending();
     // The password was right; the second step comes next (S27).
     let second_step = move || session.pending.get() && session.user.with(Option::is_some);
-    let verified = Callback::new(move |()| session.pending.set(false));
+    // Verified: on to where the person was going (the effect above would
+    // too, but only once it has seen the session pending).
+    let verified = {
+        let navigate = navigate.clone();
+        Callback::new(move |()| {
+            session.pending.set(false);
+            navigate(
+                &next(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        })
+    };
     move || {
         if second_step() {
             view! { <StepUp at_sign_in=true on_verified=verified/> }.into_any()
