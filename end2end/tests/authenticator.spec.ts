@@ -64,7 +64,7 @@ test('a new session steps up with the authenticator app, and the app can be dele
   await otherSignIn.signIn(user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await otherPage.getByRole('radio', { name: 'Use a code from my authenticator app' }).check();
-  await otherPage.getByRole('button', { name: 'Send' }).click();
+  await otherPage.getByRole('button', { name: 'Next' }).click();
   const code = otherPage.getByLabel('Code', { exact: true });
   // The next step's code (accepted with one step of skew): the current one
   // was spent on registering and is refused (S9, proven in the API tests).

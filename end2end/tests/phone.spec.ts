@@ -97,6 +97,28 @@ test('a wrong code is explained at the field and the right one still works', asy
   await expect(wizard.getByText(PHONE.en.updated)).toBeVisible();
 });
 
+test('letters in a code are refused at the field without asking the server, so they cost no try', async ({ page, context, user }) => {
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  const wizard = await openWizard(page);
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill(number.national);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const code = await new Handset(await context.newPage(), number.e164).lastCode();
+  const sent: string[] = [];
+  page.on('request', request => { if (request.url().endsWith('/code')) sent.push(request.url()); });
+  const field = wizard.getByLabel('Code', { exact: true });
+  await field.fill('12a456');
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByText(PHONE.en.wrongCode)).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  expect(sent).toEqual([]);
+  await field.fill(code);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByText(PHONE.en.updated)).toBeVisible();
+  expect(sent).toHaveLength(1);
+});
+
 test('an expired code says so', async ({ page, context, user, expireChallenges }) => {
   const number = uniqueNlMobile();
   await signIn(page, user);
@@ -154,10 +176,14 @@ test('a call answered with another key fails and can be retried', async ({ page,
   await wizard.getByLabel('Phone number').fill(number.national);
   await wizard.getByRole('radio', { name: 'Call me' }).check();
   await wizard.getByRole('button', { name: 'Next' }).click();
+  // What to do is said once (not as a paragraph and again as the status).
+  await expect(wizard.getByText('Answer the call and press the pound key (#) to finish.')).toHaveCount(1);
   const phone = new Handset(await context.newPage(), number.e164);
   await phone.answer();
   await phone.press('5');
   await expect(wizard.getByText('Another key than the pound key (#) was pressed.')).toBeVisible();
+  // The call is over: no "We're calling … now" beside the failure.
+  await expect(wizard.getByText(`We're calling ${number.display} now.`)).toHaveCount(0);
   await wizard.getByRole('button', { name: 'Call me again' }).click();
   await expect(wizard.getByText(`We're calling ${number.display} now.`)).toBeVisible();
   await phone.answer();
@@ -295,7 +321,7 @@ test('a password-only session must verify before seeing security info', async ({
   await expect(new SecurityInfoPage(otherPage).noMethods).toHaveCount(0);
   const masked = `+31 61${number.e164.slice(5, 6)}`;
   await otherPage.getByRole('radio', { name: new RegExp(`^Text \\${masked}`) }).check();
-  await otherPage.getByRole('button', { name: 'Send' }).click();
+  await otherPage.getByRole('button', { name: 'Send code' }).click();
   // Read the handset only once the new text was sent, not the earlier one.
   await expect(otherPage.getByText(/^We just sent a 6 digit code to \+31 61\d••••\d\d\./)).toBeVisible();
   const code = await new Handset(await other.newPage(), number.e164).lastCode();
@@ -321,7 +347,7 @@ test('a new session can verify by answering a call and pressing #', async ({ pag
   await otherSignIn.signIn(user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await otherPage.getByRole('radio', { name: /^Call \+31 61/ }).check();
-  await otherPage.getByRole('button', { name: 'Send' }).click();
+  await otherPage.getByRole('button', { name: 'Call me' }).click();
   await expect(otherPage.getByText(/^We're calling \+31 61\d••••\d\d now\./)).toBeVisible();
   await expectAccessible(otherPage);
   const handset = new Handset(await other.newPage(), number.e164);

@@ -123,7 +123,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   await again.signIn(user);
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await page.getByRole('radio', { name: 'Use my security key' }).check();
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Use my security key' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
   const [used] = await key.credentials();
   expect(used.signCount).toBeGreaterThan(countAfterRegistering);

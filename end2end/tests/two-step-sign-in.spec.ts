@@ -13,13 +13,13 @@ import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
 // cooldown, or the sign-in's text would wait for the registration's.
 const TWO_STEP = { two_step_sign_in: true, limits: { resend_cooldown_seconds: 0 } };
 
-const T: Record<Locale, { verify: string; anotherWay: string; cantUse: string; cantUseHelp: RegExp; app: string; send: string; verifyButton: string }> = {
+const T: Record<Locale, { verify: string; anotherWay: string; cantUse: string; cantUseHelp: RegExp; app: string; next: string; verifyButton: string }> = {
   en: { verify: 'Verify your identity', anotherWay: 'Sign in another way', cantUse: "I can't use any of these methods",
-        cantUseHelp: /Contact your administrator/, app: 'Use a code from my authenticator app', send: 'Send', verifyButton: 'Verify' },
+        cantUseHelp: /Contact your administrator/, app: 'Use a code from my authenticator app', next: 'Next', verifyButton: 'Verify' },
   'nl-NL': { verify: 'Uw identiteit verifiëren', anotherWay: 'Op een andere manier aanmelden', cantUse: 'Ik kan geen van deze methoden gebruiken',
-        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn verificator-app gebruiken', send: 'Verzenden', verifyButton: 'Verifiëren' },
+        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn verificator-app gebruiken', next: 'Volgende', verifyButton: 'Verifiëren' },
   'sv-SE': { verify: 'Verifiera din identitet', anotherWay: 'Logga in på ett annat sätt', cantUse: 'Jag kan inte använda någon av de här metoderna',
-        cantUseHelp: /Kontakta din administratör/, app: 'Använd en kod från min Authenticator-app', send: 'Skicka', verifyButton: 'Verifiera' },
+        cantUseHelp: /Kontakta din administratör/, app: 'Använd en kod från min Authenticator-app', next: 'Nästa', verifyButton: 'Verifiera' },
 };
 
 /** "+31 612••••78": how a number the person registered is shown before they are signed in. */
@@ -84,8 +84,12 @@ test('sign in another way: an authenticator app instead of the default phone', a
   const first = page.getByRole('radio').first();
   await expect(first).toBeFocused();
   await expectAccessible(page);
+  // The button says what choosing does.
+  await expect(page.getByRole('button', { name: 'Send code' })).toBeVisible();
+  await page.getByRole('radio', { name: /^Call / }).check();
+  await expect(page.getByRole('button', { name: 'Call me' })).toBeVisible();
   await page.getByRole('radio', { name: t.app }).check();
-  await page.getByRole('button', { name: t.send }).click();
+  await page.getByRole('button', { name: t.next }).click();
   const code = page.getByLabel('Code', { exact: true });
   await expect(code).toBeFocused();
   // The next time step's code: the current one was spent on registering (S9).
@@ -186,7 +190,7 @@ test('recovery codes: generated once, downloaded, and one of them signs in', asy
   const options = page.getByRole('radio');
   await expect(options.last()).toHaveAccessibleName('Use a recovery code');
   await options.last().check();
-  await page.getByRole('button', { name: T.en.send }).click();
+  await page.getByRole('button', { name: T.en.next }).click();
   const field = page.getByLabel('Recovery code', { exact: true });
   await expect(field).toBeFocused();
   await field.fill(codes[0].toLowerCase());

@@ -124,7 +124,10 @@ step-up-text = Text { $number }
 # Variables:
 #   $number (String) - a masked phone number, e.g. "+1 425•••••34"
 step-up-call = Call { $number }
-step-up-send = Send
+# What the button under the choice does, by the kind chosen.
+step-up-send-code = Send code
+step-up-call-me = Call me
+step-up-use-key = Use my security key
 step-up-verify = Verify
 
 ## Registration at sign-in

@@ -97,7 +97,10 @@ step-up-intro = Bewijs eerst dat u het bent om uw beveiligingsgegevens te bekijk
 step-up-choose = Hoe wilt u verifiëren?
 step-up-text = Sms naar { $number }
 step-up-call = { $number } bellen
-step-up-send = Verzenden
+# What the button under the choice does, by the kind chosen.
+step-up-send-code = Code verzenden
+step-up-call-me = Mij bellen
+step-up-use-key = Mijn beveiligingssleutel gebruiken
 step-up-verify = Verifiëren
 
 ## Registration at sign-in

@@ -97,7 +97,10 @@ step-up-intro = Bevisa först att det är du för att visa eller ändra din säk
 step-up-choose = Hur vill du verifiera?
 step-up-text = Sms till { $number }
 step-up-call = Ring { $number }
-step-up-send = Skicka
+# What the button under the choice does, by the kind chosen.
+step-up-send-code = Skicka kod
+step-up-call-me = Ring mig
+step-up-use-key = Använd min säkerhetsnyckel
 step-up-verify = Verifiera
 
 ## Registration at sign-in

@@ -6,6 +6,7 @@
 
 mod account;
 mod api;
+mod code;
 mod email;
 mod error;
 mod locale;
@@ -24,6 +25,7 @@ pub use api::{
     SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest,
     SignInRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };
+pub use code::normalize_code;
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;

@@ -36,17 +36,8 @@ pub fn code_digest(key: &[u8], challenge_id: &str, code: &str) -> String {
     URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
-/// What a person typed, as a code: digits only, spaces tolerated; the
-/// whole origin-bound line of a text is taken too.
-pub fn normalize_code(typed: &str) -> Option<String> {
-    // A pasted origin-bound line ("@secinfo.contoso.example #123456").
-    let typed = typed.rsplit_once('#').map_or(typed, |(_, code)| code);
-    let digits: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect();
-    (digits.len() == 6 && digits.chars().all(|c| c.is_ascii_digit())).then_some(digits)
-}
+/// What a person typed, as a code (the rule the browser applies too).
+pub use models::normalize_code;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]

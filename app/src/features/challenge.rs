@@ -82,6 +82,11 @@ pub fn EnterCode(
             error.set(Some(ApiError::at(ErrorCode::CodeRequired, Field::Code)));
             return;
         }
+        // What cannot be a code is refused here: it costs no try.
+        if models::normalize_code(&typed).is_none() {
+            error.set(Some(ApiError::at(ErrorCode::WrongCode, Field::Code)));
+            return;
+        }
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -223,10 +228,11 @@ pub fn Calling(
     };
     view! {
         <ErrorAlert message=general/>
-        <p>{calling}</p>
+        // While the call is on: who is called, and what to do — said once
+        // (the progress line is the status screen readers announce).
         {move || match failure() {
             None => view! {
-                <p>{move || i18n.t("phone-wizard-calling-hint")}</p>
+                <p>{calling.clone()}</p>
                 <Progress label=Signal::derive(move || i18n.t("phone-wizard-calling-hint"))/>
             }.into_any(),
             Some(text) => view! {

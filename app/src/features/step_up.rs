@@ -53,6 +53,14 @@ pub fn StepUp(
             )));
             return;
         }
+        // An app's code is six digits: anything else costs no try.
+        if kind == MethodKind::AuthenticatorApp && models::normalize_code(&code).is_none() {
+            error.set(Some(ApiError::at(
+                models::ErrorCode::WrongCode,
+                models::Field::Code,
+            )));
+            return;
+        }
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -87,6 +95,13 @@ pub fn StepUp(
     });
     let code = RwSignal::new(String::new());
 
+    // The button says what choosing does.
+    let action_label = |option: Option<&StepUpOption>| match option.map(|o| (o.kind, o.delivery)) {
+        Some((_, Some(PhoneDelivery::Text))) => "step-up-send-code",
+        Some((_, Some(PhoneDelivery::Call))) => "step-up-call-me",
+        Some((MethodKind::SecurityKey, None)) => "step-up-use-key",
+        _ => "dialog-next",
+    };
     let label = move |o: &StepUpOption| {
         let mut args = Args::new();
         args.set("number", o.masked.clone());
@@ -245,7 +260,7 @@ pub fn StepUp(
                                                     }).collect_view()}
                                                 </fieldset>
                                                 <FormActions>
-                                                    <SubmitButton label=i18n.text("step-up-send") busy/>
+                                                    <SubmitButton label=Signal::derive(move || i18n.t(list.with_value(|l| action_label(l.get(chosen.get()))))) busy/>
                                                 </FormActions>
                                             </form>
                                         }.into_any()
