@@ -16,6 +16,15 @@ test('security questions are answered, checked at the field, saved and deleted',
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   const wizard = page.getByRole('dialog', { name: 'Set up security questions' });
   await expect(wizard.getByText('Choose 3 different questions and answer each.', { exact: false })).toBeVisible();
+  // Saved empty: every missing question and answer is marked at once, and
+  // the cursor goes to the first.
+  await wizard.getByRole('button', { name: 'Save' }).click();
+  for (const n of [1, 2, 3]) {
+    await expect(wizard.getByLabel(`Question ${n}`)).toHaveAttribute('aria-invalid', 'true');
+    await expect(wizard.getByLabel(`Answer ${n}`)).toHaveAttribute('aria-invalid', 'true');
+  }
+  await expect(wizard.getByText('Choose a question.')).toHaveCount(3);
+  await expect(wizard.getByLabel('Question 1')).toBeFocused();
   await wizard.getByLabel('Question 1').selectOption({ label: 'In what city were you born?' });
   await wizard.getByLabel('Answer 1').fill('Den Haag');
   await wizard.getByLabel('Question 2').selectOption({ label: 'What was the name of your first pet?' });

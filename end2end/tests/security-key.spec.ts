@@ -61,8 +61,13 @@ for (const locale of LOCALES) {
       await expect(wizard.getByText(t.nameRequired)).toBeVisible();
       await expect(name).toBeFocused();
       await expectAccessible(page);
+      await expect(name).toHaveAttribute('maxlength', '64');
       await name.fill('Blue USB key');
-      await wizard.getByRole('button', { name: t.tryAgain }).click();
+      // The name is there now: the error goes, and the button still says Next
+      // (Try again is for a prompt that failed, not for a missing name).
+      await expect(wizard.getByText(t.nameRequired)).toHaveCount(0);
+      await expect(wizard.getByRole('button', { name: t.tryAgain })).toHaveCount(0);
+      await wizard.getByRole('button', { name: t.next }).click();
       await expect(wizard.getByText(t.updated)).toBeVisible();
       await expectAccessible(page);
       expect(await key.credentials()).toHaveLength(1);

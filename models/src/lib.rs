@@ -29,7 +29,9 @@ pub use code::normalize_code;
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
-pub use method::{DefaultMethod, MethodKind, MethodView, next_default};
+pub use method::{
+    DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, next_default,
+};
 pub use new_password::check_new_password;
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

@@ -2,6 +2,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::PhoneDelivery;
 
+/// A security key's name has 1 to this many characters (SPEC §6).
+pub const SECURITY_KEY_NAME_MAX_CHARS: usize = 64;
+
 /// The kinds of security info a person can register (SPEC §2–§6).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

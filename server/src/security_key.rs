@@ -16,7 +16,7 @@ pub const MAX_KEYS: usize = 10;
 pub const CEREMONY_SECS: i64 = 5 * 60;
 
 /// Names are 1–64 characters (SPEC §6).
-pub const MAX_NAME_CHARS: usize = 64;
+pub const MAX_NAME_CHARS: usize = models::SECURITY_KEY_NAME_MAX_CHARS;
 
 /// The relying party: its id is `webauthn_rp_id`, or the host of
 /// `public_origin`; only that exact origin may answer (S22).

@@ -20,6 +20,9 @@ pub fn TextField(
     /// The `inputmode` hint for on-screen keyboards, e.g. `numeric`.
     #[prop(optional)]
     inputmode: Option<&'static str>,
+    /// The most characters the field takes, when there is a limit.
+    #[prop(optional)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -48,6 +51,7 @@ pub fn TextField(
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode
+                maxlength=maxlength
                 spellcheck="false"
                 autocapitalize="none"
                 node_ref=node_ref

@@ -3,7 +3,9 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{ApiError, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo};
+use models::{
+    ApiError, ErrorCode, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
+};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -39,13 +41,15 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
             Err(e) => error.set(Some(e)),
         }
     });
+    // What the browser finds missing, every field at once; then the
+    // server's one refusal.
+    let missing: RwSignal<Vec<ApiError>> = RwSignal::new(Vec::new());
     let error_at = move |field: Field, n: usize| {
         Signal::derive(move || {
-            error.with(|e| {
-                e.as_ref()
-                    .filter(|e| e.field == Some(field) && e.index == Some(n))
-                    .map(|e| i18n.error(e))
-            })
+            let at = |e: &ApiError| e.field == Some(field) && e.index == Some(n);
+            missing
+                .with(|m| m.iter().find(|e| at(e)).map(|e| i18n.error(e)))
+                .or_else(|| error.with(|e| e.as_ref().filter(|e| at(e)).map(|e| i18n.error(e))))
         })
     };
     let general = Signal::derive(move || {
@@ -68,8 +72,45 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
                 })
                 .collect(),
         };
-        busy.set(true);
+        let empty: Vec<ApiError> = answers
+            .answers
+            .iter()
+            .enumerate()
+            .flat_map(|(n, a)| {
+                let at = |code, field| {
+                    let mut e = ApiError::at(code, field);
+                    e.index = Some(n);
+                    e
+                };
+                [
+                    a.question
+                        .is_empty()
+                        .then(|| at(ErrorCode::QuestionRequired, Field::Question)),
+                    a.answer
+                        .trim()
+                        .is_empty()
+                        .then(|| at(ErrorCode::AnswerLength, Field::Answer)),
+                ]
+                .into_iter()
+                .flatten()
+            })
+            .collect();
         error.set(None);
+        if let Some(first) = empty.first() {
+            let id = match first.field {
+                Some(Field::Question) => format!("question-{}", first.index.unwrap_or(0)),
+                _ => format!("answer-{}", first.index.unwrap_or(0)),
+            };
+            missing.set(empty);
+            if let Some(element) = document().get_element_by_id(&id)
+                && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+            {
+                let _ = element.focus();
+            }
+            return;
+        }
+        missing.set(Vec::new());
+        busy.set(true);
         leptos::task::spawn_local(async move {
             match api::save_questions(&answers).await {
                 Ok(info) => result.set(Some(info)),

@@ -84,6 +84,20 @@ pub fn SecurityKeyWizard(
         });
     };
 
+    // "Try again" is for a prompt that failed, not for a missing name.
+    let prompt_failed =
+        move || error.with(|e| e.as_ref().is_some_and(|e| e.field != Some(Field::KeyName)));
+    // A name typed after "Enter a name" answers it: the error goes.
+    Effect::watch(
+        move || name.get(),
+        move |_, _, _| {
+            if error.with_untracked(|e| e.as_ref().is_some_and(|e| e.field == Some(Field::KeyName)))
+            {
+                error.set(None);
+            }
+        },
+        false,
+    );
     let at_name = i18n.error_at(error, Field::KeyName);
     let general = i18n.error_besides(error, Field::KeyName);
     // Tracks the input too: after the browser's prompt the name step is
@@ -111,10 +125,11 @@ pub fn SecurityKeyWizard(
                         error=at_name
                         autocomplete="off"
                         node_ref=input
+                        maxlength=models::SECURITY_KEY_NAME_MAX_CHARS
                     />
                     <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                         <SubmitButton
-                            label=Signal::derive(move || i18n.t(if error.with(Option::is_some) { "security-key-try-again" } else { "dialog-next" }))
+                            label=Signal::derive(move || i18n.t(if prompt_failed() { "security-key-try-again" } else { "dialog-next" }))
                             busy=false
                         />
                     </FormActions>
