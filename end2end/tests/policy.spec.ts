@@ -51,6 +51,13 @@ test('an admin changes the policy on its page, and a member sees the effect', as
   await email.getByRole('checkbox', { name: 'Allowed' }).check();
   await expect(email.getByRole('checkbox', { name: 'Two-step verification' })).toBeDisabled();
   await expect(email.getByRole('checkbox', { name: 'Password reset' })).toBeChecked();
+  // Allowed but counting for nothing: refused at the method, nothing sent.
+  await email.getByRole('checkbox', { name: 'Password reset' }).uncheck();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(email.getByText('An allowed method must count for two-step verification, password reset or both.')).toBeVisible();
+  await expect(email.getByRole('checkbox', { name: 'Allowed' })).toBeFocused();
+  await expect(page.getByText('The policy is saved.', { exact: false })).toHaveCount(0);
+  await email.getByRole('checkbox', { name: 'Password reset' }).check();
   await phone.getByRole('checkbox', { name: 'Allowed' }).uncheck();
   await expect(phone.getByRole('checkbox', { name: 'Two-step verification' })).toBeDisabled();
   await page.getByLabel('Codes by text or email expire after').selectOption({ label: '5 minutes' });

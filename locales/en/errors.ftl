@@ -64,3 +64,4 @@ error-password-is-account-name = Your password can't be your account name.
 error-password-too-common = This password is too common or too easy to guess. Try a longer phrase of unrelated words.
 error-passwords-differ = The passwords don't match.
 error-password-unchanged = Your new password must be different from your current one.
+error-method-counts-for-nothing = An allowed method must count for two-step verification, password reset or both.

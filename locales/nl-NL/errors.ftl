@@ -62,3 +62,4 @@ error-password-is-account-name = Uw wachtwoord mag niet uw accountnaam zijn.
 error-password-too-common = Dit wachtwoord komt te vaak voor of is te makkelijk te raden. Probeer een langere zin van woorden die niets met elkaar te maken hebben.
 error-passwords-differ = De wachtwoorden komen niet overeen.
 error-password-unchanged = Uw nieuwe wachtwoord moet anders zijn dan uw huidige wachtwoord.
+error-method-counts-for-nothing = Een toegestane methode moet meetellen voor verificatie in twee stappen, voor het opnieuw instellen van uw wachtwoord of voor beide.

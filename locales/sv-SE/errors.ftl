@@ -62,3 +62,4 @@ error-password-is-account-name = Ditt lösenord får inte vara ditt kontonamn.
 error-password-too-common = Lösenordet är för vanligt eller för lätt att gissa. Prova en längre fras av ord som inte hör ihop.
 error-passwords-differ = Lösenorden matchar inte.
 error-password-unchanged = Det nya lösenordet måste skilja sig från ditt nuvarande.
+error-method-counts-for-nothing = En tillåten metod måste räknas för tvåstegsverifiering, återställning av lösenord eller båda.

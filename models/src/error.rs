@@ -72,6 +72,8 @@ error_codes! {
     DeliveryUnavailable => "delivery-unavailable",
     CodeUsed => "code-used",
     InvalidPolicy => "invalid-policy",
+    /// An allowed method counts for neither sign-in nor reset.
+    MethodCountsForNothing => "method-counts-for-nothing",
     QuestionRequired => "question-required",
     DuplicateQuestion => "duplicate-question",
     AnswerLength => "answer-length",

@@ -132,9 +132,30 @@ impl NumberType {
 pub enum PolicyProblem {
     /// A rule asks a kind for a use it cannot serve, or lists a kind twice.
     MethodRule,
+    /// A kind is allowed but counts for neither sign-in nor reset: people
+    /// could register it for nothing.
+    CountsForNothing(MethodKind),
     ResetMethodsRequired,
     Limits,
     Questions,
+}
+
+impl PolicyProblem {
+    /// How the problem is told, the same by the server and the admin page:
+    /// at the method's fields where one method is the cause.
+    pub fn api_error(self) -> crate::ApiError {
+        match self {
+            PolicyProblem::CountsForNothing(kind) => {
+                let mut error = crate::ApiError::at(
+                    crate::ErrorCode::MethodCountsForNothing,
+                    crate::Field::Kind,
+                );
+                error.index = MethodKind::ALL.iter().position(|k| *k == kind);
+                error
+            }
+            _ => crate::ApiError::new(crate::ErrorCode::InvalidPolicy),
+        }
+    }
 }
 
 /// Limits on texts and calls (S17), each per hour.
@@ -224,6 +245,9 @@ impl Policy {
             let full = MethodRule::full(rule.kind);
             if seen.contains(&rule.kind) || (rule.mfa && !full.mfa) || (rule.sspr && !full.sspr) {
                 return Err(PolicyProblem::MethodRule);
+            }
+            if !rule.mfa && !rule.sspr {
+                return Err(PolicyProblem::CountsForNothing(rule.kind));
             }
             seen.push(rule.kind);
         }
@@ -322,6 +346,24 @@ impl Policy {
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_allowed_method_must_count_for_something() {
+        let policy = Policy {
+            methods: vec![MethodRule {
+                kind: MethodKind::Email,
+                mfa: false,
+                sspr: false,
+            }],
+            ..Policy::default()
+        };
+        let problem = policy.check().unwrap_err();
+        assert_eq!(problem, PolicyProblem::CountsForNothing(MethodKind::Email));
+        let told = problem.api_error();
+        assert_eq!(told.code, crate::ErrorCode::MethodCountsForNothing);
+        assert_eq!(told.field, Some(crate::Field::Kind));
+        assert_eq!(MethodKind::ALL[told.index.unwrap()], MethodKind::Email);
+    }
 
     #[test]
     fn missing_fields_take_defaults() {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use models::policy::{MethodRule, Policy};
-use models::{ApiError, ErrorCode, MethodKind};
+use models::{ApiError, ErrorCode, Field, MethodKind};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -58,11 +58,30 @@ fn PolicyEditor() -> impl IntoView {
                 .is_some_and(|e| e.code == ErrorCode::StepUpRequired)
         })
     };
+    // The cursor to the method whose rule was refused (its first checkbox).
+    let focus_method = move |index: Option<usize>| {
+        let Some(kind) = index.and_then(|n| MethodKind::ALL.get(n)) else {
+            return;
+        };
+        let id = ["policy-", kind.as_str(), "-allowed"].concat();
+        if let Some(element) = document().get_element_by_id(&id)
+            && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+        {
+            let _ = element.focus();
+        }
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(current) = policy.get_untracked() else {
             return;
         };
+        // The policy's own check, before anything is sent.
+        if let Err(problem) = current.check() {
+            let refused = problem.api_error();
+            focus_method(refused.index);
+            error.set(Some(refused));
+            return;
+        }
         busy.set(true);
         saved.set(false);
         error.set(None);
@@ -77,7 +96,14 @@ fn PolicyEditor() -> impl IntoView {
             busy.set(false);
         });
     };
-    let alert = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+    // An error of one method is told at its fields, the rest above the form.
+    let alert = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field != Some(Field::Kind))
+                .map(|e| i18n.error(e))
+        })
+    });
 
     view! {
         <Show when=needs_step_up fallback=move || ()>
@@ -93,7 +119,7 @@ fn PolicyEditor() -> impl IntoView {
                 None => ().into_any(),
                 Some(_) => view! {
                     <form class="form" novalidate on:submit=save>
-                        {MethodKind::OFFER_ORDER.into_iter().map(|kind| view! { <MethodRuleFields kind policy/> }).collect_view()}
+                        {MethodKind::OFFER_ORDER.into_iter().map(|kind| view! { <MethodRuleFields kind policy error/> }).collect_view()}
                         <PolicyChoice policy id="policy-registration" label_id="policy-registration-label"
                             hint_id="policy-registration-hint" values=vec![0, 1, 2, 3]
                             get=|p| p.registration_required as i64 set=|p, n| p.registration_required = n as usize/>
@@ -191,8 +217,20 @@ fn PolicyChoice(
 /// do (email and questions only reset a password, an alternate phone only
 /// verifies a sign-in).
 #[component]
-fn MethodRuleFields(kind: MethodKind, policy: RwSignal<Option<Policy>>) -> impl IntoView {
+fn MethodRuleFields(
+    kind: MethodKind,
+    policy: RwSignal<Option<Policy>>,
+    error: RwSignal<Option<ApiError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let position = MethodKind::ALL.iter().position(|k| *k == kind);
+    let here = move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.field == Some(Field::Kind) && e.index == position)
+                .map(|e| i18n.error(e))
+        })
+    };
     let rule = move || {
         policy.with(|p| {
             p.as_ref()
@@ -225,9 +263,15 @@ fn MethodRuleFields(kind: MethodKind, policy: RwSignal<Option<Policy>>) -> impl 
         format!("policy-{id}-mfa"),
         format!("policy-{id}-sspr"),
     );
+    let error_id = format!("policy-{id}-error");
+    let described = error_id.clone();
     view! {
-        <fieldset class="choice policy-method">
+        <fieldset class="choice policy-method" class:field-invalid=move || here().is_some()
+            aria-describedby=move || here().map(|_| described.clone())>
             <legend>{move || method_name(&i18n, kind)}</legend>
+            {move || here().map(|text| view! {
+                <p class="field-error" id=error_id.clone()><span class="field-error-icon" aria-hidden="true"></span>{text}</p>
+            })}
             <label class="choice-option">
                 <input type="checkbox" id=allowed_id prop:checked=move || rule().is_some()
                     on:change=move |ev| allow(event_target_checked(&ev))/>

@@ -55,9 +55,10 @@ pub async fn put_policy(
 ) -> AppResult<Json<Policy>> {
     admin_only(&session)?;
     guarded(&state, &session).await?;
-    policy
-        .check()
-        .map_err(|_| AppError::status(StatusCode::BAD_REQUEST, ErrorCode::InvalidPolicy))?;
+    policy.check().map_err(|problem| AppError::Refused {
+        status: StatusCode::BAD_REQUEST,
+        error: problem.api_error(),
+    })?;
     state
         .store
         .set_policy(&session.user.organization_id, &policy)

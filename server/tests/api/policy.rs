@@ -40,6 +40,17 @@ async fn only_admins_read_and_change_the_policy(backend: Backend) {
         (refused.status, refused.code()),
         (StatusCode::BAD_REQUEST, "invalid-policy".to_owned())
     );
+    // Allowed but counting for nothing: refused at that method's fields.
+    let useless =
+        serde_json::json!({ "methods": [{ "kind": "email", "mfa": false, "sspr": false }] });
+    let refused = admin_browser
+        .send(Method::PUT, "/api/admin/policy", Some(useless), &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.json(),
+        serde_json::json!({ "code": "method-counts-for-nothing", "field": "kind", "index": 4 })
+    );
     let refused = admin_browser
         .send(
             Method::PUT,
