@@ -224,6 +224,12 @@ test('of two equally strong phones, the Delete dialog names the default the serv
   await addPhoneByText(page, handsetPage, number);
   // An office phone, then an alternate phone, each by call: both rank below
   // an app and a key, so the older one (the office phone) comes next.
+  // The success text says what the policy counts each for (the default
+  // policy: an office phone for both, an alternate phone for sign-in only).
+  const counts = {
+    'Office phone': 'You can use it to verify your identity for two-step verification and password reset.',
+    'Alternate phone': 'You can use it to verify your identity for two-step verification.',
+  };
   for (const [label, added] of [['Office phone', office], ['Alternate phone', alternate]] as const) {
     await page.getByRole('button', { name: 'Add method' }).click();
     const add = page.getByRole('dialog', { name: 'Add a method' });
@@ -236,6 +242,7 @@ test('of two equally strong phones, the Delete dialog names the default the serv
     const phone = new Handset(handsetPage, added.e164);
     await phone.answer();
     await phone.press('#');
+    await expect(wizard.getByText(`Your phone was verified. ${counts[label]}`)).toBeVisible();
     await wizard.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
   }

@@ -112,6 +112,7 @@ phone-wizard-call-again = Call me again
 phone-wizard-success-title = Your security info is updated
 phone-wizard-success-text = Your phone was verified. You can use it to verify your identity for two-step verification and password reset.
 phone-wizard-success-text-call-only = Your phone was verified. You can use it to verify your identity for two-step verification.
+phone-wizard-success-text-reset-only = Your phone was verified. You can use it to reset your password.
 
 ## Step-up: verifying before viewing or changing security info
 

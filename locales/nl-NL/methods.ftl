@@ -89,6 +89,7 @@ phone-wizard-call-again = Mij opnieuw bellen
 phone-wizard-success-title = Uw beveiligingsgegevens zijn bijgewerkt
 phone-wizard-success-text = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
 phone-wizard-success-text-call-only = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen.
+phone-wizard-success-text-reset-only = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw wachtwoord opnieuw in te stellen.
 
 ## Step-up: verifying before viewing or changing security info
 

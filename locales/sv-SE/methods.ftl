@@ -89,6 +89,7 @@ phone-wizard-call-again = Ring mig igen
 phone-wizard-success-title = Din säkerhetsinformation har uppdaterats
 phone-wizard-success-text = Din telefon har verifierats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
 phone-wizard-success-text-call-only = Din telefon har verifierats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering.
+phone-wizard-success-text-reset-only = Din telefon har verifierats. Du kan använda den för att återställa ditt lösenord.
 
 ## Step-up: verifying before viewing or changing security info
 

@@ -150,6 +150,12 @@ pub struct MethodView {
     /// listed, marked, and verifies nothing.
     #[serde(default = "yes")]
     pub usable: bool,
+    /// What the organization's policy counts it for now: verifying a
+    /// sign-in, resetting a password (texts follow it).
+    #[serde(default)]
+    pub for_sign_in: bool,
+    #[serde(default)]
+    pub for_reset: bool,
     /// For recovery codes: how many are still unused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining: Option<u32>,

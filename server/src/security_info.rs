@@ -118,6 +118,8 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
             detail: m.detail.clone(),
             delivery: m.phone.as_ref().and_then(|p| p.delivery),
             usable: policy.allows(m.kind),
+            for_sign_in: policy.counts_for_mfa(m.kind),
+            for_reset: policy.counts_for_sspr(m.kind),
             remaining: m.remaining.and_then(|n| u32::try_from(n).ok()),
         })
         .collect()

@@ -114,6 +114,19 @@ pub fn PhoneWizard(
         });
     };
 
+    // What the new phone is good for, as the policy counts it now.
+    let success_text = move || {
+        let counts = result.with_untracked(|r| {
+            r.as_ref()
+                .and_then(|info| info.methods.iter().find(|m| m.kind == kind))
+                .map(|m| (m.for_sign_in, m.for_reset))
+        });
+        match counts {
+            Some((true, true)) => "phone-wizard-success-text",
+            Some((false, true)) => "phone-wizard-success-text-reset-only",
+            _ => "phone-wizard-success-text-call-only",
+        }
+    };
     let finished = move |info: SecurityInfo| {
         result.set(Some(info));
         step.set(Step::Done);
@@ -148,7 +161,7 @@ pub fn PhoneWizard(
             }.into_any(),
             Step::Done => view! {
                 <WizardDone
-                    text_id=if kind == MethodKind::Phone { "phone-wizard-success-text" } else { "phone-wizard-success-text-call-only" }
+                    text_id=success_text()
                     on_done=Callback::new(move |()| { if let Some(info) = result.get_untracked() { on_done.run(info) } })/>
             }.into_any(),
         }}
