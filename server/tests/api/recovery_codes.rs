@@ -13,6 +13,7 @@ crate::on_both_backends!(
     s31_codes_are_shown_once_stored_as_digests_and_each_verifies_once,
     s31_fifty_parallel_uses_of_one_code_succeed_once,
     s31_generating_again_invalidates_the_old_codes,
+    s31_parallel_generations_leave_one_set_whose_codes_work,
     recovery_codes_come_after_another_method_and_are_never_the_default,
 );
 
@@ -230,4 +231,45 @@ async fn recovery_codes_come_after_another_method_and_are_never_the_default(back
         )
         .await;
     assert_eq!(made_default.code(), "method-unavailable");
+}
+
+async fn s31_parallel_generations_leave_one_set_whose_codes_work(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, mut browser) = with_phone(&app, "adele", "0612345672").await;
+    let tries = (0..10)
+        .map(|_| {
+            let mut browser = browser.clone();
+            async move {
+                let made = browser
+                    .post("/api/me/recovery-codes", serde_json::json!({}))
+                    .await;
+                (made.status == StatusCode::CREATED).then(|| made.json()["codes"][0].clone())
+            }
+        })
+        .collect();
+    let shown: Vec<serde_json::Value> = futures_join_all(tries)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(!shown.is_empty());
+    let sets: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM methods WHERE kind = 'recovery-codes'")
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap();
+    let codes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!((sets, codes), (1, 10), "one set per person, never two");
+    // Every response that showed codes was right when it answered: the last
+    // one to commit holds the set that works, the others were replaced.
+    let mut working = 0;
+    for code in &shown {
+        if use_code(&mut browser, code.as_str().unwrap()).await.status == StatusCode::OK {
+            working += 1;
+        }
+    }
+    assert_eq!(working, 1, "{shown:?}");
 }
