@@ -7,7 +7,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::layout::Shell;
 use crate::pages::{
     not_found::NotFound, password::PasswordPage, policy::PolicyPage,
-    security_info::SecurityInfoPage, sign_in::SignInPage,
+    reset_password::ResetPasswordPage, security_info::SecurityInfoPage, sign_in::SignInPage,
 };
 use crate::session::Session;
 
@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/admin/policy") view=PolicyPage/>
                         <Route path=path!("/password") view=PasswordPage/>
+                        <Route path=path!("/reset-password") view=ResetPasswordPage/>
                     </Routes>
                 </Show>
             </Shell>

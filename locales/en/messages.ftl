@@ -38,3 +38,29 @@ notify-default-changed = Your default sign-in method was changed.
 notify-signed-out-everywhere = Your account was signed out everywhere.
 notify-recovery-code-used = A recovery code was used to verify your identity.
 notify-password-changed = Your password was changed.
+
+## Resetting a forgotten password
+
+# Variables:
+#   $code (String) - the 6-digit verification code
+#   $minutes (Number) - how long the code works
+email-reset-code-body =
+    Use this code to reset the password of your work or school account:
+
+    { $code }
+
+    The code expires in { $minutes } minutes. Don't share it with anyone.
+
+    If you didn't ask to reset your password, you can ignore this email: your password stays as it is.
+email-password-reset-subject = Your { -brand-name } password was reset
+# Variables:
+#   $account (String) - the account name whose password was reset
+email-password-reset-body =
+    The password of { $account } was just reset, and every session of the account was signed out.
+
+    If this was you, there's nothing more to do.
+
+    If it wasn't you, contact your help desk right away.
+# Variables:
+#   $account (String) - the account name whose password was reset
+sms-password-reset-body = The { -brand-name } password of { $account } was just reset. If this wasn't you, contact your help desk right away.

@@ -227,3 +227,8 @@ recovery-codes-running-low =
 step-up-recovery-code = Use a recovery code
 step-up-recovery-code-intro = Enter one of your recovery codes. It can't be used again.
 recovery-code-label = Recovery code
+
+# Variables:
+#   $address (String) - a masked email address, e.g. "y•••@fabrikam.example"
+step-up-email = Email { $address }
+step-up-questions = Answer my security questions

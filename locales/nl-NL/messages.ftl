@@ -27,3 +27,22 @@ notify-default-changed = Uw standaardaanmeldingsmethode is gewijzigd.
 notify-signed-out-everywhere = Uw account is overal afgemeld.
 notify-recovery-code-used = Er is een herstelcode gebruikt om uw identiteit te verifiëren.
 notify-password-changed = Uw wachtwoord is gewijzigd.
+
+## Een vergeten wachtwoord opnieuw instellen
+
+email-reset-code-body =
+    Gebruik deze code om het wachtwoord van uw werk- of schoolaccount opnieuw in te stellen:
+
+    { $code }
+
+    De code verloopt over { $minutes } minuten. Deel deze met niemand.
+
+    Hebt u niet gevraagd om uw wachtwoord opnieuw in te stellen, dan kunt u deze e-mail negeren: uw wachtwoord blijft ongewijzigd.
+email-password-reset-subject = Uw wachtwoord voor { -brand-name } is opnieuw ingesteld
+email-password-reset-body =
+    Het wachtwoord van { $account } is zojuist opnieuw ingesteld en het account is overal afgemeld.
+
+    Als u dit zelf hebt gedaan, hoeft u niets meer te doen.
+
+    Als u het niet was, neem dan direct contact op met uw helpdesk.
+sms-password-reset-body = Het wachtwoord voor { -brand-name } van { $account } is zojuist opnieuw ingesteld. Was u dit niet, neem dan direct contact op met uw helpdesk.

@@ -191,3 +191,6 @@ recovery-codes-running-low =
 step-up-recovery-code = Een herstelcode gebruiken
 step-up-recovery-code-intro = Voer een van uw herstelcodes in. Deze kan daarna niet opnieuw worden gebruikt.
 recovery-code-label = Herstelcode
+
+step-up-email = E-mail naar { $address }
+step-up-questions = Mijn beveiligingsvragen beantwoorden

@@ -27,3 +27,22 @@ notify-default-changed = Din standardinloggningsmetod har ändrats.
 notify-signed-out-everywhere = Ditt konto har loggats ut överallt.
 notify-recovery-code-used = En återställningskod användes för att verifiera din identitet.
 notify-password-changed = Ditt lösenord har ändrats.
+
+## Återställa ett glömt lösenord
+
+email-reset-code-body =
+    Använd den här koden för att återställa lösenordet för ditt arbets- eller skolkonto:
+
+    { $code }
+
+    Koden upphör att gälla om { $minutes } minuter. Dela den inte med någon.
+
+    Om du inte har bett om att återställa ditt lösenord kan du ignorera det här e-postmeddelandet: ditt lösenord förblir oförändrat.
+email-password-reset-subject = Ditt lösenord för { -brand-name } har återställts
+email-password-reset-body =
+    Lösenordet för { $account } har just återställts och kontot har loggats ut överallt.
+
+    Om det var du behöver du inte göra något mer.
+
+    Om det inte var du ska du genast kontakta din supportavdelning.
+sms-password-reset-body = Lösenordet för { -brand-name } för { $account } har just återställts. Om det inte var du ska du genast kontakta din supportavdelning.

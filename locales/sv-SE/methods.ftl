@@ -191,3 +191,6 @@ recovery-codes-running-low =
 step-up-recovery-code = Använd en återställningskod
 step-up-recovery-code-intro = Ange en av dina återställningskoder. Den kan inte användas igen.
 recovery-code-label = Återställningskod
+
+step-up-email = E-post till { $address }
+step-up-questions = Besvara mina säkerhetsfrågor

@@ -269,10 +269,62 @@ pub struct StepUpOption {
     pub is_default: bool,
 }
 
-/// `POST /api/me/step-up`: text or call one of the person's phones.
+/// `POST /api/me/step-up`: text or call one of the person's phones, or
+/// (in a password reset) email a code to their address.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartStepUp {
     pub method_id: String,
-    pub delivery: crate::PhoneDelivery,
+    /// For a phone: text or call. None for an email address.
+    #[serde(default)]
+    pub delivery: Option<crate::PhoneDelivery>,
+}
+
+/// `POST /api/password-reset`: "Get back into your account" — the account
+/// whose password is forgotten.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartPasswordReset {
+    pub account_name: String,
+}
+
+/// `GET /api/password-reset`: where a password reset stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetState {
+    /// The ways to verify with that are still open: a method verified on
+    /// this reset is not offered again.
+    pub options: Vec<StepUpOption>,
+    /// How many methods this reset needs (1 or 2; administrators: 2).
+    pub required: usize,
+    /// How many were verified so far.
+    pub verified: usize,
+    /// Enough were verified: the new password is next.
+    pub ready: bool,
+    /// The fewest characters the new password may have.
+    pub min_length: usize,
+}
+
+/// `GET /api/password-reset/questions`: the registered questions this
+/// reset asks, chosen at random once per reset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetQuestions {
+    pub questions: Vec<ResetQuestion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetQuestion {
+    /// A predefined question's id (the client has its text), or `custom-n`.
+    pub id: String,
+    /// The organization's own question, as written; None for a predefined one.
+    pub text: Option<String>,
+}
+
+/// `PUT /api/password-reset/password`: the new password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewPasswordRequest {
+    pub new_password: String,
 }

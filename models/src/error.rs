@@ -96,6 +96,17 @@ error_codes! {
     PasswordsDiffer => "passwords-differ",
     /// The new password is the current one.
     PasswordUnchanged => "password-unchanged",
+    /// This password reset cannot go on: the account has too few methods
+    /// that count for a reset (or is not known — the same answer, S28).
+    ResetNotPossible => "reset-not-possible",
+    /// The password reset has lapsed or ended; start again.
+    ResetExpired => "reset-expired",
+    /// A new password before enough methods were verified (S29).
+    ResetNotVerified => "reset-not-verified",
+    /// One or more security answers are wrong (which, is not said).
+    WrongAnswers => "wrong-answers",
+    /// A security question asked at a reset was left unanswered.
+    AnswerRequired => "answer-required",
     /// The server failed; the cause is in its log, never in the response.
     Internal => "internal",
     /// The client could not reach the server (never sent by the server).

@@ -20,10 +20,12 @@ mod return_path;
 pub use account::{AccountName, Password};
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest, Coverage,
-    CustomQuestion, FinishSecurityKeyRequest, PasswordCandidate, PasswordRules, PasswordStrength,
-    QuestionAnswer, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
+    CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest, PasswordCandidate,
+    PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswer, QuestionAnswers,
+    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetQuestion, ResetQuestions,
     SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest,
-    SignInRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
+    SignInRequest, StartPasswordReset, StartSecurityKeyRequest, StartStepUp, StepUpOption,
+    UserView,
 };
 pub use code::normalize_code;
 pub use email::EmailAddress;

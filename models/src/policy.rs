@@ -312,12 +312,37 @@ impl Policy {
     /// Whether these methods are enough for a password reset: as many as
     /// required, and never security questions alone (S15).
     pub fn resets_password(&self, methods: &[MethodKind]) -> bool {
-        let sspr: Vec<&MethodKind> = methods
+        self.reset_complete(methods, false)
+    }
+
+    /// How many methods a password reset of this person needs: the
+    /// policy's number, and for an administrator always two (the two-gate
+    /// rule for administrators).
+    pub fn reset_required(&self, is_admin: bool) -> usize {
+        if is_admin {
+            2
+        } else {
+            self.reset_methods_required.clamp(1, 2)
+        }
+    }
+
+    /// Whether a method of this kind verifies a password reset of this
+    /// person: it counts for reset, and for an administrator it is never
+    /// security questions.
+    pub fn counts_for_reset(&self, kind: MethodKind, is_admin: bool) -> bool {
+        self.counts_for_sspr(kind) && !(is_admin && kind == MethodKind::SecurityQuestions)
+    }
+
+    /// Whether these methods (registered, or verified on a reset) complete
+    /// a password reset of this person: as many that count as required,
+    /// and never security questions alone (S15).
+    pub fn reset_complete(&self, methods: &[MethodKind], is_admin: bool) -> bool {
+        let counted: Vec<&MethodKind> = methods
             .iter()
-            .filter(|k| self.counts_for_sspr(**k))
+            .filter(|k| self.counts_for_reset(**k, is_admin))
             .collect();
-        sspr.len() >= self.reset_methods_required
-            && sspr.iter().any(|k| **k != MethodKind::SecurityQuestions)
+        counted.len() >= self.reset_required(is_admin)
+            && counted.iter().any(|k| **k != MethodKind::SecurityQuestions)
     }
 
     /// Whether a number of this region may be texted or called; a number

@@ -72,6 +72,9 @@ pub enum Action {
     RecoveryCodeUsed,
     /// The person changed their password (S30).
     PasswordChanged,
+    /// The person reset their forgotten password; the detail says with
+    /// which kinds of method (S29, S30).
+    PasswordReset,
 }
 
 impl Action {
@@ -88,6 +91,7 @@ impl Action {
             Action::SignedIn => "signed-in",
             Action::RecoveryCodeUsed => "recovery-code-used",
             Action::PasswordChanged => "password-changed",
+            Action::PasswordReset => "password-reset",
         }
     }
 }
@@ -107,7 +111,9 @@ impl Action {
             Action::TotpReuseRefused
             | Action::SecurityKeyRefused
             | Action::PolicyChanged
-            | Action::SignedIn => {
+            | Action::SignedIn
+            // Told on every channel by the reset itself (S30).
+            | Action::PasswordReset => {
                 return None;
             }
         })

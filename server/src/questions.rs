@@ -3,7 +3,7 @@
 //! enough alone for a password reset (S15).
 
 use models::questions::PREDEFINED;
-use models::{ErrorCode, Field, MethodKind, QuestionAnswer};
+use models::{ErrorCode, Field, QuestionAnswer};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{AppError, AppResult};
@@ -69,23 +69,12 @@ pub fn check(policy: &Policy, answers: &[QuestionAnswer]) -> AppResult<Vec<Strin
     Ok(normalized)
 }
 
-/// Whether the methods a person verified with suffice for a password reset:
-/// as many as the policy asks, each counting for reset, and never security
-/// questions alone (S15).
-pub fn reset_satisfied(policy: &Policy, verified_with: &[MethodKind]) -> bool {
-    let counted: Vec<&MethodKind> = verified_with
-        .iter()
-        .filter(|k| policy.counts_for_sspr(**k))
-        .collect();
-    let beyond_questions = counted.iter().any(|k| **k != MethodKind::SecurityQuestions);
-    counted.len() >= policy.reset_methods_required.max(1) && beyond_questions
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
     use crate::policy::MethodRule;
+    use models::MethodKind;
 
     fn answers(pairs: &[(&str, &str)]) -> Vec<QuestionAnswer> {
         pairs
@@ -183,28 +172,26 @@ mod tests {
         policy
             .methods
             .push(MethodRule::full(MethodKind::SecurityQuestions));
-        assert!(!reset_satisfied(&policy, &[MethodKind::SecurityQuestions]));
-        assert!(reset_satisfied(
-            &policy,
-            &[MethodKind::SecurityQuestions, MethodKind::Phone]
-        ));
-        assert!(reset_satisfied(&policy, &[MethodKind::Phone]));
+        assert!(!policy.reset_complete(&[MethodKind::SecurityQuestions], false));
+        assert!(policy.reset_complete(&[MethodKind::SecurityQuestions, MethodKind::Phone], false,));
+        assert!(policy.reset_complete(&[MethodKind::Phone], false));
         policy.reset_methods_required = 2;
-        assert!(!reset_satisfied(&policy, &[MethodKind::Phone]));
-        assert!(!reset_satisfied(
-            &policy,
-            &[MethodKind::SecurityQuestions, MethodKind::SecurityQuestions]
+        assert!(!policy.reset_complete(&[MethodKind::Phone], false));
+        assert!(!policy.reset_complete(
+            &[MethodKind::SecurityQuestions, MethodKind::SecurityQuestions],
+            false,
         ));
-        assert!(reset_satisfied(
-            &policy,
-            &[MethodKind::Phone, MethodKind::SecurityQuestions]
-        ));
+        assert!(policy.reset_complete(&[MethodKind::Phone, MethodKind::SecurityQuestions], false,));
         assert!(
-            !reset_satisfied(
-                &policy,
-                &[MethodKind::AlternatePhone, MethodKind::SecurityQuestions]
+            !policy.reset_complete(
+                &[MethodKind::AlternatePhone, MethodKind::SecurityQuestions],
+                false,
             ),
             "an alternate phone does not reset"
         );
+        // Administrators: always two, and never security questions.
+        policy.reset_methods_required = 1;
+        assert!(!policy.reset_complete(&[MethodKind::Phone], true));
+        assert!(!policy.reset_complete(&[MethodKind::Phone, MethodKind::SecurityQuestions], true,));
     }
 }

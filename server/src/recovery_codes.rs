@@ -102,7 +102,8 @@ pub async fn generate_set(
 /// used up by it; the use is recorded and announced.
 pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppResult<()> {
     let user = &who.session.user;
-    if !user.policy.counts_for_mfa(MethodKind::RecoveryCodes) {
+    // Two-step verification only: never a password reset (S31).
+    if !user.policy.counts_for_mfa(MethodKind::RecoveryCodes) || who.session.is_reset() {
         return Err(AppError::not_found());
     }
     let code = normalize(typed).ok_or_else(|| {

@@ -173,6 +173,18 @@ pub async fn info_of(state: &AppState, token_digest: &str) -> AppResult<Security
         .session(token_digest)
         .await?
         .ok_or_else(AppError::unauthorized)?;
+    // A password reset learns nothing of the security info it verifies
+    // with: whoever holds it may have proved one method, or none.
+    if session.is_reset() {
+        return Ok(SecurityInfo {
+            default_method: None,
+            methods: Vec::new(),
+            addable: Vec::new(),
+            suggested: None,
+            required: 0,
+            coverage: Default::default(),
+        });
+    }
     let methods = state.store.methods_of_user(&session.user.id).await?;
     Ok(info_from(&session.user, &methods))
 }

@@ -127,6 +127,28 @@ impl FromRequestParts<AppState> for Verifying {
     }
 }
 
+/// A password reset under way (S29); refused with 401 `reset-expired`
+/// when there is none (it lapsed, was used, or never began).
+pub struct Resetting(pub SessionRecord);
+
+impl FromRequestParts<AppState> for Resetting {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        current(state, &jar)
+            .await?
+            .filter(SessionRecord::is_reset)
+            .map(Resetting)
+            .ok_or_else(|| {
+                AppError::status(
+                    axum::http::StatusCode::UNAUTHORIZED,
+                    models::ErrorCode::ResetExpired,
+                )
+            })
+    }
+}
+
 /// A signed-in request whose session verified with a sign-in method
 /// recently enough to view or change security info (S11), with the
 /// person's methods as read for the check. A handler that takes it cannot
@@ -147,15 +169,30 @@ impl FromRequestParts<AppState> for Verified {
 }
 
 /// After a verification with one of the person's methods (`how`: the
-/// channel or kind): a new session token (S18) with a fresh verification;
-/// a sign-in that waited for it is complete now, and recorded as such.
-/// Returns the jar with the new cookie and the new token's digest.
+/// channel or kind; `method_id`: which one): a new session token (S18) with
+/// a fresh verification; a sign-in that waited for it is complete now, and
+/// recorded as such. A password reset instead records the method on
+/// itself, once (S29), and stays a reset. Returns the jar with the new
+/// cookie and the new token's digest.
 pub async fn verified(
     state: &AppState,
     who: &Requester<'_>,
     how: &str,
+    method_id: Option<&str>,
     jar: CookieJar,
 ) -> AppResult<(CookieJar, String)> {
+    let session = who.session;
+    if session.is_reset() {
+        let method_id = method_id.ok_or_else(AppError::not_found)?;
+        if !state
+            .store
+            .record_reset_step(&session.token_digest, method_id, state.now())
+            .await?
+        {
+            return Err(AppError::not_found());
+        }
+        return Ok((jar, session.token_digest.clone()));
+    }
     let rotated = rotate(state, who.session, jar).await?;
     if who.session.is_pending() {
         who.record(state, Action::SignedIn, None, how, None).await?;

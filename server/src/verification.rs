@@ -12,12 +12,12 @@ use crate::secret;
 use crate::security_info::{self, Added, Adding};
 use crate::state::AppState;
 use crate::store::{
-    ChallengeRecord, Destination, EmailData, MethodData, NewChallenge, PhoneData, Purpose,
-    Registering, SessionRecord,
+    ChallengeRecord, Destination, EmailData, MethodData, MethodRecord, NewChallenge, PhoneData,
+    Purpose, Registering, SessionRecord,
 };
 use crate::throttle::{self, HOUR, Limit};
 use i18n::Args;
-use models::{Challenge, Channel, ErrorCode};
+use models::{Challenge, Channel, ErrorCode, MethodKind, StepUpOption};
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
@@ -98,9 +98,12 @@ pub async fn send(
             args.set("code", code.as_str());
             args.set("minutes", policy.code_lifetime_secs() / 60);
             let subject = state.l10n.format(who.locale, "email-code-subject", None);
-            let body = state
-                .l10n
-                .format(who.locale, "email-code-body", Some(&args));
+            // An address registered before verifies a reset; a new one, itself.
+            let message = match purpose {
+                Purpose::StepUp { .. } => "email-reset-code-body",
+                Purpose::Register(_) => "email-code-body",
+            };
+            let body = state.l10n.format(who.locale, message, Some(&args));
             let email = crate::providers::mail::Email {
                 to: to.address(),
                 subject: &subject,
@@ -128,10 +131,12 @@ pub async fn send(
                 .await?;
         }
     }
-    // A step-up names a number the person registered before: masked.
+    // A step-up names a number or address the person registered before:
+    // masked, for whoever has only the password (or, resetting it, nothing).
     let destination = match (purpose, to) {
-        (_, Destination::Email { address }) => address.clone(),
+        (Purpose::StepUp { .. }, Destination::Email { address }) => mask_email(address),
         (Purpose::StepUp { .. }, Destination::Phone { e164, .. }) => mask(e164),
+        (Purpose::Register(_), Destination::Email { address }) => address.clone(),
         (Purpose::Register(_), Destination::Phone { e164, .. }) => display_e164(e164),
     };
     Ok(Challenge {
@@ -209,9 +214,11 @@ pub async fn complete(
             )
             .await?,
         )),
-        Purpose::StepUp { .. } => {
+        Purpose::StepUp { method_id } => {
             step_up_method_still_counts(state, who.session, challenge).await?;
-            Ok(Completed::SteppedUp)
+            Ok(Completed::SteppedUp {
+                method_id: method_id.clone(),
+            })
         }
     }
 }
@@ -228,11 +235,83 @@ pub fn may_finish(session: &SessionRecord, challenge: &ChallengeRecord) -> AppRe
 pub enum Completed {
     Registered(Added),
     /// The caller rotates the session (it owns the cookies).
-    SteppedUp,
+    SteppedUp {
+        method_id: String,
+    },
+}
+
+/// Whether this session may verify with that method: for a sign-in or a
+/// step-up, a method the policy counts for two-step verification (F15);
+/// for a password reset, one that counts for this person's reset and was
+/// not verified on it before (S29).
+pub fn counts_here(session: &SessionRecord, method: &MethodRecord) -> bool {
+    let policy = &session.user.policy;
+    if session.is_reset() {
+        policy.counts_for_reset(method.kind, session.user.is_admin)
+            && !session.reset_steps().contains(&method.id.as_str())
+    } else {
+        policy.counts_for_mfa(method.kind)
+    }
+}
+
+/// The ways this session can verify, the default first: each app; one
+/// option for all keys (the browser asks for whichever is at hand); each
+/// phone by text and by call, masked; for a reset also the email address
+/// and the security questions; recovery codes last while any are left (S31).
+pub fn options(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<StepUpOption> {
+    let user = &session.user;
+    let methods: Vec<&MethodRecord> = methods.iter().filter(|m| counts_here(session, m)).collect();
+    let is_default = |m: &MethodRecord| user.default_method_id.as_deref() == Some(m.id.as_str());
+    let option = |m: &MethodRecord, delivery, masked: String, is_default| StepUpOption {
+        method_id: m.id.clone(),
+        kind: m.kind,
+        delivery,
+        masked,
+        is_default,
+    };
+    let mut options = Vec::new();
+    for m in methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::AuthenticatorApp)
+    {
+        options.push(option(m, None, String::new(), is_default(m)));
+    }
+    let keys: Vec<&&MethodRecord> = methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::SecurityKey)
+        .collect();
+    if let Some(key) = keys.first() {
+        let default = keys.iter().any(|m| is_default(m));
+        options.push(option(key, None, String::new(), default));
+    }
+    for m in methods.iter().filter(|m| m.kind.is_phone()) {
+        let Some(phone) = &m.phone else { continue };
+        for delivery in m.kind.deliveries() {
+            let default = is_default(m) && user.default_delivery == Some(*delivery);
+            options.push(option(m, Some(*delivery), mask(&phone.e164), default));
+        }
+    }
+    for m in methods.iter().filter(|m| m.kind == MethodKind::Email) {
+        options.push(option(m, None, mask_email(&m.detail), false));
+    }
+    options.sort_by_key(|o| !o.is_default);
+    for m in methods
+        .iter()
+        .filter(|m| m.kind == MethodKind::SecurityQuestions)
+    {
+        options.push(option(m, None, String::new(), false));
+    }
+    if let Some(codes) = methods
+        .iter()
+        .find(|m| m.kind == MethodKind::RecoveryCodes && m.remaining.unwrap_or(0) > 0)
+    {
+        options.push(option(codes, None, String::new(), false));
+    }
+    options
 }
 
 /// Refuses a step-up through a method that was deleted, changed to
-/// another number, or that the policy no longer counts (F15).
+/// another number or address, or that no longer counts here (F15, S29).
 pub async fn step_up_method_still_counts(
     state: &AppState,
     session: &SessionRecord,
@@ -242,12 +321,14 @@ pub async fn step_up_method_still_counts(
         return Err(AppError::not_found());
     };
     let methods = state.store.methods_of_user(&session.user.id).await?;
+    let to = challenge.destination.address();
     let counts = methods.iter().any(|m| {
         &m.id == method_id
-            && session.user.policy.counts_for_mfa(m.kind)
-            && m.phone
-                .as_ref()
-                .is_some_and(|p| p.e164 == challenge.destination.address())
+            && counts_here(session, m)
+            && match &m.phone {
+                Some(phone) => phone.e164 == to,
+                None => m.kind == MethodKind::Email && m.detail == to,
+            }
     });
     if !counts {
         return Err(AppError::not_found());
@@ -349,10 +430,29 @@ pub fn mask(e164: &str) -> String {
     format!("{code} {head}{}{tail}", "•".repeat(digits.len() - 5))
 }
 
+/// "y•••@fabrikam.example": the first letter and the domain.
+pub fn mask_email(address: &str) -> String {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}•••@{domain}")
+        }
+        None => "•••".to_owned(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
-    use super::mask;
+    use super::{mask, mask_email};
+
+    #[test]
+    fn masked_addresses_keep_the_first_letter_and_the_domain() {
+        assert_eq!(
+            mask_email("yvonne@fabrikam.example"),
+            "y•••@fabrikam.example"
+        );
+    }
 
     #[test]
     fn masks_keep_country_code_head_and_tail() {

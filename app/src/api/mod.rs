@@ -171,9 +171,10 @@ pub async fn step_up_options() -> ApiResult<Vec<models::StepUpOption>> {
     json_of(Request::get("/api/me/step-up").send().await).await
 }
 
+/// Texts or calls a phone (`delivery`), or emails an address (`None`).
 pub async fn start_step_up(
     method_id: &str,
-    delivery: models::PhoneDelivery,
+    delivery: Option<models::PhoneDelivery>,
 ) -> ApiResult<models::Challenge> {
     json_of(
         send_json(
@@ -295,4 +296,40 @@ pub async fn save_questions(answers: &models::QuestionAnswers) -> ApiResult<Secu
 /// Ends every session of the signed-in person, this one included.
 pub async fn sign_out_everywhere() -> ApiResult<()> {
     empty_of(with_csrf(Request::delete("/api/me/sessions")).send().await).await
+}
+
+/// "Forgot my password?": begins a reset of that account.
+pub async fn start_password_reset(account_name: &str) -> ApiResult<()> {
+    let body = models::StartPasswordReset {
+        account_name: account_name.to_owned(),
+    };
+    empty_of(send_json(Request::post("/api/password-reset"), &body).await).await
+}
+
+pub async fn password_reset() -> ApiResult<models::PasswordResetState> {
+    json_of(Request::get("/api/password-reset").send().await).await
+}
+
+pub async fn reset_questions() -> ApiResult<models::ResetQuestions> {
+    json_of(Request::get("/api/password-reset/questions").send().await).await
+}
+
+pub async fn answer_reset_questions(
+    answers: &models::QuestionAnswers,
+) -> ApiResult<models::PasswordResetState> {
+    json_of(send_json(Request::post("/api/password-reset/questions"), answers).await).await
+}
+
+pub async fn reset_password_strength(password: &str) -> ApiResult<models::PasswordStrength> {
+    let body = models::PasswordCandidate {
+        password: password.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/password-reset/strength"), &body).await).await
+}
+
+pub async fn set_reset_password(new_password: &str) -> ApiResult<()> {
+    let body = models::NewPasswordRequest {
+        new_password: new_password.to_owned(),
+    };
+    empty_of(send_json(Request::put("/api/password-reset/password"), &body).await).await
 }

@@ -1,8 +1,9 @@
 //! Verify your identity with a code from an authenticator app, a security
 //! key, or a code or call to one of the person's phones: before viewing or
-//! changing security info (S11), and as the second step of a sign-in
-//! (S27), where the default method starts at once and the others are
-//! "Sign in another way".
+//! changing security info (S11), as the second step of a sign-in (S27),
+//! where the default method starts at once and the others are "Sign in
+//! another way", and as a step of a password reset (S29), which also
+//! offers an email address and security questions.
 
 use i18n::Args;
 use leptos::prelude::*;
@@ -24,6 +25,9 @@ pub fn StepUp(
     /// The second step of a sign-in rather than a step-up.
     #[prop(optional)]
     at_sign_in: bool,
+    /// A password reset's step: which one, of how many.
+    #[prop(optional)]
+    reset_step: Option<(usize, usize)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = LocalResource::new(api::step_up_options);
@@ -39,6 +43,8 @@ pub fn StepUp(
     // A method whose code the person types here: an authenticator app, or
     // recovery codes (their kind and id).
     let app_method: RwSignal<Option<(MethodKind, String)>> = RwSignal::new(None);
+    // A reset's security questions, once chosen.
+    let answering = RwSignal::new(false);
     let app_code = RwSignal::new(String::new());
     let verify_app = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,7 +103,7 @@ pub fn StepUp(
 
     // The button says what choosing does.
     let action_label = |option: Option<&StepUpOption>| match option.map(|o| (o.kind, o.delivery)) {
-        Some((_, Some(PhoneDelivery::Text))) => "step-up-send-code",
+        Some((_, Some(PhoneDelivery::Text)) | (MethodKind::Email, None)) => "step-up-send-code",
         Some((_, Some(PhoneDelivery::Call))) => "step-up-call-me",
         Some((MethodKind::SecurityKey, None)) => "step-up-use-key",
         _ => "dialog-next",
@@ -105,11 +111,14 @@ pub fn StepUp(
     let label = move |o: &StepUpOption| {
         let mut args = Args::new();
         args.set("number", o.masked.clone());
+        args.set("address", o.masked.clone());
         i18n.t_with(
             match (o.kind, o.delivery) {
                 (_, Some(PhoneDelivery::Text)) => "step-up-text",
                 (_, Some(PhoneDelivery::Call)) => "step-up-call",
                 (MethodKind::SecurityKey, None) => "step-up-security-key",
+                (MethodKind::Email, None) => "step-up-email",
+                (MethodKind::SecurityQuestions, None) => "step-up-questions",
                 (MethodKind::RecoveryCodes, None) => "step-up-recovery-code",
                 (_, None) => "step-up-authenticator",
             },
@@ -142,16 +151,21 @@ pub fn StepUp(
             });
             return;
         }
-        let Some(delivery) = option.delivery else {
+        if option.kind == MethodKind::SecurityQuestions {
+            error.set(None);
+            answering.set(true);
+            return;
+        }
+        if option.delivery.is_none() && option.kind != MethodKind::Email {
             // An authenticator app: nothing to send, ask for its code.
             error.set(None);
             app_method.set(Some((option.kind, option.method_id)));
             return;
-        };
+        }
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::start_step_up(&option.method_id, delivery).await {
+            match api::start_step_up(&option.method_id, option.delivery).await {
                 Ok(c) => challenge.set(Some(c)),
                 Err(e) => error.set(Some(e)),
             }
@@ -202,13 +216,39 @@ pub fn StepUp(
         error.set(None);
         challenge.set(None);
         app_method.set(None);
+        answering.set(false);
         choosing.set(true);
     };
+    let title = match reset_step {
+        Some(_) => "reset-title",
+        None => "step-up-title",
+    };
+    let intro = move || match reset_step {
+        Some((step, steps)) => {
+            let mut args = Args::new();
+            args.set("step", step);
+            args.set("steps", steps);
+            i18n.t_with("reset-verify-intro", &args)
+        }
+        None if at_sign_in => i18n.t("signin-verify-intro"),
+        None => i18n.t("step-up-intro"),
+    };
+    // A reset's heading says where the person is: look there first.
+    if reset_step.is_some() {
+        Effect::new(move |_| {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
+    }
 
     view! {
         <section class="card page-narrow step-up" aria-labelledby="step-up-title">
-            <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t("step-up-title")}</h1>
-            <p>{move || i18n.t(if at_sign_in { "signin-verify-intro" } else { "step-up-intro" })}</p>
+            <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t(title)}</h1>
+            <p>{intro}</p>
+            {move || answering.get().then(|| view! {
+                <ResetQuestionsStep on_verified on_back=Callback::new(move |()| back())/>
+            })}
             {move || app_method.get().is_some().then(|| view! {
                 <form class="form" novalidate on:submit=verify_app>
                     <p>{move || i18n.t(if recovery() { "step-up-recovery-code-intro" } else { "step-up-authenticator" })}</p>
@@ -219,7 +259,7 @@ pub fn StepUp(
                     </FormActions>
                 </form>
             })}
-            {move || if app_method.get().is_some() { ().into_any() } else { match challenge.get() {
+            {move || if app_method.get().is_some() || answering.get() { ().into_any() } else { match challenge.get() {
                 Some(c) if c.channel.sends_code() => view! {
                     <EnterCode challenge=c code error busy
                         on_verified=Callback::new(move |_| on_verified.run(()))
@@ -291,5 +331,117 @@ pub fn StepUp(
                 </div>
             })}
         </section>
+    }
+}
+
+/// The security questions a password reset asks (chosen by the server),
+/// answered all at once.
+#[component]
+fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl IntoView {
+    const IDS: [&str; 5] = [
+        "reset-answer-1",
+        "reset-answer-2",
+        "reset-answer-3",
+        "reset-answer-4",
+        "reset-answer-5",
+    ];
+    let i18n = use_i18n();
+    let asked = LocalResource::new(api::reset_questions);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let form: NodeRef<leptos::html::Form> = NodeRef::new();
+    // The first answer is where the person types next.
+    Effect::new(move |_| {
+        if let Some(form) = form.get()
+            && let Ok(Some(first)) = form.query_selector("input")
+            && let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first)
+        {
+            let _ = first.focus();
+        }
+    });
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| e.index.is_none())
+                .map(|e| i18n.error(e))
+        })
+    });
+    view! {
+        <Suspense fallback=move || view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }>
+            {move || asked.get().map(|result| match result {
+                Err(e) => view! { <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/> }.into_any(),
+                Ok(list) => {
+                    let questions: Vec<(String, Option<String>, RwSignal<String>)> = list
+                        .questions
+                        .into_iter()
+                        .take(IDS.len())
+                        .map(|q| (q.id, q.text, RwSignal::new(String::new())))
+                        .collect();
+                    let questions = StoredValue::new(questions);
+                    let submit = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        let answers: Vec<models::QuestionAnswer> = questions.with_value(|qs| {
+                            qs.iter()
+                                .map(|(id, _, answer)| models::QuestionAnswer {
+                                    question: id.clone(),
+                                    answer: answer.get_untracked(),
+                                })
+                                .collect()
+                        });
+                        // An empty answer needs no round trip.
+                        if let Some(index) = answers.iter().position(|a| a.answer.trim().is_empty()) {
+                            let mut e = ApiError::at(models::ErrorCode::AnswerRequired, models::Field::Answer);
+                            e.index = Some(index);
+                            error.set(Some(e));
+                            focus_answer(form, index);
+                            return;
+                        }
+                        busy.set(true);
+                        error.set(None);
+                        leptos::task::spawn_local(async move {
+                            let outcome = api::answer_reset_questions(&models::QuestionAnswers { answers }).await;
+                            busy.set(false);
+                            match outcome {
+                                Ok(_) => on_verified.run(()),
+                                Err(e) => {
+                                    focus_answer(form, e.index.unwrap_or(0));
+                                    error.set(Some(e));
+                                }
+                            }
+                        });
+                    };
+                    view! {
+                        <form class="form" novalidate node_ref=form on:submit=submit>
+                            <p>{move || i18n.t("reset-questions-intro")}</p>
+                            <ErrorAlert message=general/>
+                            {questions.get_value().into_iter().enumerate().map(|(n, (id, text, answer))| {
+                                let label = Signal::derive(move || match &text {
+                                    Some(text) => text.clone(),
+                                    None => i18n.t(&format!("question-{id}")),
+                                });
+                                let at = Signal::derive(move || error.with(|e| {
+                                    e.as_ref().filter(|e| e.index == Some(n)).map(|e| i18n.error(e))
+                                }));
+                                view! { <TextField id=IDS[n] label value=answer error=at autocomplete="off"/> }
+                            }).collect_view()}
+                            <FormActions back=i18n.text("dialog-back") on_back>
+                                <SubmitButton label=i18n.text("step-up-verify") busy/>
+                            </FormActions>
+                        </form>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Puts the cursor in the n-th answer.
+fn focus_answer(form: NodeRef<leptos::html::Form>, index: usize) {
+    if let Some(form) = form.get_untracked()
+        && let Ok(inputs) = form.query_selector_all("input")
+        && let Some(input) = inputs.item(index as u32)
+        && let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input)
+    {
+        let _ = input.focus();
     }
 }

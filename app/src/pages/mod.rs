@@ -3,5 +3,6 @@
 pub mod not_found;
 pub mod password;
 pub mod policy;
+pub mod reset_password;
 pub mod security_info;
 pub mod sign_in;

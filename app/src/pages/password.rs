@@ -1,8 +1,7 @@
 //! Change password (SPEC §1): the current password, then the new one twice
-//! with its strength shown as it is typed; behind the recent verification.
+//! with its strength shown as it is typed (`features/new_password.rs`);
+//! behind the recent verification.
 //! Other sessions are signed out by the server.
-
-use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -14,6 +13,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
+use crate::features::new_password::{NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -63,53 +63,10 @@ fn ChangePassword() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let done = RwSignal::new(false);
-    let score: RwSignal<Option<u8>> = RwSignal::new(None);
     let current_input: NodeRef<html::Input> = NodeRef::new();
     let new_input: NodeRef<html::Input> = NodeRef::new();
     let confirm_input: NodeRef<html::Input> = NodeRef::new();
     let done_note: NodeRef<html::P> = NodeRef::new();
-
-    // The strength, asked of the server a moment after typing stops: its
-    // word lists are what the rule checks against.
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        let typed = new.get();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        if typed.is_empty() {
-            score.set(None);
-            return;
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                leptos::task::spawn_local(async move {
-                    if let Ok(strength) = api::password_strength(&typed).await
-                        && new.get_untracked() == typed
-                    {
-                        score.set(Some(strength.score));
-                    }
-                });
-            },
-            Duration::from_millis(300),
-        )
-        .ok();
-        pending.set_value(handle);
-    });
-    let strength_text = move || {
-        score.get().map(|s| {
-            let level = match s {
-                0 => "password-strength-0",
-                1 => "password-strength-1",
-                2 => "password-strength-2",
-                3 => "password-strength-3",
-                _ => "password-strength-4",
-            };
-            let mut args = i18n::Args::new();
-            args.set("level", i18n.t(level));
-            i18n.t_with("password-strength", &args)
-        })
-    };
 
     let focus = move |field: Option<Field>| {
         let input = match field {
@@ -193,12 +150,6 @@ fn ChangePassword() -> impl IntoView {
                 .map(|e| i18n.error(e))
         })
     });
-    let hint = Signal::derive(move || {
-        let mut args = i18n::Args::new();
-        args.set("min", min_length.get().unwrap_or(12));
-        i18n.t_with("password-new-hint", &args)
-    });
-
     view! {
         <Show when=needs_step_up fallback=move || ()>
             <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
@@ -218,15 +169,8 @@ fn ChangePassword() -> impl IntoView {
                             <ErrorAlert message=general/>
                             <TextField id="current-password" label=i18n.text("password-current-label") value=current
                                 error=at(Field::CurrentPassword) input_type="password" autocomplete="current-password" node_ref=current_input/>
-                            <TextField id="new-password" label=i18n.text("password-new-label") hint=hint value=new
-                                error=at(Field::NewPassword) input_type="password" autocomplete="new-password" node_ref=new_input/>
-                            <div class="strength" aria-live="polite">
-                                <meter min="0" max="4" low="2" high="3" optimum="4" value=move || score.get().unwrap_or(0).to_string()
-                                    hidden=move || score.get().is_none() aria-hidden="true"></meter>
-                                <p class="muted">{strength_text}</p>
-                            </div>
-                            <TextField id="confirm-password" label=i18n.text("password-confirm-label") value=confirm
-                                error=at(Field::ConfirmPassword) input_type="password" autocomplete="new-password" node_ref=confirm_input/>
+                            <NewPasswordFields new confirm error strength_of=StrengthOf::SignedIn
+                                min_length=Signal::derive(move || min_length.get().unwrap_or(12)) new_input confirm_input/>
                             <FormActions>
                                 <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
                                 <SubmitButton label=i18n.text("password-save") busy/>

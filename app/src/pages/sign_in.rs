@@ -165,6 +165,7 @@ pub fn SignInPage() -> impl IntoView {
                     />
                 </FormActions>
             </form>
+            <p class="forgot"><a href="/reset-password">{move || i18n.t("signin-forgot")}</a></p>
         </section>
     }.into_any()
         }

@@ -148,10 +148,10 @@ pub async fn step_up(
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let user_id = &session.user.id;
     let methods = state.store.methods_of_user(user_id).await?;
-    // Only while the policy counts apps for sign-in (F15).
+    // Only while the app counts here (F15, S29).
     let method = methods
         .iter()
-        .find(|m| m.id == request.method_id && session.user.policy.counts_for_mfa(m.kind))
+        .find(|m| m.id == request.method_id && crate::verification::counts_here(&session, m))
         .ok_or_else(AppError::not_found)?;
     let stored = method
         .authenticator
@@ -171,7 +171,13 @@ pub async fn step_up(
         return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));
     }
     let who = caller.on_behalf_of(&session);
-    let (jar, digest) =
-        crate::session::verified(&state, &who, MethodKind::AuthenticatorApp.as_str(), jar).await?;
+    let (jar, digest) = crate::session::verified(
+        &state,
+        &who,
+        MethodKind::AuthenticatorApp.as_str(),
+        Some(&method.id),
+        jar,
+    )
+    .await?;
     Ok((jar, Json(info_of(&state, &digest).await?)))
 }

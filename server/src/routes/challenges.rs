@@ -40,8 +40,9 @@ async fn finish(
             crate::session::with_new_token(state, jar, added.new_token),
             added.token_digest,
         ),
-        Completed::SteppedUp => {
-            crate::session::verified(state, who, challenge.channel.as_str(), jar).await?
+        Completed::SteppedUp { method_id } => {
+            let how = challenge.channel.as_str();
+            crate::session::verified(state, who, how, Some(&method_id), jar).await?
         }
     };
     Ok((jar, info_of(state, &digest).await?))

@@ -5,7 +5,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, put};
 use axum::{Json, Router};
-use models::{ErrorCode, MethodKind, SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption};
+use models::{
+    Channel, ErrorCode, MethodKind, SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption,
+};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::Caller;
@@ -62,80 +64,19 @@ pub async fn set_default(
     Ok(Json(info_of(&state, &session.token_digest).await?))
 }
 
-/// The ways this user can verify before viewing or changing security info.
+/// The ways this user can verify: before viewing or changing security
+/// info, at sign-in, or on a password reset.
 #[utoipa::path(get, path = "/api/me/step-up", responses((status = 200, body = Vec<StepUpOption>)))]
 pub async fn step_up_options(
     State(state): State<AppState>,
     Verifying(session): Verifying,
 ) -> AppResult<Json<Vec<StepUpOption>>> {
-    let policy = &session.user.policy;
-    // Only methods the policy still counts for sign-in can verify.
-    let methods: Vec<_> = state
-        .store
-        .methods_of_user(&session.user.id)
-        .await?
-        .into_iter()
-        .filter(|m| policy.counts_for_mfa(m.kind))
-        .collect();
-    let default_delivery = session.user.default_delivery;
-    let mut options = Vec::new();
-    for m in methods
-        .iter()
-        .filter(|m| m.kind == MethodKind::AuthenticatorApp)
-    {
-        options.push(StepUpOption {
-            method_id: m.id.clone(),
-            kind: m.kind,
-            delivery: None,
-            masked: String::new(),
-            is_default: session.user.default_method_id.as_deref() == Some(m.id.as_str()),
-        });
-    }
-    // One option for all keys: the browser asks for whichever is at hand.
-    if let Some(key) = methods.iter().find(|m| m.kind == MethodKind::SecurityKey) {
-        let default = session.user.default_method_id.as_deref();
-        options.push(StepUpOption {
-            method_id: key.id.clone(),
-            kind: key.kind,
-            delivery: None,
-            masked: String::new(),
-            is_default: methods
-                .iter()
-                .any(|m| m.kind == MethodKind::SecurityKey && default == Some(m.id.as_str())),
-        });
-    }
-    for m in methods.iter().filter(|m| m.kind.is_phone()) {
-        let Some(phone) = &m.phone else { continue };
-        for delivery in m.kind.deliveries() {
-            let is_default = session.user.default_method_id.as_deref() == Some(m.id.as_str())
-                && default_delivery == Some(*delivery);
-            options.push(StepUpOption {
-                method_id: m.id.clone(),
-                kind: m.kind,
-                delivery: Some(*delivery),
-                masked: verification::mask(&phone.e164),
-                is_default,
-            });
-        }
-    }
-    options.sort_by_key(|o| !o.is_default);
-    // Recovery codes last, while any are left: the last resort (S31).
-    if let Some(codes) = methods
-        .iter()
-        .find(|m| m.kind == MethodKind::RecoveryCodes && m.remaining.unwrap_or(0) > 0)
-    {
-        options.push(StepUpOption {
-            method_id: codes.id.clone(),
-            kind: codes.kind,
-            delivery: None,
-            masked: String::new(),
-            is_default: false,
-        });
-    }
-    Ok(Json(options))
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    Ok(Json(verification::options(&session, &methods)))
 }
 
-/// Texts or calls one of the user's phones to verify this session.
+/// Texts or calls one of the user's phones, or (on a password reset)
+/// emails their address, to verify this session.
 #[utoipa::path(post, path = "/api/me/step-up", request_body = StartStepUp, responses(
     (status = 201, body = models::Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start_step_up(
@@ -146,30 +87,39 @@ pub async fn start_step_up(
 ) -> AppResult<(StatusCode, Json<models::Challenge>)> {
     let policy = &session.user.policy;
     let methods = state.store.methods_of_user(&session.user.id).await?;
-    // Only a method the policy still counts for sign-in verifies (F15).
+    // Only a method that still counts here verifies (F15, S29).
     let method = methods
         .iter()
-        .find(|m| m.id == request.method_id && policy.counts_for_mfa(m.kind))
+        .find(|m| m.id == request.method_id && verification::counts_here(&session, m))
         .ok_or_else(AppError::not_found)?;
-    let phone = method.phone.as_ref().ok_or_else(AppError::not_found)?;
-    if !method.kind.deliveries().contains(&request.delivery) {
-        return Err(AppError::invalid(
-            ErrorCode::DeliveryUnavailable,
-            models::Field::Kind,
-        ));
-    }
+    let (channel, to) = match (&method.phone, request.delivery) {
+        (Some(phone), Some(delivery)) if method.kind.deliveries().contains(&delivery) => (
+            Channel::from(delivery),
+            Destination::Phone {
+                e164: phone.e164.clone(),
+                extension: phone
+                    .extension
+                    .clone()
+                    .filter(|_| method.kind == MethodKind::OfficePhone),
+            },
+        ),
+        (None, None) if method.kind == MethodKind::Email => (
+            Channel::Email,
+            Destination::Email {
+                address: method.detail.clone(),
+            },
+        ),
+        _ => {
+            return Err(AppError::invalid(
+                ErrorCode::DeliveryUnavailable,
+                models::Field::Kind,
+            ));
+        }
+    };
     let who = caller.on_behalf_of(&session);
     let purpose = Purpose::StepUp {
         method_id: method.id.clone(),
     };
-    let to = Destination::Phone {
-        e164: phone.e164.clone(),
-        extension: phone
-            .extension
-            .clone()
-            .filter(|_| method.kind == MethodKind::OfficePhone),
-    };
-    let challenge =
-        verification::send(&state, &who, policy, &purpose, request.delivery.into(), &to).await?;
+    let challenge = verification::send(&state, &who, policy, &purpose, channel, &to).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

@@ -13,6 +13,7 @@ mod mailbox;
 mod me;
 mod methods;
 mod password;
+mod password_reset;
 mod phone;
 mod questions;
 mod recovery_codes;
@@ -46,6 +47,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(questions::router())
         .merge(recovery_codes::router())
         .merge(password::router())
+        .merge(password_reset::router())
         .route("/openapi.json", axum::routing::get(openapi_json));
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
@@ -124,7 +126,13 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         recovery_codes::step_up,
         password::rules,
         password::strength,
-        password::change
+        password::change,
+        password_reset::start,
+        password_reset::progress,
+        password_reset::questions,
+        password_reset::answer_questions,
+        password_reset::strength,
+        password_reset::new_password
     ),
     components(schemas(
         models::ApiError,

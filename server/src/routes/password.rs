@@ -96,6 +96,6 @@ pub async fn change(
     who.record(&state, Action::PasswordChanged, None, "", None)
         .await?;
     // The other sessions are gone; this one carries on under a new id.
-    let (jar, _) = crate::session::verified(&state, &who, "password", jar).await?;
+    let (jar, _) = crate::session::verified(&state, &who, "password", None, jar).await?;
     Ok((StatusCode::NO_CONTENT, jar))
 }

@@ -55,6 +55,7 @@ pub async fn step_up(
     let who = caller.on_behalf_of(&session);
     recovery_codes::verify(&state, &who, &request.code).await?;
     let (jar, digest) =
-        crate::session::verified(&state, &who, MethodKind::RecoveryCodes.as_str(), jar).await?;
+        crate::session::verified(&state, &who, MethodKind::RecoveryCodes.as_str(), None, jar)
+            .await?;
     Ok((jar, Json(info_of(&state, &digest).await?)))
 }

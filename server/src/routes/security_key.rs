@@ -162,14 +162,13 @@ pub async fn start_step_up(
     Verifying(session): Verifying,
 ) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let user = &session.user;
-    if !user.policy.counts_for_mfa(MethodKind::SecurityKey) {
-        return Err(AppError::not_found());
-    }
+    // The keys that count here (F15); on a reset, those not used on it yet.
     let passkeys: Vec<Passkey> = state
         .store
         .methods_of_user(&user.id)
         .await?
         .into_iter()
+        .filter(|m| crate::verification::counts_here(&session, m))
         .filter_map(|m| m.security_key.map(|k| k.passkey))
         .collect();
     if passkeys.is_empty() {
@@ -232,6 +231,9 @@ pub async fn finish_step_up(
                 .map(|k| (m, k))
         })
         .ok_or_else(rejected)?;
+    if !crate::verification::counts_here(&session, method) {
+        return Err(AppError::not_found());
+    }
     if key.passkey.update_credential(&result) == Some(true) {
         state
             .store
@@ -244,8 +246,14 @@ pub async fn finish_step_up(
             .await?;
     }
     let who = caller.on_behalf_of(&session);
-    let (jar, digest) =
-        crate::session::verified(&state, &who, MethodKind::SecurityKey.as_str(), jar).await?;
+    let (jar, digest) = crate::session::verified(
+        &state,
+        &who,
+        MethodKind::SecurityKey.as_str(),
+        Some(&method.id),
+        jar,
+    )
+    .await?;
     Ok((jar, Json(info_of(&state, &digest).await?)))
 }
 

@@ -61,7 +61,10 @@ pub async fn get_session(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> AppResult<(CookieJar, Json<SessionInfo>)> {
-    let current = session::current(&state, &jar).await?;
+    // A password reset under way is nobody's sign-in.
+    let current = session::current(&state, &jar)
+        .await?
+        .filter(|s| !s.is_reset());
     let user = current.as_ref().map(|s| user_view(&s.user));
     let verification_required = current.as_ref().is_some_and(|s| s.is_pending());
     let (jar, csrf_token) = csrf_token(&state, jar)?;

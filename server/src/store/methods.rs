@@ -105,6 +105,7 @@ pub struct MethodRecord {
     pub phone: Option<PhoneData>,
     pub authenticator: Option<AuthenticatorData>,
     pub security_key: Option<SecurityKeyData>,
+    pub questions: Option<QuestionsData>,
     /// For recovery codes: how many are unused.
     pub remaining: Option<i64>,
     pub created_at: UnixTime,
@@ -153,6 +154,11 @@ where
                     None
                 },
                 authenticator: if kind == MethodKind::AuthenticatorApp {
+                    serde_json::from_str(&data).ok()
+                } else {
+                    None
+                },
+                questions: if kind == MethodKind::SecurityQuestions {
                     serde_json::from_str(&data).ok()
                 } else {
                     None

@@ -33,7 +33,7 @@ pub use methods::{
     RecoveryCodesData, SecurityKeyData,
 };
 pub use security_keys::Ceremony;
-pub use sessions::{NewSession, SessionRecord};
+pub use sessions::{NewPasswordReset, NewSession, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;
 pub use users::{NewUser, UserRecord};

@@ -14,6 +14,14 @@ pub struct NewSession<'a> {
     pub pending_until: Option<UnixTime>,
 }
 
+pub struct NewPasswordReset<'a> {
+    pub token_digest: &'a str,
+    pub account_name: &'a str,
+    pub client_address: &'a str,
+    pub user_agent: &'a str,
+    pub expires_at: UnixTime,
+}
+
 /// A session row with its user, as every authenticated request needs it.
 #[derive(Clone, Debug)]
 pub struct SessionRecord {
@@ -25,6 +33,9 @@ pub struct SessionRecord {
     /// Set while the sign-in waits for its second step (S27): the session
     /// can only verify, until then.
     pub pending_until: Option<UnixTime>,
+    /// For a password reset (S29): the ids of the methods verified on it,
+    /// separated by spaces. `None`: a sign-in's session.
+    pub reset_verified: Option<String>,
     pub user: UserRecord,
 }
 
@@ -32,6 +43,19 @@ impl SessionRecord {
     /// Whether the sign-in still waits for its second step.
     pub fn is_pending(&self) -> bool {
         self.pending_until.is_some()
+    }
+
+    /// Whether this is a password reset under way rather than a sign-in.
+    pub fn is_reset(&self) -> bool {
+        self.reset_verified.is_some()
+    }
+
+    /// The methods verified on this password reset so far.
+    pub fn reset_steps(&self) -> Vec<&str> {
+        self.reset_verified
+            .as_deref()
+            .map(|v| v.split_whitespace().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -72,11 +96,20 @@ impl Store {
     }
 
     pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
+        // A session, or a password reset of a known account: one statement
+        // either way. A reset lapses at `expires_at`, as a pending sign-in.
         let sql = concat!(
-            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, ",
+            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
+             CAST(NULL AS TEXT) AS reset_verified, ",
             user_columns!(),
             " FROM sessions s JOIN users u ON u.id = s.user_id \
-             JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1"
+             JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
+             UNION ALL \
+             SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
+             r.expires_at AS pending_until, r.verified AS reset_verified, ",
+            user_columns!(),
+            " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
+             JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
         );
         let Some(row) = sqlx::query(sql)
             .bind(token_digest)
@@ -91,6 +124,7 @@ impl Store {
             last_seen_at: row.try_get("last_seen_at")?,
             verified_at: row.try_get("verified_at")?,
             pending_until: row.try_get("pending_until")?,
+            reset_verified: row.try_get("reset_verified")?,
             user: user_from_row(&row)?,
         }))
     }
@@ -104,6 +138,61 @@ impl Store {
         now: UnixTime,
     ) -> AppResult<bool> {
         rotate_verified_session(&self.pool, old_digest, new_digest, now).await
+    }
+
+    /// Begins a password reset of the account of that name, known or not
+    /// (S28): the same one row either way; the account is looked up only
+    /// when the reset is read.
+    pub async fn start_password_reset(
+        &self,
+        reset: NewPasswordReset<'_>,
+        now: UnixTime,
+    ) -> AppResult<()> {
+        sqlx::query(
+            "INSERT INTO password_resets (token_digest, account_name, created_at, expires_at, client_address, user_agent) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(reset.token_digest)
+        .bind(reset.account_name)
+        .bind(now)
+        .bind(reset.expires_at)
+        .bind(reset.client_address)
+        .bind(reset.user_agent)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a method verified on a password reset, once: false when the
+    /// reset is gone or the method was recorded on it before (S29). One
+    /// conditional statement, so two parallel verifications with the same
+    /// method cannot both count.
+    pub async fn record_reset_step(
+        &self,
+        token_digest: &str,
+        method_id: &str,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE password_resets SET verified = verified || ' ' || $1 \
+             WHERE token_digest = $3 AND expires_at > $2 \
+             AND (' ' || verified || ' ') NOT LIKE ('% ' || $1 || ' %')",
+        )
+        .bind(method_id)
+        .bind(now)
+        .bind(token_digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Uses up a password reset: true for the one request that removed it.
+    pub async fn take_password_reset(&self, token_digest: &str) -> AppResult<bool> {
+        let done = sqlx::query("DELETE FROM password_resets WHERE token_digest = $1")
+            .bind(token_digest)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
@@ -141,6 +230,11 @@ impl Store {
         let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(created_before)
+            .execute(&self.pool)
+            .await?;
+        // A reset lasts minutes; one older than the idle limit is long over.
+        sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
+            .bind(idle_before)
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())

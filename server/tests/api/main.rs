@@ -10,6 +10,7 @@ mod helpers;
 mod instances;
 mod locale_and_pages;
 mod password;
+mod password_reset;
 mod phone;
 mod policy;
 mod questions;

@@ -1,0 +1,98 @@
+//! A new password, typed twice, with its strength shown as it is typed:
+//! the same fields for changing a password and for resetting one.
+
+use std::time::Duration;
+
+use leptos::html;
+use leptos::prelude::*;
+use models::{ApiError, Field};
+
+use crate::api;
+use crate::components::field::TextField;
+use crate::i18n::use_i18n;
+
+/// Where the strength is asked: the signed-in person's, or a reset's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StrengthOf {
+    SignedIn,
+    Reset,
+}
+
+#[component]
+pub fn NewPasswordFields(
+    new: RwSignal<String>,
+    confirm: RwSignal<String>,
+    error: RwSignal<Option<ApiError>>,
+    /// The policy's fewest characters, for the hint.
+    #[prop(into)]
+    min_length: Signal<usize>,
+    strength_of: StrengthOf,
+    new_input: NodeRef<html::Input>,
+    confirm_input: NodeRef<html::Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let score: RwSignal<Option<u8>> = RwSignal::new(None);
+    // The strength, asked of the server a moment after typing stops: its
+    // word lists are what the rule checks against.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let typed = new.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if typed.is_empty() {
+            score.set(None);
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let rated = match strength_of {
+                        StrengthOf::SignedIn => api::password_strength(&typed).await,
+                        StrengthOf::Reset => api::reset_password_strength(&typed).await,
+                    };
+                    if let Ok(strength) = rated
+                        && new.get_untracked() == typed
+                    {
+                        score.set(Some(strength.score));
+                    }
+                });
+            },
+            Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    let strength_text = move || {
+        score.get().map(|s| {
+            let level = match s {
+                0 => "password-strength-0",
+                1 => "password-strength-1",
+                2 => "password-strength-2",
+                3 => "password-strength-3",
+                _ => "password-strength-4",
+            };
+            let mut args = i18n::Args::new();
+            args.set("level", i18n.t(level));
+            i18n.t_with("password-strength", &args)
+        })
+    };
+    let hint = Signal::derive(move || {
+        let mut args = i18n::Args::new();
+        args.set("min", min_length.get());
+        i18n.t_with("password-new-hint", &args)
+    });
+    let at = move |field: Field| i18n.error_at(error, field);
+
+    view! {
+        <TextField id="new-password" label=i18n.text("password-new-label") hint=hint value=new
+            error=at(Field::NewPassword) input_type="password" autocomplete="new-password" node_ref=new_input/>
+        <div class="strength" aria-live="polite">
+            <meter min="0" max="4" low="2" high="3" optimum="4" value=move || score.get().unwrap_or(0).to_string()
+                hidden=move || score.get().is_none() aria-hidden="true"></meter>
+            <p class="muted">{strength_text}</p>
+        </div>
+        <TextField id="confirm-password" label=i18n.text("password-confirm-label") value=confirm
+            error=at(Field::ConfirmPassword) input_type="password" autocomplete="new-password" node_ref=confirm_input/>
+    }
+}

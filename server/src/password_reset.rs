@@ -1,0 +1,264 @@
+//! Self-service password reset (SPEC §8; S28–S30). A reset is a session
+//! that can only verify (`SessionRecord::is_reset`): begun for any account
+//! name at the same cost (S28), it records each method verified on it
+//! (`session::verified`, through the same verification as a sign-in), and
+//! takes a new password once the policy's number of distinct methods were
+//! verified; then it is gone with every other session of the person, who is
+//! told on every channel that can receive it (S30).
+
+use axum::http::StatusCode;
+use i18n::Args;
+use models::{
+    AccountName, ErrorCode, Field, MethodKind, PasswordResetState, PhoneDelivery, QuestionAnswer,
+};
+
+use crate::audit::{Action, Requester};
+use crate::codes::code_digest;
+use crate::error::{AppError, AppResult};
+use crate::secret::{new_session_token, token_digest};
+use crate::state::AppState;
+use crate::store::{MethodRecord, NewPasswordReset, SessionRecord};
+use crate::throttle::{self, Limit};
+use crate::{directory, password_rules, passwords, questions, verification};
+
+/// A reset lapses this long after it began (S29).
+pub const RESET_SECS: i64 = 15 * 60;
+
+/// Begins a reset of `account` and returns the token for its cookie. Known
+/// or not, the work is the same (S28): the limits, then one row that names
+/// the account; whether it exists is first asked when the reset is read.
+pub async fn start(
+    state: &AppState,
+    account: &AccountName,
+    address: &str,
+    user_agent: &str,
+) -> AppResult<String> {
+    let limits = &state.config.signin;
+    let window = limits.window_minutes * 60;
+    throttle::take(
+        state,
+        &[
+            Limit::new(
+                format!("reset:account:{account}"),
+                limits.account_failures,
+                window,
+                ErrorCode::TooManyAttempts,
+            ),
+            Limit::new(
+                format!("reset:address:{address}"),
+                limits.address_failures,
+                window,
+                ErrorCode::TooManyAttempts,
+            ),
+        ],
+    )
+    .await?;
+    let token = new_session_token()?;
+    let now = state.now();
+    state
+        .store
+        .start_password_reset(
+            NewPasswordReset {
+                token_digest: &token_digest(&token),
+                account_name: account.as_str(),
+                client_address: address,
+                user_agent,
+                expires_at: now + RESET_SECS,
+            },
+            now,
+        )
+        .await?;
+    Ok(token)
+}
+
+/// The same refusal for an unknown account, one with too few methods, and
+/// a reset that is gone (S28).
+fn not_possible() -> AppError {
+    AppError::status(StatusCode::FORBIDDEN, ErrorCode::ResetNotPossible)
+}
+
+/// The kinds of the methods verified on this reset that still exist.
+fn verified_kinds(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<MethodKind> {
+    session
+        .reset_steps()
+        .iter()
+        .filter_map(|id| methods.iter().find(|m| m.id == *id))
+        .map(|m| m.kind)
+        .collect()
+}
+
+/// Where the reset stands: the ways still open to verify with, and whether
+/// enough were verified for the new password.
+pub async fn progress(
+    state: &AppState,
+    session: Option<&SessionRecord>,
+) -> AppResult<PasswordResetState> {
+    let session = session.filter(|s| s.is_reset()).ok_or_else(not_possible)?;
+    let user = &session.user;
+    let methods = state.store.methods_of_user(&user.id).await?;
+    let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    if !user.policy.reset_complete(&kinds, user.is_admin) {
+        return Err(not_possible());
+    }
+    let verified = verified_kinds(session, &methods);
+    Ok(PasswordResetState {
+        options: verification::options(session, &methods),
+        required: user.policy.reset_required(user.is_admin),
+        verified: verified.len(),
+        ready: user.policy.reset_complete(&verified, user.is_admin),
+        min_length: user.policy.password_min_length,
+    })
+}
+
+/// The person's security questions, if they may verify this reset, and
+/// the ones it asks: the policy's number, chosen at random once per reset
+/// (ordered by a digest keyed with the reset's own id), so that asking
+/// again gives the same questions and never an easier choice.
+pub async fn questions_asked(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<(MethodRecord, Vec<String>)> {
+    let method = state
+        .store
+        .methods_of_user(&session.user.id)
+        .await?
+        .into_iter()
+        .find(|m| m.kind == MethodKind::SecurityQuestions && verification::counts_here(session, m))
+        .filter(|_| session.is_reset())
+        .ok_or_else(AppError::not_found)?;
+    let mut asked: Vec<String> = method
+        .questions
+        .as_ref()
+        .map(|q| q.questions.clone())
+        .unwrap_or_default();
+    asked.sort_by_cached_key(|id| code_digest(&state.code_key, &session.token_digest, id));
+    asked.truncate(session.user.policy.security_questions.at_reset.max(1));
+    Ok((method, asked))
+}
+
+/// Checks the answers to the questions this reset asks; all must be right
+/// (which one was wrong is not said). Counted against the person's failed
+/// verifications first (S6). Returns the questions' method.
+pub async fn check_answers(
+    state: &AppState,
+    session: &SessionRecord,
+    answers: &[QuestionAnswer],
+) -> AppResult<MethodRecord> {
+    let (method, asked) = questions_asked(state, session).await?;
+    let mut given = Vec::with_capacity(asked.len());
+    for (index, question) in asked.iter().enumerate() {
+        let answer = answers
+            .iter()
+            .find(|a| &a.question == question)
+            .map(|a| questions::normalize(&a.answer))
+            .filter(|a| !a.is_empty());
+        let Some(answer) = answer else {
+            let mut error = models::ApiError::at(ErrorCode::AnswerRequired, Field::Answer);
+            error.index = Some(index);
+            return Err(AppError::Refused {
+                status: StatusCode::BAD_REQUEST,
+                error,
+            });
+        };
+        given.push(answer);
+    }
+    let user = &session.user;
+    let failures = Limit::verify_failures(&user.id, &user.policy);
+    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let stored = method.questions.as_ref().ok_or_else(AppError::not_found)?;
+    let mut all_right = true;
+    for (question, answer) in asked.iter().zip(given) {
+        let hash = stored
+            .questions
+            .iter()
+            .position(|q| q == question)
+            .and_then(|i| stored.hashes.get(i))
+            .cloned();
+        // Every answer is checked, right or wrong, so the time says nothing.
+        all_right &= passwords::verify(answer, hash).await?;
+    }
+    if !all_right {
+        return Err(AppError::invalid(ErrorCode::WrongAnswers, Field::Answer));
+    }
+    throttle::give_back(state, &failures).await?;
+    Ok(method)
+}
+
+/// Sets the new password once enough methods were verified on this reset
+/// (S29) and it follows the rules (S30). The reset is used up first, so two
+/// requests cannot both set one; every session of the person ends, and they
+/// are told on every channel that can receive it.
+pub async fn set_new_password(
+    state: &AppState,
+    who: &Requester<'_>,
+    new_password: String,
+) -> AppResult<()> {
+    let session = who.session;
+    let user = &session.user;
+    let methods = state.store.methods_of_user(&user.id).await?;
+    let verified = verified_kinds(session, &methods);
+    if !user.policy.reset_complete(&verified, user.is_admin) {
+        return Err(AppError::status(
+            StatusCode::FORBIDDEN,
+            ErrorCode::ResetNotVerified,
+        ));
+    }
+    // The rules first: a refused password does not use up the reset.
+    password_rules::check(user, &new_password)?;
+    if !state
+        .store
+        .take_password_reset(&session.token_digest)
+        .await?
+    {
+        return Err(AppError::status(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::ResetExpired,
+        ));
+    }
+    directory::set_password(state, user, new_password, None).await?;
+    let how: Vec<&str> = verified.iter().map(|k| k.as_str()).collect();
+    who.record(state, Action::PasswordReset, None, &how.join(" "), None)
+        .await?;
+    tell_every_channel(state, who, &methods).await;
+    Ok(())
+}
+
+/// "Your password was reset": an email to each registered address and a
+/// text to each phone that takes texts, in the person's language. Best
+/// effort: a provider that is down does not undo the reset.
+async fn tell_every_channel(state: &AppState, who: &Requester<'_>, methods: &[MethodRecord]) {
+    let now = state.now();
+    let locale = who.locale;
+    let mut args = Args::new();
+    args.set("account", who.session.user.account_name.as_str().to_owned());
+    for method in methods {
+        let sent = if method.kind == MethodKind::Email {
+            let subject = state
+                .l10n
+                .format(locale, "email-password-reset-subject", None);
+            let body = state
+                .l10n
+                .format(locale, "email-password-reset-body", Some(&args));
+            let email = crate::providers::mail::Email {
+                to: &method.detail,
+                subject: &subject,
+                body: &body,
+            };
+            state.mailer.send(&email, now).await
+        } else if let Some(phone) = method
+            .phone
+            .as_ref()
+            .filter(|_| method.kind.deliveries().contains(&PhoneDelivery::Text))
+        {
+            let body = state
+                .l10n
+                .format(locale, "sms-password-reset-body", Some(&args));
+            state.telephony.send_text(&phone.e164, &body, now).await
+        } else {
+            continue;
+        };
+        if let Err(e) = sent {
+            tracing::warn!(error = ?e, "password reset notice not sent");
+        }
+    }
+}

@@ -1,0 +1,732 @@
+//! Self-service password reset (S28–S30, S15 end to end): the account step
+//! reveals nothing; each step is recorded on the server-side reset, once
+//! per method; the new password follows the rules, ends every session and
+//! is announced on every channel.
+
+use std::time::Instant;
+
+use axum::http::{Method, StatusCode};
+use secinfo_server::clock::Clock;
+use secinfo_server::policy::{MethodRule, Policy};
+use serde_json::{Value, json};
+
+use crate::authenticator::code_at;
+use crate::helpers::{Backend, Browser, PASSWORD, TestApp, futures_join_all, test_policy};
+
+crate::on_both_backends!(
+    s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_one,
+    s28_the_account_step_takes_the_same_time_for_known_and_unknown_accounts,
+    s29_one_method_resets_the_password_and_the_reset_is_single_use,
+    s29_two_methods_must_be_distinct_and_each_is_recorded_once,
+    s29_a_reset_verifies_only_with_its_own_accounts_methods,
+    s29_administrators_need_two_methods_and_never_security_questions,
+    s29_a_reset_lapses_after_fifteen_minutes,
+    s29_parallel_new_passwords_use_the_reset_once,
+    s15_security_questions_alone_never_reset_a_password,
+    s30_a_common_password_or_the_account_name_is_refused_and_the_reset_goes_on,
+    s30_a_reset_signs_out_every_session_and_tells_every_channel,
+    a_reset_reaches_nothing_but_its_verification,
+);
+
+const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
+const SESSION: &str = "__Host-secinfo-session";
+
+fn policy_with(kinds: &[models::MethodKind], required: usize) -> Policy {
+    let mut policy = test_policy();
+    for kind in kinds {
+        if !policy.methods.iter().any(|r| r.kind == *kind) {
+            policy.methods.push(MethodRule::full(*kind));
+        }
+    }
+    policy.reset_methods_required = required;
+    policy
+}
+
+/// A person with a phone (registered through its text); returns the
+/// account and the phone's method id.
+async fn person_with_phone(app: &TestApp, name: &str, number: &str) -> (String, String) {
+    let account = app.user(name).await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    let info = browser.register_phone("phone", "NL", number).await;
+    (
+        account,
+        info["methods"][0]["id"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Adds an authenticator app to a signed-in, verified browser; returns its
+/// secret.
+async fn add_app(app: &TestApp, browser: &mut Browser) -> String {
+    let started = browser
+        .post("/api/me/authenticator", json!({}))
+        .await
+        .json();
+    let secret = started["secret"].as_str().unwrap().to_owned();
+    let id = started["pending_id"].as_str().unwrap();
+    let done = browser
+        .post(
+            &format!("/api/me/authenticator/{id}/code"),
+            json!({ "code": code_at(&secret, app.clock.now()) }),
+        )
+        .await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    secret
+}
+
+async fn add_questions(browser: &mut Browser) {
+    let saved = browser
+        .post(
+            "/api/me/security-questions",
+            json!({ "answers": [
+                { "question": "city-born", "answer": "Den Haag" },
+                { "question": "first-pet", "answer": "Minoes" },
+                { "question": "first-car", "answer": "Saab 900" },
+            ]}),
+        )
+        .await;
+    assert_eq!(
+        saved.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&saved.body)
+    );
+}
+
+/// A browser that began resetting `account`.
+async fn resetting(app: &TestApp, account: &str) -> Browser {
+    let mut browser = app.browser();
+    browser.session().await;
+    let started = browser
+        .post("/api/password-reset", json!({ "account_name": account }))
+        .await;
+    assert_eq!(started.status, StatusCode::NO_CONTENT);
+    browser
+}
+
+/// Texts the phone and types its code, on a reset.
+async fn verify_by_text(
+    app: &TestApp,
+    browser: &mut Browser,
+    method_id: &str,
+    e164: &str,
+) -> Value {
+    // Past the cooldown of the text that registered the phone.
+    app.clock.advance(31);
+    let sent = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": method_id, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(
+        sent.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&sent.body)
+    );
+    let sent = sent.json();
+    assert!(
+        sent["destination"].as_str().unwrap().contains('•'),
+        "masked: {sent}"
+    );
+    let challenge = sent["challenge_id"].as_str().unwrap();
+    let code = app.last_code(e164).await;
+    let done = browser.submit_code(challenge, &code).await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    // A reset learns nothing of the security info it verifies with.
+    assert_eq!(done.json()["methods"], json!([]));
+    browser.get("/api/password-reset").await.json()
+}
+
+async fn set_password(browser: &mut Browser, password: &str) -> crate::helpers::Response {
+    browser
+        .send(
+            Method::PUT,
+            "/api/password-reset/password",
+            Some(json!({ "new_password": password })),
+            &[],
+        )
+        .await
+}
+
+async fn signs_in_with(app: &TestApp, account: &str, password: &str) -> StatusCode {
+    app.browser().sign_in(account, password).await.status
+}
+
+async fn s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_one(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (known, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let method_less = app.user("megan").await;
+    let mut answers = Vec::new();
+    for account in [
+        known.as_str(),
+        method_less.as_str(),
+        "nobody@contoso.example",
+    ] {
+        let mut browser = app.browser();
+        browser.session().await;
+        let started = browser
+            .post("/api/password-reset", json!({ "account_name": account }))
+            .await;
+        let cookie = started
+            .set_cookies()
+            .iter()
+            .map(|c| c.split_once('=').unwrap().0.to_owned() + &c[c.find(';').unwrap()..])
+            .collect::<Vec<_>>();
+        answers.push((started.status, started.body.clone(), cookie));
+        let progress = browser.get("/api/password-reset").await;
+        if account == known {
+            assert_eq!(progress.status, StatusCode::OK);
+            let state = progress.json();
+            assert_eq!(state["required"], 1);
+            assert_eq!(state["ready"], false);
+            // Masked: "+31 612••••78".
+            assert_eq!(state["options"][0]["masked"], "+31 612••••78");
+        } else {
+            assert_eq!(progress.status, StatusCode::FORBIDDEN);
+            assert_eq!(progress.json(), json!({ "code": "reset-not-possible" }));
+        }
+    }
+    assert_eq!(answers[0], answers[1], "known and method-less");
+    assert_eq!(answers[0], answers[2], "known and unknown");
+    assert_eq!(answers[0].0, StatusCode::NO_CONTENT);
+}
+
+async fn s28_the_account_step_takes_the_same_time_for_known_and_unknown_accounts(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |config| {
+        config.signin.account_failures = 1_000;
+        config.signin.address_failures = 1_000;
+    })
+    .await;
+    let (known, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = app.browser();
+    browser.session().await;
+    let time = |account: String| {
+        let mut browser = browser.clone();
+        async move {
+            let started = Instant::now();
+            let response = browser
+                .post("/api/password-reset", json!({ "account_name": account }))
+                .await;
+            assert_eq!(response.status, StatusCode::NO_CONTENT);
+            started.elapsed()
+        }
+    };
+    // Warm up, then interleave so that drift hits both alike.
+    for _ in 0..5 {
+        time(known.clone()).await;
+        time("nobody@contoso.example".into()).await;
+    }
+    let (mut known_times, mut unknown_times) = (Vec::new(), Vec::new());
+    // The same unknown name each time, as the known one: a name's first
+    // try also starts its limit's count, known or not.
+    for n in 0..31 {
+        let unknown = "nobody@contoso.example".to_owned();
+        if n % 2 == 0 {
+            known_times.push(time(known.clone()).await);
+            unknown_times.push(time(unknown).await);
+        } else {
+            unknown_times.push(time(unknown).await);
+            known_times.push(time(known.clone()).await);
+        }
+    }
+    known_times.sort();
+    unknown_times.sort();
+    let (k, u) = (
+        known_times[15].as_secs_f64(),
+        unknown_times[15].as_secs_f64(),
+    );
+    let ratio = k.max(u) / k.min(u);
+    assert!(
+        ratio <= 1.10,
+        "medians differ by more than 10 %: known {k:.6}s, unknown {u:.6}s"
+    );
+}
+
+async fn s29_one_method_resets_the_password_and_the_reset_is_single_use(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = resetting(&app, &account).await;
+    // Nothing before a verification.
+    let early = set_password(&mut browser, NEW_PASSWORD).await;
+    assert_eq!(early.status, StatusCode::FORBIDDEN);
+    assert_eq!(early.code(), "reset-not-verified");
+
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["ready"], true);
+    assert_eq!(state["verified"], 1);
+    let done = set_password(&mut browser, NEW_PASSWORD).await;
+    assert_eq!(
+        done.status,
+        StatusCode::NO_CONTENT,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    assert_eq!(
+        signs_in_with(&app, &account, PASSWORD).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        signs_in_with(&app, &account, NEW_PASSWORD).await,
+        StatusCode::OK
+    );
+
+    // Replayed: the reset is gone.
+    let replay = set_password(&mut browser, "Another-Quiet-Meadow-82").await;
+    assert_eq!(replay.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(replay.code(), "reset-expired");
+    assert_eq!(
+        signs_in_with(&app, &account, NEW_PASSWORD).await,
+        StatusCode::OK
+    );
+
+    let user = app
+        .store
+        .user_by_account_name(&models::AccountName::parse(&account).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let audit = app.store.audit_of_user(&user.id).await.unwrap();
+    assert_eq!(audit[0].0, "password-reset", "{audit:?}");
+}
+
+async fn s29_two_methods_must_be_distinct_and_each_is_recorded_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut owner = app.browser();
+    owner.sign_in(&account, PASSWORD).await;
+    let info = owner.register_phone("phone", "NL", "0612345678").await;
+    let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
+    let secret = add_app(&app, &mut owner).await;
+    app.store
+        .set_policy("contoso", &policy_with(&[], 2))
+        .await
+        .unwrap();
+
+    let mut browser = resetting(&app, &account).await;
+    let state = browser.get("/api/password-reset").await.json();
+    assert_eq!(state["required"], 2);
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["verified"], 1);
+    assert_eq!(state["ready"], false);
+    // The phone is not offered again, and not taken again.
+    let kinds: Vec<&str> = state["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["authenticator-app"]);
+    let again = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": phone, "delivery": "call" }),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let early = set_password(&mut browser, NEW_PASSWORD).await;
+    assert_eq!(early.code(), "reset-not-verified");
+
+    // The app is the second, distinct method.
+    app.clock.advance(60);
+    let app_id = state["options"][0]["method_id"].clone();
+    let verified = browser
+        .post(
+            "/api/me/step-up/authenticator",
+            json!({ "method_id": app_id, "code": code_at(&secret, app.clock.now()) }),
+        )
+        .await;
+    assert_eq!(
+        verified.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&verified.body)
+    );
+    let state = browser.get("/api/password-reset").await.json();
+    assert_eq!(state["verified"], 2);
+    assert_eq!(state["ready"], true);
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+async fn s29_a_reset_verifies_only_with_its_own_accounts_methods(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (adele, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let (_, lars_phone) = person_with_phone(&app, "lars", "0687654321").await;
+    let mut browser = resetting(&app, &adele).await;
+    let texts_before = app.store.sim_inbox("+31687654321").await.unwrap().len();
+    let other = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": lars_phone, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let texts_after = app.store.sim_inbox("+31687654321").await.unwrap().len();
+    assert_eq!(
+        texts_before, texts_after,
+        "nothing sent to another account's phone"
+    );
+    // A reset of an unknown account verifies nothing at all.
+    let mut nobody = resetting(&app, "nobody@contoso.example").await;
+    let refused = nobody
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": lars_phone, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        set_password(&mut nobody, NEW_PASSWORD).await.code(),
+        "reset-expired"
+    );
+}
+
+async fn s29_administrators_need_two_methods_and_never_security_questions(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    use models::MethodKind::SecurityQuestions;
+    app.store
+        .set_policy("contoso", &policy_with(&[SecurityQuestions], 1))
+        .await
+        .unwrap();
+    // An admin with a phone and an app: two steps, and questions not offered.
+    let admin = app.admin("megan").await;
+    let mut owner = app.browser();
+    owner.sign_in(&admin, PASSWORD).await;
+    let info = owner.register_phone("phone", "NL", "0612345678").await;
+    let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
+    add_app(&app, &mut owner).await;
+    let mut browser = resetting(&app, &admin).await;
+    let state = browser.get("/api/password-reset").await.json();
+    assert_eq!(state["required"], 2);
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(
+        state["ready"], false,
+        "one method is not enough for an admin"
+    );
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.code(),
+        "reset-not-verified"
+    );
+
+    // An admin whose second method would be questions cannot reset at all.
+    let admin2 = app.admin("isaiah").await;
+    let mut owner = app.browser();
+    owner.sign_in(&admin2, PASSWORD).await;
+    owner.register_phone("phone", "NL", "0611111111").await;
+    let questions = owner
+        .post(
+            "/api/me/security-questions",
+            json!({ "answers": [
+                { "question": "city-born", "answer": "Den Haag" },
+                { "question": "first-pet", "answer": "Minoes" },
+                { "question": "first-car", "answer": "Saab 900" },
+            ]}),
+        )
+        .await;
+    // Admins cannot register questions in the first place.
+    assert_ne!(questions.status, StatusCode::OK);
+    let mut browser = resetting(&app, &admin2).await;
+    let refused = browser.get("/api/password-reset").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(refused.code(), "reset-not-possible");
+    assert!(browser.get("/api/password-reset/questions").await.status == StatusCode::NOT_FOUND);
+}
+
+async fn s29_a_reset_lapses_after_fifteen_minutes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = resetting(&app, &account).await;
+    verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    app.clock.advance(15 * 60);
+    let late = set_password(&mut browser, NEW_PASSWORD).await;
+    assert_eq!(late.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(late.code(), "reset-expired");
+    assert_eq!(
+        signs_in_with(&app, &account, PASSWORD).await,
+        StatusCode::OK
+    );
+}
+
+async fn s29_parallel_new_passwords_use_the_reset_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = resetting(&app, &account).await;
+    verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    let attempts: Vec<_> = (0..10)
+        .map(|n| {
+            let mut browser = browser.clone();
+            async move {
+                set_password(&mut browser, &format!("Quiet-Meadow-Lantern-{n}x"))
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(attempts).await;
+    let done = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::NO_CONTENT)
+        .count();
+    assert_eq!(done, 1, "{statuses:?}");
+    let winners: Vec<String> = (0..10)
+        .map(|n| format!("Quiet-Meadow-Lantern-{n}x"))
+        .collect();
+    let mut works = 0;
+    for password in &winners {
+        if signs_in_with(&app, &account, password).await == StatusCode::OK {
+            works += 1;
+        }
+        app.clock.advance(16 * 60); // past the sign-in limit's window
+    }
+    assert_eq!(works, 1);
+}
+
+async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    use models::MethodKind::SecurityQuestions;
+    app.store
+        .set_policy("contoso", &policy_with(&[SecurityQuestions], 1))
+        .await
+        .unwrap();
+    let account = app.user("adele").await;
+    let mut owner = app.browser();
+    owner.sign_in(&account, PASSWORD).await;
+    let info = owner.register_phone("phone", "NL", "0612345678").await;
+    let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
+    add_questions(&mut owner).await;
+
+    let mut browser = resetting(&app, &account).await;
+    let asked = browser.get("/api/password-reset/questions").await.json();
+    let asked: Vec<String> = asked["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(asked.len(), 3);
+    // Asked again: the same questions.
+    let again = browser.get("/api/password-reset/questions").await.json();
+    assert_eq!(again["questions"].as_array().unwrap().len(), 3);
+    let answer = |q: &str| match q {
+        "city-born" => "  den   HAAG ",
+        "first-pet" => "Minoes",
+        _ => "Saab 900",
+    };
+    // A wrong answer: refused, without saying which.
+    let wrong: Vec<Value> = asked
+        .iter()
+        .map(|q| json!({ "question": q, "answer": if q == "first-pet" { "Garfield" } else { answer(q) } }))
+        .collect();
+    let refused = browser
+        .post("/api/password-reset/questions", json!({ "answers": wrong }))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.json(),
+        json!({ "code": "wrong-answers", "field": "answer" })
+    );
+    let right: Vec<Value> = asked
+        .iter()
+        .map(|q| json!({ "question": q, "answer": answer(q) }))
+        .collect();
+    let state = browser
+        .post("/api/password-reset/questions", json!({ "answers": right }))
+        .await;
+    assert_eq!(
+        state.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&state.body)
+    );
+    let state = state.json();
+    assert_eq!(state["verified"], 1);
+    assert_eq!(state["ready"], false, "questions alone never reset (S15)");
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.code(),
+        "reset-not-verified"
+    );
+
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["ready"], true);
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+async fn s30_a_common_password_or_the_account_name_is_refused_and_the_reset_goes_on(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = resetting(&app, &account).await;
+    verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    for (password, code) in [
+        ("password1234", "password-too-common"),
+        ("Short-1", "password-too-short"),
+        (account.as_str(), "password-is-account-name"),
+    ] {
+        let refused = set_password(&mut browser, password).await;
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{password}");
+        assert_eq!(
+            refused.json(),
+            json!({ "code": code, "field": "new_password" })
+        );
+    }
+    let strength = browser
+        .post(
+            "/api/password-reset/strength",
+            json!({ "password": "password1234" }),
+        )
+        .await
+        .json();
+    assert!(strength["score"].as_u64().unwrap() < 3);
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+async fn s30_a_reset_signs_out_every_session_and_tells_every_channel(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    use models::MethodKind::Email;
+    app.store
+        .set_policy("contoso", &policy_with(&[Email], 1))
+        .await
+        .unwrap();
+    let account = app.user("adele").await;
+    let mut owner = app.browser();
+    owner.sign_in(&account, PASSWORD).await;
+    owner.register_phone("phone", "NL", "0612345678").await;
+    let started = owner
+        .post(
+            "/api/me/email/challenges",
+            json!({ "address": "adele@fabrikam.example" }),
+        )
+        .await;
+    let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = crate::helpers::last_email_code(&app.store, "adele@fabrikam.example").await;
+    assert_eq!(
+        owner.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    let mut elsewhere = app.browser();
+    elsewhere.sign_in(&account, PASSWORD).await;
+    assert_eq!(
+        elsewhere.get("/api/me/password").await.status,
+        StatusCode::OK
+    );
+
+    // The reset verifies with the email address this time (past the
+    // cooldown of the code that registered it).
+    app.clock.advance(31);
+    let mut browser = resetting(&app, &account).await;
+    let state = browser.get("/api/password-reset").await.json();
+    let email = state["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["kind"] == "email")
+        .expect("email offered")
+        .clone();
+    assert_eq!(email["masked"], "a•••@fabrikam.example");
+    let sent = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": email["method_id"] }),
+        )
+        .await;
+    assert_eq!(
+        sent.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&sent.body)
+    );
+    let challenge = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+    let mail = app.store.mailbox("adele@fabrikam.example").await.unwrap();
+    assert!(
+        mail[0].body.contains("reset the password"),
+        "{}",
+        mail[0].body
+    );
+    let code = crate::helpers::last_email_code(&app.store, "adele@fabrikam.example").await;
+    assert_eq!(
+        browser.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        set_password(&mut browser, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert!(
+        !browser.cookies.contains_key(SESSION),
+        "the reset's cookie is gone"
+    );
+
+    for mut gone in [owner, elsewhere] {
+        assert_eq!(
+            gone.get("/api/me/password").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let mail = app.store.mailbox("adele@fabrikam.example").await.unwrap();
+    assert!(
+        mail[0].subject.contains("password was reset") && mail[0].body.contains(&account),
+        "{:?}",
+        mail[0].subject
+    );
+    let texts = app.store.sim_inbox("+31612345678").await.unwrap();
+    assert!(
+        texts[0].body.contains("was just reset"),
+        "{}",
+        texts[0].body
+    );
+}
+
+async fn a_reset_reaches_nothing_but_its_verification(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut browser = resetting(&app, &account).await;
+    // Nobody is signed in, as far as the client is told.
+    let session = browser.session().await;
+    assert!(session["user"].is_null());
+    for path in [
+        "/api/me/security-info",
+        "/api/me/password",
+        "/api/me/security-questions",
+    ] {
+        let refused = browser.get(path).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let refused = browser
+        .post(
+            "/api/me/phone/challenges",
+            json!({ "kind": "phone", "region": "NL", "number": "0699999999", "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    // Recovery codes are for sign-in only (S31).
+    let refused = browser
+        .post(
+            "/api/me/step-up/recovery-code",
+            json!({ "code": "ABCD-EFGH-JKLM" }),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+}
