@@ -1,6 +1,7 @@
 import { Page, expect } from '@playwright/test';
 import type { Locale, User } from '../fixtures';
 import { Handset } from './handset';
+import { Mailbox } from './mailbox';
 import { PHONE } from './phone-texts';
 import { SecurityInfoPage } from './security-info-page';
 import { SignInPage } from './sign-in-page';
@@ -53,4 +54,43 @@ export async function addAuthenticatorApp(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   return secret;
+}
+
+/** Adds an email address with the code from the dev mailbox (English UI). */
+export async function addEmail(page: Page, inboxPage: Page, address: string) {
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up your email' });
+  await wizard.getByLabel('Email', { exact: true }).fill(address);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const { code } = await new Mailbox(inboxPage, address).lastMail();
+  await wizard.getByLabel('Code', { exact: true }).fill(code);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** The answers `addSecurityQuestions` gives, by question id. */
+export const ANSWERS: Record<string, string> = {
+  'city-born': 'Den Haag',
+  'first-pet': 'Minoes',
+  'first-job': 'Paperboy',
+};
+
+/** Sets up three security questions (English UI). */
+export async function addSecurityQuestions(page: Page) {
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security questions' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up security questions' });
+  const questions = ['In what city were you born?', 'What was the name of your first pet?', 'What was your first job?'];
+  const answers = Object.values(ANSWERS);
+  for (const [n, question] of questions.entries()) {
+    await wizard.getByLabel(`Question ${n + 1}`).selectOption({ label: question });
+    await wizard.getByLabel(`Answer ${n + 1}`).fill(answers[n]);
+  }
+  await wizard.getByRole('button', { name: 'Save' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 }

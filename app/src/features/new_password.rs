@@ -51,10 +51,12 @@ pub fn NewPasswordFields(
                         StrengthOf::SignedIn => api::password_strength(&typed).await,
                         StrengthOf::Reset => api::reset_password_strength(&typed).await,
                     };
+                    // The fields may be gone by now (the form was sent):
+                    // then there is nothing to show the strength in.
                     if let Ok(strength) = rated
-                        && new.get_untracked() == typed
+                        && new.try_get_untracked().is_some_and(|now| now == typed)
                     {
-                        score.set(Some(strength.score));
+                        score.try_set(Some(strength.score));
                     }
                 });
             },
@@ -62,6 +64,11 @@ pub fn NewPasswordFields(
         )
         .ok();
         pending.set_value(handle);
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
     });
     let strength_text = move || {
         score.get().map(|s| {

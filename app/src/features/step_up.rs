@@ -30,6 +30,9 @@ pub fn StepUp(
     reset_step: Option<(usize, usize)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // At sign-in and in a reset the page is the verification: each step's
+    // field takes the cursor. A step-up leaves it where the person was.
+    let moves_focus = at_sign_in || reset_step.is_some();
     let options = LocalResource::new(api::step_up_options);
     // At sign-in the list of methods is "Sign in another way", shown when
     // asked for; a step-up shows it at once.
@@ -94,7 +97,7 @@ pub fn StepUp(
     let app_input: NodeRef<leptos::html::Input> = NodeRef::new();
     Effect::new(move |_| {
         if let Some(input) = app_input.get()
-            && at_sign_in
+            && moves_focus
         {
             let _ = input.focus();
         }
@@ -267,7 +270,7 @@ pub fn StepUp(
                         on_resent=Callback::new(move |c| { resent.set(true); challenge.set(Some(c)) })
                         back_label=back_label
                         resent=resent.get_untracked()
-                        focus=at_sign_in/>
+                        focus=moves_focus/>
                 }.into_any(),
                 Some(c) => view! {
                     <Calling challenge=c error
@@ -308,7 +311,7 @@ pub fn StepUp(
                                         view! {
                                             <p class="another-way">
                                                 <button type="button" class="button button-link" on:click=move |_| { error.set(None); choosing.set(true) }>
-                                                    {move || i18n.t("signin-another-way")}
+                                                    {move || i18n.t(back_label)}
                                                 </button>
                                             </p>
                                         }.into_any()
