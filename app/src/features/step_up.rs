@@ -190,10 +190,9 @@ pub fn StepUp(
             }
         });
     }
-    let back_label = if at_sign_in {
-        "signin-another-way"
-    } else {
-        "dialog-back"
+    let back_label = match at_sign_in {
+        true => "signin-another-way",
+        false => "dialog-back",
     };
     // At sign-in the page changed under the person: their place is here.
     let heading: NodeRef<leptos::html::H1> = NodeRef::new();
