@@ -9,7 +9,7 @@ export class SignInPage {
   get heading() { return this.page.getByRole('heading', { level: 1, name: TEXT[this.locale].signIn }); }
   get account() { return this.page.getByLabel(TEXT[this.locale].account, { exact: true }); }
   get password() { return this.page.getByLabel(TEXT[this.locale].password, { exact: true }); }
-  get submit() { return this.page.getByRole('button', { name: TEXT[this.locale].signIn }); }
+  get submit() { return this.page.getByRole('button', { name: TEXT[this.locale].signIn, exact: true }); }
   get alert() { return this.page.getByRole('alert'); }
 
   async goto(query = '') {

@@ -14,19 +14,19 @@ const WITH_KEYS = {
 
 const T = {
   en: {
-    add: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', addButton: 'Add', key: 'Security key',
-    app: 'Authenticator app', title: 'Set up a security key', name: 'Security key name', next: 'Next', updated: 'Your security info is updated',
-    done: 'Done', deleteTitle: 'Delete security key', ok: 'OK', delete: 'Delete', nameRequired: 'Enter a name for your security key.', tryAgain: 'Try again',
+    add: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', addButton: 'Add', key: 'Passkey or security key',
+    app: 'Authenticator app', title: 'Set up a passkey or security key', name: 'Name', next: 'Next', updated: 'Your security info is updated',
+    done: 'Done', deleteTitle: 'Delete passkey or security key', ok: 'OK', delete: 'Delete', nameRequired: 'Enter a name for your passkey or security key.', tryAgain: 'Try again',
   },
   'nl-NL': {
-    add: 'Methode toevoegen', addTitle: 'Een methode toevoegen', addLabel: 'Welke methode wilt u toevoegen?', addButton: 'Toevoegen', key: 'Beveiligingssleutel',
-    app: 'Verificator-app', title: 'Een beveiligingssleutel instellen', name: 'Naam van de beveiligingssleutel', next: 'Volgende', updated: 'Uw beveiligingsgegevens zijn bijgewerkt',
-    done: 'Gereed', deleteTitle: 'Beveiligingssleutel verwijderen', ok: 'OK', delete: 'Verwijderen', nameRequired: 'Voer een naam in voor uw beveiligingssleutel.', tryAgain: 'Opnieuw proberen',
+    add: 'Methode toevoegen', addTitle: 'Een methode toevoegen', addLabel: 'Welke methode wilt u toevoegen?', addButton: 'Toevoegen', key: 'Wachtwoordsleutel of beveiligingssleutel',
+    app: 'Verificator-app', title: 'Een wachtwoordsleutel of beveiligingssleutel instellen', name: 'Naam', next: 'Volgende', updated: 'Uw beveiligingsgegevens zijn bijgewerkt',
+    done: 'Gereed', deleteTitle: 'Wachtwoordsleutel of beveiligingssleutel verwijderen', ok: 'OK', delete: 'Verwijderen', nameRequired: 'Voer een naam in voor uw wachtwoordsleutel of beveiligingssleutel.', tryAgain: 'Opnieuw proberen',
   },
   'sv-SE': {
-    add: 'Lägg till metod', addTitle: 'Lägg till en metod', addLabel: 'Vilken metod vill du lägga till?', addButton: 'Lägg till', key: 'Säkerhetsnyckel',
-    app: 'Authenticator-app', title: 'Konfigurera en säkerhetsnyckel', name: 'Namn på säkerhetsnyckeln', next: 'Nästa', updated: 'Din säkerhetsinformation har uppdaterats',
-    done: 'Klar', deleteTitle: 'Ta bort säkerhetsnyckel', ok: 'OK', delete: 'Ta bort', nameRequired: 'Ange ett namn på din säkerhetsnyckel.', tryAgain: 'Försök igen',
+    add: 'Lägg till metod', addTitle: 'Lägg till en metod', addLabel: 'Vilken metod vill du lägga till?', addButton: 'Lägg till', key: 'Nyckel eller säkerhetsnyckel',
+    app: 'Authenticator-app', title: 'Konfigurera en nyckel eller säkerhetsnyckel', name: 'Namn', next: 'Nästa', updated: 'Din säkerhetsinformation har uppdaterats',
+    done: 'Klar', deleteTitle: 'Ta bort nyckel eller säkerhetsnyckel', ok: 'OK', delete: 'Ta bort', nameRequired: 'Ange ett namn på din nyckel eller säkerhetsnyckel.', tryAgain: 'Försök igen',
   },
 } as const;
 
@@ -56,7 +56,7 @@ for (const locale of LOCALES) {
       await add.getByLabel(t.addLabel).selectOption({ label: t.key });
       await add.getByRole('button', { name: t.addButton, exact: true }).click();
       const wizard = page.getByRole('dialog', { name: t.title });
-      const name = wizard.getByLabel(t.name);
+      const name = wizard.getByLabel(t.name, { exact: true });
       await wizard.getByRole('button', { name: t.next }).click();
       await expect(wizard.getByText(t.nameRequired)).toBeVisible();
       await expect(name).toBeFocused();
@@ -101,10 +101,10 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   // The person does not touch the key: the wizard waits and can be cancelled.
   await key.stopResponding();
   await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const wizard = page.getByRole('dialog', { name: 'Set up a security key' });
-  await wizard.getByLabel('Security key name').fill('Desk key');
+  const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
+  await wizard.getByLabel('Name', { exact: true }).fill('Desk key');
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByRole('status')).toContainText("Follow your browser's instructions");
   await expectAccessible(page);
@@ -112,9 +112,9 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await key.startResponding();
   await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await wizard.getByLabel('Security key name').fill('Desk key');
+  await wizard.getByLabel('Name', { exact: true }).fill('Desk key');
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
@@ -127,8 +127,8 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   await again.goto();
   await again.signIn(user);
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
-  await page.getByRole('radio', { name: 'Use my security key' }).check();
-  await page.getByRole('button', { name: 'Use my security key' }).click();
+  await page.getByRole('radio', { name: 'Use my passkey or security key' }).check();
+  await page.getByRole('button', { name: 'Use my passkey or security key' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
   const [used] = await key.credentials();
   expect(used.signCount).toBeGreaterThan(countAfterRegistering);
@@ -170,13 +170,13 @@ test('the security key wizard can be finished with the keyboard alone', async ({
   await page.keyboard.press('Enter');
   const add = page.getByRole('dialog', { name: 'Add a method' });
   await expect(add.getByLabel('Which method would you like to add?')).toBeFocused();
-  await page.keyboard.type('Security key');
+  await page.keyboard.type('Passkey');
   await expect(add.getByLabel('Which method would you like to add?')).toHaveValue('security-key');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const wizard = page.getByRole('dialog', { name: 'Set up a security key' });
-  await expect(wizard.getByLabel('Security key name')).toBeFocused();
+  const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
+  await expect(wizard.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.type('Keyring key');
   await page.keyboard.press('Enter');
   await expect(wizard.getByRole('button', { name: 'Done' })).toBeVisible();
@@ -198,17 +198,17 @@ test('a security key can become the default sign-in method', async ({ page, make
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByLabel('Security key name').fill('Desk key');
+  await page.getByLabel('Name', { exact: true }).fill('Desk key');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
 
   await page.getByRole('button', { name: 'Change: Default sign-in method' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change default method' });
   const choice = dialog.getByLabel('Which method would you like to use to sign in?');
-  await expect(choice.getByRole('option', { name: 'Security key - Desk key' })).toBeAttached();
-  await choice.selectOption({ label: 'Security key - Desk key' });
+  await expect(choice.getByRole('option', { name: 'Passkey or security key - Desk key' })).toBeAttached();
+  await choice.selectOption({ label: 'Passkey or security key - Desk key' });
   await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('definition').filter({ hasText: 'Security key - Desk key' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Passkey or security key - Desk key' })).toBeVisible();
 });

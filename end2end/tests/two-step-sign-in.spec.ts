@@ -206,16 +206,16 @@ test('a security key as the default: the browser asks for it at once and nothing
   await signIn(page, user);
   await addAuthenticatorApp(page);
   await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security key' });
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByLabel('Security key name').fill('Desk key');
+  await page.getByLabel('Name', { exact: true }).fill('Desk key');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Change: Default sign-in method' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change default method' });
-  await dialog.getByLabel('Which method would you like to use to sign in?').selectOption({ label: 'Security key - Desk key' });
+  await dialog.getByLabel('Which method would you like to use to sign in?').selectOption({ label: 'Passkey or security key - Desk key' });
   await dialog.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('definition').filter({ hasText: 'Security key - Desk key' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Passkey or security key - Desk key' })).toBeVisible();
   const [registered] = await key.credentials();
   await new SecurityInfoPage(page).signOut.click();
 

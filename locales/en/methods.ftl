@@ -29,7 +29,7 @@ methods-default-alternate-phone-call = Alternate phone - call { $number }
 methods-default-office-phone-call = Office phone - call { $number }
 # Variables:
 #   $name (String) - the name the person gave the key
-methods-default-security-key = Security key - { $name }
+methods-default-security-key = Passkey or security key - { $name }
 
 ## Dialogs shared by the page
 
@@ -128,7 +128,7 @@ step-up-call = Call { $number }
 # What the button under the choice does, by the kind chosen.
 step-up-send-code = Send code
 step-up-call-me = Call me
-step-up-use-key = Use my security key
+step-up-use-key = Use my passkey or security key
 step-up-verify = Verify
 
 ## Registration at sign-in
@@ -157,7 +157,7 @@ authenticator-account-label = Account name
 authenticator-secret-label = Secret key
 authenticator-success-text = Your authenticator app was added. You can use it to verify your identity for two-step verification and password reset.
 step-up-authenticator = Use a code from my authenticator app
-step-up-security-key = Use my security key
+step-up-security-key = Use my passkey or security key
 register-different-method = I want to set up a different method
 
 ## Email
@@ -175,17 +175,17 @@ email-wizard-success-text = Your email was verified. You can use it to reset you
 
 ## Security key
 
-security-key-wizard-title = Set up a security key
-security-key-wizard-intro = Use a USB, NFC or Bluetooth security key, or the one built into your device. You can use it for two-step verification and password reset.
-security-key-name-label = Security key name
+security-key-wizard-title = Set up a passkey or security key
+security-key-wizard-intro = Use a passkey on this device or your phone, or a USB, NFC or Bluetooth security key. You can use it to sign in, for two-step verification and for password reset.
+security-key-name-label = Name
 security-key-name-hint = A name helps you tell your keys apart, for example "Blue USB key".
 security-key-waiting = Follow your browser's instructions: insert or touch your security key, or unlock your device.
 security-key-try-again = Try again
-security-key-success-text = Your security key was registered. You can use it to verify your identity for two-step verification and password reset.
-security-key-delete-title = Delete security key
+security-key-success-text = Your passkey or security key was registered. You can use it to sign in, for two-step verification and for password reset.
+security-key-delete-title = Delete passkey or security key
 # Variables:
 #   $name (String) - the name the person gave the key
-security-key-delete-question = Are you sure you want to delete the security key "{ $name }"? You won't be able to sign in with it anymore.
+security-key-delete-question = Are you sure you want to delete "{ $name }"? You won't be able to sign in with it anymore.
 dialog-ok = OK
 
 ## Recovery codes

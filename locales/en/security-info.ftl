@@ -18,7 +18,7 @@ method-kind-office-phone = Office phone
 method-kind-authenticator-app = Authenticator app
 method-kind-email = Email
 method-kind-security-questions = Security questions
-method-kind-security-key = Security key
+method-kind-security-key = Passkey or security key
 
 ## Coverage line and methods the policy no longer allows
 

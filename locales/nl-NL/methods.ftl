@@ -19,7 +19,7 @@ methods-default-phone-text = Telefoon - sms { $number }
 methods-default-phone-call = Telefoon - oproep { $number }
 methods-default-alternate-phone-call = Alternatieve telefoon - oproep { $number }
 methods-default-office-phone-call = Kantoortelefoon - oproep { $number }
-methods-default-security-key = Beveiligingssleutel - { $name }
+methods-default-security-key = Wachtwoordsleutel of beveiligingssleutel - { $name }
 
 ## Dialogs shared by the page
 
@@ -101,7 +101,7 @@ step-up-call = { $number } bellen
 # What the button under the choice does, by the kind chosen.
 step-up-send-code = Code verzenden
 step-up-call-me = Mij bellen
-step-up-use-key = Mijn beveiligingssleutel gebruiken
+step-up-use-key = Mijn wachtwoordsleutel of beveiligingssleutel gebruiken
 step-up-verify = Verifiëren
 
 ## Registration at sign-in
@@ -125,7 +125,7 @@ authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
 authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
 step-up-authenticator = Een code uit mijn verificator-app gebruiken
-step-up-security-key = Mijn beveiligingssleutel gebruiken
+step-up-security-key = Mijn wachtwoordsleutel of beveiligingssleutel gebruiken
 register-different-method = Ik wil een andere methode instellen
 
 ## E-mail
@@ -141,15 +141,15 @@ email-wizard-success-text = Uw e-mailadres is geverifieerd. U kunt het gebruiken
 
 ## Beveiligingssleutel
 
-security-key-wizard-title = Een beveiligingssleutel instellen
-security-key-wizard-intro = Gebruik een USB-, NFC- of Bluetooth-beveiligingssleutel, of de sleutel die in uw apparaat is ingebouwd. U kunt deze gebruiken voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
-security-key-name-label = Naam van de beveiligingssleutel
+security-key-wizard-title = Een wachtwoordsleutel of beveiligingssleutel instellen
+security-key-wizard-intro = Gebruik een wachtwoordsleutel op dit apparaat of uw telefoon, of een USB-, NFC- of Bluetooth-beveiligingssleutel. U kunt deze gebruiken om u aan te melden, voor verificatie in twee stappen en voor het opnieuw instellen van uw wachtwoord.
+security-key-name-label = Naam
 security-key-name-hint = Met een naam kunt u uw sleutels uit elkaar houden, bijvoorbeeld "Blauwe USB-sleutel".
 security-key-waiting = Volg de instructies van uw browser: plaats of raak uw beveiligingssleutel aan, of ontgrendel uw apparaat.
 security-key-try-again = Opnieuw proberen
-security-key-success-text = Uw beveiligingssleutel is geregistreerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
-security-key-delete-title = Beveiligingssleutel verwijderen
-security-key-delete-question = Weet u zeker dat u de beveiligingssleutel "{ $name }" wilt verwijderen? U kunt zich er daarna niet meer mee aanmelden.
+security-key-success-text = Uw wachtwoordsleutel of beveiligingssleutel is geregistreerd. U kunt deze gebruiken om u aan te melden, voor verificatie in twee stappen en voor het opnieuw instellen van uw wachtwoord.
+security-key-delete-title = Wachtwoordsleutel of beveiligingssleutel verwijderen
+security-key-delete-question = Weet u zeker dat u "{ $name }" wilt verwijderen? U kunt zich er daarna niet meer mee aanmelden.
 dialog-ok = OK
 
 ## Recovery codes

@@ -16,7 +16,7 @@ method-kind-office-phone = Kantoortelefoon
 method-kind-authenticator-app = Verificator-app
 method-kind-email = E-mail
 method-kind-security-questions = Beveiligingsvragen
-method-kind-security-key = Beveiligingssleutel
+method-kind-security-key = Wachtwoordsleutel of beveiligingssleutel
 
 ## Coverage line and methods the policy no longer allows
 

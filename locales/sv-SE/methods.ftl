@@ -19,7 +19,7 @@ methods-default-phone-text = Telefon - sms { $number }
 methods-default-phone-call = Telefon - samtal { $number }
 methods-default-alternate-phone-call = Alternativ telefon - samtal { $number }
 methods-default-office-phone-call = Kontorstelefon - samtal { $number }
-methods-default-security-key = Säkerhetsnyckel - { $name }
+methods-default-security-key = Nyckel eller säkerhetsnyckel - { $name }
 
 ## Dialogs shared by the page
 
@@ -101,7 +101,7 @@ step-up-call = Ring { $number }
 # What the button under the choice does, by the kind chosen.
 step-up-send-code = Skicka kod
 step-up-call-me = Ring mig
-step-up-use-key = Använd min säkerhetsnyckel
+step-up-use-key = Använd min nyckel eller säkerhetsnyckel
 step-up-verify = Verifiera
 
 ## Registration at sign-in
@@ -125,7 +125,7 @@ authenticator-account-label = Kontonamn
 authenticator-secret-label = Hemlig nyckel
 authenticator-success-text = Din Authenticator-app har lagts till. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
 step-up-authenticator = Använd en kod från min Authenticator-app
-step-up-security-key = Använd min säkerhetsnyckel
+step-up-security-key = Använd min nyckel eller säkerhetsnyckel
 register-different-method = Jag vill konfigurera en annan metod
 
 ## E-post
@@ -141,15 +141,15 @@ email-wizard-success-text = Din e-postadress har verifierats. Du kan använda de
 
 ## Säkerhetsnyckel
 
-security-key-wizard-title = Konfigurera en säkerhetsnyckel
-security-key-wizard-intro = Använd en säkerhetsnyckel med USB, NFC eller Bluetooth, eller den som är inbyggd i din enhet. Du kan använda den för tvåstegsverifiering och återställning av lösenord.
-security-key-name-label = Namn på säkerhetsnyckeln
+security-key-wizard-title = Konfigurera en nyckel eller säkerhetsnyckel
+security-key-wizard-intro = Använd en nyckel på den här enheten eller din telefon, eller en säkerhetsnyckel med USB, NFC eller Bluetooth. Du kan använda den för att logga in, för tvåstegsverifiering och för återställning av lösenord.
+security-key-name-label = Namn
 security-key-name-hint = Med ett namn kan du skilja dina nycklar åt, till exempel "Blå USB-nyckel".
 security-key-waiting = Följ webbläsarens instruktioner: sätt i eller rör vid din säkerhetsnyckel, eller lås upp din enhet.
 security-key-try-again = Försök igen
-security-key-success-text = Din säkerhetsnyckel har registrerats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
-security-key-delete-title = Ta bort säkerhetsnyckel
-security-key-delete-question = Vill du ta bort säkerhetsnyckeln "{ $name }"? Du kan inte längre logga in med den.
+security-key-success-text = Din nyckel eller säkerhetsnyckel har registrerats. Du kan använda den för att logga in, för tvåstegsverifiering och för återställning av lösenord.
+security-key-delete-title = Ta bort nyckel eller säkerhetsnyckel
+security-key-delete-question = Vill du ta bort "{ $name }"? Du kan inte längre logga in med den.
 dialog-ok = OK
 
 ## Recovery codes

@@ -16,7 +16,7 @@ method-kind-office-phone = Kontorstelefon
 method-kind-authenticator-app = Authenticator-app
 method-kind-email = E-post
 method-kind-security-questions = Säkerhetsfrågor
-method-kind-security-key = Säkerhetsnyckel
+method-kind-security-key = Nyckel eller säkerhetsnyckel
 
 ## Coverage line and methods the policy no longer allows
 

@@ -105,6 +105,8 @@ error_codes! {
     ResetNotVerified => "reset-not-verified",
     /// One or more security answers are wrong (which, is not said).
     WrongAnswers => "wrong-answers",
+    /// A passkey sign-in was refused, for whatever reason (S32).
+    PasskeyNotAccepted => "passkey-not-accepted",
     /// A security question asked at a reset was left unanswered.
     AnswerRequired => "answer-required",
     /// The server failed; the cause is in its log, never in the response.

@@ -75,6 +75,8 @@ pub enum Action {
     /// The person reset their forgotten password; the detail says with
     /// which kinds of method (S29, S30).
     PasswordReset,
+    /// A sign-in of a known account failed; the detail says how it was tried.
+    SignInFailed,
 }
 
 impl Action {
@@ -92,6 +94,7 @@ impl Action {
             Action::RecoveryCodeUsed => "recovery-code-used",
             Action::PasswordChanged => "password-changed",
             Action::PasswordReset => "password-reset",
+            Action::SignInFailed => "sign-in-failed",
         }
     }
 }
@@ -113,9 +116,30 @@ impl Action {
             | Action::PolicyChanged
             | Action::SignedIn
             // Told on every channel by the reset itself (S30).
-            | Action::PasswordReset => {
+            | Action::PasswordReset
+            | Action::SignInFailed => {
                 return None;
             }
         })
     }
+}
+
+/// Records a failed sign-in of a known account (`how`: "password"); nobody
+/// is signed in, so it is not a `Requester`'s, and nothing is announced.
+pub async fn record_failed_sign_in(
+    state: &AppState,
+    user_id: &str,
+    how: &str,
+    address: &str,
+    user_agent: &str,
+) -> AppResult<()> {
+    let entry = AuditEntry {
+        user_id,
+        action: Action::SignInFailed.as_str(),
+        method_id: None,
+        detail: how,
+        client_address: address,
+        user_agent,
+    };
+    state.store.audit(entry, state.now()).await
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod markup;
 pub mod notify;
+pub mod passkey_sign_in;
 pub mod password_reset;
 pub mod password_rules;
 pub mod passwords;

@@ -82,6 +82,9 @@ fn spawn_housekeeping(store: Store, clock: Arc<dyn Clock>, config: &Config) {
             {
                 tracing::warn!(%error, "session housekeeping failed");
             }
+            if let Err(error) = store.delete_expired_passkey_sign_ins(now).await {
+                tracing::warn!(%error, "passkey sign-in housekeeping failed");
+            }
         }
     });
 }

@@ -219,6 +219,58 @@ async fn rotate(
     Ok((with_token(state, jar, token), digest))
 }
 
+/// How a new session begins: waiting for its second step until then (S27),
+/// or already verified (a passkey is both factors, S32).
+pub enum Opening {
+    Password { pending_until: Option<i64> },
+    Verified,
+}
+
+/// Opens a session for `user` after a sign-in: a new token (fixation),
+/// the session that came with the request ended, a fresh CSRF token.
+/// Returns the jar with both cookies and the CSRF token for the client.
+pub async fn open(
+    state: &AppState,
+    jar: CookieJar,
+    user_id: &str,
+    address: &str,
+    user_agent: &str,
+    opening: Opening,
+) -> AppResult<(CookieJar, String)> {
+    let names = CookieNames::for_config(&state.config);
+    if let Some(old) = jar.get(names.session) {
+        state
+            .store
+            .delete_session(&token_digest(old.value()))
+            .await?;
+    }
+    let now = state.now();
+    let (pending_until, verified_at) = match opening {
+        Opening::Password { pending_until } => (pending_until, 0),
+        Opening::Verified => (None, now),
+    };
+    let token = new_session_token()?;
+    state
+        .store
+        .insert_session(
+            crate::store::NewSession {
+                token_digest: &token_digest(&token),
+                user_id,
+                client_address: address,
+                user_agent,
+                pending_until,
+                verified_at,
+            },
+            now,
+        )
+        .await?;
+    let csrf_token = crate::secret::random_token(32)?;
+    let jar = jar
+        .add(cookie(&state.config, names.session, token))
+        .add(cookie(&state.config, names.csrf, csrf_token.clone()));
+    Ok((jar, csrf_token))
+}
+
 /// The jar after a change that may have given the session a new token
 /// (`security_info::Added::new_token`).
 pub fn with_new_token(state: &AppState, jar: CookieJar, new_token: Option<String>) -> CookieJar {

@@ -74,6 +74,34 @@ pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionInfo> {
     Ok(info)
 }
 
+/// Begins a passkey sign-in: the browser's request options.
+pub async fn start_passkey_sign_in() -> ApiResult<models::SecurityKeyCeremony> {
+    json_of(
+        with_csrf(Request::post("/api/session/passkey"))
+            .send()
+            .await,
+    )
+    .await
+}
+
+/// Signs in with the passkey the browser chose.
+pub async fn finish_passkey_sign_in(
+    ceremony_id: &str,
+    credential_json: String,
+) -> ApiResult<SessionInfo> {
+    let body = models::FinishSecurityKeyRequest { credential_json };
+    let info: SessionInfo = json_of(
+        send_json(
+            Request::post(&format!("/api/session/passkey/{ceremony_id}")),
+            &body,
+        )
+        .await,
+    )
+    .await?;
+    remember_csrf(&info);
+    Ok(info)
+}
+
 pub async fn sign_out() -> ApiResult<()> {
     empty_of(with_csrf(Request::delete("/api/session")).send().await).await
 }

@@ -112,6 +112,32 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
 
+    // "Sign in with a passkey": no account name; the browser asks for the
+    // passkey and its unlock (S32).
+    let passkey_busy = RwSignal::new(false);
+    let with_passkey = move |_| {
+        if passkey_busy.get_untracked() {
+            return;
+        }
+        passkey_busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = async {
+                let ceremony = api::start_passkey_sign_in().await?;
+                let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
+                    .await
+                    .map_err(ApiError::new)?;
+                api::finish_passkey_sign_in(&ceremony.ceremony_id, assertion).await
+            };
+            let outcome = outcome.await;
+            passkey_busy.set(false);
+            match outcome {
+                Ok(info) => session.signed_in(i18n, info),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
     let pending = submit.pending();
     // The password was right; the second step comes next (S27).
     let second_step = move || session.pending.get() && session.user.with(Option::is_some);
@@ -166,6 +192,12 @@ pub fn SignInPage() -> impl IntoView {
                 </FormActions>
             </form>
             <p class="forgot"><a href="/reset-password">{move || i18n.t("signin-forgot")}</a></p>
+            <div class="passkey">
+                <button type="button" class="button button-secondary" on:click=with_passkey
+                    disabled=move || passkey_busy.get() aria-busy=move || passkey_busy.get().then_some("true")>
+                    {move || i18n.t(if passkey_busy.get() { "signin-passkey-waiting" } else { "signin-passkey" })}
+                </button>
+            </div>
         </section>
     }.into_any()
         }

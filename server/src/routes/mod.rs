@@ -106,6 +106,8 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         session::get_session,
         session::sign_in,
         session::sign_out,
+        session::start_passkey,
+        session::finish_passkey,
         me::set_locale,
         methods::security_info,
         methods::delete_method,

@@ -81,6 +81,11 @@ pub async fn start(
         name,
         state: serde_json::to_string(&registration).map_err(internal)?,
     };
+    // Discoverable where the key has room for it, so that it also signs in
+    // without an account name (S32); a key without room still registers
+    // and verifies as a second step.
+    let mut options = serde_json::to_value(&options).map_err(internal)?;
+    options["publicKey"]["authenticatorSelection"]["residentKey"] = "preferred".into();
     begin(&state, &user.id, &ceremony, &options).await
 }
 

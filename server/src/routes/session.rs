@@ -1,29 +1,33 @@
-//! Signing in and out, and what the client learns about its session.
+//! Signing in (with a password, or a passkey) and out, and what the
+//! client learns about its session.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::Cookie;
 use models::{
-    AccountName, ErrorCode, Field, MethodKind, Password, SessionInfo, SignInRequest, UserView,
+    AccountName, ErrorCode, Field, FinishSecurityKeyRequest, MethodKind, Password,
+    SecurityKeyCeremony, SessionInfo, SignInRequest, UserView,
 };
 
+use crate::audit::Action;
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
-use crate::passwords;
-use crate::secret::new_session_token;
+use crate::extract::{ApiJson, ApiPath, Caller};
 use crate::secret::{random_token, token_digest};
 use crate::security::{ClientAddress, user_agent};
-use crate::session::{self, CookieNames, cookie};
+use crate::session::{self, CookieNames, Opening, cookie};
 use crate::state::AppState;
-use crate::store::{NewSession, UserRecord};
+use crate::store::UserRecord;
 use crate::throttle::{self, Limit};
+use crate::{passkey_sign_in, passwords};
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/session", get(get_session).post(sign_in).delete(sign_out))
+        .route("/session/passkey", post(start_passkey))
+        .route("/session/passkey/{id}", post(finish_passkey))
         .route("/me/sessions", axum::routing::delete(sign_out_everywhere))
 }
 
@@ -117,6 +121,19 @@ pub async fn sign_in(
     let user = state.store.user_by_account_name(&account).await?;
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let valid = passwords::verify(request.password.expose().to_owned(), stored).await?;
+    // Recorded beside the answer, not before it: an unknown account writes
+    // nothing, and the time must not tell the two apart (S28).
+    if let Some(user) = user.as_ref().filter(|_| !valid) {
+        let (state, user_id, address) = (state.clone(), user.id.clone(), address.clone());
+        let agent = user_agent(&headers);
+        tokio::spawn(async move {
+            let recorded =
+                crate::audit::record_failed_sign_in(&state, &user_id, "password", &address, &agent);
+            if let Err(error) = recorded.await {
+                tracing::warn!(?error, "failed sign-in not recorded");
+            }
+        });
+    }
     let Some(user) = user.filter(|_| valid) else {
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
@@ -126,14 +143,6 @@ pub async fn sign_in(
     state.store.clear_counter(&account_limit.bucket).await?;
     throttle::give_back(&state, address_limit).await?;
 
-    let names = CookieNames::for_config(&state.config);
-    // A session that came with the request ends here: the new one gets a new token.
-    if let Some(old) = jar.get(names.session) {
-        state
-            .store
-            .delete_session(&token_digest(old.value()))
-            .await?;
-    }
     // Where two-step verification applies, the password alone opens a
     // session that can only verify, for ten minutes (S27).
     let kinds: Vec<MethodKind> = state
@@ -145,32 +154,22 @@ pub async fn sign_in(
         .collect();
     let verification_required =
         user.policy.two_step_sign_in && user.policy.verifies_sign_in(&kinds);
-    let token = new_session_token()?;
-    let user_agent = user_agent(&headers);
-    state
-        .store
-        .insert_session(
-            NewSession {
-                token_digest: &token_digest(&token),
-                user_id: &user.id,
-                client_address: &address,
-                user_agent: &user_agent,
-                pending_until: verification_required.then_some(now + session::PENDING_SECS),
-            },
-            now,
-        )
-        .await?;
+    let pending_until = verification_required.then_some(now + session::PENDING_SECS);
+    let (jar, csrf_token) = session::open(
+        &state,
+        jar,
+        &user.id,
+        &address,
+        &user_agent(&headers),
+        session::Opening::Password { pending_until },
+    )
+    .await?;
     let mut user = user;
     if let Some(locale) = request.locale {
         state.store.set_user_locale(&user.id, locale).await?;
         user.locale = Some(locale);
     }
     tracing::info!(account = %user.account_name, %address, verification_required, "password accepted");
-
-    let csrf_token = random_token(32)?;
-    let jar = jar
-        .add(cookie(&state.config, names.session, token))
-        .add(cookie(&state.config, names.csrf, csrf_token.clone()));
     Ok((
         jar,
         Json(SessionInfo {
@@ -225,5 +224,54 @@ pub async fn sign_out_everywhere(
     Ok((
         StatusCode::NO_CONTENT,
         jar.remove(Cookie::build(names.session).path("/")),
+    ))
+}
+
+/// Begins a passkey sign-in: no account name is asked.
+#[utoipa::path(post, path = "/api/session/passkey", responses(
+    (status = 201, body = SecurityKeyCeremony), (status = 429, body = models::ApiError)))]
+pub async fn start_passkey(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
+    let ceremony = passkey_sign_in::start(&state, &caller.address).await?;
+    Ok((StatusCode::CREATED, Json(ceremony)))
+}
+
+/// Signs in with the passkey the browser chose: a complete session, freshly
+/// verified (both factors at once).
+#[utoipa::path(post, path = "/api/session/passkey/{id}", params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
+    (status = 200, body = SessionInfo), (status = 401, body = models::ApiError)))]
+pub async fn finish_passkey(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
+) -> AppResult<(CookieJar, Json<SessionInfo>)> {
+    let (user, method_id) =
+        passkey_sign_in::finish(&state, &caller.address, &id, &request.credential_json).await?;
+    let (jar, csrf_token) = session::open(
+        &state,
+        jar,
+        &user.id,
+        &caller.address,
+        &caller.user_agent,
+        Opening::Verified,
+    )
+    .await?;
+    let signed_in = session::current(&state, &jar).await?;
+    if let Some(session) = &signed_in {
+        let who = caller.on_behalf_of(session);
+        who.record(&state, Action::SignedIn, Some(&method_id), "passkey", None)
+            .await?;
+    }
+    Ok((
+        jar,
+        Json(SessionInfo {
+            csrf_token,
+            user: Some(user_view(&user)),
+            verification_required: false,
+        }),
     ))
 }

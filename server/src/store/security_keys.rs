@@ -72,4 +72,44 @@ impl Store {
             state,
         }))
     }
+
+    /// Keeps a passkey sign-in's state: nobody is known yet (S32).
+    pub async fn insert_passkey_sign_in(
+        &self,
+        id: &str,
+        state: &str,
+        expires_at: UnixTime,
+    ) -> AppResult<()> {
+        sqlx::query("INSERT INTO passkey_sign_ins (id, state, expires_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(state)
+            .bind(expires_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Takes a passkey sign-in's state out of the table: one statement, so
+    /// that of two requests finishing it only one gets it (S32); an
+    /// expired one is gone either way.
+    pub async fn take_passkey_sign_in(&self, id: &str, now: UnixTime) -> AppResult<Option<String>> {
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "DELETE FROM passkey_sign_ins WHERE id = $1 RETURNING state, expires_at",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row
+            .filter(|(_, expires_at)| *expires_at > now)
+            .map(|(state, _)| state))
+    }
+
+    /// Forgets passkey sign-ins nobody finished.
+    pub async fn delete_expired_passkey_sign_ins(&self, now: UnixTime) -> AppResult<()> {
+        sqlx::query("DELETE FROM passkey_sign_ins WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }

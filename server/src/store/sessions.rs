@@ -12,6 +12,9 @@ pub struct NewSession<'a> {
     pub user_agent: &'a str,
     /// For a sign-in that waits for its second step: when it lapses (S27).
     pub pending_until: Option<UnixTime>,
+    /// When it verified with a sign-in method: 0 after a password, now
+    /// after a passkey (S32).
+    pub verified_at: UnixTime,
 }
 
 pub struct NewPasswordReset<'a> {
@@ -81,8 +84,8 @@ where
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $7)",
         )
         .bind(session.token_digest)
         .bind(session.user_id)
@@ -90,6 +93,7 @@ impl Store {
         .bind(session.client_address)
         .bind(session.user_agent)
         .bind(session.pending_until)
+        .bind(session.verified_at)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -124,6 +124,24 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
+    /// The one person whose security key has this credential id (F19).
+    pub async fn user_by_credential_id(
+        &self,
+        credential_id: &str,
+    ) -> AppResult<Option<UserRecord>> {
+        let sql = concat!(
+            "SELECT ",
+            user_columns!(),
+            " FROM methods m JOIN users u ON u.id = m.user_id \
+             JOIN organizations o ON o.id = u.organization_id WHERE m.credential_id = $1"
+        );
+        let row = sqlx::query(sql)
+            .bind(credential_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
     pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> AppResult<()> {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
             .bind(locale.tag())

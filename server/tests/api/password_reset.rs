@@ -3,8 +3,6 @@
 //! per method; the new password follows the rules, ends every session and
 //! is announced on every channel.
 
-use std::time::Instant;
-
 use axum::http::{Method, StatusCode};
 use secinfo_server::clock::Clock;
 use secinfo_server::policy::{MethodRule, Policy};
@@ -15,7 +13,6 @@ use crate::helpers::{Backend, Browser, PASSWORD, TestApp, futures_join_all, test
 
 crate::on_both_backends!(
     s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_one,
-    s28_the_account_step_takes_the_same_time_for_known_and_unknown_accounts,
     s29_one_method_resets_the_password_and_the_reset_is_single_use,
     s29_two_methods_must_be_distinct_and_each_is_recorded_once,
     s29_a_reset_verifies_only_with_its_own_accounts_methods,
@@ -205,57 +202,6 @@ async fn s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_on
     assert_eq!(answers[0].0, StatusCode::NO_CONTENT);
 }
 
-async fn s28_the_account_step_takes_the_same_time_for_known_and_unknown_accounts(backend: Backend) {
-    let app = TestApp::spawn_with(backend, |config| {
-        config.signin.account_failures = 1_000;
-        config.signin.address_failures = 1_000;
-    })
-    .await;
-    let (known, _) = person_with_phone(&app, "adele", "0612345678").await;
-    let mut browser = app.browser();
-    browser.session().await;
-    let time = |account: String| {
-        let mut browser = browser.clone();
-        async move {
-            let started = Instant::now();
-            let response = browser
-                .post("/api/password-reset", json!({ "account_name": account }))
-                .await;
-            assert_eq!(response.status, StatusCode::NO_CONTENT);
-            started.elapsed()
-        }
-    };
-    // Warm up, then interleave so that drift hits both alike.
-    for _ in 0..5 {
-        time(known.clone()).await;
-        time("nobody@contoso.example".into()).await;
-    }
-    let (mut known_times, mut unknown_times) = (Vec::new(), Vec::new());
-    // The same unknown name each time, as the known one: a name's first
-    // try also starts its limit's count, known or not.
-    for n in 0..31 {
-        let unknown = "nobody@contoso.example".to_owned();
-        if n % 2 == 0 {
-            known_times.push(time(known.clone()).await);
-            unknown_times.push(time(unknown).await);
-        } else {
-            unknown_times.push(time(unknown).await);
-            known_times.push(time(known.clone()).await);
-        }
-    }
-    known_times.sort();
-    unknown_times.sort();
-    let (k, u) = (
-        known_times[15].as_secs_f64(),
-        unknown_times[15].as_secs_f64(),
-    );
-    let ratio = k.max(u) / k.min(u);
-    assert!(
-        ratio <= 1.10,
-        "medians differ by more than 10 %: known {k:.6}s, unknown {u:.6}s"
-    );
-}
-
 async fn s29_one_method_resets_the_password_and_the_reset_is_single_use(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
@@ -300,7 +246,8 @@ async fn s29_one_method_resets_the_password_and_the_reset_is_single_use(backend:
         .unwrap()
         .unwrap();
     let audit = app.store.audit_of_user(&user.id).await.unwrap();
-    assert_eq!(audit[0].0, "password-reset", "{audit:?}");
+    let resets = audit.iter().filter(|row| row.0 == "password-reset").count();
+    assert_eq!(resets, 1, "{audit:?}");
 }
 
 async fn s29_two_methods_must_be_distinct_and_each_is_recorded_once(backend: Backend) {

@@ -21,6 +21,9 @@ crate::on_both_backends!(
     another_instance_finishes_the_ceremony,
     s22_a_credential_registered_to_another_account_is_refused,
     security_keys_stop_at_ten_when_ceremonies_finish_together,
+    s32_a_passkey_signs_in_without_an_account_name_and_counts_for_both_factors,
+    s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refused_alike,
+    s27_a_security_key_is_the_second_step_of_a_sign_in,
 );
 
 const GX: &str = "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
@@ -506,4 +509,371 @@ async fn security_keys_stop_at_ten_when_ceremonies_finish_together(backend: Back
         .filter(|m| m["kind"] == "security-key")
         .count();
     assert_eq!(keys, 10);
+}
+
+// ---- Passkey sign-in (S32) --------------------------------------------
+
+/// The order of P-256's group.
+const N: &str = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551";
+
+/// a + b of two 256-bit big-endian numbers, and whether it overflowed.
+fn add256(a: &[u8], b: &[u8]) -> (Vec<u8>, bool) {
+    let mut out = vec![0u8; 32];
+    let mut carry = 0u16;
+    for i in (0..32).rev() {
+        let sum = u16::from(a[i]) + u16::from(b[i]) + carry;
+        out[i] = sum as u8;
+        carry = sum >> 8;
+    }
+    (out, carry == 1)
+}
+
+/// a − b modulo 2²⁵⁶.
+fn sub256(a: &[u8], b: &[u8]) -> Vec<u8> {
+    let mut out = vec![0u8; 32];
+    let mut borrow = 0i16;
+    for i in (0..32).rev() {
+        let mut d = i16::from(a[i]) - i16::from(b[i]) - borrow;
+        borrow = i16::from(d < 0);
+        if d < 0 {
+            d += 256;
+        }
+        out[i] = d as u8;
+    }
+    out
+}
+
+/// x mod n for x < 2n (`overflow`: x is 2²⁵⁶ more than its bytes say).
+fn mod_n(x: Vec<u8>, overflow: bool) -> Vec<u8> {
+    let n = hex(N);
+    if overflow || x.as_slice() >= n.as_slice() {
+        sub256(&x, &n)
+    } else {
+        x
+    }
+}
+
+fn der_integer(bytes: &[u8]) -> Vec<u8> {
+    let mut v: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+    if v.first().is_none_or(|b| b & 0x80 != 0) {
+        v.insert(0, 0);
+    }
+    let mut out = vec![0x02, v.len() as u8];
+    out.extend(v);
+    out
+}
+
+/// An ECDSA P-256 signature by the key registered above: its private key
+/// is 1 (the public key is the generator), and with the nonce 1 too,
+/// r = Gx and s = z + r (mod n) — a valid signature, computed by hand.
+fn sign(message: &[u8]) -> Vec<u8> {
+    let z: Vec<u8> = Sha256::digest(message).to_vec();
+    let z = mod_n(z, false);
+    let r = hex(GX);
+    let (sum, overflow) = add256(&z, &r);
+    let s = mod_n(sum, overflow);
+    let mut body = der_integer(&r);
+    body.extend(der_integer(&s));
+    let mut out = vec![0x30, body.len() as u8];
+    out.extend(body);
+    out
+}
+
+/// What the passkey's authenticator and browser answer to a sign-in.
+struct Assertion<'a> {
+    credential_id: &'a [u8],
+    user_handle: &'a str,
+    sign_count: u32,
+    user_verified: bool,
+}
+
+/// `PublicKeyCredential.toJSON()` of an assertion for the request options.
+fn assertion(options_json: &str, answer: &Assertion) -> String {
+    let options: serde_json::Value = serde_json::from_str(options_json).unwrap();
+    let challenge = options["publicKey"]["challenge"].as_str().unwrap();
+    let client_data = serde_json::json!({
+        "type": "webauthn.get",
+        "challenge": challenge,
+        "origin": ORIGIN,
+        "crossOrigin": false,
+    })
+    .to_string();
+    let mut auth_data = Sha256::digest(b"localhost").to_vec();
+    auth_data.push(if answer.user_verified { 0x05 } else { 0x01 });
+    auth_data.extend(answer.sign_count.to_be_bytes());
+    let mut signed = auth_data.clone();
+    signed.extend(Sha256::digest(client_data.as_bytes()));
+    let id = URL_SAFE_NO_PAD.encode(answer.credential_id);
+    serde_json::json!({
+        "id": id,
+        "rawId": id,
+        "type": "public-key",
+        "response": {
+            "authenticatorData": URL_SAFE_NO_PAD.encode(&auth_data),
+            "clientDataJSON": URL_SAFE_NO_PAD.encode(client_data),
+            "signature": URL_SAFE_NO_PAD.encode(sign(&signed)),
+            "userHandle": answer.user_handle,
+        },
+        "clientExtensionResults": {},
+    })
+    .to_string()
+}
+
+/// Registers the default answer's key (sign count 7) for a new person with
+/// a phone; returns their account and the key's user handle.
+async fn person_with_passkey(app: &TestApp, name: &str, number: &str) -> (String, String) {
+    let mut browser = with_phone_number(app, name, number).await;
+    let (pending, options) = begin(&mut browser, "Laptop").await;
+    let parsed: serde_json::Value = serde_json::from_str(&options).unwrap();
+    assert_eq!(
+        parsed["publicKey"]["authenticatorSelection"]["residentKey"], "preferred",
+        "asked as discoverable"
+    );
+    let handle = parsed["publicKey"]["user"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let answer = Answer {
+        credential_id: name.as_bytes(),
+        ..Answer::default()
+    };
+    let done = finish(&mut browser, &pending, credential(&options, &answer)).await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    (format!("{name}@contoso.example"), handle)
+}
+
+/// Asks for a passkey sign-in; returns the ceremony id and the options.
+async fn passkey_options(browser: &mut Browser) -> (String, String) {
+    browser.session().await;
+    let started = browser
+        .post("/api/session/passkey", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        started.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&started.body)
+    );
+    let json = started.json();
+    (
+        json["ceremony_id"].as_str().unwrap().to_owned(),
+        json["options_json"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Answers a passkey sign-in; a success brings a new CSRF token, as at
+/// any sign-in, which the browser keeps.
+async fn passkey_sign_in(
+    browser: &mut Browser,
+    id: &str,
+    credential: String,
+) -> crate::helpers::Response {
+    let response = browser
+        .post(
+            &format!("/api/session/passkey/{id}"),
+            serde_json::json!({ "credential_json": credential }),
+        )
+        .await;
+    if response.status == StatusCode::OK {
+        browser.csrf = response.json()["csrf_token"].as_str().map(str::to_owned);
+    }
+    response
+}
+
+async fn s32_a_passkey_signs_in_without_an_account_name_and_counts_for_both_factors(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (account, handle) = person_with_passkey(&app, "adele", "0612345678").await;
+    // Two-step sign-in on: the passkey is both steps at once.
+    let mut policy = crate::helpers::test_policy();
+    policy
+        .methods
+        .push(MethodRule::full(models::MethodKind::SecurityKey));
+    policy.two_step_sign_in = true;
+    app.store.set_policy("contoso", &policy).await.unwrap();
+
+    let mut browser = app.browser();
+    let (id, options) = passkey_options(&mut browser).await;
+    let parsed: serde_json::Value = serde_json::from_str(&options).unwrap();
+    assert_eq!(parsed["publicKey"]["userVerification"], "required");
+    assert!(
+        parsed["publicKey"]["allowCredentials"]
+            .as_array()
+            .is_none_or(Vec::is_empty),
+        "no account, so no credentials named: {parsed}"
+    );
+    let answer = Assertion {
+        credential_id: b"adele",
+        user_handle: &handle,
+        sign_count: 8,
+        user_verified: true,
+    };
+    let signed_in = passkey_sign_in(&mut browser, &id, assertion(&options, &answer)).await;
+    assert_eq!(
+        signed_in.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&signed_in.body)
+    );
+    let json = signed_in.json();
+    assert_eq!(json["user"]["account_name"], account.as_str());
+    assert_eq!(json["verification_required"], false);
+    // Verified: the Security info page opens without a step-up.
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::OK
+    );
+}
+
+async fn s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refused_alike(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (_, adele) = person_with_passkey(&app, "adele", "0612345678").await;
+    let (_, lars) = person_with_passkey(&app, "lars", "0687654321").await;
+    let mut browser = app.browser();
+    let good = |sign_count| Assertion {
+        credential_id: b"adele",
+        user_handle: &adele,
+        sign_count,
+        user_verified: true,
+    };
+
+    let (id, options) = passkey_options(&mut browser).await;
+    let first = assertion(&options, &good(8));
+    assert_eq!(
+        passkey_sign_in(&mut browser, &id, first.clone())
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let mut refusals = Vec::new();
+    // The same answer again: its challenge was used up.
+    refusals.push(("replay", passkey_sign_in(&mut browser, &id, first).await));
+    // A cloned authenticator: its count does not go beyond the stored 8.
+    let (id, options) = passkey_options(&mut browser).await;
+    refusals.push((
+        "lower count",
+        passkey_sign_in(&mut browser, &id, assertion(&options, &good(5))).await,
+    ));
+    // Without user verification: not both factors.
+    let (id, options) = passkey_options(&mut browser).await;
+    let unverified = Assertion {
+        user_verified: false,
+        ..good(20)
+    };
+    refusals.push((
+        "no user verification",
+        passkey_sign_in(&mut browser, &id, assertion(&options, &unverified)).await,
+    ));
+    // Adele's credential with Lars's user handle: bound to its one user.
+    let (id, options) = passkey_options(&mut browser).await;
+    let swapped = Assertion {
+        user_handle: &lars,
+        ..good(21)
+    };
+    refusals.push((
+        "another user's handle",
+        passkey_sign_in(&mut browser, &id, assertion(&options, &swapped)).await,
+    ));
+    // A credential nobody registered.
+    let (id, options) = passkey_options(&mut browser).await;
+    let stranger = Assertion {
+        credential_id: b"nobody",
+        ..good(22)
+    };
+    refusals.push((
+        "unknown credential",
+        passkey_sign_in(&mut browser, &id, assertion(&options, &stranger)).await,
+    ));
+    // After five minutes the challenge is gone.
+    let (id, options) = passkey_options(&mut browser).await;
+    app.clock.advance(5 * 60);
+    refusals.push((
+        "lapsed",
+        passkey_sign_in(&mut browser, &id, assertion(&options, &good(23))).await,
+    ));
+    for (what, refused) in refusals {
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED, "{what}");
+        assert_eq!(
+            refused.json(),
+            serde_json::json!({ "code": "passkey-not-accepted" }),
+            "{what}"
+        );
+    }
+    // The right key still works, with a higher count.
+    let (id, options) = passkey_options(&mut browser).await;
+    let again = passkey_sign_in(&mut browser, &id, assertion(&options, &good(30))).await;
+    assert_eq!(
+        again.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&again.body)
+    );
+}
+
+async fn s27_a_security_key_is_the_second_step_of_a_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, handle) = person_with_passkey(&app, "adele", "0612345678").await;
+    let mut policy = crate::helpers::test_policy();
+    policy
+        .methods
+        .push(MethodRule::full(models::MethodKind::SecurityKey));
+    policy.two_step_sign_in = true;
+    app.store.set_policy("contoso", &policy).await.unwrap();
+
+    let mut browser = app.browser();
+    let signed_in = browser.sign_in(&account, PASSWORD).await;
+    assert_eq!(signed_in.json()["verification_required"], true);
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let started = browser
+        .post("/api/me/step-up/security-key", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        started.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&started.body)
+    );
+    let started = started.json();
+    let options = started["options_json"].as_str().unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(options).unwrap();
+    assert_eq!(
+        parsed["publicKey"]["allowCredentials"][0]["id"],
+        URL_SAFE_NO_PAD.encode(b"adele"),
+        "the person's own key is asked for"
+    );
+    let answer = Assertion {
+        credential_id: b"adele",
+        user_handle: &handle,
+        sign_count: 8,
+        user_verified: true,
+    };
+    let id = started["ceremony_id"].as_str().unwrap();
+    let done = browser
+        .post(
+            &format!("/api/me/step-up/security-key/{id}"),
+            serde_json::json!({ "credential_json": assertion(options, &answer) }),
+        )
+        .await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    assert_eq!(browser.session().await["verification_required"], false);
+    assert_eq!(
+        browser.get("/api/me/security-info").await.status,
+        StatusCode::OK
+    );
 }

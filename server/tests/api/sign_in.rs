@@ -64,6 +64,26 @@ async fn wrong_password_is_refused_at_the_password_field(backend: Backend) {
         serde_json::json!({ "code": "invalid-credentials", "field": "password" })
     );
     assert!(browser.session().await["user"].is_null());
+    // The failure is in the account's trail (written beside the answer).
+    let user = app
+        .store
+        .user_by_account_name(&models::AccountName::parse(&account).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut trail = Vec::new();
+    for _ in 0..100 {
+        trail = app.store.audit_of_user(&user.id).await.unwrap();
+        if !trail.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        trail.first().map(|t| t.0.as_str()),
+        Some("sign-in-failed"),
+        "{trail:?}"
+    );
 }
 
 async fn unknown_account_looks_like_a_wrong_password(backend: Backend) {

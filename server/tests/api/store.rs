@@ -92,6 +92,7 @@ async fn sessions_round_trip(backend: Backend) {
         client_address: "203.0.113.1",
         user_agent: "test",
         pending_until: None,
+        verified_at: 0,
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store.session("d1").await.unwrap().unwrap();
@@ -124,6 +125,7 @@ async fn sessions_round_trip(backend: Backend) {
             client_address: "x",
             user_agent: "y",
             pending_until: None,
+            verified_at: 0,
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -172,6 +174,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         client_address: "x",
         user_agent: "y",
         pending_until: None,
+        verified_at: 0,
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();
