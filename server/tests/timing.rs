@@ -9,7 +9,10 @@ use std::time::{Duration, Instant};
 use axum::http::StatusCode;
 use serde_json::json;
 
-#[allow(dead_code, reason = "the API tests' helpers, of which this binary uses a few")]
+#[allow(
+    dead_code,
+    reason = "the API tests' helpers, of which this binary uses a few"
+)]
 #[path = "api/helpers.rs"]
 mod helpers;
 
