@@ -47,6 +47,7 @@ pub async fn create_credential(
         "parseCreationOptionsFromJSON",
         "create",
         abort,
+        None,
     )
     .await
 }
@@ -57,7 +58,58 @@ pub async fn get_assertion(
     options_json: &str,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, ErrorCode> {
-    ceremony(options_json, "parseRequestOptionsFromJSON", "get", abort).await
+    ceremony(
+        options_json,
+        "parseRequestOptionsFromJSON",
+        "get",
+        abort,
+        None,
+    )
+    .await
+}
+
+/// Whether the browser can offer passkeys in a field's autofill (WebAuthn
+/// conditional mediation).
+pub async fn autofill_available() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let window: JsValue = window.into();
+    let Ok(class) = get(&window, "PublicKeyCredential") else {
+        return false;
+    };
+    let Ok(check) = method(&class, "isConditionalMediationAvailable") else {
+        return false;
+    };
+    let Some(promise) = check
+        .call0(&class)
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Offers the passkeys for `options_json` in the autofill of the field
+/// marked `autocomplete="… webauthn"`: settles when the person picks one
+/// there, or when `abort` ends it.
+pub async fn get_assertion_from_autofill(
+    options_json: &str,
+    abort: &web_sys::AbortSignal,
+) -> Result<String, ErrorCode> {
+    ceremony(
+        options_json,
+        "parseRequestOptionsFromJSON",
+        "get",
+        Some(abort),
+        Some("conditional"),
+    )
+    .await
 }
 
 async fn ceremony(
@@ -65,6 +117,7 @@ async fn ceremony(
     parser: &str,
     call: &str,
     abort: Option<&web_sys::AbortSignal>,
+    mediation: Option<&str>,
 ) -> Result<String, ErrorCode> {
     let window: JsValue = web_sys::window()
         .ok_or(ErrorCode::SecurityKeyUnsupported)?
@@ -81,6 +134,14 @@ async fn ceremony(
     if let Some(signal) = abort {
         Reflect::set(&request, &JsValue::from_str("signal"), signal)
             .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
+    }
+    if let Some(mediation) = mediation {
+        Reflect::set(
+            &request,
+            &JsValue::from_str("mediation"),
+            &JsValue::from_str(mediation),
+        )
+        .map_err(|_| ErrorCode::SecurityKeyUnsupported)?;
     }
     let credentials = get(&get(&window, "navigator")?, "credentials")?;
     let promise: Promise = method(&credentials, call)?

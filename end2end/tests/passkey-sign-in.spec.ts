@@ -55,6 +55,8 @@ test('a passkey signs in without an account name, and no second step follows', a
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
+  // The account field also offers passkeys in its autofill, where the browser can.
+  await expect(signInPage.account).toHaveAttribute('autocomplete', 'username webauthn');
   await expectAccessible(page);
   await page.getByRole('button', { name: T.en.passkey }).click();
   // Both factors at once: the Security info page opens, no step-up.

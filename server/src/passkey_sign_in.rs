@@ -30,9 +30,9 @@ fn refused() -> AppError {
     AppError::status(StatusCode::UNAUTHORIZED, ErrorCode::PasskeyNotAccepted)
 }
 
-/// Passkey sign-ins from one address, as its password sign-ins are
-/// limited: a unit per start, given back by a sign-in that succeeds.
-fn attempts(state: &AppState, address: &str) -> Limit {
+/// Failed passkey sign-ins from one address, as its wrong passwords are
+/// limited: counted before the check, given back by a success (S6).
+fn failures(state: &AppState, address: &str) -> Limit {
     let limits = &state.config.signin;
     Limit::new(
         format!("passkey:address:{address}"),
@@ -42,10 +42,23 @@ fn attempts(state: &AppState, address: &str) -> Limit {
     )
 }
 
+/// Passkey sign-ins begun from one address: every sign-in page where the
+/// browser offers passkeys in its autofill begins one, so ten times the
+/// failures allowed; it bounds the rows an address can make.
+fn starts(state: &AppState, address: &str) -> Limit {
+    let limits = &state.config.signin;
+    Limit::new(
+        format!("passkey-start:address:{address}"),
+        limits.address_failures.saturating_mul(10),
+        limits.window_minutes * 60,
+        ErrorCode::TooManyAttempts,
+    )
+}
+
 /// Begins a passkey sign-in: the browser's request options, asking for any
 /// discoverable credential of this relying party with user verification.
 pub async fn start(state: &AppState, address: &str) -> AppResult<SecurityKeyCeremony> {
-    throttle::take(state, &[attempts(state, address)]).await?;
+    throttle::take(state, &[starts(state, address)]).await?;
     let (mut options, authentication) = state
         .webauthn
         .start_discoverable_authentication()
@@ -72,6 +85,8 @@ pub async fn finish(
     id: &str,
     credential_json: &str,
 ) -> AppResult<(UserRecord, String)> {
+    let failures = failures(state, address);
+    throttle::take(state, std::slice::from_ref(&failures)).await?;
     let saved = state
         .store
         .take_passkey_sign_in(id, state.now())
@@ -128,6 +143,6 @@ pub async fn finish(
             )
             .await?;
     }
-    throttle::give_back(state, &attempts(state, address)).await?;
+    throttle::give_back(state, &failures).await?;
     Ok((user, method.id.clone()))
 }

@@ -112,6 +112,45 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
 
+    // Where the browser offers passkeys in the account field's autofill, one
+    // is asked for there from the start (conditional mediation). The button
+    // and leaving the page end that request first: a browser holds one.
+    let autofill: StoredValue<Option<web_sys::AbortController>> = StoredValue::new(None);
+    let stop_autofill = move || {
+        if let Some(controller) = autofill.try_get_value().flatten() {
+            controller.abort();
+        }
+    };
+    on_cleanup(stop_autofill);
+    leptos::task::spawn_local(async move {
+        if !crate::webauthn::autofill_available().await {
+            return;
+        }
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return;
+        };
+        let signal = controller.signal();
+        if autofill.try_set_value(Some(controller)).is_some() {
+            return; // the page is gone already
+        }
+        let outcome = async {
+            let ceremony = api::start_passkey_sign_in().await?;
+            let assertion =
+                crate::webauthn::get_assertion_from_autofill(&ceremony.options_json, &signal)
+                    .await
+                    .map_err(ApiError::new)?;
+            api::finish_passkey_sign_in(&ceremony.ceremony_id, assertion).await
+        };
+        match outcome.await {
+            Ok(info) => session.signed_in(i18n, info),
+            // Ended by the button or by leaving: nothing to say.
+            Err(e) if e.code == models::ErrorCode::SecurityKeyCancelled => {}
+            Err(e) => {
+                error.try_set(Some(e));
+            }
+        }
+    });
+
     // "Sign in with a passkey": no account name; the browser asks for the
     // passkey and its unlock (S32).
     let passkey_busy = RwSignal::new(false);
@@ -119,6 +158,7 @@ pub fn SignInPage() -> impl IntoView {
         if passkey_busy.get_untracked() {
             return;
         }
+        stop_autofill();
         passkey_busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -172,7 +212,7 @@ pub fn SignInPage() -> impl IntoView {
                     hint=Signal::derive(move || i18n.t("signin-account-hint"))
                     value=account
                     error=message_at(Some(Field::AccountName))
-                    autocomplete="username"
+                    autocomplete="username webauthn"
                     node_ref=account_input
                 />
                 <TextField

@@ -24,6 +24,7 @@ crate::on_both_backends!(
     s32_a_passkey_signs_in_without_an_account_name_and_counts_for_both_factors,
     s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refused_alike,
     s27_a_security_key_is_the_second_step_of_a_sign_in,
+    s32_parallel_refused_passkeys_stay_within_the_address_limit,
 );
 
 const GX: &str = "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
@@ -734,7 +735,8 @@ async fn s32_a_passkey_signs_in_without_an_account_name_and_counts_for_both_fact
 async fn s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refused_alike(
     backend: Backend,
 ) {
-    let app = TestApp::spawn(backend).await;
+    // Six refusals from one address: within its limit of failures.
+    let app = TestApp::spawn_with(backend, |config| config.signin.address_failures = 20).await;
     let (_, adele) = person_with_passkey(&app, "adele", "0612345678").await;
     let (_, lars) = person_with_passkey(&app, "lars", "0687654321").await;
     let mut browser = app.browser();
@@ -876,4 +878,39 @@ async fn s27_a_security_key_is_the_second_step_of_a_sign_in(backend: Backend) {
         browser.get("/api/me/security-info").await.status,
         StatusCode::OK
     );
+}
+
+async fn s32_parallel_refused_passkeys_stay_within_the_address_limit(backend: Backend) {
+    // The test configuration allows 6 failures per address.
+    let app = TestApp::spawn(backend).await;
+    let (_, handle) = person_with_passkey(&app, "adele", "0612345678").await;
+    let mut browser = app.browser();
+    let mut answers = Vec::new();
+    for n in 0..12u32 {
+        let (id, options) = passkey_options(&mut browser).await;
+        let stranger = Assertion {
+            credential_id: b"nobody",
+            user_handle: &handle,
+            sign_count: n + 8,
+            user_verified: true,
+        };
+        answers.push((id, assertion(&options, &stranger)));
+    }
+    let attempts: Vec<_> = answers
+        .into_iter()
+        .map(|(id, credential)| {
+            let mut browser = browser.clone();
+            async move { passkey_sign_in(&mut browser, &id, credential).await.status }
+        })
+        .collect();
+    let statuses = crate::helpers::futures_join_all(attempts).await;
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let throttled = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((refused, throttled), (6, 6), "{statuses:?}");
 }
