@@ -258,3 +258,29 @@ test('a phone call as the default: answering and pressing # signs in', async ({ 
   await handset.press('#');
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
+
+test('an authenticator app as the default: its code is asked for at once', async ({ page, makeUser, expectAccessible }) => {
+  const t = T.en;
+  const user = await makeUser({ policy: TWO_STEP });
+  await signIn(page, user);
+  const secret = await addAuthenticatorApp(page);
+  await new SecurityInfoPage(page).signOut.click();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await expect(page.getByRole('heading', { level: 1, name: t.verify })).toBeVisible();
+  // Nothing to send: the app's code field is there, with the cursor in it.
+  await expect(page.getByText(t.app)).toBeVisible();
+  const code = page.getByLabel('Code', { exact: true });
+  await expect(code).toBeFocused();
+  await expectAccessible(page);
+  // A wrong code is refused at the field; the right one signs in.
+  const current = totp(secret, Date.now() + 30_000);
+  await code.fill(current === '000000' ? '111111' : '000000');
+  await page.getByRole('button', { name: t.verifyButton }).click();
+  await expect(code).toHaveAttribute('aria-invalid', 'true');
+  await code.fill(current);
+  await page.getByRole('button', { name: t.verifyButton }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
