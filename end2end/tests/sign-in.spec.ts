@@ -120,7 +120,7 @@ test('an unknown page says so and links home', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Go to Security info' })).toHaveAttribute('href', '/security-info');
 });
 
-test('Sign out everywhere ends the sessions of every browser', async ({ page, browser, user }) => {
+test('Sign out everywhere asks first, ends the sessions of every browser and says so', async ({ page, browser, user, expectAccessible }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(user);
@@ -131,8 +131,22 @@ test('Sign out everywhere ends the sessions of every browser', async ({ page, br
   await otherSignIn.signIn(user);
   await expect(new SecurityInfoPage(otherPage).heading).toBeVisible();
 
-  await page.getByRole('button', { name: 'Lost device? Sign out everywhere' }).click();
+  const lost = page.getByRole('button', { name: 'Lost device? Sign out everywhere' });
+  await lost.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
+  await expect(dialog).toContainText('every other browser and app');
+  await expectAccessible(page);
+  // Cancel changes nothing, and the cursor is back where it was.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(lost).toBeFocused();
+  await otherPage.reload();
+  await expect(new SecurityInfoPage(otherPage).heading).toBeVisible();
+
+  await lost.click();
+  await dialog.getByRole('button', { name: 'Sign out everywhere', exact: true }).click();
   await expect(signIn.heading).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You were signed out everywhere.' })).toBeVisible();
   await otherPage.reload();
   await expect(otherSignIn.heading).toBeVisible();
   await other.close();

@@ -74,3 +74,6 @@ policy-minutes =
         [one] { $count } minute
        *[other] { $count } minutes
     }
+sign-out-everywhere-title = Sign out everywhere?
+sign-out-everywhere-question = You'll be signed out here and in every other browser and app where you're signed in with this account. Use this if you lost a device or think someone else is using your account.
+sign-out-everywhere-confirm = Sign out everywhere

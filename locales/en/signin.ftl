@@ -17,3 +17,4 @@ signin-cant-use = I can't use any of these methods
 signin-cant-use-help = Contact your administrator. They can confirm who you are and help you sign in and set up your methods again.
 signin-passkey = Sign in with a passkey
 signin-passkey-waiting = Waiting for your passkey…
+signin-signed-out-everywhere = You were signed out everywhere. Every browser and device has to sign in again.

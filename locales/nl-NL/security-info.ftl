@@ -62,3 +62,6 @@ policy-minutes =
         [one] { $count } minuut
        *[other] { $count } minuten
     }
+sign-out-everywhere-title = Overal afmelden?
+sign-out-everywhere-question = U wordt hier afgemeld en in elke andere browser en app waarin u met dit account bent aangemeld. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders uw account gebruikt.
+sign-out-everywhere-confirm = Overal afmelden

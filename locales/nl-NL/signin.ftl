@@ -17,3 +17,4 @@ signin-cant-use = Ik kan geen van deze methoden gebruiken
 signin-cant-use-help = Neem contact op met uw beheerder. Die kan bevestigen wie u bent en u helpen om u aan te melden en uw methoden opnieuw in te stellen.
 signin-passkey = Aanmelden met een wachtwoordsleutel
 signin-passkey-waiting = Wachten op uw wachtwoordsleutel…
+signin-signed-out-everywhere = U bent overal afgemeld. Elke browser en elk apparaat moet zich opnieuw aanmelden.

@@ -62,3 +62,6 @@ policy-minutes =
         [one] { $count } minut
        *[other] { $count } minuter
     }
+sign-out-everywhere-title = Logga ut överallt?
+sign-out-everywhere-question = Du loggas ut här och i alla andra webbläsare och appar där du är inloggad med det här kontot. Använd det här om du har förlorat en enhet eller tror att någon annan använder ditt konto.
+sign-out-everywhere-confirm = Logga ut överallt

@@ -17,3 +17,4 @@ signin-cant-use = Jag kan inte använda någon av de här metoderna
 signin-cant-use-help = Kontakta din administratör. Administratören kan bekräfta vem du är och hjälpa dig att logga in och konfigurera dina metoder igen.
 signin-passkey = Logga in med en nyckel
 signin-passkey-waiting = Väntar på din nyckel…
+signin-signed-out-everywhere = Du har loggats ut överallt. Alla webbläsare och enheter måste logga in igen.

@@ -9,7 +9,9 @@ use leptos_router::hooks::use_location;
 use models::{ApiError, ErrorCode, SecurityInfo};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
+use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::methods::list::MethodList;
 use crate::features::registration::Registration;
@@ -56,14 +58,14 @@ fn SecurityInfoContent() -> impl IntoView {
             loaded.set(Some(result));
         });
     });
-    let navigate = leptos_router::hooks::use_navigate();
-    let sign_out_everywhere = Callback::new(move |()| {
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            if session.sign_out(true).await.is_ok() {
-                navigate("/signin", Default::default());
-            }
-        });
+    // "Sign out everywhere" asks first; the sign-in page then says it is done.
+    let confirming = RwSignal::new(false);
+    let opener: NodeRef<leptos::html::Button> = NodeRef::new();
+    let close = Callback::new(move |()| {
+        confirming.set(false);
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
     });
     let display_name = move || {
         session.user.with(|u| {
@@ -104,15 +106,57 @@ fn SecurityInfoContent() -> impl IntoView {
                     <MethodList info=info on_change=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
                     <p class="password-link"><a href="/password">{move || i18n.t("password-link")}</a></p>
                     <p class="sign-out-everywhere">
-                        <button type="button" class="button button-link" on:click=move |_| sign_out_everywhere.run(())>
+                        <button type="button" class="button button-link" node_ref=opener on:click=move |_| confirming.set(true)>
                             {move || i18n.t("security-info-sign-out-everywhere")}
                         </button>
                     </p>
+                    <Show when=move || confirming.get()>
+                        <Dialog labelled_by="sign-out-everywhere-title" on_close=close>
+                            <SignOutEverywhere on_cancel=close/>
+                        </Dialog>
+                    </Show>
                     <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.is_admin))>
                         <p class="admin-link"><a href="/admin/policy">{move || i18n.t("policy-title")}</a></p>
                     </Show>
                 </section>
             }.into_any(),
         }}
+    }
+}
+
+/// "Sign out everywhere?": what it does, then it is done.
+#[component]
+fn SignOutEverywhere(on_cancel: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let busy = RwSignal::new(false);
+    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match session.sign_out(true).await {
+                Ok(()) => navigate("/signin?signed-out=everywhere", Default::default()),
+                Err(e) => {
+                    busy.try_set(false);
+                    error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    view! {
+        <h2 id="sign-out-everywhere-title">{move || i18n.t("sign-out-everywhere-title")}</h2>
+        <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
+        <p>{move || i18n.t("sign-out-everywhere-question")}</p>
+        <form class="form" novalidate on:submit=confirm>
+            <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                <SubmitButton label=i18n.text("sign-out-everywhere-confirm") busy class="button button-danger"/>
+            </FormActions>
+        </form>
     }
 }

@@ -24,6 +24,9 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next =
         move || query.with_untracked(|q| safe_return_path(q.get("next").as_deref()).to_owned());
+    // Arrived from "Sign out everywhere": say that it is done.
+    let signed_out_everywhere =
+        move || query.with(|q| q.get("signed-out").as_deref() == Some("everywhere"));
 
     // Already signed in: nothing to do here.
     {
@@ -203,6 +206,9 @@ pub fn SignInPage() -> impl IntoView {
             view! {
         <section class="card page-narrow signin">
             <h1>{move || i18n.t("signin-title")}</h1>
+            {move || signed_out_everywhere().then(|| view! {
+                <p class="notice" role="status">{move || i18n.t("signin-signed-out-everywhere")}</p>
+            })}
             <p class="lead">{move || i18n.t("signin-intro")}</p>
             <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
                 <ErrorAlert message=message_at(None)/>
