@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use models::{MethodKind, SecurityInfo};
 
 use crate::components::actions::FormActions;
+use crate::components::wizard_done::WizardFinished;
 use crate::features::methods::wizard::MethodWizard;
 use crate::i18n::use_i18n;
 use crate::labels::{default_label, method_name};
@@ -32,6 +33,9 @@ pub fn Registration(
     // "I want to set up a different method": the kind chosen instead.
     let chosen: RwSignal<Option<MethodKind>> = RwSignal::new(None);
     let choosing = RwSignal::new(false);
+    // Once the wizard's method is registered, choosing another is over.
+    let finished = RwSignal::new(false);
+    provide_context(WizardFinished(finished));
     let start_info = StoredValue::new(info);
 
     // The policy's order decides what comes next (the server says which).
@@ -41,6 +45,7 @@ pub fn Registration(
             .unwrap_or(MethodKind::Phone)
     };
     let after = Callback::new(move |info: SecurityInfo| {
+        finished.set(false);
         if info.needs_registration() {
             stage.set(Stage::Method(info));
         } else {
@@ -77,7 +82,7 @@ pub fn Registration(
                         <h1 id="registration-title">{move || i18n.t("register-wizard-title")}</h1>
                         <p class="muted">{step_text}</p>
                         {move || view! { <MethodWizard kind=chosen.get().unwrap_or(kind) replaces=None on_done=done on_cancel=cancel/> }}
-                        <div class="different-method">
+                        <div class="different-method" hidden=move || finished.get()>
                             <button type="button" class="button button-link" aria-expanded=move || choosing.get().to_string()
                                 on:click=move |_| choosing.update(|v| *v = !*v)>
                                 {move || i18n.t("register-different-method")}
