@@ -12,6 +12,9 @@ pub struct Session {
     /// The password was right and the sign-in waits for its second step
     /// (S27): only the verification and sign-out are open.
     pub pending: RwSignal<bool>,
+    /// Viewing or changing security info first asks for a verification
+    /// (S11): pages show the step-up at once instead of being refused.
+    pub step_up_required: RwSignal<bool>,
     /// False until the first `GET /api/session` has answered.
     pub ready: RwSignal<bool>,
     /// Set when that first answer failed (server unreachable).
@@ -24,6 +27,7 @@ impl Session {
         let session = Session {
             user: RwSignal::new(None),
             pending: RwSignal::new(false),
+            step_up_required: RwSignal::new(false),
             ready: RwSignal::new(false),
             failed: RwSignal::new(None),
         };
@@ -60,6 +64,7 @@ impl Session {
             i18n.show(locale);
         }
         self.pending.set(info.verification_required);
+        self.step_up_required.set(info.step_up_required);
         self.user.set(info.user);
     }
 

@@ -1,4 +1,5 @@
 import { LOCALES, expect, test } from '../fixtures';
+import { addAuthenticatorApp, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { TEXT } from '../pages/texts';
@@ -150,4 +151,26 @@ test('Sign out everywhere asks first, ends the sessions of every browser and say
   await otherPage.reload();
   await expect(otherSignIn.heading).toBeVisible();
   await other.close();
+});
+
+test('a session that must verify first is asked to, never refused (no 403 on the way)', async ({ page, makeUser }) => {
+  const user = await makeUser();
+  await signIn(page, user);
+  await addAuthenticatorApp(page);
+  await new SecurityInfoPage(page).signOut.click();
+
+  const refused: string[] = [];
+  page.on('response', response => {
+    if (response.status() === 403) refused.push(response.url());
+  });
+  const again = new SignInPage(page);
+  await again.heading.waitFor();
+  await again.signIn(user);
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify your identity' })).toBeVisible();
+  // Reloading asks the session again: still the step-up, still no refusal.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify your identity' })).toBeVisible();
+  await page.goto('/password');
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify your identity' })).toBeVisible();
+  expect(refused).toEqual([]);
 });

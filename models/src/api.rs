@@ -66,6 +66,11 @@ pub struct SessionInfo {
     /// only verify or sign out.
     #[serde(default)]
     pub verification_required: bool,
+    /// Signed in, but viewing or changing security info first asks for a
+    /// verification (S11): the client shows the step-up at once instead of
+    /// being refused.
+    #[serde(default)]
+    pub step_up_required: bool,
 }
 
 /// The signed-in person, as the client needs to know them.

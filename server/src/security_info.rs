@@ -41,6 +41,18 @@ pub fn require_recent_verification(
     Ok(())
 }
 
+/// Whether viewing or changing security info would ask this complete
+/// session for a verification first (S11); what `GET /api/session` tells
+/// the client, so that it asks before it is refused.
+pub async fn step_up_required(state: &AppState, session: &SessionRecord) -> AppResult<bool> {
+    if session.is_pending() {
+        return Ok(false);
+    }
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let policy = &session.user.policy;
+    Ok(require_recent_verification(state.now(), session, &methods, policy).is_err())
+}
+
 /// The person's policy and methods, once the step-up rule let them in.
 pub async fn guarded(
     state: &AppState,

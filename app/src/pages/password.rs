@@ -41,6 +41,11 @@ fn ChangePassword() -> impl IntoView {
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     Effect::new(move |_| {
         reload.track();
+        // Changing the password needs a recent verification: ask for it first.
+        if session.step_up_required.get_untracked() {
+            error.set(Some(ApiError::new(ErrorCode::StepUpRequired)));
+            return;
+        }
         leptos::task::spawn_local(async move {
             match api::password_rules().await {
                 Ok(rules) => {
@@ -152,7 +157,10 @@ fn ChangePassword() -> impl IntoView {
     });
     view! {
         <Show when=needs_step_up fallback=move || ()>
-            <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
+            <StepUp on_verified=Callback::new(move |()| {
+                session.step_up_required.set(false);
+                reload.update(|n| *n += 1);
+            })/>
         </Show>
         <Show when=move || !needs_step_up()>
             <section class="card page-narrow password" aria-labelledby="password-title">

@@ -33,6 +33,12 @@ pub fn PolicyPage() -> impl IntoView {
 #[component]
 fn PolicyEditor() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let is_admin = move || {
+        session
+            .user
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.is_admin))
+    };
     let policy: RwSignal<Option<Policy>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
@@ -40,6 +46,12 @@ fn PolicyEditor() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     Effect::new(move |_| {
         reload.track();
+        // An admin whose session must step up is asked first, not refused
+        // (a member is told the page is not theirs, by the server).
+        if is_admin() && session.step_up_required.get_untracked() {
+            error.set(Some(ApiError::new(ErrorCode::StepUpRequired)));
+            return;
+        }
         leptos::task::spawn_local(async move {
             match api::organization_policy().await {
                 Ok(p) => {
@@ -107,7 +119,10 @@ fn PolicyEditor() -> impl IntoView {
 
     view! {
         <Show when=needs_step_up fallback=move || ()>
-            <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
+            <StepUp on_verified=Callback::new(move |()| {
+                session.step_up_required.set(false);
+                reload.update(|n| *n += 1);
+            })/>
         </Show>
         <Show when=move || !needs_step_up()>
         <section class="card policy" aria-labelledby="policy-title">

@@ -48,6 +48,11 @@ fn SecurityInfoContent() -> impl IntoView {
     let loaded: RwSignal<Option<Result<SecurityInfo, ApiError>>> = RwSignal::new(None);
     Effect::new(move |_| {
         reload.track();
+        // The session knows a step-up comes first: ask for it, not for a refusal.
+        if session.step_up_required.get_untracked() {
+            loaded.set(Some(Err(ApiError::new(ErrorCode::StepUpRequired))));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let result = api::security_info().await;
             match result.as_ref().map_err(|e| e.code) {
@@ -84,7 +89,10 @@ fn SecurityInfoContent() -> impl IntoView {
         {move || match loaded.get() {
             None => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
             Some(Err(e)) if e.code == ErrorCode::StepUpRequired => view! {
-                <StepUp on_verified=Callback::new(move |()| reload.update(|n| *n += 1))/>
+                <StepUp on_verified=Callback::new(move |()| {
+                    session.step_up_required.set(false);
+                    reload.update(|n| *n += 1);
+                })/>
             }.into_any(),
             Some(Err(e)) => view! {
                 <section class="security-info">

@@ -71,6 +71,10 @@ pub async fn get_session(
         .filter(|s| !s.is_reset());
     let user = current.as_ref().map(|s| user_view(&s.user));
     let verification_required = current.as_ref().is_some_and(|s| s.is_pending());
+    let step_up_required = match &current {
+        Some(session) => crate::security_info::step_up_required(&state, session).await?,
+        None => false,
+    };
     let (jar, csrf_token) = csrf_token(&state, jar)?;
     Ok((
         jar,
@@ -78,6 +82,7 @@ pub async fn get_session(
             csrf_token,
             user,
             verification_required,
+            step_up_required,
         }),
     ))
 }
@@ -176,6 +181,9 @@ pub async fn sign_in(
             csrf_token,
             user: Some(user_view(&user)),
             verification_required,
+            // A password alone has verified nothing: where a method counts
+            // for sign-in, security info asks for one first (S11).
+            step_up_required: !verification_required && user.policy.verifies_sign_in(&kinds),
         }),
     ))
 }
@@ -272,6 +280,7 @@ pub async fn finish_passkey(
             csrf_token,
             user: Some(user_view(&user)),
             verification_required: false,
+            step_up_required: false,
         }),
     ))
 }

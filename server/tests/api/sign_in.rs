@@ -13,6 +13,7 @@ crate::on_both_backends!(
     s20_sessions_expire_when_idle_and_in_all,
     sign_out_ends_the_session,
     s20_sign_out_everywhere_ends_every_session,
+    the_session_says_when_a_step_up_comes_first,
 );
 
 async fn s20_sign_out_everywhere_ends_every_session(backend: Backend) {
@@ -265,4 +266,29 @@ async fn sign_out_ends_the_session(backend: Backend) {
         replay.get("/api/me/security-info").await.status,
         StatusCode::UNAUTHORIZED
     );
+}
+
+/// Defect 16: the client learns from `GET /api/session` that security info
+/// will ask for a verification, so it asks first instead of being refused.
+async fn the_session_says_when_a_step_up_comes_first(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    let signed_in = browser.sign_in(&account, PASSWORD).await;
+    // No method yet: nothing to step up with.
+    assert_eq!(signed_in.json()["step_up_required"], false);
+    browser.register_phone("phone", "NL", "0612345678").await;
+    assert_eq!(browser.session().await["step_up_required"], false, "just verified");
+
+    let mut later = app.browser();
+    let signed_in = later.sign_in(&account, PASSWORD).await;
+    assert_eq!(signed_in.json()["step_up_required"], true);
+    assert_eq!(later.session().await["step_up_required"], true);
+    assert_eq!(
+        later.get("/api/me/security-info").await.code(),
+        "step-up-required"
+    );
+    // The window lapses for the first browser too.
+    app.clock.advance(11 * 60);
+    assert_eq!(browser.session().await["step_up_required"], true);
 }
