@@ -278,7 +278,11 @@ async fn the_session_says_when_a_step_up_comes_first(backend: Backend) {
     // No method yet: nothing to step up with.
     assert_eq!(signed_in.json()["step_up_required"], false);
     browser.register_phone("phone", "NL", "0612345678").await;
-    assert_eq!(browser.session().await["step_up_required"], false, "just verified");
+    assert_eq!(
+        browser.session().await["step_up_required"],
+        false,
+        "just verified"
+    );
 
     let mut later = app.browser();
     let signed_in = later.sign_in(&account, PASSWORD).await;
