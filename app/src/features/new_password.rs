@@ -11,6 +11,24 @@ use crate::api;
 use crate::components::field::TextField;
 use crate::i18n::use_i18n;
 
+/// What the browser can tell of a new password before sending it (the
+/// server's own first rules, `models::check_new_password`, and the two
+/// fields agreeing), so that most mistakes need no round trip.
+pub fn problem(
+    password: &str,
+    confirmation: &str,
+    min_length: usize,
+    account: Option<&models::AccountName>,
+) -> Option<ApiError> {
+    if let Some(account) = account
+        && let Err(code) = models::check_new_password(password, min_length, account)
+    {
+        return Some(ApiError::at(code, Field::NewPassword));
+    }
+    (confirmation != password)
+        .then(|| ApiError::at(models::ErrorCode::PasswordsDiffer, Field::ConfirmPassword))
+}
+
 /// Where the strength is asked: the signed-in person's, or a reset's.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum StrengthOf {

@@ -6,14 +6,14 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use models::{ApiError, ChangePasswordRequest, ErrorCode, Field, check_new_password};
+use models::{ApiError, ChangePasswordRequest, ErrorCode, Field};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
-use crate::features::new_password::{NewPasswordFields, StrengthOf};
+use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -108,16 +108,12 @@ fn ChangePassword() -> impl IntoView {
         let account = session
             .user
             .with_untracked(|u| u.as_ref().map(|u| u.account_name.clone()));
-        if let (Some(account), Some(min)) = (account, min_length.get_untracked())
-            && let Err(code) = check_new_password(&request.new_password, min, &account)
+        let min = min_length.get_untracked().unwrap_or(0);
+        let confirmation = confirm.get_untracked();
+        if let Some(e) =
+            new_password::problem(&request.new_password, &confirmation, min, account.as_ref())
         {
-            return refuse(ApiError::at(code, Field::NewPassword));
-        }
-        if confirm.get_untracked() != request.new_password {
-            return refuse(ApiError::at(
-                ErrorCode::PasswordsDiffer,
-                Field::ConfirmPassword,
-            ));
+            return refuse(e);
         }
         busy.set(true);
         error.set(None);

@@ -6,13 +6,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, ErrorCode, Field, PasswordResetState, check_new_password};
+use models::{ApiError, ErrorCode, Field, PasswordResetState};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
-use crate::features::new_password::{NewPasswordFields, StrengthOf};
+use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
@@ -174,16 +174,11 @@ fn NewPasswordStep(
             return;
         }
         let password = new.get_untracked();
-        if let Ok(name) = models::AccountName::parse(&account.get_untracked())
-            && let Err(code) = check_new_password(&password, min_length, &name)
+        let name = models::AccountName::parse(&account.get_untracked()).ok();
+        let confirmation = confirm.get_untracked();
+        if let Some(e) = new_password::problem(&password, &confirmation, min_length, name.as_ref())
         {
-            return refuse(ApiError::at(code, Field::NewPassword));
-        }
-        if confirm.get_untracked() != password {
-            return refuse(ApiError::at(
-                ErrorCode::PasswordsDiffer,
-                Field::ConfirmPassword,
-            ));
+            return refuse(e);
         }
         busy.set(true);
         error.set(None);

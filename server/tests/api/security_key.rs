@@ -116,6 +116,16 @@ fn credential(options_json: &str, answer: &Answer) -> String {
     .to_string()
 }
 
+/// Keys allowed, and two-step verification at sign-in on.
+async fn two_step_with_keys(app: &TestApp) {
+    let mut policy = crate::helpers::test_policy();
+    policy
+        .methods
+        .push(MethodRule::full(models::MethodKind::SecurityKey));
+    policy.two_step_sign_in = true;
+    app.store.set_policy("contoso", &policy).await.unwrap();
+}
+
 async fn allow_keys(app: &TestApp) {
     let mut policy = crate::helpers::test_policy();
     policy
@@ -692,12 +702,7 @@ async fn s32_a_passkey_signs_in_without_an_account_name_and_counts_for_both_fact
     let app = TestApp::spawn(backend).await;
     let (account, handle) = person_with_passkey(&app, "adele", "0612345678").await;
     // Two-step sign-in on: the passkey is both steps at once.
-    let mut policy = crate::helpers::test_policy();
-    policy
-        .methods
-        .push(MethodRule::full(models::MethodKind::SecurityKey));
-    policy.two_step_sign_in = true;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    two_step_with_keys(&app).await;
 
     let mut browser = app.browser();
     let (id, options) = passkey_options(&mut browser).await;
@@ -823,12 +828,7 @@ async fn s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refus
 async fn s27_a_security_key_is_the_second_step_of_a_sign_in(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (account, handle) = person_with_passkey(&app, "adele", "0612345678").await;
-    let mut policy = crate::helpers::test_policy();
-    policy
-        .methods
-        .push(MethodRule::full(models::MethodKind::SecurityKey));
-    policy.two_step_sign_in = true;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    two_step_with_keys(&app).await;
 
     let mut browser = app.browser();
     let signed_in = browser.sign_in(&account, PASSWORD).await;
