@@ -191,6 +191,30 @@ test('a call answered with another key fails and can be retried', async ({ page,
   await expect(wizard.getByText(PHONE.en.updated)).toBeVisible();
 });
 
+test('after a failed call, calling again waits for the cooldown, counted down, and one error shows at a time', async ({ page, context, makeUser }) => {
+  // One call an hour, and a short cooldown: calling again is refused by the limit.
+  const user = await makeUser({ policy: { limits: { resend_cooldown_seconds: 4, per_user: 1 } } });
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  const wizard = await openWizard(page);
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill(number.national);
+  await wizard.getByRole('radio', { name: 'Call me' }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  const phone = new Handset(await context.newPage(), number.e164);
+  await phone.answer();
+  await phone.press('5');
+  await expect(wizard.getByText('Another key than the pound key (#) was pressed.')).toBeVisible();
+  const again = wizard.getByRole('button', { name: 'Call me again' });
+  await expect(again).toBeDisabled();
+  await expect(wizard.getByText(/^You can ask for another call in \d seconds?\.$/)).toBeVisible();
+  await expect(again).toBeEnabled({ timeout: 8_000 });
+  await again.click();
+  // The refusal replaces the call's failure: one alert, the newest.
+  await expect(wizard.getByRole('alert')).toHaveText("You've hit our limit on verification calls. Try again later.");
+  await expect(wizard.getByRole('alert')).toHaveCount(1);
+});
+
 test('an extension is removed from a phone, and the wizard says so', async ({ page, user }) => {
   await signIn(page, user);
   const wizard = await openWizard(page);

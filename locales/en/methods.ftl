@@ -108,6 +108,13 @@ phone-wizard-calling-hint = Answer the call and press the pound key (#) to finis
 phone-wizard-call-no-answer = The call wasn't answered.
 phone-wizard-call-hung-up = The call ended before the pound key (#) was pressed.
 phone-wizard-call-wrong-key = Another key than the pound key (#) was pressed.
+# Variables:
+#   $seconds (Number) - seconds until another call may be asked for
+phone-wizard-call-again-wait =
+    { $seconds ->
+        [one] You can ask for another call in { $seconds } second.
+       *[other] You can ask for another call in { $seconds } seconds.
+    }
 phone-wizard-call-again = Call me again
 phone-wizard-success-title = Your security info is updated
 phone-wizard-success-text = Your phone was verified. You can use it to verify your identity for two-step verification and password reset.

@@ -85,6 +85,11 @@ phone-wizard-calling-hint = Beantwoord de oproep en druk op het hekje (#) om te 
 phone-wizard-call-no-answer = De oproep is niet beantwoord.
 phone-wizard-call-hung-up = De oproep is beëindigd voordat het hekje (#) werd ingedrukt.
 phone-wizard-call-wrong-key = Er is een andere toets dan het hekje (#) ingedrukt.
+phone-wizard-call-again-wait =
+    { $seconds ->
+        [one] U kunt over { $seconds } seconde opnieuw om een oproep vragen.
+       *[other] U kunt over { $seconds } seconden opnieuw om een oproep vragen.
+    }
 phone-wizard-call-again = Mij opnieuw bellen
 phone-wizard-success-title = Uw beveiligingsgegevens zijn bijgewerkt
 phone-wizard-success-text = Uw telefoon is geverifieerd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.

@@ -85,6 +85,11 @@ phone-wizard-calling-hint = Svara på samtalet och tryck på fyrkant (#) för at
 phone-wizard-call-no-answer = Samtalet besvarades inte.
 phone-wizard-call-hung-up = Samtalet avslutades innan fyrkant (#) trycktes.
 phone-wizard-call-wrong-key = En annan tangent än fyrkant (#) trycktes.
+phone-wizard-call-again-wait =
+    { $seconds ->
+        [one] Du kan begära ett nytt samtal om { $seconds } sekund.
+       *[other] Du kan begära ett nytt samtal om { $seconds } sekunder.
+    }
 phone-wizard-call-again = Ring mig igen
 phone-wizard-success-title = Din säkerhetsinformation har uppdaterats
 phone-wizard-success-text = Din telefon har verifierats. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.

@@ -213,7 +213,15 @@ pub fn Calling(
         CallStatus::WrongKey => Some(i18n.t("phone-wizard-call-wrong-key")),
         _ => None,
     };
-    let general = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+    // One error at a time: a refused "Call me again" replaces the call's
+    // own failure, which it answers.
+    let problem = move || {
+        error
+            .with(|e| e.as_ref().map(|e| i18n.error(e)))
+            .or_else(failure)
+    };
+    // Calling again waits for the same cooldown as a new code, shown.
+    let cooldown = countdown(challenge.resend_after);
     let again = move |_| {
         let id = id.clone();
         leptos::task::spawn_local(async move {
@@ -227,10 +235,9 @@ pub fn Calling(
         });
     };
     view! {
-        <ErrorAlert message=general/>
         // While the call is on: who is called, and what to do — said once
         // (the progress line is the status screen readers announce).
-        {move || match failure() {
+        {move || match problem() {
             None => view! {
                 <p>{calling.clone()}</p>
                 <Progress label=Signal::derive(move || i18n.t("phone-wizard-calling-hint"))/>
@@ -239,9 +246,22 @@ pub fn Calling(
                 <div class="alert alert-error" role="alert"><span class="alert-icon" aria-hidden="true"></span><p>{text}</p></div>
             }.into_any(),
         }}
+        <Show when=move || status.get().failed()>
+            <p class="muted" aria-live="polite" aria-atomic="true">
+                {move || {
+                    let left = cooldown.get();
+                    (left > 0).then(|| {
+                        let mut args = Args::new();
+                        args.set("seconds", left);
+                        i18n.t_with("phone-wizard-call-again-wait", &args)
+                    })
+                }}
+            </p>
+        </Show>
         <FormActions back=i18n.text(back_label) on_back>
             <Show when=move || status.get().failed()>
-                <button type="button" class="button button-primary" on:click=again.clone()>{move || i18n.t("phone-wizard-call-again")}</button>
+                <button type="button" class="button button-primary" disabled=move || { cooldown.get() > 0 }
+                    on:click=again.clone()>{move || i18n.t("phone-wizard-call-again")}</button>
             </Show>
         </FormActions>
     }
