@@ -270,8 +270,17 @@ test('of two equally strong phones, the Delete dialog names the default the serv
     await wizard.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
   }
+  // The alternate phone needs the phone (defect 14): the dialog says so and offers no Delete.
   await page.getByRole('button', { name: 'Delete: Phone' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete method' });
+  await expect(dialog.getByText('Your alternate phone needs this phone. Delete the alternate phone first.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Yes' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete: Alternate phone' }).click();
+  await dialog.getByRole('button', { name: 'Yes' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Delete: Phone' }).click();
   await expect(dialog.getByText(`After deleting it, your default will be: Office phone - call ${office.display}.`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Yes' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

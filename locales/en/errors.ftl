@@ -29,6 +29,7 @@ error-country-not-allowed = Your organization doesn't allow phone numbers from t
 error-number-type-not-allowed = This kind of number can't be used here, such as a premium-rate or satellite number. Use a mobile or landline number.
 error-server-busy = The service is busy right now. Wait a moment and try again.
 error-method-unavailable = This method isn't available for your account.
+error-delete-alternate-phone-first = Your alternate phone needs this phone. Delete the alternate phone first.
 error-phone-required-first = Set up a phone before you add an alternate phone.
 error-code-required = Enter the code.
 error-wrong-code = That code isn't right. Check it and try again.

@@ -27,6 +27,7 @@ error-country-not-allowed = Uw organisatie staat geen telefoonnummers uit dit la
 error-number-type-not-allowed = Dit soort nummer kan hier niet worden gebruikt, zoals een betaalnummer of satellietnummer. Gebruik een mobiel of vast nummer.
 error-server-busy = De service is op dit moment bezet. Wacht even en probeer het opnieuw.
 error-method-unavailable = Deze methode is niet beschikbaar voor uw account.
+error-delete-alternate-phone-first = Uw alternatieve telefoon heeft deze telefoon nodig. Verwijder eerst de alternatieve telefoon.
 error-phone-required-first = Stel eerst een telefoon in voordat u een alternatieve telefoon toevoegt.
 error-code-required = Voer de code in.
 error-wrong-code = Deze code klopt niet. Controleer de code en probeer het opnieuw.

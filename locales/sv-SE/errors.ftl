@@ -27,6 +27,7 @@ error-country-not-allowed = Din organisation tillåter inte telefonnummer från 
 error-number-type-not-allowed = Den här typen av nummer kan inte användas här, till exempel ett betalnummer eller satellitnummer. Använd ett mobil- eller fastnätsnummer.
 error-server-busy = Tjänsten är upptagen just nu. Vänta en stund och försök igen.
 error-method-unavailable = Den här metoden är inte tillgänglig för ditt konto.
+error-delete-alternate-phone-first = Din alternativa telefon behöver den här telefonen. Ta bort den alternativa telefonen först.
 error-phone-required-first = Konfigurera en telefon innan du lägger till en alternativ telefon.
 error-code-required = Ange koden.
 error-wrong-code = Koden stämmer inte. Kontrollera den och försök igen.

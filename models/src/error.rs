@@ -57,6 +57,8 @@ error_codes! {
     ServerBusy => "server-busy",
     MethodUnavailable => "method-unavailable",
     PhoneRequiredFirst => "phone-required-first",
+    /// The phone cannot go while an alternate phone needs it.
+    DeleteAlternatePhoneFirst => "delete-alternate-phone-first",
     CodeRequired => "code-required",
     WrongCode => "wrong-code",
     CodeExpired => "code-expired",

@@ -32,7 +32,7 @@ pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
 pub use locale::Locale;
 pub use method::{
-    DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, next_default,
+    DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, needed_by, next_default,
 };
 pub use new_password::check_new_password;
 pub use phone::{

@@ -81,6 +81,15 @@ impl MethodKind {
         !matches!(self, MethodKind::AlternatePhone | MethodKind::RecoveryCodes)
     }
 
+    /// The kind a method of this kind needs beside it: an alternate phone
+    /// needs a phone (SPEC §2).
+    pub fn needs(self) -> Option<MethodKind> {
+        match self {
+            MethodKind::AlternatePhone => Some(MethodKind::Phone),
+            _ => None,
+        }
+    }
+
     /// Whether it can be the default sign-in method: a method the person
     /// holds and proves at each use; recovery codes are a last resort.
     pub fn can_be_default(self) -> bool {
@@ -113,6 +122,25 @@ impl MethodKind {
 /// info page lists them) becomes the default when the default is deleted:
 /// the strongest, the oldest among equals; a phone by call. The server sets
 /// it and the Delete dialog names it, through this one function.
+/// The kind of a remaining method that needs the one at `index`, when
+/// deleting it would leave that method without what it needs: the phone
+/// stays while an alternate phone exists (the delete dialog and the server
+/// both ask this).
+pub fn needed_by(kinds: &[MethodKind], index: usize) -> Option<MethodKind> {
+    let deleting = *kinds.get(index)?;
+    let rest = || {
+        kinds
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i != index)
+            .map(|(_, k)| *k)
+    };
+    if rest().any(|k| k == deleting) {
+        return None;
+    }
+    rest().find(|k| k.needs() == Some(deleting))
+}
+
 pub fn next_default(
     remaining_oldest_first: &[MethodKind],
 ) -> Option<(usize, Option<PhoneDelivery>)> {
@@ -190,6 +218,18 @@ mod tests {
         assert_eq!(
             next_default(&[Phone, SecurityKey, AuthenticatorApp]),
             Some((1, None))
+        );
+    }
+
+    #[test]
+    fn the_phone_stays_while_an_alternate_phone_needs_it() {
+        use MethodKind::*;
+        assert_eq!(needed_by(&[Phone, AlternatePhone], 0), Some(AlternatePhone));
+        assert_eq!(needed_by(&[Phone, AlternatePhone], 1), None);
+        assert_eq!(needed_by(&[Phone, AuthenticatorApp], 0), None);
+        assert_eq!(
+            needed_by(&[AlternatePhone, Phone, Email], 1),
+            Some(AlternatePhone)
         );
     }
 }

@@ -330,6 +330,13 @@ pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResul
         return Err(AppError::not_found());
     };
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    // The phone stays while an alternate phone needs it (SPEC §2).
+    if models::needed_by(&kinds, index).is_some() {
+        return Err(AppError::status(
+            StatusCode::CONFLICT,
+            ErrorCode::DeleteAlternatePhoneFirst,
+        ));
+    }
     if !change.user.policy.may_delete(&kinds, index) {
         return Err(AppError::status(
             StatusCode::CONFLICT,

@@ -31,6 +31,7 @@ crate::on_both_backends!(
     s23_personal_api_answers_are_never_cached,
     s24_bad_path_ids_and_the_api_root_answer_with_codes,
     policy_limits_have_upper_bounds,
+    defect14_the_phone_stays_while_an_alternate_phone_needs_it,
 );
 
 async fn signed_in(app: &TestApp, name: &str) -> Browser {
@@ -943,19 +944,21 @@ async fn s17_the_per_number_and_global_limits_hold_in_parallel(backend: Backend)
 async fn s14_of_equally_strong_methods_the_older_becomes_the_default(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let mut browser = signed_in(&app, "adele").await;
+    // The office phone first (the default), then a phone and an alternate
+    // phone, equally strong: the older of the two takes over.
+    let info = browser
+        .register_phone("office-phone", "NL", "0201234567")
+        .await;
+    let office = method_ids(&info, "office-phone")[0].clone();
+    app.clock.advance(5);
     let info = browser.register_phone("phone", "NL", "0612345678").await;
     let phone = method_ids(&info, "phone")[0].clone();
     app.clock.advance(5);
     browser
-        .register_phone("office-phone", "NL", "0201234567")
-        .await;
-    app.clock.advance(5);
-    let info = browser
         .register_phone("alternate-phone", "NL", "0612345679")
         .await;
-    let office = method_ids(&info, "office-phone")[0].clone();
-    let after = delete(&mut browser, &phone).await.json();
-    assert_eq!(after["default_method"]["method_id"], office.as_str());
+    let after = delete(&mut browser, &office).await.json();
+    assert_eq!(after["default_method"]["method_id"], phone.as_str());
     assert_eq!(after["default_method"]["delivery"], "call");
 }
 
@@ -1026,4 +1029,41 @@ async fn one_phone_from_two_challenges_finished_together(backend: Backend) {
     browser.cookies = winners[0].1.clone();
     let info = browser.get("/api/me/security-info").await.json();
     assert_eq!(method_ids(&info, "phone").len(), 1);
+}
+
+/// Defect 14: an alternate phone needs a phone (SPEC §2), so the phone is
+/// not deleted while one exists — one at a time and all at once.
+async fn defect14_the_phone_stays_while_an_alternate_phone_needs_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    browser.register_phone("phone", "NL", "0612345678").await;
+    browser
+        .register_phone("office-phone", "NL", "0201234567")
+        .await;
+    let info = browser
+        .register_phone("alternate-phone", "NL", "0612345679")
+        .await;
+    let phone = method_ids(&info, "phone")[0].clone();
+    let alternate = method_ids(&info, "alternate-phone")[0].clone();
+    let refused = delete(&mut browser, &phone).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.code(), "delete-alternate-phone-first");
+
+    // Both deleted at once, many times over: never an alternate phone alone.
+    let tasks: Vec<_> = (0..20)
+        .map(|n| {
+            let mut b = twin(&app, &browser);
+            let id = if n % 2 == 0 {
+                phone.clone()
+            } else {
+                alternate.clone()
+            };
+            async move { delete(&mut b, &id).await.status }
+        })
+        .collect();
+    futures_join_all(tasks).await;
+    let info = browser.get("/api/me/security-info").await.json();
+    let alone =
+        !method_ids(&info, "alternate-phone").is_empty() && method_ids(&info, "phone").is_empty();
+    assert!(!alone, "an alternate phone without a phone: {info}");
 }

@@ -99,6 +99,14 @@ pub fn DeleteMethod(
         .find(|m| m.id == id && m.kind == MethodKind::SecurityKey)
         .map(|m| m.detail.clone());
     let is_key = key_name.is_some();
+    // The phone stays while an alternate phone needs it: say so, offer no Delete.
+    let kinds: Vec<MethodKind> = info.methods.iter().map(|m| m.kind).collect();
+    let blocked = info
+        .methods
+        .iter()
+        .position(|m| m.id == id)
+        .and_then(|index| models::needed_by(&kinds, index))
+        .map(|_| ApiError::new(models::ErrorCode::DeleteAlternatePhoneFirst));
     let id = StoredValue::new(id);
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -117,31 +125,39 @@ pub fn DeleteMethod(
     view! {
         <h2 id="dialog-title">{move || i18n.t(if is_key { "security-key-delete-title" } else { "delete-dialog-title" })}</h2>
         <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
-        <p>{move || match &key_name {
-            Some(name) => {
-                let mut args = Args::new();
-                args.set("name", name.clone());
-                i18n.t_with("security-key-delete-question", &args)
-            }
-            None => i18n.t("delete-dialog-question"),
-        }}</p>
-        <p class="muted">{move || i18n.t("delete-dialog-warning")}</p>
-        {next.map(|next| match next {
-            Some((m, d)) => {
-                let label = StoredValue::new(m);
-                view! { <p class="notice">{move || {
-                    let mut args = Args::new();
-                    args.set("method", label.with_value(|m| default_label(&i18n, m, d)));
-                    i18n.t_with("delete-dialog-default-moves", &args)
-                }}</p> }.into_any()
-            }
-            None => view! { <p class="notice">{move || i18n.t("delete-dialog-no-default-left")}</p> }.into_any(),
-        })}
-        <form class="form" novalidate on:submit=confirm>
-            <FormActions back=i18n.text(if is_key { "dialog-cancel" } else { "delete-dialog-no" }) on_back=on_cancel>
-                <SubmitButton label=i18n.text(if is_key { "dialog-ok" } else { "delete-dialog-yes" }) busy class="button button-danger"/>
-            </FormActions>
-        </form>
+        {match blocked {
+            Some(reason) => view! {
+                <p class="notice" role="status">{move || i18n.error(&reason)}</p>
+                <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel/>
+            }.into_any(),
+            None => view! {
+                <p>{move || match &key_name {
+                    Some(name) => {
+                        let mut args = Args::new();
+                        args.set("name", name.clone());
+                        i18n.t_with("security-key-delete-question", &args)
+                    }
+                    None => i18n.t("delete-dialog-question"),
+                }}</p>
+                <p class="muted">{move || i18n.t("delete-dialog-warning")}</p>
+                {next.map(|next| match next {
+                    Some((m, d)) => {
+                        let label = StoredValue::new(m);
+                        view! { <p class="notice">{move || {
+                            let mut args = Args::new();
+                            args.set("method", label.with_value(|m| default_label(&i18n, m, d)));
+                            i18n.t_with("delete-dialog-default-moves", &args)
+                        }}</p> }.into_any()
+                    }
+                    None => view! { <p class="notice">{move || i18n.t("delete-dialog-no-default-left")}</p> }.into_any(),
+                })}
+                <form class="form" novalidate on:submit=confirm>
+                    <FormActions back=i18n.text(if is_key { "dialog-cancel" } else { "delete-dialog-no" }) on_back=on_cancel>
+                        <SubmitButton label=i18n.text(if is_key { "dialog-ok" } else { "delete-dialog-yes" }) busy class="button button-danger"/>
+                    </FormActions>
+                </form>
+            }.into_any(),
+        }}
     }
 }
 
