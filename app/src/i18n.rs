@@ -1,8 +1,10 @@
 //! The person's language on the client: which locale is shown, how it was
 //! chosen, and message lookup that re-renders when it changes.
 //!
-//! Order (SPEC §1): the signed-in user's stored choice > `?lng=` > a choice
-//! made in this browser before signing in > the browser's languages > en.
+//! Order (SPEC §1): `?lng=` for the page it is on > the signed-in user's
+//! stored choice > a choice made in this browser before signing in > the
+//! browser's languages > en. Signed in, a page shown by `?lng=` in another
+//! language than the stored one offers to keep it (the layout).
 
 use std::sync::LazyLock;
 
@@ -21,14 +23,18 @@ pub struct I18n {
     /// Whether the person picked the language here with the switcher (then
     /// it is sent along at sign-in and becomes their stored choice).
     picked: RwSignal<bool>,
+    /// The language the address asked for with `?lng=`, if it did.
+    forced: Option<Locale>,
 }
 
 impl I18n {
     pub fn provide() -> I18n {
         let (initial, picked) = initial_locale();
+        let forced = forced_locale();
         let i18n = I18n {
-            locale: RwSignal::new(initial),
+            locale: RwSignal::new(forced.unwrap_or(initial)),
             picked: RwSignal::new(picked),
+            forced,
         };
         provide_context(i18n);
         Effect::new(move |_| {
@@ -44,9 +50,17 @@ impl I18n {
         self.locale.get()
     }
 
-    /// Shows `locale` now (e.g. the user's stored choice after sign-in).
+    /// Shows `locale` now (e.g. the user's stored choice after sign-in),
+    /// unless the address asked for a language: that one stays.
     pub fn show(&self, locale: Locale) {
-        self.locale.set(locale);
+        if self.forced.is_none() {
+            self.locale.set(locale);
+        }
+    }
+
+    /// The language `?lng=` asked for, if any.
+    pub fn forced(&self) -> Option<Locale> {
+        self.forced
     }
 
     /// The switcher: shows `locale` and remembers it in this browser.
@@ -123,11 +137,15 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-fn initial_locale() -> (Locale, bool) {
+/// The language `?lng=` asks for, if the address has one.
+fn forced_locale() -> Option<Locale> {
     let search = window().location().search().unwrap_or_default();
-    if let Some(tag) = query_value(&search, "lng") {
-        return (i18n::negotiate([tag.as_str()]), false);
-    }
+    query_value(&search, "lng").map(|tag| i18n::negotiate([tag.as_str()]))
+}
+
+/// The language before anyone signs in, `?lng=` aside: this browser's
+/// earlier choice, else its languages; and whether it was a choice.
+fn initial_locale() -> (Locale, bool) {
     if let Ok(Some(storage)) = window().local_storage()
         && let Some(locale) = storage
             .get_item(STORAGE_KEY)

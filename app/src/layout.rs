@@ -19,6 +19,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     let pick = Callback::new(move |locale: Locale| {
         i18n.pick(locale);
         if session.user.with_untracked(Option::is_some) {
+            session.user.update(|u| {
+                if let Some(u) = u {
+                    u.locale = Some(locale);
+                }
+            });
             // Kept server-side for the next sign-in; a failure here only
             // means the choice is not remembered, the page still switches.
             leptos::task::spawn_local(async move {
@@ -26,6 +31,19 @@ pub fn Shell(children: Children) -> impl IntoView {
             });
         }
     });
+
+    // Shown in the language `?lng=` asked for, not the person's own: offer
+    // to keep it (their stored choice stays until they do).
+    let offer = move || {
+        let forced = i18n.forced()?;
+        let stored = session.user.with(|u| u.as_ref().map(|u| u.locale))?;
+        (stored != Some(forced) && i18n.locale() == forced).then_some(forced)
+    };
+    let language_args = move |locale: Locale| {
+        let mut args = i18n::Args::new();
+        args.set("language", locale.endonym());
+        args
+    };
 
     let signing_out = RwSignal::new(false);
     let sign_out = move |_| {
@@ -75,6 +93,14 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
+        {move || offer().map(|locale| view! {
+            <div class="shell-language-offer" role="status">
+                <p>{move || i18n.t_with("shell-language-shown", &language_args(locale))}</p>
+                <button type="button" class="button button-link" on:click=move |_| pick.run(locale)>
+                    {move || i18n.t_with("shell-language-keep", &language_args(locale))}
+                </button>
+            </div>
+        })}
         <main id="main" class="shell-main" tabindex="-1">
             {children()}
         </main>

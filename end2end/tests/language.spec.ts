@@ -76,3 +76,25 @@ test('a language picked before signing in becomes the user\'s choice', async ({ 
   await expect(new SecurityInfoPage(otherPage, 'sv-SE').heading).toBeVisible();
   await other.close();
 });
+
+test('?lng= also shows a signed-in page in that language, and offers to keep it (defect 12)', async ({ page, makeUser, expectAccessible }) => {
+  const user = await makeUser({ locale: 'en' });
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await page.goto('/security-info?lng=sv-SE');
+  await expect(new SecurityInfoPage(page, 'sv-SE').heading).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Den här sidan visas på: Svenska.' })).toBeVisible();
+  await expectAccessible(page);
+  // Not kept until asked: without ?lng= the stored English is back.
+  await page.goto('/security-info');
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await page.goto('/security-info?lng=sv-SE');
+  const saved = page.waitForResponse(r => r.url().endsWith('/api/me/locale') && r.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Behåll Svenska som mitt språk' }).click();
+  expect((await saved).status()).toBe(204);
+  await expect(page.getByRole('button', { name: 'Behåll Svenska som mitt språk' })).toHaveCount(0);
+  await page.goto('/security-info');
+  await expect(new SecurityInfoPage(page, 'sv-SE').heading).toBeVisible();
+});

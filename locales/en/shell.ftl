@@ -16,3 +16,9 @@ shell-loading = Loading…
 not-found-title = Page not found
 not-found-body = The page you're looking for doesn't exist or has moved.
 not-found-link = Go to Security info
+# Variables:
+#   $language (String) - the language's own name, e.g. "Svenska"
+shell-language-shown = This page is shown in: { $language }.
+# Variables:
+#   $language (String) - the language's own name, e.g. "Svenska"
+shell-language-keep = Keep { $language } as my language

@@ -15,3 +15,5 @@ shell-loading = Bezig met laden…
 not-found-title = Pagina niet gevonden
 not-found-body = De pagina die u zoekt, bestaat niet of is verplaatst.
 not-found-link = Naar Beveiligingsgegevens
+shell-language-shown = Deze pagina wordt getoond in: { $language }.
+shell-language-keep = { $language } als mijn taal behouden

@@ -15,3 +15,5 @@ shell-loading = Läser in…
 not-found-title = Sidan hittades inte
 not-found-body = Sidan du letar efter finns inte eller har flyttats.
 not-found-link = Gå till Säkerhetsinformation
+shell-language-shown = Den här sidan visas på: { $language }.
+shell-language-keep = Behåll { $language } som mitt språk
