@@ -32,6 +32,9 @@ test('a policy that disables a method hides it and marks the one registered', as
   await page.reload();
   const row = page.getByRole('listitem').filter({ hasText: 'Phone' });
   await expect(row).toContainText('Not usable: your organization no longer allows this method.');
+  // It can only go: no Change that would end in "not available" (defect 6).
+  await expect(row.getByRole('button', { name: /^Change/ })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: /^Delete/ })).toBeVisible();
   await page.getByRole('button', { name: 'Add method' }).click();
   const choices = page.getByRole('dialog').getByLabel('Which method would you like to add?').getByRole('option');
   await expect(choices).toHaveText(['Authenticator app']);

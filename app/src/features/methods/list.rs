@@ -101,6 +101,7 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                     <ul class="method-list">
                         {rows.into_iter().map(|m: MethodView| {
                             let kind = m.kind;
+                            let usable = m.usable;
                             let (id_change, id_regenerate, id_delete) = (m.id.clone(), m.id.clone(), m.id.clone());
                             let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
                             let name = move || method_name(&i18n, kind);
@@ -127,7 +128,9 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                     <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
                                     {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
                                     <span class="method-actions">
-                                        <Show when=move || kind.is_phone() || kind == MethodKind::Email>
+                                        // A method the policy no longer allows can only go: changing it
+                                        // would end in "not available" (defect 6).
+                                        <Show when=move || usable && (kind.is_phone() || kind == MethodKind::Email)>
                                             <button type="button" class="button button-link"
                                                 aria-label=move || i18n.t_with("methods-change-label", &named())
                                                 on:click={
@@ -137,7 +140,7 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                                 {move || i18n.t("methods-change")}
                                             </button>
                                         </Show>
-                                        <Show when=move || kind == MethodKind::RecoveryCodes>
+                                        <Show when=move || usable && kind == MethodKind::RecoveryCodes>
                                             <button type="button" class="button button-link"
                                                 aria-label=move || i18n.t_with("methods-regenerate-label", &named())
                                                 on:click={
