@@ -94,3 +94,15 @@ export async function addSecurityQuestions(page: Page) {
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
+
+/** Adds a passkey or security key named `name` (the browser's key answers; English UI). */
+export async function addSecurityKey(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
+  await wizard.getByLabel('Name', { exact: true }).fill(name);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+}

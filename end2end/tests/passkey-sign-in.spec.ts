@@ -1,8 +1,7 @@
 import { Locale, LOCALES, expect, test } from '../fixtures';
-import { signIn } from '../pages/security-info-flows';
+import { addAuthenticatorApp, addSecurityKey, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
-import { totp } from '../pages/totp';
 import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
 
 // Sign in with a passkey (S32): a discoverable credential with user
@@ -23,31 +22,13 @@ const T: Record<Locale, { passkey: string; refused: string }> = {
   'sv-SE': { passkey: 'Logga in med en nyckel', refused: 'Vi kunde inte logga in dig med den nyckeln.' },
 };
 
-/** Registers an app (the key needs another method first), then the key, in English. */
-async function registerPasskey(page: import('@playwright/test').Page) {
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.locator('button[aria-controls="authenticator-manual"]').click();
-  const secret = (await page.locator('code.secret').textContent())!;
-  await page.locator('#authenticator-code').fill(totp(secret));
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
-  await wizard.getByLabel('Name', { exact: true }).fill('Laptop');
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'Laptop' })).toBeVisible();
-}
-
 test('a passkey signs in without an account name, and no second step follows', async ({ page, makeUser, expectAccessible }) => {
   const user = await makeUser({ policy: WITH_KEYS });
   const key = await addVirtualSecurityKey(page);
   await signIn(page, user);
-  await registerPasskey(page);
+  // A key needs another method first.
+  await addAuthenticatorApp(page);
+  await addSecurityKey(page, 'Laptop');
   // Kept on the key itself: it can name its owner (a resident credential).
   const [credential] = await key.credentials();
   expect(credential.isResidentCredential).toBe(true);

@@ -76,8 +76,9 @@ async fn add_app(app: &TestApp, browser: &mut Browser) -> String {
     secret
 }
 
-async fn add_questions(browser: &mut Browser) {
-    let saved = browser
+/// Saves three security questions; returns the response.
+async fn post_questions(browser: &mut Browser) -> crate::helpers::Response {
+    browser
         .post(
             "/api/me/security-questions",
             json!({ "answers": [
@@ -86,7 +87,11 @@ async fn add_questions(browser: &mut Browser) {
                 { "question": "first-car", "answer": "Saab 900" },
             ]}),
         )
-        .await;
+        .await
+}
+
+async fn add_questions(browser: &mut Browser) {
+    let saved = post_questions(browser).await;
     assert_eq!(
         saved.status,
         StatusCode::OK,
@@ -376,16 +381,7 @@ async fn s29_administrators_need_two_methods_and_never_security_questions(backen
     let mut owner = app.browser();
     owner.sign_in(&admin2, PASSWORD).await;
     owner.register_phone("phone", "NL", "0611111111").await;
-    let questions = owner
-        .post(
-            "/api/me/security-questions",
-            json!({ "answers": [
-                { "question": "city-born", "answer": "Den Haag" },
-                { "question": "first-pet", "answer": "Minoes" },
-                { "question": "first-car", "answer": "Saab 900" },
-            ]}),
-        )
-        .await;
+    let questions = post_questions(&mut owner).await;
     // Admins cannot register questions in the first place.
     assert_ne!(questions.status, StatusCode::OK);
     let mut browser = resetting(&app, &admin2).await;
