@@ -24,12 +24,17 @@ export async function api(request: APIRequestContext, baseURL: string, method: s
   return response;
 }
 
+/** An organization's logo for tests that show one. */
+export const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0e7a6d"/><path d="M21.6 11.2a7.4 7.4 0 1 0 0 9.6" fill="none" stroke="#fff" stroke-width="3.6" stroke-linecap="round"/></svg>';
+
 interface Fixtures {
   /** Creates a user for this test only; removed when the test ends. */
   makeUser: (options?: {
     displayName?: string; locale?: Locale; policy?: Record<string, unknown>;
     /** Join this user's organization (and policy) instead of a new one. */
     organizationOf?: User; admin?: boolean;
+    /** Give the new organization a logo (shown in the header). */
+    logo?: boolean;
   }) => Promise<User>;
   /** Expires the user's open codes and calls (instead of waiting ten minutes). */
   expireChallenges: (user: User) => Promise<void>;
@@ -68,6 +73,7 @@ export const test = base.extend<Fixtures>({
         },
         organization_of: options.organizationOf?.accountName ?? null,
         is_admin: options.admin ?? false,
+        logo_svg: options.logo ? LOGO : null,
       });
       expect(response.status(), await response.text()).toBe(201);
       created.push(user.accountName);

@@ -6,7 +6,7 @@ use crate::components::progress::Progress;
 use crate::i18n::{I18n, use_i18n};
 use crate::layout::Shell;
 use crate::pages::{
-    not_found::NotFound, password::PasswordPage, policy::PolicyPage,
+    not_found::NotFound, overview::OverviewPage, password::PasswordPage, policy::PolicyPage,
     reset_password::ResetPasswordPage, security_info::SecurityInfoPage, sign_in::SignInPage,
 };
 use crate::session::Session;
@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=SecurityInfoPage/>
                         <Route path=path!("/security-info") view=SecurityInfoPage/>
+                        <Route path=path!("/overview") view=OverviewPage/>
                         <Route path=path!("/signin") view=SignInPage/>
                         <Route path=path!("/admin/policy") view=PolicyPage/>
                         <Route path=path!("/password") view=PasswordPage/>

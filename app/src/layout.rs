@@ -1,11 +1,15 @@
-//! The frame around every page: skip link, header with the language
-//! switcher and sign-out, and the main landmark.
+//! The frame around every page: skip link; a header with the product's
+//! mark, the organization's identity and the account menu (or, signed
+//! out, the language); the navigation once signed in; the main landmark.
+//! The header has one height signed in and out.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use models::Locale;
 
 use crate::api;
+use crate::components::account_menu::AccountMenu;
+use crate::components::icons::{Glyph, Icon};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
@@ -46,7 +50,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     };
 
     let signing_out = RwSignal::new(false);
-    let sign_out = move |_| {
+    let sign_out = Callback::new(move |()| {
         let navigate = navigate.clone();
         signing_out.set(true);
         leptos::task::spawn_local(async move {
@@ -54,7 +58,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             signing_out.set(false);
             navigate("/signin", Default::default());
         });
-    };
+    });
 
     // Moves focus itself: the router would otherwise take the click as navigation.
     let skip_to_main = |ev: leptos::ev::MouseEvent| {
@@ -66,29 +70,71 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     };
 
+    let user = move |f: fn(&models::UserView) -> String| {
+        session.user.with(|u| u.as_ref().map(f).unwrap_or_default())
+    };
+    let organization = move || user(|u| u.organization.clone());
+    let logo = move || {
+        session
+            .user
+            .with(|u| u.as_ref().and_then(|u| u.organization_logo.clone()))
+    };
+    let account_label = Signal::derive(move || {
+        let mut args = i18n::Args::new();
+        args.set("name", user(|u| u.display_name.clone()));
+        i18n.t_with("shell-account-menu", &args)
+    });
+    // The navigation folds into a menu on narrow screens.
+    let nav_open = RwSignal::new(false);
+
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
         <header class="shell-header">
             <div class="shell-header-inner">
-                <a class="shell-brand" href="/security-info">
-                    <span class="shell-brand-mark" aria-hidden="true"></span>
+                <Show when=move || session.is_signed_in()>
+                    <button
+                        type="button"
+                        class="shell-nav-toggle"
+                        aria-controls="shell-nav"
+                        aria-expanded=move || if nav_open.get() { "true" } else { "false" }
+                        on:click=move |_| nav_open.update(|o| *o = !*o)
+                    >
+                        <Icon glyph=Glyph::Menu/>
+                        <span>{move || i18n.t("shell-menu")}</span>
+                    </button>
+                </Show>
+                <a class="shell-brand" href="/">
+                    <span class="shell-brand-mark"><Icon glyph=Glyph::SecurityInfo/></span>
                     <span>{move || i18n.t("shell-document-title")}</span>
                 </a>
+                <Show when=move || session.user.with(Option::is_some)>
+                    <span class="shell-organization">
+                        {move || logo().map(|src| view! { <img class="shell-organization-logo" src=src alt="" width="28" height="28"/> })}
+                        <span class="shell-organization-name">{organization}</span>
+                    </span>
+                </Show>
                 <div class="shell-actions">
-                    <LanguageSwitcher
-                        label=Signal::derive(move || i18n.t("shell-language-label"))
-                        current=Signal::derive(move || i18n.locale())
-                        on_pick=pick
-                    />
-                    <Show when=move || session.user.with(Option::is_some)>
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            on:click=sign_out.clone()
-                            disabled=move || signing_out.get()
-                        >
-                            {move || i18n.t("shell-sign-out")}
-                        </button>
+                    <Show
+                        when=move || session.user.with(Option::is_some)
+                        fallback=move || view! {
+                            <LanguageSwitcher
+                                label=Signal::derive(move || i18n.t("shell-language-label"))
+                                current=Signal::derive(move || i18n.locale())
+                                on_pick=pick
+                            />
+                        }
+                    >
+                        <AccountMenu
+                            name=Signal::derive(move || user(|u| u.display_name.clone()))
+                            account=Signal::derive(move || user(|u| u.account_name.to_string()))
+                            button_label=account_label
+                            language_label=Signal::derive(move || i18n.t("shell-language-label"))
+                            sign_out_label=Signal::derive(move || i18n.t("shell-sign-out"))
+                            locale=Signal::derive(move || i18n.locale())
+                            on_pick=pick
+                            on_sign_out=sign_out
+                            signing_out
+                        />
                     </Show>
                 </div>
             </div>
@@ -101,8 +147,55 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </button>
             </div>
         })}
-        <main id="main" class="shell-main" tabindex="-1">
-            {children()}
-        </main>
+        <div class="shell-body" class:shell-body-with-nav=move || session.is_signed_in()>
+            <Show when=move || session.is_signed_in()>
+                <Navigation open=nav_open/>
+            </Show>
+            <main id="main" class="shell-main" tabindex="-1">
+                {children()}
+            </main>
+        </div>
+    }
+}
+
+/// The pages of a signed-in person, like My Sign-Ins' side pane; the
+/// current one is marked for screen readers as well as by its look.
+#[component]
+fn Navigation(open: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let is_admin = move || {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| u.is_admin))
+    };
+    let link = move |href: &'static str, glyph: Glyph, label: &'static str| {
+        let current = move || {
+            let path = location.pathname.get();
+            let here = path == href || (href == "/security-info" && path == "/");
+            here.then_some("page")
+        };
+        view! {
+            <li>
+                <a href=href aria-current=current on:click=move |_| open.set(false)>
+                    <Icon glyph/>
+                    <span>{move || i18n.t(label)}</span>
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav id="shell-nav" class="shell-nav" class:shell-nav-open=move || open.get()
+            aria-label=move || i18n.t("shell-navigation")>
+            <ul>
+                {link("/overview", Glyph::Overview, "overview-title")}
+                {link("/security-info", Glyph::SecurityInfo, "security-info-title")}
+                {link("/password", Glyph::Password, "password-title")}
+                <Show when=is_admin>
+                    {link("/admin/policy", Glyph::Policy, "policy-title")}
+                </Show>
+            </ul>
+        </nav>
     }
 }

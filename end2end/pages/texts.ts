@@ -5,7 +5,7 @@ import type { Locale } from '../fixtures';
 export const TEXT: Record<Locale, {
   signIn: string; account: string; password: string; language: string; signOut: string;
   securityInfo: string; defaultMethod: string; noMethods: string; wrongPassword: string;
-  accountRequired: string; tooMany: RegExp; signedInAs: (name: string) => string;
+  accountRequired: string; tooMany: RegExp; accountMenu: RegExp; navigation: string;
 }> = {
   en: {
     signIn: 'Sign in', account: 'Account', password: 'Password', language: 'Language', signOut: 'Sign out',
@@ -14,7 +14,7 @@ export const TEXT: Record<Locale, {
     wrongPassword: 'Your account or password is incorrect.',
     accountRequired: 'Enter your account name.',
     tooMany: /^Too many attempts\. Wait \d+ minutes?, then try again\.$/,
-    signedInAs: name => `Signed in as ${name}`,
+    accountMenu: /, account menu$/, navigation: 'Main',
   },
   'nl-NL': {
     signIn: 'Aanmelden', account: 'Account', password: 'Wachtwoord', language: 'Taal', signOut: 'Afmelden',
@@ -23,7 +23,7 @@ export const TEXT: Record<Locale, {
     wrongPassword: 'Uw account of wachtwoord is onjuist.',
     accountRequired: 'Voer uw accountnaam in.',
     tooMany: /^Te veel pogingen\. Wacht \d+ minu(ut|ten) en probeer het opnieuw\.$/,
-    signedInAs: name => `Aangemeld als ${name}`,
+    accountMenu: /, accountmenu$/, navigation: 'Hoofdmenu',
   },
   'sv-SE': {
     signIn: 'Logga in', account: 'Konto', password: 'Lösenord', language: 'Språk', signOut: 'Logga ut',
@@ -32,6 +32,6 @@ export const TEXT: Record<Locale, {
     wrongPassword: 'Ditt konto eller lösenord är felaktigt.',
     accountRequired: 'Ange ditt kontonamn.',
     tooMany: /^För många försök\. Vänta \d+ minut(er)? och försök sedan igen\.$/,
-    signedInAs: name => `Inloggad som ${name}`,
+    accountMenu: /, kontomeny$/, navigation: 'Huvudmeny',
   },
 };

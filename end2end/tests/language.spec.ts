@@ -46,7 +46,7 @@ test('the choice is kept for the user, on another browser and a new sign-in', as
   const info = new SecurityInfoPage(page);
   await expect(info.heading).toBeVisible();
   const saved = page.waitForResponse(r => r.url().endsWith('/api/me/locale') && r.request().method() === 'PUT');
-  await info.language.selectOption({ label: 'Nederlands' });
+  await info.chooseLanguage('Nederlands');
   await expect(new SecurityInfoPage(page, 'nl-NL').heading).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl-NL');
   expect((await saved).status()).toBe(204);

@@ -32,7 +32,7 @@ test('a passkey signs in without an account name, and no second step follows', a
   // Kept on the key itself: it can name its owner (a resident credential).
   const [credential] = await key.credentials();
   expect(credential.isResidentCredential).toBe(true);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();

@@ -114,7 +114,7 @@ test('with one method in English: the phone texts a code, a common password is r
   const handsetPage = await context.newPage();
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   await beginReset(page, user, 'en');
   await expectAccessible(page);

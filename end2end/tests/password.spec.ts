@@ -49,7 +49,7 @@ test('a password is changed: too common is refused at the field, the strength sh
   await expect(new SignInPage(otherPage).heading).toBeVisible();
   await other.close();
 
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
   await signInPage.signIn({ accountName: user.accountName, password: STRONG });

@@ -1,5 +1,6 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { signIn } from '../pages/security-info-flows';
+import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
 import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
@@ -122,7 +123,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   const countAfterRegistering = registered.signCount;
 
   // A new session must verify; the key does it without typing.
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await new SecurityInfoPage(page).signOut();
   const again = new SignInPage(page);
   await again.goto();
   await again.signIn(user);

@@ -20,11 +20,13 @@ for (const locale of LOCALES) {
       const info = new SecurityInfoPage(page, locale);
       await expect(info.heading).toBeVisible();
       await expect(page).toHaveURL(/\/security-info$/);
-      await expect(page.getByText(TEXT[locale].signedInAs('Björn Ångström'))).toBeVisible();
+      // The header names the person (initials and name) on the account button.
+      await expect(info.accountButton).toHaveAccessibleName(/^Björn Ångström, /);
+      await expect(info.accountButton.locator('.avatar')).toHaveAttribute('data-initials', 'BÅ');
       await expect(info.defaultMethod).toBeVisible();
       await expect(info.noMethods).toBeVisible();
 
-      await info.signOut.click();
+      await info.signOut();
       await expect(signIn.heading).toBeVisible();
       await page.goto('/security-info');
       await expect(signIn.heading).toBeVisible();
@@ -157,7 +159,7 @@ test('a session that must verify first is asked to, never refused (no 403 on the
   const user = await makeUser();
   await signIn(page, user);
   await addAuthenticatorApp(page);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const refused: string[] = [];
   page.on('response', response => {

@@ -40,7 +40,7 @@ for (const locale of LOCALES) {
       // Nothing registered yet: the password signs in, and a phone is added.
       await signIn(page, user, locale);
       await addPhoneByText(page, handsetPage, number, locale);
-      await new SecurityInfoPage(page, locale).signOut.click();
+      await new SecurityInfoPage(page, locale).signOut();
 
       const signInPage = new SignInPage(page, locale);
       await signInPage.heading.waitFor();
@@ -72,7 +72,7 @@ test('sign in another way: an authenticator app instead of the default phone', a
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
   const secret = await addAuthenticatorApp(page);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
@@ -105,7 +105,7 @@ test("I can't use any of these methods says what to do, and signing out ends the
   const handsetPage = await context.newPage();
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
   await signInPage.signIn(user);
@@ -117,7 +117,7 @@ test("I can't use any of these methods says what to do, and signing out ends the
   await expect(page.getByText(t.cantUseHelp)).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await new SecurityInfoPage(page).signOut();
   await expect(signInPage.heading).toBeVisible();
   await page.goto('/security-info');
   await expect(signInPage.heading).toBeVisible();
@@ -129,7 +129,7 @@ test('the whole two-step sign-in can be done with the keyboard alone', async ({ 
   const handsetPage = await context.newPage();
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
@@ -180,7 +180,7 @@ test('recovery codes: generated once, downloaded, and one of them signs in', asy
 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Recovery codes' })).toContainText('10 codes left');
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   // The phone is "lost": sign in with a recovery code instead.
   const signInPage = new SignInPage(page);
@@ -217,7 +217,7 @@ test('a security key as the default: the browser asks for it at once and nothing
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByRole('definition').filter({ hasText: 'Passkey or security key - Desk key' })).toBeVisible();
   const [registered] = await key.credentials();
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
@@ -248,7 +248,7 @@ test('a phone call as the default: answering and pressing # signs in', async ({ 
   await expect(wizard.getByText(PHONE.en.updated)).toBeVisible();
   await wizard.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('definition').filter({ hasText: PHONE.en.defaultCall(number.display) })).toBeVisible();
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
@@ -264,7 +264,7 @@ test('an authenticator app as the default: its code is asked for at once', async
   const user = await makeUser({ policy: TWO_STEP });
   await signIn(page, user);
   const secret = await addAuthenticatorApp(page);
-  await new SecurityInfoPage(page).signOut.click();
+  await new SecurityInfoPage(page).signOut();
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();

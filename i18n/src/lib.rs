@@ -211,8 +211,8 @@ mod tests {
         let mut args = FluentArgs::new();
         args.set("name", "Adele Vance");
         assert_eq!(
-            l10n.format(Locale::En, "security-info-signed-in-as", Some(&args)),
-            "Signed in as Adele Vance"
+            l10n.format(Locale::En, "shell-account-menu", Some(&args)),
+            "Adele Vance, account menu"
         );
     }
 

@@ -239,3 +239,9 @@ recovery-code-label = Recovery code
 #   $address (String) - a masked email address, e.g. "y•••@fabrikam.example"
 step-up-email = Email { $address }
 step-up-questions = Answer my security questions
+
+# Marks the default method's row in the list.
+methods-default-badge = Default
+# Variables:
+#   $date (String) - the day it was registered, already in the person's language, e.g. "2 Dec 2026"
+methods-added = Added { $date }

@@ -1,10 +1,7 @@
 ## Security info page
 
 security-info-title = Security info
-security-info-intro = These are the methods you use to sign into your account or reset your password.
-# Variables:
-#   $name (String) - the person's display name, for example "Adele Vance"
-security-info-signed-in-as = Signed in as { $name }
+security-info-intro = These are the methods you use to sign in to your account or reset your password.
 security-info-default-label = Default sign-in method
 security-info-default-none = None yet
 security-info-methods-heading = Your methods
@@ -77,3 +74,14 @@ policy-minutes =
 sign-out-everywhere-title = Sign out everywhere?
 sign-out-everywhere-question = You'll be signed out here and in every other browser and app where you're signed in with this account. Use this if you lost a device or think someone else is using your account.
 sign-out-everywhere-confirm = Sign out everywhere
+
+## Overview page
+
+overview-title = Overview
+# While a verification is due, the coverage waits behind Security info.
+overview-security-info-verify = Verify your identity to see your methods and what they cover.
+overview-security-info-link = Update info
+overview-password-heading = Password
+overview-password-text = Change it here. If you forget it, you can reset it from the sign-in page with your methods.
+overview-policy-text = Which methods people may use, and what your organization requires.
+overview-policy-link = Manage policy

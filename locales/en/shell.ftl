@@ -22,3 +22,15 @@ shell-language-shown = This page is shown in: { $language }.
 # Variables:
 #   $language (String) - the language's own name, e.g. "Svenska"
 shell-language-keep = Keep { $language } as my language
+
+## Header and navigation of a signed-in person
+
+# The account button in the header: its visible text is the person's
+# initials and name; this is what a screen reader says.
+# Variables:
+#   $name (String) - the person's display name, for example "Adele Vance"
+shell-account-menu = { $name }, account menu
+# Opens the navigation on a narrow screen.
+shell-menu = Menu
+# The name of the navigation landmark.
+shell-navigation = Main

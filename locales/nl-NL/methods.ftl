@@ -199,3 +199,6 @@ recovery-code-label = Herstelcode
 
 step-up-email = E-mail naar { $address }
 step-up-questions = Mijn beveiligingsvragen beantwoorden
+
+methods-default-badge = Standaard
+methods-added = Toegevoegd op { $date }

@@ -2,7 +2,6 @@
 
 security-info-title = Beveiligingsgegevens
 security-info-intro = Dit zijn de methoden die u gebruikt om u aan te melden bij uw account of om uw wachtwoord opnieuw in te stellen.
-security-info-signed-in-as = Aangemeld als { $name }
 security-info-default-label = Standaardaanmeldingsmethode
 security-info-default-none = Nog geen
 security-info-methods-heading = Uw methoden
@@ -65,3 +64,13 @@ policy-minutes =
 sign-out-everywhere-title = Overal afmelden?
 sign-out-everywhere-question = U wordt hier afgemeld en in elke andere browser en app waarin u met dit account bent aangemeld. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders uw account gebruikt.
 sign-out-everywhere-confirm = Overal afmelden
+
+## Overview page
+
+overview-title = Overzicht
+overview-security-info-verify = Verifieer uw identiteit om uw methoden te zien en waarvoor ze gelden.
+overview-security-info-link = Gegevens bijwerken
+overview-password-heading = Wachtwoord
+overview-password-text = Wijzig het hier. Bent u het vergeten, dan kunt u het vanaf de aanmeldingspagina opnieuw instellen met uw methoden.
+overview-policy-text = Welke methoden gebruikers mogen gebruiken en wat uw organisatie vereist.
+overview-policy-link = Beleid beheren

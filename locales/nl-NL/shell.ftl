@@ -17,3 +17,9 @@ not-found-body = De pagina die u zoekt, bestaat niet of is verplaatst.
 not-found-link = Naar Beveiligingsgegevens
 shell-language-shown = Deze pagina wordt getoond in: { $language }.
 shell-language-keep = { $language } als mijn taal behouden
+
+## Header and navigation of a signed-in person
+
+shell-account-menu = { $name }, accountmenu
+shell-menu = Menu
+shell-navigation = Hoofdmenu

@@ -199,3 +199,6 @@ recovery-code-label = Återställningskod
 
 step-up-email = E-post till { $address }
 step-up-questions = Besvara mina säkerhetsfrågor
+
+methods-default-badge = Standard
+methods-added = Tillagd { $date }

@@ -2,7 +2,6 @@
 
 security-info-title = Säkerhetsinformation
 security-info-intro = Det här är de metoder som du använder för att logga in på ditt konto eller återställa ditt lösenord.
-security-info-signed-in-as = Inloggad som { $name }
 security-info-default-label = Standardinloggningsmetod
 security-info-default-none = Ingen ännu
 security-info-methods-heading = Dina metoder
@@ -65,3 +64,13 @@ policy-minutes =
 sign-out-everywhere-title = Logga ut överallt?
 sign-out-everywhere-question = Du loggas ut här och i alla andra webbläsare och appar där du är inloggad med det här kontot. Använd det här om du har förlorat en enhet eller tror att någon annan använder ditt konto.
 sign-out-everywhere-confirm = Logga ut överallt
+
+## Overview page
+
+overview-title = Översikt
+overview-security-info-verify = Verifiera din identitet för att se dina metoder och vad de räcker till.
+overview-security-info-link = Uppdatera information
+overview-password-heading = Lösenord
+overview-password-text = Ändra det här. Om du glömmer det kan du återställa det från inloggningssidan med dina metoder.
+overview-policy-text = Vilka metoder användarna får använda och vad din organisation kräver.
+overview-policy-link = Hantera principen

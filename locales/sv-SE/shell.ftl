@@ -17,3 +17,9 @@ not-found-body = Sidan du letar efter finns inte eller har flyttats.
 not-found-link = Gå till Säkerhetsinformation
 shell-language-shown = Den här sidan visas på: { $language }.
 shell-language-keep = Behåll { $language } som mitt språk
+
+## Header and navigation of a signed-in person
+
+shell-account-menu = { $name }, kontomeny
+shell-menu = Meny
+shell-navigation = Huvudmeny

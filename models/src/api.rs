@@ -80,6 +80,9 @@ pub struct UserView {
     pub account_name: AccountName,
     pub display_name: String,
     pub organization: String,
+    /// Where the organization's logo is served, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization_logo: Option<String>,
     /// The language the person chose; `None` until they choose one.
     pub locale: Option<Locale>,
     /// Admins may change the organization's policy.

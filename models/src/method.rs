@@ -187,6 +187,9 @@ pub struct MethodView {
     /// For recovery codes: how many are still unused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remaining: Option<u32>,
+    /// When it was registered (Unix seconds), shown as a date.
+    #[serde(default)]
+    pub added_at: i64,
 }
 
 fn yes() -> bool {

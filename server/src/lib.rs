@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod authenticator;
+pub mod branding;
 pub mod clock;
 pub mod codes;
 pub mod config;

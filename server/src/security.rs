@@ -30,11 +30,17 @@ pub async fn security_headers(
     let is_api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    // A route that sets its own (the organization's logo: public, cacheable,
+    // sandboxed) keeps it.
     if is_api {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("no-store"));
     }
     if let Ok(csp) = HeaderValue::from_str(&state.csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        headers
+            .entry(header::CONTENT_SECURITY_POLICY)
+            .or_insert(csp);
     }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,

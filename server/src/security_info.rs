@@ -133,6 +133,7 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
             for_sign_in: policy.counts_for_mfa(m.kind),
             for_reset: policy.counts_for_sspr(m.kind),
             remaining: m.remaining.and_then(|n| u32::try_from(n).ok()),
+            added_at: m.created_at,
         })
         .collect()
 }

@@ -25,6 +25,9 @@ struct DemoOrganization {
     id: String,
     name: String,
     account_domain: String,
+    /// An SVG document, shown in the header beside the name.
+    #[serde(default)]
+    logo_svg: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +50,13 @@ pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
     let org = &demo.organization;
     store
         .upsert_organization(&org.id, &org.name, &org.account_domain, now)
+        .await?;
+    if let Some(logo) = &org.logo_svg {
+        crate::branding::check_logo(logo)
+            .map_err(|problem| AppError::internal(format!("demo logo: {problem}")))?;
+    }
+    store
+        .set_organization_logo(&org.id, org.logo_svg.as_deref())
         .await?;
     demo.policy
         .check()

@@ -1,6 +1,7 @@
 //! One routed page per file.
 
 pub mod not_found;
+pub mod overview;
 pub mod password;
 pub mod policy;
 pub mod reset_password;

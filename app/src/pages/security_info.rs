@@ -2,7 +2,6 @@
 //! registration interrupt while methods are missing, then who is signed
 //! in, their methods, and "Sign out everywhere".
 
-use i18n::Args;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
@@ -72,19 +71,6 @@ fn SecurityInfoContent() -> impl IntoView {
             let _ = button.focus();
         }
     });
-    let display_name = move || {
-        session.user.with(|u| {
-            u.as_ref()
-                .map(|u| u.display_name.clone())
-                .unwrap_or_default()
-        })
-    };
-    let signed_in_as = move || {
-        let mut args = Args::new();
-        args.set("name", display_name());
-        i18n.t_with("security-info-signed-in-as", &args)
-    };
-
     view! {
         {move || match loaded.get() {
             None => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
@@ -109,10 +95,8 @@ fn SecurityInfoContent() -> impl IntoView {
                     <header class="page-header">
                         <h1>{move || i18n.t("security-info-title")}</h1>
                         <p class="lead">{move || i18n.t("security-info-intro")}</p>
-                        <p class="muted">{signed_in_as}</p>
                     </header>
                     <MethodList info=info on_change=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
-                    <p class="password-link"><a href="/password">{move || i18n.t("password-link")}</a></p>
                     <p class="sign-out-everywhere">
                         <button type="button" class="button button-link" node_ref=opener on:click=move |_| confirming.set(true)>
                             {move || i18n.t("security-info-sign-out-everywhere")}
@@ -122,9 +106,6 @@ fn SecurityInfoContent() -> impl IntoView {
                         <Dialog labelled_by="sign-out-everywhere-title" on_close=close>
                             <SignOutEverywhere on_cancel=close/>
                         </Dialog>
-                    </Show>
-                    <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.is_admin))>
-                        <p class="admin-link"><a href="/admin/policy">{move || i18n.t("policy-title")}</a></p>
                     </Show>
                 </section>
             }.into_any(),

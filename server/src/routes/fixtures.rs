@@ -39,6 +39,9 @@ struct NewTestUser {
     organization_of: Option<String>,
     #[serde(default)]
     is_admin: bool,
+    /// The new organization's logo (an SVG document).
+    #[serde(default)]
+    logo_svg: Option<String>,
 }
 
 async fn create_user(
@@ -73,6 +76,10 @@ async fn create_user(
                 .upsert_organization(&org, "Contoso", "contoso.example", state.now())
                 .await?;
             state.store.set_policy(&org, policy).await?;
+            state
+                .store
+                .set_organization_logo(&org, body.logo_svg.as_deref())
+                .await?;
             org
         }
         (None, None) => seed::DEMO_ORGANIZATION_ID.to_owned(),

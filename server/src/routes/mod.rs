@@ -4,6 +4,7 @@
 
 mod admin;
 mod authenticator;
+mod branding;
 mod challenges;
 mod email;
 mod fixtures;
@@ -48,6 +49,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(recovery_codes::router())
         .merge(password::router())
         .merge(password_reset::router())
+        .merge(branding::router())
         .route("/openapi.json", axum::routing::get(openapi_json));
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
@@ -94,6 +96,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         description = "Self-service security info: the JSON API of the secinfo client."
     ),
     paths(
+        branding::logo,
         session::sign_out_everywhere,
         questions::choices,
         questions::save,

@@ -36,6 +36,9 @@ pub(crate) fn user_view(user: &UserRecord) -> UserView {
         account_name: user.account_name.clone(),
         display_name: user.display_name.clone(),
         organization: user.organization_name.clone(),
+        organization_logo: user
+            .organization_has_logo
+            .then(|| crate::branding::logo_path(&user.organization_id)),
         locale: user.locale,
         is_admin: user.is_admin,
     }

@@ -12,6 +12,8 @@ pub struct UserRecord {
     pub id: String,
     pub organization_id: String,
     pub organization_name: String,
+    /// Whether the organization has a logo to show.
+    pub organization_has_logo: bool,
     pub account_name: AccountName,
     pub display_name: String,
     pub password_hash: String,
@@ -39,7 +41,8 @@ pub struct NewUser<'a> {
 /// with `organizations o` (a macro, so statements stay `&'static str`).
 macro_rules! user_columns {
     () => {
-        "u.id, u.organization_id, o.name AS organization_name, u.account_name, \
+        "u.id, u.organization_id, o.name AS organization_name, \
+         CAST(CASE WHEN o.logo_svg IS NULL THEN 0 ELSE 1 END AS BIGINT) AS organization_has_logo, u.account_name, \
          u.display_name, u.password_hash, u.locale, u.is_admin, u.default_method_id, \
          u.default_delivery, o.policy"
     };
@@ -53,6 +56,7 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
         id: row.try_get("id")?,
         organization_id: row.try_get("organization_id")?,
         organization_name: row.try_get("organization_name")?,
+        organization_has_logo: row.try_get::<i64, _>("organization_has_logo")? != 0,
         // Stored names were parsed on the way in; re-parsing cannot fail
         // unless the table was edited by hand, which is then an error.
         account_name: AccountName::parse(&account_name).map_err(|code| {
@@ -90,6 +94,28 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Sets (or with `None` removes) the organization's logo.
+    pub async fn set_organization_logo(&self, id: &str, logo_svg: Option<&str>) -> AppResult<()> {
+        sqlx::query("UPDATE organizations SET logo_svg = $1 WHERE id = $2")
+            .bind(logo_svg)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The organization's logo, if it has one.
+    pub async fn organization_logo(&self, id: &str) -> AppResult<Option<String>> {
+        let row = sqlx::query("SELECT logo_svg FROM organizations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(row) => row.try_get("logo_svg")?,
+            None => None,
+        })
     }
 
     /// Creates the user; returns false when the account name is taken.

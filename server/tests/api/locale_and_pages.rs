@@ -6,7 +6,58 @@ crate::on_both_backends!(
     the_chosen_language_is_kept_for_the_user,
     signing_in_with_a_chosen_language_stores_it,
     security_info_needs_a_session_and_starts_empty,
+    the_organizations_logo_is_named_in_the_session_and_served_sandboxed,
 );
+
+async fn the_organizations_logo_is_named_in_the_session_and_served_sandboxed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    assert!(
+        browser.session().await["user"]["organization_logo"].is_null(),
+        "no logo configured, none named"
+    );
+    assert_eq!(
+        browser.get("/api/organizations/contoso/logo").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
+    app.store
+        .set_organization_logo("contoso", Some(svg))
+        .await
+        .unwrap();
+    let path = browser.session().await["user"]["organization_logo"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(path, "/api/organizations/contoso/logo");
+    // Signed out too: the sign-in page of a single organization may show it.
+    let response = app.browser().get(&path).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.body, svg.as_bytes());
+    let header = |name: &str| {
+        response
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(header("content-type").starts_with("image/svg+xml"));
+    // Opened on its own, the document's script cannot run under our origin.
+    assert!(header("content-security-policy").contains("sandbox"));
+    assert!(header("content-security-policy").starts_with("default-src 'none'"));
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(
+        app.browser()
+            .get("/api/organizations/nobody/logo")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
 
 async fn the_chosen_language_is_kept_for_the_user(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -3,13 +3,14 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{MethodKind, MethodView, PhoneDelivery, SecurityInfo};
+use models::{Coverage, MethodKind, MethodView, PhoneDelivery, SecurityInfo};
 
 use crate::components::dialog::Dialog;
+use crate::components::icons::{Glyph, Icon, MethodIcon};
 use crate::features::methods::dialogs::{AddMethod, ChangeDefault, DeleteMethod, default_choices};
 use crate::features::methods::wizard::MethodWizard;
 use crate::i18n::use_i18n;
-use crate::labels::{default_label, method_name};
+use crate::labels::{date, default_label, method_name};
 
 /// What the page shows over the list.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,25 +47,8 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
     let has_default_choices = info.with_value(|info| !default_choices(info).is_empty());
     let rows = info.with_value(|info| info.methods.clone());
     let coverage = info.with_value(|info| info.coverage.clone());
-    let coverage_lines = move || {
-        let mut mfa = Args::new();
-        mfa.set("count", coverage.mfa_methods);
-        let mut sspr = Args::new();
-        sspr.set("count", coverage.sspr_methods);
-        sspr.set("missing", coverage.sspr_missing);
-        [
-            if coverage.mfa_methods > 0 {
-                i18n.t_with("coverage-mfa-ready", &mfa)
-            } else {
-                i18n.t("coverage-mfa-missing")
-            },
-            if coverage.sspr_missing == 0 {
-                i18n.t_with("coverage-sspr-ready", &sspr)
-            } else {
-                i18n.t_with("coverage-sspr-missing", &sspr)
-            },
-        ]
-    };
+    let default_id =
+        info.with_value(|info| info.default_method.as_ref().map(|d| d.method_id.clone()));
     let close = Callback::new(move |()| panel.set(Panel::None));
     let updated = Callback::new(move |new_info: SecurityInfo| {
         panel.set(Panel::None);
@@ -73,25 +57,24 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
 
     view! {
         <div class="card">
-            <ul class="coverage">
-                {move || coverage_lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-            </ul>
-            <dl class="default-method">
-                <dt>{move || i18n.t("security-info-default-label")}</dt>
-                <dd>{default_text}</dd>
-            </dl>
-            <Show when=move || has_default_choices>
-                <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
-                    aria-label=move || i18n.t("methods-default-change-label")>
-                    {move || i18n.t("methods-default-change")}
-                </button>
-            </Show>
+            <CoverageStatus coverage/>
+            <p class="default-method">
+                <span class="default-method-label">{move || i18n.t("security-info-default-label")}</span>
+                " "
+                <span class="default-method-value">{default_text}</span>
+                <Show when=move || has_default_choices>
+                    <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
+                        aria-label=move || i18n.t("methods-default-change-label")>
+                        {move || i18n.t("methods-default-change")}
+                    </button>
+                </Show>
+            </p>
         </div>
         <div class="card">
             <div class="card-header">
                 <h2>{move || i18n.t("security-info-methods-heading")}</h2>
                 <button type="button" class="button button-primary" on:click=move |_| panel.set(Panel::Add)>
-                    <span aria-hidden="true">"+ "</span>{move || i18n.t("methods-add")}
+                    <Icon glyph=Glyph::Plus/>{move || i18n.t("methods-add")}
                 </button>
             </div>
             {if rows.is_empty() {
@@ -105,6 +88,12 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                             let (id_change, id_regenerate, id_delete) = (m.id.clone(), m.id.clone(), m.id.clone());
                             let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
                             let name = move || method_name(&i18n, kind);
+                            let is_default = default_id.as_deref() == Some(m.id.as_str());
+                            let added = move || {
+                                let mut args = Args::new();
+                                args.set("date", date(&i18n, m.added_at));
+                                i18n.t_with("methods-added", &args)
+                            };
                             let named = move || {
                                 let mut args = Args::new();
                                 args.set("method", name());
@@ -112,7 +101,12 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                             };
                             view! {
                                 <li class="method-row">
-                                    <span class="method-kind">{name}</span>
+                                    <MethodIcon kind/>
+                                    <div class="method-main">
+                                    <span class="method-kind">
+                                        {name}
+                                        {is_default.then(|| view! { <span class="badge">{move || i18n.t("methods-default-badge")}</span> })}
+                                    </span>
                                     {match m.remaining {
                                         // Recovery codes: how many are left, and a warning when few are.
                                         Some(left) => {
@@ -125,8 +119,14 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                         }
                                         None => view! { <span class="method-detail">{m.detail.clone()}</span> }.into_any(),
                                     }}
-                                    <span class="method-delivery">{move || delivery.map(|d| i18n.t(d))}</span>
-                                    {(!m.usable).then(|| view! { <span class="method-unusable">{move || i18n.t("methods-not-usable")}</span> })}
+                                    <span class="method-meta">
+                                        {delivery.map(|d| view! { <span class="method-delivery">{move || i18n.t(d)}</span> })}
+                                        <span class="method-added">{added}</span>
+                                    </span>
+                                    {(!m.usable).then(|| view! {
+                                        <span class="method-unusable"><Icon glyph=Glyph::Attention/>{move || i18n.t("methods-not-usable")}</span>
+                                    })}
+                                    </div>
                                     <span class="method-actions">
                                         // A method the policy no longer allows can only go: changing it
                                         // would end in "not available" (defect 6).
@@ -189,5 +189,39 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                 </Dialog>
             }.into_any(),
         }}
+    }
+}
+
+/// Whether sign-in and password reset are covered: a status each, said in
+/// words and marked by an icon and colour that are never the only signal.
+#[component]
+pub fn CoverageStatus(coverage: Coverage) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut mfa = Args::new();
+    mfa.set("count", coverage.mfa_methods);
+    let mut sspr = Args::new();
+    sspr.set("count", coverage.sspr_methods);
+    sspr.set("missing", coverage.sspr_missing);
+    let mfa_id = match coverage.mfa_methods {
+        0 => "coverage-mfa-missing",
+        _ => "coverage-mfa-ready",
+    };
+    let sspr_id = match coverage.sspr_missing {
+        0 => "coverage-sspr-ready",
+        _ => "coverage-sspr-missing",
+    };
+    let lines = [
+        (coverage.mfa_methods > 0, mfa_id, mfa),
+        (coverage.sspr_missing == 0, sspr_id, sspr),
+    ];
+    view! {
+        <ul class="coverage">
+            {lines.into_iter().map(|(ready, id, args)| view! {
+                <li class="coverage-item" class:coverage-ready=ready class:coverage-attention=!ready>
+                    <Icon glyph=if ready { Glyph::Ready } else { Glyph::Attention }/>
+                    <span>{move || i18n.t_with(id, &args)}</span>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -1,0 +1,91 @@
+//! Overview (like My Sign-Ins' first page): who is signed in and for which
+//! organization, whether their methods cover sign-in and password reset,
+//! and a way to each place. It asks for nothing a step-up guards: while
+//! one is due, the coverage waits behind a link to Security info.
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use models::SecurityInfo;
+
+use crate::api;
+use crate::components::account_menu::initials;
+use crate::components::icons::{Glyph, Icon};
+use crate::features::methods::list::CoverageStatus;
+use crate::i18n::use_i18n;
+use crate::session::use_session;
+use crate::title::use_page_title;
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    use_page_title("overview-title");
+    let session = use_session();
+    move || {
+        if session.is_signed_in() {
+            view! { <Overview/> }.into_any()
+        } else {
+            view! { <Redirect path="/signin?next=/overview"/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let info: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    if !session.step_up_required.get_untracked() {
+        leptos::task::spawn_local(async move {
+            // Anything but an answer leaves the link to Security info, which
+            // says what went wrong in full.
+            if let Ok(loaded) = api::security_info().await {
+                info.try_set(Some(loaded));
+            }
+        });
+    }
+    let user = move |f: fn(&models::UserView) -> String| {
+        session.user.with(|u| u.as_ref().map(f).unwrap_or_default())
+    };
+    let is_admin = move || {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| u.is_admin))
+    };
+    view! {
+        <section class="overview">
+            <h1>{move || i18n.t("overview-title")}</h1>
+            <div class="overview-grid">
+                <div class="card overview-account">
+                    <span class="avatar avatar-large" aria-hidden="true" data-initials=move || initials(&user(|u| u.display_name.clone()))></span>
+                    <div>
+                        <h2>{move || user(|u| u.display_name.clone())}</h2>
+                        <p class="muted">{move || user(|u| u.account_name.to_string())}</p>
+                        <p class="muted">{move || user(|u| u.organization.clone())}</p>
+                    </div>
+                </div>
+                <div class="card overview-card">
+                    <h2><Icon glyph=Glyph::SecurityInfo/>{move || i18n.t("security-info-title")}</h2>
+                    {move || match info.get() {
+                        Some(info) => view! { <CoverageStatus coverage=info.coverage/> }.into_any(),
+                        None if session.step_up_required.get() => view! {
+                            <p class="muted">{move || i18n.t("overview-security-info-verify")}</p>
+                        }.into_any(),
+                        None => ().into_any(),
+                    }}
+                    <a class="button button-secondary" href="/security-info">{move || i18n.t("overview-security-info-link")}</a>
+                </div>
+                <div class="card overview-card">
+                    <h2><Icon glyph=Glyph::Password/>{move || i18n.t("overview-password-heading")}</h2>
+                    <p class="muted">{move || i18n.t("overview-password-text")}</p>
+                    <a class="button button-secondary" href="/password">{move || i18n.t("password-link")}</a>
+                </div>
+                <Show when=is_admin>
+                    <div class="card overview-card">
+                        <h2><Icon glyph=Glyph::Policy/>{move || i18n.t("policy-title")}</h2>
+                        <p class="muted">{move || i18n.t("overview-policy-text")}</p>
+                        <a class="button button-secondary" href="/admin/policy">{move || i18n.t("overview-policy-link")}</a>
+                    </div>
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+import { LOCALES, expect, test, uniqueNlMobile } from '../fixtures';
+import { addAuthenticatorApp, addPhoneByText, signIn } from '../pages/security-info-flows';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { TEXT } from '../pages/texts';
+
+const OVERVIEW = { en: 'Overview', 'nl-NL': 'Overzicht', 'sv-SE': 'Översikt' } as const;
+
+test('the header shows the organization and the person, and the same height signed out and in', async ({ page, makeUser }) => {
+  const user = await makeUser({ displayName: 'Adele Vance', logo: true });
+  const banner = page.getByRole('banner');
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+  const signedOutHeight = (await banner.boundingBox())!.height;
+  await signInPage.signIn(user);
+  const info = new SecurityInfoPage(page);
+  await expect(info.heading).toBeVisible();
+
+  // The organization's logo (decorative: its name is beside it) and name.
+  const logo = banner.locator('img.shell-organization-logo');
+  await expect(logo).toHaveAttribute('src', /^\/api\/organizations\/[^/]+\/logo$/);
+  await expect(logo).toHaveAttribute('alt', '');
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(banner.locator('.shell-organization')).toHaveText('Contoso');
+  await expect(info.accountButton).toHaveAccessibleName('Adele Vance, account menu');
+  await expect(info.accountButton.locator('.avatar')).toHaveAttribute('data-initials', 'AV');
+  expect((await banner.boundingBox())!.height).toBe(signedOutHeight);
+});
+
+test('the account menu opens and closes with the keyboard, focus where the person looks', async ({ page, user, expectAccessible }) => {
+  await signIn(page, user);
+  const info = new SecurityInfoPage(page);
+  await info.accountButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(info.accountButton).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.locator('#account-menu-panel');
+  await expect(panel).toContainText(user.accountName);
+  await expectAccessible(page);
+  // Its controls come next in the tab order: the language, then Sign out.
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Language')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeFocused();
+  // Escape closes it and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(info.accountButton).toBeFocused();
+  await expect(info.accountButton).toHaveAttribute('aria-expanded', 'false');
+  // A click elsewhere closes it too.
+  await info.accountButton.click();
+  await expect(panel).toBeVisible();
+  await info.heading.click();
+  await expect(panel).toBeHidden();
+  // Tabbing past its last control closes it.
+  await info.accountButton.click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(panel).toBeHidden();
+
+  await info.signOut();
+  await expect(new SignInPage(page).heading).toBeVisible();
+});
+
+for (const locale of LOCALES) {
+  test.describe(locale, () => {
+    test.use({ locale });
+    test('the navigation marks the current page and leads to each', async ({ page, makeUser, expectAccessible }) => {
+      const user = await makeUser({ admin: true, locale });
+      await signIn(page, user, locale);
+      const info = new SecurityInfoPage(page, locale);
+      const nav = info.navigation;
+      await expect(nav.getByRole('link', { name: TEXT[locale].securityInfo })).toHaveAttribute('aria-current', 'page');
+      await nav.getByRole('link', { name: OVERVIEW[locale] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: OVERVIEW[locale] })).toBeVisible();
+      await expect(page).toHaveURL(/\/overview$/);
+      await expect(nav.getByRole('link', { name: OVERVIEW[locale] })).toHaveAttribute('aria-current', 'page');
+      await expect(nav.getByRole('link', { name: TEXT[locale].securityInfo })).not.toHaveAttribute('aria-current');
+      // Admins also find the policy there.
+      await expect(nav.getByRole('link')).toHaveCount(4);
+      await expectAccessible(page);
+    });
+  });
+}
+
+test('the overview says who is signed in and whether their methods cover sign-in and reset', async ({ page, context, user, expectAccessible }) => {
+  await signIn(page, user);
+  await page.goto('/overview');
+  const main = page.getByRole('main');
+  await expect(main.getByRole('heading', { level: 2, name: user.displayName })).toBeVisible();
+  await expect(main.getByText(user.accountName)).toBeVisible();
+  await expect(main.getByText('Two-step verification: needs a method')).toBeVisible();
+  await main.getByRole('link', { name: 'Update info' }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await addPhoneByText(page, await context.newPage(), uniqueNlMobile());
+  await page.goto('/overview');
+  await expect(main.getByText('Two-step verification: ready (1 method)')).toBeVisible();
+  // Members have no policy card and no policy link.
+  await expect(page.getByRole('link', { name: 'Organization policy' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('each method row has its icon, hidden from screen readers, its date, and the default is marked', async ({ page, context, user }) => {
+  await signIn(page, user);
+  const number = uniqueNlMobile();
+  await addPhoneByText(page, await context.newPage(), number);
+  await addAuthenticatorApp(page);
+  const rows = page.locator('.method-list > li');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) {
+    await expect(row.locator('.method-icon svg')).toHaveAttribute('aria-hidden', 'true');
+    await expect(row).toContainText(/Added [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  }
+  const phone = page.getByRole('listitem').filter({ hasText: number.display });
+  await expect(phone).toContainText('Default');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Authenticator app' })).not.toContainText('Default');
+  // One line: the default, then its Change.
+  const line = page.locator('.default-method');
+  await expect(line).toContainText(`Default sign-in method:`.replace(':', ''));
+  await expect(line).toContainText(`Phone - text ${number.display}`);
+  await expect(line.getByRole('button', { name: 'Change: Default sign-in method' })).toBeVisible();
+});
+
+test.describe('on a 360-pixel-wide phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('the navigation folds into a menu that closes once a page is chosen', async ({ page, user, expectAccessible }) => {
+    await signIn(page, user);
+    const info = new SecurityInfoPage(page);
+    const toggle = page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true });
+    await expect(info.navigation).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(info.navigation).toBeVisible();
+    await expectAccessible(page);
+    await info.navigation.getByRole('link', { name: 'Change password' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Change password' })).toBeVisible();
+    await expect(info.navigation).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    // Who is signed in stays one tap away, and the header does not wrap.
+    await expect(info.accountButton).toBeVisible();
+    expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThan(72);
+  });
+});

@@ -1,0 +1,45 @@
+//! The organization's logo, for the header.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/organizations/{id}/logo", get(logo))
+}
+
+/// The logo as an image. Opened on its own, the sandboxing CSP keeps any
+/// script in the document from running under our origin.
+#[utoipa::path(
+    get,
+    path = "/api/organizations/{id}/logo",
+    params(("id" = String, Path, description = "The organization's id")),
+    responses(
+        (status = 200, description = "The organization's logo", content_type = "image/svg+xml", body = String),
+        (status = 404, description = "No such organization, or it has no logo", body = models::ApiError),
+    )
+)]
+pub async fn logo(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+    let svg = state
+        .store
+        .organization_logo(&id)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        svg,
+    )
+        .into_response())
+}
