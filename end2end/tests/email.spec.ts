@@ -128,11 +128,14 @@ test('a wrong code is refused, the email can be changed and deleted, and it is n
   // Change: the old address stays listed until the new one is verified.
   const third = personalAddress();
   await page.getByRole('button', { name: 'Change: Email' }).click();
-  await wizard.getByLabel('Email', { exact: true }).fill(third);
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await codeField.fill((await new Mailbox(inbox, third).lastMail()).code);
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('button', { name: 'Done' }).click();
+  // Titled for what it does, and saying what is registered now (defect 6).
+  const change = page.getByRole('dialog', { name: 'Change your email' });
+  await expect(change.getByText(`Your current address is ${second}.`)).toBeVisible();
+  await change.getByLabel('Email', { exact: true }).fill(third);
+  await change.getByRole('button', { name: 'Next' }).click();
+  await change.getByLabel('Code', { exact: true }).fill((await new Mailbox(inbox, third).lastMail()).code);
+  await change.getByRole('button', { name: 'Next' }).click();
+  await change.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: third })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: second })).toHaveCount(0);
 

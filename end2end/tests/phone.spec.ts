@@ -474,7 +474,9 @@ test('Change on a phone verifies the new number and keeps the row', async ({ pag
   const handsetPage = await context.newPage();
   await addPhoneByText(page, handsetPage, first);
   await page.getByRole('button', { name: 'Change: Phone' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Set up your phone' });
+  // Titled for what it does, and saying what is registered now (defect 6).
+  const wizard = page.getByRole('dialog', { name: 'Change your phone' });
+  await expect(wizard.getByText(`Your current number is ${first.display}.`)).toBeVisible();
   await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
   await wizard.getByLabel('Phone number').fill(second.national);
   await wizard.getByRole('button', { name: 'Next' }).click();

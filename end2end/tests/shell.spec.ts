@@ -115,7 +115,7 @@ test('each method row has its icon, hidden from screen readers, its date, and th
   await expect(page.getByRole('listitem').filter({ hasText: 'Authenticator app' })).not.toContainText('Default');
   // One line: the default, then its Change.
   const line = page.locator('.default-method');
-  await expect(line).toContainText(`Default sign-in method:`.replace(':', ''));
+  await expect(line.getByRole('term')).toHaveText('Default sign-in method');
   await expect(line).toContainText(`Phone - text ${number.display}`);
   await expect(line.getByRole('button', { name: 'Change: Default sign-in method' })).toBeVisible();
 });

@@ -69,6 +69,13 @@ delete-dialog-no = No
 phone-wizard-title-phone = Set up your phone
 phone-wizard-title-alternate-phone = Set up your alternate phone
 phone-wizard-title-office-phone = Set up your office phone
+phone-wizard-change-title-phone = Change your phone
+phone-wizard-change-title-alternate-phone = Change your alternate phone
+phone-wizard-change-title-office-phone = Change your office phone
+# Over the form that changes a phone.
+# Variables:
+#   $number (String) - the number registered now, e.g. "+1 4255551234"
+phone-wizard-current = Your current number is { $number }.
 phone-wizard-intro = You can prove who you are by answering a call on your phone or texting a code to your phone.
 phone-wizard-intro-call-only = You can prove who you are by answering a call on this phone.
 phone-wizard-question = What phone number would you like to use?
@@ -170,6 +177,11 @@ register-different-method = I want to set up a different method
 ## Email
 
 email-wizard-title = Set up your email
+email-wizard-change-title = Change your email
+# Over the form that changes the email address.
+# Variables:
+#   $address (String) - the address registered now
+email-wizard-current = Your current address is { $address }.
 email-wizard-intro = We'll send a code to an email address of your choice. You can use it to reset your password; it can't be used for two-step verification.
 email-wizard-question = What email would you like to use?
 email-wizard-address-label = Email

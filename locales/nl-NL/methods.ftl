@@ -57,6 +57,10 @@ delete-dialog-no = Nee
 phone-wizard-title-phone = Uw telefoon instellen
 phone-wizard-title-alternate-phone = Uw alternatieve telefoon instellen
 phone-wizard-title-office-phone = Uw kantoortelefoon instellen
+phone-wizard-change-title-phone = Uw telefoon wijzigen
+phone-wizard-change-title-alternate-phone = Uw alternatieve telefoon wijzigen
+phone-wizard-change-title-office-phone = Uw kantoortelefoon wijzigen
+phone-wizard-current = Uw huidige nummer is { $number }.
 phone-wizard-intro = U kunt bewijzen wie u bent door een oproep op uw telefoon te beantwoorden of door een code naar uw telefoon te laten sturen.
 phone-wizard-intro-call-only = U kunt bewijzen wie u bent door een oproep op deze telefoon te beantwoorden.
 phone-wizard-question = Welk telefoonnummer wilt u gebruiken?
@@ -136,6 +140,8 @@ register-different-method = Ik wil een andere methode instellen
 ## E-mail
 
 email-wizard-title = Uw e-mail instellen
+email-wizard-change-title = Uw e-mail wijzigen
+email-wizard-current = Uw huidige adres is { $address }.
 email-wizard-intro = We sturen een code naar een e-mailadres naar keuze. U kunt het gebruiken om uw wachtwoord opnieuw in te stellen; het kan niet worden gebruikt voor verificatie in twee stappen.
 email-wizard-question = Welk e-mailadres wilt u gebruiken?
 email-wizard-address-label = E-mail

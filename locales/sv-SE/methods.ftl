@@ -57,6 +57,10 @@ delete-dialog-no = Nej
 phone-wizard-title-phone = Konfigurera din telefon
 phone-wizard-title-alternate-phone = Konfigurera din alternativa telefon
 phone-wizard-title-office-phone = Konfigurera din kontorstelefon
+phone-wizard-change-title-phone = Ändra din telefon
+phone-wizard-change-title-alternate-phone = Ändra din alternativa telefon
+phone-wizard-change-title-office-phone = Ändra din kontorstelefon
+phone-wizard-current = Ditt nuvarande nummer är { $number }.
 phone-wizard-intro = Du kan bevisa vem du är genom att svara på ett samtal på din telefon eller genom att få en kod skickad till din telefon.
 phone-wizard-intro-call-only = Du kan bevisa vem du är genom att svara på ett samtal på den här telefonen.
 phone-wizard-question = Vilket telefonnummer vill du använda?
@@ -136,6 +140,8 @@ register-different-method = Jag vill konfigurera en annan metod
 ## E-post
 
 email-wizard-title = Konfigurera din e-post
+email-wizard-change-title = Ändra din e-post
+email-wizard-current = Din nuvarande adress är { $address }.
 email-wizard-intro = Vi skickar en kod till en e-postadress som du väljer. Du kan använda den för att återställa ditt lösenord; den kan inte användas för tvåstegsverifiering.
 email-wizard-question = Vilken e-postadress vill du använda?
 email-wizard-address-label = E-post

@@ -1,9 +1,10 @@
 //! Set up your email (SPEC §4): address → 6-digit code by email → done.
 //! The code step is the phone wizard's, with the email's words.
 
+use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, Challenge, Field, SecurityInfo, StartEmailRequest};
+use models::{ApiError, Challenge, Field, MethodView, SecurityInfo, StartEmailRequest};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -22,8 +23,8 @@ enum Step {
 
 #[component]
 pub fn EmailWizard(
-    /// The email method being changed, if any.
-    replaces: Option<String>,
+    /// The email method being changed, if any: its address is shown.
+    replaces: Option<MethodView>,
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
@@ -37,6 +38,11 @@ pub fn EmailWizard(
     let resent = RwSignal::new(false);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let replaces = StoredValue::new(replaces);
+    let title_id = match replaces.with_value(Option::is_some) {
+        false => "email-wizard-title",
+        true => "email-wizard-change-title",
+    };
+    let current = replaces.with_value(|r| r.as_ref().map(|m| m.detail.clone()));
 
     let show = move |challenge: Challenge| {
         code.set(String::new());
@@ -51,7 +57,7 @@ pub fn EmailWizard(
         resent.set(false);
         let request = StartEmailRequest {
             address: address.get_untracked(),
-            replaces: replaces.get_value(),
+            replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
         leptos::task::spawn_local(async move {
             match api::start_email(&request).await {
@@ -63,7 +69,12 @@ pub fn EmailWizard(
     };
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t("email-wizard-title")}</h2>
+        <h2 id="dialog-title">{move || i18n.t(title_id)}</h2>
+        {move || current.clone().filter(|_| step.with(|s| matches!(s, Step::Enter))).map(|address| {
+            let mut args = Args::new();
+            args.set("address", address);
+            view! { <p class="muted">{move || i18n.t_with("email-wizard-current", &args)}</p> }
+        })}
         {move || match step.get() {
             Step::Enter => view! { <EnterAddress address error busy on_next=Callback::new(move |()| start()) on_cancel/> }.into_any(),
             Step::Code(challenge) => view! {

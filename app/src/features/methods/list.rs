@@ -19,7 +19,7 @@ enum Panel {
     Add,
     Wizard {
         kind: MethodKind,
-        replaces: Option<String>,
+        replaces: Option<MethodView>,
     },
     Delete(String),
     Default,
@@ -58,17 +58,18 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
     view! {
         <div class="card">
             <CoverageStatus coverage/>
-            <p class="default-method">
-                <span class="default-method-label">{move || i18n.t("security-info-default-label")}</span>
-                " "
-                <span class="default-method-value">{default_text}</span>
-                <Show when=move || has_default_choices>
-                    <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
-                        aria-label=move || i18n.t("methods-default-change-label")>
-                        {move || i18n.t("methods-default-change")}
-                    </button>
-                </Show>
-            </p>
+            <dl class="default-method">
+                <dt>{move || i18n.t("security-info-default-label")}</dt>
+                <dd>
+                    <span>{default_text}</span>
+                    <Show when=move || has_default_choices>
+                        <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
+                            aria-label=move || i18n.t("methods-default-change-label")>
+                            {move || i18n.t("methods-default-change")}
+                        </button>
+                    </Show>
+                </dd>
+            </dl>
         </div>
         <div class="card">
             <div class="card-header">
@@ -85,7 +86,7 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                         {rows.into_iter().map(|m: MethodView| {
                             let kind = m.kind;
                             let usable = m.usable;
-                            let (id_change, id_regenerate, id_delete) = (m.id.clone(), m.id.clone(), m.id.clone());
+                            let (changed, regenerated, id_delete) = (m.clone(), m.clone(), m.id.clone());
                             let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
                             let name = move || method_name(&i18n, kind);
                             let is_default = default_id.as_deref() == Some(m.id.as_str());
@@ -134,8 +135,8 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                             <button type="button" class="button button-link"
                                                 aria-label=move || i18n.t_with("methods-change-label", &named())
                                                 on:click={
-                                                    let id = id_change.clone();
-                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(id.clone()) })
+                                                    let changed = changed.clone();
+                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(changed.clone()) })
                                                 }>
                                                 {move || i18n.t("methods-change")}
                                             </button>
@@ -144,8 +145,8 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
                                             <button type="button" class="button button-link"
                                                 aria-label=move || i18n.t_with("methods-regenerate-label", &named())
                                                 on:click={
-                                                    let id = id_regenerate.clone();
-                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(id.clone()) })
+                                                    let regenerated = regenerated.clone();
+                                                    move |_| panel.set(Panel::Wizard { kind, replaces: Some(regenerated.clone()) })
                                                 }>
                                                 {move || i18n.t("methods-regenerate")}
                                             </button>

@@ -4,7 +4,8 @@ use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
 use models::{
-    ApiError, Challenge, Field, MethodKind, PhoneDelivery, SecurityInfo, StartPhoneRequest,
+    ApiError, Challenge, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    StartPhoneRequest,
 };
 
 use crate::api;
@@ -47,8 +48,8 @@ impl Entry {
 #[component]
 pub fn PhoneWizard(
     kind: MethodKind,
-    /// The phone method being changed, if any.
-    replaces: Option<String>,
+    /// The phone method being changed, if any: its number is shown.
+    replaces: Option<MethodView>,
     /// Called with the updated security info when the person chooses Done.
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
@@ -68,11 +69,16 @@ pub fn PhoneWizard(
     let resent = RwSignal::new(false);
     let replaces = StoredValue::new(replaces);
 
-    let title_id = match kind {
-        MethodKind::AlternatePhone => "phone-wizard-title-alternate-phone",
-        MethodKind::OfficePhone => "phone-wizard-title-office-phone",
-        _ => "phone-wizard-title-phone",
+    let changing = replaces.with_value(Option::is_some);
+    let title_id = match (kind, changing) {
+        (MethodKind::AlternatePhone, false) => "phone-wizard-title-alternate-phone",
+        (MethodKind::OfficePhone, false) => "phone-wizard-title-office-phone",
+        (_, false) => "phone-wizard-title-phone",
+        (MethodKind::AlternatePhone, true) => "phone-wizard-change-title-alternate-phone",
+        (MethodKind::OfficePhone, true) => "phone-wizard-change-title-office-phone",
+        (_, true) => "phone-wizard-change-title-phone",
     };
+    let current = replaces.with_value(|r| r.as_ref().map(|m| m.detail.clone()));
 
     // The extension the server removed from the typed number, to say so.
     let removed_extension: RwSignal<Option<String>> = RwSignal::new(None);
@@ -103,7 +109,7 @@ pub fn PhoneWizard(
             region: entry.region.get_untracked(),
             number: entry.number.get_untracked(),
             delivery: entry.delivery.get_untracked(),
-            replaces: replaces.get_value(),
+            replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
         leptos::task::spawn_local(async move {
             match api::start_phone(&request).await {
@@ -134,6 +140,11 @@ pub fn PhoneWizard(
 
     view! {
         <h2 id="dialog-title">{move || i18n.t(title_id)}</h2>
+        {move || current.clone().filter(|_| step.with(|s| matches!(s, Step::Enter))).map(|number| {
+            let mut args = Args::new();
+            args.set("number", number);
+            view! { <p class="muted">{move || i18n.t_with("phone-wizard-current", &args)}</p> }
+        })}
         {move || {
             let shown = matches!(step.get(), Step::Code(_) | Step::Calling(_));
             removed_extension.get().filter(|_| shown).map(|ext| {

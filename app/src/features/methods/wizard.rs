@@ -2,7 +2,7 @@
 //! setup flow (the Security info page and the registration interrupt).
 
 use leptos::prelude::*;
-use models::{MethodKind, SecurityInfo};
+use models::{MethodKind, MethodView, SecurityInfo};
 
 use crate::features::methods::authenticator::AuthenticatorWizard;
 use crate::features::methods::email::EmailWizard;
@@ -14,8 +14,9 @@ use crate::features::methods::security_key::SecurityKeyWizard;
 #[component]
 pub fn MethodWizard(
     kind: MethodKind,
-    /// The method being changed (phones and email), if any.
-    replaces: Option<String>,
+    /// The method being changed (phones, email) or regenerated (recovery
+    /// codes), if any.
+    replaces: Option<MethodView>,
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
