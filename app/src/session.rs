@@ -15,6 +15,9 @@ pub struct Session {
     /// Viewing or changing security info first asks for a verification
     /// (S11): pages show the step-up at once instead of being refused.
     pub step_up_required: RwSignal<bool>,
+    /// The session ended while the page was open (signed out elsewhere,
+    /// or expired): the sign-in page says so.
+    pub ended: RwSignal<bool>,
     /// False until the first `GET /api/session` has answered.
     pub ready: RwSignal<bool>,
     /// Set when that first answer failed (server unreachable).
@@ -28,10 +31,21 @@ impl Session {
             user: RwSignal::new(None),
             pending: RwSignal::new(false),
             step_up_required: RwSignal::new(false),
+            ended: RwSignal::new(false),
             ready: RwSignal::new(false),
             failed: RwSignal::new(None),
         };
         provide_context(session);
+        // Any call that finds the session gone: forget the person (pages
+        // then leave for the sign-in page, clearing what they showed).
+        // After signing out here nobody is remembered, so nothing is said.
+        api::on_session_ended(move || {
+            if session.user.with_untracked(Option::is_some) {
+                session.user.set(None);
+                session.pending.set(false);
+                session.ended.set(true);
+            }
+        });
         leptos::task::spawn_local(async move {
             match api::session().await {
                 Ok(info) => session.signed_in(i18n, info),
@@ -63,6 +77,7 @@ impl Session {
         if let Some(locale) = info.user.as_ref().and_then(|u| u.locale) {
             i18n.show(locale);
         }
+        self.ended.set(false);
         self.pending.set(info.verification_required);
         self.step_up_required.set(info.step_up_required);
         self.user.set(info.user);

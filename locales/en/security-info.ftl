@@ -75,6 +75,9 @@ sign-out-everywhere-title = Sign out everywhere?
 sign-out-everywhere-question = You'll be signed out here and in every other browser and app where you're signed in with this account. Use this if you lost a device or think someone else is using your account.
 sign-out-everywhere-confirm = Sign out everywhere
 
+# After a dialog found its method already changed or removed elsewhere.
+security-info-changed-elsewhere = That method had already been changed or removed, perhaps in another tab or window. This is your security info as it is now.
+
 ## Overview page
 
 overview-title = Overview

@@ -18,3 +18,5 @@ signin-cant-use-help = Contact your administrator. They can confirm who you are 
 signin-passkey = Sign in with a passkey
 signin-passkey-waiting = Waiting for your passkey…
 signin-signed-out-everywhere = You were signed out everywhere. Every browser and device has to sign in again.
+# The session ended while a page was open (signed out elsewhere, or expired).
+signin-session-ended = You've been signed out: you signed out somewhere else, or your session ended after a while without activity. Sign in again to continue.

@@ -65,6 +65,8 @@ sign-out-everywhere-title = Overal afmelden?
 sign-out-everywhere-question = U wordt hier afgemeld en in elke andere browser en app waarin u met dit account bent aangemeld. Gebruik dit als u een apparaat kwijt bent of denkt dat iemand anders uw account gebruikt.
 sign-out-everywhere-confirm = Overal afmelden
 
+security-info-changed-elsewhere = Die methode was al gewijzigd of verwijderd, misschien in een ander tabblad of venster. Dit zijn uw beveiligingsgegevens zoals ze nu zijn.
+
 ## Overview page
 
 overview-title = Overzicht

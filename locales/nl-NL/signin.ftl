@@ -18,3 +18,4 @@ signin-cant-use-help = Neem contact op met uw beheerder. Die kan bevestigen wie 
 signin-passkey = Aanmelden met een wachtwoordsleutel
 signin-passkey-waiting = Wachten op uw wachtwoordsleutel…
 signin-signed-out-everywhere = U bent overal afgemeld. Elke browser en elk apparaat moet zich opnieuw aanmelden.
+signin-session-ended = U bent afgemeld: u hebt zich ergens anders afgemeld, of uw sessie is beëindigd na een tijd zonder activiteit. Meld u opnieuw aan om verder te gaan.

@@ -65,6 +65,8 @@ sign-out-everywhere-title = Logga ut överallt?
 sign-out-everywhere-question = Du loggas ut här och i alla andra webbläsare och appar där du är inloggad med det här kontot. Använd det här om du har förlorat en enhet eller tror att någon annan använder ditt konto.
 sign-out-everywhere-confirm = Logga ut överallt
 
+security-info-changed-elsewhere = Den metoden hade redan ändrats eller tagits bort, kanske i en annan flik eller ett annat fönster. Så här ser din säkerhetsinformation ut nu.
+
 ## Overview page
 
 overview-title = Översikt

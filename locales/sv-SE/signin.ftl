@@ -18,3 +18,4 @@ signin-cant-use-help = Kontakta din administratör. Administratören kan bekräf
 signin-passkey = Logga in med en nyckel
 signin-passkey-waiting = Väntar på din nyckel…
 signin-signed-out-everywhere = Du har loggats ut överallt. Alla webbläsare och enheter måste logga in igen.
+signin-session-ended = Du har loggats ut: du loggade ut någon annanstans, eller så avslutades sessionen efter en tid utan aktivitet. Logga in igen för att fortsätta.

@@ -15,6 +15,17 @@ thread_local! {
     static CSRF_TOKEN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+thread_local! {
+    /// What to do when the server says the session is gone (signed out
+    /// elsewhere, expired): set once by the session.
+    static ON_SESSION_ENDED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Registers what happens when any call finds the session gone.
+pub fn on_session_ended(then: impl Fn() + 'static) {
+    ON_SESSION_ENDED.with(|f| *f.borrow_mut() = Some(Box::new(then)));
+}
+
 fn remember_csrf(info: &SessionInfo) {
     CSRF_TOKEN.with(|t| *t.borrow_mut() = info.csrf_token.clone());
 }
@@ -27,10 +38,18 @@ fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 async fn error_of(response: Response) -> ApiError {
-    response
+    let error = response
         .json::<ApiError>()
         .await
-        .unwrap_or_else(|_| ApiError::new(ErrorCode::Internal))
+        .unwrap_or_else(|_| ApiError::new(ErrorCode::Internal));
+    if error.code == ErrorCode::NotSignedIn {
+        ON_SESSION_ENDED.with(|f| {
+            if let Some(f) = &*f.borrow() {
+                f();
+            }
+        });
+    }
+    error
 }
 
 async fn json_of<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -> ApiResult<T> {

@@ -44,6 +44,17 @@ fn SecurityInfoContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let reload = RwSignal::new(0u32);
+    // Said after a dialog found its method changed elsewhere, over the
+    // list as it is now.
+    let changed_elsewhere = RwSignal::new(false);
+    // Focus goes to that notice: the dialog that opened is gone, and so is
+    // the button that opened it.
+    let notice: NodeRef<leptos::html::P> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(notice) = notice.get() {
+            let _ = notice.focus();
+        }
+    });
     let loaded: RwSignal<Option<Result<SecurityInfo, ApiError>>> = RwSignal::new(None);
     Effect::new(move |_| {
         reload.track();
@@ -96,7 +107,18 @@ fn SecurityInfoContent() -> impl IntoView {
                         <h1>{move || i18n.t("security-info-title")}</h1>
                         <p class="lead">{move || i18n.t("security-info-intro")}</p>
                     </header>
-                    <MethodList info=info on_change=Callback::new(move |info| loaded.set(Some(Ok(info))))/>
+                    {move || changed_elsewhere.get().then(|| view! {
+                        <p class="notice" role="status" tabindex="-1" node_ref=notice>{move || i18n.t("security-info-changed-elsewhere")}</p>
+                    })}
+                    <MethodList info=info
+                        on_change=Callback::new(move |info| {
+                            changed_elsewhere.set(false);
+                            loaded.set(Some(Ok(info)));
+                        })
+                        on_stale=Callback::new(move |()| {
+                            changed_elsewhere.set(true);
+                            reload.update(|n| *n += 1);
+                        })/>
                     <p class="sign-out-everywhere">
                         <button type="button" class="button button-link" node_ref=opener on:click=move |_| confirming.set(true)>
                             {move || i18n.t("security-info-sign-out-everywhere")}

@@ -209,6 +209,10 @@ pub fn SignInPage() -> impl IntoView {
             {move || signed_out_everywhere().then(|| view! {
                 <p class="notice" role="status">{move || i18n.t("signin-signed-out-everywhere")}</p>
             })}
+            // The session ended while a page was open: say why the person is here.
+            {move || session.ended.get().then(|| view! {
+                <p class="notice" role="status">{move || i18n.t("signin-session-ended")}</p>
+            })}
             <p class="lead">{move || i18n.t("signin-intro")}</p>
             <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
                 <ErrorAlert message=message_at(None)/>

@@ -3,7 +3,9 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{ApiError, MethodKind, MethodView, PhoneDelivery, SecurityInfo, SetDefaultRequest};
+use models::{
+    ApiError, ErrorCode, MethodKind, MethodView, PhoneDelivery, SecurityInfo, SetDefaultRequest,
+};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -83,6 +85,9 @@ pub fn DeleteMethod(
     info: SecurityInfo,
     on_deleted: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
+    /// Called instead of showing "not found" when the method is gone
+    /// already (deleted in another tab): the page refreshes and says so.
+    on_stale: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
@@ -117,6 +122,7 @@ pub fn DeleteMethod(
         leptos::task::spawn_local(async move {
             match api::delete_method(&id.get_value()).await {
                 Ok(info) => on_deleted.run(info),
+                Err(e) if e.code == ErrorCode::NotFound => on_stale.run(()),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
@@ -166,6 +172,8 @@ pub fn ChangeDefault(
     info: SecurityInfo,
     on_changed: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
+    /// Called when the chosen method is gone already (see `DeleteMethod`).
+    on_stale: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let choices = default_choices(&info);
@@ -195,6 +203,7 @@ pub fn ChangeDefault(
             .await
             {
                 Ok(info) => on_changed.run(info),
+                Err(e) if e.code == ErrorCode::NotFound => on_stale.run(()),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

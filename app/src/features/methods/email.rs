@@ -4,7 +4,7 @@
 use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, Challenge, Field, MethodView, SecurityInfo, StartEmailRequest};
+use models::{ApiError, Challenge, ErrorCode, Field, MethodView, SecurityInfo, StartEmailRequest};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -27,6 +27,10 @@ pub fn EmailWizard(
     replaces: Option<MethodView>,
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
+    /// Called instead of showing "not found" when the method is gone
+    /// already (deleted in another tab): the page refreshes and says so.
+    #[prop(optional)]
+    on_stale: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // Kept across steps: "Change email" loses nothing typed.
@@ -62,6 +66,9 @@ pub fn EmailWizard(
         leptos::task::spawn_local(async move {
             match api::start_email(&request).await {
                 Ok(challenge) => show(challenge),
+                Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
+                    on_stale.inspect(|f| f.run(()));
+                }
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

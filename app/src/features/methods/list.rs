@@ -26,7 +26,12 @@ enum Panel {
 }
 
 #[component]
-pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl IntoView {
+pub fn MethodList(
+    info: SecurityInfo,
+    on_change: Callback<SecurityInfo>,
+    /// A dialog found its method gone (changed in another tab or window).
+    on_stale: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let panel = RwSignal::new(Panel::None);
     let info = StoredValue::new(info);
@@ -50,6 +55,10 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
     let default_id =
         info.with_value(|info| info.default_method.as_ref().map(|d| d.method_id.clone()));
     let close = Callback::new(move |()| panel.set(Panel::None));
+    let stale = Callback::new(move |()| {
+        panel.set(Panel::None);
+        on_stale.run(());
+    });
     let updated = Callback::new(move |new_info: SecurityInfo| {
         panel.set(Panel::None);
         on_change.run(new_info);
@@ -176,17 +185,17 @@ pub fn MethodList(info: SecurityInfo, on_change: Callback<SecurityInfo>) -> impl
             }.into_any(),
             Panel::Wizard { kind, replaces } => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
-                    <MethodWizard kind replaces on_done=updated on_cancel=close/>
+                    <MethodWizard kind replaces on_done=updated on_cancel=close on_stale=stale/>
                 </Dialog>
             }.into_any(),
             Panel::Delete(id) => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
-                    <DeleteMethod id info=info.get_value() on_deleted=updated on_cancel=close/>
+                    <DeleteMethod id info=info.get_value() on_deleted=updated on_cancel=close on_stale=stale/>
                 </Dialog>
             }.into_any(),
             Panel::Default => view! {
                 <Dialog labelled_by="dialog-title" on_close=close>
-                    <ChangeDefault info=info.get_value() on_changed=updated on_cancel=close/>
+                    <ChangeDefault info=info.get_value() on_changed=updated on_cancel=close on_stale=stale/>
                 </Dialog>
             }.into_any(),
         }}

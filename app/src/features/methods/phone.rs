@@ -4,7 +4,7 @@ use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
 use models::{
-    ApiError, Challenge, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
     StartPhoneRequest,
 };
 
@@ -53,6 +53,10 @@ pub fn PhoneWizard(
     /// Called with the updated security info when the person chooses Done.
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
+    /// Called instead of showing "not found" when the method is gone
+    /// already (deleted in another tab): the page refreshes and says so.
+    #[prop(optional)]
+    on_stale: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let entry = Entry::new(
@@ -114,6 +118,9 @@ pub fn PhoneWizard(
         leptos::task::spawn_local(async move {
             match api::start_phone(&request).await {
                 Ok(challenge) => show(challenge),
+                Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
+                    on_stale.inspect(|f| f.run(()));
+                }
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);

@@ -19,18 +19,22 @@ pub fn MethodWizard(
     replaces: Option<MethodView>,
     on_done: Callback<SecurityInfo>,
     on_cancel: Callback<()>,
+    /// Called instead of showing "not found" when the method is gone
+    /// already (deleted in another tab): the page refreshes and says so.
+    #[prop(optional)]
+    on_stale: Option<Callback<()>>,
 ) -> impl IntoView {
     match kind {
         MethodKind::AuthenticatorApp => {
             view! { <AuthenticatorWizard on_done on_cancel/> }.into_any()
         }
         MethodKind::SecurityQuestions => view! { <QuestionsWizard on_done on_cancel/> }.into_any(),
-        MethodKind::Email => view! { <EmailWizard replaces on_done on_cancel/> }.into_any(),
+        MethodKind::Email => view! { <EmailWizard replaces on_done on_cancel on_stale=on_stale.unwrap_or(on_cancel)/> }.into_any(),
         MethodKind::SecurityKey => view! { <SecurityKeyWizard on_done on_cancel/> }.into_any(),
         MethodKind::RecoveryCodes => {
             let regenerate = replaces.is_some();
             view! { <RecoveryCodesWizard regenerate on_done on_cancel/> }.into_any()
         }
-        phone => view! { <PhoneWizard kind=phone replaces on_done on_cancel/> }.into_any(),
+        phone => view! { <PhoneWizard kind=phone replaces on_done on_cancel on_stale=on_stale.unwrap_or(on_cancel)/> }.into_any(),
     }
 }
