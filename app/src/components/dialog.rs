@@ -5,17 +5,72 @@ use wasm_bindgen::JsCast;
 const FOCUSABLE: &str =
     "button:not([disabled]), select, input, a[href], [tabindex]:not([tabindex='-1'])";
 
+/// Marks the history entry a dialog added (its state), so that Back closes
+/// the dialog instead of leaving the page.
+const HISTORY_MARK: &str = "secinfo-dialog";
+
+thread_local! {
+    /// Dialogs open now: one dialog following another (Add method → its
+    /// wizard) shares one history entry.
+    static OPEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn on_dialog_entry() -> bool {
+    window()
+        .history()
+        .ok()
+        .and_then(|h| h.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == HISTORY_MARK)
+}
+
 /// A modal dialog: `role="dialog"`, labelled by its title, focus moved in
-/// on open and kept inside (Tab wraps), Escape closes.
+/// on open and kept inside (Tab wraps), Escape closes, and so does the
+/// browser's Back (the dialog adds a history entry on the same address).
+/// Closed, it gives focus back to what opened it, if that is still there.
 #[component]
 pub fn Dialog(
     /// The id of the element that titles the dialog (`aria-labelledby`).
     labelled_by: &'static str,
-    /// Called on Escape.
+    /// Called on Escape and on Back.
     on_close: Callback<()>,
     children: Children,
 ) -> impl IntoView {
     let panel: NodeRef<html::Div> = NodeRef::new();
+    let opener = document().active_element();
+    OPEN.with(|n| n.set(n.get() + 1));
+    if !on_dialog_entry()
+        && let Ok(history) = window().history()
+    {
+        let _ = history.push_state(&HISTORY_MARK.into(), "");
+    }
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        if !on_dialog_entry() {
+            on_close.run(());
+        }
+    });
+    on_cleanup(move || {
+        back.remove();
+        OPEN.with(|n| n.set(n.get().saturating_sub(1)));
+        // Closed from inside: leave the entry it added, unless another
+        // dialog took it over in the meantime.
+        set_timeout(
+            || {
+                if OPEN.with(std::cell::Cell::get) == 0
+                    && on_dialog_entry()
+                    && let Ok(history) = window().history()
+                {
+                    let _ = history.back();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+        if let Some(opener) = opener.and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok())
+            && opener.is_connected()
+        {
+            let _ = opener.focus();
+        }
+    });
     Effect::new(move |_| {
         if let Some(panel) = panel.get() {
             focus_first(&panel);

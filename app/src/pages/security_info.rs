@@ -47,6 +47,7 @@ fn SecurityInfoContent() -> impl IntoView {
     // Said after a dialog found its method changed elsewhere, over the
     // list as it is now.
     let changed_elsewhere = RwSignal::new(false);
+    let changed_here = RwSignal::new(false);
     // Focus goes to that notice: the dialog that opened is gone, and so is
     // the button that opened it.
     let notice: NodeRef<leptos::html::P> = NodeRef::new();
@@ -110,9 +111,10 @@ fn SecurityInfoContent() -> impl IntoView {
                     {move || changed_elsewhere.get().then(|| view! {
                         <p class="notice" role="status" tabindex="-1" node_ref=notice>{move || i18n.t("security-info-changed-elsewhere")}</p>
                     })}
-                    <MethodList info=info
+                    <MethodList info=info focus_heading=changed_here.get_untracked()
                         on_change=Callback::new(move |info| {
                             changed_elsewhere.set(false);
+                            changed_here.set(true);
                             loaded.set(Some(Ok(info)));
                         })
                         on_stale=Callback::new(move |()| {

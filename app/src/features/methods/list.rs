@@ -31,8 +31,20 @@ pub fn MethodList(
     on_change: Callback<SecurityInfo>,
     /// A dialog found its method gone (changed in another tab or window).
     on_stale: Callback<()>,
+    /// Shown after a change: focus starts on the list's heading, where the
+    /// change shows (the button that opened the dialog is gone).
+    #[prop(optional)]
+    focus_heading: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let heading: NodeRef<leptos::html::H2> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get()
+            && focus_heading
+        {
+            let _ = heading.focus();
+        }
+    });
     let panel = RwSignal::new(Panel::None);
     let info = StoredValue::new(info);
     let default_view = move || {
@@ -82,7 +94,7 @@ pub fn MethodList(
         </div>
         <div class="card">
             <div class="card-header">
-                <h2>{move || i18n.t("security-info-methods-heading")}</h2>
+                <h2 tabindex="-1" node_ref=heading>{move || i18n.t("security-info-methods-heading")}</h2>
                 <button type="button" class="button button-primary" on:click=move |_| panel.set(Panel::Add)>
                     <Icon glyph=Glyph::Plus/>{move || i18n.t("methods-add")}
                 </button>
