@@ -12,7 +12,7 @@ export const PHONE: Record<Locale, {
     addMethod: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', add: 'Add',
     phone: 'Phone', officePhone: 'Office phone', wizardTitle: 'Set up your phone', region: 'Country or Region',
     number: 'Phone number', textMe: 'Text me a code', callMe: 'Call me', next: 'Next', done: 'Done', codeLabel: 'Code',
-    sentTo: n => `We just sent a 6 digit code to ${n}. Enter the code below.`,
+    sentTo: n => `We just sent a 6-digit code to ${n}. Enter the code below.`,
     calling: n => `We're calling ${n} now.`,
     updated: 'Your security info is updated', wrongCode: "That code isn't right. Check it and try again.",
     text: 'Text', call: 'Call', defaultText: n => `Phone - text ${n}`, defaultCall: n => `Phone - call ${n}`,

@@ -15,7 +15,7 @@ const T = {
   en: {
     add: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', addButton: 'Add', email: 'Email',
     title: 'Set up your email', address: 'Email', next: 'Next', code: 'Code', updated: 'Your security info is updated', done: 'Done',
-    sent: (a: string) => `We just sent a 6 digit code to ${a}. Enter the code below.`,
+    sent: (a: string) => `We just sent a 6-digit code to ${a}. Enter the code below.`,
     subject: 'Your secinfo verification code', body: 'Use this code to verify your email address for password reset',
     ownDomain: "This email address can't be your work or school email.",
   },
@@ -24,7 +24,7 @@ const T = {
     title: 'Uw e-mail instellen', address: 'E-mail', next: 'Volgende', code: 'Code', updated: 'Uw beveiligingsgegevens zijn bijgewerkt', done: 'Gereed',
     sent: (a: string) => `We hebben zojuist een code van 6 cijfers naar ${a} gestuurd. Voer de code hieronder in.`,
     subject: 'Uw verificatiecode voor secinfo', body: 'Gebruik deze code om uw e-mailadres te verifiëren',
-    ownDomain: 'Dit e-mailadres kan niet uw e-mailadres van uw werk of school zijn.',
+    ownDomain: 'Dit mag niet het e-mailadres van uw werk of school zijn.',
   },
   'sv-SE': {
     add: 'Lägg till metod', addTitle: 'Lägg till en metod', addLabel: 'Vilken metod vill du lägga till?', addButton: 'Lägg till', email: 'E-post',
@@ -163,7 +163,7 @@ test('the email wizard can be finished with the keyboard alone', async ({ page, 
   await expect(wizard.getByLabel('Email', { exact: true })).toBeFocused();
   await page.keyboard.type(address);
   await page.keyboard.press('Enter');
-  await expect(wizard.getByText(`We just sent a 6 digit code to ${address}.`, { exact: false })).toBeVisible();
+  await expect(wizard.getByText(`We just sent a 6-digit code to ${address}.`, { exact: false })).toBeVisible();
   const { code } = await new Mailbox(await context.newPage(), address).lastMail();
   await page.bringToFront();
   await wizard.getByLabel('Code', { exact: true }).focus();

@@ -374,7 +374,7 @@ test('a password-only session must verify before seeing security info', async ({
   await otherPage.getByRole('radio', { name: new RegExp(`^Text \\${masked}`) }).check();
   await otherPage.getByRole('button', { name: 'Send code' }).click();
   // Read the handset only once the new text was sent, not the earlier one.
-  await expect(otherPage.getByText(/^We just sent a 6 digit code to \+31 61\d••••\d\d\./)).toBeVisible();
+  await expect(otherPage.getByText(/^We just sent a 6-digit code to \+31 61\d••••\d\d\./)).toBeVisible();
   const code = await new Handset(await other.newPage(), number.e164).lastCode();
   await otherPage.getByLabel('Code', { exact: true }).fill(code);
   await otherPage.getByRole('button', { name: 'Next' }).click();

@@ -51,6 +51,7 @@ error-answer-reused = Use a different answer for each question.
 error-questions-count = Answer every question.
 error-email-required = Enter your email address.
 error-invalid-email = That isn't a valid email address. Check it and try again.
+error-email-local-part-unsupported = Letters like ä or é before the @ aren't supported yet. Use an address with only a–z, digits and . _ - + before the @.
 error-email-in-account-domain = This email address can't be your work or school email.
 error-email-limit-reached = You've hit our limit on verification emails. Try again later.
 error-other-method-first = Set up another sign-in method before you add a security key.

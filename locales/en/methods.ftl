@@ -96,7 +96,7 @@ phone-wizard-rates = Message and data rates may apply.
 phone-wizard-extension-removed = Extensions aren't supported for this phone, so we removed the extension { $extension } from the number.
 # Variables:
 #   $number (String) - where the code went, e.g. "+31 612345678"
-phone-wizard-code-sent = We just sent a 6 digit code to { $number }. Enter the code below.
+phone-wizard-code-sent = We just sent a 6-digit code to { $number }. Enter the code below.
 phone-wizard-code-label = Code
 phone-wizard-resend = Resend code
 # Variables:
@@ -188,7 +188,7 @@ email-wizard-address-label = Email
 email-wizard-address-hint = Use a personal address, not your work or school email.
 # Variables:
 #   $address (String) - where the code went, e.g. "adele@fabrikam.example"
-email-wizard-code-sent = We just sent a 6 digit code to { $address }. Enter the code below.
+email-wizard-code-sent = We just sent a 6-digit code to { $address }. Enter the code below.
 email-wizard-change-address = Change email
 email-wizard-success-text = Your email was verified. You can use it to reset your password.
 

@@ -49,6 +49,7 @@ error-answer-reused = Använd ett annat svar för varje fråga.
 error-questions-count = Besvara alla frågor.
 error-email-required = Ange din e-postadress.
 error-invalid-email = Det är inte en giltig e-postadress. Kontrollera den och försök igen.
+error-email-local-part-unsupported = Bokstäver som ä eller é före @ stöds inte ännu. Använd en adress med bara a–z, siffror och . _ - + före @.
 error-email-in-account-domain = Den här e-postadressen kan inte vara din e-postadress till arbetet eller skolan.
 error-email-limit-reached = Du har nått vår gräns för verifieringsmeddelanden via e-post. Försök igen senare.
 error-other-method-first = Konfigurera en annan inloggningsmetod innan du lägger till en säkerhetsnyckel.

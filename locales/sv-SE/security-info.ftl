@@ -38,7 +38,7 @@ coverage-sspr-missing =
 methods-not-usable = Kan inte användas: din organisation tillåter inte längre den här metoden.
 security-info-sign-out-everywhere = Förlorad enhet? Logga ut överallt
 
-policy-title = Organisationens princip
+policy-title = Organisationsprincip
 policy-intro = Välj vilka metoder personer i din organisation kan registrera och vad varje metod räknas för. Ändringar gäller direkt.
 policy-allowed = Tillåten
 policy-mfa = Tvåstegsverifiering
@@ -47,7 +47,7 @@ policy-registration-label = Metoder som krävs vid inloggning
 policy-registration-hint = Med 0 ombeds personer inte att registrera metoder när de loggar in.
 policy-reset-label = Metoder som krävs för återställning av lösenord
 policy-save = Spara
-policy-saved = Principen har sparats. Den gäller från allas nästa steg.
+policy-saved = Principen har sparats. Den gäller direkt för alla, från och med nästa steg.
 policy-back = Tillbaka
 policy-code-lifetime-label = Koder via sms eller e-post upphör att gälla efter
 policy-code-tries-label = Tillåtna felaktiga försök per kod

@@ -2,8 +2,10 @@
 
 use crate::ErrorCode;
 
-/// An email address a code can be sent to: `local@domain`, ASCII, with a
-/// domain of at least two labels. The domain is kept in lower case.
+/// An email address a code can be sent to: `local@domain`, with an ASCII
+/// local part and a domain of at least two labels, which may be
+/// internationalized (`fabrikäm.example`). The domain is kept in lower case;
+/// the server turns it into its ASCII form for the wire (`ascii`, IDNA).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmailAddress {
     local: String,
@@ -29,26 +31,64 @@ impl EmailAddress {
                 .split('.')
                 .all(|part| !part.is_empty() && part.chars().all(atext));
         let labels: Vec<&str> = domain.split('.').collect();
+        // Letters of any script in the domain: IDNA has the final word.
         let label_ok = |l: &&str| {
-            (1..=63).contains(&l.len())
-                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            (1..=63).contains(&l.chars().count())
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
                 && !l.starts_with('-')
                 && !l.ends_with('-')
         };
-        let top_ok = labels
-            .last()
-            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
-        if !local_ok || labels.len() < 2 || !labels.iter().all(label_ok) || !top_ok {
+        let top_ok = labels.last().is_some_and(|t| {
+            t.chars().count() >= 2 && (t.chars().all(char::is_alphabetic) || t.starts_with("xn--"))
+        });
+        if labels.len() < 2 || !labels.iter().all(label_ok) || !top_ok {
             return Err(invalid);
+        }
+        if !local_ok {
+            // A well-formed address whose only fault is a letter like ä
+            // before the @ is told so: it is real, we cannot mail it.
+            let plain_but_for_letters = local.split('.').all(|part| {
+                !part.is_empty() && part.chars().all(|c| atext(c) || c.is_alphanumeric())
+            });
+            return Err(if plain_but_for_letters && !local.is_ascii() {
+                ErrorCode::EmailLocalPartUnsupported
+            } else {
+                invalid
+            });
         }
         Ok(EmailAddress {
             local: local.to_owned(),
-            domain: domain.to_ascii_lowercase(),
+            domain: domain.to_lowercase(),
         })
     }
 
     pub fn domain(&self) -> &str {
         &self.domain
+    }
+
+    /// The same address with its domain in ASCII (punycode), as mail
+    /// servers take it; refused when the domain is not a valid IDNA name.
+    #[cfg(feature = "idna")]
+    pub fn ascii(&self) -> Result<EmailAddress, ErrorCode> {
+        let domain =
+            idna::domain_to_ascii_strict(&self.domain).map_err(|_| ErrorCode::InvalidEmail)?;
+        Ok(EmailAddress {
+            local: self.local.clone(),
+            domain,
+        })
+    }
+
+    /// How the person wrote it: an ASCII (punycode) domain shown in its
+    /// own script again.
+    #[cfg(feature = "idna")]
+    pub fn unicode(address: &str) -> String {
+        match address.rsplit_once('@') {
+            Some((local, domain)) if domain.contains("xn--") => {
+                let (domain, _) = idna::domain_to_unicode(domain);
+                format!("{local}@{domain}")
+            }
+            _ => address.to_owned(),
+        }
     }
 
     /// Whether the address belongs to `domain` or one of its subdomains
@@ -92,7 +132,6 @@ mod tests {
             "adele@-fabrikam.example",
             "adele@fabrikam.example.",
             "adele@fabrikam.e1",
-            "adèle@fabrikam.example",
             "adele@fabrikam.example\r\nBcc: x@y.example",
         ] {
             assert_eq!(
@@ -103,6 +142,49 @@ mod tests {
         }
         let long = format!("{}@fabrikam.example", "a".repeat(65));
         assert_eq!(EmailAddress::parse(&long), Err(ErrorCode::InvalidEmail));
+    }
+
+    #[test]
+    fn an_internationalized_domain_is_an_address_and_a_local_part_beyond_ascii_is_said() {
+        let a = EmailAddress::parse("adele@Fabrikäm.example").unwrap();
+        assert_eq!(a.domain(), "fabrikäm.example");
+        assert_eq!(
+            EmailAddress::parse("ädele@fabrikäm.example"),
+            Err(ErrorCode::EmailLocalPartUnsupported)
+        );
+        assert_eq!(
+            EmailAddress::parse("adèle@fabrikam.example"),
+            Err(ErrorCode::EmailLocalPartUnsupported)
+        );
+        assert_eq!(
+            EmailAddress::parse("ad èle@fabrikam.example"),
+            Err(ErrorCode::InvalidEmail)
+        );
+        assert_eq!(
+            EmailAddress::parse("adele@fabrikam.ex1"),
+            Err(ErrorCode::InvalidEmail)
+        );
+    }
+
+    #[cfg(feature = "idna")]
+    #[test]
+    fn the_wire_gets_punycode_and_people_see_their_own_script() {
+        let a = EmailAddress::parse("adele@Fabrikäm.example").unwrap();
+        let ascii = a.ascii().unwrap();
+        assert_eq!(ascii.to_string(), "adele@xn--fabrikm-bxa.example");
+        assert_eq!(
+            EmailAddress::unicode(&ascii.to_string()),
+            "adele@fabrikäm.example"
+        );
+        assert_eq!(
+            EmailAddress::unicode("adele@fabrikam.example"),
+            "adele@fabrikam.example"
+        );
+        // Already ASCII stays as it is; a name IDNA refuses is refused.
+        let plain = EmailAddress::parse("adele@fabrikam.example").unwrap();
+        assert_eq!(plain.ascii().unwrap(), plain);
+        let bad = EmailAddress::parse("adele@xn--zz.example").unwrap();
+        assert_eq!(bad.ascii(), Err(ErrorCode::InvalidEmail));
     }
 
     #[test]

@@ -83,6 +83,9 @@ error_codes! {
     QuestionsCount => "questions-count",
     EmailRequired => "email-required",
     InvalidEmail => "invalid-email",
+    /// Letters beyond ASCII before the @: mail to them needs SMTPUTF8,
+    /// which many servers lack (the domain may be internationalized).
+    EmailLocalPartUnsupported => "email-local-part-unsupported",
     EmailInAccountDomain => "email-in-account-domain",
     EmailLimitReached => "email-limit-reached",
     OtherMethodFirst => "other-method-first",

@@ -127,7 +127,11 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
         .map(|m| MethodView {
             id: m.id.clone(),
             kind: m.kind,
-            detail: m.detail.clone(),
+            // An address is shown as written: its domain in its own script.
+            detail: match m.kind {
+                MethodKind::Email => models::EmailAddress::unicode(&m.detail),
+                _ => m.detail.clone(),
+            },
             delivery: m.phone.as_ref().and_then(|p| p.delivery),
             usable: policy.allows(m.kind),
             for_sign_in: policy.counts_for_mfa(m.kind),

@@ -136,7 +136,9 @@ pub async fn send(
     let destination = match (purpose, to) {
         (Purpose::StepUp { .. }, Destination::Email { address }) => mask_email(address),
         (Purpose::StepUp { .. }, Destination::Phone { e164, .. }) => mask(e164),
-        (Purpose::Register(_), Destination::Email { address }) => address.clone(),
+        (Purpose::Register(_), Destination::Email { address }) => {
+            models::EmailAddress::unicode(address)
+        }
         (Purpose::Register(_), Destination::Phone { e164, .. }) => display_e164(e164),
     };
     Ok(Challenge {
@@ -432,7 +434,7 @@ pub fn mask(e164: &str) -> String {
 
 /// "y•••@fabrikam.example": the first letter and the domain.
 pub fn mask_email(address: &str) -> String {
-    match address.split_once('@') {
+    match models::EmailAddress::unicode(address).split_once('@') {
         Some((local, domain)) => {
             let first: String = local.chars().take(1).collect();
             format!("{first}•••@{domain}")

@@ -47,7 +47,9 @@ pub async fn start(
         }
         _ => {}
     }
+    // Internationalized domains go on the wire in their ASCII form.
     let address = EmailAddress::parse(&request.address)
+        .and_then(|address| address.ascii())
         .map_err(|code| AppError::invalid(code, Field::Email))?;
     let account_domain = session
         .user

@@ -19,7 +19,33 @@ crate::on_both_backends!(
     emails_speak_the_users_language,
     smtp_delivers_the_code_to_a_real_listener,
     s12_changes_are_announced_to_the_address_that_existed_before,
+    an_internationalized_domain_is_mailed_in_ascii_and_shown_as_written,
 );
+
+async fn an_internationalized_domain_is_mailed_in_ascii_and_shown_as_written(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut browser = signed_in(&app, "adele").await;
+    // A letter beyond ASCII before the @: said so, at the field.
+    let refused = start_email(&mut browser, "ädele@fabrikäm.example").await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.code(), "email-local-part-unsupported");
+    assert_eq!(refused.json()["field"], "email");
+
+    let started = start_email(&mut browser, "adele@Fabrikäm.example").await;
+    assert_eq!(started.status, StatusCode::CREATED);
+    let json = started.json();
+    assert_eq!(json["destination"], "adele@fabrikäm.example");
+    // The mail went to the domain's ASCII form.
+    let code = last_email_code(&app.store, "adele@xn--fabrikm-bxa.example").await;
+    let done = browser
+        .submit_code(json["challenge_id"].as_str().unwrap(), &code)
+        .await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert_eq!(
+        done.json()["methods"][0]["detail"],
+        "adele@fabrikäm.example"
+    );
+}
 
 const HOME: &str = "adele.vance@fabrikam.example";
 

@@ -282,7 +282,10 @@ fn EnterNumber(
                     </label>
                 </fieldset>
             </Show>
-            <p class="muted">{move || i18n.t("phone-wizard-rates")}</p>
+            // About texts only: a call-only phone (or a call chosen) gets none.
+            <Show when=move || kind.deliveries().contains(&PhoneDelivery::Text) && entry.delivery.get() == PhoneDelivery::Text>
+                <p class="muted">{move || i18n.t("phone-wizard-rates")}</p>
+            </Show>
             <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                 <SubmitButton label=i18n.text("dialog-next") busy/>
             </FormActions>
