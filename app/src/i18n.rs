@@ -25,6 +25,9 @@ pub struct I18n {
     picked: RwSignal<bool>,
     /// The language the address asked for with `?lng=`, if it did.
     forced: Option<Locale>,
+    /// The pseudo-locale is shown (`?lng=en-XA`, where the server offers
+    /// it: development and tests).
+    pseudo: RwSignal<bool>,
 }
 
 impl I18n {
@@ -35,10 +38,14 @@ impl I18n {
             locale: RwSignal::new(forced.unwrap_or(initial)),
             picked: RwSignal::new(picked),
             forced,
+            pseudo: RwSignal::new(false),
         };
         provide_context(i18n);
         Effect::new(move |_| {
-            let tag = i18n.locale.get().tag();
+            let tag = match i18n.pseudo.get() {
+                true => i18n::PSEUDO_TAG,
+                false => i18n.locale.get().tag(),
+            };
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("lang", tag);
             }
@@ -56,6 +63,14 @@ impl I18n {
         if self.forced.is_none() {
             self.locale.set(locale);
         }
+    }
+
+    /// Shows the pseudo-locale when the address asked for it and the
+    /// server offers it.
+    pub fn offer_pseudo(&self, offered: bool) {
+        let search = window().location().search().unwrap_or_default();
+        let asked = query_value(&search, "lng").as_deref() == Some(i18n::PSEUDO_TAG);
+        self.pseudo.set(offered && asked);
     }
 
     /// The language `?lng=` asked for, if any.
@@ -81,7 +96,7 @@ impl I18n {
 
     /// The message `id` in the current locale (reactive).
     pub fn t(&self, id: &str) -> String {
-        LOCALIZER.format(self.locale.get(), id, None)
+        self.format(id, None)
     }
 
     /// The message `id` as a signal, for a component's label.
@@ -90,7 +105,15 @@ impl I18n {
     }
 
     pub fn t_with(&self, id: &str, args: &Args) -> String {
-        LOCALIZER.format(self.locale.get(), id, Some(args))
+        self.format(id, Some(args))
+    }
+
+    fn format(&self, id: &str, args: Option<&Args>) -> String {
+        let locale = self.locale.get();
+        match self.pseudo.get() {
+            true => LOCALIZER.format_pseudo(id, args),
+            false => LOCALIZER.format(locale, id, args),
+        }
     }
 
     /// The message for an API error, in the current locale.
@@ -140,7 +163,9 @@ pub fn use_i18n() -> I18n {
 /// The language `?lng=` asks for, if the address has one.
 fn forced_locale() -> Option<Locale> {
     let search = window().location().search().unwrap_or_default();
-    query_value(&search, "lng").map(|tag| i18n::negotiate([tag.as_str()]))
+    query_value(&search, "lng")
+        .filter(|tag| tag != i18n::PSEUDO_TAG)
+        .map(|tag| i18n::negotiate([tag.as_str()]))
 }
 
 /// The language before anyone signs in, `?lng=` aside: this browser's

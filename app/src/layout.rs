@@ -110,7 +110,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <Show when=move || session.user.with(Option::is_some)>
                     <span class="shell-organization">
                         {move || logo().map(|src| view! { <img class="shell-organization-logo" src=src alt="" width="28" height="28"/> })}
-                        <span class="shell-organization-name">{organization}</span>
+                        <span class="shell-organization-name" translate="no">{organization}</span>
                     </span>
                 </Show>
                 <div class="shell-actions">

@@ -48,7 +48,10 @@ impl Session {
         });
         leptos::task::spawn_local(async move {
             match api::session().await {
-                Ok(info) => session.signed_in(i18n, info),
+                Ok(info) => {
+                    i18n.offer_pseudo(info.pseudo_locale);
+                    session.signed_in(i18n, info);
+                }
                 Err(error) => session.failed.set(Some(error)),
             }
             session.ready.set(true);

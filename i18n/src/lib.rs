@@ -70,6 +70,91 @@ impl Localizer {
     }
 }
 
+/// The pseudo-locale's tag (`?lng=en-XA`, development and tests only).
+pub const PSEUDO_TAG: &str = "en-XA";
+
+/// Around a variable's value while a pseudo message is formatted: what is
+/// between the marks is data, and stays as it is.
+const DATA_START: char = '\u{E000}';
+const DATA_END: char = '\u{E001}';
+
+impl Localizer {
+    /// The message `id` in the pseudo-locale, generated from `en`: every
+    /// letter of the message's own text accented, about 40 % longer, in
+    /// brackets; the variables' values untouched. Text on a page that is not
+    /// bracketed did not come from `locales/`; a box that clips it will clip
+    /// a long translation.
+    pub fn format_pseudo(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let marked = args.map(|args| {
+            let mut marked = FluentArgs::new();
+            for (name, value) in args.iter() {
+                match value {
+                    Value::String(text) => {
+                        marked.set(name, format!("{DATA_START}{text}{DATA_END}"));
+                    }
+                    other => marked.set(name, other.clone()),
+                }
+            }
+            marked
+        });
+        pseudo(&self.format(Locale::En, id, marked.as_ref()))
+    }
+}
+
+/// Accents, lengthens and brackets `text`, except between the data marks.
+pub fn pseudo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut in_data = false;
+    let mut letters = 0usize;
+    for c in text.chars() {
+        match c {
+            DATA_START => in_data = true,
+            DATA_END => in_data = false,
+            c if in_data => out.push(c),
+            c => {
+                if c.is_alphabetic() {
+                    letters += 1;
+                }
+                out.push(accented(c));
+            }
+        }
+    }
+    // Lengthened by words a line can break between, as a translation's are.
+    let padding = (letters * 2).div_ceil(5);
+    let words: Vec<String> = (0..padding)
+        .step_by(5)
+        .map(|start| "~".repeat((padding - start).min(5)))
+        .collect();
+    match words.is_empty() {
+        true => format!("[{out}]"),
+        false => format!("[{out} {}]", words.join(" ")),
+    }
+}
+
+fn accented(c: char) -> char {
+    match c {
+        'a' => 'á',
+        'c' => 'ç',
+        'e' => 'é',
+        'i' => 'î',
+        'n' => 'ñ',
+        'o' => 'ö',
+        's' => 'š',
+        'u' => 'ü',
+        'y' => 'ý',
+        'A' => 'Å',
+        'C' => 'Ç',
+        'E' => 'É',
+        'I' => 'Î',
+        'N' => 'Ñ',
+        'O' => 'Ö',
+        'S' => 'Š',
+        'U' => 'Ü',
+        'Y' => 'Ý',
+        other => other,
+    }
+}
+
 impl Default for Localizer {
     fn default() -> Self {
         Localizer::new()
@@ -214,6 +299,30 @@ mod tests {
             l10n.format(Locale::En, "shell-account-menu", Some(&args)),
             "Adele Vance, account menu"
         );
+    }
+
+    #[test]
+    fn the_pseudo_locale_accents_lengthens_and_brackets_but_leaves_data_alone() {
+        let l10n = Localizer::new();
+        let mut args = FluentArgs::new();
+        args.set("name", "Adele Vance");
+        let text = l10n.format_pseudo("shell-account-menu", Some(&args));
+        assert!(text.starts_with("[Adele Vance, áççöüñt méñü"), "{text}");
+        assert!(text.ends_with("~]"), "{text}");
+        let en = l10n.format(Locale::En, "shell-account-menu", Some(&args));
+        assert!(
+            text.chars().count() >= en.chars().count() * 13 / 10,
+            "{text} vs {en}"
+        );
+        // Plurals still follow the number.
+        let mut five = FluentArgs::new();
+        five.set("minutes", 5);
+        let plural = l10n.format_pseudo("error-too-many-attempts", Some(&five));
+        assert!(plural.contains("5 mîñütéš"), "{plural}");
+        assert_eq!(pseudo("OK"), "[ÖK ~]");
+        assert_eq!(pseudo("Sign in"), "[Šîgñ îñ ~~~]");
+        assert_eq!(pseudo(""), "[]");
+        assert!(pseudo(&"a".repeat(30)).ends_with(" ~~~~~ ~~~~~ ~~]"));
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub struct SessionInfo {
     /// being refused.
     #[serde(default)]
     pub step_up_required: bool,
+    /// Development and tests only: the client may show the pseudo-locale
+    /// (`?lng=en-XA`) for checking that every text is translatable.
+    #[serde(default)]
+    pub pseudo_locale: bool,
 }
 
 /// The signed-in person, as the client needs to know them.

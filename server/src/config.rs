@@ -233,6 +233,12 @@ impl Config {
         self.mode == Mode::Test
     }
 
+    /// Whether the client may show the pseudo-locale (a translators' and
+    /// tests' check, never in production).
+    pub fn pseudo_locale(&self) -> bool {
+        self.mode != Mode::Production
+    }
+
     /// Whether the dev mailbox page is mounted.
     pub fn dev_mailbox(&self) -> bool {
         self.mode != Mode::Production && matches!(self.mail, MailConfig::DevMailbox)
@@ -288,6 +294,12 @@ mod tests {
         assert!(!config.test_seams());
         assert!(!config.handset());
         assert!(!config.dev_mailbox());
+        assert!(!config.pseudo_locale());
+        let development = Config {
+            mode: Mode::Development,
+            ..Config::default()
+        };
+        assert!(development.pseudo_locale());
     }
 
     #[test]

@@ -89,13 +89,13 @@ pub fn AccountMenu(
                 // Drawn by CSS from the attribute: the initials are not text of
                 // the button, whose accessible name starts with the full name.
                 <span class="avatar" aria-hidden="true" data-initials=move || initials(&name.get())></span>
-                <span class="account-button-name" aria-hidden="true">{move || name.get()}</span>
+                <span class="account-button-name" aria-hidden="true" translate="no">{move || name.get()}</span>
                 <Icon glyph=Glyph::Chevron/>
             </button>
             <div id="account-menu-panel" class="account-menu-panel" hidden=move || !open.get()>
                 <p class="account-menu-who">
-                    <span class="account-menu-name">{move || name.get()}</span>
-                    <span class="account-menu-account">{move || account.get()}</span>
+                    <span class="account-menu-name" translate="no">{move || name.get()}</span>
+                    <span class="account-menu-account" translate="no">{move || account.get()}</span>
                 </p>
                 <LanguageSwitcher label=language_label current=locale on_pick/>
                 <button

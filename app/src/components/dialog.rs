@@ -118,18 +118,23 @@ pub fn Dialog(
     };
     view! {
         <div class="dialog-backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by node_ref=panel on:keydown=on_keydown>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by tabindex="-1" node_ref=panel on:keydown=on_keydown>
                 {children()}
             </div>
         </div>
     }
 }
 
-/// Moves focus to the first field or button inside `root`.
+/// Moves focus to the first field or button inside `root`, or to `root`
+/// itself while it has none yet (content still loading): focus is never
+/// left behind the modal, where Escape and Tab would not reach it.
 pub fn focus_first(root: &web_sys::Element) {
-    if let Ok(Some(el)) = root.query_selector("input, select, textarea, button:not([disabled])")
-        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-    {
+    let target = root
+        .query_selector("input, select, textarea, button:not([disabled])")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| root.clone());
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
 }

@@ -124,7 +124,7 @@ pub fn Registration(
                                 view! {
                                     <li class="method-row">
                                         <span class="method-kind">{move || method_name(&i18n, kind)}</span>
-                                        <span class="method-detail">{m.detail.clone()}</span>
+                                        <span class="method-detail" translate="no">{m.detail.clone()}</span>
                                     </li>
                                 }
                             }).collect_view()}

@@ -57,9 +57,9 @@ fn Overview() -> impl IntoView {
                 <div class="card overview-account">
                     <span class="avatar avatar-large" aria-hidden="true" data-initials=move || initials(&user(|u| u.display_name.clone()))></span>
                     <div>
-                        <h2>{move || user(|u| u.display_name.clone())}</h2>
-                        <p class="muted">{move || user(|u| u.account_name.to_string())}</p>
-                        <p class="muted">{move || user(|u| u.organization.clone())}</p>
+                        <h2 translate="no">{move || user(|u| u.display_name.clone())}</h2>
+                        <p class="muted" translate="no">{move || user(|u| u.account_name.to_string())}</p>
+                        <p class="muted" translate="no">{move || user(|u| u.organization.clone())}</p>
                     </div>
                 </div>
                 <div class="card overview-card">

@@ -86,6 +86,7 @@ pub async fn get_session(
             user,
             verification_required,
             step_up_required,
+            pseudo_locale: state.config.pseudo_locale(),
         }),
     ))
 }
@@ -187,6 +188,7 @@ pub async fn sign_in(
             // A password alone has verified nothing: where a method counts
             // for sign-in, security info asks for one first (S11).
             step_up_required: !verification_required && user.policy.verifies_sign_in(&kinds),
+            pseudo_locale: false,
         }),
     ))
 }
@@ -284,6 +286,7 @@ pub async fn finish_passkey(
             user: Some(user_view(&user)),
             verification_required: false,
             step_up_required: false,
+            pseudo_locale: false,
         }),
     ))
 }

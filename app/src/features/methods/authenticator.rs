@@ -86,7 +86,7 @@ pub fn AuthenticatorWizard(
                                 <dt>{move || i18n.t("authenticator-account-label")}</dt>
                                 <dd>{account_text.clone()}</dd>
                                 <dt>{move || i18n.t("authenticator-secret-label")}</dt>
-                                <dd><code class="secret">{secret_text.clone()}</code></dd>
+                                <dd><code class="secret" translate="no">{secret_text.clone()}</code></dd>
                             </dl>
                         </div>
                     </Show>

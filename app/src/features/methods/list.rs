@@ -139,7 +139,7 @@ pub fn MethodList(
                                                 </span>
                                             }.into_any()
                                         }
-                                        None => view! { <span class="method-detail">{m.detail.clone()}</span> }.into_any(),
+                                        None => view! { <span class="method-detail" translate="no">{m.detail.clone()}</span> }.into_any(),
                                     }}
                                     <span class="method-meta">
                                         {delivery.map(|d| view! { <span class="method-delivery">{move || i18n.t(d)}</span> })}

@@ -111,7 +111,7 @@ fn ShowCodes(
     view! {
         <p class="notice" tabindex="-1" node_ref=heading>{move || i18n.t("recovery-codes-shown-once")}</p>
         <ol class="recovery-codes" aria-label=move || i18n.t("recovery-codes-list-label")>
-            {codes.into_iter().map(|code| view! { <li><code>{code}</code></li> }).collect_view()}
+            {codes.into_iter().map(|code| view! { <li><code translate="no">{code}</code></li> }).collect_view()}
         </ol>
         <div class="recovery-codes-actions">
             <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
