@@ -87,6 +87,21 @@ pub fn Shell(children: Children) -> impl IntoView {
     // The navigation folds into a menu on narrow screens.
     let nav_open = RwSignal::new(false);
 
+    // After moving to another page, focus goes to its heading once it is
+    // there (pages load their data first), unless the page put it somewhere.
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            // From the next tick: the old page is still there in this one.
+            set_timeout(
+                || focus_heading_when_shown(40),
+                std::time::Duration::from_millis(50),
+            );
+        }
+        path
+    });
+
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
         <header class="shell-header">
@@ -155,6 +170,35 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
         </div>
+    }
+}
+
+/// Focuses the main heading as soon as it exists, while focus is nowhere
+/// (on the body); gives up after `tries` × 50 ms.
+fn focus_heading_when_shown(tries: u32) {
+    let nowhere = document().active_element().is_none_or(|active| {
+        document()
+            .body()
+            .is_some_and(|body| active.is_same_node(Some(&body)))
+    });
+    if !nowhere {
+        return;
+    }
+    let heading = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
+    match heading {
+        Some(heading) => {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+        None if tries > 0 => set_timeout(
+            move || focus_heading_when_shown(tries - 1),
+            std::time::Duration::from_millis(50),
+        ),
+        None => {}
     }
 }
 

@@ -247,6 +247,8 @@ test.describe('in sv-SE', () => {
     // The questions: all three, as the policy asks, typed from the keyboard.
     await expect(page.getByText(t.step(2, 2))).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeFocused();
+    // The ways left load after the heading shows: Tab once they are there.
+    await expect(page.getByRole('radio', { name: t.questions })).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('radio', { name: t.questions })).toBeFocused();
     await page.keyboard.press('Enter');

@@ -37,6 +37,10 @@ pub fn Dialog(
     children: Children,
 ) -> impl IntoView {
     let panel: NodeRef<html::Div> = NodeRef::new();
+    // Watches the dialog's steps (below); disconnected when it closes.
+    let observer: std::sync::Arc<std::sync::Mutex<Option<web_sys::MutationObserver>>> =
+        std::sync::Arc::default();
+    let watching = observer.clone();
     let opener = document().active_element();
     OPEN.with(|n| n.set(n.get() + 1));
     if !on_dialog_entry()
@@ -50,6 +54,9 @@ pub fn Dialog(
         }
     });
     on_cleanup(move || {
+        if let Some(mutations) = observer.lock().ok().and_then(|mut o| o.take()) {
+            mutations.disconnect();
+        }
         back.remove();
         OPEN.with(|n| n.set(n.get().saturating_sub(1)));
         // Closed from inside: leave the entry it added, unless another
@@ -75,6 +82,32 @@ pub fn Dialog(
         if let Some(panel) = panel.get() {
             focus_first(&panel);
         }
+    });
+    // A wizard's next step replaces the control that had focus: focus goes
+    // on to the new step's field, or its way on, never back to the page.
+    Effect::new(move |_| {
+        let Some(root) = panel.get() else { return };
+        let element: web_sys::Element = root.clone().into();
+        let rescue = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            // Outside, or on the dialog itself while its content loaded.
+            let inside = document().active_element().is_some_and(|active| {
+                element.contains(Some(&active)) && !active.is_same_node(Some(&element))
+            });
+            if !inside {
+                focus_next_step(&element);
+            }
+        });
+        if let Ok(mutations) = web_sys::MutationObserver::new(rescue.as_ref().unchecked_ref()) {
+            let options = web_sys::MutationObserverInit::new();
+            options.set_child_list(true);
+            options.set_subtree(true);
+            let _ = mutations.observe_with_options(&root, &options);
+            if let Ok(mut watched) = watching.lock() {
+                *watched = Some(mutations);
+            }
+        }
+        // Lives as long as the page: one small closure per dialog opened.
+        rescue.forget();
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(panel) = panel.get() else { return };
@@ -122,6 +155,22 @@ pub fn Dialog(
                 {children()}
             </div>
         </div>
+    }
+}
+
+/// Where a new step of a dialog starts: its first field, else its primary
+/// button (Done), else any button, else the dialog itself.
+fn focus_next_step(root: &web_sys::Element) {
+    let target = [
+        "input, select, textarea",
+        ".button-primary:not([disabled])",
+        "button:not([disabled])",
+    ]
+    .into_iter()
+    .find_map(|selector| root.query_selector(selector).ok().flatten())
+    .unwrap_or_else(|| root.clone());
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
 }
 
