@@ -120,7 +120,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </Show>
                 <a class="shell-brand" href="/">
                     <span class="shell-brand-mark"><Icon glyph=Glyph::SecurityInfo/></span>
-                    <span>{move || i18n.t("shell-document-title")}</span>
+                    <span class="shell-brand-name">{move || i18n.t("shell-document-title")}</span>
                 </a>
                 <Show when=move || session.user.with(Option::is_some)>
                     <span class="shell-organization">

@@ -30,9 +30,14 @@ async function problems(page: Page): Promise<string[]> {
       const rect = el.getBoundingClientRect();
       // Visually hidden text (for screen readers) is meant to be clipped.
       if (rect.width <= 1 || rect.height <= 1) continue;
-      const ownText = Array.from(el.childNodes).some(n => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
-      if (!ownText || style.display === 'inline') continue;
-      if (el.scrollWidth > el.clientWidth + 1) found.push(`overflows its box: <${el.tagName.toLowerCase()} class="${el.className}"> "${(el.textContent ?? '').trim().slice(0, 60)}"`);
+      // Any box wider inside than outside: text (its own or its children's) sticks out.
+      if (style.display === 'inline' || ['SELECT', 'INPUT', 'TEXTAREA', 'HTML', 'BODY'].includes(el.tagName)) continue;
+      // What sticks out is seen: text hidden for screen readers (1 px) does not count.
+      const sticksOut = () => Array.from(el.querySelectorAll('*')).some(child => {
+        const box = child.getBoundingClientRect();
+        return box.width > 1 && box.right > rect.right + 1;
+      }) || el.scrollWidth > el.clientWidth + 1 && el.children.length === 0;
+      if (el.scrollWidth > el.clientWidth + 1 && sticksOut()) found.push(`overflows its box: <${el.tagName.toLowerCase()} class="${el.className}"> "${(el.textContent ?? '').trim().slice(0, 60)}"`);
     }
     if (document.documentElement.scrollWidth > window.innerWidth) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
     return found;
