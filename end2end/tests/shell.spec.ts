@@ -118,6 +118,15 @@ test('each method row has its icon, hidden from screen readers, its date, and th
   await expect(line.getByRole('term')).toHaveText('Default sign-in method');
   await expect(line).toContainText(`Phone - text ${number.display}`);
   await expect(line.getByRole('button', { name: 'Change: Default sign-in method' })).toBeVisible();
+
+  // The Add method dialog shows the chosen kind's icon, and the wizard's title has it too.
+  await page.getByRole('button', { name: 'Add method' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a method' });
+  await add.getByLabel('Which method would you like to add?').selectOption({ label: 'Office phone' });
+  await expect(add.locator('.field-with-icon .method-icon svg')).toHaveAttribute('aria-hidden', 'true');
+  await add.getByRole('button', { name: 'Add', exact: true }).click();
+  const wizard = page.getByRole('dialog', { name: 'Set up your office phone' });
+  await expect(wizard.locator('h2 .method-icon svg')).toHaveAttribute('aria-hidden', 'true');
 });
 
 test.describe('on a 360-pixel-wide phone', () => {

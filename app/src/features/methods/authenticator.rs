@@ -3,12 +3,13 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{ApiError, AuthenticatorSetup, ErrorCode, Field, SecurityInfo};
+use models::{ApiError, AuthenticatorSetup, ErrorCode, Field, MethodKind, SecurityInfo};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
 use crate::i18n::use_i18n;
@@ -56,7 +57,7 @@ pub fn AuthenticatorWizard(
     };
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t("authenticator-wizard-title")}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::AuthenticatorApp/>{move || i18n.t("authenticator-wizard-title")}</h2>
         <ErrorAlert message=general/>
         {move || match (result.get(), setup.get()) {
             (Some(info), _) => view! {

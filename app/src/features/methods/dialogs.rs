@@ -10,6 +10,7 @@ use models::{
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
+use crate::components::icons::MethodIcon;
 use crate::i18n::use_i18n;
 use crate::labels::{default_label, method_name};
 
@@ -53,11 +54,14 @@ pub fn AddMethod(
                 view! {
                     <div class="field">
                         <label class="field-label" for="add-method-kind">{move || i18n.t("add-method-label")}</label>
+                        <div class="field-with-icon">
+                        {move || chosen.get().map(|kind| view! { <MethodIcon kind/> })}
                         <select id="add-method-kind" class="field-input" on:change=move |ev| chosen.set(MethodKind::parse(&event_target_value(&ev)))>
                             {options.into_iter().map(|kind| view! {
                                 <option value=kind.as_str() selected=move || chosen.get() == Some(kind)>{move || method_name(&i18n, kind)}</option>
                             }).collect_view()}
                         </select>
+                        </div>
                     </div>
                 }.into_any()
             }}

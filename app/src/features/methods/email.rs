@@ -4,12 +4,15 @@
 use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, Challenge, ErrorCode, Field, MethodView, SecurityInfo, StartEmailRequest};
+use models::{
+    ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, SecurityInfo, StartEmailRequest,
+};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::icons::MethodIcon;
 use crate::components::wizard_done::WizardDone;
 use crate::features::challenge::EnterCode;
 use crate::i18n::use_i18n;
@@ -76,7 +79,7 @@ pub fn EmailWizard(
     };
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t(title_id)}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::Email/>{move || i18n.t(title_id)}</h2>
         {move || current.clone().filter(|_| step.with(|s| matches!(s, Step::Enter))).map(|address| {
             let mut args = Args::new();
             args.set("address", address);

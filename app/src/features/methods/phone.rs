@@ -12,6 +12,7 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::icons::MethodIcon;
 use crate::components::wizard_done::WizardDone;
 use crate::features::challenge::{Calling, EnterCode};
 use crate::features::methods::regions;
@@ -146,7 +147,7 @@ pub fn PhoneWizard(
     };
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t(title_id)}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=kind/>{move || i18n.t(title_id)}</h2>
         {move || current.clone().filter(|_| step.with(|s| matches!(s, Step::Enter))).map(|number| {
             let mut args = Args::new();
             args.set("number", number);

@@ -4,12 +4,14 @@
 use i18n::Args;
 use leptos::prelude::*;
 use models::{
-    ApiError, ErrorCode, Field, QuestionAnswer, QuestionAnswers, QuestionChoices, SecurityInfo,
+    ApiError, ErrorCode, Field, MethodKind, QuestionAnswer, QuestionAnswers, QuestionChoices,
+    SecurityInfo,
 };
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
+use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
 use crate::i18n::use_i18n;
@@ -121,7 +123,7 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
     };
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t("questions-wizard-title")}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::SecurityQuestions/>{move || i18n.t("questions-wizard-title")}</h2>
         <ErrorAlert message=general/>
         {move || match (result.get(), choices.get()) {
             (Some(info), _) => view! {

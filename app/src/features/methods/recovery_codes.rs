@@ -2,11 +2,12 @@
 //! to copy, download or print; generating again replaces the old ones.
 
 use leptos::prelude::*;
-use models::{ApiError, SecurityInfo};
+use models::{ApiError, MethodKind, SecurityInfo};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
+use crate::components::icons::MethodIcon;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
@@ -37,7 +38,7 @@ pub fn RecoveryCodesWizard(
         });
     };
     view! {
-        <h2 id="dialog-title">{move || i18n.t("recovery-codes-title")}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::RecoveryCodes/>{move || i18n.t("recovery-codes-title")}</h2>
         {move || match made.get() {
             None => view! {
                 <p>{move || i18n.t("recovery-codes-intro")}</p>

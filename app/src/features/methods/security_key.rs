@@ -3,12 +3,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use models::{ApiError, ErrorCode, Field, SecurityInfo};
+use models::{ApiError, ErrorCode, Field, MethodKind, SecurityInfo};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
 use crate::i18n::use_i18n;
@@ -111,7 +112,7 @@ pub fn SecurityKeyWizard(
     });
 
     view! {
-        <h2 id="dialog-title">{move || i18n.t("security-key-wizard-title")}</h2>
+        <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::SecurityKey/>{move || i18n.t("security-key-wizard-title")}</h2>
         {move || match step.get() {
             Step::Name => view! {
                 <p>{move || i18n.t("security-key-wizard-intro")}</p>
