@@ -12,8 +12,6 @@ use std::time::{Duration, Instant};
 use crate::run::{output, run, step};
 use crate::{Result, build, root, setup};
 
-const PORT: u16 = 8091;
-
 pub fn bench() -> Result {
     setup::all()?;
     setup::system_packages(&["wrk", "curl"])?;
@@ -22,35 +20,60 @@ pub fn bench() -> Result {
 
     step("client size");
     print_sizes()?;
+    step("the sign-in page's first load");
+    crate::size::gate()?;
 
     let data = std::env::temp_dir().join(format!("secinfo-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    // A port nobody holds: the figures must be of the server started here.
+    let port = free_port()?;
     let started = Instant::now();
     // The storm comes from one address: its limit would stop it before the
     // password checks whose memory it measures.
     let mut child = start_server(
         &server,
         "development",
-        PORT,
+        port,
         &data,
         &[("SECINFO_SIGNIN__ADDRESS_FAILURES", "1000000")],
     )?;
-    let result = measure(&mut child, started);
+    let result = measure(&mut child, started, port);
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&data);
     result
 }
 
-fn measure(child: &mut Child, started: Instant) -> Result {
-    let base = format!("http://localhost:{PORT}");
+/// A port free now on 127.0.0.1 (the system picks it).
+pub(crate) fn free_port() -> Result<u16> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+/// Fails when the server started here is not the one answering: it exited
+/// (its port taken, its configuration refused) or is gone.
+pub(crate) fn still_ours(child: &mut Child) -> Result {
+    match child.try_wait() {
+        Ok(None) => Ok(()),
+        Ok(Some(status)) => Err(format!(
+            "the server started for the bench exited ({status}): nothing it printed would be its figures"
+        )),
+        Err(e) => Err(format!("the bench's server: {e}")),
+    }
+}
+
+fn measure(child: &mut Child, started: Instant, port: u16) -> Result {
+    let base = format!("http://localhost:{port}");
     wait_until_up(&base, started)?;
+    still_ours(child)?;
     step("server start-up (fresh database, migrations and demo seed included)");
     println!(
         "start-up until /api/health answers: {} ms",
         started.elapsed().as_millis()
     );
-    let rss_idle = rss_kib(child.id());
+    let rss_idle = rss_kib(child.id())?;
 
     step("cold load of the sign-in page in headless Chromium (7 loads, each in a new profile)");
     run(Command::new("node")
@@ -82,13 +105,14 @@ fn measure(child: &mut Child, started: Instant) -> Result {
         100.0 * authenticated.0 / trivial.0
     );
     step("server memory");
+    still_ours(child)?;
+    let after_load = rss_kib(child.id())?;
     println!(
         "RSS idle after start: {} KiB; after the load: {} KiB; peak: {} KiB",
-        rss_idle.0,
-        rss_kib(child.id()).0,
-        rss_kib(child.id()).1
+        rss_idle.0, after_load.0, after_load.1
     );
-    sign_in_storm(&base, child.id())
+    sign_in_storm(&base, child.id())?;
+    still_ours(child)
 }
 
 /// 100 sign-ins at once, each a full Argon2id check (unknown accounts get
@@ -96,7 +120,7 @@ fn measure(child: &mut Child, started: Instant) -> Result {
 /// the bounded hashing pool keeps near idle + a few × 19 MiB.
 fn sign_in_storm(base: &str, pid: u32) -> Result {
     step("sign-in storm: 100 parallel sign-ins (curl), each an Argon2id check");
-    let before = rss_kib(pid);
+    let before = rss_kib(pid)?;
     let jar = std::env::temp_dir().join(format!("secinfo-storm-jar-{}", std::process::id()));
     let jar = jar.to_string_lossy().into_owned();
     let token = csrf_token(base, &jar)?;
@@ -127,7 +151,7 @@ fn sign_in_storm(base: &str, pid: u32) -> Result {
         *statuses.entry(status).or_default() += 1;
     }
     let _ = std::fs::remove_file(&jar);
-    let after = rss_kib(pid);
+    let after = rss_kib(pid)?;
     println!(
         "100 sign-ins in {} ms; answers {statuses:?}; RSS before {} KiB, after {} KiB, peak {} KiB",
         started.elapsed().as_millis(),
@@ -299,15 +323,17 @@ fn wrk(url: &str, cookie: Option<&str>) -> Result<(f64, String, String)> {
     Ok((rps, percentile("50%"), percentile("99%")))
 }
 
-/// (VmRSS, VmHWM) of a process, in KiB.
-fn rss_kib(pid: u32) -> (u64, u64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+/// (VmRSS, VmHWM) of a process, in KiB; an error, never 0, when the
+/// process is gone.
+fn rss_kib(pid: u32) -> Result<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .map_err(|e| format!("the server's memory (pid {pid}): {e}"))?;
     let field = |name: &str| {
         status
             .lines()
             .find_map(|l| l.strip_prefix(name))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
+            .ok_or_else(|| format!("no {name} for pid {pid}"))
     };
-    (field("VmRSS:"), field("VmHWM:"))
+    Ok((field("VmRSS:")?, field("VmHWM:")?))
 }

@@ -7,29 +7,30 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use crate::bench::{sign_in_as, start_server, wait_until_up};
+use crate::bench::{free_port, sign_in_as, start_server, still_ours, wait_until_up};
 use crate::run::{run, step};
 use crate::{Result, setup};
-
-const PORT: u16 = 8092;
 
 pub fn s24_schemathesis(server: &Path) -> Result {
     let st = setup::schemathesis()?;
     step("S24: fuzzing the API from its OpenAPI description (schemathesis, no 5xx allowed)");
     let data = std::env::temp_dir().join(format!("secinfo-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
+    // A port nobody holds: the requests must reach the server started here.
+    let port = free_port()?;
     let started = Instant::now();
-    let mut child = start_server(server, "test", PORT, &data, &[])?;
-    let result = fuzz(&st, started);
+    let mut child = start_server(server, "test", port, &data, &[])?;
+    let result = fuzz(&st, started, port, &mut child);
     let _ = child.kill();
     let _ = child.wait();
     let _ = std::fs::remove_dir_all(&data);
     result
 }
 
-fn fuzz(st: &Path, started: Instant) -> Result {
-    let base = format!("http://localhost:{PORT}");
+fn fuzz(st: &Path, started: Instant, port: u16, child: &mut std::process::Child) -> Result {
+    let base = format!("http://localhost:{port}");
     wait_until_up(&base, started)?;
+    still_ours(child)?;
     let cookie = sign_in_as(&base, "megan.bowen@contoso.example", "Contoso-Admin-2026")?;
     let csrf = cookie
         .split("; ")
@@ -51,5 +52,6 @@ fn fuzz(st: &Path, started: Instant) -> Result {
         // Signing out would end the session every other operation needs.
         .args(["--exclude-path", "/api/session"])
         .args(["--exclude-path", "/api/me/sessions"])
-        .arg("--no-color"))
+        .arg("--no-color"))?;
+    still_ours(child)
 }

@@ -5,6 +5,7 @@
 //!   cargo xtask bench   print the figures the README records
 //!   cargo xtask fuzz    only the S24 stage of `test`: schemathesis against the API
 //!   cargo xtask setup   only install what is missing
+//!   cargo xtask size    the sign-in page's first load of the built client
 //!
 //! Plain std, so it builds in seconds on a fresh machine.
 
@@ -14,6 +15,7 @@ mod fuzz;
 mod postgres;
 mod run;
 mod setup;
+mod size;
 mod test;
 
 use std::path::PathBuf;
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(),
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("setup") => setup::all(),
+        Some("size") => size::gate(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | setup>"

@@ -3,7 +3,8 @@
 //! 1. formatting and clippy (warnings are errors);
 //! 2. Rust unit and API tests on SQLite and on a throwaway PostgreSQL (the
 //!    i18n build check runs as part of the build);
-//! 3. the release client;
+//! 3. the release client, and the size of the sign-in page's first load
+//!    (printed, and held under its ceiling: `size.rs`);
 //! 4. Playwright in Debian's Chromium against the real server (the debug
 //!    binary the API tests already built);
 //! 5. schemathesis fuzzing the same server from its OpenAPI description (S24).
@@ -79,6 +80,8 @@ pub fn all(args: &[String]) -> Result {
             .current_dir(root()))?;
     } else {
         build::client()?;
+        step("size of the sign-in page's first load");
+        crate::size::gate()?;
         let server = build::server(false)?;
         step("Playwright end-to-end tests in Chromium");
         run(Command::new("npx")
