@@ -5,7 +5,7 @@
 //!   cargo xtask bench   print the figures the README records
 //!   cargo xtask fuzz    only the S24 stage of `test`: schemathesis against the API
 //!   cargo xtask setup   only install what is missing
-//!   cargo xtask size    the sign-in page's first load of the built client
+//!   cargo xtask size    the built client's first load, and its bytes by crate
 //!
 //! Plain std, so it builds in seconds on a fresh machine.
 
@@ -17,6 +17,7 @@ mod run;
 mod setup;
 mod size;
 mod test;
+mod wasm_bytes;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(),
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("setup") => setup::all(),
-        Some("size") => size::gate(),
+        Some("size") => size::report(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | setup>"

@@ -170,3 +170,27 @@ pub fn schemathesis() -> Result<PathBuf> {
 }
 
 const SCHEMATHESIS: &str = "4.32.5";
+
+/// twiggy from crates.io, in `.tools/twiggy`, for the bench's account of
+/// where the client's bytes go.
+pub fn twiggy() -> Result<PathBuf> {
+    let root_dir = root().join(".tools/twiggy");
+    let bin = root_dir.join("bin/twiggy");
+    if exists(&bin) {
+        return Ok(bin);
+    }
+    step("installing twiggy (crates.io) into .tools/twiggy (once, ~1 min)");
+    run(Command::new("cargo")
+        .args([
+            "install",
+            "--locked",
+            "--version",
+            TWIGGY,
+            "twiggy",
+            "--root",
+        ])
+        .arg(&root_dir))?;
+    Ok(bin)
+}
+
+const TWIGGY: &str = "0.8.0";

@@ -6,7 +6,8 @@
 //! size with a little room, lowered as the size comes down — never raised
 //! without a line in the README's figures table saying why.
 
-use crate::{Result, root};
+use crate::run::step;
+use crate::{Result, root, setup};
 
 /// What the sign-in page may cost (brotli bytes), once the client is split.
 pub const BUDGET: u64 = 150_000;
@@ -53,4 +54,18 @@ pub fn gate() -> Result {
         ));
     }
     Ok(())
+}
+
+/// `cargo xtask size` and the bench: the first load, then where the wasm's
+/// bytes go by crate (twiggy, installed on first use).
+pub fn report() -> Result {
+    step("the sign-in page's first load");
+    gate()?;
+    step("where the wasm's bytes go, by crate (twiggy)");
+    let twiggy = setup::twiggy()?;
+    // Where Trunk's own Cargo call put it (it runs without CARGO_TARGET_DIR).
+    crate::wasm_bytes::print_by_crate(
+        &twiggy,
+        &root().join("target/wasm32-unknown-unknown/wasm-release/secinfo-app.wasm"),
+    )
 }
