@@ -6,7 +6,7 @@ import { SignInPage } from '../pages/sign-in-page';
 const CHANGED_ELSEWHERE = 'That method had already been changed or removed, perhaps in another tab or window. This is your security info as it is now.';
 
 // Defect 7: a page left open acts on what another tab already changed.
-test('a method deleted in another tab: the list is refreshed and the page says what happened', async ({ page, context, user }) => {
+test('a method deleted in another tab: the list is refreshed and the page says what happened', async ({ page, context, user, expectAccessible }) => {
   await signIn(page, user);
   const number = uniqueNlMobile();
   await addPhoneByText(page, await context.newPage(), number);
@@ -30,6 +30,7 @@ test('a method deleted in another tab: the list is refreshed and the page says w
   await expect(phoneRow).toHaveCount(0);
   await expect(other.getByText("We couldn't find what you were looking for")).toHaveCount(0);
   await expect(other.getByRole('listitem').filter({ hasText: 'Authenticator app' })).toBeVisible();
+  await expectAccessible(other);
 });
 
 test('a phone changed from a tab after another tab deleted it: refreshed, and said', async ({ page, context, user }) => {
@@ -53,7 +54,7 @@ test('a phone changed from a tab after another tab deleted it: refreshed, and sa
   await expect(other.getByText("You haven't registered any security info yet.")).toBeVisible();
 });
 
-test('a session ended elsewhere: the page says so, clears what it showed and offers to sign in again', async ({ page, context, request, baseURL, user }) => {
+test('a session ended elsewhere: the page says so, clears what it showed and offers to sign in again', async ({ page, context, request, baseURL, user, expectAccessible }) => {
   await signIn(page, user);
   const number = uniqueNlMobile();
   await addPhoneByText(page, await context.newPage(), number);
@@ -71,6 +72,7 @@ test('a session ended elsewhere: the page says so, clears what it showed and off
   await expect(signInPage.heading).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(
     "You've been signed out: you signed out somewhere else, or your session ended after a while without activity. Sign in again to continue.");
+  await expectAccessible(page);
   // Nothing of the signed-in page stays on screen.
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByText(number.display)).toHaveCount(0);

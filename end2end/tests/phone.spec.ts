@@ -467,7 +467,7 @@ test('the phone wizard can be finished with the keyboard alone', async ({ page, 
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('Change on a phone verifies the new number and keeps the row', async ({ page, context, user }) => {
+test('Change on a phone verifies the new number and keeps the row', async ({ page, context, user, expectAccessible }) => {
   const first = uniqueNlMobile();
   const second = uniqueNlMobile();
   await signIn(page, user);
@@ -477,6 +477,7 @@ test('Change on a phone verifies the new number and keeps the row', async ({ pag
   // Titled for what it does, and saying what is registered now (defect 6).
   const wizard = page.getByRole('dialog', { name: 'Change your phone' });
   await expect(wizard.getByText(`Your current number is ${first.display}.`)).toBeVisible();
+  await expectAccessible(page);
   await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
   await wizard.getByLabel('Phone number').fill(second.national);
   await wizard.getByRole('button', { name: 'Next' }).click();
