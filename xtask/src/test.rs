@@ -2,7 +2,8 @@
 //!
 //! 1. formatting and clippy (warnings are errors);
 //! 2. Rust unit and API tests on SQLite and on a throwaway PostgreSQL (the
-//!    i18n build check runs as part of the build);
+//!    i18n build check runs as part of the build), and the client's own
+//!    unit tests, natively;
 //! 3. the release client, and the size of the sign-in page's first load
 //!    (printed, and held under its ceiling: `size.rs`);
 //! 4. Playwright in Debian's Chromium against the real server (the debug
@@ -66,6 +67,11 @@ pub fn all(args: &[String]) -> Result {
             .env("SECINFO_TEST_POSTGRES_URL", &cluster.url)
             .env("SECINFO_REQUIRE_POSTGRES", "1"))?;
     }
+
+    step("the client's unit tests (natively: they touch no browser API)");
+    run(Command::new("cargo")
+        .args(["test", "--package", "secinfo-app"])
+        .current_dir(root()))?;
 
     step("checking the client compiles for wasm (and its locales)");
     if skip_e2e {
