@@ -20,7 +20,7 @@ for (let i = 0; i < runs; i++) {
   cdp.on('Network.loadingFinished', e => { transferred += e.encodedDataLength; });
   const start = Date.now();
   await page.goto(url);
-  await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'visible' });
   await page.getByLabel('Account', { exact: true }).waitFor({ state: 'visible' });
   times.push(Date.now() - start);
   await page.waitForLoadState('networkidle');
