@@ -70,9 +70,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     };
 
-    let user = move |f: fn(&models::UserView) -> String| {
-        session.user.with(|u| u.as_ref().map(f).unwrap_or_default())
-    };
+    let user = move |f: fn(&models::UserView) -> String| session.user_text(f);
     let organization = move || user(|u| u.organization.clone());
     let logo = move || {
         session
@@ -209,11 +207,7 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
-    let is_admin = move || {
-        session
-            .user
-            .with(|u| u.as_ref().is_some_and(|u| u.is_admin))
-    };
+    let is_admin = move || session.is_admin();
     let link = move |href: &'static str, glyph: Glyph, label: &'static str| {
         let current = move || {
             let path = location.pathname.get();

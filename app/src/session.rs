@@ -86,6 +86,18 @@ impl Session {
         self.user.set(info.user);
     }
 
+    /// A text about the signed-in person (name, account, organization);
+    /// empty when nobody is. Reactive.
+    pub fn user_text(&self, field: fn(&UserView) -> String) -> String {
+        self.user
+            .with(|u| u.as_ref().map(field).unwrap_or_default())
+    }
+
+    /// Whether the signed-in person administers their organization. Reactive.
+    pub fn is_admin(&self) -> bool {
+        self.user.with(|u| u.as_ref().is_some_and(|u| u.is_admin))
+    }
+
     /// Whether someone is signed in with every step their sign-in needs.
     pub fn is_signed_in(&self) -> bool {
         // Both read every time, so that an effect tracks both.

@@ -85,6 +85,8 @@ pub fn Dialog(
     });
     // A wizard's next step replaces the control that had focus: focus goes
     // on to the new step's field, or its way on, never back to the page.
+    // The observer's callback lives as long as the dialog (dropped with it).
+    let callback = StoredValue::new_local(None::<wasm_bindgen::closure::Closure<dyn Fn()>>);
     Effect::new(move |_| {
         let Some(root) = panel.get() else { return };
         let element: web_sys::Element = root.clone().into();
@@ -106,8 +108,7 @@ pub fn Dialog(
                 *watched = Some(mutations);
             }
         }
-        // Lives as long as the page: one small closure per dialog opened.
-        rescue.forget();
+        callback.set_value(Some(rescue));
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(panel) = panel.get() else { return };

@@ -42,14 +42,8 @@ fn Overview() -> impl IntoView {
             }
         });
     }
-    let user = move |f: fn(&models::UserView) -> String| {
-        session.user.with(|u| u.as_ref().map(f).unwrap_or_default())
-    };
-    let is_admin = move || {
-        session
-            .user
-            .with(|u| u.as_ref().is_some_and(|u| u.is_admin))
-    };
+    let user = move |f: fn(&models::UserView) -> String| session.user_text(f);
+    let is_admin = move || session.is_admin();
     view! {
         <section class="overview">
             <h1>{move || i18n.t("overview-title")}</h1>
