@@ -68,14 +68,22 @@ impl I18n {
     /// Shows the pseudo-locale when the address asked for it and the
     /// server offers it.
     pub fn offer_pseudo(&self, offered: bool) {
-        let search = window().location().search().unwrap_or_default();
-        let asked = query_value(&search, "lng").as_deref() == Some(i18n::PSEUDO_TAG);
+        let asked = asked_language().as_deref() == Some(i18n::PSEUDO_TAG);
         self.pseudo.set(offered && asked);
     }
 
     /// The language `?lng=` asked for, if any.
     pub fn forced(&self) -> Option<Locale> {
         self.forced
+    }
+
+    /// The tag for `?lng=` that shows another page as this one is shown
+    /// by the address's asking: the pseudo-locale, or a forced language.
+    pub fn asked_tag(&self) -> Option<&'static str> {
+        match self.pseudo.get_untracked() {
+            true => Some(i18n::PSEUDO_TAG),
+            false => self.forced.map(Locale::tag),
+        }
     }
 
     /// The switcher: shows `locale` and remembers it in this browser.
@@ -161,9 +169,14 @@ pub fn use_i18n() -> I18n {
 }
 
 /// The language `?lng=` asks for, if the address has one.
-fn forced_locale() -> Option<Locale> {
+/// The language tag this page's address asks for with `?lng=`, as written.
+fn asked_language() -> Option<String> {
     let search = window().location().search().unwrap_or_default();
     query_value(&search, "lng")
+}
+
+fn forced_locale() -> Option<Locale> {
+    asked_language()
         .filter(|tag| tag != i18n::PSEUDO_TAG)
         .map(|tag| i18n::negotiate([tag.as_str()]))
 }

@@ -14,11 +14,27 @@ use crate::components::language_switcher::LanguageSwitcher;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
+/// What only a signed-in person's frame shows: the account menu and the
+/// navigation. The whole client passes `SIGNED_IN_PARTS`; the sign-in
+/// entry passes none, so its download carries neither.
+#[derive(Clone, Copy)]
+pub struct SignedInParts {
+    account_menu: fn(Callback<Locale>) -> AnyView,
+    navigation: fn(RwSignal<bool>) -> AnyView,
+}
+
+pub const SIGNED_IN_PARTS: SignedInParts = SignedInParts {
+    account_menu: |pick| view! { <SignedInMenu pick/> }.into_any(),
+    navigation: |open| view! { <Navigation open/> }.into_any(),
+};
+
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(
+    #[prop(optional)] signed_in: Option<SignedInParts>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
 
     let pick = Callback::new(move |locale: Locale| {
         i18n.pick(locale);
@@ -49,17 +65,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         args
     };
 
-    let signing_out = RwSignal::new(false);
-    let sign_out = Callback::new(move |()| {
-        let navigate = navigate.clone();
-        signing_out.set(true);
-        leptos::task::spawn_local(async move {
-            let _ = session.sign_out(false).await;
-            signing_out.set(false);
-            navigate("/signin", Default::default());
-        });
-    });
-
     // Moves focus itself: the router would otherwise take the click as navigation.
     let skip_to_main = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -70,27 +75,23 @@ pub fn Shell(children: Children) -> impl IntoView {
         }
     };
 
-    let user = move |f: fn(&models::UserView) -> String| session.user_text(f);
-    let organization = move || user(|u| u.organization.clone());
+    let organization = move || session.user_text(|u| u.organization.clone());
     let logo = move || {
         session
             .user
             .with(|u| u.as_ref().and_then(|u| u.organization_logo.clone()))
     };
-    let account_label = Signal::derive(move || {
-        let mut args = i18n::Args::new();
-        args.set("name", user(|u| u.display_name.clone()));
-        i18n.t_with("shell-account-menu", &args)
-    });
     // The navigation folds into a menu on narrow screens.
     let nav_open = RwSignal::new(false);
 
     // After moving to another page, focus goes to its heading once it is
     // there (pages load their data first), unless the page put it somewhere.
+    // A move that loaded the page anew (from the sign-in entry) counts too.
     let location = use_location();
+    let moved_here = take_focus_heading_after_load();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path) {
+        if previous.as_ref().map_or(moved_here, |p| *p != path) {
             // From the next tick: the old page is still there in this one.
             set_timeout(
                 || focus_heading_when_shown(40),
@@ -104,7 +105,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
         <header class="shell-header">
             <div class="shell-header-inner">
-                <Show when=move || session.is_signed_in()>
+                <Show when=move || signed_in.is_some() && session.is_signed_in()>
                     <button
                         type="button"
                         class="shell-nav-toggle"
@@ -137,17 +138,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                             />
                         }
                     >
-                        <AccountMenu
-                            name=Signal::derive(move || user(|u| u.display_name.clone()))
-                            account=Signal::derive(move || user(|u| u.account_name.to_string()))
-                            button_label=account_label
-                            language_label=Signal::derive(move || i18n.t("shell-language-label"))
-                            sign_out_label=Signal::derive(move || i18n.t("shell-sign-out"))
-                            locale=Signal::derive(move || i18n.locale())
-                            on_pick=pick
-                            on_sign_out=sign_out
-                            signing_out
-                        />
+                        {signed_in.map(|parts| (parts.account_menu)(pick))}
                     </Show>
                 </div>
             </div>
@@ -160,15 +151,43 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </button>
             </div>
         })}
-        <div class="shell-body" class:shell-body-with-nav=move || session.is_signed_in()>
-            <Show when=move || session.is_signed_in()>
-                <Navigation open=nav_open/>
-            </Show>
+        <div class="shell-body" class:shell-body-with-nav=move || signed_in.is_some() && session.is_signed_in()>
+            {signed_in.map(|parts| view! {
+                <Show when=move || session.is_signed_in()>
+                    {(parts.navigation)(nav_open)}
+                </Show>
+            })}
             <main id="main" class="shell-main" tabindex="-1">
                 {children()}
             </main>
         </div>
     }
+}
+
+/// Where the note that the next page load is a move between pages is kept
+/// (one tab's session storage: the reload happens in the same tab).
+const FOCUS_AFTER_LOAD_KEY: &str = "secinfo-focus-heading";
+
+/// Notes that the page about to load was moved to, so that its heading
+/// gets focus like after a move within the application.
+pub fn focus_heading_after_load() {
+    if let Ok(Some(storage)) = window().session_storage() {
+        let _ = storage.set_item(FOCUS_AFTER_LOAD_KEY, "1");
+    }
+}
+
+/// Whether this load was such a move; forgets the note.
+fn take_focus_heading_after_load() -> bool {
+    let Ok(Some(storage)) = window().session_storage() else {
+        return false;
+    };
+    let noted = storage
+        .get_item(FOCUS_AFTER_LOAD_KEY)
+        .ok()
+        .flatten()
+        .is_some();
+    let _ = storage.remove_item(FOCUS_AFTER_LOAD_KEY);
+    noted
 }
 
 /// Focuses the main heading as soon as it exists, while focus is nowhere
@@ -197,6 +216,43 @@ fn focus_heading_when_shown(tries: u32) {
             std::time::Duration::from_millis(50),
         ),
         None => {}
+    }
+}
+
+/// The account menu of the signed-in person, with Sign out.
+#[component]
+fn SignedInMenu(pick: Callback<Locale>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let signing_out = RwSignal::new(false);
+    let sign_out = Callback::new(move |()| {
+        let navigate = navigate.clone();
+        signing_out.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = session.sign_out(false).await;
+            signing_out.set(false);
+            navigate(models::SIGN_IN_PAGE, Default::default());
+        });
+    });
+    let user = move |f: fn(&models::UserView) -> String| session.user_text(f);
+    let account_label = Signal::derive(move || {
+        let mut args = i18n::Args::new();
+        args.set("name", user(|u| u.display_name.clone()));
+        i18n.t_with("shell-account-menu", &args)
+    });
+    view! {
+        <AccountMenu
+            name=Signal::derive(move || user(|u| u.display_name.clone()))
+            account=Signal::derive(move || user(|u| u.account_name.to_string()))
+            button_label=account_label
+            language_label=Signal::derive(move || i18n.t("shell-language-label"))
+            sign_out_label=Signal::derive(move || i18n.t("shell-sign-out"))
+            locale=Signal::derive(move || i18n.locale())
+            on_pick=pick
+            on_sign_out=sign_out
+            signing_out
+        />
     }
 }
 

@@ -1,7 +1,39 @@
+/// Where a sign-in goes when it was not sent from a page.
+const HOME: &str = "/security-info";
+
+/// The sign-in page. The server answers it with the sign-in entry (the
+/// page alone), every other page with the whole client.
+pub const SIGN_IN_PAGE: &str = "/signin";
+
+/// The pages that show a signed-in person's things. The client sends
+/// anybody else to the sign-in page; the server does too when a page is
+/// loaded without a session, so that they download only the sign-in entry.
+pub const SIGNED_IN_PAGES: [&str; 5] = [
+    "/",
+    "/security-info",
+    "/overview",
+    "/password",
+    "/admin/policy",
+];
+
+/// The sign-in page's address that comes back to `here` (a path, with its
+/// query if any) once signed in; "/" comes back to Security info.
+pub fn sign_in_returning_to(here: &str) -> String {
+    let here = if here == "/" { HOME } else { here };
+    let mut address = format!("{SIGN_IN_PAGE}?next=");
+    for byte in here.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
+            address.push(char::from(byte));
+        } else {
+            address.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    address
+}
+
 /// Where to go after signing in, from a `?next=` value: only a path on our
 /// own site, never another site (an open redirect would help phishing).
 pub fn safe_return_path(next: Option<&str>) -> &str {
-    const HOME: &str = "/security-info";
     match next {
         Some(path) if is_own_path(path) && is_own_path(&percent_decoded(path)) => path,
         _ => HOME,
@@ -45,7 +77,20 @@ fn percent_decoded(path: &str) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
-    use super::safe_return_path;
+    use super::{safe_return_path, sign_in_returning_to};
+
+    #[test]
+    fn the_way_back_survives_the_query() {
+        assert_eq!(sign_in_returning_to("/overview"), "/signin?next=/overview");
+        assert_eq!(sign_in_returning_to("/"), "/signin?next=/security-info");
+        assert_eq!(
+            sign_in_returning_to("/admin/policy?x=1&y=2"),
+            "/signin?next=/admin/policy%3Fx%3D1%26y%3D2"
+        );
+        // What comes back is a path of ours again, as it was.
+        let back = sign_in_returning_to("/a b?c=d");
+        assert_eq!(back, "/signin?next=/a%20b%3Fc%3Dd");
+    }
 
     #[test]
     fn return_paths_stay_on_our_site() {

@@ -60,7 +60,7 @@ pub fn app(state: AppState) -> Router {
             axum::routing::any(|| async { error::AppError::not_found() }),
         )
         .merge(routes::dev_pages(&state).with_state(state.clone()))
-        .merge(static_files::router(&state.config.static_dir))
+        .merge(static_files::router(state.clone()))
         .layer(middleware::from_fn_with_state(
             state,
             security::security_headers,

@@ -1,7 +1,11 @@
 //! Serves the built client: precompressed files (brotli, gzip) with the
 //! right MIME types, a year of caching for Trunk's content-hashed files,
-//! `no-cache` for `index.html`, and every other path answered with
-//! `index.html` (200) so that deep links work.
+//! `no-cache` for the pages. Two entries: the sign-in page alone
+//! (`signin.html`), which is `/signin` for anybody without a session, and
+//! the whole client (`index.html`) for everything else (200, so that deep
+//! links work). A signed-in page loaded without a session is sent to the
+//! sign-in page, so that a signed-out person downloads only the sign-in
+//! entry.
 
 use std::path::Path;
 
@@ -10,23 +14,108 @@ use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
 
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum_extra::extract::CookieJar;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-pub fn router(static_dir: &Path) -> Router {
-    let index = ServeFile::new(static_dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
+use crate::state::AppState;
+
+/// The sign-in entry's page, built beside `index.html`.
+const SIGN_IN_ENTRY: &str = "signin.html";
+
+pub fn router(state: AppState) -> Router {
+    let static_dir = &state.config.static_dir;
+    let index = page(static_dir, "index.html");
+    // Without a built sign-in entry (tests of the API alone) the whole
+    // client serves the sign-in page too.
+    let sign_in = match static_dir.join(SIGN_IN_ENTRY).is_file() {
+        true => page(static_dir, SIGN_IN_ENTRY),
+        false => index.clone(),
+    };
     let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index);
-    Router::new()
+        .fallback(index.clone());
+    let pages = Pages { index, sign_in };
+    let mut router = Router::new().route(models::SIGN_IN_PAGE, {
+        let pages = pages.clone();
+        get(
+            move |state: State<AppState>, jar: CookieJar, request: Request| {
+                pages.clone().sign_in_page(state, jar, request)
+            },
+        )
+    });
+    for path in models::SIGNED_IN_PAGES {
+        let pages = pages.clone();
+        router = router.route(
+            path,
+            get(
+                move |state: State<AppState>, jar: CookieJar, request: Request| {
+                    pages.clone().signed_in_page(state, jar, request)
+                },
+            ),
+        );
+    }
+    router
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
+        .with_state(state)
+}
+
+fn page(static_dir: &Path, name: &str) -> ServeFile {
+    ServeFile::new(static_dir.join(name))
+        .precompressed_br()
+        .precompressed_gzip()
+}
+
+/// The two entries. Which one a page gets depends on whether its request
+/// carries a live session — signed in, or waiting for its second step,
+/// which the whole client shows.
+#[derive(Clone)]
+struct Pages {
+    index: ServeFile,
+    sign_in: ServeFile,
+}
+
+impl Pages {
+    /// The sign-in entry for anybody without a session; the whole client
+    /// (which knows what to show) for anybody with one.
+    async fn sign_in_page(
+        self,
+        State(state): State<AppState>,
+        jar: CookieJar,
+        request: Request,
+    ) -> Response {
+        let page = match crate::session::current(&state, &jar).await {
+            Ok(Some(_)) => self.index,
+            Ok(None) => self.sign_in,
+            Err(error) => return error.into_response(),
+        };
+        page.oneshot(request).await.into_response()
+    }
+
+    /// The whole client for a session; the sign-in page, with the way
+    /// back, for anybody else.
+    async fn signed_in_page(
+        self,
+        State(state): State<AppState>,
+        jar: CookieJar,
+        request: Request,
+    ) -> Response {
+        match crate::session::current(&state, &jar).await {
+            Ok(Some(_)) => self.index.oneshot(request).await.into_response(),
+            Ok(None) => {
+                let here = request.uri().path_and_query().map_or("/", |p| p.as_str());
+                Redirect::to(&models::sign_in_returning_to(here)).into_response()
+            }
+            Err(error) => error.into_response(),
+        }
+    }
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {
@@ -53,12 +142,15 @@ fn is_content_hashed(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Builds the CSP. Trunk's `index.html` starts the wasm with one inline
+/// Builds the CSP. Trunk's pages each start their wasm with one inline
 /// module script; instead of `unsafe-inline` we allow exactly that script
 /// by its hash, computed from the built file.
 pub fn content_security_policy(static_dir: &Path) -> String {
-    let index = std::fs::read_to_string(static_dir.join("index.html")).unwrap_or_default();
-    let hashes: String = inline_scripts(&index)
+    let pages = ["index.html", SIGN_IN_ENTRY]
+        .map(|page| std::fs::read_to_string(static_dir.join(page)).unwrap_or_default());
+    let hashes: String = pages
+        .iter()
+        .flat_map(|page| inline_scripts(page))
         .map(|script| {
             format!(
                 " 'sha256-{}'",

@@ -7,17 +7,49 @@ use crate::run::{run, step};
 use crate::setup::{self, path_with_tools};
 use crate::{Result, root};
 
-/// `trunk build --release` (wasm-opt -Oz), then brotli and gzip copies of
-/// every text and wasm file for the server to send precompressed.
+/// Both entries of the client with `trunk build --release` (wasm-opt -Oz):
+/// the whole application into `dist/`, then the sign-in page alone, whose
+/// files join it (their names carry content hashes, so shared styles are
+/// the same files) with its page as `dist/signin.html`. Then brotli and
+/// gzip copies of every text and wasm file for the server to send
+/// precompressed.
 pub fn client() -> Result {
-    step("building the client (Trunk, release, wasm-opt)");
+    step("building the client (Trunk, release, wasm-opt): the whole application");
+    trunk_build(&["build", "--release"])?;
+    step("building the client: the sign-in entry");
+    let dist = root().join("dist");
+    let staging = target_dir().join("trunk-signin");
+    trunk_build(&[
+        "build",
+        "app/signin.html",
+        "--release",
+        "--dist",
+        &staging.to_string_lossy(),
+    ])?;
+    for entry in std::fs::read_dir(&staging)
+        .map_err(|e| format!("{}: {e}", staging.display()))?
+        .flatten()
+    {
+        let name = entry.file_name();
+        let to = match name.to_str() {
+            Some("index.html") => dist.join(SIGN_IN_PAGE),
+            _ => dist.join(&name),
+        };
+        std::fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    precompress(&dist)
+}
+
+/// The sign-in entry's page in `dist/`, beside the application's `index.html`.
+pub const SIGN_IN_PAGE: &str = "signin.html";
+
+fn trunk_build(args: &[&str]) -> Result {
     run(Command::new("trunk")
-        .args(["build", "--release"])
+        .args(args)
         .current_dir(root())
         .env("PATH", path_with_tools())
         // Trunk's own Cargo calls must not inherit xtask's.
-        .env_remove("CARGO_TARGET_DIR"))?;
-    precompress(&root().join("dist"))
+        .env_remove("CARGO_TARGET_DIR"))
 }
 
 fn precompress(dist: &PathBuf) -> Result {

@@ -31,9 +31,10 @@ fn main() -> ExitCode {
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("setup") => setup::all(),
         Some("size") => size::report(),
+        Some("client") => setup::client_tools().and_then(|()| build::client()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | setup>"
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | size | client | setup>"
             );
             return ExitCode::from(2);
         }

@@ -1,30 +1,38 @@
-//! The sign-in page's first load: every file `index.html` names, as the
-//! server sends it (the brotli copy), plus the page itself. Printed on every
-//! test run, and held under a ceiling so that new features cannot quietly
-//! grow it. The budget is 150,000 bytes; today's client is far above it (one
-//! wasm carries every page and the Fluent runtime), so the ceiling is today's
-//! size with a little room, lowered as the size comes down — never raised
-//! without a line in the README's figures table saying why.
+//! What a page's first load costs: every file its HTML names, as the
+//! server sends it (the brotli copy), plus the page itself. The sign-in
+//! page is its own entry (`signin.html`, the sign-in page alone); the
+//! Security info page loads the whole application (`index.html`) after it,
+//! and what that adds is counted apart. Printed on every test run and held
+//! under a ceiling so that new features cannot quietly grow it. The budget
+//! is 150,000 bytes; the sign-in entry is above it (see the README's
+//! figures), so the ceiling is today's size with a little room, lowered as
+//! the size comes down — never raised without a line in the README's
+//! figures table saying why.
 
+use std::collections::BTreeSet;
+
+use crate::build::SIGN_IN_PAGE;
 use crate::run::step;
 use crate::{Result, root, setup};
 
-/// What the sign-in page may cost (brotli bytes), once the client is split.
+/// What the sign-in page may cost (brotli bytes).
 pub const BUDGET: u64 = 150_000;
-/// What it may cost today: measured 2026-12-02 at 429,568 bytes.
-pub const CEILING: u64 = 440_000;
+/// What it may cost today: measured 2026-12-02 at 279,000 bytes.
+pub const CEILING: u64 = 290_000;
+/// What the Security info page may add to it.
+pub const APP_BUDGET: u64 = 250_000;
 
-/// Brotli bytes of the sign-in page's first load, file by file.
-pub fn first_load() -> Result<Vec<(String, u64)>> {
+/// Brotli bytes of the first load of the page `page` in `dist/`, file by file.
+pub fn first_load(page: &str) -> Result<Vec<(String, u64)>> {
     let dist = root().join("dist");
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let html = std::fs::read_to_string(dist.join(page))
+        .map_err(|e| format!("dist/{page}: {e} (build the client first)"))?;
     let mut files: Vec<(String, u64)> = Vec::new();
     let mut names: Vec<String> = std::fs::read_dir(&dist)
         .map_err(|e| e.to_string())?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name == "index.html" || index.contains(&format!("/{name}")))
+        .filter(|name| name == page || html.contains(&format!("/{name}")))
         .collect();
     names.sort();
     for name in names {
@@ -37,16 +45,29 @@ pub fn first_load() -> Result<Vec<(String, u64)>> {
     Ok(files)
 }
 
-/// Prints the first load and fails above the ceiling.
+/// Prints both first loads and fails when the sign-in page's is above
+/// its ceiling.
 pub fn gate() -> Result {
-    let files = first_load()?;
-    let total: u64 = files.iter().map(|(_, bytes)| bytes).sum();
-    for (name, bytes) in &files {
+    let sign_in = first_load(SIGN_IN_PAGE)?;
+    let total: u64 = sign_in.iter().map(|(_, bytes)| bytes).sum();
+    for (name, bytes) in &sign_in {
         println!("  {name:<44} {bytes:>9}");
     }
     println!(
         "sign-in first load: {total} bytes brotli (ceiling {CEILING}, budget {BUDGET}: {:.0} % of it)",
         100.0 * total as f64 / BUDGET as f64
+    );
+    // What signing in adds: the whole application's files not loaded yet.
+    let loaded: BTreeSet<&str> = sign_in.iter().map(|(name, _)| name.as_str()).collect();
+    let app = first_load("index.html")?;
+    let added: u64 = app
+        .iter()
+        .filter(|(name, _)| !loaded.contains(name.as_str()))
+        .map(|(_, bytes)| bytes)
+        .sum();
+    println!(
+        "then the Security info page adds: {added} bytes brotli (budget {APP_BUDGET}: {:.0} % of it)",
+        100.0 * added as f64 / APP_BUDGET as f64
     );
     if total > CEILING {
         return Err(format!(
@@ -64,8 +85,9 @@ pub fn report() -> Result {
     step("where the wasm's bytes go, by crate (twiggy)");
     let twiggy = setup::twiggy()?;
     // Where Trunk's own Cargo call put it (it runs without CARGO_TARGET_DIR).
-    crate::wasm_bytes::print_by_crate(
-        &twiggy,
-        &root().join("target/wasm32-unknown-unknown/wasm-release/secinfo-app.wasm"),
-    )
+    let built = root().join("target/wasm32-unknown-unknown/wasm-release");
+    println!("the sign-in entry:");
+    crate::wasm_bytes::print_by_crate(&twiggy, &built.join("secinfo-signin.wasm"))?;
+    println!("the whole application:");
+    crate::wasm_bytes::print_by_crate(&twiggy, &built.join("secinfo-app.wasm"))
 }

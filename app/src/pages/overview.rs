@@ -23,7 +23,7 @@ pub fn OverviewPage() -> impl IntoView {
         if session.is_signed_in() {
             view! { <Overview/> }.into_any()
         } else {
-            view! { <Redirect path="/signin?next=/overview"/> }.into_any()
+            view! { <Redirect path=models::sign_in_returning_to("/overview")/> }.into_any()
         }
     }
 }

@@ -27,7 +27,7 @@ pub fn PasswordPage() -> impl IntoView {
         if session.is_signed_in() {
             view! { <ChangePassword/> }.into_any()
         } else {
-            view! { <Redirect path="/signin?next=/password"/> }.into_any()
+            view! { <Redirect path=models::sign_in_returning_to("/password")/> }.into_any()
         }
     }
 }

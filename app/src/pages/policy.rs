@@ -23,7 +23,7 @@ pub fn PolicyPage() -> impl IntoView {
     let session = use_session();
     move || {
         if !session.is_signed_in() {
-            view! { <Redirect path="/signin?next=/admin/policy"/> }.into_any()
+            view! { <Redirect path=models::sign_in_returning_to("/admin/policy")/> }.into_any()
         } else {
             view! { <PolicyEditor/> }.into_any()
         }

@@ -27,12 +27,7 @@ pub fn SecurityInfoPage() -> impl IntoView {
     move || {
         if !session.is_signed_in() {
             let here = location.pathname.get_untracked();
-            let here = if here == "/" {
-                "/security-info".to_owned()
-            } else {
-                here
-            };
-            view! { <Redirect path=format!("/signin?next={here}")/> }.into_any()
+            view! { <Redirect path=models::sign_in_returning_to(&here)/> }.into_any()
         } else {
             view! { <SecurityInfoContent/> }.into_any()
         }

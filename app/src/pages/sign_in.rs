@@ -10,13 +10,18 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
-use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
+/// Shows the second step of a sign-in, given what to do once verified.
+pub type SecondStep = fn(Callback<()>) -> AnyView;
+
+/// The sign-in page. The whole client shows the second step with
+/// `second_step`; the sign-in entry has none and loads the whole client
+/// for it (the server sends it to a sign-in waiting for its second step).
 #[component]
-pub fn SignInPage() -> impl IntoView {
+pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl IntoView {
     use_page_title("signin-title");
     let i18n = use_i18n();
     let session = use_session();
@@ -183,7 +188,7 @@ pub fn SignInPage() -> impl IntoView {
 
     let pending = submit.pending();
     // The password was right; the second step comes next (S27).
-    let second_step = move || session.pending.get() && session.user.with(Option::is_some);
+    let waits_for_second_step = move || session.pending.get() && session.user.with(Option::is_some);
     // Verified: on to where the person was going (the effect above would
     // too, but only once it has seen the session pending).
     let verified = {
@@ -200,8 +205,11 @@ pub fn SignInPage() -> impl IntoView {
         })
     };
     move || {
-        if second_step() {
-            view! { <StepUp at_sign_in=true on_verified=verified/> }.into_any()
+        if waits_for_second_step() {
+            match second_step {
+                Some(show) => show(verified),
+                None => view! { <crate::app::LoadWholeApp/> }.into_any(),
+            }
         } else {
             view! {
         <section class="card page-narrow signin">

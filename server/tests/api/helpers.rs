@@ -124,6 +124,7 @@ impl TestApp {
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (store, dir) = fresh_store(backend).await;
         std::fs::write(dir.path().join("index.html"), "<!doctype html><html><head><script type=\"module\">boot()</script></head><body></body></html>").unwrap();
+        std::fs::write(dir.path().join("signin.html"), "<!doctype html><html><head><script type=\"module\">bootSignIn()</script></head><body></body></html>").unwrap();
         let mut config = test_config(dir.path());
         adjust(&mut config);
         config.validate().expect("valid test configuration");

@@ -7,7 +7,66 @@ crate::on_both_backends!(
     signing_in_with_a_chosen_language_stores_it,
     security_info_needs_a_session_and_starts_empty,
     the_organizations_logo_is_named_in_the_session_and_served_sandboxed,
+    pages_without_a_session_lead_to_the_sign_in_entry,
 );
+
+/// The sign-in page is its own small entry for anybody without a session;
+/// a signed-in page loaded without one goes there (with the way back)
+/// instead of sending the whole client; with a session every page is the
+/// whole client.
+async fn pages_without_a_session_lead_to_the_sign_in_entry(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    let body = |r: &crate::helpers::Response| String::from_utf8_lossy(&r.body).into_owned();
+
+    let sign_in = browser.get("/signin?next=/overview").await;
+    assert_eq!(sign_in.status, StatusCode::OK);
+    assert!(body(&sign_in).contains("bootSignIn()"), "the sign-in entry");
+    assert_eq!(sign_in.headers["cache-control"], "no-cache");
+    for (page, way_back) in [
+        ("/", "/signin?next=/security-info"),
+        ("/security-info", "/signin?next=/security-info"),
+        ("/overview", "/signin?next=/overview"),
+        ("/password", "/signin?next=/password"),
+        (
+            "/admin/policy?tab=1",
+            "/signin?next=/admin/policy%3Ftab%3D1",
+        ),
+    ] {
+        let response = browser.get(page).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "{page}");
+        assert_eq!(response.headers["location"], way_back, "{page}");
+    }
+    // A page that is no signed-in page (reset, or one that does not exist)
+    // is the whole client, which says what it is.
+    for page in ["/reset-password", "/no-such-page"] {
+        let response = browser.get(page).await;
+        assert_eq!(response.status, StatusCode::OK, "{page}");
+        assert!(body(&response).contains("boot()"), "{page}");
+    }
+    // A forged session is no session.
+    browser
+        .cookies
+        .insert("__Host-secinfo-session".into(), "forged".into());
+    assert_eq!(browser.get("/overview").await.status, StatusCode::SEE_OTHER);
+    browser.cookies.clear();
+
+    // With a session, the sign-in page is the whole client too (it moves
+    // on, or shows the second step).
+    browser.sign_in(&account, PASSWORD).await;
+    for page in models::SIGNED_IN_PAGES
+        .into_iter()
+        .chain([models::SIGN_IN_PAGE])
+    {
+        let response = browser.get(page).await;
+        assert_eq!(response.status, StatusCode::OK, "{page}");
+        assert!(
+            body(&response).contains("boot()") && !body(&response).contains("bootSignIn"),
+            "{page}"
+        );
+    }
+}
 
 async fn the_organizations_logo_is_named_in_the_session_and_served_sandboxed(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -58,6 +58,9 @@ async fn s27_a_password_alone_opens_a_session_that_can_only_verify(backend: Back
     let session = browser.session().await;
     assert_eq!(session["user"]["account_name"], account.as_str());
     assert_eq!(session["verification_required"], true);
+    // The sign-in page is now the whole client, which shows the second step.
+    let page = browser.get("/signin").await;
+    assert!(String::from_utf8_lossy(&page.body).contains("boot()"));
 
     // Everything but verifying and signing out is refused with a code.
     for (method, path) in [
