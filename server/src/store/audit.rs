@@ -14,6 +14,9 @@ pub struct AuditEntry<'a> {
     pub user_agent: &'a str,
 }
 
+pub(super) const AUDIT_OF_USER: &str =
+    "SELECT action, method_id, client_address FROM audit WHERE user_id = $1 ORDER BY at DESC, id";
+
 impl Store {
     pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
@@ -38,7 +41,7 @@ impl Store {
         &self,
         user_id: &str,
     ) -> AppResult<Vec<(String, Option<String>, String)>> {
-        Ok(sqlx::query_as("SELECT action, method_id, client_address FROM audit WHERE user_id = $1 ORDER BY at DESC, id")
+        Ok(sqlx::query_as(AUDIT_OF_USER)
             .bind(user_id)
             .fetch_all(&self.pool)
             .await?)

@@ -206,6 +206,13 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
     })
 }
 
+/// A typed code: accepted and consumed in one statement (S7)...
+pub(super) const ACCEPT_CODE: &str = "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND code_digest = $4 \
+     AND consumed_at IS NULL AND expires_at > $1 AND attempts < $5";
+/// ...or counted as a wrong try in one statement.
+pub(super) const COUNT_WRONG_CODE: &str = "UPDATE challenges SET attempts = attempts + 1 WHERE id = $1 AND user_id = $2 \
+     AND consumed_at IS NULL AND expires_at > $3 AND attempts < $4 AND code_digest IS NOT NULL";
+
 const CHALLENGE_COLUMNS: &str = "id, user_id, purpose, delivery, destination, payload, created_at, expires_at, attempts, consumed_at, call_status";
 
 impl Store {
@@ -277,30 +284,24 @@ impl Store {
         max_tries: i64,
         now: UnixTime,
     ) -> AppResult<CodeCheck> {
-        let accepted = sqlx::query(
-            "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND code_digest = $4 \
-             AND consumed_at IS NULL AND expires_at > $1 AND attempts < $5",
-        )
-        .bind(now)
-        .bind(id)
-        .bind(user_id)
-        .bind(digest)
-        .bind(max_tries)
-        .execute(&self.pool)
-        .await?;
+        let accepted = sqlx::query(ACCEPT_CODE)
+            .bind(now)
+            .bind(id)
+            .bind(user_id)
+            .bind(digest)
+            .bind(max_tries)
+            .execute(&self.pool)
+            .await?;
         if accepted.rows_affected() == 1 {
             return Ok(CodeCheck::Accepted);
         }
-        let counted = sqlx::query(
-            "UPDATE challenges SET attempts = attempts + 1 WHERE id = $1 AND user_id = $2 \
-             AND consumed_at IS NULL AND expires_at > $3 AND attempts < $4 AND code_digest IS NOT NULL",
-        )
-        .bind(id)
-        .bind(user_id)
-        .bind(now)
-        .bind(max_tries)
-        .execute(&self.pool)
-        .await?;
+        let counted = sqlx::query(COUNT_WRONG_CODE)
+            .bind(id)
+            .bind(user_id)
+            .bind(now)
+            .bind(max_tries)
+            .execute(&self.pool)
+            .await?;
         if counted.rows_affected() == 1 {
             return Ok(CodeCheck::Wrong);
         }

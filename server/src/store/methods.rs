@@ -121,15 +121,17 @@ pub struct NewMethod<'a> {
 }
 
 /// The user's methods, oldest first, through the pool or a transaction.
+/// A person's methods (with the recovery codes left): every Security info
+/// request and step-up runs it.
+pub(super) const METHODS_OF_USER: &str = "SELECT id, kind, detail, data, created_at, \
+     (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS remaining \
+     FROM methods m WHERE user_id = $1 ORDER BY created_at, id";
+
 pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> AppResult<Vec<MethodRecord>>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let rows = sqlx::query(
-        "SELECT id, kind, detail, data, created_at, \
-         (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS remaining \
-         FROM methods m WHERE user_id = $1 ORDER BY created_at, id",
-    )
+    let rows = sqlx::query(METHODS_OF_USER)
         .bind(user_id)
         .fetch_all(db)
         .await?;

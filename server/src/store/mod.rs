@@ -16,6 +16,27 @@ mod sim_carrier;
 mod throttle;
 mod users;
 
+/// The statements that run on every signed-in request, sign-in, code
+/// check and sign-out everywhere, by name. A test `EXPLAIN`s each on both
+/// databases: each must find its rows through an index, so that their cost
+/// does not grow with the number of people (or of audit rows).
+pub const HOT_STATEMENTS: [(&str, &str); 8] = [
+    (
+        "session, person and policy by token",
+        sessions::SESSION_BY_DIGEST,
+    ),
+    ("touch a session", sessions::TOUCH_SESSION),
+    ("sign out everywhere", sessions::END_SESSIONS_OF_USER),
+    (
+        "person by account name (sign-in)",
+        users::USER_BY_ACCOUNT_NAME,
+    ),
+    ("a person's methods", methods::METHODS_OF_USER),
+    ("accept a code", challenges::ACCEPT_CODE),
+    ("count a wrong code", challenges::COUNT_WRONG_CODE),
+    ("a person's audit trail", audit::AUDIT_OF_USER),
+];
+
 use std::path::Path;
 use std::str::FromStr;
 

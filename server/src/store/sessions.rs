@@ -81,6 +81,28 @@ where
     Ok(done.rows_affected() == 1)
 }
 
+/// A session, or a password reset of a known account: one statement
+/// either way, with the person and their organization's policy. A reset
+/// lapses at `expires_at`, as a pending sign-in. Every signed-in request
+/// runs it.
+pub(super) const SESSION_BY_DIGEST: &str = concat!(
+    "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
+     CAST(NULL AS TEXT) AS reset_verified, ",
+    user_columns!(),
+    " FROM sessions s JOIN users u ON u.id = s.user_id \
+     JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
+     UNION ALL \
+     SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
+     r.expires_at AS pending_until, r.verified AS reset_verified, ",
+    user_columns!(),
+    " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
+     JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
+);
+
+pub(super) const TOUCH_SESSION: &str =
+    "UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2";
+pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
@@ -100,22 +122,7 @@ impl Store {
     }
 
     pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
-        // A session, or a password reset of a known account: one statement
-        // either way. A reset lapses at `expires_at`, as a pending sign-in.
-        let sql = concat!(
-            "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-             CAST(NULL AS TEXT) AS reset_verified, ",
-            user_columns!(),
-            " FROM sessions s JOIN users u ON u.id = s.user_id \
-             JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
-             UNION ALL \
-             SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
-             r.expires_at AS pending_until, r.verified AS reset_verified, ",
-            user_columns!(),
-            " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
-             JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
-        );
-        let Some(row) = sqlx::query(sql)
+        let Some(row) = sqlx::query(SESSION_BY_DIGEST)
             .bind(token_digest)
             .fetch_optional(&self.pool)
             .await?
@@ -200,7 +207,7 @@ impl Store {
     }
 
     pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2")
+        sqlx::query(TOUCH_SESSION)
             .bind(now)
             .bind(token_digest)
             .execute(&self.pool)
@@ -218,7 +225,7 @@ impl Store {
 
     /// "Sign out everywhere".
     pub async fn delete_sessions_of_user(&self, user_id: &str) -> AppResult<u64> {
-        let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        let done = sqlx::query(END_SESSIONS_OF_USER)
             .bind(user_id)
             .execute(&self.pool)
             .await?;

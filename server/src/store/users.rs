@@ -75,6 +75,13 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
     })
 }
 
+/// Every sign-in runs it.
+pub(super) const USER_BY_ACCOUNT_NAME: &str = concat!(
+    "SELECT ",
+    user_columns!(),
+    " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.account_name = $1"
+);
+
 impl Store {
     pub async fn upsert_organization(
         &self,
@@ -138,12 +145,7 @@ impl Store {
     }
 
     pub async fn user_by_account_name(&self, name: &AccountName) -> AppResult<Option<UserRecord>> {
-        let sql = concat!(
-            "SELECT ",
-            user_columns!(),
-            " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.account_name = $1"
-        );
-        let row = sqlx::query(sql)
+        let row = sqlx::query(USER_BY_ACCOUNT_NAME)
             .bind(name.as_str())
             .fetch_optional(&self.pool)
             .await?;
