@@ -1,20 +1,47 @@
 //! `cargo xtask bench`: prints the figures the README records. A command
-//! that measures, not a test: nothing here passes or fails on a number.
+//! that measures, not a test: nothing here passes or fails on a number,
+//! only on a measurement that would be of the wrong thing.
 //!
-//! Client size (raw / gzip / brotli), a cold load of the sign-in page in
-//! headless Chromium (bytes transferred, time until the form is usable),
-//! server start-up time, throughput and latency of an authenticated JSON
-//! endpoint next to a trivial one (wrk), and the server's memory.
+//! The client: sizes, where the wasm's bytes go, cold loads of the sign-in
+//! page in headless Chromium. The server, on SQLite and then PostgreSQL,
+//! each from one run: start-up on an empty database; requests/s, p50 and
+//! p99 at 64 connections for a trivial endpoint, the Security info JSON,
+//! a wrong code (its counters checked exact afterwards) and a sign-in
+//! (Argon2id), each as a share of the trivial figure; the same Security
+//! info and sign-in at 1,000 and at 100,000 people (1,000,000 audit rows);
+//! start-up on that database; memory idle and at its peak.
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use crate::bench_data::{self, Db, PERSON};
+use crate::instance::{
+    csrf_of, free_port, fresh_browser, rss_kib, sign_in_as, sqlite_url, start_server, still_ours,
+    wait_until_up,
+};
 use crate::run::{output, run, step};
-use crate::{Result, build, root, setup};
+use crate::{Result, build, postgres, root, setup};
+
+/// The demo password of `PERSON`.
+const PASSWORD: &str = "Contoso-Demo-2026";
+/// Step-up challenges per wrong-code thread: more than it can send tries
+/// to (five each) in one run.
+const CHALLENGES_PER_THREAD: u64 = 50_000;
+const CONNECTIONS: &str = "-c64";
+/// The sign-ins all come from one address to one account: their limits
+/// (which count an attempt until its password proves right) would refuse
+/// most before the password checks the bench measures.
+const SIGN_IN_LIMITS_OFF: &[(&str, &str)] = &[
+    ("SECINFO_SIGNIN__ADDRESS_FAILURES", "1000000"),
+    ("SECINFO_SIGNIN__ACCOUNT_FAILURES", "1000000"),
+];
+const SECONDS: &str = "-d5s";
 
 pub fn bench() -> Result {
     setup::all()?;
-    setup::system_packages(&["wrk", "curl"])?;
+    setup::system_packages(&["wrk", "curl", "sqlite3"])?;
     build::client()?;
     let server = build::server(true)?;
 
@@ -24,141 +51,291 @@ pub fn bench() -> Result {
 
     let data = std::env::temp_dir().join(format!("secinfo-bench-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
-    // A port nobody holds: the figures must be of the server started here.
+    let sqlite = Db::Sqlite(data.join("secinfo.db"));
+    let result = backend(&server, &sqlite, &sqlite_url(&data), true);
+    let _ = std::fs::remove_dir_all(&data);
+    result?;
+
+    let cluster = postgres::Cluster::start_on(free_port()?)?;
+    let postgres = Db::Postgres {
+        psql: cluster.bin.join("psql"),
+        url: cluster.url.clone(),
+    };
+    backend(&server, &postgres, &cluster.url, false)
+}
+
+/// Every server figure on one database, from one server process (and a
+/// second start on the grown database).
+fn backend(server: &Path, db: &Db, url: &str, cold_load: bool) -> Result {
+    step(&format!("the server on {}", db.name()));
     let port = free_port()?;
+    let base = format!("http://localhost:{port}");
     let started = Instant::now();
-    // The storm comes from one address: its limit would stop it before the
-    // password checks whose memory it measures.
-    let mut child = start_server(
-        &server,
-        "development",
-        port,
-        &data,
-        &[("SECINFO_SIGNIN__ADDRESS_FAILURES", "1000000")],
-    )?;
-    let result = measure(&mut child, started, port);
+    let mut child = start_server(server, "development", port, url, SIGN_IN_LIMITS_OFF)?;
+    let result = measure(db, &mut child, started, &base, cold_load);
     let _ = child.kill();
     let _ = child.wait();
-    let _ = std::fs::remove_dir_all(&data);
-    result
-}
+    result?;
 
-/// A port free now on 127.0.0.1 (the system picks it).
-pub(crate) fn free_port() -> Result<u16> {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .map_err(|e| format!("no free port: {e}"))
-}
-
-/// Fails when the server started here is not the one answering: it exited
-/// (its port taken, its configuration refused) or is gone.
-pub(crate) fn still_ours(child: &mut Child) -> Result {
-    match child.try_wait() {
-        Ok(None) => Ok(()),
-        Ok(Some(status)) => Err(format!(
-            "the server started for the bench exited ({status}): nothing it printed would be its figures"
-        )),
-        Err(e) => Err(format!("the bench's server: {e}")),
-    }
-}
-
-fn measure(child: &mut Child, started: Instant, port: u16) -> Result {
-    let base = format!("http://localhost:{port}");
-    wait_until_up(&base, started)?;
-    still_ours(child)?;
-    step("server start-up (fresh database, migrations and demo seed included)");
-    println!(
-        "start-up until /api/health answers: {} ms",
-        started.elapsed().as_millis()
-    );
-    let rss_idle = rss_kib(child.id())?;
-
-    step("cold load of the sign-in page in headless Chromium (7 loads, each in a new profile)");
-    run(Command::new("node")
-        .arg("bench/cold-load.mjs")
-        .arg(format!("{base}/signin"))
-        .current_dir(root().join("end2end")))?;
-
-    step(
-        "throughput: trivial endpoint vs authenticated JSON endpoint (wrk, 2 threads, 32 connections, 10 s each)",
-    );
-    let cookie = sign_in(&base)?;
-    let trivial = wrk(&format!("{base}/api/health"), None)?;
-    let authenticated = wrk(&format!("{base}/api/me/security-info"), Some(&cookie))?;
-    println!(
-        "{:<28} {:>10} {:>10} {:>10}",
-        "endpoint", "req/s", "p50", "p99"
-    );
-    for (name, figures) in [
-        ("GET /api/health", &trivial),
-        ("GET /api/me/security-info", &authenticated),
-    ] {
-        println!(
-            "{name:<28} {:>10.0} {:>10} {:>10}",
-            figures.0, figures.1, figures.2
-        );
-    }
-    println!(
-        "authenticated / trivial throughput: {:.0} %",
-        100.0 * authenticated.0 / trivial.0
-    );
-    step("server memory");
-    still_ours(child)?;
-    let after_load = rss_kib(child.id())?;
-    println!(
-        "RSS idle after start: {} KiB; after the load: {} KiB; peak: {} KiB",
-        rss_idle.0, after_load.0, after_load.1
-    );
-    sign_in_storm(&base, child.id())?;
-    still_ours(child)
-}
-
-/// 100 sign-ins at once, each a full Argon2id check (unknown accounts get
-/// the decoy): how long the storm takes and the server's peak memory, which
-/// the bounded hashing pool keeps near idle + a few × 19 MiB.
-fn sign_in_storm(base: &str, pid: u32) -> Result {
-    step("sign-in storm: 100 parallel sign-ins (curl), each an Argon2id check");
-    let before = rss_kib(pid)?;
-    let jar = std::env::temp_dir().join(format!("secinfo-storm-jar-{}", std::process::id()));
-    let jar = jar.to_string_lossy().into_owned();
-    let token = csrf_token(base, &jar)?;
     let started = Instant::now();
-    let storm: Vec<_> = (0..100)
-        .map(|n| {
-            let (base, jar, token) = (base.to_owned(), jar.clone(), token.clone());
-            std::thread::spawn(move || {
-                let body = format!(
-                    r#"{{"account_name":"storm-{n}@contoso.example","password":"Not-The-Password-1"}}"#
-                );
-                output(
-                    "curl",
-                    &[
-                        "-s", "-o", "/dev/null", "-w", "%{http_code}", "-b", &jar, "-H",
-                        "content-type: application/json", "-H", &format!("origin: {base}"), "-H",
-                        &format!("x-csrf-token: {token}"), "-d", &body,
-                        &format!("{base}/api/session"),
-                    ],
-                )
-                .unwrap_or_default()
-            })
-        })
-        .collect();
-    let mut statuses = std::collections::BTreeMap::<String, usize>::new();
-    for attempt in storm {
-        let status = attempt.join().unwrap_or_default();
-        *statuses.entry(status).or_default() += 1;
-    }
-    let _ = std::fs::remove_file(&jar);
-    let after = rss_kib(pid)?;
+    let mut child = start_server(server, "development", port, url, SIGN_IN_LIMITS_OFF)?;
+    let result = wait_until_up(&base, started).and_then(|()| still_ours(&mut child));
+    let elapsed = started.elapsed().as_millis();
+    let _ = child.kill();
+    let _ = child.wait();
+    result?;
     println!(
-        "100 sign-ins in {} ms; answers {statuses:?}; RSS before {} KiB, after {} KiB, peak {} KiB",
-        started.elapsed().as_millis(),
-        before.0,
-        after.0,
-        after.1
+        "start-up on the database with 100,000 people, until /api/health answers: {elapsed} ms"
     );
     Ok(())
+}
+
+fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: bool) -> Result {
+    wait_until_up(base, started)?;
+    still_ours(child)?;
+    println!(
+        "start-up on an empty database (migrations, demo organization), until /api/health answers: {} ms",
+        started.elapsed().as_millis()
+    );
+    let idle = rss_kib(child.id())?;
+    if cold_load {
+        step(
+            "cold loads of the sign-in page in headless Chromium (7 loads, each in a new profile)",
+        );
+        run(Command::new("node")
+            .arg("bench/cold-load.mjs")
+            .arg(format!("{base}/signin"))
+            .current_dir(root().join("end2end")))?;
+    }
+
+    // Signed in before the methods exist, so that the password completes
+    // the sign-in; the methods then make Security info need a recent
+    // verification, which the bench's data gives.
+    let signed_in = sign_in_as(base, PERSON, PASSWORD)?;
+    let now = unix_now();
+    bench_data::measured_person(db, now, CHALLENGES_PER_THREAD)?;
+    bench_data::people(db, 1, 1_000, now)?;
+    bench_data::verified_now(db, now)?;
+
+    step(&format!(
+        "{} with 1,000 people: wrk, 2 threads, 64 connections, 5 s each",
+        db.name()
+    ));
+    let trivial = wrk(&format!("{base}/api/health"), &[], None)?;
+    let info = security_info(base, &signed_in)?;
+    let wrong_code = wrong_codes(db, base, &signed_in)?;
+    let sign_in = sign_ins(base)?;
+    print_header();
+    print_row("GET /api/health", &trivial, None);
+    print_row("GET /api/me/security-info", &info, Some(&trivial));
+    print_row("POST a wrong code", &wrong_code, Some(&trivial));
+    print_row("POST /api/session (sign-in)", &sign_in, Some(&trivial));
+    still_ours(child)?;
+
+    step(&format!(
+        "{}: growing to 100,000 people with 1,000,000 audit rows",
+        db.name()
+    ));
+    let seeding = Instant::now();
+    bench_data::people(db, 1_001, 100_000, now)?;
+    println!("seeded in {} ms", seeding.elapsed().as_millis());
+    bench_data::verified_now(db, unix_now())?;
+    let security_info_grown = security_info(base, &signed_in)?;
+    let sign_in_grown = sign_ins(base)?;
+    print_header();
+    print_row(
+        "GET /api/me/security-info",
+        &security_info_grown,
+        Some(&info),
+    );
+    print_row(
+        "POST /api/session (sign-in)",
+        &sign_in_grown,
+        Some(&sign_in),
+    );
+    println!("(the share here: of the same endpoint's figure at 1,000 people)");
+
+    still_ours(child)?;
+    let after = rss_kib(child.id())?;
+    println!(
+        "memory (RSS): idle after start {} KiB; after the runs {} KiB; peak {} KiB ({:.1} MiB)",
+        idle.0,
+        after.0,
+        after.1,
+        after.1 as f64 / 1024.0
+    );
+    Ok(())
+}
+
+fn security_info(base: &str, cookie: &str) -> Result<Wrk> {
+    let figures = wrk(
+        &format!("{base}/api/me/security-info"),
+        &[("Cookie", cookie)],
+        None,
+    )?;
+    figures.only(200, "GET /api/me/security-info")?;
+    Ok(figures)
+}
+
+/// Wrong codes, each to the next of the bench's challenges; afterwards the
+/// challenges' tries and the person's failures must each count every wrong
+/// answer given (S7: one statement counts each, none is lost). They may
+/// count a few more: the requests still under way when wrk stops (at most
+/// one per connection) are counted by the server but never answered.
+fn wrong_codes(db: &Db, base: &str, cookie: &str) -> Result<Wrk> {
+    let script = root().join("xtask/bench/wrong-code.lua");
+    let figures = wrk(
+        base,
+        &[],
+        Some((
+            &script,
+            &[
+                cookie,
+                &csrf_of(cookie)?,
+                base,
+                &CHALLENGES_PER_THREAD.to_string(),
+            ],
+        )),
+    )?;
+    figures.only(400, "wrong codes")?;
+    let answered = figures.answered.get(&400).copied().unwrap_or(0);
+    let (tries, failures) = bench_data::wrong_codes_counted(db)?;
+    println!(
+        "wrong codes answered: {answered}; tries counted on the challenges: {tries}; failures counted for the person: {failures}"
+    );
+    let in_flight = CONNECTIONS
+        .trim_start_matches("-c")
+        .parse::<u64>()
+        .unwrap_or(0);
+    let exact = |counted: u64| (answered..=answered + in_flight).contains(&counted);
+    if !exact(tries) || !exact(failures) {
+        return Err(format!(
+            "the wrong-code counters are not exact under load: {answered} answered, \
+             {tries} tries and {failures} failures counted (at most {in_flight} more allowed)"
+        ));
+    }
+    println!(
+        "counters exact: every wrong answer counted once (the rest: requests cut off by wrk's stop)"
+    );
+    Ok(figures)
+}
+
+/// Right passwords from a fresh browser: each a full Argon2id check and a
+/// new (pending: the person has methods) session.
+fn sign_ins(base: &str) -> Result<Wrk> {
+    let cookie = fresh_browser(base)?;
+    let script = root().join("xtask/bench/post.lua");
+    let body = format!(r#"{{"account_name":"{PERSON}","password":"{PASSWORD}"}}"#);
+    let figures = wrk(
+        base,
+        &[],
+        Some((
+            &script,
+            &["/api/session", &body, &cookie, &csrf_of(&cookie)?, base],
+        )),
+    )?;
+    figures.only(200, "sign-ins")?;
+    Ok(figures)
+}
+
+fn print_header() {
+    println!(
+        "{:<30} {:>9} {:>9} {:>9} {:>11}",
+        "endpoint", "req/s", "p50", "p99", "share"
+    );
+}
+
+fn print_row(name: &str, figures: &Wrk, of: Option<&Wrk>) {
+    let share = of.map_or(String::new(), |of| {
+        format!("{:.1} %", 100.0 * figures.per_second / of.per_second)
+    });
+    println!(
+        "{name:<30} {:>9.0} {:>9} {:>9} {share:>11}",
+        figures.per_second, figures.p50, figures.p99
+    );
+}
+
+/// What wrk measured: requests per second, p50 and p99 latency as it
+/// prints them, and (with a script) the answers by status.
+struct Wrk {
+    per_second: f64,
+    p50: String,
+    p99: String,
+    answered: BTreeMap<u16, u64>,
+}
+
+impl Wrk {
+    /// Fails unless every answer had `status`: a figure of refusals
+    /// would be of the wrong thing.
+    fn only(&self, status: u16, what: &str) -> Result {
+        if self.answered.keys().any(|s| *s != status) {
+            return Err(format!(
+                "{what}: answers other than {status}: {:?}",
+                self.answered
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn wrk(url: &str, headers: &[(&str, &str)], script: Option<(&Path, &[&str])>) -> Result<Wrk> {
+    let mut args: Vec<String> = ["-t2", CONNECTIONS, SECONDS, "--latency", "--timeout", "30s"]
+        .map(str::to_owned)
+        .to_vec();
+    for (name, value) in headers {
+        args.extend(["-H".to_owned(), format!("{name}: {value}")]);
+    }
+    if let Some((script, _)) = script {
+        args.extend(["-s".to_owned(), script.to_string_lossy().into_owned()]);
+    }
+    args.push(url.to_owned());
+    if let Some((_, script_args)) = script {
+        args.push("--".to_owned());
+        args.extend(script_args.iter().map(|a| (*a).to_owned()));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = output("wrk", &args).ok_or("wrk failed")?;
+    let per_second = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .ok_or_else(|| format!("no Requests/sec in wrk output:\n{out}"))?;
+    let percentile = |p: &str| {
+        out.lines()
+            .find_map(|l| l.trim().strip_prefix(p).map(|v| v.trim().to_owned()))
+            .unwrap_or_default()
+    };
+    let mut answered = BTreeMap::new();
+    for line in out.lines() {
+        if let Some((status, count)) = line
+            .strip_prefix("answered ")
+            .and_then(|rest| rest.split_once(": "))
+            && let (Ok(status), Ok(count)) = (status.parse(), count.trim().parse())
+        {
+            answered.insert(status, count);
+        }
+    }
+    if script.is_none() {
+        if out.contains("Non-2xx") {
+            return Err(format!("wrk saw error responses:\n{out}"));
+        }
+        answered.insert(200, 0);
+    }
+    if out.contains("Socket errors") {
+        return Err(format!("wrk saw socket errors (timeouts?):\n{out}"));
+    }
+    Ok(Wrk {
+        per_second,
+        p50: percentile("50%"),
+        p99: percentile("99%"),
+        answered,
+    })
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn print_sizes() -> Result {
@@ -199,140 +376,4 @@ fn print_sizes() -> Result {
         "total", total.0, total.1, total.2
     );
     Ok(())
-}
-
-/// The server binary on a fresh SQLite database in `data`, with the demo
-/// organization, on plain-http localhost.
-pub(crate) fn start_server(
-    server: &std::path::Path,
-    mode: &str,
-    port: u16,
-    data: &std::path::Path,
-    extra_env: &[(&str, &str)],
-) -> Result<Child> {
-    Command::new(server)
-        .current_dir(root())
-        .env("SECINFO_MODE", mode)
-        .env("SECINFO_DEMO_SEED", "true")
-        .env("SECINFO_COOKIE_SECURE", "false")
-        .env("SECINFO_BIND", format!("127.0.0.1:{port}"))
-        .env("SECINFO_PUBLIC_ORIGIN", format!("http://localhost:{port}"))
-        .env(
-            "SECINFO_DATABASE_URL",
-            format!("sqlite://{}/secinfo.db", data.display()),
-        )
-        .env("SECINFO_STATIC_DIR", root().join("dist"))
-        .env("RUST_LOG", "warn")
-        .envs(extra_env.iter().copied())
-        .stdout(Stdio::null())
-        .spawn()
-        .map_err(|e| e.to_string())
-}
-
-pub(crate) fn wait_until_up(base: &str, started: Instant) -> Result {
-    while started.elapsed() < Duration::from_secs(30) {
-        if output("curl", &["-sf", &format!("{base}/api/health")]).is_some() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    Err("the server did not come up within 30 s".into())
-}
-
-/// Signs in the demo user with curl; returns the Cookie header value.
-fn sign_in(base: &str) -> Result<String> {
-    sign_in_as(base, "adele.vance@contoso.example", "Contoso-Demo-2026")
-}
-
-/// A fresh browser's CSRF token; its cookie goes to the curl cookie `jar`.
-fn csrf_token(base: &str, jar: &str) -> Result<String> {
-    let session = output("curl", &["-sf", "-c", jar, &format!("{base}/api/session")])
-        .ok_or("GET /api/session failed")?;
-    session
-        .split("\"csrf_token\":\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .map(str::to_owned)
-        .ok_or_else(|| "no csrf token".to_owned())
-}
-
-/// Signs in with curl; returns the Cookie header value (session and CSRF).
-pub(crate) fn sign_in_as(base: &str, account: &str, password: &str) -> Result<String> {
-    let jar = std::env::temp_dir().join(format!("secinfo-bench-jar-{}", std::process::id()));
-    let jar = jar.to_string_lossy().into_owned();
-    let token = csrf_token(base, &jar)?;
-    let body = format!(r#"{{"account_name":"{account}","password":"{password}"}}"#);
-    output(
-        "curl",
-        &[
-            "-sf",
-            "-b",
-            &jar,
-            "-c",
-            &jar,
-            "-H",
-            "content-type: application/json",
-            "-H",
-            &format!("origin: {base}"),
-            "-H",
-            &format!("x-csrf-token: {token}"),
-            "-d",
-            &body,
-            &format!("{base}/api/session"),
-        ],
-    )
-    .ok_or("sign-in failed")?;
-    let jar_text = std::fs::read_to_string(&jar).map_err(|e| e.to_string())?;
-    let _ = std::fs::remove_file(&jar);
-    let cookie = jar_text
-        .lines()
-        .filter(|l| !l.starts_with('#') || l.starts_with("#HttpOnly_"))
-        .filter_map(|l| {
-            let fields: Vec<&str> = l.split('\t').collect();
-            (fields.len() == 7).then(|| format!("{}={}", fields[5], fields[6]))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    Ok(cookie)
-}
-
-/// Requests per second, p50 and p99 latency, as wrk prints them.
-fn wrk(url: &str, cookie: Option<&str>) -> Result<(f64, String, String)> {
-    let mut args = vec!["-t2", "-c32", "-d10s", "--latency"];
-    let header;
-    if let Some(cookie) = cookie {
-        header = format!("Cookie: {cookie}");
-        args.extend(["-H", &header]);
-    }
-    args.push(url);
-    let out = output("wrk", &args).ok_or("wrk failed")?;
-    let rps = out
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Requests/sec:"))
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .ok_or_else(|| format!("no Requests/sec in wrk output:\n{out}"))?;
-    let percentile = |p: &str| {
-        out.lines()
-            .find_map(|l| l.trim().strip_prefix(p).map(|v| v.trim().to_owned()))
-            .unwrap_or_default()
-    };
-    if out.contains("Non-2xx") {
-        return Err(format!("wrk saw error responses:\n{out}"));
-    }
-    Ok((rps, percentile("50%"), percentile("99%")))
-}
-
-/// (VmRSS, VmHWM) of a process, in KiB; an error, never 0, when the
-/// process is gone.
-fn rss_kib(pid: u32) -> Result<(u64, u64)> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .map_err(|e| format!("the server's memory (pid {pid}): {e}"))?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .ok_or_else(|| format!("no {name} for pid {pid}"))
-    };
-    Ok((field("VmRSS:")?, field("VmHWM:")?))
 }

@@ -7,7 +7,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use crate::bench::{free_port, sign_in_as, start_server, still_ours, wait_until_up};
+use crate::instance::{
+    csrf_of, free_port, sign_in_as, sqlite_url, start_server, still_ours, wait_until_up,
+};
 use crate::run::{run, step};
 use crate::{Result, setup};
 
@@ -19,7 +21,7 @@ pub fn s24_schemathesis(server: &Path) -> Result {
     // A port nobody holds: the requests must reach the server started here.
     let port = free_port()?;
     let started = Instant::now();
-    let mut child = start_server(server, "test", port, &data, &[])?;
+    let mut child = start_server(server, "test", port, &sqlite_url(&data), &[])?;
     let result = fuzz(&st, started, port, &mut child);
     let _ = child.kill();
     let _ = child.wait();
@@ -32,11 +34,7 @@ fn fuzz(st: &Path, started: Instant, port: u16, child: &mut std::process::Child)
     wait_until_up(&base, started)?;
     still_ours(child)?;
     let cookie = sign_in_as(&base, "megan.bowen@contoso.example", "Contoso-Admin-2026")?;
-    let csrf = cookie
-        .split("; ")
-        .find_map(|c| c.strip_prefix("secinfo-csrf="))
-        .ok_or("no CSRF cookie after signing in")?
-        .to_owned();
+    let csrf = csrf_of(&cookie)?;
     let seed = std::env::var("SECINFO_FUZZ_SEED").unwrap_or_else(|_| "24".into());
     // Its cache of found cases stays with it, out of the repository.
     run(Command::new(st)

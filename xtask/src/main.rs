@@ -10,8 +10,10 @@
 //! Plain std, so it builds in seconds on a fresh machine.
 
 mod bench;
+mod bench_data;
 mod build;
 mod fuzz;
+mod instance;
 mod postgres;
 mod run;
 mod setup;

@@ -23,7 +23,7 @@ pub fn bin_dir() -> Option<PathBuf> {
 
 pub struct Cluster {
     dir: PathBuf,
-    bin: PathBuf,
+    pub bin: PathBuf,
     pub url: String,
 }
 
@@ -36,6 +36,11 @@ fn as_postgres(command: &str) -> Command {
 
 impl Cluster {
     pub fn start() -> Result<Cluster> {
+        Cluster::start_on(PORT)
+    }
+
+    /// A cluster on `port` (the bench's: one the system found free).
+    pub fn start_on(port: u16) -> Result<Cluster> {
         step("starting a throwaway PostgreSQL cluster");
         let bin = bin_dir().ok_or("PostgreSQL binaries are missing")?;
         let dir = std::env::temp_dir().join(format!("secinfo-pg-{}", std::process::id()));
@@ -48,10 +53,10 @@ impl Cluster {
         let cluster = Cluster {
             dir: dir.clone(),
             bin: bin.clone(),
-            url: format!("postgres://postgres@127.0.0.1:{PORT}/postgres"),
+            url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
         };
         run(&mut as_postgres(&format!(
-            "{b}/pg_ctl -D {d}/data -l {d}/log -o \"-c listen_addresses=127.0.0.1 -p {PORT} -k {d} -c fsync=off\" -w start"
+            "{b}/pg_ctl -D {d}/data -l {d}/log -o \"-c listen_addresses=127.0.0.1 -p {port} -k {d} -c fsync=off\" -w start"
         )))?;
         Ok(cluster)
     }
