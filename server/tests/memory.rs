@@ -1,5 +1,5 @@
 //! F7: memory stays bounded under a sign-in storm. The real server binary
-//! takes 100 sign-ins at once; Argon2id holds 19 MiB per hash, and the
+//! takes 100 sign-ins at once; Argon2id holds 9 MiB per hash, and the
 //! bounded hashing pool lets only a few run together, so the process's
 //! peak resident size stays under 150 MiB (without the bound: gigabytes).
 

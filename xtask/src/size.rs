@@ -17,8 +17,9 @@ use crate::{Result, root, setup};
 
 /// What the sign-in page may cost (brotli bytes).
 pub const BUDGET: u64 = 150_000;
-/// What it may cost today: measured 2026-12-02 at 279,000 bytes.
-pub const CEILING: u64 = 290_000;
+/// What it may cost today: measured 2026-12-02 at 225,624 bytes (the
+/// sign-in entry alone; 429,568 while it was the whole client).
+pub const CEILING: u64 = 235_000;
 /// What the Security info page may add to it.
 pub const APP_BUDGET: u64 = 250_000;
 

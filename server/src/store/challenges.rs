@@ -206,12 +206,16 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
     })
 }
 
-/// A typed code: accepted and consumed in one statement (S7)...
-pub(super) const ACCEPT_CODE: &str = "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND code_digest = $4 \
-     AND consumed_at IS NULL AND expires_at > $1 AND attempts < $5";
-/// ...or counted as a wrong try in one statement.
-pub(super) const COUNT_WRONG_CODE: &str = "UPDATE challenges SET attempts = attempts + 1 WHERE id = $1 AND user_id = $2 \
-     AND consumed_at IS NULL AND expires_at > $3 AND attempts < $4 AND code_digest IS NOT NULL";
+/// A typed code, checked in one statement (S7): the right one consumes
+/// the challenge, a wrong one counts a try; of any number of parallel
+/// requests with the right code exactly one sees the row, and N wrong
+/// codes count N. Returns `consumed_at`: set when accepted.
+pub(super) const CHECK_CODE: &str = "UPDATE challenges SET \
+     consumed_at = CASE WHEN code_digest = $4 THEN $1 ELSE consumed_at END, \
+     attempts = attempts + CASE WHEN code_digest = $4 THEN 0 ELSE 1 END \
+     WHERE id = $2 AND user_id = $3 AND consumed_at IS NULL AND expires_at > $1 \
+     AND attempts < $5 AND code_digest IS NOT NULL \
+     RETURNING consumed_at";
 
 const CHALLENGE_COLUMNS: &str = "id, user_id, purpose, delivery, destination, payload, created_at, expires_at, attempts, consumed_at, call_status";
 
@@ -272,10 +276,9 @@ impl Store {
         row.as_ref().map(challenge_from_row).transpose()
     }
 
-    /// Verify-and-consume as one statement (S7): of any number of parallel
-    /// requests with the right code, exactly one sees a changed row. A wrong
-    /// code raises `attempts` in one statement too, so N parallel wrong
-    /// codes count N.
+    /// Verify-and-consume, or count a wrong try, as one statement (S7):
+    /// of any number of parallel requests with the right code, exactly
+    /// one is accepted; N parallel wrong codes count N.
     pub async fn check_code(
         &self,
         id: &str,
@@ -284,26 +287,18 @@ impl Store {
         max_tries: i64,
         now: UnixTime,
     ) -> AppResult<CodeCheck> {
-        let accepted = sqlx::query(ACCEPT_CODE)
+        let checked: Option<(Option<i64>,)> = sqlx::query_as(CHECK_CODE)
             .bind(now)
             .bind(id)
             .bind(user_id)
             .bind(digest)
             .bind(max_tries)
-            .execute(&self.pool)
+            .fetch_optional(&self.pool)
             .await?;
-        if accepted.rows_affected() == 1 {
-            return Ok(CodeCheck::Accepted);
-        }
-        let counted = sqlx::query(COUNT_WRONG_CODE)
-            .bind(id)
-            .bind(user_id)
-            .bind(now)
-            .bind(max_tries)
-            .execute(&self.pool)
-            .await?;
-        if counted.rows_affected() == 1 {
-            return Ok(CodeCheck::Wrong);
+        match checked {
+            Some((Some(_),)) => return Ok(CodeCheck::Accepted),
+            Some((None,)) => return Ok(CodeCheck::Wrong),
+            None => {}
         }
         Ok(match self.challenge(id, user_id).await? {
             None => CodeCheck::NotFound,
