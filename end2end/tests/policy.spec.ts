@@ -82,6 +82,9 @@ test('an admin changes the policy on its page, and a member sees the effect', as
   // A member has no policy page: the link is absent and the page says no.
   await memberPage.keyboard.press('Escape');
   await expect(memberPage.getByRole('link', { name: 'Organization policy' })).toHaveCount(0);
+  // The closed dialog leaves its history entry (Back) a moment later: a
+  // navigation started before that would be cut off by it.
+  await memberPage.waitForFunction(() => history.state !== 'secinfo-dialog');
   await memberPage.goto('/admin/policy');
   await expect(memberPage.getByRole('alert')).toContainText("You don't have permission to do that.");
   await other.close();
