@@ -9,6 +9,7 @@ pub mod branding;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod csp;
 pub mod directory;
 pub mod error;
 pub mod extract;

@@ -9,10 +9,6 @@
 
 use std::path::Path;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
-use sha2::{Digest, Sha256};
-
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -142,40 +138,6 @@ fn is_content_hashed(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// Builds the CSP. Trunk's pages each start their wasm with one inline
-/// module script; instead of `unsafe-inline` we allow exactly that script
-/// by its hash, computed from the built file.
-pub fn content_security_policy(static_dir: &Path) -> String {
-    let pages = ["index.html", SIGN_IN_ENTRY]
-        .map(|page| std::fs::read_to_string(static_dir.join(page)).unwrap_or_default());
-    let hashes: String = pages
-        .iter()
-        .flat_map(|page| inline_scripts(page))
-        .map(|script| {
-            format!(
-                " 'sha256-{}'",
-                STANDARD.encode(Sha256::digest(script.as_bytes()))
-            )
-        })
-        .collect();
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    )
-}
-
-/// The bodies of `<script>` elements without a `src` attribute.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.split("<script").skip(1).filter_map(|rest| {
-        let (attributes, after) = rest.split_once('>')?;
-        if attributes.contains("src=") {
-            return None;
-        }
-        after.split_once("</script>").map(|(body, _)| body)
-    })
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
@@ -188,30 +150,5 @@ mod tests {
         assert!(is_content_hashed("/style-0123456789abcdef.css"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/security-info"));
-    }
-
-    #[test]
-    fn inline_scripts_are_found_and_external_ones_skipped() {
-        let html =
-            r#"<script type="module">import x from '/a.js';</script><script src="/b.js"></script>"#;
-        let found: Vec<_> = inline_scripts(html).collect();
-        assert_eq!(found, vec!["import x from '/a.js';"]);
-    }
-
-    #[test]
-    fn s23_csp_has_no_unsafe_inline_or_eval() {
-        let dir = std::env::temp_dir().join(format!("secinfo-csp-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("index.html"),
-            "<script type=\"module\">boot()</script>",
-        )
-        .unwrap();
-        let csp = content_security_policy(&dir);
-        assert!(csp.contains("'wasm-unsafe-eval'"));
-        assert!(csp.contains("'sha256-"));
-        assert!(!csp.contains("'unsafe-inline'"));
-        assert!(!csp.contains("'unsafe-eval'"));
-        assert!(csp.contains("frame-ancestors 'none'"));
     }
 }

@@ -1,21 +1,34 @@
--- wrk: POSTs one JSON body (args: path, body, cookie, csrf token, origin)
--- and counts the answers by status, so that the bench can compare what
--- the server counted with what it answered.
+-- wrk: POSTs one JSON body and counts the answers by status, so that the
+-- bench can compare what the server counted with what it answered.
+-- Args: path, body, cookie, CSRF token, origin, and optionally a count:
+-- then the path holds two %d, filled with the thread's number and the
+-- request's number modulo the count (each request to the next challenge).
 local threads = {}
 
 function setup(thread)
+  thread:set("number", #threads)
   table.insert(threads, thread)
 end
 
 function init(args)
   wrk.method = "POST"
-  wrk.path = args[1]
   wrk.body = args[2]
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Cookie"] = args[3]
   wrk.headers["X-CSRF-Token"] = args[4]
   wrk.headers["Origin"] = args[5]
+  path = args[1]
+  count = tonumber(args[6])
+  sent = 0
   statuses = {}
+end
+
+function request()
+  if count == nil then
+    return wrk.format(nil, path)
+  end
+  sent = sent + 1
+  return wrk.format(nil, string.format(path, number, sent % count))
 end
 
 function response(status, headers, body)

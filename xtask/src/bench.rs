@@ -183,13 +183,16 @@ fn security_info(base: &str, cookie: &str) -> Result<Wrk> {
 /// count a few more: the requests still under way when wrk stops (at most
 /// one per connection) are counted by the server but never answered.
 fn wrong_codes(db: &Db, base: &str, cookie: &str) -> Result<Wrk> {
-    let script = root().join("xtask/bench/wrong-code.lua");
+    let script = root().join("xtask/bench/post.lua");
     let figures = wrk(
         base,
         &[],
         Some((
             &script,
             &[
+                // bench_data::measured_person's challenges: bench-c-<thread>-<n>.
+                "/api/me/challenges/bench-c-%d-%d/code",
+                r#"{"code":"000000"}"#,
                 cookie,
                 &csrf_of(cookie)?,
                 base,

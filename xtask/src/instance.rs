@@ -72,37 +72,26 @@ pub fn wait_until_up(base: &str, started: Instant) -> Result {
 /// A fresh browser's cookies (the CSRF cookie) as a Cookie header value;
 /// its CSRF token is the cookie's value.
 pub fn fresh_browser(base: &str) -> Result<String> {
-    let jar = jar_path("fresh");
-    output(
-        "curl",
-        &[
-            "-sf",
-            "-o",
-            "/dev/null",
-            "-c",
-            &jar,
-            &format!("{base}/api/session"),
-        ],
-    )
-    .ok_or("GET /api/session failed")?;
+    let jar = fresh_jar(base, "fresh")?;
     cookies_of(&jar)
+}
+
+/// A curl cookie jar (a file named for `what`) holding a fresh browser's
+/// cookies.
+fn fresh_jar(base: &str, what: &str) -> Result<String> {
+    let jar = std::env::temp_dir()
+        .join(format!("secinfo-xtask-jar-{what}-{}", std::process::id()))
+        .to_string_lossy()
+        .into_owned();
+    let session = format!("{base}/api/session");
+    output("curl", &["-sf", "-o", "/dev/null", "-c", &jar, &session])
+        .ok_or("GET /api/session failed")?;
+    Ok(jar)
 }
 
 /// Signs in with curl; returns the Cookie header value (session and CSRF).
 pub fn sign_in_as(base: &str, account: &str, password: &str) -> Result<String> {
-    let jar = jar_path("sign-in");
-    output(
-        "curl",
-        &[
-            "-sf",
-            "-o",
-            "/dev/null",
-            "-c",
-            &jar,
-            &format!("{base}/api/session"),
-        ],
-    )
-    .ok_or("GET /api/session failed")?;
+    let jar = fresh_jar(base, "sign-in")?;
     let cookie = cookies_of_keeping(&jar)?;
     let body = format!(r#"{{"account_name":"{account}","password":"{password}"}}"#);
     output(
@@ -137,13 +126,6 @@ pub fn csrf_of(cookie: &str) -> Result<String> {
         .find_map(|c| c.strip_prefix("secinfo-csrf="))
         .map(str::to_owned)
         .ok_or_else(|| "no CSRF cookie".to_owned())
-}
-
-fn jar_path(what: &str) -> String {
-    std::env::temp_dir()
-        .join(format!("secinfo-xtask-jar-{what}-{}", std::process::id()))
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// A curl cookie jar as a Cookie header value; the jar is removed.

@@ -11,6 +11,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::i18n::use_i18n;
+use crate::pages::whole_app::LoadWholeApp;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
@@ -208,7 +209,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
         if waits_for_second_step() {
             match second_step {
                 Some(show) => show(verified),
-                None => view! { <crate::app::LoadWholeApp/> }.into_any(),
+                None => view! { <LoadWholeApp/> }.into_any(),
             }
         } else {
             view! {
