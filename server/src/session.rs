@@ -73,15 +73,29 @@ pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<Sess
     let Some(session) = state.store.session(&token_digest(&token)).await? else {
         return Ok(None);
     };
+    Ok(is_live(state, &session).then_some(session))
+}
+
+/// Whether a stored session is still usable: not idle or old beyond its
+/// limits, and not a second step (or reset) that lapsed.
+fn is_live(state: &AppState, session: &SessionRecord) -> bool {
     let now = state.now();
     let (idle, absolute) = limits(&state.config);
-    if now - session.last_seen_at >= idle || now - session.created_at >= absolute {
-        return Ok(None);
+    now - session.last_seen_at < idle
+        && now - session.created_at < absolute
+        && session.pending_until.is_none_or(|until| now < until)
+}
+
+/// Records that the session is in use, at most once a minute.
+async fn touch(state: &AppState, session: &SessionRecord) -> AppResult<()> {
+    let now = state.now();
+    if now - session.last_seen_at >= TOUCH_EVERY_SECS {
+        state
+            .store
+            .touch_session(&session.token_digest, now)
+            .await?;
     }
-    if session.pending_until.is_some_and(|until| now >= until) {
-        return Ok(None);
-    }
-    Ok(Some(session))
+    Ok(())
 }
 
 /// A handler argument that only exists for a signed-in request whose
@@ -116,13 +130,7 @@ impl FromRequestParts<AppState> for Verifying {
         let session = current(state, &jar)
             .await?
             .ok_or_else(AppError::unauthorized)?;
-        let now = state.now();
-        if now - session.last_seen_at >= TOUCH_EVERY_SECS {
-            state
-                .store
-                .touch_session(&session.token_digest, now)
-                .await?;
-        }
+        touch(state, &session).await?;
         Ok(Verifying(session))
     }
 }
@@ -162,6 +170,29 @@ impl FromRequestParts<AppState> for Verified {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        // The usual case in one statement: a live, complete session with
+        // its person, policy and methods.
+        let jar = CookieJar::from_headers(&parts.headers);
+        let names = CookieNames::for_config(&state.config);
+        if let Some(token) = jar.get(names.session)
+            && let Some((session, methods)) = state
+                .store
+                .session_with_methods(&token_digest(token.value()))
+                .await?
+            && is_live(state, &session)
+            && !session.is_pending()
+        {
+            touch(state, &session).await?;
+            let policy = &session.user.policy;
+            crate::security_info::require_recent_verification(
+                state.now(),
+                &session,
+                &methods,
+                policy,
+            )?;
+            return Ok(Verified { session, methods });
+        }
+        // Anything else is refused as `Authenticated` refuses it.
         let Authenticated(session) = Authenticated::from_request_parts(parts, state).await?;
         let (_, methods) = crate::security_info::guarded(state, &session).await?;
         Ok(Verified { session, methods })

@@ -1,6 +1,7 @@
 use models::{MethodKind, PhoneDelivery};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::Store;
 use crate::clock::UnixTime;
@@ -136,42 +137,74 @@ where
         .fetch_all(db)
         .await?;
     rows.iter()
-        .map(|row| {
-            let kind: String = row.try_get("kind")?;
-            let kind = MethodKind::parse(&kind)
-                .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
-            let data: String = row.try_get("data")?;
-            Ok(MethodRecord {
-                id: row.try_get("id")?,
-                kind,
-                detail: row.try_get("detail")?,
-                phone: if kind.is_phone() {
-                    serde_json::from_str(&data).ok()
-                } else {
-                    None
-                },
-                security_key: if kind == MethodKind::SecurityKey {
-                    serde_json::from_str(&data).ok()
-                } else {
-                    None
-                },
-                authenticator: if kind == MethodKind::AuthenticatorApp {
-                    serde_json::from_str(&data).ok()
-                } else {
-                    None
-                },
-                questions: if kind == MethodKind::SecurityQuestions {
-                    serde_json::from_str(&data).ok()
-                } else {
-                    None
-                },
-                remaining: (kind == MethodKind::RecoveryCodes)
-                    .then(|| row.try_get("remaining"))
-                    .transpose()?,
-                created_at: row.try_get("created_at")?,
-            })
-        })
+        .map(|row| method_from_row(row, &MethodColumns::OWN))
         .collect()
+}
+
+/// The names of a row's method columns: their own, or prefixed where the
+/// row also holds a session and person (`SESSION_WITH_METHODS`).
+pub(super) struct MethodColumns {
+    id: &'static str,
+    kind: &'static str,
+    detail: &'static str,
+    data: &'static str,
+    created_at: &'static str,
+    remaining: &'static str,
+}
+
+impl MethodColumns {
+    const OWN: MethodColumns = MethodColumns {
+        id: "id",
+        kind: "kind",
+        detail: "detail",
+        data: "data",
+        created_at: "created_at",
+        remaining: "remaining",
+    };
+    pub(super) const PREFIXED: MethodColumns = MethodColumns {
+        id: "method_id",
+        kind: "method_kind",
+        detail: "method_detail",
+        data: "method_data",
+        created_at: "method_created_at",
+        remaining: "method_remaining",
+    };
+}
+
+pub(super) fn method_from_row(row: &AnyRow, columns: &MethodColumns) -> AppResult<MethodRecord> {
+    let kind: String = row.try_get(columns.kind)?;
+    let kind = MethodKind::parse(&kind)
+        .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
+    let data: String = row.try_get(columns.data)?;
+    Ok(MethodRecord {
+        id: row.try_get(columns.id)?,
+        kind,
+        detail: row.try_get(columns.detail)?,
+        phone: if kind.is_phone() {
+            serde_json::from_str(&data).ok()
+        } else {
+            None
+        },
+        security_key: if kind == MethodKind::SecurityKey {
+            serde_json::from_str(&data).ok()
+        } else {
+            None
+        },
+        authenticator: if kind == MethodKind::AuthenticatorApp {
+            serde_json::from_str(&data).ok()
+        } else {
+            None
+        },
+        questions: if kind == MethodKind::SecurityQuestions {
+            serde_json::from_str(&data).ok()
+        } else {
+            None
+        },
+        remaining: (kind == MethodKind::RecoveryCodes)
+            .then(|| row.try_get(columns.remaining))
+            .transpose()?,
+        created_at: row.try_get(columns.created_at)?,
+    })
 }
 
 pub(super) async fn update_method<'e, E>(

@@ -20,11 +20,12 @@ mod users;
 /// check and sign-out everywhere, by name. A test `EXPLAIN`s each on both
 /// databases: each must find its rows through an index, so that their cost
 /// does not grow with the number of people (or of audit rows).
-pub const HOT_STATEMENTS: [(&str, &str); 7] = [
+pub const HOT_STATEMENTS: [(&str, &str); 8] = [
     (
         "session, person and policy by token",
         sessions::SESSION_BY_DIGEST,
     ),
+    ("session with its methods", sessions::SESSION_WITH_METHODS),
     ("touch a session", sessions::TOUCH_SESSION),
     ("sign out everywhere", sessions::END_SESSIONS_OF_USER),
     (

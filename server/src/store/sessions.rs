@@ -1,6 +1,8 @@
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::Store;
+use super::methods::{MethodColumns, MethodRecord, method_from_row};
 use super::users::{UserRecord, user_columns, user_from_row};
 use crate::clock::UnixTime;
 use crate::error::AppResult;
@@ -99,9 +101,37 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
      JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
 );
 
+/// A session (a reset has none) with its person, policy and methods: a row
+/// per method, or one with empty method columns. What every Security info
+/// request needs, in one statement.
+pub(super) const SESSION_WITH_METHODS: &str = concat!(
+    "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
+     CAST(NULL AS TEXT) AS reset_verified, ",
+    user_columns!(),
+    ", m.id AS method_id, m.kind AS method_kind, m.detail AS method_detail, m.data AS method_data, \
+     m.created_at AS method_created_at, \
+     (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS method_remaining \
+     FROM sessions s JOIN users u ON u.id = s.user_id \
+     JOIN organizations o ON o.id = u.organization_id \
+     LEFT JOIN methods m ON m.user_id = u.id \
+     WHERE s.token_digest = $1 ORDER BY m.created_at, m.id"
+);
+
 pub(super) const TOUCH_SESSION: &str =
     "UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2";
 pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+
+fn session_from_row(row: &AnyRow) -> AppResult<SessionRecord> {
+    Ok(SessionRecord {
+        token_digest: row.try_get("token_digest")?,
+        created_at: row.try_get("created_at")?,
+        last_seen_at: row.try_get("last_seen_at")?,
+        verified_at: row.try_get("verified_at")?,
+        pending_until: row.try_get("pending_until")?,
+        reset_verified: row.try_get("reset_verified")?,
+        user: user_from_row(row)?,
+    })
+}
 
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
@@ -129,15 +159,29 @@ impl Store {
         else {
             return Ok(None);
         };
-        Ok(Some(SessionRecord {
-            token_digest: row.try_get("token_digest")?,
-            created_at: row.try_get("created_at")?,
-            last_seen_at: row.try_get("last_seen_at")?,
-            verified_at: row.try_get("verified_at")?,
-            pending_until: row.try_get("pending_until")?,
-            reset_verified: row.try_get("reset_verified")?,
-            user: user_from_row(&row)?,
-        }))
+        session_from_row(&row).map(Some)
+    }
+
+    /// The session with its methods (`SESSION_WITH_METHODS`); none for a
+    /// password reset's token.
+    pub async fn session_with_methods(
+        &self,
+        token_digest: &str,
+    ) -> AppResult<Option<(SessionRecord, Vec<MethodRecord>)>> {
+        let rows = sqlx::query(SESSION_WITH_METHODS)
+            .bind(token_digest)
+            .fetch_all(&self.pool)
+            .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let mut methods = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if row.try_get::<Option<String>, _>("method_id")?.is_some() {
+                methods.push(method_from_row(row, &MethodColumns::PREFIXED)?);
+            }
+        }
+        Ok(Some((session_from_row(first)?, methods)))
     }
 
     /// After a step-up: the session gets a new token (S18) and a fresh
