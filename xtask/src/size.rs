@@ -22,6 +22,9 @@ pub const BUDGET: u64 = 150_000;
 pub const CEILING: u64 = 235_000;
 /// What the Security info page may add to it.
 pub const APP_BUDGET: u64 = 250_000;
+/// What it may add today (measured 2026-12-02 at 423,978 bytes), held
+/// like `CEILING`.
+pub const APP_CEILING: u64 = 435_000;
 
 /// Brotli bytes of the first load of the page `page` in `dist/`, file by file.
 pub fn first_load(page: &str) -> Result<Vec<(String, u64)>> {
@@ -46,8 +49,7 @@ pub fn first_load(page: &str) -> Result<Vec<(String, u64)>> {
     Ok(files)
 }
 
-/// Prints both first loads and fails when the sign-in page's is above
-/// its ceiling.
+/// Prints both first loads and fails when either is above its ceiling.
 pub fn gate() -> Result {
     let sign_in = first_load(SIGN_IN_PAGE)?;
     let total: u64 = sign_in.iter().map(|(_, bytes)| bytes).sum();
@@ -67,12 +69,17 @@ pub fn gate() -> Result {
         .map(|(_, bytes)| bytes)
         .sum();
     println!(
-        "then the Security info page adds: {added} bytes brotli (budget {APP_BUDGET}: {:.0} % of it)",
+        "then the Security info page adds: {added} bytes brotli (ceiling {APP_CEILING}, budget {APP_BUDGET}: {:.0} % of it)",
         100.0 * added as f64 / APP_BUDGET as f64
     );
     if total > CEILING {
         return Err(format!(
             "the sign-in page's first load grew to {total} bytes brotli, above its ceiling of {CEILING}"
+        ));
+    }
+    if added > APP_CEILING {
+        return Err(format!(
+            "what the Security info page adds grew to {added} bytes brotli, above its ceiling of {APP_CEILING}"
         ));
     }
     Ok(())
