@@ -92,7 +92,7 @@ impl Pages {
             Ok(None) => self.sign_in,
             Err(error) => return error.into_response(),
         };
-        page.oneshot(request).await.into_response()
+        serve(page, request).await
     }
 
     /// The whole client for a session; the sign-in page, with the way
@@ -104,7 +104,7 @@ impl Pages {
         request: Request,
     ) -> Response {
         match crate::session::current(&state, &jar).await {
-            Ok(Some(_)) => self.index.oneshot(request).await.into_response(),
+            Ok(Some(_)) => serve(self.index, request).await,
             Ok(None) => {
                 let here = request.uri().path_and_query().map_or("/", |p| p.as_str());
                 Redirect::to(&models::sign_in_returning_to(here)).into_response()
@@ -112,6 +112,21 @@ impl Pages {
             Err(error) => error.into_response(),
         }
     }
+}
+
+/// One of the two pages, always whole: the same address answers with
+/// either, so a browser's "not modified since" (it kept the other one)
+/// must not get a 304 — after signing in, a reload of `/signin` would show
+/// the sign-in entry again, which would reload again.
+async fn serve(page: ServeFile, mut request: Request) -> Response {
+    let headers = request.headers_mut();
+    headers.remove(header::IF_MODIFIED_SINCE);
+    headers.remove(header::IF_NONE_MATCH);
+    let mut response = page.oneshot(request).await.into_response();
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("cookie"));
+    response
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {

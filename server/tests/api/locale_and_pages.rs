@@ -53,13 +53,22 @@ async fn pages_without_a_session_lead_to_the_sign_in_entry(backend: Backend) {
     browser.cookies.clear();
 
     // With a session, the sign-in page is the whole client too (it moves
-    // on, or shows the second step).
+    // on, or shows the second step) — also to a browser that asks whether
+    // its copy (the sign-in entry, kept from before) is still good.
     browser.sign_in(&account, PASSWORD).await;
     for page in models::SIGNED_IN_PAGES
         .into_iter()
         .chain([models::SIGN_IN_PAGE])
     {
-        let response = browser.get(page).await;
+        let response = browser
+            .send(
+                Method::GET,
+                page,
+                None,
+                &[("if-modified-since", "Fri, 01 Jan 2100 00:00:00 GMT")],
+            )
+            .await;
+        assert_eq!(response.headers["vary"], "cookie", "{page}");
         assert_eq!(response.status, StatusCode::OK, "{page}");
         assert!(
             body(&response).contains("boot()") && !body(&response).contains("bootSignIn"),
