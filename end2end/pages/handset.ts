@@ -24,6 +24,22 @@ export class Handset {
     return code;
   }
 
+  /** How many texts the number has had. */
+  async textCount(): Promise<number> {
+    await this.open();
+    return this.page.locator('li.text').count();
+  }
+
+  /** The 6-digit code of the newest text once the number has had more
+   * than `seen` texts: not an earlier one still on top while the new text
+   * is on its way. */
+  async newCode(seen: number): Promise<string> {
+    await expect(async () => {
+      expect(await this.textCount(), 'a new text').toBeGreaterThan(seen);
+    }).toPass({ timeout: 10_000 });
+    return this.lastCode();
+  }
+
   /** The body of the newest text. */
   async lastText(): Promise<string> {
     await this.open();
