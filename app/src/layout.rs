@@ -83,6 +83,7 @@ pub fn Shell(
     };
     // The navigation folds into a menu on narrow screens.
     let nav_open = RwSignal::new(false);
+    let shows_navigation = move || signed_in.is_some() && session.is_signed_in();
 
     // After moving to another page, focus goes to its heading once it is
     // there (pages load their data first), unless the page put it somewhere.
@@ -105,7 +106,7 @@ pub fn Shell(
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
         <header class="shell-header">
             <div class="shell-header-inner">
-                <Show when=move || signed_in.is_some() && session.is_signed_in()>
+                <Show when=shows_navigation>
                     <button
                         type="button"
                         class="shell-nav-toggle"
@@ -151,7 +152,7 @@ pub fn Shell(
                 </button>
             </div>
         })}
-        <div class="shell-body" class:shell-body-with-nav=move || signed_in.is_some() && session.is_signed_in()>
+        <div class="shell-body" class:shell-body-with-nav=shows_navigation>
             {signed_in.map(|parts| view! {
                 <Show when=move || session.is_signed_in()>
                     {(parts.navigation)(nav_open)}

@@ -66,14 +66,19 @@ pub const PENDING_SECS: i64 = 10 * 60;
 /// complete session, or a sign-in waiting for its second step. Reads only;
 /// an anonymous or expired request writes nothing (S21).
 pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<SessionRecord>> {
-    let names = CookieNames::for_config(&state.config);
-    let Some(token) = jar.get(names.session).map(|c| c.value().to_owned()) else {
+    let Some(digest) = cookie_digest(state, jar) else {
         return Ok(None);
     };
-    let Some(session) = state.store.session(&token_digest(&token)).await? else {
+    let Some(session) = state.store.session(&digest).await? else {
         return Ok(None);
     };
     Ok(is_live(state, &session).then_some(session))
+}
+
+/// The digest of the session cookie's token, if the request has one.
+fn cookie_digest(state: &AppState, jar: &CookieJar) -> Option<String> {
+    let names = CookieNames::for_config(&state.config);
+    jar.get(names.session).map(|c| token_digest(c.value()))
 }
 
 /// Whether a stored session is still usable: not idle or old beyond its
@@ -173,12 +178,8 @@ impl FromRequestParts<AppState> for Verified {
         // The usual case in one statement: a live, complete session with
         // its person, policy and methods.
         let jar = CookieJar::from_headers(&parts.headers);
-        let names = CookieNames::for_config(&state.config);
-        if let Some(token) = jar.get(names.session)
-            && let Some((session, methods)) = state
-                .store
-                .session_with_methods(&token_digest(token.value()))
-                .await?
+        if let Some(digest) = cookie_digest(state, &jar)
+            && let Some((session, methods)) = state.store.session_with_methods(&digest).await?
             && is_live(state, &session)
             && !session.is_pending()
         {
