@@ -104,6 +104,11 @@ impl Store {
                 Backend::Sqlite => 8,
                 Backend::Postgres => 10,
             })
+            // A connection is handed out without a round trip to test it
+            // first: on SQLite that test was a message to the connection's
+            // thread and back, as costly as the statement it preceded. One
+            // the database dropped fails a statement and is then closed.
+            .test_before_acquire(false)
             .after_connect(move |connection, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
