@@ -4,14 +4,17 @@
 //! error code without its `error-<code>` message.
 //!
 //! This is the "translations checked at build time" rule: no locale can
-//! silently fall back to English.
+//! silently fall back to English. Then it compiles every message into the
+//! tables `src/format.rs` reads (`build/tables.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 use fluent_syntax::ast;
+
+#[path = "build/tables.rs"]
+mod tables;
 
 /// What a message promises its translators: attributes and variables.
 #[derive(Debug, PartialEq)]
@@ -125,6 +128,21 @@ fn main() {
         }
     }
 
+    let texts: tables::Sources = sources
+        .iter()
+        .map(|(tag, files)| {
+            let texts = files
+                .iter()
+                .map(|f| {
+                    let name = f.file_name().unwrap_or_default().to_string_lossy();
+                    (name.into_owned(), fs::read_to_string(f).unwrap_or_default())
+                })
+                .collect();
+            (tag.clone(), texts)
+        })
+        .collect();
+    let tables = tables::rust_source(&texts, &mut problems);
+
     if !problems.is_empty() {
         panic!(
             "\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n",
@@ -132,23 +150,8 @@ fn main() {
         );
     }
 
-    let mut out = String::from(
-        "/// Every locale's `.ftl` sources, in file-name order.\npub(crate) static SOURCES: &[(&str, &[&str])] = &[\n",
-    );
-    for (locale, files) in &sources {
-        let _ = write!(out, "    ({locale:?}, &[");
-        for file in files {
-            let _ = write!(
-                out,
-                "include_str!({:?}), ",
-                file.canonicalize().unwrap_or(file.clone())
-            );
-        }
-        out.push_str("]),\n");
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets this")).join("sources.rs");
-    fs::write(dest, out).expect("OUT_DIR is writable");
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets this")).join("tables.rs");
+    fs::write(dest, tables).expect("OUT_DIR is writable");
 }
 
 fn collect_shapes(

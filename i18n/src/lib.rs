@@ -4,69 +4,76 @@
 //! The same messages serve the client (page text, error messages) and the
 //! server (texts, voice scripts and e-mails). `build.rs` refuses to compile
 //! when a locale is out of step with `en`, so a lookup of an id that `en`
-//! has cannot fall back to English in another locale.
+//! has cannot fall back to English in another locale; and it compiles each
+//! message into parts (`format.rs`), so no Fluent parser or resolver runs
+//! here or in the browser.
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
+mod format;
+
+use format::Part;
 use models::Locale;
-use unic_langid::LanguageIdentifier;
 
-pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
+pub use format::{Args, Messages, Value};
 
-include!(concat!(env!("OUT_DIR"), "/sources.rs"));
+/// Each `.ftl` file's messages (`files::SIGNIN` for `signin.ftl`), and
+/// `files::ALL`.
+pub mod files {
+    use crate::format::{Key, Messages, Part};
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}
 
 /// Formats messages in any supported locale.
+#[derive(Clone, Copy)]
 pub struct Localizer {
-    bundles: Vec<(Locale, FluentBundle<FluentResource>)>,
+    files: &'static [&'static Messages],
 }
 
 impl Localizer {
-    /// Parses every locale's messages. Cheap (a few hundred messages), but
-    /// done once per process: keep the result.
+    /// Every message of `locales/`.
     pub fn new() -> Localizer {
-        let bundles = Locale::ALL
-            .into_iter()
-            .map(|locale| (locale, bundle_for(locale)))
-            .collect();
-        Localizer { bundles }
+        Localizer::of(files::ALL)
     }
 
-    fn bundle(&self, locale: Locale) -> &FluentBundle<FluentResource> {
-        self.bundles
-            .iter()
-            .find(|(l, _)| *l == locale)
-            .map(|(_, b)| b)
-            .unwrap_or(&self.bundles[0].1)
+    /// The messages of these files only: what a client entry shows (the
+    /// others are not linked into it).
+    pub const fn of(files: &'static [&'static Messages]) -> Localizer {
+        Localizer { files }
+    }
+
+    /// The compiled message `id` (`message` or `message.attribute`).
+    fn parts(self, locale: Locale, id: &str) -> Option<&'static [Part]> {
+        self.files.iter().find_map(|file| {
+            let rows = file
+                .locales
+                .iter()
+                .find(|(tag, _)| *tag == locale.tag())
+                .map_or(&[][..], |(_, rows)| *rows);
+            rows.binary_search_by(|(key, _)| (*key).cmp(id))
+                .ok()
+                .map(|at| rows[at].1)
+        })
     }
 
     /// Whether `id` (optionally `id.attribute`) exists in `locale`.
     pub fn has(&self, locale: Locale, id: &str) -> bool {
-        let (message, attribute) = split_id(id);
-        self.bundle(locale)
-            .get_message(message)
-            .is_some_and(|m| match attribute {
-                None => m.value().is_some(),
-                Some(a) => m.get_attribute(a).is_some(),
-            })
+        self.parts(locale, id).is_some()
     }
 
     /// The message `id` (or `id.attribute`) in `locale`. An unknown id
     /// yields the id itself, which tests and reviewers notice at once.
-    pub fn format(&self, locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
-        let bundle = self.bundle(locale);
-        let (message, attribute) = split_id(id);
-        let pattern = bundle.get_message(message).and_then(|m| match attribute {
-            None => m.value(),
-            Some(a) => m.get_attribute(a).map(|a| a.value()),
-        });
-        let Some(pattern) = pattern else {
+    pub fn format(&self, locale: Locale, id: &str, args: Option<&Args>) -> String {
+        let Some(parts) = self.parts(locale, id) else {
             return id.to_owned();
         };
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+        let mut out = String::new();
+        format::write(&mut out, locale, parts, args);
+        out
+    }
+}
+
+impl Default for Localizer {
+    fn default() -> Self {
+        Localizer::new()
     }
 }
 
@@ -84,9 +91,9 @@ impl Localizer {
     /// brackets; the variables' values untouched. Text on a page that is not
     /// bracketed did not come from `locales/`; a box that clips it will clip
     /// a long translation.
-    pub fn format_pseudo(&self, id: &str, args: Option<&FluentArgs>) -> String {
+    pub fn format_pseudo(&self, id: &str, args: Option<&Args>) -> String {
         let marked = args.map(|args| {
-            let mut marked = FluentArgs::new();
+            let mut marked = Args::new();
             for (name, value) in args.iter() {
                 match value {
                     Value::String(text) => {
@@ -155,60 +162,25 @@ fn accented(c: char) -> char {
     }
 }
 
-impl Default for Localizer {
-    fn default() -> Self {
-        Localizer::new()
-    }
-}
-
-fn split_id(id: &str) -> (&str, Option<&str>) {
-    match id.split_once('.') {
-        Some((message, attribute)) => (message, Some(attribute)),
-        None => (id, None),
-    }
-}
-
-fn langid(locale: Locale) -> LanguageIdentifier {
-    locale.tag().parse().unwrap_or_default()
-}
-
-fn bundle_for(locale: Locale) -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new_concurrent(vec![langid(locale)]);
-    // Our placeables are names, numbers and numbers of phones in left-to-right
-    // scripts only; Unicode isolation marks would only get in the way of
-    // copy-and-paste and of tests comparing text.
-    bundle.set_use_isolating(false);
-    let sources = SOURCES
-        .iter()
-        .find(|(tag, _)| *tag == locale.tag())
-        .map(|(_, files)| *files)
-        .unwrap_or_default();
-    for source in sources {
-        // build.rs has parsed every file already; an error here is impossible.
-        let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(r, _)| r);
-        let _ = bundle.add_resource(resource);
-    }
-    bundle
-}
-
 /// Picks the best supported locale for a list of language tags in order of
 /// preference (`nl-BE` → nl-NL, `sv` → sv-SE, `de` → en).
 pub fn negotiate<'a>(requested: impl IntoIterator<Item = &'a str>) -> Locale {
-    let requested: Vec<LanguageIdentifier> = requested
+    requested
         .into_iter()
-        .filter_map(|t| t.trim().parse().ok())
-        .collect();
-    let available: Vec<LanguageIdentifier> = Locale::ALL.into_iter().map(langid).collect();
-    let fallback = langid(Locale::FALLBACK);
-    let chosen = negotiate_languages(
-        &requested,
-        &available,
-        Some(&fallback),
-        NegotiationStrategy::Lookup,
-    );
-    chosen
-        .first()
-        .and_then(|id| Locale::parse(&id.to_string()))
+        .find_map(|tag| {
+            let tag = tag.trim();
+            // The exact tag, else the language alone (BCP 47 `lookup`
+            // with one region per supported language).
+            Locale::parse(tag).or_else(|| {
+                let language = tag.split(['-', '_']).next()?;
+                Locale::ALL.into_iter().find(|l| {
+                    l.tag()
+                        .split('-')
+                        .next()
+                        .is_some_and(|ours| ours.eq_ignore_ascii_case(language))
+                })
+            })
+        })
         .unwrap_or(Locale::FALLBACK)
 }
 
@@ -268,9 +240,9 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         let l10n = Localizer::new();
-        let mut one = FluentArgs::new();
+        let mut one = Args::new();
         one.set("minutes", 1);
-        let mut five = FluentArgs::new();
+        let mut five = Args::new();
         five.set("minutes", 5);
         assert!(
             l10n.format(Locale::En, "error-too-many-attempts", Some(&one))
@@ -293,7 +265,7 @@ mod tests {
     #[test]
     fn no_isolation_marks_around_placeables() {
         let l10n = Localizer::new();
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("name", "Adele Vance");
         assert_eq!(
             l10n.format(Locale::En, "shell-account-menu", Some(&args)),
@@ -304,7 +276,7 @@ mod tests {
     #[test]
     fn the_pseudo_locale_accents_lengthens_and_brackets_but_leaves_data_alone() {
         let l10n = Localizer::new();
-        let mut args = FluentArgs::new();
+        let mut args = Args::new();
         args.set("name", "Adele Vance");
         let text = l10n.format_pseudo("shell-account-menu", Some(&args));
         assert!(text.starts_with("[Adele Vance, áççöüñt méñü"), "{text}");
@@ -315,7 +287,7 @@ mod tests {
             "{text} vs {en}"
         );
         // Plurals still follow the number.
-        let mut five = FluentArgs::new();
+        let mut five = Args::new();
         five.set("minutes", 5);
         let plural = l10n.format_pseudo("error-too-many-attempts", Some(&five));
         assert!(plural.contains("5 mîñütéš"), "{plural}");
