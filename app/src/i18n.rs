@@ -6,19 +6,22 @@
 //! browser's languages > en. Signed in, a page shown by `?lng=` in another
 //! language than the stored one offers to keep it (the layout).
 
-use std::sync::LazyLock;
-
-use i18n::{Args, Localizer};
+use i18n::{Args, Localizer, files};
 use leptos::prelude::*;
 use models::{ApiError, Locale};
 
-static LOCALIZER: LazyLock<Localizer> = LazyLock::new(Localizer::new);
+/// The messages the sign-in entry shows: its own, the shell's and every
+/// error's. The other files are not linked into it.
+pub const SIGN_IN_MESSAGES: Localizer = Localizer::of(SIGN_IN_FILES);
+static SIGN_IN_FILES: &[&i18n::Messages] =
+    &[&files::BRAND, &files::ERRORS, &files::SHELL, &files::SIGNIN];
 
 /// Where an anonymous visitor's own choice is kept until they sign in.
 const STORAGE_KEY: &str = "secinfo-locale";
 
 #[derive(Clone, Copy)]
 pub struct I18n {
+    messages: Localizer,
     locale: RwSignal<Locale>,
     /// Whether the person picked the language here with the switcher (then
     /// it is sent along at sign-in and becomes their stored choice).
@@ -31,10 +34,13 @@ pub struct I18n {
 }
 
 impl I18n {
-    pub fn provide() -> I18n {
+    /// Provides the person's language with `messages`: every message, or
+    /// an entry's own (`SIGN_IN_MESSAGES`).
+    pub fn provide(messages: Localizer) -> I18n {
         let (initial, picked) = initial_locale();
         let forced = forced_locale();
         let i18n = I18n {
+            messages,
             locale: RwSignal::new(forced.unwrap_or(initial)),
             picked: RwSignal::new(picked),
             forced,
@@ -119,8 +125,8 @@ impl I18n {
     fn format(&self, id: &str, args: Option<&Args>) -> String {
         let locale = self.locale.get();
         match self.pseudo.get() {
-            true => LOCALIZER.format_pseudo(id, args),
-            false => LOCALIZER.format(locale, id, args),
+            true => self.messages.format_pseudo(id, args),
+            false => self.messages.format(locale, id, args),
         }
     }
 
