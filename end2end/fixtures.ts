@@ -117,13 +117,17 @@ export const test = base.extend<Fixtures>({
     });
     // ...and that the client never panics (a panic stops its async tasks).
     const panics: string[] = [];
+    // ...and that every text it shows is a message it carries.
+    const missing: string[] = [];
     page.on('console', message => {
+      if (message.type() === 'error' && /no message `/.test(message.text())) missing.push(message.text());
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
       if (message.type() === 'error' && /panicked at/.test(message.text())) panics.push(message.text().split('\n')[0]);
     });
     await use(page);
     expect(violations, 'CSP violations').toEqual([]);
     expect(panics, 'client panics').toEqual([]);
+    expect(missing, 'messages shown by their ids').toEqual([]);
   },
 });
 

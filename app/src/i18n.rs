@@ -10,11 +10,18 @@ use i18n::{Args, Localizer, files};
 use leptos::prelude::*;
 use models::{ApiError, Locale};
 
-/// The messages the sign-in entry shows: its own, the shell's and every
-/// error's. The other files are not linked into it.
+/// The messages the sign-in entry shows: its own (with the link to a
+/// password reset), the shell's and every error's. The other files are not
+/// linked into it; a message it lacks is shown as its id and logged, which
+/// fails the end-to-end tests.
 pub const SIGN_IN_MESSAGES: Localizer = Localizer::of(SIGN_IN_FILES);
-static SIGN_IN_FILES: &[&i18n::Messages] =
-    &[&files::BRAND, &files::ERRORS, &files::SHELL, &files::SIGNIN];
+static SIGN_IN_FILES: &[&i18n::Messages] = &[
+    &files::BRAND,
+    &files::ERRORS,
+    &files::RESET,
+    &files::SHELL,
+    &files::SIGNIN,
+];
 
 /// Where an anonymous visitor's own choice is kept until they sign in.
 const STORAGE_KEY: &str = "secinfo-locale";
@@ -124,6 +131,11 @@ impl I18n {
 
     fn format(&self, id: &str, args: Option<&Args>) -> String {
         let locale = self.locale.get();
+        if !self.messages.has(locale, id) {
+            // Shown as its id. The end-to-end tests fail on this error: a
+            // message this entry does not carry, or one that does not exist.
+            leptos::logging::error!("no message `{id}` in this client entry");
+        }
         match self.pseudo.get() {
             true => self.messages.format_pseudo(id, args),
             false => self.messages.format(locale, id, args),
