@@ -78,6 +78,20 @@ test('a deep link while signed out leads to sign-in and back', async ({ page, us
   await expect(page).toHaveURL(/\/security-info$/);
 });
 
+test('the sign-in page asks who is signed in once, beside its own download', async ({ page, user }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/session') asked.push(request.method());
+  });
+  await page.goto('/signin');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  // The page's preload is the client's own call: one GET, not two.
+  expect(asked).toEqual(['GET']);
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
 test('a return path that would leave the site leads to Security info instead', async ({ page, user, baseURL }) => {
   // A TAB between the slashes: URL parsers drop it and "//host" remains (F9).
   await page.goto('/signin?next=%2F%09%2Fevil.example%2Fphish');
