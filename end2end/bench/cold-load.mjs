@@ -1,5 +1,8 @@
 // Cold loads of a page in headless Chromium: bytes transferred and the time
-// from navigation until the sign-in form can be used. Prints figures only.
+// from navigation until the sign-in form can be used, read in the page (the
+// moment its account field and Sign in button are both in the document, from
+// the navigation's start) and as Playwright sees it (its own round trips to
+// the browser included). Prints figures only.
 import { chromium } from 'playwright-core';
 
 const url = process.argv[2];
@@ -10,10 +13,19 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const times = [];
+const inPage = [];
 let bytes = 0;
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('input[autocomplete~="username"]') && document.querySelector('button[type=submit]')) {
+        window.__usable = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   let transferred = 0;
@@ -23,11 +35,14 @@ for (let i = 0; i < runs; i++) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor({ state: 'visible' });
   await page.getByLabel('Account', { exact: true }).waitFor({ state: 'visible' });
   times.push(Date.now() - start);
+  inPage.push(Math.round(await page.evaluate(() => window.__usable)));
   await page.waitForLoadState('networkidle');
   bytes = transferred;
   await context.close();
 }
 await browser.close();
 times.sort((a, b) => a - b);
+inPage.sort((a, b) => a - b);
 console.log(`bytes transferred (cold, with headers): ${bytes}`);
-console.log(`time until the form is usable: median ${times[Math.floor(runs / 2)]} ms (min ${times[0]}, max ${times[runs - 1]}, ${runs} loads)`);
+console.log(`time until the form is usable, in the page: median ${inPage[Math.floor(runs / 2)]} ms (min ${inPage[0]}, max ${inPage[runs - 1]})`);
+console.log(`the same as Playwright waits for it: median ${times[Math.floor(runs / 2)]} ms (min ${times[0]}, max ${times[runs - 1]}, ${runs} loads)`);
