@@ -44,20 +44,21 @@ fn step_up_at_sign_in(verified: Callback<()>) -> AnyView {
 
 /// The sign-in page alone. Any other address it reaches (the page after
 /// signing in, a link to password reset) is loaded from the server, which
-/// answers it with the whole application.
+/// answers it with the whole application. The server sends this entry to
+/// nobody with a session, so the form is shown at once, not after the
+/// session's answer (a sign-in sent before it waits for its CSRF token; a
+/// session that turns out to exist moves on as the page would).
 #[component]
 pub fn SignInEntry() -> impl IntoView {
     let i18n = I18n::provide(SIGN_IN_MESSAGES);
-    let session = Session::provide(i18n);
+    Session::provide(i18n);
 
     view! {
         <Router>
             <Shell>
-                <Show when=move || session.ready.get() fallback=|| view! { <Loading/> }>
-                    <Routes fallback=|| view! { <LoadWholeApp/> }>
-                        <Route path=path!("/signin") view=|| view! { <SignInPage/> }/>
-                    </Routes>
-                </Show>
+                <Routes fallback=|| view! { <LoadWholeApp/> }>
+                    <Route path=path!("/signin") view=|| view! { <SignInPage/> }/>
+                </Routes>
             </Shell>
         </Router>
     }

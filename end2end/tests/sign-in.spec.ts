@@ -92,6 +92,26 @@ test('the sign-in page asks who is signed in once, beside its own download', asy
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
 
+test('the form is there before the session answers, and a sign-in sent meanwhile waits for it', async ({ page, user }) => {
+  // The session's answer comes late (a slow network): the form does not wait for it.
+  let answer: () => void = () => {};
+  const answered = new Promise<void>((resolve) => { answer = resolve; });
+  await page.route('**/api/session', async (route) => {
+    if (route.request().method() === 'GET') await answered;
+    await route.continue();
+  });
+  await page.goto('/signin', { waitUntil: 'commit' });
+  const signIn = new SignInPage(page);
+  await expect(signIn.account).toBeVisible();
+  await signIn.account.fill(user.accountName);
+  await signIn.password.fill(user.password);
+  await signIn.submit.click();
+  // Sent only with the CSRF token the session's answer brings.
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toBeVisible();
+  answer();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
 test('a return path that would leave the site leads to Security info instead', async ({ page, user, baseURL }) => {
   // A TAB between the slashes: URL parsers drop it and "//host" remains (F9).
   await page.goto('/signin?next=%2F%09%2Fevil.example%2Fphish');

@@ -26,8 +26,34 @@ pub fn on_session_ended(then: impl Fn() + 'static) {
     ON_SESSION_ENDED.with(|f| *f.borrow_mut() = Some(Box::new(then)));
 }
 
+thread_local! {
+    /// Calls that need the CSRF token and came before the page's first
+    /// `GET /api/session` answered (the sign-in form is shown before it does).
+    static WAITING_FOR_CSRF: RefCell<Vec<futures_channel::oneshot::Sender<()>>> =
+        const { RefCell::new(Vec::new()) };
+}
+
 fn remember_csrf(info: &SessionInfo) {
     CSRF_TOKEN.with(|t| *t.borrow_mut() = info.csrf_token.clone());
+}
+
+/// Lets the calls waiting for the CSRF token go on: it is known now, or the
+/// session could not be asked for (they then fail as any call without it).
+fn release_waiting_for_csrf() {
+    for waiting in WAITING_FOR_CSRF.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+        let _ = waiting.send(());
+    }
+}
+
+/// Once the CSRF token is known (at once, but for a sign-in sent before the
+/// page's first session answer).
+async fn csrf_known() {
+    if CSRF_TOKEN.with(|t| !t.borrow().is_empty()) {
+        return;
+    }
+    let (known, wait) = futures_channel::oneshot::channel();
+    WAITING_FOR_CSRF.with(|w| w.borrow_mut().push(known));
+    let _ = wait.await;
 }
 
 fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
@@ -81,12 +107,16 @@ async fn send_json(
 
 /// Who is signed in; also fetches the CSRF token.
 pub async fn session() -> ApiResult<SessionInfo> {
-    let info: SessionInfo = json_of(Request::get("/api/session").send().await).await?;
-    remember_csrf(&info);
-    Ok(info)
+    let answer: ApiResult<SessionInfo> = json_of(Request::get("/api/session").send().await).await;
+    if let Ok(info) = &answer {
+        remember_csrf(info);
+    }
+    release_waiting_for_csrf();
+    answer
 }
 
 pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionInfo> {
+    csrf_known().await;
     let info: SessionInfo =
         json_of(send_json(Request::post("/api/session"), request).await).await?;
     remember_csrf(&info);
@@ -95,6 +125,7 @@ pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionInfo> {
 
 /// Begins a passkey sign-in: the browser's request options.
 pub async fn start_passkey_sign_in() -> ApiResult<models::SecurityKeyCeremony> {
+    csrf_known().await;
     json_of(
         with_csrf(Request::post("/api/session/passkey"))
             .send()
