@@ -92,6 +92,16 @@ test('the sign-in page asks who is signed in once, beside its own download', asy
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
 
+test('the sign-in page fetches the whole application once idle, for the page after signing in', async ({ page, user }) => {
+  const prefetched = page.waitForRequest((r) => /\/secinfo-app-[0-9a-f]+_bg\.wasm$/.test(r.url()));
+  await page.goto('/signin');
+  const signIn = new SignInPage(page);
+  await expect(signIn.heading).toBeVisible();
+  await prefetched;
+  await signIn.signIn(user);
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
 test('the form is there before the session answers, and a sign-in sent meanwhile waits for it', async ({ page, user }) => {
   // The session's answer comes late (a slow network): the form does not wait for it.
   let answer: () => void = () => {};

@@ -37,7 +37,37 @@ pub fn client() -> Result {
         };
         std::fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
+    prefetch_whole_app(&dist)?;
     precompress(&dist)
+}
+
+/// Lets the sign-in page fetch the whole application's JS and wasm once it
+/// is idle (`rel=prefetch`: after its own load, at low priority), so that
+/// the page after signing in starts from the browser's cache. Their names
+/// carry content hashes, known only once both entries are built.
+fn prefetch_whole_app(dist: &std::path::Path) -> Result {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("dist/index.html: {e}"))?;
+    let mut links = String::new();
+    for suffix in [".js", "_bg.wasm"] {
+        let name = whole_app_file(&index, suffix)
+            .ok_or_else(|| format!("dist/index.html names no secinfo-app-…{suffix}"))?;
+        links.push_str(&format!("<link rel=prefetch href=/{name} crossorigin>"));
+    }
+    let page = dist.join(SIGN_IN_PAGE);
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let html = html.replacen("</head>", &format!("{links}</head>"), 1);
+    std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))
+}
+
+/// The whole application's file ending in `suffix` that `index.html` names.
+fn whole_app_file<'a>(index: &'a str, suffix: &str) -> Option<&'a str> {
+    index.match_indices("/secinfo-app-").find_map(|(at, _)| {
+        let name = &index[at + 1..];
+        let end = name.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))?;
+        let name = &name[..end];
+        name.ends_with(suffix).then_some(name)
+    })
 }
 
 /// The sign-in entry's page in `dist/`, beside the application's `index.html`.
@@ -130,5 +160,22 @@ pub fn serve(args: &[String]) -> Result {
         Ok(())
     } else {
         Err(format!("the server stopped with {status}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_app_file;
+
+    #[test]
+    fn the_whole_apps_files_are_found_in_its_page() {
+        let index = "<script type=module>import init from '/secinfo-app-0a1b.js';\
+                     init({ module_or_path: '/secinfo-app-0a1b_bg.wasm' })</script>";
+        assert_eq!(whole_app_file(index, ".js"), Some("secinfo-app-0a1b.js"));
+        assert_eq!(
+            whole_app_file(index, "_bg.wasm"),
+            Some("secinfo-app-0a1b_bg.wasm")
+        );
+        assert_eq!(whole_app_file(index, ".css"), None);
     }
 }
