@@ -6,7 +6,8 @@
 //! page in headless Chromium. The server, on SQLite and then PostgreSQL,
 //! each from one run: start-up on an empty database; requests/s, p50 and
 //! p99 at 64 connections for a trivial endpoint, the Security info JSON,
-//! a wrong code (its counters checked exact afterwards) and a sign-in
+//! a wrong code from a signed-in person and from a sign-in waiting for its
+//! second step (the counters checked exact afterwards) and a sign-in
 //! (Argon2id), each as a share of the trivial figure; the same Security
 //! info and sign-in at 1,000 and at 100,000 people (1,000,000 audit rows);
 //! start-up on that database; memory idle and at its peak.
@@ -123,12 +124,17 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     ));
     let trivial = wrk(&format!("{base}/api/health"), &[], None)?;
     let info = security_info(base, &signed_in)?;
-    let wrong_code = wrong_codes(db, base, &signed_in)?;
+    let wrong_code = wrong_codes(db, base, &signed_in, bench_data::STEP_UP_CHALLENGES)?;
+    // A password-only sign-in now waits for its second step (the person has
+    // methods): its wrong codes are the two-step sign-in's code check.
+    let waiting = sign_in_as(base, PERSON, PASSWORD)?;
+    let second_step = wrong_codes(db, base, &waiting, bench_data::SECOND_STEP_CHALLENGES)?;
     let sign_in = sign_ins(base)?;
     print_header();
     print_row("GET /api/health", &trivial, None);
     print_row("GET /api/me/security-info", &info, Some(&trivial));
     print_row("POST a wrong code", &wrong_code, Some(&trivial));
+    print_row("POST a wrong code, 2nd step", &second_step, Some(&trivial));
     print_row("POST /api/session (sign-in)", &sign_in, Some(&trivial));
     still_ours(child)?;
 
@@ -177,21 +183,23 @@ fn security_info(base: &str, cookie: &str) -> Result<Wrk> {
     Ok(figures)
 }
 
-/// Wrong codes, each to the next of the bench's challenges; afterwards the
-/// challenges' tries and the person's failures must each count every wrong
-/// answer given (S7: one statement counts each, none is lost). They may
-/// count a few more: the requests still under way when wrk stops (at most
-/// one per connection) are counted by the server but never answered.
-fn wrong_codes(db: &Db, base: &str, cookie: &str) -> Result<Wrk> {
+/// Wrong codes with the session of `cookie`, each to the next of the
+/// challenges named `prefix`-<thread>-<n>; afterwards the run's tries on
+/// them and the person's failures must each count every wrong answer given
+/// (S7: one statement counts each, none is lost). They may count a few
+/// more: the requests still under way when wrk stops (at most one per
+/// connection) are counted by the server but never answered.
+fn wrong_codes(db: &Db, base: &str, cookie: &str, prefix: &str) -> Result<Wrk> {
     let script = root().join("xtask/bench/post.lua");
+    let (tries_before, failures_before) = bench_data::wrong_codes_counted(db, prefix)?;
+    let path = format!("/api/me/challenges/{prefix}-%d-%d/code");
     let figures = wrk(
         base,
         &[],
         Some((
             &script,
             &[
-                // bench_data::measured_person's challenges: bench-c-<thread>-<n>.
-                "/api/me/challenges/bench-c-%d-%d/code",
+                &path,
                 r#"{"code":"000000"}"#,
                 cookie,
                 &csrf_of(cookie)?,
@@ -202,7 +210,8 @@ fn wrong_codes(db: &Db, base: &str, cookie: &str) -> Result<Wrk> {
     )?;
     figures.only(400, "wrong codes")?;
     let answered = figures.answered.get(&400).copied().unwrap_or(0);
-    let (tries, failures) = bench_data::wrong_codes_counted(db)?;
+    let (tries, failures) = bench_data::wrong_codes_counted(db, prefix)?;
+    let (tries, failures) = (tries - tries_before, failures - failures_before);
     println!(
         "wrong codes answered: {answered}; tries counted on the challenges: {tries}; failures counted for the person: {failures}"
     );

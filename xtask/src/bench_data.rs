@@ -79,10 +79,17 @@ impl Db {
     }
 }
 
+/// The challenges a wrong-code run answers: those a signed-in person steps up
+/// with, and those a sign-in waiting for its second step verifies with
+/// (step-up challenges too; what differs is the session).
+pub const STEP_UP_CHALLENGES: &str = "bench-c";
+pub const SECOND_STEP_CHALLENGES: &str = "bench-s";
+
 /// Gives the measured person a phone and an email (the Security info page
-/// then has two rows), `per_thread` step-up challenges for each of the two
-/// wrong-code threads, and an hourly failure limit no bench reaches (the
-/// organization's is 100: the bench measures the counting, not the refusal).
+/// then has two rows), `per_thread` challenges of each kind above for each
+/// of the two wrong-code threads, and an hourly failure limit no bench
+/// reaches (the organization's is 100: the bench measures the counting, not
+/// the refusal).
 pub fn measured_person(db: &Db, now: u64, per_thread: u64) -> Result {
     let id = db.person_id()?;
     db.exec(&format!(
@@ -93,13 +100,15 @@ pub fn measured_person(db: &Db, now: u64, per_thread: u64) -> Result {
           '{{\"address\":\"adele@fabrikam.example\"}}', {now})"
     ))?;
     let numbers = db.numbers(0, per_thread - 1);
-    db.exec(&format!(
-        "INSERT INTO challenges (id, user_id, purpose, delivery, destination, code_digest, payload, created_at, expires_at) \
-         SELECT 'bench-c-' || t.t || '-' || n.i, '{id}', 'step-up', 'text', '+31612345678', 'no-code-has-this-digest', \
-         '{{\"method_id\":\"bench-phone\"}}', {now}, {expires} \
-         FROM {numbers}, (SELECT 0 AS t UNION ALL SELECT 1) AS t",
-        expires = now + 86_400
-    ))?;
+    for prefix in [STEP_UP_CHALLENGES, SECOND_STEP_CHALLENGES] {
+        db.exec(&format!(
+            "INSERT INTO challenges (id, user_id, purpose, delivery, destination, code_digest, payload, created_at, expires_at) \
+             SELECT '{prefix}-' || t.t || '-' || n.i, '{id}', 'step-up', 'text', '+31612345678', 'no-code-has-this-digest', \
+             '{{\"method_id\":\"bench-phone\"}}', {now}, {expires} \
+             FROM {numbers}, (SELECT 0 AS t UNION ALL SELECT 1) AS t",
+            expires = now + 86_400
+        ))?;
+    }
     db.exec(match db {
         Db::Sqlite(_) => {
             "UPDATE organizations SET policy = json_set(policy, '$.limits.failures_per_account', 1000000000)"
@@ -120,14 +129,14 @@ pub fn verified_now(db: &Db, now: u64) -> Result {
     ))
 }
 
-/// What the wrong-code run left counted: the challenges' tries and the
-/// person's hourly failures.
-pub fn wrong_codes_counted(db: &Db) -> Result<(u64, u64)> {
+/// What the wrong-code runs have counted so far: the tries on the challenges
+/// named `prefix`-…, and the person's hourly failures.
+pub fn wrong_codes_counted(db: &Db, prefix: &str) -> Result<(u64, u64)> {
     let id = db.person_id()?;
     let parse = |text: String| text.parse::<u64>().map_err(|e| format!("{text:?}: {e}"));
-    let tries = parse(
-        db.query("SELECT COALESCE(SUM(attempts), 0) FROM challenges WHERE id LIKE 'bench-c-%'")?,
-    )?;
+    let tries = parse(db.query(&format!(
+        "SELECT COALESCE(SUM(attempts), 0) FROM challenges WHERE id LIKE '{prefix}-%'"
+    ))?)?;
     let failures = parse(db.query(&format!(
         "SELECT COALESCE(SUM(failures), 0) FROM throttle WHERE bucket = 'verify:user:{id}'"
     ))?)?;
