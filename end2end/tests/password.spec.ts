@@ -72,3 +72,16 @@ test.describe('in sv-SE', () => {
     await expect(fresh).toBeFocused();
   });
 });
+
+test('the form keeps still when the strength arrives: the confirmation and the button stay where they were', async ({ page, user }) => {
+  await signIn(page, user);
+  await page.getByRole('link', { name: 'Change password' }).click();
+  const confirm = page.getByLabel('Confirm new password', { exact: true });
+  const save = page.getByRole('button', { name: 'Change password' });
+  await expect(save).toBeVisible();
+  const before = [(await confirm.boundingBox())!.y, (await save.boundingBox())!.y];
+  await page.getByLabel('New password', { exact: true }).fill(STRONG);
+  await expect(page.getByText(/^Password strength: (strong|very strong)$/)).toBeVisible();
+  const after = [(await confirm.boundingBox())!.y, (await save.boundingBox())!.y];
+  expect(after).toEqual(before);
+});

@@ -114,7 +114,7 @@ pub fn NewPasswordFields(
             error=at(Field::NewPassword) input_type="password" autocomplete="new-password" node_ref=new_input/>
         <div class="strength" aria-live="polite">
             <meter min="0" max="4" low="2" high="3" optimum="4" value=move || score.get().unwrap_or(0).to_string()
-                hidden=move || score.get().is_none() aria-hidden="true"></meter>
+                class:unrated=move || score.get().is_none() aria-hidden="true"></meter>
             <p class="muted">{strength_text}</p>
         </div>
         <TextField id="confirm-password" label=i18n.text("password-confirm-label") value=confirm
