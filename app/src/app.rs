@@ -4,7 +4,7 @@ use leptos_router::path;
 
 use crate::components::progress::Progress;
 use crate::features::step_up::StepUp;
-use crate::i18n::{I18n, SIGN_IN_MESSAGES, use_i18n};
+use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
     not_found::NotFound, overview::OverviewPage, password::PasswordPage, policy::PolicyPage,
@@ -15,7 +15,7 @@ use crate::session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::provide(i18n::Localizer::new());
+    let i18n = I18n::provide(ALL_MESSAGES);
     let session = Session::provide(i18n);
 
     view! {

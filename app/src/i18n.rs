@@ -10,6 +10,9 @@ use i18n::{Args, Localizer, files};
 use leptos::prelude::*;
 use models::{ApiError, Locale};
 
+/// Every message: what the whole application shows.
+pub const ALL_MESSAGES: Localizer = Localizer::of(files::ALL);
+
 /// The messages the sign-in entry shows: its own (with the link to a
 /// password reset), the shell's and every error's. The other files are not
 /// linked into it; a message it lacks is shown as its id and logged, which
@@ -41,8 +44,8 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// Provides the person's language with `messages`: every message, or
-    /// an entry's own (`SIGN_IN_MESSAGES`).
+    /// Provides the person's language with `messages`: every message
+    /// (`ALL_MESSAGES`), or an entry's own (`SIGN_IN_MESSAGES`).
     pub fn provide(messages: Localizer) -> I18n {
         let (initial, picked) = initial_locale();
         let forced = forced_locale();

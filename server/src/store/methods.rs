@@ -180,31 +180,20 @@ pub(super) fn method_from_row(row: &AnyRow, columns: &MethodColumns) -> AppResul
         id: row.try_get(columns.id)?,
         kind,
         detail: row.try_get(columns.detail)?,
-        phone: if kind.is_phone() {
-            serde_json::from_str(&data).ok()
-        } else {
-            None
-        },
-        security_key: if kind == MethodKind::SecurityKey {
-            serde_json::from_str(&data).ok()
-        } else {
-            None
-        },
-        authenticator: if kind == MethodKind::AuthenticatorApp {
-            serde_json::from_str(&data).ok()
-        } else {
-            None
-        },
-        questions: if kind == MethodKind::SecurityQuestions {
-            serde_json::from_str(&data).ok()
-        } else {
-            None
-        },
+        phone: data_if(kind.is_phone(), &data),
+        security_key: data_if(kind == MethodKind::SecurityKey, &data),
+        authenticator: data_if(kind == MethodKind::AuthenticatorApp, &data),
+        questions: data_if(kind == MethodKind::SecurityQuestions, &data),
         remaining: (kind == MethodKind::RecoveryCodes)
             .then(|| row.try_get(columns.remaining))
             .transpose()?,
         created_at: row.try_get(columns.created_at)?,
     })
+}
+
+/// The method's `data` column read as `T`, for the kind that stores a `T`.
+fn data_if<T: serde::de::DeserializeOwned>(this_kind: bool, data: &str) -> Option<T> {
+    this_kind.then(|| serde_json::from_str(data).ok()).flatten()
 }
 
 pub(super) async fn update_method<'e, E>(
