@@ -143,14 +143,16 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built files `<name>-<16 hex digits>.<ext>` (and the wasm
-/// `<name>-<hash>_bg.wasm`).
+/// Trunk names built files `<name>-<hash>.<ext>` (and the wasm
+/// `<name>-<hash>_bg.wasm`), the hash a 64-bit number in hex without
+/// leading zeros: 16 digits, 15 for one file in 16, fewer hardly ever.
 fn is_content_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -163,6 +165,9 @@ mod tests {
         assert!(is_content_hashed("/secinfo-app-3f2a9c1b7d6e5f40_bg.wasm"));
         assert!(is_content_hashed("/secinfo-app-3f2a9c1b7d6e5f40.js"));
         assert!(is_content_hashed("/style-0123456789abcdef.css"));
+        // A hash whose first digit was 0 (seen: secinfo-app-2d6db1ab45aaf4d).
+        assert!(is_content_hashed("/secinfo-app-2d6db1ab45aaf4d_bg.wasm"));
+        assert!(!is_content_hashed("/reset-password"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/security-info"));
     }
