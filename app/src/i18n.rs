@@ -10,6 +10,8 @@ use i18n::{Args, Localizer, files};
 use leptos::prelude::*;
 use models::{ApiError, Locale};
 
+use crate::address::query_value;
+
 /// Every message: what the whole application shows.
 pub const ALL_MESSAGES: Localizer = Localizer::of(files::ALL);
 
@@ -221,14 +223,4 @@ fn initial_locale() -> (Locale, bool) {
         .filter_map(|v| v.as_string())
         .collect();
     (i18n::negotiate(languages.iter().map(String::as_str)), false)
-}
-
-fn query_value(search: &str, key: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| v.to_owned())
-        .filter(|v| !v.is_empty())
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use models::Locale;
 
+use crate::address::use_address;
 use crate::api;
 use crate::components::account_menu::AccountMenu;
 use crate::components::icons::{Glyph, Icon};
@@ -84,23 +85,7 @@ pub fn Shell(
     // The navigation folds into a menu on narrow screens.
     let nav_open = RwSignal::new(false);
     let shows_navigation = move || signed_in.is_some() && session.is_signed_in();
-
-    // After moving to another page, focus goes to its heading once it is
-    // there (pages load their data first), unless the page put it somewhere.
-    // A move that loaded the page anew (from the sign-in entry) counts too.
-    let location = use_location();
-    let moved_here = take_focus_heading_after_load();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.as_ref().map_or(moved_here, |p| *p != path) {
-            // From the next tick: the old page is still there in this one.
-            set_timeout(
-                || focus_heading_when_shown(40),
-                std::time::Duration::from_millis(50),
-            );
-        }
-        path
-    });
+    let home = use_address().href("/");
 
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>
@@ -118,7 +103,7 @@ pub fn Shell(
                         <span>{move || i18n.t("shell-menu")}</span>
                     </button>
                 </Show>
-                <a class="shell-brand" href="/">
+                <a class="shell-brand" href=home>
                     <span class="shell-brand-mark"><Icon glyph=Glyph::SecurityInfo/></span>
                     <span class="shell-brand-name">{move || i18n.t("shell-document-title")}</span>
                 </a>
@@ -162,61 +147,6 @@ pub fn Shell(
                 {children()}
             </main>
         </div>
-    }
-}
-
-/// Where the note that the next page load is a move between pages is kept
-/// (one tab's session storage: the reload happens in the same tab).
-const FOCUS_AFTER_LOAD_KEY: &str = "secinfo-focus-heading";
-
-/// Notes that the page about to load was moved to, so that its heading
-/// gets focus like after a move within the application.
-pub fn focus_heading_after_load() {
-    if let Ok(Some(storage)) = window().session_storage() {
-        let _ = storage.set_item(FOCUS_AFTER_LOAD_KEY, "1");
-    }
-}
-
-/// Whether this load was such a move; forgets the note.
-fn take_focus_heading_after_load() -> bool {
-    let Ok(Some(storage)) = window().session_storage() else {
-        return false;
-    };
-    let noted = storage
-        .get_item(FOCUS_AFTER_LOAD_KEY)
-        .ok()
-        .flatten()
-        .is_some();
-    let _ = storage.remove_item(FOCUS_AFTER_LOAD_KEY);
-    noted
-}
-
-/// Focuses the main heading as soon as it exists, while focus is nowhere
-/// (on the body); gives up after `tries` × 50 ms.
-fn focus_heading_when_shown(tries: u32) {
-    let nowhere = document().active_element().is_none_or(|active| {
-        document()
-            .body()
-            .is_some_and(|body| active.is_same_node(Some(&body)))
-    });
-    if !nowhere {
-        return;
-    }
-    let heading = document()
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok());
-    match heading {
-        Some(heading) => {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
-        }
-        None if tries > 0 => set_timeout(
-            move || focus_heading_when_shown(tries - 1),
-            std::time::Duration::from_millis(50),
-        ),
-        None => {}
     }
 }
 

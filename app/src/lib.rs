@@ -7,10 +7,12 @@
 //! API; `api/` is the only place that knows URLs; `i18n.rs` turns message
 //! ids and error codes into the person's language.
 
+mod address;
 mod api;
 mod app;
 mod components;
 mod features;
+mod focus;
 mod i18n;
 mod labels;
 mod layout;

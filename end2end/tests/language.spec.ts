@@ -98,3 +98,20 @@ test('?lng= also shows a signed-in page in that language, and offers to keep it 
   await page.goto('/security-info');
   await expect(new SecurityInfoPage(page, 'sv-SE').heading).toBeVisible();
 });
+
+test('?lng= on the sign-in page stays on every page it leads to: password reset, the page after signing in, its home link', async ({ page, makeUser }) => {
+  const user = await makeUser({ locale: 'en' });
+  const signIn = new SignInPage(page, 'sv-SE');
+  await signIn.goto('?lng=sv-SE');
+  await expect(page.getByRole('banner').getByRole('link').first()).toHaveAttribute('href', '/?lng=sv-SE');
+  await page.getByRole('link', { name: 'Har du glömt lösenordet?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kom tillbaka till ditt konto' })).toBeVisible();
+  await page.goBack();
+  const entries = await page.evaluate(() => history.length);
+  await signIn.signIn(user);
+  const securityInfo = new SecurityInfoPage(page, 'sv-SE');
+  await expect(securityInfo.heading).toBeFocused();
+  await expect(page).toHaveURL(/\/security-info\?lng=sv-SE$/);
+  // In place of the sign-in page: Back does not return to a form that has nothing left to do.
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});

@@ -2,12 +2,12 @@
 //! server sends it (the brotli copy), plus the page itself. The sign-in
 //! page is its own entry (`signin.html`, the sign-in page alone); the
 //! Security info page loads the whole application (`index.html`) after it,
-//! and what that adds is counted apart. Printed on every test run and held
-//! under a ceiling so that new features cannot quietly grow it. The budget
-//! is 150,000 bytes; the sign-in entry is above it (see the README's
-//! figures), so the ceiling is today's size with a little room, lowered as
-//! the size comes down — never raised without a line in the README's
-//! figures table saying why.
+//! and what that adds is counted apart. Both are printed on every test run.
+//! The sign-in page is held to its budget, so that new features cannot
+//! quietly grow it. What the Security info page adds is above its budget
+//! (see the README's figures): it is held under a ceiling, today's size
+//! with a little room, lowered as the size comes down — never raised
+//! without a line in the README's figures table saying why.
 
 use std::collections::BTreeSet;
 
@@ -15,17 +15,15 @@ use crate::build::SIGN_IN_PAGE;
 use crate::run::step;
 use crate::{Result, root, setup};
 
-/// What the sign-in page may cost (brotli bytes).
+/// What the sign-in page may cost (brotli bytes). Measured 2026-12-03 at
+/// 137,808 bytes (the sign-in entry without a router; 174,527 with one,
+/// 225,624 with Fluent's runtime and every message, 429,568 while it was
+/// the whole client).
 pub const BUDGET: u64 = 150_000;
-/// What it may cost today: measured 2026-12-02 at 174,527 bytes (the
-/// sign-in entry alone with its own compiled messages; 225,624 with
-/// Fluent's runtime and every message, 429,568 while it was the whole
-/// client).
-pub const CEILING: u64 = 180_000;
 /// What the Security info page may add to it.
 pub const APP_BUDGET: u64 = 250_000;
 /// What it may add today (measured 2026-12-02 at 386,639 bytes; 423,978
-/// with Fluent's runtime), held like `CEILING`.
+/// with Fluent's runtime).
 pub const APP_CEILING: u64 = 395_000;
 
 /// Brotli bytes of the first load of the page `page` in `dist/`, file by file.
@@ -78,7 +76,7 @@ pub fn gate() -> Result {
         println!("  {name:<44} {bytes:>9}");
     }
     println!(
-        "sign-in first load: {total} bytes brotli (ceiling {CEILING}, budget {BUDGET}: {:.0} % of it)",
+        "sign-in first load: {total} bytes brotli (budget {BUDGET}: {:.0} % of it)",
         100.0 * total as f64 / BUDGET as f64
     );
     // What signing in adds: the whole application's files not loaded yet.
@@ -93,9 +91,9 @@ pub fn gate() -> Result {
         "then the Security info page adds: {added} bytes brotli (ceiling {APP_CEILING}, budget {APP_BUDGET}: {:.0} % of it)",
         100.0 * added as f64 / APP_BUDGET as f64
     );
-    if total > CEILING {
+    if total > BUDGET {
         return Err(format!(
-            "the sign-in page's first load grew to {total} bytes brotli, above its ceiling of {CEILING}"
+            "the sign-in page's first load grew to {total} bytes brotli, above its budget of {BUDGET}"
         ));
     }
     if added > APP_CEILING {

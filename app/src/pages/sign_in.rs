@@ -2,10 +2,9 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
+use crate::address::use_address;
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
@@ -26,29 +25,21 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     use_page_title("signin-title");
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let next =
-        move || query.with_untracked(|q| safe_return_path(q.get("next").as_deref()).to_owned());
+    let address = use_address();
+    let next = move || {
+        let next = untrack(|| address.query("next"));
+        safe_return_path(next.as_deref()).to_owned()
+    };
     // Arrived from "Sign out everywhere": say that it is done.
     let signed_out_everywhere =
-        move || query.with(|q| q.get("signed-out").as_deref() == Some("everywhere"));
+        move || address.query("signed-out").as_deref() == Some("everywhere");
 
     // Already signed in: nothing to do here.
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if session.is_signed_in() {
-                navigate(
-                    &next(),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-        });
-    }
+    Effect::new(move |_| {
+        if session.is_signed_in() {
+            address.replace_with(&next());
+        }
+    });
 
     let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -192,19 +183,10 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     let waits_for_second_step = move || session.pending.get() && session.user.with(Option::is_some);
     // Verified: on to where the person was going (the effect above would
     // too, but only once it has seen the session pending).
-    let verified = {
-        let navigate = navigate.clone();
-        Callback::new(move |()| {
-            session.pending.set(false);
-            navigate(
-                &next(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        })
-    };
+    let verified = Callback::new(move |()| {
+        session.pending.set(false);
+        address.replace_with(&next());
+    });
     move || {
         if waits_for_second_step() {
             match second_step {
@@ -250,7 +232,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
                     />
                 </FormActions>
             </form>
-            <p class="forgot"><a href="/reset-password">{move || i18n.t("signin-forgot")}</a></p>
+            <p class="forgot"><a href=address.href("/reset-password")>{move || i18n.t("signin-forgot")}</a></p>
             <div class="passkey">
                 <button type="button" class="button button-secondary" on:click=with_passkey
                     disabled=move || passkey_busy.get() aria-busy=move || passkey_busy.get().then_some("true")>
