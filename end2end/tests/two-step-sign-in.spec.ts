@@ -98,6 +98,45 @@ test('sign in another way: an authenticator app instead of the default phone', a
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
 
+test('sign in another way while the default\'s code is still being sent: the late code does not take the choice away', async ({ page, context, makeUser }) => {
+  const t = T.en;
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  const secret = await addAuthenticatorApp(page);
+  await new SecurityInfoPage(page).signOut();
+
+  // The text to the default phone is held on its way until the person has chosen the app.
+  let release = () => {};
+  const held = new Promise<void>(resolve => { release = resolve; });
+  await page.route('**/api/me/step-up', async route => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await page.getByRole('button', { name: t.anotherWay }).click();
+  await expect(page.getByRole('radio').first()).toBeFocused();
+  await page.getByRole('radio', { name: t.app }).check();
+  await page.getByRole('button', { name: t.next }).click();
+  const code = page.getByLabel('Code', { exact: true });
+  await expect(code).toBeFocused();
+
+  const sent = page.waitForResponse(r => r.url().endsWith('/api/me/step-up') && r.request().method() === 'POST');
+  release();
+  expect((await sent).status()).toBe(201);
+  // The answer is in, and the app's step stays as it was.
+  await page.evaluate(() => new Promise(r => setTimeout(r, 200)));
+  await expect(page.getByText(PHONE.en.sentTo(masked(number.e164)))).toHaveCount(0);
+  await expect(code).toBeFocused();
+  await code.fill(totp(secret, Date.now() + 30_000));
+  await page.getByRole('button', { name: t.verifyButton }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
 test("I can't use any of these methods says what to do, and signing out ends the waiting sign-in", async ({ page, context, makeUser, expectAccessible }) => {
   const t = T.en;
   const user = await makeUser({ policy: TWO_STEP });

@@ -128,10 +128,20 @@ pub fn StepUp(
             &args,
         )
     };
+    // Each choice of a method is an attempt. What arrives for an earlier
+    // one (a code sent while the person moved on to another way) is
+    // dropped: it would take away what they chose since.
+    let attempt = StoredValue::new(0u32);
+    let new_attempt = move || {
+        attempt.update_value(|n| *n += 1);
+        attempt.get_value()
+    };
+    let still = move |this: u32| attempt.try_get_value() == Some(this);
     let send = move |list: Vec<StepUpOption>| {
         let Some(option) = list.get(chosen.get_untracked()).cloned() else {
             return;
         };
+        let this = new_attempt();
         choosing.set(false);
         if option.kind == MethodKind::SecurityKey {
             // The browser asks for the key; nothing to type.
@@ -146,6 +156,9 @@ pub fn StepUp(
                     api::finish_step_up_security_key(&ceremony.ceremony_id, assertion).await
                 };
                 let outcome = outcome.await;
+                if !still(this) {
+                    return;
+                }
                 busy.set(false);
                 match outcome {
                     Ok(_) => on_verified.run(()),
@@ -168,12 +181,23 @@ pub fn StepUp(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::start_step_up(&option.method_id, option.delivery).await {
+            let started = api::start_step_up(&option.method_id, option.delivery).await;
+            if !still(this) {
+                return;
+            }
+            match started {
                 Ok(c) => challenge.set(Some(c)),
                 Err(e) => error.set(Some(e)),
             }
             busy.set(false);
         });
+    };
+    // Back to the list: whatever was on its way is no longer waited for.
+    let choose_again = move || {
+        error.set(None);
+        new_attempt();
+        busy.set(false);
+        choosing.set(true);
     };
     let general = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
     // A sign-in starts with the default method (listed first) at once.
@@ -215,11 +239,10 @@ pub fn StepUp(
         }
     });
     let back = move || {
-        error.set(None);
+        choose_again();
         challenge.set(None);
         app_method.set(None);
         answering.set(false);
-        choosing.set(true);
     };
     let title = match reset_step {
         Some(_) => "reset-title",
@@ -309,7 +332,7 @@ pub fn StepUp(
                                     } else {
                                         view! {
                                             <p class="another-way">
-                                                <button type="button" class="button button-link" on:click=move |_| { error.set(None); choosing.set(true) }>
+                                                <button type="button" class="button button-link" on:click=move |_| choose_again()>
                                                     {move || i18n.t(back_label)}
                                                 </button>
                                             </p>
