@@ -18,3 +18,26 @@ pub async fn set_password(
     let hash = passwords::hash(new_password).await?;
     state.store.set_password_hash(&user.id, &hash, keep).await
 }
+
+/// After a sign-in with the right password: a hash made with older
+/// parameters (`passwords::is_outdated`) is made anew, in the background
+/// (it costs a hash), so that every person's hash converges on today's
+/// parameters and the memory the hashing budget counts on.
+pub fn renew_outdated_hash(state: &AppState, user: &UserRecord, password: &str) {
+    if !passwords::is_outdated(&user.password_hash) {
+        return;
+    }
+    let (state, user_id, old) = (state.clone(), user.id.clone(), user.password_hash.clone());
+    let password = password.to_owned();
+    tokio::spawn(async move {
+        let renewed = async {
+            let new = passwords::hash(password).await?;
+            state.store.renew_password_hash(&user_id, &old, &new).await
+        };
+        match renewed.await {
+            Ok(true) => tracing::info!(%user_id, "password hash renewed"),
+            Ok(false) => {} // the password changed meanwhile
+            Err(error) => tracing::warn!(?error, "password hash not renewed"),
+        }
+    });
+}

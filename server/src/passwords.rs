@@ -10,7 +10,8 @@
 //! waits up to `MAX_WAIT`, then gets 503 `server-busy`. The process's
 //! memory under a sign-in storm is thus its idle size plus `permits()`
 //! hashes. Older hashes (19 MiB) still verify, in memory of their own that
-//! is freed afterwards.
+//! is freed afterwards, and are made anew with today's parameters at the
+//! person's next sign-in (`directory::renew_outdated_hash`).
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -151,6 +152,25 @@ fn new_hash_params() -> AppResult<Params> {
     Params::new(M_COST_KIB, T_COST, 1, None).map_err(argon2_error)
 }
 
+/// Whether a stored hash was made otherwise than new ones are (an older
+/// hash: 19 MiB × 2). Verifying it holds memory the hashing budget does not
+/// count, so it is made anew when the password is next at hand. A string
+/// that does not parse is left to `verify` to refuse.
+pub fn is_outdated(phc: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return false;
+    };
+    let (Ok(params), Ok(new)) = (Params::try_from(&parsed), new_hash_params()) else {
+        return false;
+    };
+    let algorithm = Algorithm::try_from(parsed.algorithm.as_ref());
+    let version = parsed.version.map(Version::try_from);
+    algorithm != Ok(Algorithm::Argon2id)
+        || !matches!(version, Some(Ok(Version::V0x13)))
+        || (params.m_cost(), params.t_cost(), params.p_cost())
+            != (new.m_cost(), new.t_cost(), new.p_cost())
+}
+
 thread_local! {
     /// This hashing thread's Argon2 memory, allocated once and reused: a
     /// fresh allocation per hash fragments the heap until the process
@@ -252,9 +272,11 @@ mod tests {
                 .await
                 .unwrap()
         );
-        assert!(!verify("other".into(), Some(stored)).await.unwrap());
+        assert!(!verify("other".into(), Some(stored.clone())).await.unwrap());
         let ours = hash("ours".into()).await.unwrap();
         assert!(ours.contains("m=9216,t=4,p=1"), "{ours}");
+        assert!(is_outdated(&stored), "{stored}");
+        assert!(!is_outdated(&ours), "{ours}");
         use argon2::password_hash::PasswordVerifier;
         let parsed = PasswordHash::new(&ours).unwrap();
         assert!(Argon2::default().verify_password(b"ours", &parsed).is_ok());

@@ -151,6 +151,7 @@ pub async fn sign_in(
     };
     state.store.clear_counter(&account_limit.bucket).await?;
     throttle::give_back(&state, address_limit).await?;
+    crate::directory::renew_outdated_hash(&state, &user, request.password.expose());
 
     // Where two-step verification applies, the password alone opens a
     // session that can only verify, for ten minutes (S27).

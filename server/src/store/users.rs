@@ -203,6 +203,26 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the person's password hash by another of the same password
+    /// (made with newer parameters), unless it changed since `old` was
+    /// read: one statement, so a password set meanwhile stays. Sessions
+    /// stay too: the password did not change. Whether it was replaced.
+    pub async fn renew_password_hash(
+        &self,
+        user_id: &str,
+        old: &str,
+        new: &str,
+    ) -> AppResult<bool> {
+        let done =
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3")
+                .bind(new)
+                .bind(user_id)
+                .bind(old)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn delete_user(&self, name: &AccountName) -> AppResult<bool> {
         // Writes only, no read first: a SQLite transaction that reads and
         // then writes fails at once (SQLITE_BUSY) when another connection

@@ -1,6 +1,6 @@
 use axum::http::StatusCode;
 
-use crate::helpers::{Backend, PASSWORD, TestApp};
+use crate::helpers::{Backend, PASSWORD, TestApp, futures_join_all};
 
 crate::on_both_backends!(
     right_password_signs_in,
@@ -14,6 +14,9 @@ crate::on_both_backends!(
     sign_out_ends_the_session,
     s20_sign_out_everywhere_ends_every_session,
     the_session_says_when_a_step_up_comes_first,
+    an_older_password_hash_is_renewed_at_sign_in,
+    parallel_sign_ins_with_an_older_hash_leave_one_that_signs_in,
+    a_renewal_never_overwrites_a_password_changed_meanwhile,
 );
 
 async fn s20_sign_out_everywhere_ends_every_session(backend: Backend) {
@@ -295,4 +298,136 @@ async fn the_session_says_when_a_step_up_comes_first(backend: Backend) {
     // The window lapses for the first browser too.
     app.clock.advance(11 * 60);
     assert_eq!(browser.session().await["step_up_required"], true);
+}
+
+/// What new hashes are made with (`passwords`), as their PHC string says it.
+const NEW_PARAMS: &str = "m=9216,t=4,p=1";
+
+/// Gives `name` a hash of `PASSWORD` made with the argon2 crate's defaults
+/// (19 MiB × 2), as hashes were before; returns the person's id.
+async fn with_older_hash(app: &TestApp, name: &str) -> (String, String) {
+    use argon2::password_hash::PasswordHasher;
+    let account = app.user(name).await;
+    let user = stored_user(app, &account).await;
+    let older = argon2::Argon2::default()
+        .hash_password(PASSWORD.as_bytes())
+        .unwrap()
+        .to_string();
+    assert!(
+        app.store
+            .renew_password_hash(&user.id, &user.password_hash, &older)
+            .await
+            .unwrap()
+    );
+    (account, user.id)
+}
+
+async fn stored_user(app: &TestApp, account: &str) -> secinfo_server::store::UserRecord {
+    let account = models::AccountName::parse(account).unwrap();
+    app.store
+        .user_by_account_name(&account)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The stored hash once it has today's parameters (the renewal runs after
+/// the sign-in's answer); fails after five seconds.
+async fn renewed_hash(app: &TestApp, account: &str) -> String {
+    for _ in 0..100 {
+        let hash = stored_user(app, account).await.password_hash;
+        if hash.contains(NEW_PARAMS) {
+            return hash;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the older hash of {account} was not renewed");
+}
+
+async fn an_older_password_hash_is_renewed_at_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = with_older_hash(&app, "adele").await;
+    assert!(
+        !stored_user(&app, &account)
+            .await
+            .password_hash
+            .contains(NEW_PARAMS)
+    );
+    let mut laptop = app.browser();
+    assert_eq!(
+        laptop.sign_in(&account, PASSWORD).await.status,
+        StatusCode::OK
+    );
+    renewed_hash(&app, &account).await;
+    // The password did not change: the session stays, the password signs in, a wrong one not.
+    assert!(!laptop.session().await["user"].is_null());
+    assert_eq!(
+        app.browser().sign_in(&account, PASSWORD).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.browser()
+            .sign_in(&account, "Wrong-Horse-42")
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn parallel_sign_ins_with_an_older_hash_leave_one_that_signs_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = with_older_hash(&app, "adele").await;
+    // As many as the account's limit lets through at once (3 in tests).
+    let tasks: Vec<_> = (0..3)
+        .map(|_| {
+            let mut browser = app.browser();
+            let account = account.clone();
+            async move { browser.sign_in(&account, PASSWORD).await.status }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    let renewed = renewed_hash(&app, &account).await;
+    // Each sign-in renewed at most once, only from the hash it checked: the
+    // first renewal won, the others found it changed and left it.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(stored_user(&app, &account).await.password_hash, renewed);
+    assert_eq!(
+        app.browser().sign_in(&account, PASSWORD).await.status,
+        StatusCode::OK
+    );
+}
+
+async fn a_renewal_never_overwrites_a_password_changed_meanwhile(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, id) = with_older_hash(&app, "adele").await;
+    let checked = stored_user(&app, &account).await.password_hash;
+    // The password changes between the sign-in's check and its renewal.
+    app.store
+        .set_password_hash(
+            &id,
+            "$argon2id$v=19$m=9216,t=4,p=1$c2FsdHNhbHQ$changed",
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(
+        !app.store
+            .renew_password_hash(
+                &id,
+                &checked,
+                "$argon2id$v=19$m=9216,t=4,p=1$c2FsdHNhbHQ$renewed"
+            )
+            .await
+            .unwrap()
+    );
+    assert!(
+        stored_user(&app, &account)
+            .await
+            .password_hash
+            .ends_with("$changed")
+    );
 }
