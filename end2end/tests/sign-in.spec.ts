@@ -92,12 +92,27 @@ test('the sign-in page asks who is signed in once, beside its own download', asy
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
 
-test('the sign-in page fetches the whole application once idle, for the page after signing in', async ({ page, user }) => {
+test('the sign-in page fetches the whole application once its form is shown, for the page after signing in', async ({ page, user }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('button[type=submit]')) {
+        (window as unknown as { formShown: number }).formShown = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   const prefetched = page.waitForRequest((r) => /\/secinfo-app-[0-9a-f]+_bg\.wasm$/.test(r.url()));
   await page.goto('/signin');
   const signIn = new SignInPage(page);
   await expect(signIn.heading).toBeVisible();
   await prefetched;
+  // Not while the page itself loads: it would compete with the sign-in page's own files.
+  const order = await page.waitForFunction(() => {
+    const wasm = performance.getEntriesByType('resource').find((e) => /\/secinfo-app-[0-9a-f]+_bg\.wasm$/.test(e.name));
+    return wasm && { asked: wasm.startTime, formShown: (window as unknown as { formShown: number }).formShown };
+  });
+  const { asked, formShown } = await order.jsonValue() as { asked: number; formShown: number };
+  expect(asked).toBeGreaterThanOrEqual(formShown);
   await signIn.signIn(user);
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
