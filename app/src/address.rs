@@ -60,12 +60,13 @@ impl Address {
     }
 
     /// A link to `path` (its own query allowed) from this page: loaded
-    /// from the sign-in entry, it keeps the language the address asked for.
+    /// from the sign-in entry, it keeps the language the address asked for
+    /// (reactive: the pseudo-locale is known once the server has answered).
     pub fn href(&self, path: &str) -> String {
         let Leaving::Load { asked_language } = self.how else {
             return path.to_owned();
         };
-        let Some(tag) = asked_language.get_untracked() else {
+        let Some(tag) = asked_language.get() else {
             return path.to_owned();
         };
         if path
@@ -101,7 +102,7 @@ impl Address {
 
     fn load(&self, path: &str) {
         focus_heading_after_load();
-        let _ = window().location().replace(&self.href(path));
+        let _ = window().location().replace(&untrack(|| self.href(path)));
     }
 }
 

@@ -85,7 +85,8 @@ pub fn Shell(
     // The navigation folds into a menu on narrow screens.
     let nav_open = RwSignal::new(false);
     let shows_navigation = move || signed_in.is_some() && session.is_signed_in();
-    let home = use_address().href("/");
+    let address = use_address();
+    let home = move || address.href("/");
 
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.t("shell-skip-to-content")}</a>

@@ -59,6 +59,8 @@ for (const width of [1280, 360]) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
       await expect(page.locator('h1')).toHaveText('[Šîgñ îñ ~~~]');
       await check(page, 'sign-in');
+      // Known to be the pseudo-locale once the server has answered: the link keeps it.
+      await expect(page.locator('.forgot a')).toHaveAttribute('href', '/reset-password?lng=en-XA');
       await page.locator('form button[type="submit"]').first().click();
       await expect(page.locator('.field-error').first()).toBeVisible();
       await check(page, 'sign-in with errors');

@@ -232,7 +232,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
                     />
                 </FormActions>
             </form>
-            <p class="forgot"><a href=address.href("/reset-password")>{move || i18n.t("signin-forgot")}</a></p>
+            <p class="forgot"><a href=move || address.href("/reset-password")>{move || i18n.t("signin-forgot")}</a></p>
             <div class="passkey">
                 <button type="button" class="button button-secondary" on:click=with_passkey
                     disabled=move || passkey_busy.get() aria-busy=move || passkey_busy.get().then_some("true")>
