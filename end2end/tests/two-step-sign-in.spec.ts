@@ -1,4 +1,6 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { LOCALES, Locale, expect, test, uniqueNlMobile } from '../fixtures';
+import type { User } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { PHONE } from '../pages/phone-texts';
 import { addAuthenticatorApp, addPhoneByText, signIn } from '../pages/security-info-flows';
@@ -64,15 +66,20 @@ for (const locale of LOCALES) {
   });
 }
 
-test('sign in another way: an authenticator app instead of the default phone', async ({ page, context, makeUser, expectAccessible }) => {
-  const t = T.en;
+/** A person with a phone (the default, registered first) and an authenticator app, signed out. */
+async function phoneThenApp(page: Page, context: BrowserContext, makeUser: (options: { policy: typeof TWO_STEP }) => Promise<User>) {
   const user = await makeUser({ policy: TWO_STEP });
   const number = uniqueNlMobile();
-  const handsetPage = await context.newPage();
   await signIn(page, user);
-  await addPhoneByText(page, handsetPage, number);
+  await addPhoneByText(page, await context.newPage(), number);
   const secret = await addAuthenticatorApp(page);
   await new SecurityInfoPage(page).signOut();
+  return { user, number, secret };
+}
+
+test('sign in another way: an authenticator app instead of the default phone', async ({ page, context, makeUser, expectAccessible }) => {
+  const t = T.en;
+  const { user, number, secret } = await phoneThenApp(page, context, makeUser);
 
   const signInPage = new SignInPage(page);
   await signInPage.heading.waitFor();
@@ -100,13 +107,7 @@ test('sign in another way: an authenticator app instead of the default phone', a
 
 test('sign in another way while the default\'s code is still being sent: the late code does not take the choice away', async ({ page, context, makeUser }) => {
   const t = T.en;
-  const user = await makeUser({ policy: TWO_STEP });
-  const number = uniqueNlMobile();
-  const handsetPage = await context.newPage();
-  await signIn(page, user);
-  await addPhoneByText(page, handsetPage, number);
-  const secret = await addAuthenticatorApp(page);
-  await new SecurityInfoPage(page).signOut();
+  const { user, number, secret } = await phoneThenApp(page, context, makeUser);
 
   // The text to the default phone is held on its way until the person has chosen the app.
   let release = () => {};
