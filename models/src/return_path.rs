@@ -17,7 +17,8 @@ pub const SIGNED_IN_PAGES: [&str; 5] = [
 ];
 
 /// The sign-in page's address that comes back to `here` (a path, with its
-/// query if any) once signed in; "/" comes back to Security info.
+/// query if any) once signed in; "/" comes back to Security info. A
+/// language `here` asks for (`?lng=`) shows the sign-in page too.
 pub fn sign_in_returning_to(here: &str) -> String {
     let here = if here == "/" { HOME } else { here };
     let mut address = format!("{SIGN_IN_PAGE}?next=");
@@ -28,7 +29,23 @@ pub fn sign_in_returning_to(here: &str) -> String {
             address.push_str(&format!("%{byte:02X}"));
         }
     }
+    if let Some(tag) = asked_language(here) {
+        address.push_str("&lng=");
+        address.push_str(tag);
+    }
     address
+}
+
+/// The `lng` of a path's query, when it looks like a language tag (letters,
+/// digits and hyphens: nothing that could change the address around it).
+fn asked_language(path: &str) -> Option<&str> {
+    let (_, query) = path.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lng="))
+        .filter(|tag| {
+            !tag.is_empty() && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// Where to go after signing in, from a `?next=` value: only a path on our
@@ -90,6 +107,27 @@ mod tests {
         // What comes back is a path of ours again, as it was.
         let back = sign_in_returning_to("/a b?c=d");
         assert_eq!(back, "/signin?next=/a%20b%3Fc%3Dd");
+    }
+
+    #[test]
+    fn the_language_asked_for_shows_the_sign_in_page_too() {
+        assert_eq!(
+            sign_in_returning_to("/?lng=sv-SE"),
+            "/signin?next=/%3Flng%3Dsv-SE&lng=sv-SE"
+        );
+        assert_eq!(
+            sign_in_returning_to("/overview?x=1&lng=nl"),
+            "/signin?next=/overview%3Fx%3D1%26lng%3Dnl&lng=nl"
+        );
+        // Nothing but a tag is carried over.
+        assert_eq!(
+            sign_in_returning_to("/overview?lng=x%26next=//evil"),
+            "/signin?next=/overview%3Flng%3Dx%2526next%3D//evil"
+        );
+        assert_eq!(
+            sign_in_returning_to("/overview?lng="),
+            "/signin?next=/overview%3Flng%3D"
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@ async fn pages_without_a_session_lead_to_the_sign_in_entry(backend: Backend) {
             "/admin/policy?tab=1",
             "/signin?next=/admin/policy%3Ftab%3D1",
         ),
+        // The language the address asked for shows the sign-in page too.
+        ("/?lng=sv-SE", "/signin?next=/%3Flng%3Dsv-SE&lng=sv-SE"),
     ] {
         let response = browser.get(page).await;
         assert_eq!(response.status, StatusCode::SEE_OTHER, "{page}");
