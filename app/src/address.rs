@@ -66,17 +66,10 @@ impl Address {
         let Leaving::Load { asked_language } = self.how else {
             return path.to_owned();
         };
-        let Some(tag) = asked_language.get() else {
-            return path.to_owned();
-        };
-        if path
-            .split_once('?')
-            .is_some_and(|(_, query)| query_value(query, "lng").is_some())
-        {
-            return path.to_owned();
+        match asked_language.get() {
+            Some(tag) => models::asking_for_language(path, tag),
+            None => path.to_owned(),
         }
-        let joint = if path.contains('?') { '&' } else { '?' };
-        format!("{path}{joint}lng={tag}")
     }
 
     /// Goes to `path` in place of this page (Back skips it). Loaded anew,

@@ -39,4 +39,6 @@ pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,
     StartPhoneRequest, VerifyCodeRequest,
 };
-pub use return_path::{SIGN_IN_PAGE, SIGNED_IN_PAGES, safe_return_path, sign_in_returning_to};
+pub use return_path::{
+    SIGN_IN_PAGE, SIGNED_IN_PAGES, asking_for_language, safe_return_path, sign_in_returning_to,
+};

@@ -29,11 +29,23 @@ pub fn sign_in_returning_to(here: &str) -> String {
             address.push_str(&format!("%{byte:02X}"));
         }
     }
-    if let Some(tag) = asked_language(here) {
-        address.push_str("&lng=");
-        address.push_str(tag);
+    match asked_language(here) {
+        Some(tag) => asking_for_language(&address, tag),
+        None => address,
     }
-    address
+}
+
+/// `address` (a path, with its query if any) asking for the language `tag`
+/// with `?lng=`, unless its query asks for one already.
+pub fn asking_for_language(address: &str, tag: &str) -> String {
+    let asks = address
+        .split_once('?')
+        .is_some_and(|(_, query)| query.split('&').any(|pair| pair.starts_with("lng=")));
+    if asks {
+        return address.to_owned();
+    }
+    let joint = if address.contains('?') { '&' } else { '?' };
+    format!("{address}{joint}lng={tag}")
 }
 
 /// The `lng` of a path's query, when it looks like a language tag (letters,
@@ -94,7 +106,7 @@ fn percent_decoded(path: &str) -> String {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
-    use super::{safe_return_path, sign_in_returning_to};
+    use super::{asking_for_language, safe_return_path, sign_in_returning_to};
 
     #[test]
     fn the_way_back_survives_the_query() {
@@ -128,6 +140,9 @@ mod tests {
             sign_in_returning_to("/overview?lng="),
             "/signin?next=/overview%3Flng%3D"
         );
+        assert_eq!(asking_for_language("/", "sv-SE"), "/?lng=sv-SE");
+        assert_eq!(asking_for_language("/a?b=c", "sv-SE"), "/a?b=c&lng=sv-SE");
+        assert_eq!(asking_for_language("/a?lng=nl", "sv-SE"), "/a?lng=nl");
     }
 
     #[test]
