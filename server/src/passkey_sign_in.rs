@@ -132,16 +132,19 @@ pub async fn finish(
     if !result.user_verified() {
         return Err(refused());
     }
-    if key.passkey.update_credential(&result) == Some(true) {
-        state
-            .store
-            .update_method(
-                &user.id,
-                &method.id,
-                &method.detail,
-                &MethodData::SecurityKey(key),
-            )
-            .await?;
+    key.passkey.update_credential(&result);
+    if !state
+        .store
+        .record_key_use(
+            &user.id,
+            &method.id,
+            result.counter(),
+            &MethodData::SecurityKey(key),
+        )
+        .await?
+    {
+        tracing::info!("passkey sign-in refused: its count did not rise");
+        return Err(refused());
     }
     throttle::give_back(state, &failures).await?;
     Ok((user, method.id.clone()))

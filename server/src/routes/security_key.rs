@@ -239,16 +239,19 @@ pub async fn finish_step_up(
     if !crate::verification::counts_here(&session, method) {
         return Err(AppError::not_found());
     }
-    if key.passkey.update_credential(&result) == Some(true) {
-        state
-            .store
-            .update_method(
-                user_id,
-                &method.id,
-                &method.detail,
-                &MethodData::SecurityKey(key),
-            )
-            .await?;
+    key.passkey.update_credential(&result);
+    if !state
+        .store
+        .record_key_use(
+            user_id,
+            &method.id,
+            result.counter(),
+            &MethodData::SecurityKey(key),
+        )
+        .await?
+    {
+        tracing::info!("security key step-up refused: its count did not rise");
+        return Err(rejected());
     }
     let who = caller.on_behalf_of(&session);
     let (jar, digest) = crate::session::verified(

@@ -218,6 +218,32 @@ where
 }
 
 impl Store {
+    /// Records a use of a security key whose authenticator counted `count`,
+    /// with the key's data as it now stands: only while the count rose past
+    /// the stored one (an authenticator that counts nothing, 0, stays at 0).
+    /// One conditional statement, so that of parallel answers with one
+    /// count, one is taken and the others are refused as a clone's (S22,
+    /// S32).
+    pub async fn record_key_use(
+        &self,
+        user_id: &str,
+        id: &str,
+        count: u32,
+        data: &MethodData,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE methods SET data = $1, sign_count = $2 \
+             WHERE id = $3 AND user_id = $4 AND (sign_count < $2 OR (sign_count = 0 AND $2 = 0))",
+        )
+        .bind(data.to_column()?)
+        .bind(i64::from(count))
+        .bind(id)
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Uses one of the person's recovery codes: of any number of requests
     /// with the same code, exactly one changes the row (S31).
     pub async fn use_recovery_code(

@@ -25,6 +25,8 @@ crate::on_both_backends!(
     s32_replay_a_lower_count_a_missing_verification_and_strangers_are_refused_alike,
     s27_a_security_key_is_the_second_step_of_a_sign_in,
     s32_parallel_refused_passkeys_stay_within_the_address_limit,
+    s32_parallel_passkey_sign_ins_with_one_count_succeed_once,
+    s22_parallel_second_steps_with_one_count_succeed_once,
 );
 
 const GX: &str = "6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296";
@@ -913,4 +915,83 @@ async fn s32_parallel_refused_passkeys_stay_within_the_address_limit(backend: Ba
         .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
         .count();
     assert_eq!((refused, throttled), (6, 6), "{statuses:?}");
+}
+
+fn successes(statuses: &[StatusCode]) -> usize {
+    statuses.iter().filter(|s| **s == StatusCode::OK).count()
+}
+
+/// N6: answers that all carry one sign count, as a cloned authenticator's
+/// would, each on a ceremony of its own and from an address of its own,
+/// arriving together: one signs in, every round.
+async fn s32_parallel_passkey_sign_ins_with_one_count_succeed_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (_, handle) = person_with_passkey(&app, "adele", "0612345678").await;
+    two_step_with_keys(&app).await;
+    for round in 0..5u32 {
+        let mut answers = Vec::new();
+        for n in 0..5 {
+            let mut browser = app.browser();
+            browser.address = format!("198.51.{round}.{n}");
+            let (id, options) = passkey_options(&mut browser).await;
+            let answer = Assertion {
+                credential_id: b"adele",
+                user_handle: &handle,
+                sign_count: 8 + round,
+                user_verified: true,
+            };
+            answers.push((browser, id, assertion(&options, &answer)));
+        }
+        let attempts: Vec<_> = answers
+            .into_iter()
+            .map(|(mut browser, id, credential)| async move {
+                passkey_sign_in(&mut browser, &id, credential).await.status
+            })
+            .collect();
+        let statuses = crate::helpers::futures_join_all(attempts).await;
+        assert_eq!(successes(&statuses), 1, "round {round}: {statuses:?}");
+    }
+}
+
+/// N6 at the second step of a sign-in: five sign-ins waiting for it answer
+/// with one count together: one finishes, every round.
+async fn s22_parallel_second_steps_with_one_count_succeed_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, handle) = person_with_passkey(&app, "adele", "0612345678").await;
+    two_step_with_keys(&app).await;
+    for round in 0..5u32 {
+        let mut answers = Vec::new();
+        for _ in 0..5 {
+            let mut browser = app.browser();
+            let signed_in = browser.sign_in(&account, PASSWORD).await;
+            assert_eq!(signed_in.json()["verification_required"], true);
+            let started = browser
+                .post("/api/me/step-up/security-key", serde_json::json!({}))
+                .await
+                .json();
+            let options = started["options_json"].as_str().unwrap().to_owned();
+            let id = started["ceremony_id"].as_str().unwrap().to_owned();
+            let answer = Assertion {
+                credential_id: b"adele",
+                user_handle: &handle,
+                sign_count: 8 + round,
+                user_verified: true,
+            };
+            answers.push((browser, id, assertion(&options, &answer)));
+        }
+        let attempts: Vec<_> = answers
+            .into_iter()
+            .map(|(mut browser, id, credential)| async move {
+                browser
+                    .post(
+                        &format!("/api/me/step-up/security-key/{id}"),
+                        serde_json::json!({ "credential_json": credential }),
+                    )
+                    .await
+                    .status
+            })
+            .collect();
+        let statuses = crate::helpers::futures_join_all(attempts).await;
+        assert_eq!(successes(&statuses), 1, "round {round}: {statuses:?}");
+    }
 }
