@@ -1,12 +1,13 @@
 //! The organization's logo, for the header.
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::error::{AppError, AppResult};
+use crate::extract::ApiPath;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -24,7 +25,10 @@ pub fn router() -> Router<AppState> {
         (status = 404, description = "No such organization, or it has no logo", body = models::ApiError),
     )
 )]
-pub async fn logo(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn logo(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<String>,
+) -> AppResult<Response> {
     let svg = state
         .store
         .organization_logo(&id)

@@ -32,6 +32,7 @@ crate::on_both_backends!(
     s24_bad_path_ids_and_the_api_root_answer_with_codes,
     policy_limits_have_upper_bounds,
     defect14_the_phone_stays_while_an_alternate_phone_needs_it,
+    s24_every_route_parses_its_path_the_same_way,
 );
 
 async fn signed_in(app: &TestApp, name: &str) -> Browser {
@@ -1066,4 +1067,59 @@ async fn defect14_the_phone_stays_while_an_alternate_phone_needs_it(backend: Bac
     let alone =
         !method_ids(&info, "alternate-phone").is_empty() && method_ids(&info, "phone").is_empty();
     assert!(!alone, "an alternate phone without a phone: {info}");
+}
+
+/// S24 over every route (N10): each path of the OpenAPI description with
+/// a parameter, called with that parameter not UTF-8 (`%ff`), answers with
+/// a JSON code: 400 `malformed-request` for a signed-in person, and a 4xx
+/// with a code for anyone (who may be refused before the path is read).
+async fn s24_every_route_parses_its_path_the_same_way(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let description = app.browser().get("/api/openapi.json").await.json();
+    let paths = description["paths"].as_object().unwrap();
+    let mut walked = 0;
+    for (path, operations) in paths {
+        if !path.contains('{') {
+            continue;
+        }
+        let malformed: String = path
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "%ff"
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in operations.as_object().unwrap().keys() {
+            let method: Method = method.to_uppercase().parse().unwrap();
+            let body = (method != Method::GET).then(|| serde_json::json!({}));
+            let mut anyone = app.browser();
+            anyone.session().await;
+            let response = anyone
+                .send(method.clone(), &malformed, body.clone(), &[])
+                .await;
+            assert!(
+                response.status.is_client_error() && !response.code().is_empty(),
+                "{method} {malformed}: {} {}",
+                response.status,
+                String::from_utf8_lossy(&response.body)
+            );
+            // The carrier's webhooks are refused for their signature first.
+            if !path.starts_with("/api/twilio/") {
+                let mut person = signed_in(&app, &format!("p{walked}")).await;
+                let response = person.send(method.clone(), &malformed, body, &[]).await;
+                assert_eq!(
+                    (response.status, response.code()),
+                    (StatusCode::BAD_REQUEST, "malformed-request".to_owned()),
+                    "{method} {malformed}"
+                );
+            }
+            walked += 1;
+        }
+    }
+    assert!(walked >= 9, "{walked} operations with a path parameter");
+    assert!(paths.contains_key("/api/organizations/{id}/logo"));
 }
