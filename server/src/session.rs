@@ -227,9 +227,29 @@ pub async fn verified(
     }
     let rotated = rotate(state, who.session, jar).await?;
     if who.session.is_pending() {
+        state.store.apply_pending_locale(&rotated.1).await?;
         who.record(state, Action::SignedIn, None, how, None).await?;
     }
     Ok(rotated)
+}
+
+/// A new session token (S18) after a change that verified no second
+/// factor (a new password): the verification time stays as it was, so the
+/// step-up window is not renewed (S11). Returns the jar with the new cookie.
+pub async fn renew_token(
+    state: &AppState,
+    session: &SessionRecord,
+    jar: CookieJar,
+) -> AppResult<CookieJar> {
+    let token = new_session_token()?;
+    if !state
+        .store
+        .rotate_session_token(&session.token_digest, &token_digest(&token), state.now())
+        .await?
+    {
+        return Err(AppError::unauthorized());
+    }
+    Ok(with_token(state, jar, token))
 }
 
 /// A new session token (S18) with a fresh verification. Returns the jar
@@ -254,7 +274,12 @@ async fn rotate(
 /// How a new session begins: waiting for its second step until then (S27),
 /// or already verified (a passkey is both factors, S32).
 pub enum Opening {
-    Password { pending_until: Option<i64> },
+    /// After a password; a sign-in that waits for its second step keeps
+    /// the language chosen for it until then.
+    Password {
+        pending_until: Option<i64>,
+        locale: Option<models::Locale>,
+    },
     Verified,
 }
 
@@ -277,9 +302,12 @@ pub async fn open(
             .await?;
     }
     let now = state.now();
-    let (pending_until, verified_at) = match opening {
-        Opening::Password { pending_until } => (pending_until, 0),
-        Opening::Verified => (None, now),
+    let (pending_until, verified_at, pending_locale) = match opening {
+        Opening::Password {
+            pending_until,
+            locale,
+        } => (pending_until, 0, locale.filter(|_| pending_until.is_some())),
+        Opening::Verified => (None, now, None),
     };
     let token = new_session_token()?;
     state
@@ -292,6 +320,7 @@ pub async fn open(
                 user_agent,
                 pending_until,
                 verified_at,
+                pending_locale,
             },
             now,
         )

@@ -95,7 +95,8 @@ pub async fn change(
     let who = caller.on_behalf_of(&session);
     who.record(&state, Action::PasswordChanged, None, "", None)
         .await?;
-    // The other sessions are gone; this one carries on under a new id.
-    let (jar, _) = crate::session::verified(&state, &who, "password", None, jar).await?;
+    // The other sessions are gone; this one carries on under a new id, as
+    // recently verified as it was: a password is no second factor (S11).
+    let jar = crate::session::renew_token(&state, &session, jar).await?;
     Ok((StatusCode::NO_CONTENT, jar))
 }

@@ -72,7 +72,13 @@ pub async fn get_session(
     let current = session::current(&state, &jar)
         .await?
         .filter(|s| !s.is_reset());
-    let user = current.as_ref().map(|s| user_view(&s.user));
+    // A sign-in waiting for its second step shows the language chosen for
+    // it, which is not the person's until the sign-in is finished (S27).
+    let user = current.as_ref().map(|s| {
+        let mut view = user_view(&s.user);
+        view.locale = s.pending_locale.or(view.locale);
+        view
+    });
     let verification_required = current.as_ref().is_some_and(|s| s.is_pending());
     let step_up_required = match &current {
         Some(session) => crate::security_info::step_up_required(&state, session).await?,
@@ -171,20 +177,27 @@ pub async fn sign_in(
         &user.id,
         &address,
         &user_agent(&headers),
-        session::Opening::Password { pending_until },
+        session::Opening::Password {
+            pending_until,
+            locale: request.locale,
+        },
     )
     .await?;
+    // A sign-in that waits for its second step changes nothing about the
+    // person until it is finished (S27): the session keeps the language.
     let mut user = user;
-    if let Some(locale) = request.locale {
+    if let Some(locale) = request.locale.filter(|_| !verification_required) {
         state.store.set_user_locale(&user.id, locale).await?;
         user.locale = Some(locale);
     }
     tracing::info!(account = %user.account_name, %address, verification_required, "password accepted");
+    let mut view = user_view(&user);
+    view.locale = request.locale.or(view.locale);
     Ok((
         jar,
         Json(SessionInfo {
             csrf_token,
-            user: Some(user_view(&user)),
+            user: Some(view),
             verification_required,
             // A password alone has verified nothing: where a method counts
             // for sign-in, security info asks for one first (S11).

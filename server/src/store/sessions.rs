@@ -17,6 +17,9 @@ pub struct NewSession<'a> {
     /// When it verified with a sign-in method: 0 after a password, now
     /// after a passkey (S32).
     pub verified_at: UnixTime,
+    /// The language chosen at a sign-in that waits for its second step,
+    /// the person's once it is finished (S27).
+    pub pending_locale: Option<models::Locale>,
 }
 
 pub struct NewPasswordReset<'a> {
@@ -41,6 +44,8 @@ pub struct SessionRecord {
     /// For a password reset (S29): the ids of the methods verified on it,
     /// separated by spaces. `None`: a sign-in's session.
     pub reset_verified: Option<String>,
+    /// The language chosen at a sign-in still waiting for its second step.
+    pub pending_locale: Option<models::Locale>,
     pub user: UserRecord,
 }
 
@@ -89,13 +94,13 @@ where
 /// runs it.
 pub(super) const SESSION_BY_DIGEST: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, ",
     user_columns!(),
     " FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
      UNION ALL \
      SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
-     r.expires_at AS pending_until, r.verified AS reset_verified, ",
+     r.expires_at AS pending_until, r.verified AS reset_verified, CAST(NULL AS TEXT) AS pending_locale, ",
     user_columns!(),
     " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
      JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
@@ -106,7 +111,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
 /// request needs, in one statement.
 pub(super) const SESSION_WITH_METHODS: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, ",
     user_columns!(),
     ", m.id AS method_id, m.kind AS method_kind, m.detail AS method_detail, m.data AS method_data, \
      m.created_at AS method_created_at, \
@@ -129,6 +134,9 @@ fn session_from_row(row: &AnyRow) -> AppResult<SessionRecord> {
         verified_at: row.try_get("verified_at")?,
         pending_until: row.try_get("pending_until")?,
         reset_verified: row.try_get("reset_verified")?,
+        pending_locale: row
+            .try_get::<Option<String>, _>("pending_locale")?
+            .and_then(|tag| models::Locale::parse(&tag)),
         user: user_from_row(row)?,
     })
 }
@@ -136,8 +144,8 @@ fn session_from_row(row: &AnyRow) -> AppResult<SessionRecord> {
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6, $7)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
         )
         .bind(session.token_digest)
         .bind(session.user_id)
@@ -146,6 +154,7 @@ impl Store {
         .bind(session.user_agent)
         .bind(session.pending_until)
         .bind(session.verified_at)
+        .bind(session.pending_locale.map(|l| l.tag()))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -193,6 +202,39 @@ impl Store {
         now: UnixTime,
     ) -> AppResult<bool> {
         rotate_verified_session(&self.pool, old_digest, new_digest, now).await
+    }
+
+    /// A sign-in finished under `token_digest`: the language chosen when it
+    /// began becomes the person's (S27). One statement.
+    pub async fn apply_pending_locale(&self, token_digest: &str) -> AppResult<()> {
+        sqlx::query(
+            "UPDATE users SET locale = (SELECT s.pending_locale FROM sessions s WHERE s.token_digest = $1) \
+             WHERE id = (SELECT s.user_id FROM sessions s WHERE s.token_digest = $1 AND s.pending_locale IS NOT NULL)",
+        )
+        .bind(token_digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// After a change that proves no second factor (a new password): the
+    /// session gets a new token (S18) and keeps its verification time, so
+    /// that the change never renews the step-up window (S11).
+    pub async fn rotate_session_token(
+        &self,
+        old_digest: &str,
+        new_digest: &str,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE sessions SET token_digest = $1, last_seen_at = $2 WHERE token_digest = $3",
+        )
+        .bind(new_digest)
+        .bind(now)
+        .bind(old_digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Begins a password reset of the account of that name, known or not

@@ -179,6 +179,7 @@ async fn sessions_round_trip(backend: Backend) {
         user_agent: "test",
         pending_until: None,
         verified_at: 0,
+        pending_locale: None,
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store.session("d1").await.unwrap().unwrap();
@@ -212,6 +213,7 @@ async fn sessions_round_trip(backend: Backend) {
             user_agent: "y",
             pending_until: None,
             verified_at: 0,
+            pending_locale: None,
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -261,6 +263,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         user_agent: "y",
         pending_until: None,
         verified_at: 0,
+        pending_locale: None,
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();

@@ -16,6 +16,7 @@ crate::on_both_backends!(
     s27_the_password_signs_in_where_two_step_does_not_apply,
     s27_a_pending_sign_in_registers_nothing,
     a_text_ends_with_the_origin_bound_line_which_the_code_field_accepts,
+    s27_a_pending_sign_in_changes_nothing_about_the_person,
 );
 
 const SESSION: &str = "__Host-secinfo-session";
@@ -332,4 +333,60 @@ async fn a_text_ends_with_the_origin_bound_line_which_the_code_field_accepts(bac
     // What a phone's autofill (or a person pasting the line) puts in the field.
     let done = browser.submit_code(&challenge, &line).await;
     assert_eq!(done.status, StatusCode::OK);
+}
+
+/// N7: a password alone changes nothing about the person. The language
+/// chosen on the sign-in page is shown for the second step, but the code
+/// still speaks the person's own, and the choice becomes theirs only once
+/// the sign-in is finished.
+async fn s27_a_pending_sign_in_changes_nothing_about_the_person(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, method_id) = person_with_phone(&app, "adele", "0612345678").await;
+    let stored = || async {
+        sqlx::query_scalar::<_, Option<String>>("SELECT locale FROM users WHERE account_name = $1")
+            .bind(&account)
+            .fetch_one(app.store.pool())
+            .await
+            .unwrap()
+    };
+    let mut browser = app.browser();
+    browser.session().await;
+    let signed_in = browser
+        .post(
+            "/api/session",
+            serde_json::json!({ "account_name": account, "password": PASSWORD, "locale": "sv-SE" }),
+        )
+        .await;
+    assert_eq!(signed_in.json()["verification_required"], true);
+    assert_eq!(signed_in.json()["user"]["locale"], "sv-SE");
+    browser.csrf = signed_in.json()["csrf_token"].as_str().map(str::to_owned);
+    assert_eq!(
+        stored().await,
+        None,
+        "nothing changed before the second step"
+    );
+    assert_eq!(browser.session().await["user"]["locale"], "sv-SE");
+
+    app.clock.advance(31);
+    let started = browser
+        .post(
+            "/api/me/step-up",
+            serde_json::json!({ "method_id": method_id, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(started.status, StatusCode::CREATED);
+    let text = app.store.sim_inbox("+31612345678").await.unwrap();
+    assert!(text[0].body.contains("is your"), "{}", text[0].body);
+
+    let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = app.last_code("+31612345678").await;
+    assert_eq!(
+        browser.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        stored().await.as_deref(),
+        Some("sv-SE"),
+        "the sign-in is finished"
+    );
 }
