@@ -42,6 +42,8 @@ pub struct Config {
     pub trust_forwarded_for: bool,
     pub session: SessionLimits,
     pub signin: SigninLimits,
+    /// The operator's caps over every organization on this server.
+    pub sending: SendingLimits,
     /// Key for the digests of one-time codes, shared by every instance
     /// (at least 32 characters). Required in production; development and
     /// tests make a random one per process when it is empty.
@@ -124,6 +126,15 @@ pub struct SigninLimits {
     pub window_minutes: i64,
 }
 
+/// What the whole server may send, whatever each organization allows:
+/// the operator's bill and the carrier's account, not any organization's
+/// policy (an organization's own cap is `limits.global` of its policy, S17).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SendingLimits {
+    /// Texts, calls and emails, each per hour across every organization.
+    pub per_channel_per_hour: i64,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -143,6 +154,9 @@ impl Default for Config {
                 account_failures: 10,
                 address_failures: 50,
                 window_minutes: 15,
+            },
+            sending: SendingLimits {
+                per_channel_per_hour: 20_000,
             },
             secret_key: String::new(),
             telephony: TelephonyConfig::Simulated,
@@ -220,6 +234,9 @@ impl Config {
             || self.signin.window_minutes <= 0
         {
             return Err("signin limits must be positive".into());
+        }
+        if self.sending.per_channel_per_hour <= 0 {
+            return Err("sending.per_channel_per_hour must be positive".into());
         }
         Ok(())
     }

@@ -35,11 +35,15 @@ pub async fn start(
 ) -> AppResult<String> {
     let limits = &state.config.signin;
     let window = limits.window_minutes * 60;
+    // Counted per account and address, and per address: no count of the
+    // account alone, which a stranger could use up to keep its owner from
+    // beginning their own reset (N9). Guesses are bounded by the failures
+    // a reset counts (`Limit::verify_failures`).
     throttle::take(
         state,
         &[
             Limit::new(
-                format!("reset:account:{account}"),
+                format!("reset:account:{account}:from:{address}"),
                 limits.account_failures,
                 window,
                 ErrorCode::TooManyAttempts,
@@ -141,9 +145,10 @@ pub async fn questions_asked(
 /// verifications first (S6). Returns the questions' method.
 pub async fn check_answers(
     state: &AppState,
-    session: &SessionRecord,
+    who: &Requester<'_>,
     answers: &[QuestionAnswer],
 ) -> AppResult<MethodRecord> {
+    let session = who.session;
     let (method, asked) = questions_asked(state, session).await?;
     let mut given = Vec::with_capacity(asked.len());
     for (index, question) in asked.iter().enumerate() {
@@ -162,9 +167,8 @@ pub async fn check_answers(
         };
         given.push(answer);
     }
-    let user = &session.user;
-    let failures = Limit::verify_failures(&user.id, &user.policy);
-    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let failures = Limit::verify_failures(session, who.address);
+    throttle::take(state, &failures).await?;
     let stored = method.questions.as_ref().ok_or_else(AppError::not_found)?;
     let mut all_right = true;
     for (question, answer) in asked.iter().zip(given) {
@@ -180,7 +184,7 @@ pub async fn check_answers(
     if !all_right {
         return Err(AppError::invalid(ErrorCode::WrongAnswers, Field::Answer));
     }
-    throttle::give_back(state, &failures).await?;
+    throttle::give_back_all(state, &failures).await?;
     Ok(method)
 }
 

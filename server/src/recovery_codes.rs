@@ -115,8 +115,8 @@ pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppRe
         AppError::invalid(code, Field::Code)
     })?;
     // Counted before it is checked, given back when right (S6).
-    let failures = Limit::verify_failures(&user.id, &user.policy);
-    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let failures = Limit::verify_failures(who.session, who.address);
+    throttle::take(state, &failures).await?;
     let used = state
         .store
         .use_recovery_code(
@@ -128,7 +128,7 @@ pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppRe
     if !used {
         return Err(AppError::invalid(ErrorCode::WrongCode, Field::Code));
     }
-    throttle::give_back(state, &failures).await?;
+    throttle::give_back_all(state, &failures).await?;
     who.record(state, Action::RecoveryCodeUsed, None, "", None)
         .await
 }

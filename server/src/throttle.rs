@@ -5,8 +5,8 @@
 use models::ErrorCode;
 
 use crate::error::{AppError, AppResult};
-use crate::policy::Policy;
 use crate::state::AppState;
+use crate::store::SessionRecord;
 
 pub const HOUR: i64 = 3600;
 
@@ -42,17 +42,50 @@ impl Limit {
         )
     }
 
-    /// Failed verifications of one account per hour, across every path
-    /// (registration, step-up, and later sign-in and reset; S6).
-    pub fn verify_failures(user_id: &str, policy: &Policy) -> Limit {
-        Limit::new(
-            format!("verify:user:{user_id}"),
-            policy.limits.failures_per_account,
-            HOUR,
-            ErrorCode::TooManyAttempts,
-        )
+    /// The failed verifications an attempt by `session` from `address`
+    /// counts against (S6). Only a person who knew the password feeds the
+    /// count that guards their sign-in and step-up: an hour's failures per
+    /// account, across those paths. A password reset, which anyone can
+    /// begin with an account name, counts against itself (a small budget,
+    /// then it ends), against the address it comes from, and against the
+    /// person's resets of the hour — never against their sign-in (N1).
+    pub fn verify_failures(session: &SessionRecord, address: &str) -> Vec<Limit> {
+        let user = &session.user;
+        let hourly =
+            |bucket: String, max: i64| Limit::new(bucket, max, HOUR, ErrorCode::TooManyAttempts);
+        if !session.is_reset() {
+            return vec![hourly(
+                format!("verify:user:{}", user.id),
+                user.policy.limits.failures_per_account,
+            )];
+        }
+        vec![
+            Limit::new(
+                format!("verify:reset:{}", session.token_digest),
+                RESET_FAILURES,
+                crate::password_reset::RESET_SECS,
+                ErrorCode::ResetExpired,
+            ),
+            hourly(
+                format!("verify:reset-from:{address}"),
+                RESET_FAILURES_PER_ADDRESS,
+            ),
+            hourly(
+                format!("verify:reset-of:{}", user.id),
+                user.policy.limits.failures_per_account,
+            ),
+        ]
     }
 }
+
+/// Wrong codes or answers one password reset may take before it ends: a
+/// person who mistypes begins another; a guesser gains little from one.
+pub const RESET_FAILURES: i64 = 10;
+
+/// Wrong codes or answers per hour in the resets begun from one address:
+/// fewer than a person's hourly count, so that one address alone cannot
+/// use up the owner's resets.
+pub const RESET_FAILURES_PER_ADDRESS: i64 = 20;
 
 /// Takes one unit from each limit, or from none and refuses with the
 /// first limit that is full.
@@ -75,4 +108,12 @@ pub async fn take(state: &AppState, limits: &[Limit]) -> AppResult<()> {
 /// it does not count as a failure.
 pub async fn give_back(state: &AppState, limit: &Limit) -> AppResult<()> {
     state.store.give_back(&limit.bucket).await
+}
+
+/// `give_back` for each of `limits`.
+pub async fn give_back_all(state: &AppState, limits: &[Limit]) -> AppResult<()> {
+    for limit in limits {
+        give_back(state, limit).await?;
+    }
+    Ok(())
 }

@@ -63,7 +63,19 @@ pub async fn send(
                 format!("send:{channel_name}:from:{}", who.address),
                 limits.per_address,
             ),
-            hourly(format!("send:{channel_name}:global"), limits.global),
+            // Each organization's cap counts its own sends only (N4); the
+            // operator's cap over the whole server is the configuration's.
+            hourly(
+                format!(
+                    "send:{channel_name}:org:{}",
+                    who.session.user.organization_id
+                ),
+                limits.global,
+            ),
+            hourly(
+                format!("send:{channel_name}:server"),
+                state.config.sending.per_channel_per_hour,
+            ),
         ],
     )
     .await?;
@@ -170,8 +182,8 @@ pub async fn check_code(
     })?;
     // Counted as a failure before it is checked, so parallel wrong codes
     // cannot pass the hourly limit together; a right one gives it back.
-    let failures = Limit::verify_failures(user_id, policy);
-    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let failures = Limit::verify_failures(who.session, who.address);
+    throttle::take(state, &failures).await?;
     let digest = code_digest(&state.code_key, challenge_id, &code);
     let outcome = state
         .store
@@ -180,7 +192,7 @@ pub async fn check_code(
     use crate::store::CodeCheck;
     let code = match outcome {
         CodeCheck::Accepted => {
-            throttle::give_back(state, &failures).await?;
+            throttle::give_back_all(state, &failures).await?;
             return state
                 .store
                 .challenge(challenge_id, user_id)
@@ -188,7 +200,7 @@ pub async fn check_code(
                 .ok_or_else(AppError::not_found);
         }
         CodeCheck::NotFound => {
-            throttle::give_back(state, &failures).await?;
+            throttle::give_back_all(state, &failures).await?;
             return Err(AppError::not_found());
         }
         CodeCheck::Wrong => ErrorCode::WrongCode,

@@ -87,7 +87,7 @@ pub async fn confirm(
         .await?
         .ok_or_else(AppError::not_found)?;
     let secret = authenticator::decrypt(&state.code_key, &encrypted)?;
-    let step = check(&state, &session, &secret, &request.code).await?;
+    let step = check(&state, &session, &caller.address, &secret, &request.code).await?;
     if !state.store.take_pending_authenticator(&id, user_id).await? {
         return Err(AppError::not_found());
     }
@@ -118,17 +118,18 @@ pub async fn confirm(
 async fn check(
     state: &AppState,
     session: &SessionRecord,
+    address: &str,
     secret: &[u8],
     typed: &str,
 ) -> AppResult<i64> {
     if typed.trim().is_empty() {
         return Err(AppError::invalid(ErrorCode::CodeRequired, Field::Code));
     }
-    let failures = Limit::verify_failures(&session.user.id, &session.user.policy);
-    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let failures = Limit::verify_failures(session, address);
+    throttle::take(state, &failures).await?;
     match authenticator::matching_step(secret, typed, state.now()) {
         Some(step) => {
-            throttle::give_back(state, &failures).await?;
+            throttle::give_back_all(state, &failures).await?;
             Ok(step as i64)
         }
         None => Err(AppError::invalid(ErrorCode::WrongCode, Field::Code)),
@@ -158,7 +159,7 @@ pub async fn step_up(
         .as_ref()
         .ok_or_else(AppError::not_found)?;
     let secret = authenticator::decrypt(&state.code_key, &stored.secret_enc)?;
-    let step = check(&state, &session, &secret, &request.code).await?;
+    let step = check(&state, &session, &caller.address, &secret, &request.code).await?;
     if !state
         .store
         .accept_totp_step(&method.id, user_id, step)

@@ -99,8 +99,8 @@ pub async fn answer_questions(
     jar: CookieJar,
     ApiJson(request): ApiJson<QuestionAnswers>,
 ) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
-    let method = password_reset::check_answers(&state, &session, &request.answers).await?;
     let who = caller.on_behalf_of(&session);
+    let method = password_reset::check_answers(&state, &who, &request.answers).await?;
     let how = models::MethodKind::SecurityQuestions.as_str();
     let (jar, digest) = session::verified(&state, &who, how, Some(&method.id), jar).await?;
     let session = state.store.session(&digest).await?;

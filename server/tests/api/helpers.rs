@@ -154,7 +154,24 @@ impl TestApp {
     }
 
     async fn user_with_role(&self, name: &str, is_admin: bool) -> String {
-        let account = models::AccountName::parse(&format!("{name}@contoso.example")).unwrap();
+        self.user_of("contoso", name, is_admin).await
+    }
+
+    /// Another organization beside Contoso, with the tests' policy; its
+    /// people's accounts end in `@{id}.example`.
+    pub async fn organization(&self, id: &str, policy: &Policy) {
+        self.store
+            .upsert_organization(id, id, &format!("{id}.example"), T0)
+            .await
+            .unwrap();
+        self.store.set_policy(id, policy).await.unwrap();
+    }
+
+    /// Creates a person of `organization` with `PASSWORD`; returns their
+    /// account name.
+    pub async fn user_of(&self, organization: &str, name: &str, is_admin: bool) -> String {
+        let account =
+            models::AccountName::parse(&format!("{name}@{organization}.example")).unwrap();
         let hash = passwords::hash(PASSWORD.into()).await.unwrap();
         let id = secret::new_id().unwrap();
         let created = self
@@ -162,7 +179,7 @@ impl TestApp {
             .insert_user(
                 secinfo_server::store::NewUser {
                     id: &id,
-                    organization_id: "contoso",
+                    organization_id: organization,
                     account_name: &account,
                     display_name: name,
                     password_hash: &hash,

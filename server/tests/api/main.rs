@@ -13,6 +13,7 @@ mod password;
 mod password_reset;
 mod phone;
 mod policy;
+mod probe_findings;
 mod questions;
 mod recovery_codes;
 mod security;

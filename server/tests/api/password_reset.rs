@@ -23,6 +23,12 @@ crate::on_both_backends!(
     s30_a_common_password_or_the_account_name_is_refused_and_the_reset_goes_on,
     s30_a_reset_signs_out_every_session_and_tells_every_channel,
     a_reset_reaches_nothing_but_its_verification,
+    s6_a_stranger_resetting_cannot_lock_the_owner_out,
+    s6_parallel_wrong_codes_on_one_reset_stay_within_its_budget,
+    s6_parallel_wrong_codes_from_one_address_stay_within_its_budget,
+    s28_a_stranger_cannot_use_up_the_owners_reset_starts,
+    s28_parallel_reset_starts_stay_within_the_address_limits,
+    s29_parallel_verifications_with_one_method_record_it_once,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -672,4 +678,275 @@ async fn a_reset_reaches_nothing_but_its_verification(backend: Backend) {
         )
         .await;
     assert_eq!(refused.status, StatusCode::NOT_FOUND);
+}
+
+/// A person with an authenticator app, signing in in two steps, whose
+/// reset needs one method; returns the account, the app's id and secret.
+async fn owner_with_app(app: &TestApp) -> (String, String, String) {
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    let secret = add_app(app, &mut browser).await;
+    let mut policy = policy_with(&[], 1);
+    policy.two_step_sign_in = true;
+    app.store.set_policy("contoso", &policy).await.unwrap();
+    let id: String = sqlx::query_scalar("SELECT id FROM methods WHERE kind = 'authenticator-app'")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    (account, id, secret)
+}
+
+/// A code that is not the app's now (nor in the steps beside it).
+fn wrong_app_code(app: &TestApp, secret: &str) -> String {
+    let now = app.clock.now();
+    let near: Vec<String> = (-1..=1).map(|s| code_at(secret, now + 30 * s)).collect();
+    (0..)
+        .map(|n| format!("{:06}", 123_456 + n))
+        .find(|c| !near.contains(c))
+        .unwrap()
+}
+
+async fn app_code_on(browser: &mut Browser, method_id: &str, code: &str) -> StatusCode {
+    browser
+        .post(
+            "/api/me/step-up/authenticator",
+            json!({ "method_id": method_id, "code": code }),
+        )
+        .await
+        .status
+}
+
+/// N1: knowing only the account name, a stranger begins resets and types
+/// a hundred wrong app codes. Each reset ends after its own small budget;
+/// nothing of it reaches the owner's sign-in, and the owner's own reset
+/// from another address goes through.
+async fn s6_a_stranger_resetting_cannot_lock_the_owner_out(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, app_id, secret) = owner_with_app(&app).await;
+    let wrong = wrong_app_code(&app, &secret);
+
+    let mut refused_at = Vec::new();
+    for _ in 0..3 {
+        let mut stranger = app.browser();
+        stranger.address = "198.51.100.9".into();
+        stranger.session().await;
+        stranger
+            .post("/api/password-reset", json!({ "account_name": account }))
+            .await;
+        let mut tries = Vec::new();
+        for _ in 0..34 {
+            tries.push(app_code_on(&mut stranger, &app_id, &wrong).await);
+        }
+        refused_at.push(
+            tries
+                .iter()
+                .position(|s| *s == StatusCode::TOO_MANY_REQUESTS)
+                .unwrap_or(tries.len()),
+        );
+        assert!(
+            tries[..refused_at[refused_at.len() - 1]]
+                .iter()
+                .all(|s| *s == StatusCode::BAD_REQUEST)
+        );
+    }
+    // Ten on each reset, and twenty from the address in the hour.
+    assert_eq!(refused_at, [10, 10, 0]);
+
+    // The owner: the right password, then the right code.
+    app.clock.advance(30);
+    let mut owner = app.browser();
+    let signed_in = owner.sign_in(&account, PASSWORD).await;
+    assert_eq!(signed_in.json()["verification_required"], true);
+    let code = code_at(&secret, app.clock.now());
+    assert_eq!(
+        app_code_on(&mut owner, &app_id, &code).await,
+        StatusCode::OK
+    );
+
+    // And their own reset, from their own address.
+    app.clock.advance(30);
+    let mut reset = resetting(&app, &account).await;
+    let code = code_at(&secret, app.clock.now());
+    assert_eq!(
+        app_code_on(&mut reset, &app_id, &code).await,
+        StatusCode::OK
+    );
+    assert_eq!(reset.get("/api/password-reset").await.json()["ready"], true);
+    assert_eq!(
+        set_password(&mut reset, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+/// N1 in parallel: thirty wrong codes on one reset at once count exactly
+/// its ten, and none against the person's sign-in.
+async fn s6_parallel_wrong_codes_on_one_reset_stay_within_its_budget(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, app_id, secret) = owner_with_app(&app).await;
+    let wrong = wrong_app_code(&app, &secret);
+    let stranger = resetting(&app, &account).await;
+    let tasks: Vec<_> = (0..30)
+        .map(|_| {
+            let mut b = stranger.clone();
+            let (id, code) = (app_id.clone(), wrong.clone());
+            async move { app_code_on(&mut b, &id, &code).await }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    let count = |status| statuses.iter().filter(|s| **s == status).count();
+    assert_eq!(count(StatusCode::BAD_REQUEST), 10, "{statuses:?}");
+    assert_eq!(count(StatusCode::TOO_MANY_REQUESTS), 20, "{statuses:?}");
+    let sign_in_count: Option<i64> =
+        sqlx::query_scalar("SELECT failures FROM throttle WHERE bucket LIKE 'verify:user:%'")
+            .fetch_optional(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        sign_in_count.unwrap_or(0),
+        0,
+        "nothing counted against the sign-in"
+    );
+}
+
+/// N1 in parallel: three resets from one address, thirty wrong codes at
+/// once: the address's twenty count, whatever each reset still allows.
+async fn s6_parallel_wrong_codes_from_one_address_stay_within_its_budget(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, app_id, secret) = owner_with_app(&app).await;
+    let wrong = wrong_app_code(&app, &secret);
+    let mut resets = Vec::new();
+    for _ in 0..3 {
+        resets.push(resetting(&app, &account).await);
+    }
+    let tasks: Vec<_> = (0..36)
+        .map(|n| {
+            let mut b = resets[n % 3].clone();
+            let (id, code) = (app_id.clone(), wrong.clone());
+            async move { app_code_on(&mut b, &id, &code).await }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    let wrong_codes = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::BAD_REQUEST)
+        .count();
+    assert_eq!(wrong_codes, 20, "{statuses:?}");
+}
+
+/// N9: beginning resets of someone else's account from one address uses
+/// up that address's starts, never the owner's.
+async fn s28_a_stranger_cannot_use_up_the_owners_reset_starts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let start = |address: &'static str| {
+        let mut b = app.browser();
+        b.address = address.into();
+        let account = account.clone();
+        async move {
+            b.session().await;
+            b.post("/api/password-reset", json!({ "account_name": account }))
+                .await
+                .status
+        }
+    };
+    // The tests' configuration allows three per account and address.
+    for _ in 0..3 {
+        assert_eq!(start("198.51.100.9").await, StatusCode::NO_CONTENT);
+    }
+    assert_eq!(start("198.51.100.9").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(start("203.0.113.7").await, StatusCode::NO_CONTENT);
+}
+
+/// N9 in parallel: ten starts at once from one address, three through;
+/// the owner's own start after them goes through.
+async fn s28_parallel_reset_starts_stay_within_the_address_limits(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut stranger = app.browser();
+    stranger.address = "198.51.100.9".into();
+    stranger.session().await;
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let mut b = stranger.clone();
+            let account = account.clone();
+            async move {
+                b.post("/api/password-reset", json!({ "account_name": account }))
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    let began = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::NO_CONTENT)
+        .count();
+    assert_eq!(began, 3, "{statuses:?}");
+    let mut owner = app.browser();
+    owner.session().await;
+    let own = owner
+        .post("/api/password-reset", json!({ "account_name": account }))
+        .await;
+    assert_eq!(own.status, StatusCode::NO_CONTENT);
+}
+
+/// S29 at the statement: ten right answers to one reset's questions at
+/// once pass every check before any is recorded; the reset records the
+/// method once, and only one request is told it verified.
+async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    use models::MethodKind::SecurityQuestions;
+    app.store
+        .set_policy("contoso", &policy_with(&[SecurityQuestions], 2))
+        .await
+        .unwrap();
+    let account = app.user("adele").await;
+    let mut owner = app.browser();
+    owner.sign_in(&account, PASSWORD).await;
+    owner.register_phone("phone", "NL", "0612345678").await;
+    add_questions(&mut owner).await;
+
+    let mut browser = resetting(&app, &account).await;
+    let asked = browser.get("/api/password-reset/questions").await.json();
+    let right: Vec<Value> = asked["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let answer = match q["id"].as_str().unwrap() {
+                "city-born" => "Den Haag",
+                "first-pet" => "Minoes",
+                _ => "Saab 900",
+            };
+            json!({ "question": q["id"], "answer": answer })
+        })
+        .collect();
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let mut b = browser.clone();
+            let answers = right.clone();
+            async move {
+                b.post(
+                    "/api/password-reset/questions",
+                    json!({ "answers": answers }),
+                )
+                .await
+                .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    let verified = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(verified, 1, "{statuses:?}");
+    let recorded: String = sqlx::query_scalar("SELECT verified FROM password_resets")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(recorded.split_whitespace().count(), 1, "{recorded:?}");
+    let state = browser.get("/api/password-reset").await.json();
+    assert_eq!(
+        (state["verified"].as_u64(), state["ready"].as_bool()),
+        (Some(1), Some(false))
+    );
 }
