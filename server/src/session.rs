@@ -216,9 +216,17 @@ pub async fn verified(
     let session = who.session;
     if session.is_reset() {
         let method_id = method_id.ok_or_else(AppError::not_found)?;
+        let method = state
+            .store
+            .methods_of_user(&session.user.id)
+            .await?
+            .into_iter()
+            .find(|m| m.id == method_id)
+            .ok_or_else(AppError::not_found)?;
+        let destination = crate::verification::destination_key(&method);
         if !state
             .store
-            .record_reset_step(&session.token_digest, method_id, state.now())
+            .record_reset_step(&session.token_digest, method_id, &destination, state.now())
             .await?
         {
             return Err(AppError::not_found());

@@ -263,9 +263,27 @@ pub fn counts_here(session: &SessionRecord, method: &MethodRecord) -> bool {
     if session.is_reset() {
         policy.counts_for_reset(method.kind, session.user.is_admin)
             && !session.reset_steps().contains(&method.id.as_str())
+            && !session
+                .reset_destinations()
+                .contains(&destination_key(method).as_str())
     } else {
         policy.counts_for_mfa(method.kind)
     }
+}
+
+/// What a method reaches, as a reset records it: a phone's number or an
+/// email address (so that one number registered as two methods is one
+/// destination, N8), else the method itself. A digest, in hex: it holds
+/// nothing a `LIKE` pattern would read as a wildcard.
+pub fn destination_key(method: &MethodRecord) -> String {
+    use sha2::{Digest, Sha256};
+    let reached = match (&method.phone, method.kind) {
+        (Some(phone), _) => format!("phone:{}", phone.e164),
+        (None, MethodKind::Email) => format!("email:{}", method.detail.to_lowercase()),
+        (None, _) => format!("method:{}", method.id),
+    };
+    let digest = Sha256::digest(reached.as_bytes());
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The ways this session can verify, the default first: each app; one

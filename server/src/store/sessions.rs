@@ -62,10 +62,26 @@ impl SessionRecord {
 
     /// The methods verified on this password reset so far.
     pub fn reset_steps(&self) -> Vec<&str> {
+        self.reset_step_parts().map(|(method, _)| method).collect()
+    }
+
+    /// What the methods verified on this reset reach (`destination_key`).
+    pub fn reset_destinations(&self) -> Vec<&str> {
+        self.reset_step_parts()
+            .filter_map(|(_, destination)| destination)
+            .collect()
+    }
+
+    /// Each step as recorded: `method/destination`.
+    fn reset_step_parts(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
         self.reset_verified
             .as_deref()
-            .map(|v| v.split_whitespace().collect())
             .unwrap_or_default()
+            .split_whitespace()
+            .map(|step| match step.split_once('/') {
+                Some((method, destination)) => (method, Some(destination)),
+                None => (step, None),
+            })
     }
 }
 
@@ -260,24 +276,27 @@ impl Store {
         Ok(())
     }
 
-    /// Records a method verified on a password reset, once: false when the
-    /// reset is gone or the method was recorded on it before (S29). One
-    /// conditional statement, so two parallel verifications with the same
-    /// method cannot both count.
+    /// Records a method verified on a password reset, with what it reaches
+    /// (`destination`: a digest), once: false when the reset is gone or a
+    /// method reaching the same destination was recorded on it before (S29,
+    /// N8; the same method reaches the same). One conditional statement, so
+    /// two parallel verifications cannot both count.
     pub async fn record_reset_step(
         &self,
         token_digest: &str,
         method_id: &str,
+        destination: &str,
         now: UnixTime,
     ) -> AppResult<bool> {
         let done = sqlx::query(
-            "UPDATE password_resets SET verified = verified || ' ' || $1 \
+            "UPDATE password_resets SET verified = verified || ' ' || $1 || '/' || $4 \
              WHERE token_digest = $3 AND expires_at > $2 \
-             AND (' ' || verified || ' ') NOT LIKE ('% ' || $1 || ' %')",
+             AND (' ' || verified || ' ') NOT LIKE ('%/' || $4 || ' %')",
         )
         .bind(method_id)
         .bind(now)
         .bind(token_digest)
+        .bind(destination)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -29,6 +29,8 @@ crate::on_both_backends!(
     s28_a_stranger_cannot_use_up_the_owners_reset_starts,
     s28_parallel_reset_starts_stay_within_the_address_limits,
     s29_parallel_verifications_with_one_method_record_it_once,
+    s29_one_number_is_one_destination_however_many_methods_name_it,
+    s29_parallel_steps_reaching_one_destination_record_once,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -948,5 +950,100 @@ async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Back
     assert_eq!(
         (state["verified"].as_u64(), state["ready"].as_bool()),
         (Some(1), Some(false))
+    );
+}
+
+/// N8: one number registered as a phone and as an office phone is one
+/// destination. After a text to it, the reset neither offers nor takes a
+/// call to it as the second method.
+async fn s29_one_number_is_one_destination_however_many_methods_name_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin("megan").await;
+    let mut owner = app.browser();
+    owner.sign_in(&admin, PASSWORD).await;
+    let info = owner.register_phone("phone", "NL", "0612345678").await;
+    let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
+    app.clock.advance(31);
+    let info = owner
+        .register_phone("office-phone", "NL", "0612345678")
+        .await;
+    let office = info["methods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "office-phone")
+        .expect("the office phone")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let mut browser = resetting(&app, &admin).await;
+    let state = browser.get("/api/password-reset").await.json();
+    assert_eq!(state["required"], 2);
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["verified"], 1);
+    assert!(
+        state["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["method_id"] != office.as_str()),
+        "{state}"
+    );
+    app.clock.advance(31);
+    let call = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": office, "delivery": "call" }),
+        )
+        .await;
+    assert_eq!(call.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        browser.get("/api/password-reset").await.json()["ready"],
+        false
+    );
+}
+
+/// N8 at the statement: ten methods reaching one destination recorded on
+/// one reset at once: one is taken; another destination still is.
+async fn s29_parallel_steps_reaching_one_destination_record_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    app.store
+        .start_password_reset(
+            secinfo_server::store::NewPasswordReset {
+                token_digest: "reset-1",
+                account_name: &account,
+                client_address: "203.0.113.7",
+                user_agent: "test",
+                expires_at: crate::helpers::T0 + 900,
+            },
+            crate::helpers::T0,
+        )
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..10)
+        .map(|n| {
+            let store = app.store.clone();
+            async move {
+                store
+                    .record_reset_step(
+                        "reset-1",
+                        &format!("method{n}"),
+                        "0123abcd",
+                        crate::helpers::T0,
+                    )
+                    .await
+                    .unwrap()
+            }
+        })
+        .collect();
+    let recorded = futures_join_all(tasks).await;
+    assert_eq!(recorded.iter().filter(|r| **r).count(), 1, "{recorded:?}");
+    assert!(
+        app.store
+            .record_reset_step("reset-1", "method10", "4567ef01", crate::helpers::T0)
+            .await
+            .unwrap()
     );
 }
