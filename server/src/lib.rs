@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod authenticator;
 pub mod branding;
+pub mod breached;
 pub mod clock;
 pub mod codes;
 pub mod config;

@@ -31,6 +31,8 @@ crate::on_both_backends!(
     s29_parallel_verifications_with_one_method_record_it_once,
     s29_one_number_is_one_destination_however_many_methods_name_it,
     s29_parallel_steps_reaching_one_destination_record_once,
+    s30_breached_passwords_and_their_shapes_are_refused_on_every_route,
+    s30_well_known_passwords_of_each_language_are_refused,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -1046,4 +1048,94 @@ async fn s29_parallel_steps_reaching_one_destination_record_once(backend: Backen
             .await
             .unwrap()
     );
+}
+
+/// The passwords the outside probe set on real resets (N3): each on the
+/// breached list or of its shapes — keyboard walks, a season with a year,
+/// the organization's own name with a year. Refused at the reset and at a
+/// change alike, and the meter rates each as the refusal does.
+const PROBES_PASSWORDS: [&str; 8] = [
+    "1qaz@WSX3edc",
+    "!QAZ2wsx#EDC",
+    "Summer2024!!",
+    "Spring2025!!",
+    "Winter2024!!",
+    "Autumn2024!!",
+    "Admin@123456",
+    "Contoso2024!",
+];
+
+async fn s30_breached_passwords_and_their_shapes_are_refused_on_every_route(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, phone) = person_with_phone(&app, "adele", "0612345678").await;
+    let mut reset = resetting(&app, &account).await;
+    verify_by_text(&app, &mut reset, &phone, "+31612345678").await;
+    // Someone without methods yet changes theirs without a step-up.
+    let other = app.user("isaiah").await;
+    let mut signed_in = app.browser();
+    signed_in.sign_in(&other, PASSWORD).await;
+    for password in PROBES_PASSWORDS {
+        let refused = set_password(&mut reset, password).await;
+        assert_eq!(refused.code(), "password-too-common", "reset: {password}");
+        let changed = signed_in
+            .send(
+                Method::PUT,
+                "/api/me/password",
+                Some(json!({ "current_password": PASSWORD, "new_password": password })),
+                &[],
+            )
+            .await;
+        assert_eq!(changed.code(), "password-too-common", "change: {password}");
+        for (browser, path) in [
+            (&mut reset, "/api/password-reset/strength"),
+            (&mut signed_in, "/api/me/password/strength"),
+        ] {
+            let rated = browser
+                .post(path, json!({ "password": password }))
+                .await
+                .json();
+            assert_eq!(rated["score"], 0, "{path}: {password}");
+        }
+    }
+    assert_eq!(
+        set_password(&mut reset, NEW_PASSWORD).await.status,
+        StatusCode::NO_CONTENT
+    );
+}
+
+/// Well-known passwords of each language the product speaks are refused
+/// and rated as the refusal says, at a change as at a reset (walk issue,
+/// item 2): a common word of the language dressed with digits and symbols.
+async fn s30_well_known_passwords_of_each_language_are_refused(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    for (locale, password) in [
+        ("en", "Sunshine2024!"),
+        ("en", "Football#123"),
+        ("nl-NL", "Wachtwoord123"),
+        ("nl-NL", "Voetbal2024!"),
+        ("sv-SE", "Lösenord2026!"),
+        ("sv-SE", "Sommarstugan1"),
+    ] {
+        let rated = browser
+            .post("/api/me/password/strength", json!({ "password": password }))
+            .await
+            .json();
+        assert_eq!(rated["score"], 0, "{locale}: {password}");
+        let changed = browser
+            .send(
+                Method::PUT,
+                "/api/me/password",
+                Some(json!({ "current_password": PASSWORD, "new_password": password })),
+                &[],
+            )
+            .await;
+        assert_eq!(
+            changed.code(),
+            "password-too-common",
+            "{locale}: {password}"
+        );
+    }
 }
