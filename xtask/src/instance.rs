@@ -78,7 +78,7 @@ pub fn fresh_browser(base: &str) -> Result<String> {
 
 /// A curl cookie jar (a file named for `what`) holding a fresh browser's
 /// cookies.
-fn fresh_jar(base: &str, what: &str) -> Result<String> {
+pub fn fresh_jar(base: &str, what: &str) -> Result<String> {
     let jar = std::env::temp_dir()
         .join(format!("secinfo-xtask-jar-{what}-{}", std::process::id()))
         .to_string_lossy()
@@ -135,7 +135,7 @@ fn cookies_of(jar: &str) -> Result<String> {
     cookie
 }
 
-fn cookies_of_keeping(jar: &str) -> Result<String> {
+pub fn cookies_of_keeping(jar: &str) -> Result<String> {
     let text = std::fs::read_to_string(jar).map_err(|e| e.to_string())?;
     Ok(text
         .lines()

@@ -13,12 +13,15 @@ mod bench;
 mod bench_data;
 mod build;
 mod fuzz;
+mod fuzz_report;
+mod fuzz_state;
 mod instance;
 mod postgres;
 mod run;
 mod setup;
 mod size;
 mod test;
+mod totp;
 mod wasm_bytes;
 
 use std::path::PathBuf;
