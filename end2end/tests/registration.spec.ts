@@ -114,3 +114,33 @@ test('registration can use a different method than the one offered first', async
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Authenticator app' })).toBeVisible();
 });
+
+test('an administrator is asked for the two methods a password reset of theirs needs', async ({ page, context, makeUser }) => {
+  // The walk's first finding: one method was "ready" for a reset that then refused.
+  const admin = await makeUser({ admin: true, policy: { registration_required: 1 } });
+  const phone = uniqueNlMobile();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(admin);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Method 1 of 2')).toBeVisible();
+  await page.getByRole('button', { name: "Can't scan image?" }).click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  // The second is one a reset counts: the phone, next in the policy's order.
+  await expect(page.getByText('Method 2 of 2')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up your phone' })).toBeVisible();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(phone.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await new Handset(await context.newPage(), phone.e164).lastCode());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'Success!' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await expect(page.getByText('Password reset: ready (2 methods)')).toBeVisible();
+});

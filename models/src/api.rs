@@ -143,9 +143,22 @@ impl SecurityInfo {
         self.methods.iter().filter(|m| m.usable).count()
     }
 
+    /// How many more methods the registration interrupt asks for: what the
+    /// organization requires, and at least what a password reset of this
+    /// person needs (`coverage.sspr_missing`, by `Policy::reset_missing`),
+    /// once the organization requires any.
+    pub fn methods_needed(&self) -> usize {
+        if self.required == 0 {
+            return 0;
+        }
+        self.required
+            .saturating_sub(self.usable_methods())
+            .max(self.coverage.sspr_missing)
+    }
+
     /// Whether the registration interrupt comes before anything else.
     pub fn needs_registration(&self) -> bool {
-        self.usable_methods() < self.required && !self.addable.is_empty()
+        self.methods_needed() > 0 && !self.addable.is_empty()
     }
 
     /// Whether some registered method is no longer allowed: the

@@ -337,12 +337,21 @@ impl Policy {
     /// a password reset of this person: as many that count as required,
     /// and never security questions alone (S15).
     pub fn reset_complete(&self, methods: &[MethodKind], is_admin: bool) -> bool {
+        self.reset_missing(methods, is_admin) == 0
+    }
+
+    /// How many more methods a password reset of this person needs beside
+    /// these: the one rule behind the coverage line, the registration
+    /// interrupt and the reset itself (an administrator needs two, never
+    /// security questions; questions never count alone, S15).
+    pub fn reset_missing(&self, methods: &[MethodKind], is_admin: bool) -> usize {
         let counted: Vec<&MethodKind> = methods
             .iter()
             .filter(|k| self.counts_for_reset(**k, is_admin))
             .collect();
-        counted.len() >= self.reset_required(is_admin)
-            && counted.iter().any(|k| **k != MethodKind::SecurityQuestions)
+        let short = self.reset_required(is_admin).saturating_sub(counted.len());
+        let only_questions = counted.iter().all(|k| **k == MethodKind::SecurityQuestions);
+        short.max(usize::from(only_questions))
     }
 
     /// Whether a number of this region may be texted or called; a number
@@ -442,6 +451,27 @@ mod tests {
         for policy in bad {
             assert_eq!(policy.check(), Err(PolicyProblem::Limits), "{policy:?}");
         }
+    }
+
+    #[test]
+    fn one_rule_says_what_a_reset_still_needs() {
+        use MethodKind::*;
+        let mut policy = Policy::default();
+        policy.methods.push(MethodRule::full(SecurityQuestions));
+        // An administrator needs two, never questions (walk issue, item 1).
+        assert_eq!(policy.reset_missing(&[], true), 2);
+        assert_eq!(policy.reset_missing(&[AuthenticatorApp], true), 1);
+        assert_eq!(policy.reset_missing(&[AuthenticatorApp, Phone], true), 0);
+        assert_eq!(
+            policy.reset_missing(&[AuthenticatorApp, SecurityQuestions], true),
+            1
+        );
+        assert!(!policy.reset_complete(&[AuthenticatorApp], true));
+        // A member: the policy's number, and questions never alone.
+        assert_eq!(policy.reset_missing(&[AuthenticatorApp], false), 0);
+        assert_eq!(policy.reset_missing(&[SecurityQuestions], false), 1);
+        assert_eq!(policy.reset_missing(&[SecurityQuestions, Phone], false), 0);
+        assert!(policy.reset_complete(&[Phone], false));
     }
 
     #[test]

@@ -153,20 +153,26 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
     };
     let policy = &user.policy;
     let addable = addable(policy, methods, user.is_admin);
-    let suggested = policy
-        .methods
-        .iter()
-        .map(|rule| rule.kind)
-        .find(|kind| addable.contains(kind));
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
-    let sspr: Vec<MethodKind> = kinds
-        .iter()
-        .copied()
-        .filter(|k| policy.counts_for_sspr(*k))
-        .collect();
-    let short = policy.reset_methods_required.saturating_sub(sspr.len());
-    let only_questions =
-        !sspr.is_empty() && sspr.iter().all(|k| *k == MethodKind::SecurityQuestions);
+    // The same rule as the reset's own (an administrator needs two methods,
+    // never security questions).
+    let sspr_missing = policy.reset_missing(&kinds, user.is_admin);
+    // While a reset still needs a method, the interrupt proposes one that
+    // helps it, of a kind the person has not yet; otherwise the first
+    // addable in the policy's order.
+    let helps =
+        |kind: &MethodKind| sspr_missing == 0 || policy.counts_for_reset(*kind, user.is_admin);
+    let in_order = || {
+        policy
+            .methods
+            .iter()
+            .map(|rule| rule.kind)
+            .filter(|kind| addable.contains(kind))
+    };
+    let suggested = in_order()
+        .find(|kind| helps(kind) && !kinds.contains(kind))
+        .or_else(|| in_order().find(|kind| helps(kind)))
+        .or_else(|| in_order().next());
     SecurityInfo {
         default_method,
         methods: view(methods, policy),
@@ -175,9 +181,12 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
         required: policy.registration_required,
         coverage: models::Coverage {
             mfa_methods: kinds.iter().filter(|k| policy.counts_for_mfa(**k)).count(),
-            sspr_methods: sspr.len(),
-            sspr_required: policy.reset_methods_required,
-            sspr_missing: short.max(usize::from(only_questions)),
+            sspr_methods: kinds
+                .iter()
+                .filter(|k| policy.counts_for_reset(**k, user.is_admin))
+                .count(),
+            sspr_required: policy.reset_required(user.is_admin),
+            sspr_missing,
         },
     }
 }

@@ -26,7 +26,7 @@ pub fn Registration(
     on_done: Callback<SecurityInfo>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let total = info.required.saturating_sub(info.usable_methods()).max(1);
+    let total = info.methods_needed().max(1);
     let first = info.usable_methods();
     let no_longer_allowed = info.has_unusable_methods();
     let stage = RwSignal::new(Stage::Intro);

@@ -33,6 +33,7 @@ crate::on_both_backends!(
     s29_parallel_steps_reaching_one_destination_record_once,
     s30_breached_passwords_and_their_shapes_are_refused_on_every_route,
     s30_well_known_passwords_of_each_language_are_refused,
+    an_administrator_is_told_what_a_reset_needs_as_the_reset_says,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -1138,4 +1139,38 @@ async fn s30_well_known_passwords_of_each_language_are_refused(backend: Backend)
             "{locale}: {password}"
         );
     }
+}
+
+/// Walk issue, item 1: an administrator with one method is told a reset
+/// needs one more (and the interrupt asks for it), as the reset itself
+/// says; with a second, all three agree it is ready.
+async fn an_administrator_is_told_what_a_reset_needs_as_the_reset_says(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut policy = policy_with(&[], 1);
+    policy.registration_required = 1;
+    app.store.set_policy("contoso", &policy).await.unwrap();
+    let admin = app.admin("megan").await;
+    let mut owner = app.browser();
+    owner.sign_in(&admin, PASSWORD).await;
+    let info = owner.register_phone("phone", "NL", "0612345678").await;
+    assert_eq!(
+        info["coverage"],
+        json!({ "mfa_methods": 1, "sspr_methods": 1, "sspr_required": 2, "sspr_missing": 1 })
+    );
+    assert_eq!(info["required"], 1);
+    let reset = resetting(&app, &admin)
+        .await
+        .get("/api/password-reset")
+        .await;
+    assert_eq!(reset.code(), "reset-not-possible");
+
+    add_app(&app, &mut owner).await;
+    let info = owner.get("/api/me/security-info").await.json();
+    assert_eq!(info["coverage"]["sspr_missing"], 0);
+    let reset = resetting(&app, &admin)
+        .await
+        .get("/api/password-reset")
+        .await;
+    assert_eq!(reset.status, StatusCode::OK);
+    assert_eq!(reset.json()["required"], 2);
 }
