@@ -33,7 +33,7 @@ const T: Record<Locale, {
     forgot: 'Wachtwoord vergeten?', title: 'Terug naar uw account', account: 'Account', next: 'Volgende',
     step: (n, of) => `Verificatiestap ${n} van ${of}: kies hoe u uw identiteit wilt verifiëren.`,
     sendCode: 'Code verzenden', verify: 'Verifiëren', code: 'Code', email: a => `E-mail naar ${a}`, text: n => `Sms naar ${n}`,
-    app: 'Een code uit mijn verificator-app gebruiken', questions: 'Mijn beveiligingsvragen beantwoorden',
+    app: 'Een code uit mijn Authenticator-app gebruiken', questions: 'Mijn beveiligingsvragen beantwoorden',
     newTitle: 'Kies een nieuw wachtwoord', newPassword: 'Nieuw wachtwoord', confirm: 'Nieuw wachtwoord bevestigen',
     save: 'Wachtwoord opnieuw instellen', done: 'Uw wachtwoord is opnieuw ingesteld', signIn: 'Aanmelden',
     cantReset: /U kunt uw wachtwoord niet zelf opnieuw instellen/, tooCommon: /raden/i,

@@ -86,7 +86,10 @@ test('an admin changes the policy on its page, and a member sees the effect', as
   // navigation started before that would be cut off by it.
   await memberPage.waitForFunction(() => history.state !== 'secinfo-dialog');
   await memberPage.goto('/admin/policy');
-  await expect(memberPage.getByRole('alert')).toContainText("You don't have permission to do that.");
+  // Nothing of the policy shows: not its title nor its introduction.
+  await expect(memberPage.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(memberPage.getByRole('heading', { name: 'Organization policy' })).toHaveCount(0);
+  await expect(memberPage).toHaveTitle(/Page not found/);
   await other.close();
 });
 

@@ -21,7 +21,7 @@ const T = {
   },
   'nl-NL': {
     add: 'Methode toevoegen', addTitle: 'Een methode toevoegen', addLabel: 'Welke methode wilt u toevoegen?', addButton: 'Toevoegen', key: 'Wachtwoordsleutel of beveiligingssleutel',
-    app: 'Verificator-app', title: 'Een wachtwoordsleutel of beveiligingssleutel instellen', name: 'Naam', next: 'Volgende', updated: 'Uw beveiligingsgegevens zijn bijgewerkt',
+    app: 'Authenticator-app', title: 'Een wachtwoordsleutel of beveiligingssleutel instellen', name: 'Naam', next: 'Volgende', updated: 'Uw beveiligingsgegevens zijn bijgewerkt',
     done: 'Gereed', deleteTitle: 'Wachtwoordsleutel of beveiligingssleutel verwijderen', ok: 'OK', delete: 'Verwijderen', nameRequired: 'Voer een naam in voor uw wachtwoordsleutel of beveiligingssleutel.', tryAgain: 'Opnieuw proberen',
   },
   'sv-SE': {

@@ -19,7 +19,7 @@ const T: Record<Locale, { verify: string; anotherWay: string; cantUse: string; c
   en: { verify: 'Verify your identity', anotherWay: 'Sign in another way', cantUse: "I can't use any of these methods",
         cantUseHelp: /Contact your administrator/, app: 'Use a code from my authenticator app', next: 'Next', verifyButton: 'Verify' },
   'nl-NL': { verify: 'Uw identiteit verifiëren', anotherWay: 'Op een andere manier aanmelden', cantUse: 'Ik kan geen van deze methoden gebruiken',
-        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn verificator-app gebruiken', next: 'Volgende', verifyButton: 'Verifiëren' },
+        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn Authenticator-app gebruiken', next: 'Volgende', verifyButton: 'Verifiëren' },
   'sv-SE': { verify: 'Verifiera din identitet', anotherWay: 'Logga in på ett annat sätt', cantUse: 'Jag kan inte använda någon av de här metoderna',
         cantUseHelp: /Kontakta din administratör/, app: 'Använd en kod från min Authenticator-app', next: 'Nästa', verifyButton: 'Verifiera' },
 };

@@ -125,15 +125,15 @@ register-success-text = Goed gedaan! U hebt uw beveiligingsgegevens ingesteld. K
 
 ## Authenticator app
 
-authenticator-wizard-title = Uw verificator-app instellen
-authenticator-wizard-intro = Scan de QR-code met uw verificator-app en voer de code van 6 cijfers in die de app toont.
-authenticator-qr-alt = QR-code waarmee u { $account } aan uw verificator-app toevoegt
+authenticator-wizard-title = Uw Authenticator-app instellen
+authenticator-wizard-intro = Scan de QR-code met uw Authenticator-app en voer de code van 6 cijfers in die de app toont.
+authenticator-qr-alt = QR-code waarmee u { $account } aan uw Authenticator-app toevoegt
 authenticator-cant-scan = Kunt u de afbeelding niet scannen?
 authenticator-manual = Voer in plaats daarvan deze gegevens in uw app in:
 authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
-authenticator-success-text = Uw verificator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
-step-up-authenticator = Een code uit mijn verificator-app gebruiken
+authenticator-success-text = Uw Authenticator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
+step-up-authenticator = Een code uit mijn Authenticator-app gebruiken
 step-up-security-key = Mijn wachtwoordsleutel of beveiligingssleutel gebruiken
 register-different-method = Ik wil een andere methode instellen
 

@@ -16,7 +16,7 @@ not-found-title = Pagina niet gevonden
 not-found-body = De pagina die u zoekt, bestaat niet of is verplaatst.
 not-found-link = Naar Beveiligingsgegevens
 shell-language-shown = Deze pagina wordt getoond in: { $language }.
-shell-language-keep = { $language } als mijn taal behouden
+shell-language-keep = { $language } instellen als mijn taal
 
 ## Header and navigation of a signed-in person
 

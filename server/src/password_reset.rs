@@ -81,16 +81,6 @@ fn not_possible() -> AppError {
     AppError::status(StatusCode::FORBIDDEN, ErrorCode::ResetNotPossible)
 }
 
-/// The kinds of the methods verified on this reset that still exist.
-fn verified_kinds(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<MethodKind> {
-    session
-        .reset_steps()
-        .iter()
-        .filter_map(|id| methods.iter().find(|m| m.id == *id))
-        .map(|m| m.kind)
-        .collect()
-}
-
 /// Where the reset stands: the ways still open to verify with, and whether
 /// enough were verified for the new password.
 pub async fn progress(
@@ -104,7 +94,7 @@ pub async fn progress(
     if !user.policy.reset_complete(&kinds, user.is_admin) {
         return Err(not_possible());
     }
-    let verified = verified_kinds(session, &methods);
+    let verified = verification::reset_kinds_verified(session, &methods);
     Ok(PasswordResetState {
         options: verification::options(session, &methods),
         required: user.policy.reset_required(user.is_admin),
@@ -122,13 +112,15 @@ pub async fn questions_asked(
     state: &AppState,
     session: &SessionRecord,
 ) -> AppResult<(MethodRecord, Vec<String>)> {
-    let method = state
-        .store
-        .methods_of_user(&session.user.id)
-        .await?
-        .into_iter()
-        .find(|m| m.kind == MethodKind::SecurityQuestions && verification::counts_here(session, m))
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let method = methods
+        .iter()
+        .find(|m| {
+            m.kind == MethodKind::SecurityQuestions
+                && verification::counts_here(session, m, &methods)
+        })
         .filter(|_| session.is_reset())
+        .cloned()
         .ok_or_else(AppError::not_found)?;
     let mut asked: Vec<String> = method
         .questions
@@ -200,7 +192,7 @@ pub async fn set_new_password(
     let session = who.session;
     let user = &session.user;
     let methods = state.store.methods_of_user(&user.id).await?;
-    let verified = verified_kinds(session, &methods);
+    let verified = verification::reset_kinds_verified(session, &methods);
     if !user.policy.reset_complete(&verified, user.is_admin) {
         return Err(AppError::status(
             StatusCode::FORBIDDEN,

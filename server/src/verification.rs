@@ -254,21 +254,40 @@ pub enum Completed {
     },
 }
 
-/// Whether this session may verify with that method: for a sign-in or a
-/// step-up, a method the policy counts for two-step verification (F15);
-/// for a password reset, one that counts for this person's reset and was
-/// not verified on it before (S29).
-pub fn counts_here(session: &SessionRecord, method: &MethodRecord) -> bool {
+/// Whether this session may verify with that method (one of `methods`,
+/// the person's): for a sign-in or a step-up, a method the policy counts
+/// for two-step verification (F15); for a password reset, one that brings
+/// the reset closer to done by the one rule of `Policy::reset_missing` —
+/// so never security questions where they could not complete it (S15) —
+/// and reaches a destination not verified on it yet (S29, N8).
+pub fn counts_here(
+    session: &SessionRecord,
+    method: &MethodRecord,
+    methods: &[MethodRecord],
+) -> bool {
     let policy = &session.user.policy;
-    if session.is_reset() {
-        policy.counts_for_reset(method.kind, session.user.is_admin)
-            && !session.reset_steps().contains(&method.id.as_str())
-            && !session
-                .reset_destinations()
-                .contains(&destination_key(method).as_str())
-    } else {
-        policy.counts_for_mfa(method.kind)
+    if !session.is_reset() {
+        return policy.counts_for_mfa(method.kind);
     }
+    let is_admin = session.user.is_admin;
+    let verified = reset_kinds_verified(session, methods);
+    let mut with_it = verified.clone();
+    with_it.push(method.kind);
+    policy.reset_missing(&with_it, is_admin) < policy.reset_missing(&verified, is_admin)
+        && !session.reset_steps().contains(&method.id.as_str())
+        && !session
+            .reset_destinations()
+            .contains(&destination_key(method).as_str())
+}
+
+/// The kinds of the methods verified on this reset that still exist.
+pub fn reset_kinds_verified(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<MethodKind> {
+    session
+        .reset_steps()
+        .iter()
+        .filter_map(|id| methods.iter().find(|m| m.id == *id))
+        .map(|m| m.kind)
+        .collect()
 }
 
 /// What a method reaches, as a reset records it: a phone's number or an
@@ -292,7 +311,10 @@ pub fn destination_key(method: &MethodRecord) -> String {
 /// and the security questions; recovery codes last while any are left (S31).
 pub fn options(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<StepUpOption> {
     let user = &session.user;
-    let methods: Vec<&MethodRecord> = methods.iter().filter(|m| counts_here(session, m)).collect();
+    let methods: Vec<&MethodRecord> = methods
+        .iter()
+        .filter(|m| counts_here(session, m, methods))
+        .collect();
     let is_default = |m: &MethodRecord| user.default_method_id.as_deref() == Some(m.id.as_str());
     let option = |m: &MethodRecord, delivery, masked: String, is_default| StepUpOption {
         method_id: m.id.clone(),
@@ -356,7 +378,7 @@ pub async fn step_up_method_still_counts(
     let to = challenge.destination.address();
     let counts = methods.iter().any(|m| {
         &m.id == method_id
-            && counts_here(session, m)
+            && counts_here(session, m, &methods)
             && match &m.phone {
                 Some(phone) => phone.e164 == to,
                 None => m.kind == MethodKind::Email && m.detail == to,

@@ -19,15 +19,24 @@ use crate::title::use_page_title;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    use_page_title("policy-title");
     let session = use_session();
     move || {
         if !session.is_signed_in() {
             view! { <Redirect path=models::sign_in_returning_to("/admin/policy")/> }.into_any()
+        } else if !session.is_admin() {
+            // A member has no policy page: nothing of it is shown, not even
+            // its title (the API refuses them as well).
+            view! { <crate::pages::not_found::NotFound/> }.into_any()
         } else {
-            view! { <PolicyEditor/> }.into_any()
+            view! { <PolicyTitled/> }.into_any()
         }
     }
+}
+
+#[component]
+fn PolicyTitled() -> impl IntoView {
+    use_page_title("policy-title");
+    view! { <PolicyEditor/> }
 }
 
 #[component]

@@ -152,7 +152,9 @@ pub async fn step_up(
     // Only while the app counts here (F15, S29).
     let method = methods
         .iter()
-        .find(|m| m.id == request.method_id && crate::verification::counts_here(&session, m))
+        .find(|m| {
+            m.id == request.method_id && crate::verification::counts_here(&session, m, &methods)
+        })
         .ok_or_else(AppError::not_found)?;
     let stored = method
         .authenticator

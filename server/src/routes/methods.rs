@@ -90,7 +90,7 @@ pub async fn start_step_up(
     // Only a method that still counts here verifies (F15, S29).
     let method = methods
         .iter()
-        .find(|m| m.id == request.method_id && verification::counts_here(&session, m))
+        .find(|m| m.id == request.method_id && verification::counts_here(&session, m, &methods))
         .ok_or_else(AppError::not_found)?;
     let (channel, to) = match (&method.phone, request.delivery) {
         (Some(phone), Some(delivery)) if method.kind.deliveries().contains(&delivery) => (

@@ -168,13 +168,11 @@ pub async fn start_step_up(
 ) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
     let user = &session.user;
     // The keys that count here (F15); on a reset, those not used on it yet.
-    let passkeys: Vec<Passkey> = state
-        .store
-        .methods_of_user(&user.id)
-        .await?
-        .into_iter()
-        .filter(|m| crate::verification::counts_here(&session, m))
-        .filter_map(|m| m.security_key.map(|k| k.passkey))
+    let methods = state.store.methods_of_user(&user.id).await?;
+    let passkeys: Vec<Passkey> = methods
+        .iter()
+        .filter(|m| crate::verification::counts_here(&session, m, &methods))
+        .filter_map(|m| m.security_key.as_ref().map(|k| k.passkey.clone()))
         .collect();
     if passkeys.is_empty() {
         return Err(AppError::not_found());
@@ -236,7 +234,7 @@ pub async fn finish_step_up(
                 .map(|k| (m, k))
         })
         .ok_or_else(rejected)?;
-    if !crate::verification::counts_here(&session, method) {
+    if !crate::verification::counts_here(&session, method, &methods) {
         return Err(AppError::not_found());
     }
     key.passkey.update_credential(&result);

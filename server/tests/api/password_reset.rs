@@ -465,6 +465,26 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
     let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
     add_questions(&mut owner).await;
 
+    // Where one method resets the password, questions could never be it:
+    // they are not offered at all (walk issue, item 5: "step 2 of 1").
+    let mut one_step = resetting(&app, &account).await;
+    let state = one_step.get("/api/password-reset").await.json();
+    assert!(
+        state["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["kind"] != "security-questions"),
+        "{state}"
+    );
+    let asked = one_step.get("/api/password-reset/questions").await;
+    assert_eq!(asked.status, StatusCode::NOT_FOUND);
+
+    // Where two are asked for, questions are one of them.
+    app.store
+        .set_policy("contoso", &policy_with(&[SecurityQuestions], 2))
+        .await
+        .unwrap();
     let mut browser = resetting(&app, &account).await;
     let asked = browser.get("/api/password-reset/questions").await.json();
     let asked: Vec<String> = asked["questions"]
