@@ -40,7 +40,7 @@ pub async fn send(
     let channel_name = channel.as_str();
     let user_id = &who.session.user.id;
     let hourly = |bucket: String, max: i64| Limit::new(bucket, max, HOUR, over);
-    throttle::take(
+    let taken = throttle::take(
         state,
         &[
             // The cooldown is the person's own: someone else sending to the
@@ -78,7 +78,16 @@ pub async fn send(
             ),
         ],
     )
-    .await?;
+    .await;
+    if let Err(refused) = taken {
+        // Within the cooldown, a step-up to where a code already went (a
+        // second sign-in, another tab, Back) goes on with that code, still
+        // valid, and the time left — never a dead end (walk issue, item 3).
+        return match already_on_its_way(state, who, purpose, channel, to, cooldown).await? {
+            Some(challenge) => Ok(challenge),
+            None => Err(refused),
+        };
+    }
 
     let id = secret::new_id()?;
     let code = if channel.sends_code() {
@@ -143,23 +152,58 @@ pub async fn send(
                 .await?;
         }
     }
-    // A step-up names a number or address the person registered before:
-    // masked, for whoever has only the password (or, resetting it, nothing).
-    let destination = match (purpose, to) {
+    Ok(Challenge {
+        challenge_id: id,
+        destination: shown_destination(purpose, to),
+        channel,
+        extension_removed: false,
+        resend_after: cooldown as u64,
+    })
+}
+
+/// The person's open step-up challenge of the same purpose, channel and
+/// destination, as a fresh send would have answered it, with the cooldown
+/// that is left: nothing is sent, no limit is taken.
+async fn already_on_its_way(
+    state: &AppState,
+    who: &Requester<'_>,
+    purpose: &Purpose,
+    channel: Channel,
+    to: &Destination,
+    cooldown: i64,
+) -> AppResult<Option<Challenge>> {
+    // Only for whoever proved the password: a reset, which anyone can
+    // begin, learns nothing of a code sent for someone's sign-in.
+    if !matches!(purpose, Purpose::StepUp { .. }) || who.session.is_reset() {
+        return Ok(None);
+    }
+    let now = state.now();
+    let live = state
+        .store
+        .live_challenge_to(&who.session.user.id, to.address(), now)
+        .await?
+        .filter(|c| c.purpose == *purpose && c.channel == channel && c.call_status.is_none());
+    Ok(live.map(|c| Challenge {
+        challenge_id: c.id,
+        destination: shown_destination(purpose, to),
+        channel,
+        extension_removed: false,
+        resend_after: (cooldown - (now - c.created_at)).max(1) as u64,
+    }))
+}
+
+/// Where a code went, as the person is shown it. A step-up names a number
+/// or address the person registered before: masked, for whoever has only
+/// the password (or, resetting it, nothing).
+fn shown_destination(purpose: &Purpose, to: &Destination) -> String {
+    match (purpose, to) {
         (Purpose::StepUp { .. }, Destination::Email { address }) => mask_email(address),
         (Purpose::StepUp { .. }, Destination::Phone { e164, .. }) => mask(e164),
         (Purpose::Register(_), Destination::Email { address }) => {
             models::EmailAddress::unicode(address)
         }
         (Purpose::Register(_), Destination::Phone { e164, .. }) => display_e164(e164),
-    };
-    Ok(Challenge {
-        challenge_id: id,
-        destination,
-        channel,
-        extension_removed: false,
-        resend_after: cooldown as u64,
-    })
+    }
 }
 
 /// Checks a typed code against the user's challenge (S3, S6, S7).

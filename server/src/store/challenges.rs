@@ -268,6 +268,27 @@ impl Store {
         row.as_ref().map(challenge_from_row).transpose()
     }
 
+    /// The person's open challenge to `destination` (one at most: a new
+    /// one ends the one before), if it has not lapsed.
+    pub async fn live_challenge_to(
+        &self,
+        user_id: &str,
+        destination: &str,
+        now: UnixTime,
+    ) -> AppResult<Option<ChallengeRecord>> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE user_id = $1 AND destination = $2 \
+             AND consumed_at IS NULL AND expires_at > $3 ORDER BY created_at DESC LIMIT 1"
+        ));
+        let row = sqlx::query(sql)
+            .bind(user_id)
+            .bind(destination)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(challenge_from_row).transpose()
+    }
+
     pub async fn challenge_by_id(&self, id: &str) -> AppResult<Option<ChallengeRecord>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1"

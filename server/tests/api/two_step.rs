@@ -17,6 +17,7 @@ crate::on_both_backends!(
     s27_a_pending_sign_in_registers_nothing,
     a_text_ends_with_the_origin_bound_line_which_the_code_field_accepts,
     s27_a_pending_sign_in_changes_nothing_about_the_person,
+    a_second_sign_in_within_the_cooldown_goes_on_with_the_code_already_sent,
 );
 
 const SESSION: &str = "__Host-secinfo-session";
@@ -389,4 +390,45 @@ async fn s27_a_pending_sign_in_changes_nothing_about_the_person(backend: Backend
         Some("sv-SE"),
         "the sign-in is finished"
     );
+}
+
+/// Walk issue, item 3: signing in again within the resend cooldown (a
+/// second tab, Back) goes on with the code already texted, still valid,
+/// and the cooldown left; nothing more is sent, and that code finishes the
+/// second sign-in.
+async fn a_second_sign_in_within_the_cooldown_goes_on_with_the_code_already_sent(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, method_id) = person_with_phone(&app, "adele", "0612345678").await;
+    app.clock.advance(31);
+    let step_up = serde_json::json!({ "method_id": method_id, "delivery": "text" });
+    let mut first = pending_browser(&app, &account).await;
+    let sent = first.post("/api/me/step-up", step_up.clone()).await;
+    assert_eq!(sent.status, StatusCode::CREATED);
+    let challenge = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+    let texts = app.store.sim_inbox("+31612345678").await.unwrap().len();
+
+    app.clock.advance(10);
+    let mut second = pending_browser(&app, &account).await;
+    let again = second.post("/api/me/step-up", step_up).await;
+    assert_eq!(
+        again.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&again.body)
+    );
+    let again = again.json();
+    assert_eq!(again["challenge_id"], challenge.as_str());
+    assert_eq!(again["destination"], "+31 612••••78");
+    assert_eq!(again["resend_after"], 20);
+    assert_eq!(
+        app.store.sim_inbox("+31612345678").await.unwrap().len(),
+        texts,
+        "nothing more sent"
+    );
+    let code = app.last_code("+31612345678").await;
+    assert_eq!(
+        second.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(second.session().await["verification_required"], false);
 }
