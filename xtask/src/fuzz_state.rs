@@ -182,6 +182,18 @@ pub fn admin(base: &str) -> Result<AdminState> {
     )?;
     let key = json_string(&key, "ceremony_id")?;
     megan.send("POST", "/api/me/recovery-codes", Some("{}"))?;
+    // Resets of two steps, so that a reset verified with a text has its
+    // security questions to answer (where one step is enough, they are
+    // never offered: they could not complete it).
+    let policy = megan.send("GET", "/api/admin/policy", None)?;
+    let two_steps = policy.replace(
+        r#""reset_methods_required":1"#,
+        r#""reset_methods_required":2"#,
+    );
+    if two_steps == policy {
+        return Err("the demo policy does not ask for one reset method".into());
+    }
+    megan.send("PUT", "/api/admin/policy", Some(&two_steps))?;
     let operations = [
         ("/api/me/methods/{id}", format!(r#""path.id" = "{phone}""#)),
         (
@@ -270,7 +282,8 @@ pub fn reset_owner(base: &str) -> Result<ResetOwner> {
 }
 
 /// A reset of the owner's password, verified with a text once the phone's
-/// cooldown is over; the reset's own cookie.
+/// cooldown is over (the first of the two steps `admin` set the policy to);
+/// the reset's own cookie.
 pub fn reset(base: &str, owner: &ResetOwner) -> Result<String> {
     let reset = Browser::new(base, "fuzz-reset")?;
     reset.send(
