@@ -9,7 +9,7 @@ use models::Locale;
 
 use crate::address::use_address;
 use crate::api;
-use crate::components::account_menu::AccountMenu;
+use crate::components::account_menu::{AccountMenu, ShellNav};
 use crate::components::icons::{Glyph, Icon};
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::i18n::use_i18n;
@@ -82,8 +82,21 @@ pub fn Shell(
             .user
             .with(|u| u.as_ref().and_then(|u| u.organization_logo.clone()))
     };
-    // The navigation folds into a menu on narrow screens.
+    // The navigation folds into a menu on narrow screens. Escape closes it
+    // and gives focus back to its button; the account menu, opening,
+    // closes it too (`ShellNav`): one panel over the page at a time.
     let nav_open = RwSignal::new(false);
+    provide_context(ShellNav(nav_open));
+    let nav_toggle: NodeRef<leptos::html::Button> = NodeRef::new();
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && nav_open.get_untracked() {
+            nav_open.set(false);
+            if let Some(toggle) = nav_toggle.get_untracked() {
+                let _ = toggle.focus();
+            }
+        }
+    });
+    on_cleanup(move || escape.remove());
     let shows_navigation = move || signed_in.is_some() && session.is_signed_in();
     let address = use_address();
     let home = move || address.href("/");
@@ -97,6 +110,7 @@ pub fn Shell(
                         type="button"
                         class="shell-nav-toggle"
                         aria-controls="shell-nav"
+                        node_ref=nav_toggle
                         aria-expanded=move || if nav_open.get() { "true" } else { "false" }
                         on:click=move |_| nav_open.update(|o| *o = !*o)
                     >
@@ -125,7 +139,11 @@ pub fn Shell(
                             />
                         }
                     >
-                        {signed_in.map(|parts| (parts.account_menu)(pick))}
+                        // A sign-in waiting for its second step is nobody's
+                        // yet: who is signing in, and a way to cancel.
+                        <Show when=move || !session.pending.get() fallback=SigningIn>
+                            {signed_in.map(|parts| (parts.account_menu)(pick))}
+                        </Show>
                     </Show>
                 </div>
             </div>
@@ -147,6 +165,37 @@ pub fn Shell(
             <main id="main" class="shell-main" tabindex="-1">
                 {children()}
             </main>
+        </div>
+    }
+}
+
+/// Who is signing in while the sign-in waits for its second step, and a
+/// way to cancel it (which ends the waiting session).
+#[component]
+fn SigningIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let cancelling = RwSignal::new(false);
+    let who = move || {
+        let mut args = i18n::Args::new();
+        args.set("account", session.user_text(|u| u.account_name.to_string()));
+        i18n.t_with("shell-signing-in-as", &args)
+    };
+    let cancel = move |_| {
+        cancelling.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = session.sign_out(false).await;
+            // A page load: the sign-in entry is its own page.
+            let _ = window().location().assign(models::SIGN_IN_PAGE);
+        });
+    };
+    view! {
+        <div class="shell-signing-in">
+            <span class="shell-signing-in-who">{who}</span>
+            <button type="button" class="button button-secondary" on:click=cancel
+                disabled=move || cancelling.get() aria-busy=move || cancelling.get().then_some("true")>
+                {move || i18n.t("shell-cancel-sign-in")}
+            </button>
         </div>
     }
 }

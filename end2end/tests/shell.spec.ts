@@ -150,3 +150,67 @@ test.describe('on a 360-pixel-wide phone', () => {
     expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThan(72);
   });
 });
+
+for (const [locale, title] of [['nl-NL', 'Beveiligingsgegevens'], ['sv-SE', 'Säkerhetsinformation'], ['en', 'Security info']] as const) {
+  test.describe(`on a 360-pixel-wide phone, in ${locale}`, () => {
+    test.use({ viewport: { width: 360, height: 740 }, locale });
+    test(`the page title "${title}" fits whole, never broken inside the word`, async ({ page, makeUser }) => {
+      const user = await makeUser({ locale });
+      await signIn(page, user, locale);
+      const heading = page.getByRole('heading', { level: 1, name: title });
+      await expect(heading).toBeVisible();
+      const { lines, overflows } = await heading.evaluate((h) => {
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return { lines: tops.size, overflows: h.scrollWidth > h.clientWidth };
+      });
+      expect(lines).toBe(1);
+      expect(overflows).toBe(false);
+    });
+  });
+}
+
+test.describe('on a 360-pixel-wide phone, signing in', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('both ways to sign in are buttons of the full width', async ({ page }) => {
+    await page.goto('/signin');
+    const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+    const passkey = page.getByRole('button', { name: 'Sign in with a passkey' });
+    await expect(passkey).toBeVisible();
+    const [a, b] = [(await signIn.boundingBox())!, (await passkey.boundingBox())!];
+    expect(Math.round(b.width)).toBe(Math.round(a.width));
+    expect(Math.round(b.x)).toBe(Math.round(a.x));
+  });
+});
+
+test.describe('on a 360-pixel-wide phone, one panel at a time', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('Escape closes the menu, the account menu closes it, and Tab out of the account menu closes that', async ({ page, user }) => {
+    await signIn(page, user);
+    const info = new SecurityInfoPage(page);
+    const toggle = page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true });
+    await toggle.click();
+    await expect(info.navigation).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(info.navigation).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await toggle.click();
+    await expect(info.navigation).toBeVisible();
+    await info.accountButton.click();
+    await expect(page.locator('#account-menu-panel')).toBeVisible();
+    await expect(info.navigation).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    // Tab through the account menu and out of it: it closes behind the focus.
+    for (let n = 0; n < 8; n++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => !!document.activeElement?.closest('.account-menu'));
+      if (!inside) break;
+    }
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.account-menu'))).toBe(false);
+    await expect(page.locator('#account-menu-panel')).toBeHidden();
+  });
+});

@@ -157,7 +157,8 @@ test("I can't use any of these methods says what to do, and signing out ends the
   await expect(page.getByText(t.cantUseHelp)).toBeVisible();
   await expectAccessible(page);
 
-  await new SecurityInfoPage(page).signOut();
+  // The header's Cancel ends the waiting sign-in (it has no account menu).
+  await page.getByRole('banner').getByRole('button', { name: 'Cancel' }).click();
   await expect(signInPage.heading).toBeVisible();
   await page.goto('/security-info');
   await expect(signInPage.heading).toBeVisible();
@@ -323,4 +324,57 @@ test('an authenticator app as the default: its code is asked for at once', async
   await code.fill(current);
   await page.getByRole('button', { name: t.verifyButton }).click();
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
+
+test('a sign-in waiting for its second step shows who is signing in and a way to cancel, not the account menu', async ({ page, context, makeUser }) => {
+  const user = await makeUser({ policy: TWO_STEP });
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  await addPhoneByText(page, await context.newPage(), number);
+  await new SecurityInfoPage(page).signOut();
+
+  const signInPage = new SignInPage(page);
+  await signInPage.heading.waitFor();
+  await signInPage.signIn(user);
+  await expect(page.getByRole('heading', { level: 1, name: T.en.verify })).toBeVisible();
+  const banner = page.getByRole('banner');
+  await expect(banner.getByText(`Signing in as ${user.accountName}`)).toBeVisible();
+  await expect(banner.getByRole('button', { name: /account menu/ })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Cancel' }).click();
+  await expect(signInPage.heading).toBeVisible();
+  await expect(page).toHaveURL(/\/signin$/);
+  // The waiting sign-in is over: nothing signed in is open.
+  await page.goto('/security-info');
+  await expect(signInPage.heading).toBeVisible();
+});
+
+test('signing in again within the resend wait goes on with the code already texted', async ({ page, context, makeUser }) => {
+  // The walk's dead end: a second sign-in within 30 s showed only "wait a moment".
+  test.slow();
+  const user = await makeUser({ policy: { two_step_sign_in: true, limits: { resend_cooldown_seconds: 30 } } });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  await new SecurityInfoPage(page).signOut();
+  // Past the wait that registering the phone began.
+  await page.waitForTimeout(31_000);
+  const signInPage = new SignInPage(page);
+  await signInPage.signIn(user);
+  await expect(page.getByText(PHONE.en.sentTo(masked(number.e164)))).toBeVisible();
+  const handset = new Handset(handsetPage, number.e164);
+  const code = await handset.lastCode();
+
+  // Again, in another tab, at once: the second step asks anew, and goes on
+  // with the code on its way.
+  const second = await context.newPage();
+  await second.goto('/signin');
+  await expect(second.getByRole('heading', { level: 1, name: T.en.verify })).toBeVisible();
+  const box = second.getByLabel(PHONE.en.codeLabel, { exact: true });
+  await expect(box).toBeFocused();
+  await expect(second.getByText(/You can ask for a new code in \d+ seconds?\./)).toBeVisible();
+  await expect(second.getByText('Wait a moment before you ask for another code or call.')).toHaveCount(0);
+  await box.fill(code);
+  await second.getByRole('button', { name: T.en.next }).click();
+  await expect(new SecurityInfoPage(second).heading).toBeVisible();
 });

@@ -34,3 +34,10 @@ shell-account-menu = { $name }, account menu
 shell-menu = Menu
 # The name of the navigation landmark.
 shell-navigation = Main
+# In the header while a sign-in waits for its second step, instead of the
+# account menu: who is signing in.
+# Variables:
+#   $account (String) - the account being signed in, for example "adele.vance@contoso.example"
+shell-signing-in-as = Signing in as { $account }
+# Beside it: ends the waiting sign-in and returns to the sign-in page.
+shell-cancel-sign-in = Cancel

@@ -23,3 +23,5 @@ shell-language-keep = { $language } instellen als mijn taal
 shell-account-menu = { $name }, accountmenu
 shell-menu = Menu
 shell-navigation = Hoofdmenu
+shell-signing-in-as = Aanmelden als { $account }
+shell-cancel-sign-in = Annuleren

@@ -23,3 +23,5 @@ shell-language-keep = Behåll { $language } som mitt språk
 shell-account-menu = { $name }, kontomeny
 shell-menu = Meny
 shell-navigation = Huvudmeny
+shell-signing-in-as = Loggar in som { $account }
+shell-cancel-sign-in = Avbryt

@@ -23,6 +23,11 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Whether the shell's folded navigation is open (provided by the shell):
+/// this menu closes it as it opens, so that one panel covers the page.
+#[derive(Clone, Copy)]
+pub struct ShellNav(pub RwSignal<bool>);
+
 #[component]
 pub fn AccountMenu(
     #[prop(into)] name: Signal<String>,
@@ -38,6 +43,7 @@ pub fn AccountMenu(
     #[prop(into)] signing_out: Signal<bool>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let shell_nav = use_context::<ShellNav>();
     let button: NodeRef<leptos::html::Button> = NodeRef::new();
     let root: NodeRef<leptos::html::Div> = NodeRef::new();
     let close_to_button = move || {
@@ -84,7 +90,16 @@ pub fn AccountMenu(
                 aria-expanded=move || if open.get() { "true" } else { "false" }
                 aria-controls="account-menu-panel"
                 aria-label=move || button_label.get()
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    // One panel over the page at a time: the folded
+                    // navigation closes as this opens.
+                    if open.get_untracked()
+                        && let Some(ShellNav(nav)) = shell_nav
+                    {
+                        nav.set(false);
+                    }
+                }
             >
                 // Drawn by CSS from the attribute: the initials are not text of
                 // the button, whose accessible name starts with the full name.
