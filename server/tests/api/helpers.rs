@@ -463,6 +463,11 @@ pub async fn last_code(store: &Store, e164: &str) -> String {
         .to_owned()
 }
 
+/// How many of the statuses parallel requests got are `status`.
+pub fn count(statuses: &[StatusCode], status: StatusCode) -> usize {
+    statuses.iter().filter(|s| **s == status).count()
+}
+
 /// Runs the futures concurrently on the runtime's threads.
 pub async fn futures_join_all<F>(futures: Vec<F>) -> Vec<F::Output>
 where

@@ -9,7 +9,7 @@ use secinfo_server::policy::{MethodRule, Policy};
 use serde_json::{Value, json};
 
 use crate::authenticator::code_at;
-use crate::helpers::{Backend, Browser, PASSWORD, TestApp, futures_join_all, test_policy};
+use crate::helpers::{Backend, Browser, PASSWORD, TestApp, count, futures_join_all, test_policy};
 
 crate::on_both_backends!(
     s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_one,
@@ -819,9 +819,16 @@ async fn s6_parallel_wrong_codes_on_one_reset_stay_within_its_budget(backend: Ba
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
-    let count = |status| statuses.iter().filter(|s| **s == status).count();
-    assert_eq!(count(StatusCode::BAD_REQUEST), 10, "{statuses:?}");
-    assert_eq!(count(StatusCode::TOO_MANY_REQUESTS), 20, "{statuses:?}");
+    assert_eq!(
+        count(&statuses, StatusCode::BAD_REQUEST),
+        10,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        count(&statuses, StatusCode::TOO_MANY_REQUESTS),
+        20,
+        "{statuses:?}"
+    );
     let sign_in_count: Option<i64> =
         sqlx::query_scalar("SELECT failures FROM throttle WHERE bucket LIKE 'verify:user:%'")
             .fetch_optional(app.store.pool())
@@ -852,11 +859,11 @@ async fn s6_parallel_wrong_codes_from_one_address_stay_within_its_budget(backend
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
-    let wrong_codes = statuses
-        .iter()
-        .filter(|s| **s == StatusCode::BAD_REQUEST)
-        .count();
-    assert_eq!(wrong_codes, 20, "{statuses:?}");
+    assert_eq!(
+        count(&statuses, StatusCode::BAD_REQUEST),
+        20,
+        "{statuses:?}"
+    );
 }
 
 /// N9: beginning resets of someone else's account from one address uses
@@ -903,11 +910,7 @@ async fn s28_parallel_reset_starts_stay_within_the_address_limits(backend: Backe
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
-    let began = statuses
-        .iter()
-        .filter(|s| **s == StatusCode::NO_CONTENT)
-        .count();
-    assert_eq!(began, 3, "{statuses:?}");
+    assert_eq!(count(&statuses, StatusCode::NO_CONTENT), 3, "{statuses:?}");
     let mut owner = app.browser();
     owner.session().await;
     let own = owner
@@ -962,8 +965,7 @@ async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Back
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
-    let verified = statuses.iter().filter(|s| **s == StatusCode::OK).count();
-    assert_eq!(verified, 1, "{statuses:?}");
+    assert_eq!(count(&statuses, StatusCode::OK), 1, "{statuses:?}");
     let recorded: String = sqlx::query_scalar("SELECT verified FROM password_resets")
         .fetch_one(app.store.pool())
         .await

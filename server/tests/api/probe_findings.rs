@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use secinfo_server::policy::Policy;
 
-use crate::helpers::{Backend, Browser, PASSWORD, TestApp, futures_join_all, test_policy};
+use crate::helpers::{Backend, Browser, PASSWORD, TestApp, count, futures_join_all, test_policy};
 
 crate::on_both_backends!(
     s17_one_organizations_texts_never_stop_anothers,
@@ -48,10 +48,7 @@ async fn text_together(people: &[Browser], first_number: usize) -> Vec<StatusCod
 }
 
 fn created(statuses: &[StatusCode]) -> usize {
-    statuses
-        .iter()
-        .filter(|s| **s == StatusCode::CREATED)
-        .count()
+    count(statuses, StatusCode::CREATED)
 }
 
 fn capped(global: i64) -> Policy {

@@ -918,7 +918,7 @@ async fn s32_parallel_refused_passkeys_stay_within_the_address_limit(backend: Ba
 }
 
 fn successes(statuses: &[StatusCode]) -> usize {
-    statuses.iter().filter(|s| **s == StatusCode::OK).count()
+    crate::helpers::count(statuses, StatusCode::OK)
 }
 
 /// N6: answers that all carry one sign count, as a cloned authenticator's
