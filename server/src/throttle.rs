@@ -60,10 +60,11 @@ impl Limit {
             )];
         }
         vec![
+            // Its token is its own: the window outlasts the reset itself.
             Limit::new(
                 format!("verify:reset:{}", session.token_digest),
                 RESET_FAILURES,
-                crate::password_reset::RESET_SECS,
+                HOUR,
                 ErrorCode::ResetExpired,
             ),
             hourly(
