@@ -43,6 +43,11 @@ test('a password is changed: too common is refused at the field, the strength sh
   await page.getByRole('button', { name: 'Change password' }).click();
   const changed = page.getByText('Your password was changed.', { exact: false });
   await expect(changed).toBeVisible();
+  // No blank where the strength was (walk issue, item 14): the line says
+  // where it will show, and the meter spans the field.
+  await expect(page.getByText('Its strength shows as you type.')).toBeVisible();
+  const meterWidth = await page.locator('.strength meter').evaluate((m) => m.getBoundingClientRect().width);
+  expect(meterWidth).toBeGreaterThan((await fresh.boundingBox())!.width * 0.9);
   await expect(changed).toBeFocused();
 
   await otherPage.reload();

@@ -16,6 +16,9 @@ password-strength-1 = weak
 password-strength-2 = fair
 password-strength-3 = strong
 password-strength-4 = very strong
+# Where the strength will show, while the new password field is empty or
+# its rating is on its way: the line is never left blank.
+password-strength-pending = Its strength shows as you type.
 password-save = Change password
 password-changed = Your password was changed. Other places where you were signed in are signed out.
 password-link = Change password

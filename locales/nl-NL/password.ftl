@@ -12,6 +12,7 @@ password-strength-1 = zwak
 password-strength-2 = redelijk
 password-strength-3 = sterk
 password-strength-4 = zeer sterk
+password-strength-pending = De sterkte wordt getoond terwijl u typt.
 password-save = Wachtwoord wijzigen
 password-changed = Uw wachtwoord is gewijzigd. Op andere plaatsen waar u was aangemeld, bent u afgemeld.
 password-link = Wachtwoord wijzigen

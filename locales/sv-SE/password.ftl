@@ -12,6 +12,7 @@ password-strength-1 = svagt
 password-strength-2 = godtagbart
 password-strength-3 = starkt
 password-strength-4 = mycket starkt
+password-strength-pending = Styrkan visas medan du skriver.
 password-save = Ändra lösenord
 password-changed = Ditt lösenord har ändrats. Du har loggats ut från andra ställen där du var inloggad.
 password-link = Ändra lösenord

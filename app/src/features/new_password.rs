@@ -88,8 +88,11 @@ pub fn NewPasswordFields(
             handle.clear();
         }
     });
-    let strength_text = move || {
-        score.get().map(|s| {
+    // Never a blank line: before a rating (an empty field, or one on its
+    // way) it says where the strength will show (walk issue, item 14).
+    let strength_text = move || match score.get() {
+        None => i18n.t("password-strength-pending"),
+        Some(s) => {
             let level = match s {
                 0 => "password-strength-0",
                 1 => "password-strength-1",
@@ -100,7 +103,7 @@ pub fn NewPasswordFields(
             let mut args = i18n::Args::new();
             args.set("level", i18n.t(level));
             i18n.t_with("password-strength", &args)
-        })
+        }
     };
     let hint = Signal::derive(move || {
         let mut args = i18n::Args::new();
