@@ -13,6 +13,19 @@ thread_local! {
     /// Dialogs open now: one dialog following another (Add method → its
     /// wizard) shares one history entry.
     static OPEN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The id of what opened the dialog that closed last
+    /// (`take_opener_id`).
+    static OPENER_ID: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The id of what opened the dialog open now, handed on to a dialog
+    /// that follows it (Add method → its wizard).
+    static CHAIN_ID: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The id of the control that opened the dialog that closed last: a page
+/// drawn anew after a change gives focus back to the control of that id
+/// when it has one again.
+pub fn take_opener_id() -> Option<String> {
+    OPENER_ID.with(|id| id.borrow_mut().take())
 }
 
 fn on_dialog_entry() -> bool {
@@ -42,6 +55,21 @@ pub fn Dialog(
         std::sync::Arc::default();
     let watching = observer.clone();
     let opener = document().active_element();
+    // Opened from the page: what opened it. Opened from another dialog
+    // (or as it closed, from nowhere): what opened that one.
+    let from_page = opener.as_ref().is_some_and(|o| {
+        o.closest(".dialog").ok().flatten().is_none()
+            && !document().body().is_some_and(|b| o.is_same_node(Some(&b)))
+    });
+    let opener_id = if from_page {
+        opener
+            .as_ref()
+            .map(web_sys::Element::id)
+            .filter(|id| !id.is_empty())
+    } else {
+        CHAIN_ID.with(|c| c.borrow().clone())
+    };
+    CHAIN_ID.with(|c| *c.borrow_mut() = opener_id.clone());
     OPEN.with(|n| n.set(n.get() + 1));
     if !on_dialog_entry()
         && let Ok(history) = window().history()
@@ -72,10 +100,16 @@ pub fn Dialog(
             },
             std::time::Duration::ZERO,
         );
-        if let Some(opener) = opener.and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok())
-            && opener.is_connected()
-        {
-            let _ = opener.focus();
+        // Back to what opened it: itself, or (drawn anew, or opened from
+        // a dialog before) the control of its id; the page, redrawn after a
+        // change, looks for that id again (`take_opener_id`).
+        OPENER_ID.with(|id| *id.borrow_mut() = opener_id.clone());
+        let body: Option<web_sys::Node> = document().body().map(Into::into);
+        let target = opener
+            .filter(|o| o.is_connected() && !o.is_same_node(body.as_ref()))
+            .or_else(|| opener_id.and_then(|id| document().get_element_by_id(&id)));
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
         }
     });
     Effect::new(move |_| {
@@ -159,10 +193,13 @@ pub fn Dialog(
     }
 }
 
-/// Where a new step of a dialog starts: its first field, else its primary
-/// button (Done), else any button, else the dialog itself.
+/// Where a new step of a dialog starts: a field refused, else what the
+/// step marks as its start (`data-step-start`), else its first field, else
+/// its primary button (Done), else any button, else the dialog itself.
 fn focus_next_step(root: &web_sys::Element) {
     let target = [
+        "[aria-invalid='true']",
+        "[data-step-start]",
         "input, select, textarea",
         ".button-primary:not([disabled])",
         "button:not([disabled])",
@@ -180,9 +217,14 @@ fn focus_next_step(root: &web_sys::Element) {
 /// left behind the modal, where Escape and Tab would not reach it.
 pub fn focus_first(root: &web_sys::Element) {
     let target = root
-        .query_selector("input, select, textarea, button:not([disabled])")
+        .query_selector("[data-step-start]")
         .ok()
         .flatten()
+        .or_else(|| {
+            root.query_selector("input, select, textarea, button:not([disabled])")
+                .ok()
+                .flatten()
+        })
         .unwrap_or_else(|| root.clone());
     if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
         let _ = el.focus();

@@ -76,7 +76,9 @@ pub fn AuthenticatorWizard(
                 view! {
                     <p>{move || i18n.t("authenticator-wizard-intro")}</p>
                     <img class="qr" src=image alt=alt width="200" height="200"/>
-                    <button type="button" class="button button-link" aria-expanded=move || show_secret.get().to_string()
+                    // Where the step begins for the keyboard: before the code
+                    // field, the way for whoever cannot scan.
+                    <button type="button" class="button button-link" data-step-start="" aria-expanded=move || show_secret.get().to_string()
                         aria-controls="authenticator-manual" on:click=move |_| show_secret.update(|v| *v = !*v)>
                         {move || i18n.t("authenticator-cant-scan")}
                     </button>

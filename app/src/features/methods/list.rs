@@ -31,8 +31,9 @@ pub fn MethodList(
     on_change: Callback<SecurityInfo>,
     /// A dialog found its method gone (changed in another tab or window).
     on_stale: Callback<()>,
-    /// Shown after a change: focus starts on the list's heading, where the
-    /// change shows (the button that opened the dialog is gone).
+    /// Shown after a change: focus goes back to what opened the dialog
+    /// when the list drawn anew has it again (Add method, the default's
+    /// Change), else to the list's heading, where the change shows.
     #[prop(optional)]
     focus_heading: bool,
 ) -> impl IntoView {
@@ -42,7 +43,17 @@ pub fn MethodList(
         if let Some(heading) = heading.get()
             && focus_heading
         {
-            let _ = heading.focus();
+            let opener = crate::components::dialog::take_opener_id()
+                .and_then(|id| document().get_element_by_id(&id))
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            match opener {
+                Some(opener) => {
+                    let _ = opener.focus();
+                }
+                None => {
+                    let _ = heading.focus();
+                }
+            }
         }
     });
     let panel = RwSignal::new(Panel::None);
@@ -84,7 +95,7 @@ pub fn MethodList(
                 <dd>
                     <span>{default_text}</span>
                     <Show when=move || has_default_choices>
-                        <button type="button" class="button button-link" on:click=move |_| panel.set(Panel::Default)
+                        <button type="button" id="change-default-method" class="button button-link" on:click=move |_| panel.set(Panel::Default)
                             aria-label=move || i18n.t("methods-default-change-label")>
                             {move || i18n.t("methods-default-change")}
                         </button>
@@ -95,7 +106,7 @@ pub fn MethodList(
         <div class="card">
             <div class="card-header">
                 <h2 tabindex="-1" node_ref=heading>{move || i18n.t("security-info-methods-heading")}</h2>
-                <button type="button" class="button button-primary" on:click=move |_| panel.set(Panel::Add)>
+                <button type="button" id="add-method" class="button button-primary" on:click=move |_| panel.set(Panel::Add)>
                     <Icon glyph=Glyph::Plus/>{move || i18n.t("methods-add")}
                 </button>
             </div>
