@@ -96,7 +96,8 @@ const SEASONS_AND_MONTHS: &[&str] = &[
 /// person's names) dressed up with digits and symbols, or a keyboard walk.
 pub fn guessable(password: &str, own_words: &[String]) -> bool {
     let lower = password.to_lowercase();
-    if listed(&lower) || listed(&unshifted(&lower)) {
+    let keys = unshifted(&lower);
+    if listed(&lower) || listed(&keys) {
         return true;
     }
     // What is left once digits and symbols are taken away.
@@ -109,7 +110,7 @@ pub fn guessable(password: &str, own_words: &[String]) -> bool {
     {
         return true;
     }
-    keyboard_walk(&unshifted(&lower))
+    keyboard_walk(&keys)
 }
 
 /// The keys' own characters for shifted symbols on a US keyboard:

@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 use crate::secret;
 use crate::security_key::{CEREMONY_SECS, user_handle};
 use crate::state::AppState;
-use crate::store::{MethodData, UserRecord};
+use crate::store::UserRecord;
 use crate::throttle::{self, Limit};
 
 fn internal(e: impl std::fmt::Display) -> AppError {
@@ -109,7 +109,7 @@ pub async fn finish(
         .filter(|user| user.policy.counts_for_mfa(MethodKind::SecurityKey))
         .ok_or_else(refused)?;
     let methods = state.store.methods_of_user(&user.id).await?;
-    let (method, mut key) = methods
+    let (method, key) = methods
         .iter()
         .find_map(|m| {
             m.security_key
@@ -132,15 +132,9 @@ pub async fn finish(
     if !result.user_verified() {
         return Err(refused());
     }
-    key.passkey.update_credential(&result);
     if !state
         .store
-        .record_key_use(
-            &user.id,
-            &method.id,
-            result.counter(),
-            &MethodData::SecurityKey(key),
-        )
+        .record_key_use(&user.id, &method.id, key, &result)
         .await?
     {
         tracing::info!("passkey sign-in refused: its count did not rise");

@@ -1,7 +1,7 @@
 //! Test seam: creates and removes users so that every Playwright test
 //! brings its own. Mounted only in `test` mode (see `Config::test_seams`).
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, post};
 use axum::{Json, Router};
@@ -9,7 +9,7 @@ use models::{AccountName, Field, Locale};
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
 use crate::store::NewUser;
 use crate::{passwords, secret, seed};
@@ -109,7 +109,7 @@ async fn create_user(
 
 async fn delete_user(
     State(state): State<AppState>,
-    Path(account_name): Path<String>,
+    ApiPath(account_name): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let account = AccountName::parse(&account_name)
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;
@@ -124,7 +124,7 @@ async fn delete_user(
 /// challenge of the user expires now.
 async fn expire_challenges(
     State(state): State<AppState>,
-    Path(account_name): Path<String>,
+    ApiPath(account_name): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     let account = AccountName::parse(&account_name)
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;

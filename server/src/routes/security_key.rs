@@ -225,7 +225,7 @@ pub async fn finish_step_up(
         }
     };
     let methods = state.store.methods_of_user(user_id).await?;
-    let (method, mut key) = methods
+    let (method, key) = methods
         .iter()
         .find_map(|m| {
             m.security_key
@@ -237,15 +237,9 @@ pub async fn finish_step_up(
     if !crate::verification::counts_here(&session, method, &methods) {
         return Err(AppError::not_found());
     }
-    key.passkey.update_credential(&result);
     if !state
         .store
-        .record_key_use(
-            user_id,
-            &method.id,
-            result.counter(),
-            &MethodData::SecurityKey(key),
-        )
+        .record_key_use(user_id, &method.id, key, &result)
         .await?
     {
         tracing::info!("security key step-up refused: its count did not rise");

@@ -218,19 +218,22 @@ where
 }
 
 impl Store {
-    /// Records a use of a security key whose authenticator counted `count`,
-    /// with the key's data as it now stands: only while the count rose past
-    /// the stored one (an authenticator that counts nothing, 0, stays at 0).
-    /// One conditional statement, so that of parallel answers with one
-    /// count, one is taken and the others are refused as a clone's (S22,
-    /// S32).
+    /// Records a use of a security key that webauthn-rs accepted (`used`),
+    /// with the key's data brought up to date by it: only while its count
+    /// rose past the stored one (an authenticator that counts nothing, 0,
+    /// stays at 0). One conditional statement, so that of parallel answers
+    /// with one count, one is taken and the others are refused as a
+    /// clone's (S22, S32).
     pub async fn record_key_use(
         &self,
         user_id: &str,
         id: &str,
-        count: u32,
-        data: &MethodData,
+        mut key: SecurityKeyData,
+        used: &webauthn_rs::prelude::AuthenticationResult,
     ) -> AppResult<bool> {
+        key.passkey.update_credential(used);
+        let count = used.counter();
+        let data = MethodData::SecurityKey(key);
         let done = sqlx::query(
             "UPDATE methods SET data = $1, sign_count = $2 \
              WHERE id = $3 AND user_id = $4 AND (sign_count < $2 OR (sign_count = 0 AND $2 = 0))",

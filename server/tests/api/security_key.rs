@@ -930,7 +930,7 @@ async fn s32_parallel_passkey_sign_ins_with_one_count_succeed_once(backend: Back
     two_step_with_keys(&app).await;
     for round in 0..5u32 {
         let mut answers = Vec::new();
-        for n in 0..5 {
+        for n in 0..10 {
             let mut browser = app.browser();
             browser.address = format!("198.51.{round}.{n}");
             let (id, options) = passkey_options(&mut browser).await;
