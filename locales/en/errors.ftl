@@ -24,6 +24,7 @@ error-internal = Something went wrong on our side. Try again in a moment.
 error-network = We couldn't reach the server. Check your connection and try again.
 error-phone-number-required = Enter your phone number.
 error-invalid-phone-number = That isn't a valid phone number for the country or region you chose. Check it and try again.
+error-phone-number-needs-country-code = Type the whole number, starting with + and its country code, such as +1 425 555 0100.
 error-invalid-region = Choose a country or region.
 error-country-not-allowed = Your organization doesn't allow phone numbers from this country or region.
 error-number-type-not-allowed = This kind of number can't be used here, such as a premium-rate or satellite number. Use a mobile or landline number.

@@ -15,3 +15,20 @@ reset-save = Reset password
 reset-start-again = Start again
 reset-done-title = Your password was reset
 reset-done-intro = Sign in with your new password. Your account was signed out everywhere else.
+reset-first-note = For your security, the numbers and addresses you registered aren't shown here. Type the one you want to use in full.
+reset-way-text = Text a code to my mobile phone
+reset-way-call = Call my phone
+reset-way-email = Email a code to my email address
+reset-way-app = Enter a code from my authenticator app
+reset-phone-label = Phone number
+reset-phone-hint = The whole number with its country code, such as +1 425 555 0100.
+reset-email-label = Email address
+# Variables:
+#   $number (String) - the phone number as the person typed it
+reset-code-sent-phone = If { $number } is one of the phone numbers you registered, we just texted a 6-digit code to it. Enter the code below.
+# Variables:
+#   $address (String) - the email address as the person typed it
+reset-code-sent-email = If { $address } is one of the email addresses you registered, we just sent a 6-digit code to it. Enter the code below.
+# Variables:
+#   $number (String) - the phone number as the person typed it
+reset-calling = If { $number } is one of the phone numbers you registered, we're calling it now.

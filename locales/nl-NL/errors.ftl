@@ -22,6 +22,7 @@ error-internal = Er is aan onze kant iets misgegaan. Probeer het zo opnieuw.
 error-network = We kunnen de server niet bereiken. Controleer uw verbinding en probeer het opnieuw.
 error-phone-number-required = Voer uw telefoonnummer in.
 error-invalid-phone-number = Dit is geen geldig telefoonnummer voor het land of de regio die u hebt gekozen. Controleer het en probeer het opnieuw.
+error-phone-number-needs-country-code = Typ het volledige nummer, te beginnen met + en de landcode, zoals +31 6 12345678.
 error-invalid-region = Kies een land of regio.
 error-country-not-allowed = Uw organisatie staat geen telefoonnummers uit dit land of deze regio toe.
 error-number-type-not-allowed = Dit soort nummer kan hier niet worden gebruikt, zoals een betaalnummer of satellietnummer. Gebruik een mobiel of vast nummer.

@@ -22,6 +22,7 @@ error-internal = Något gick fel hos oss. Försök igen om en stund.
 error-network = Vi kunde inte nå servern. Kontrollera anslutningen och försök igen.
 error-phone-number-required = Ange ditt telefonnummer.
 error-invalid-phone-number = Det är inte ett giltigt telefonnummer för det land eller den region du valde. Kontrollera det och försök igen.
+error-phone-number-needs-country-code = Skriv hela numret och börja med + och landskoden, till exempel +46 70 123 45 67.
 error-invalid-region = Välj ett land eller en region.
 error-country-not-allowed = Din organisation tillåter inte telefonnummer från det här landet eller den här regionen.
 error-number-type-not-allowed = Den här typen av nummer kan inte användas här, till exempel ett betalnummer eller satellitnummer. Använd ett mobil- eller fastnätsnummer.

@@ -317,8 +317,14 @@ pub struct StartPasswordReset {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetState {
-    /// The ways to verify with that are still open: a method verified on
-    /// this reset is not offered again.
+    /// Before the first proof: how the person may prove who they are, from
+    /// the organization's policy alone — the same for every account name,
+    /// known or not, with methods or without (S28). Empty afterwards.
+    #[serde(default)]
+    pub first_ways: Vec<ResetWay>,
+    /// After the first proof: the ways to verify with that are still open
+    /// (a method verified on this reset is not offered again). Empty
+    /// before it: no method of the person is named or counted until then.
     pub options: Vec<StepUpOption>,
     /// How many methods this reset needs (1 or 2; administrators: 2).
     pub required: usize,
@@ -328,6 +334,50 @@ pub struct PasswordResetState {
     pub ready: bool,
     /// The fewest characters the new password may have.
     pub min_length: usize,
+}
+
+/// A way to make a reset's first proof without anything registered being
+/// shown: the person types the whole number or address the code goes to,
+/// or a code from their authenticator app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ResetWay {
+    Text,
+    Call,
+    Email,
+    AuthenticatorApp,
+}
+
+impl ResetWay {
+    /// The channel a code or call of this way goes by; none for an app.
+    pub fn channel(self) -> Option<crate::Channel> {
+        match self {
+            ResetWay::Text => Some(crate::Channel::Text),
+            ResetWay::Call => Some(crate::Channel::Call),
+            ResetWay::Email => Some(crate::Channel::Email),
+            ResetWay::AuthenticatorApp => None,
+        }
+    }
+}
+
+/// `POST /api/password-reset/contact`: send the reset's first code (or
+/// call) to the number or address the person typed in full. Answered the
+/// same whether or not it is one of the account's (S28).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetContactRequest {
+    pub channel: crate::Channel,
+    /// The whole phone number, with its country code, or email address.
+    pub to: String,
+}
+
+/// `POST /api/password-reset/authenticator`: the reset's first proof with
+/// a code from the person's authenticator app.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetAppCode {
+    pub code: String,
 }
 
 /// `GET /api/password-reset/questions`: the registered questions this

@@ -51,6 +51,9 @@ error_codes! {
     InvalidLocale => "invalid-locale",
     PhoneNumberRequired => "phone-number-required",
     InvalidPhoneNumber => "invalid-phone-number",
+    /// A reset's number is typed whole, country code first: no region is
+    /// chosen, and none may be guessed from the account (S28).
+    PhoneNumberNeedsCountryCode => "phone-number-needs-country-code",
     InvalidRegion => "invalid-region",
     CountryNotAllowed => "country-not-allowed",
     NumberTypeNotAllowed => "number-type-not-allowed",

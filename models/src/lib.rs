@@ -22,10 +22,10 @@ pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest, Coverage,
     CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest, PasswordCandidate,
     PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswer, QuestionAnswers,
-    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetQuestion, ResetQuestions,
-    SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest,
-    SignInRequest, StartPasswordReset, StartSecurityKeyRequest, StartStepUp, StepUpOption,
-    UserView,
+    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetAppCode, ResetContactRequest,
+    ResetQuestion, ResetQuestions, ResetWay, SecurityInfo, SecurityKeyCeremony, SessionInfo,
+    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartPasswordReset,
+    StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };
 pub use code::normalize_code;
 pub use email::EmailAddress;

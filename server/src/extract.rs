@@ -70,6 +70,7 @@ where
 
 /// Where a request comes from: the client address, its browser and
 /// languages. Extracted once per handler instead of three arguments.
+#[derive(Clone)]
 pub struct Caller {
     pub address: String,
     pub user_agent: String,

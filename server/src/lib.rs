@@ -25,6 +25,7 @@ pub mod policy;
 pub mod providers;
 pub mod questions;
 pub mod recovery_codes;
+pub mod reset_first_proof;
 pub mod routes;
 pub mod secret;
 pub mod security;

@@ -19,7 +19,7 @@ use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
 use crate::store::{MethodRecord, NewPasswordReset, SessionRecord};
 use crate::throttle::{self, Limit};
-use crate::{directory, password_rules, passwords, questions, verification};
+use crate::{directory, password_rules, passwords, questions, reset_first_proof, verification};
 
 /// A reset lapses this long after it began (S29).
 pub const RESET_SECS: i64 = 15 * 60;
@@ -83,20 +83,38 @@ fn not_possible() -> AppError {
 
 /// Where the reset stands: the ways still open to verify with, and whether
 /// enough were verified for the new password.
+///
+/// Until its first proof a reset says only what its organization's policy
+/// allows, the same for every account name (`reset_first_proof`, N2).
 pub async fn progress(
     state: &AppState,
-    session: Option<&SessionRecord>,
+    token_digest: Option<&str>,
 ) -> AppResult<PasswordResetState> {
-    let session = session.filter(|s| s.is_reset()).ok_or_else(not_possible)?;
+    let digest = token_digest.ok_or_else(not_possible)?;
+    let reset = state
+        .store
+        .reset(digest, state.now())
+        .await?
+        .ok_or_else(not_possible)?;
+    if reset.unproved {
+        return Ok(reset_first_proof::state_of(&reset));
+    }
+    let session = state
+        .store
+        .session(digest)
+        .await?
+        .filter(SessionRecord::is_reset)
+        .ok_or_else(not_possible)?;
     let user = &session.user;
     let methods = state.store.methods_of_user(&user.id).await?;
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
     if !user.policy.reset_complete(&kinds, user.is_admin) {
         return Err(not_possible());
     }
-    let verified = verification::reset_kinds_verified(session, &methods);
+    let verified = verification::reset_kinds_verified(&session, &methods);
     Ok(PasswordResetState {
-        options: verification::options(session, &methods),
+        first_ways: Vec::new(),
+        options: verification::options(&session, &methods),
         required: user.policy.reset_required(user.is_admin),
         verified: verified.len(),
         ready: user.policy.reset_complete(&verified, user.is_admin),

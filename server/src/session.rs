@@ -72,11 +72,14 @@ pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<Sess
     let Some(session) = state.store.session(&digest).await? else {
         return Ok(None);
     };
-    Ok(is_live(state, &session).then_some(session))
+    // A reset is no session of its person until its first proof: before
+    // it, nothing may tell a known account from an unknown one (N2, S28).
+    let unproved_reset = session.is_reset() && session.reset_steps().is_empty();
+    Ok((is_live(state, &session) && !unproved_reset).then_some(session))
 }
 
 /// The digest of the session cookie's token, if the request has one.
-fn cookie_digest(state: &AppState, jar: &CookieJar) -> Option<String> {
+pub fn cookie_digest(state: &AppState, jar: &CookieJar) -> Option<String> {
     let names = CookieNames::for_config(&state.config);
     jar.get(names.session).map(|c| token_digest(c.value()))
 }
@@ -149,16 +152,26 @@ impl FromRequestParts<AppState> for Resetting {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let jar = CookieJar::from_headers(&parts.headers);
-        current(state, &jar)
-            .await?
-            .filter(SessionRecord::is_reset)
-            .map(Resetting)
-            .ok_or_else(|| {
-                AppError::status(
-                    axum::http::StatusCode::UNAUTHORIZED,
-                    models::ErrorCode::ResetExpired,
-                )
-            })
+        if let Some(session) = current(state, &jar).await?.filter(SessionRecord::is_reset) {
+            return Ok(Resetting(session));
+        }
+        // Before its first proof a reset is no one's, whatever its name
+        // (N2): not verified yet, rather than gone.
+        let digest = cookie_digest(state, &jar);
+        let unproved = match digest {
+            Some(digest) => state.store.reset(&digest, state.now()).await?.is_some(),
+            None => false,
+        };
+        Err(match unproved {
+            true => AppError::status(
+                axum::http::StatusCode::FORBIDDEN,
+                models::ErrorCode::ResetNotVerified,
+            ),
+            false => AppError::status(
+                axum::http::StatusCode::UNAUTHORIZED,
+                models::ErrorCode::ResetExpired,
+            ),
+        })
     }
 }
 

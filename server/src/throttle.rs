@@ -59,10 +59,29 @@ impl Limit {
                 user.policy.limits.failures_per_account,
             )];
         }
+        Limit::reset_failures(
+            &session.token_digest,
+            address,
+            user.account_name.as_str(),
+            user.policy.limits.failures_per_account,
+        )
+    }
+
+    /// The failures a password reset counts (N1): its own, its address's,
+    /// and those of every reset of the account, which is named — known or
+    /// not, the same limits (S28).
+    pub fn reset_failures(
+        token_digest: &str,
+        address: &str,
+        account_name: &str,
+        per_account: i64,
+    ) -> Vec<Limit> {
+        let hourly =
+            |bucket: String, max: i64| Limit::new(bucket, max, HOUR, ErrorCode::TooManyAttempts);
         vec![
             // Its token is its own: the window outlasts the reset itself.
             Limit::new(
-                format!("verify:reset:{}", session.token_digest),
+                format!("verify:reset:{token_digest}"),
                 RESET_FAILURES,
                 HOUR,
                 ErrorCode::ResetExpired,
@@ -71,10 +90,7 @@ impl Limit {
                 format!("verify:reset-from:{address}"),
                 RESET_FAILURES_PER_ADDRESS,
             ),
-            hourly(
-                format!("verify:reset-of:{}", user.id),
-                user.policy.limits.failures_per_account,
-            ),
+            hourly(format!("verify:reset-of:{account_name}"), per_account),
         ]
     }
 }

@@ -29,6 +29,20 @@ pub async fn send(
     channel: Channel,
     to: &Destination,
 ) -> AppResult<Challenge> {
+    send_as(state, who, policy, purpose, channel, to, secret::new_id()?).await
+}
+
+/// `send`, under a challenge id chosen before (a reset's first proof
+/// answers with the id before anything is sent, N2).
+pub async fn send_as(
+    state: &AppState,
+    who: &Requester<'_>,
+    policy: &Policy,
+    purpose: &Purpose,
+    channel: Channel,
+    to: &Destination,
+    id: String,
+) -> AppResult<Challenge> {
     let now = state.now();
     let limits = &policy.limits;
     let cooldown = limits.resend_cooldown_seconds.max(0);
@@ -89,7 +103,6 @@ pub async fn send(
         };
     }
 
-    let id = secret::new_id()?;
     let code = if channel.sends_code() {
         Some(new_code()?)
     } else {
@@ -252,6 +265,36 @@ pub async fn check_code(
         CodeCheck::Expired => ErrorCode::CodeExpired,
     };
     Err(AppError::invalid(code, models::Field::Code))
+}
+
+/// A call nobody answers is given up after this long.
+pub const RING_TIMEOUT_SECS: i64 = 60;
+
+/// Where a verification call stands as it is polled: a call still ringing
+/// after `RING_TIMEOUT_SECS` is given up; a confirmed one is taken once,
+/// and `true` says this poll took it and finishes the verification.
+pub async fn poll_call(
+    state: &AppState,
+    user_id: &str,
+    challenge: &ChallengeRecord,
+) -> AppResult<(models::CallStatus, bool)> {
+    use models::CallStatus;
+    let now = state.now();
+    let mut status = challenge.call_status.unwrap_or(CallStatus::Ringing);
+    if status == CallStatus::Ringing && now - challenge.created_at > RING_TIMEOUT_SECS {
+        state
+            .store
+            .set_call_status(&challenge.id, CallStatus::NoAnswer)
+            .await?;
+        status = CallStatus::NoAnswer;
+    }
+    let finishes = status == CallStatus::Confirmed
+        && challenge.consumed_at.is_none()
+        && state
+            .store
+            .consume_confirmed_call(&challenge.id, user_id, now)
+            .await?;
+    Ok((status, finishes))
 }
 
 /// What a verified challenge does.

@@ -102,6 +102,40 @@ fn fuzz(st: &Path, started: Instant, port: u16, child: &mut std::process::Child)
         still_ours(child)?;
         pass?;
     }
+    // Before a reset's first proof (N2): a call that rings, a code to type
+    // and send again, and the first sends and app codes, each on a reset
+    // of its own (a new send replaces the one the others name).
+    step("S24: fuzzing password resets before their first proof");
+    let unproved: [(&str, &str, &[&str]); 3] = [
+        (
+            "call",
+            "call",
+            &["--include-path", "/api/password-reset/contact/{id}"],
+        ),
+        (
+            "code",
+            "text",
+            &[
+                "--include-path-regex",
+                "^/api/password-reset/contact/[^/]+/(code|resend)$",
+            ],
+        ),
+        (
+            "sends",
+            "text",
+            &[
+                "--include-path-regex",
+                "^/api/password-reset/(contact|authenticator)$",
+            ],
+        ),
+    ];
+    for (name, channel, filters) in unproved {
+        let (cookie, parameters) = fuzz_state::unproved_reset(&base, name, channel)?;
+        std::fs::write(&config, parameters).map_err(|e| e.to_string())?;
+        let pass = schemathesis(st, &base, &cookie, &config, filters);
+        still_ours(child)?;
+        pass?;
+    }
     step("S24: what each operation answered");
     let description = crate::run::output("curl", &["-sf", &format!("{base}/api/openapi.json")])
         .ok_or("the OpenAPI description did not answer")?;

@@ -254,7 +254,6 @@ pub fn admin(base: &str) -> Result<AdminState> {
 /// resend cooldown) and security questions: whose password the second
 /// fuzzing pass resets.
 pub struct ResetOwner {
-    phone: String,
     texted: std::time::Instant,
 }
 
@@ -262,7 +261,7 @@ pub fn reset_owner(base: &str) -> Result<ResetOwner> {
     let adele = Browser::new(base, "fuzz-owner")?;
     adele.sign_in("adele.vance@contoso.example", "Contoso-Demo-2026")?;
     let start = r#"{"kind":"phone","region":"NL","number":"0687654321","delivery":"text"}"#;
-    let info = adele.verify_by_code(
+    adele.verify_by_code(
         ("/api/me/phone/challenges", start),
         "handset",
         "+31687654321",
@@ -275,10 +274,7 @@ pub fn reset_owner(base: &str) -> Result<ResetOwner> {
             r#"{"answers":[{"question":"city-born","answer":"Haarlem"},{"question":"first-pet","answer":"Minoes"},{"question":"first-car","answer":"Saab 900"}]}"#,
         ),
     )?;
-    Ok(ResetOwner {
-        phone: method_id(&info, "phone")?,
-        texted,
-    })
+    Ok(ResetOwner { texted })
 }
 
 /// A reset of the owner's password, verified with a text once the phone's
@@ -293,9 +289,66 @@ pub fn reset(base: &str, owner: &ResetOwner) -> Result<String> {
     )?;
     let cooldown = std::time::Duration::from_secs(31);
     std::thread::sleep(cooldown.saturating_sub(owner.texted.elapsed()));
-    let start = format!(r#"{{"method_id":"{}","delivery":"text"}}"#, owner.phone);
-    reset.verify_by_code(("/api/me/step-up", &start), "handset", "+31687654321")?;
+    // The first proof (N2): the whole number typed; its code arrives after
+    // the answer, so the handset is read until a new one is there.
+    let before = reset.last_code("handset", "+31687654321").ok();
+    let started = reset.send(
+        "POST",
+        "/api/password-reset/contact",
+        Some(r#"{"channel":"text","to":"+31687654321"}"#),
+    )?;
+    let challenge = json_string(&started, "challenge_id")?;
+    let mut code = None;
+    for _ in 0..100 {
+        let newest = reset.last_code("handset", "+31687654321").ok();
+        if newest.is_some() && newest != before {
+            code = newest;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let code = code.ok_or("the reset's first code never arrived")?;
+    reset.send(
+        "POST",
+        &format!("/api/password-reset/contact/{challenge}/code"),
+        Some(&format!(r#"{{"code":"{code}"}}"#)),
+    )?;
     reset.cookie()
+}
+
+/// A reset before its first proof, of a name nobody has (N2: it answers as
+/// any other), with a first code or call sent by `channel`: its cookie,
+/// and the operations' parameters naming that code or call.
+pub fn unproved_reset(base: &str, name: &str, channel: &str) -> Result<(String, String)> {
+    let reset = Browser::new(base, &format!("fuzz-unproved-{name}"))?;
+    reset.send(
+        "POST",
+        "/api/password-reset",
+        Some(&format!(
+            r#"{{"account_name":"nobody.{name}@contoso.example"}}"#
+        )),
+    )?;
+    let started = reset.send(
+        "POST",
+        "/api/password-reset/contact",
+        Some(&format!(r#"{{"channel":"{channel}","to":"+31612340000"}}"#)),
+    )?;
+    let id = json_string(&started, "challenge_id")?;
+    let operations = [
+        (
+            "/api/password-reset/contact/{id}",
+            format!(r#""path.id" = "{id}""#),
+        ),
+        (
+            "/api/password-reset/contact/{id}/code",
+            format!(r#""path.id" = "{id}""#),
+        ),
+        (
+            "/api/password-reset/contact/{id}/resend",
+            format!(r#""path.id" = "{id}""#),
+        ),
+    ];
+    Ok((reset.cookie()?, toml_operations(&operations)))
 }
 
 fn toml_operations(operations: &[(&str, String)]) -> String {

@@ -212,26 +212,6 @@ pub async fn submit_code(challenge_id: &str, code: &str) -> ApiResult<SecurityIn
     .await
 }
 
-pub async fn call_progress(challenge_id: &str) -> ApiResult<models::CallProgress> {
-    json_of(
-        Request::get(&format!("/api/me/challenges/{challenge_id}"))
-            .send()
-            .await,
-    )
-    .await
-}
-
-pub async fn resend(challenge_id: &str) -> ApiResult<models::Challenge> {
-    json_of(
-        with_csrf(Request::post(&format!(
-            "/api/me/challenges/{challenge_id}/resend"
-        )))
-        .send()
-        .await,
-    )
-    .await
-}
-
 pub async fn delete_method(id: &str) -> ApiResult<SecurityInfo> {
     json_of(
         with_csrf(Request::delete(&format!("/api/me/methods/{id}")))
@@ -386,6 +366,79 @@ pub async fn start_password_reset(account_name: &str) -> ApiResult<()> {
 
 pub async fn password_reset() -> ApiResult<models::PasswordResetState> {
     json_of(Request::get("/api/password-reset").send().await).await
+}
+
+/// Where a verification by code or call is under way: the person's own
+/// challenges, or a password reset's first proof (which names no one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChallengeAt {
+    #[default]
+    Me,
+    ResetContact,
+}
+
+impl ChallengeAt {
+    fn path(self, challenge_id: &str) -> String {
+        match self {
+            ChallengeAt::Me => format!("/api/me/challenges/{challenge_id}"),
+            ChallengeAt::ResetContact => format!("/api/password-reset/contact/{challenge_id}"),
+        }
+    }
+}
+
+/// Finishes a challenge with its code: the security info it changed (for
+/// the person's own), or none (a reset's first proof).
+pub async fn submit_code_at(
+    at: ChallengeAt,
+    challenge_id: &str,
+    code: &str,
+) -> ApiResult<Option<SecurityInfo>> {
+    match at {
+        ChallengeAt::Me => submit_code(challenge_id, code).await.map(Some),
+        ChallengeAt::ResetContact => {
+            let body = models::VerifyCodeRequest {
+                code: code.to_owned(),
+            };
+            let path = format!("{}/code", at.path(challenge_id));
+            let proved: ApiResult<models::PasswordResetState> =
+                json_of(send_json(Request::post(&path), &body).await).await;
+            match proved {
+                // Proved, and then told the reset cannot go on: the page
+                // reads where it stands and says so.
+                Err(e) if e.code == models::ErrorCode::ResetNotPossible => Ok(None),
+                other => other.map(|_| None),
+            }
+        }
+    }
+}
+
+pub async fn call_progress_at(
+    at: ChallengeAt,
+    challenge_id: &str,
+) -> ApiResult<models::CallProgress> {
+    json_of(Request::get(&at.path(challenge_id)).send().await).await
+}
+
+pub async fn resend_at(at: ChallengeAt, challenge_id: &str) -> ApiResult<models::Challenge> {
+    let path = format!("{}/resend", at.path(challenge_id));
+    json_of(with_csrf(Request::post(&path)).send().await).await
+}
+
+/// A reset's first code or call, to the whole number or address typed.
+pub async fn reset_contact(channel: models::Channel, to: &str) -> ApiResult<models::Challenge> {
+    let body = models::ResetContactRequest {
+        channel,
+        to: to.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/password-reset/contact"), &body).await).await
+}
+
+/// A reset's first proof with an authenticator app's code.
+pub async fn reset_app_code(code: &str) -> ApiResult<models::PasswordResetState> {
+    let body = models::ResetAppCode {
+        code: code.to_owned(),
+    };
+    json_of(send_json(Request::post("/api/password-reset/authenticator"), &body).await).await
 }
 
 pub async fn reset_questions() -> ApiResult<models::ResetQuestions> {

@@ -8,7 +8,7 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::{ApiError, CallStatus, Challenge, ErrorCode, Field, SecurityInfo};
 
-use crate::api;
+use crate::api::{self, ChallengeAt};
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
@@ -34,9 +34,13 @@ pub fn EnterCode(
     code: RwSignal<String>,
     error: RwSignal<Option<ApiError>>,
     busy: RwSignal<bool>,
-    on_verified: Callback<SecurityInfo>,
+    /// With the security info the code changed; none for a reset's.
+    on_verified: Callback<Option<SecurityInfo>>,
     on_back: Callback<()>,
     on_resent: Callback<Challenge>,
+    /// Whose challenge this is.
+    #[prop(optional)]
+    at: ChallengeAt,
     /// The message id of the back button.
     #[prop(default = "phone-wizard-change-number")]
     back_label: &'static str,
@@ -90,18 +94,25 @@ pub fn EnterCode(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let submitted = api::submit_code(&id.get_value(), &typed).await;
+            let submitted = api::submit_code_at(at, &id.get_value(), &typed).await;
             // `busy` may belong to the step-up, which `on_verified` takes away.
             busy.set(false);
             match submitted {
                 Ok(info) => on_verified.run(info),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    // The button was disabled while busy, which drops the
+                    // focus: back to the code, where the error is.
+                    if let Some(input) = code_input.get_untracked() {
+                        let _ = input.focus();
+                    }
+                }
             }
         });
     };
     let resend = move |_: leptos::ev::MouseEvent| {
         leptos::task::spawn_local(async move {
-            match api::resend(&id.get_value()).await {
+            match api::resend_at(at, &id.get_value()).await {
                 Ok(challenge) => {
                     error.set(None);
                     on_resent.run(challenge);
@@ -157,6 +168,12 @@ pub fn Calling(
     on_back: Callback<()>,
     on_again: Callback<Challenge>,
     #[prop(default = "phone-wizard-change-number")] back_label: &'static str,
+    /// Whose challenge this is.
+    #[prop(optional)]
+    at: ChallengeAt,
+    /// The message id saying who is called (`$number`).
+    #[prop(default = "phone-wizard-calling")]
+    calling_id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(CallStatus::Ringing);
@@ -178,7 +195,7 @@ pub fn Calling(
                 polling.set_value(true);
                 let id = id.clone();
                 leptos::task::spawn_local(async move {
-                    let progress = api::call_progress(&id).await;
+                    let progress = api::call_progress_at(at, &id).await;
                     polling.set_value(false);
                     match progress {
                         Ok(progress) if progress.done => {
@@ -205,7 +222,7 @@ pub fn Calling(
     let calling = move || {
         let mut args = Args::new();
         args.set("number", destination.clone());
-        i18n.t_with("phone-wizard-calling", &args)
+        i18n.t_with(calling_id, &args)
     };
     let failure = move || match status.get() {
         CallStatus::NoAnswer => Some(i18n.t("phone-wizard-call-no-answer")),
@@ -225,7 +242,7 @@ pub fn Calling(
     let again = move |_| {
         let id = id.clone();
         leptos::task::spawn_local(async move {
-            match api::resend(&id).await {
+            match api::resend_at(at, &id).await {
                 Ok(challenge) => {
                     error.set(None);
                     on_again.run(challenge);

@@ -19,9 +19,6 @@ use crate::state::AppState;
 use crate::store::ChallengeRecord;
 use crate::verification::{self, Completed};
 
-/// A call nobody answers is given up after this long.
-const RING_TIMEOUT_SECS: i64 = 60;
-
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/me/challenges/{id}", get(progress))
@@ -85,22 +82,8 @@ pub async fn progress(
         return Err(AppError::not_found());
     }
     verification::may_finish(&session, &challenge)?;
-    let now = state.now();
-    let mut status = challenge.call_status.unwrap_or(CallStatus::Ringing);
-    if status == CallStatus::Ringing && now - challenge.created_at > RING_TIMEOUT_SECS {
-        state
-            .store
-            .set_call_status(&id, CallStatus::NoAnswer)
-            .await?;
-        status = CallStatus::NoAnswer;
-    }
-    if status == CallStatus::Confirmed
-        && challenge.consumed_at.is_none()
-        && state
-            .store
-            .consume_confirmed_call(&id, &session.user.id, now)
-            .await?
-    {
+    let (status, finishes) = verification::poll_call(&state, &session.user.id, &challenge).await?;
+    if finishes {
         let who = caller.on_behalf_of(&session);
         let (jar, _) = finish(&state, &who, &challenge, jar).await?;
         return Ok((jar, Json(CallProgress { status, done: true })));

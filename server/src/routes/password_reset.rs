@@ -10,15 +10,17 @@ use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::Cookie;
 use models::{
-    AccountName, Field, NewPasswordRequest, PasswordCandidate, PasswordResetState,
-    PasswordStrength, QuestionAnswers, ResetQuestion, ResetQuestions, StartPasswordReset,
+    AccountName, CallProgress, Challenge, Field, NewPasswordRequest, PasswordCandidate,
+    PasswordResetState, PasswordStrength, QuestionAnswers, ResetAppCode, ResetContactRequest,
+    ResetQuestion, ResetQuestions, StartPasswordReset, VerifyCodeRequest,
 };
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, Caller};
+use crate::extract::{ApiJson, ApiPath, Caller};
 use crate::password_reset;
 use crate::password_rules;
 use crate::questions::custom_id;
+use crate::reset_first_proof;
 use crate::session::{self, CookieNames, Resetting};
 use crate::state::AppState;
 
@@ -29,6 +31,11 @@ pub fn router() -> Router<AppState> {
             "/password-reset/questions",
             get(questions).post(answer_questions),
         )
+        .route("/password-reset/contact", post(contact))
+        .route("/password-reset/contact/{id}", get(contact_progress))
+        .route("/password-reset/contact/{id}/code", post(contact_code))
+        .route("/password-reset/contact/{id}/resend", post(contact_again))
+        .route("/password-reset/authenticator", post(app_code))
         .route("/password-reset/strength", post(strength))
         .route("/password-reset/password", put(new_password))
 }
@@ -53,17 +60,98 @@ pub async fn start(
     ))
 }
 
-/// Where the reset stands; 403 `reset-not-possible` alike for an unknown
-/// account and one without enough methods.
+/// Where the reset stands: before its first proof the policy's ways, alike
+/// for every account name (S28); 403 `reset-not-possible` once it is gone,
+/// or when the person verified has too few methods.
 #[utoipa::path(get, path = "/api/password-reset", responses(
     (status = 200, body = PasswordResetState), (status = 403, body = models::ApiError)))]
 pub async fn progress(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> AppResult<Json<PasswordResetState>> {
-    let current = session::current(&state, &jar).await?;
+    let digest = session::cookie_digest(&state, &jar);
     Ok(Json(
-        password_reset::progress(&state, current.as_ref()).await?,
+        password_reset::progress(&state, digest.as_deref()).await?,
+    ))
+}
+
+/// The first proof: a code or call to the whole number or address typed,
+/// sent only if it is the account's, answered the same either way (S28).
+#[utoipa::path(post, path = "/api/password-reset/contact", request_body = ResetContactRequest, responses(
+    (status = 201, body = Challenge), (status = 400, body = models::ApiError),
+    (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn contact(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiJson(request): ApiJson<ResetContactRequest>,
+) -> AppResult<(StatusCode, Json<Challenge>)> {
+    let sent =
+        reset_first_proof::contact(&state, &caller, &jar, request.channel, &request.to).await?;
+    Ok((StatusCode::CREATED, Json(sent)))
+}
+
+/// Where the first call stands; records the phone once # was pressed.
+#[utoipa::path(get, path = "/api/password-reset/contact/{id}", params(("id" = String, Path)), responses(
+    (status = 200, body = CallProgress), (status = 401, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn contact_progress(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiPath(id): ApiPath<String>,
+) -> AppResult<(CookieJar, Json<CallProgress>)> {
+    let (jar, progress) = reset_first_proof::call_progress(&state, &caller, jar, &id).await?;
+    Ok((jar, Json(progress)))
+}
+
+/// The first code; right, the reset goes on with the person's methods.
+#[utoipa::path(post, path = "/api/password-reset/contact/{id}/code", params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
+    (status = 200, body = PasswordResetState), (status = 400, body = models::ApiError),
+    (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn contact_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(request): ApiJson<VerifyCodeRequest>,
+) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
+    let jar = reset_first_proof::check_code(&state, &caller, jar, &id, &request.code).await?;
+    let digest = session::cookie_digest(&state, &jar);
+    Ok((
+        jar,
+        Json(password_reset::progress(&state, digest.as_deref()).await?),
+    ))
+}
+
+/// The first code again (or the call again), after the cooldown.
+#[utoipa::path(post, path = "/api/password-reset/contact/{id}/resend", params(("id" = String, Path)), responses(
+    (status = 201, body = Challenge), (status = 401, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn contact_again(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiPath(id): ApiPath<String>,
+) -> AppResult<(StatusCode, Json<Challenge>)> {
+    let sent = reset_first_proof::contact_again(&state, &caller, &jar, &id).await?;
+    Ok((StatusCode::CREATED, Json(sent)))
+}
+
+/// The first proof with a code from the person's authenticator app.
+#[utoipa::path(post, path = "/api/password-reset/authenticator", request_body = ResetAppCode, responses(
+    (status = 200, body = PasswordResetState), (status = 400, body = models::ApiError),
+    (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
+pub async fn app_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiJson(request): ApiJson<ResetAppCode>,
+) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
+    let jar = reset_first_proof::check_app_code(&state, &caller, jar, &request.code).await?;
+    let digest = session::cookie_digest(&state, &jar);
+    Ok((
+        jar,
+        Json(password_reset::progress(&state, digest.as_deref()).await?),
     ))
 }
 
@@ -103,10 +191,9 @@ pub async fn answer_questions(
     let method = password_reset::check_answers(&state, &who, &request.answers).await?;
     let how = models::MethodKind::SecurityQuestions.as_str();
     let (jar, digest) = session::verified(&state, &who, how, Some(&method.id), jar).await?;
-    let session = state.store.session(&digest).await?;
     Ok((
         jar,
-        Json(password_reset::progress(&state, session.as_ref()).await?),
+        Json(password_reset::progress(&state, Some(&digest)).await?),
     ))
 }
 

@@ -30,6 +30,35 @@ pub struct NewPasswordReset<'a> {
     pub expires_at: UnixTime,
 }
 
+/// A password reset as its first proof reads it (N2): what the row says,
+/// whether or not the account exists, with the policy of the organization
+/// its name belongs to — the person's, else the one whose account domain
+/// the name ends in, else the defaults. One organization per account
+/// domain keeps the two the same (ARCHITECTURE.md).
+#[derive(Clone, Debug)]
+pub struct ResetRecord {
+    pub token_digest: String,
+    pub account_name: String,
+    pub expires_at: UnixTime,
+    /// No method was verified on it yet.
+    pub unproved: bool,
+    pub contact: Option<ResetContact>,
+    pub policy: crate::policy::Policy,
+}
+
+/// The first code or call of a reset: sent to a method of the account or
+/// to nobody, which this row does not say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResetContact {
+    pub id: String,
+    pub channel: models::Channel,
+    /// The number (E.164) or address as the person typed it, normalized.
+    pub to: String,
+    pub sent_at: UnixTime,
+    pub expires_at: UnixTime,
+    pub tries: i64,
+}
+
 /// A session row with its user, as every authenticated request needs it.
 #[derive(Clone, Debug)]
 pub struct SessionRecord {
@@ -297,6 +326,110 @@ impl Store {
         .bind(now)
         .bind(token_digest)
         .bind(destination)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A live reset, known account or not, with its organization's policy
+    /// (by the domain of its account name). One statement.
+    pub async fn reset(&self, token_digest: &str, now: UnixTime) -> AppResult<Option<ResetRecord>> {
+        let Some(row) = sqlx::query(
+            "SELECT r.token_digest, r.account_name, r.expires_at, r.verified, r.contact_id, \
+             r.contact_channel, r.contact_to, r.contact_sent_at, r.contact_expires_at, r.contact_tries, \
+             COALESCE((SELECT o.policy FROM users u JOIN organizations o ON o.id = u.organization_id \
+              WHERE u.account_name = r.account_name), \
+             (SELECT o.policy FROM organizations o \
+              WHERE '@' || o.account_domain = SUBSTR(r.account_name, LENGTH(r.account_name) - LENGTH(o.account_domain)) \
+              ORDER BY o.created_at LIMIT 1)) AS policy \
+             FROM password_resets r WHERE r.token_digest = $1 AND r.expires_at > $2",
+        )
+        .bind(token_digest)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let contact = match (
+            row.try_get::<Option<String>, _>("contact_id")?,
+            row.try_get::<Option<String>, _>("contact_channel")?
+                .as_deref()
+                .and_then(models::Channel::parse),
+        ) {
+            (Some(id), Some(channel)) => Some(ResetContact {
+                id,
+                channel,
+                to: row
+                    .try_get::<Option<String>, _>("contact_to")?
+                    .unwrap_or_default(),
+                sent_at: row
+                    .try_get::<Option<i64>, _>("contact_sent_at")?
+                    .unwrap_or_default(),
+                expires_at: row
+                    .try_get::<Option<i64>, _>("contact_expires_at")?
+                    .unwrap_or_default(),
+                tries: row.try_get("contact_tries")?,
+            }),
+            _ => None,
+        };
+        let policy = row
+            .try_get::<Option<String>, _>("policy")?
+            .map(|json| crate::policy::from_json(&json))
+            .unwrap_or_default();
+        Ok(Some(ResetRecord {
+            token_digest: row.try_get("token_digest")?,
+            account_name: row.try_get("account_name")?,
+            expires_at: row.try_get("expires_at")?,
+            unproved: row.try_get::<String, _>("verified")?.trim().is_empty(),
+            contact,
+            policy,
+        }))
+    }
+
+    /// Sets the reset's first code or call, replacing any before it, while
+    /// no method was verified on it: false otherwise.
+    pub async fn set_reset_contact(
+        &self,
+        token_digest: &str,
+        contact: &ResetContact,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE password_resets SET contact_id = $1, contact_channel = $2, contact_to = $3, \
+             contact_sent_at = $4, contact_expires_at = $5, contact_tries = 0 \
+             WHERE token_digest = $6 AND expires_at > $4 AND verified = ''",
+        )
+        .bind(&contact.id)
+        .bind(contact.channel.as_str())
+        .bind(&contact.to)
+        .bind(now)
+        .bind(contact.expires_at)
+        .bind(token_digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Takes one try at the reset's first code: false when it is not that
+    /// code's, it lapsed, or its tries are used up. One conditional
+    /// statement, so parallel tries cannot pass the count together (S6).
+    pub async fn take_reset_contact_try(
+        &self,
+        token_digest: &str,
+        contact_id: &str,
+        tries: i64,
+        now: UnixTime,
+    ) -> AppResult<bool> {
+        let done = sqlx::query(
+            "UPDATE password_resets SET contact_tries = contact_tries + 1 \
+             WHERE token_digest = $1 AND contact_id = $2 AND contact_tries < $3 \
+             AND contact_expires_at > $4 AND expires_at > $4",
+        )
+        .bind(token_digest)
+        .bind(contact_id)
+        .bind(tries)
+        .bind(now)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -450,6 +450,19 @@ impl Browser {
 }
 
 /// The code in the newest text the simulated carrier delivered to `e164`.
+/// The code of the first text to `e164` after the `before` it already
+/// had: a reset's first code is sent after its answer (N2), so it is
+/// waited for, a few seconds at most.
+pub async fn new_code(store: &Store, e164: &str, before: usize) -> String {
+    for _ in 0..500 {
+        if store.sim_inbox(e164).await.unwrap().len() > before {
+            return last_code(store, e164).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("no new text to {e164}");
+}
+
 pub async fn last_code(store: &Store, e164: &str) -> String {
     let inbox = store.sim_inbox(e164).await.unwrap();
     let text = inbox
@@ -483,6 +496,17 @@ where
 }
 
 /// The code in the newest email the dev mailbox received for `address`.
+/// `new_code` for an email address.
+pub async fn new_email_code(store: &Store, address: &str, before: usize) -> String {
+    for _ in 0..500 {
+        if store.mailbox(address).await.unwrap().len() > before {
+            return last_email_code(store, address).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("no new email to {address}");
+}
+
 pub async fn last_email_code(store: &Store, address: &str) -> String {
     let inbox = store.mailbox(address).await.unwrap();
     let mail = inbox.first().expect("an email was delivered");

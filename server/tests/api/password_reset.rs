@@ -34,6 +34,10 @@ crate::on_both_backends!(
     s30_breached_passwords_and_their_shapes_are_refused_on_every_route,
     s30_well_known_passwords_of_each_language_are_refused,
     an_administrator_is_told_what_a_reset_needs_as_the_reset_says,
+    s28_a_first_call_rings_alike_and_only_the_owners_phone_finishes_it,
+    s6_parallel_wrong_first_codes_take_the_codes_tries_once,
+    s28_parallel_first_contacts_send_one,
+    s28_a_first_number_is_typed_whole_and_checked_for_its_form_only,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -131,6 +135,10 @@ async fn verify_by_text(
 ) -> Value {
     // Past the cooldown of the text that registered the phone.
     app.clock.advance(31);
+    let state = browser.get("/api/password-reset").await.json();
+    if state["verified"] == 0 {
+        return first_proof_by_text(app, browser, e164).await;
+    }
     let sent = browser
         .post(
             "/api/me/step-up",
@@ -162,6 +170,59 @@ async fn verify_by_text(
     browser.get("/api/password-reset").await.json()
 }
 
+/// A reset's first proof (N2): the whole number typed, the code texted to
+/// it typed back. Returns where the reset stands.
+async fn first_proof_by_text(app: &TestApp, browser: &mut Browser, e164: &str) -> Value {
+    let done = first_proof_contact(app, browser, e164).await;
+    assert_eq!(
+        done.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&done.body)
+    );
+    done.json()
+}
+
+/// The first proof by text, its last answer as it came.
+async fn first_proof_contact(
+    app: &TestApp,
+    browser: &mut Browser,
+    e164: &str,
+) -> crate::helpers::Response {
+    let before = app.store.sim_inbox(e164).await.unwrap().len();
+    let sent = contact(browser, "text", e164).await;
+    assert_eq!(sent.status, StatusCode::CREATED);
+    let id = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = crate::helpers::new_code(&app.store, e164, before).await;
+    contact_code(browser, &id, &code).await
+}
+
+async fn contact(browser: &mut Browser, channel: &str, to: &str) -> crate::helpers::Response {
+    browser
+        .post(
+            "/api/password-reset/contact",
+            json!({ "channel": channel, "to": to }),
+        )
+        .await
+}
+
+async fn contact_code(browser: &mut Browser, id: &str, code: &str) -> crate::helpers::Response {
+    browser
+        .post(
+            &format!("/api/password-reset/contact/{id}/code"),
+            json!({ "code": code }),
+        )
+        .await
+}
+
+/// A reset's first proof with an app's code.
+async fn reset_app_code(browser: &mut Browser, code: &str) -> StatusCode {
+    browser
+        .post("/api/password-reset/authenticator", json!({ "code": code }))
+        .await
+        .status
+}
+
 async fn set_password(browser: &mut Browser, password: &str) -> crate::helpers::Response {
     browser
         .send(
@@ -177,45 +238,108 @@ async fn signs_in_with(app: &TestApp, account: &str, password: &str) -> StatusCo
     app.browser().sign_in(account, password).await.status
 }
 
+/// What a client could tell one answer from another by: the status, the
+/// headers (a cookie's name and attributes, not its value), and the body
+/// with its fresh ids set aside.
+fn seen(response: &crate::helpers::Response) -> (StatusCode, Vec<String>, Value) {
+    let mut headers: Vec<String> = response
+        .headers
+        .iter()
+        .map(|(name, value)| match name.as_str() {
+            "set-cookie" => {
+                let value = value.to_str().unwrap();
+                let (cookie, attributes) = value.split_once(';').unwrap_or((value, ""));
+                format!(
+                    "set-cookie: {}…;{attributes}",
+                    cookie.split('=').next().unwrap()
+                )
+            }
+            _ => format!("{name}: {}", value.to_str().unwrap_or("?")),
+        })
+        .collect();
+    headers.sort();
+    let mut body = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    if let Some(id) = body.get_mut("challenge_id") {
+        *id = json!("…");
+    }
+    (response.status, headers, body)
+}
+
+/// N2: a known account with a phone, one without methods and an unknown
+/// one are alike through the whole first step — the start, where the reset
+/// stands, what the method routes say, a code sent to the owner's own
+/// number, a wrong code, a wrong app code, a resend too soon, and the
+/// questions — while the owner's phone does get its code.
 async fn s28_unknown_and_method_less_accounts_get_the_same_answers_as_a_known_one(
     backend: Backend,
 ) {
     let app = TestApp::spawn(backend).await;
     let (known, _) = person_with_phone(&app, "adele", "0612345678").await;
     let method_less = app.user("megan").await;
+    // Past the cooldown of the text that registered the phone.
+    app.clock.advance(31);
+    let texts_before = app.store.sim_inbox("+31612345678").await.unwrap().len();
     let mut answers = Vec::new();
-    for account in [
+    for (n, account) in [
         known.as_str(),
         method_less.as_str(),
         "nobody@contoso.example",
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let mut browser = app.browser();
+        browser.address = format!("198.51.100.{}", n + 1);
         browser.session().await;
+        let mut seen_here = Vec::new();
         let started = browser
             .post("/api/password-reset", json!({ "account_name": account }))
             .await;
-        let cookie = started
-            .set_cookies()
-            .iter()
-            .map(|c| c.split_once('=').unwrap().0.to_owned() + &c[c.find(';').unwrap()..])
-            .collect::<Vec<_>>();
-        answers.push((started.status, started.body.clone(), cookie));
-        let progress = browser.get("/api/password-reset").await;
-        if account == known {
-            assert_eq!(progress.status, StatusCode::OK);
-            let state = progress.json();
-            assert_eq!(state["required"], 1);
-            assert_eq!(state["ready"], false);
-            // Masked: "+31 612••••78".
-            assert_eq!(state["options"][0]["masked"], "+31 612••••78");
-        } else {
-            assert_eq!(progress.status, StatusCode::FORBIDDEN);
-            assert_eq!(progress.json(), json!({ "code": "reset-not-possible" }));
-        }
+        seen_here.push(seen(&started));
+        seen_here.push(seen(&browser.get("/api/password-reset").await));
+        seen_here.push(seen(&browser.get("/api/me/step-up").await));
+        seen_here.push(seen(&browser.get("/api/password-reset/questions").await));
+        let sent = contact(&mut browser, "text", "+31 6 12345678").await;
+        seen_here.push(seen(&sent));
+        let id = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+        seen_here.push(seen(&contact_code(&mut browser, &id, "12345").await));
+        seen_here.push(seen(
+            &browser
+                .post(
+                    &format!("/api/password-reset/contact/{id}/resend"),
+                    json!({}),
+                )
+                .await,
+        ));
+        seen_here.push(seen(
+            &browser
+                .post(
+                    "/api/password-reset/authenticator",
+                    json!({ "code": "000000" }),
+                )
+                .await,
+        ));
+        seen_here.push(seen(&browser.get("/api/password-reset").await));
+        seen_here.push(seen(&set_password(&mut browser, NEW_PASSWORD).await));
+        answers.push(seen_here);
     }
     assert_eq!(answers[0], answers[1], "known and method-less");
     assert_eq!(answers[0], answers[2], "known and unknown");
-    assert_eq!(answers[0].0, StatusCode::NO_CONTENT);
+    let state = &answers[0][1];
+    assert_eq!(state.0, StatusCode::OK);
+    assert_eq!(
+        state.2,
+        json!({ "first_ways": ["text", "call", "authenticator-app"], "options": [], "required": 1,
+                "verified": 0, "ready": false, "min_length": 12 })
+    );
+    assert_eq!(answers[0][4].0, StatusCode::CREATED);
+    assert_eq!(answers[0][4].2["destination"], "+31 612345678");
+    // The owner's number got the one code, after the answer.
+    crate::helpers::new_code(&app.store, "+31612345678", texts_before).await;
+    assert_eq!(
+        app.store.sim_inbox("+31612345678").await.unwrap().len(),
+        texts_before + 1
+    );
 }
 
 async fn s29_one_method_resets_the_password_and_the_reset_is_single_use(backend: Backend) {
@@ -332,7 +456,22 @@ async fn s29_a_reset_verifies_only_with_its_own_accounts_methods(backend: Backen
     let (adele, _) = person_with_phone(&app, "adele", "0612345678").await;
     let (_, lars_phone) = person_with_phone(&app, "lars", "0687654321").await;
     let mut browser = resetting(&app, &adele).await;
+    app.clock.advance(31);
     let texts_before = app.store.sim_inbox("+31687654321").await.unwrap().len();
+    // Before a first proof no method id is taken (N2); Lars's number typed
+    // whole is answered as any number, and nothing is sent to it.
+    let other = browser
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": lars_phone, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::UNAUTHORIZED);
+    let typed = contact(&mut browser, "text", "+31687654321").await;
+    assert_eq!(typed.status, StatusCode::CREATED);
+    // After a proof with Adele's own phone, Lars's method is not hers.
+    app.clock.advance(31);
+    verify_by_text(&app, &mut browser, "", "+31612345678").await;
     let other = browser
         .post(
             "/api/me/step-up",
@@ -340,6 +479,7 @@ async fn s29_a_reset_verifies_only_with_its_own_accounts_methods(backend: Backen
         )
         .await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     let texts_after = app.store.sim_inbox("+31687654321").await.unwrap().len();
     assert_eq!(
         texts_before, texts_after,
@@ -356,7 +496,7 @@ async fn s29_a_reset_verifies_only_with_its_own_accounts_methods(backend: Backen
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
     assert_eq!(
         set_password(&mut nobody, NEW_PASSWORD).await.code(),
-        "reset-expired"
+        "reset-not-verified"
     );
 }
 
@@ -375,9 +515,8 @@ async fn s29_administrators_need_two_methods_and_never_security_questions(backen
     let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
     add_app(&app, &mut owner).await;
     let mut browser = resetting(&app, &admin).await;
-    let state = browser.get("/api/password-reset").await.json();
-    assert_eq!(state["required"], 2);
     let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["required"], 2);
     assert_eq!(
         state["ready"], false,
         "one method is not enough for an admin"
@@ -396,7 +535,8 @@ async fn s29_administrators_need_two_methods_and_never_security_questions(backen
     // Admins cannot register questions in the first place.
     assert_ne!(questions.status, StatusCode::OK);
     let mut browser = resetting(&app, &admin2).await;
-    let refused = browser.get("/api/password-reset").await;
+    app.clock.advance(31);
+    let refused = first_proof_contact(&app, &mut browser, "+31611111111").await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(refused.code(), "reset-not-possible");
     assert!(browser.get("/api/password-reset/questions").await.status == StatusCode::NOT_FOUND);
@@ -468,7 +608,20 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
     // Where one method resets the password, questions could never be it:
     // they are not offered at all (walk issue, item 5: "step 2 of 1").
     let mut one_step = resetting(&app, &account).await;
+    // Before a first proof, nothing is asked of the person's (N2).
+    assert_eq!(
+        one_step.get("/api/password-reset/questions").await.code(),
+        "reset-not-verified"
+    );
     let state = one_step.get("/api/password-reset").await.json();
+    assert!(
+        !state["first_ways"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("security-questions"))
+    );
+    let state = verify_by_text(&app, &mut one_step, &phone, "+31612345678").await;
+    assert_eq!(state["ready"], true);
     assert!(
         state["options"]
             .as_array()
@@ -486,6 +639,8 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
         .await
         .unwrap();
     let mut browser = resetting(&app, &account).await;
+    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["verified"], 1);
     let asked = browser.get("/api/password-reset/questions").await.json();
     let asked: Vec<String> = asked["questions"]
         .as_array()
@@ -529,14 +684,7 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
         String::from_utf8_lossy(&state.body)
     );
     let state = state.json();
-    assert_eq!(state["verified"], 1);
-    assert_eq!(state["ready"], false, "questions alone never reset (S15)");
-    assert_eq!(
-        set_password(&mut browser, NEW_PASSWORD).await.code(),
-        "reset-not-verified"
-    );
-
-    let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["verified"], 2);
     assert_eq!(state["ready"], true);
     assert_eq!(
         set_password(&mut browser, NEW_PASSWORD).await.status,
@@ -612,20 +760,18 @@ async fn s30_a_reset_signs_out_every_session_and_tells_every_channel(backend: Ba
     app.clock.advance(31);
     let mut browser = resetting(&app, &account).await;
     let state = browser.get("/api/password-reset").await.json();
-    let email = state["options"]
-        .as_array()
+    assert_eq!(
+        state["first_ways"],
+        json!(["text", "call", "email", "authenticator-app"])
+    );
+    let before = app
+        .store
+        .mailbox("adele@fabrikam.example")
+        .await
         .unwrap()
-        .iter()
-        .find(|o| o["kind"] == "email")
-        .expect("email offered")
-        .clone();
-    assert_eq!(email["masked"], "a•••@fabrikam.example");
-    let sent = browser
-        .post(
-            "/api/me/step-up",
-            json!({ "method_id": email["method_id"] }),
-        )
-        .await;
+        .len();
+    // Typed whole, in any case.
+    let sent = contact(&mut browser, "email", "Adele@Fabrikam.example").await;
     assert_eq!(
         sent.status,
         StatusCode::CREATED,
@@ -633,15 +779,15 @@ async fn s30_a_reset_signs_out_every_session_and_tells_every_channel(backend: Ba
         String::from_utf8_lossy(&sent.body)
     );
     let challenge = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = crate::helpers::new_email_code(&app.store, "adele@fabrikam.example", before).await;
     let mail = app.store.mailbox("adele@fabrikam.example").await.unwrap();
     assert!(
         mail[0].body.contains("reset the password"),
         "{}",
         mail[0].body
     );
-    let code = crate::helpers::last_email_code(&app.store, "adele@fabrikam.example").await;
     assert_eq!(
-        browser.submit_code(&challenge, &code).await.status,
+        contact_code(&mut browser, &challenge, &code).await.status,
         StatusCode::OK
     );
     assert_eq!(
@@ -677,6 +823,8 @@ async fn a_reset_reaches_nothing_but_its_verification(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
     let mut browser = resetting(&app, &account).await;
+    // Even once it is proved.
+    verify_by_text(&app, &mut browser, "", "+31612345678").await;
     // Nobody is signed in, as far as the client is told.
     let session = browser.session().await;
     assert!(session["user"].is_null());
@@ -761,7 +909,7 @@ async fn s6_a_stranger_resetting_cannot_lock_the_owner_out(backend: Backend) {
             .await;
         let mut tries = Vec::new();
         for _ in 0..34 {
-            tries.push(app_code_on(&mut stranger, &app_id, &wrong).await);
+            tries.push(reset_app_code(&mut stranger, &wrong).await);
         }
         refused_at.push(
             tries
@@ -793,10 +941,7 @@ async fn s6_a_stranger_resetting_cannot_lock_the_owner_out(backend: Backend) {
     app.clock.advance(30);
     let mut reset = resetting(&app, &account).await;
     let code = code_at(&secret, app.clock.now());
-    assert_eq!(
-        app_code_on(&mut reset, &app_id, &code).await,
-        StatusCode::OK
-    );
+    assert_eq!(reset_app_code(&mut reset, &code).await, StatusCode::OK);
     assert_eq!(reset.get("/api/password-reset").await.json()["ready"], true);
     assert_eq!(
         set_password(&mut reset, NEW_PASSWORD).await.status,
@@ -808,14 +953,14 @@ async fn s6_a_stranger_resetting_cannot_lock_the_owner_out(backend: Backend) {
 /// its ten, and none against the person's sign-in.
 async fn s6_parallel_wrong_codes_on_one_reset_stay_within_its_budget(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (account, app_id, secret) = owner_with_app(&app).await;
+    let (account, _, secret) = owner_with_app(&app).await;
     let wrong = wrong_app_code(&app, &secret);
     let stranger = resetting(&app, &account).await;
     let tasks: Vec<_> = (0..30)
         .map(|_| {
             let mut b = stranger.clone();
-            let (id, code) = (app_id.clone(), wrong.clone());
-            async move { app_code_on(&mut b, &id, &code).await }
+            let code = wrong.clone();
+            async move { reset_app_code(&mut b, &code).await }
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
@@ -845,7 +990,7 @@ async fn s6_parallel_wrong_codes_on_one_reset_stay_within_its_budget(backend: Ba
 /// once: the address's twenty count, whatever each reset still allows.
 async fn s6_parallel_wrong_codes_from_one_address_stay_within_its_budget(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let (account, app_id, secret) = owner_with_app(&app).await;
+    let (account, _, secret) = owner_with_app(&app).await;
     let wrong = wrong_app_code(&app, &secret);
     let mut resets = Vec::new();
     for _ in 0..3 {
@@ -854,8 +999,8 @@ async fn s6_parallel_wrong_codes_from_one_address_stay_within_its_budget(backend
     let tasks: Vec<_> = (0..36)
         .map(|n| {
             let mut b = resets[n % 3].clone();
-            let (id, code) = (app_id.clone(), wrong.clone());
-            async move { app_code_on(&mut b, &id, &code).await }
+            let code = wrong.clone();
+            async move { reset_app_code(&mut b, &code).await }
         })
         .collect();
     let statuses = futures_join_all(tasks).await;
@@ -936,6 +1081,7 @@ async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Back
     add_questions(&mut owner).await;
 
     let mut browser = resetting(&app, &account).await;
+    verify_by_text(&app, &mut browser, "", "+31612345678").await;
     let asked = browser.get("/api/password-reset/questions").await.json();
     let right: Vec<Value> = asked["questions"]
         .as_array()
@@ -970,11 +1116,11 @@ async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Back
         .fetch_one(app.store.pool())
         .await
         .unwrap();
-    assert_eq!(recorded.split_whitespace().count(), 1, "{recorded:?}");
+    assert_eq!(recorded.split_whitespace().count(), 2, "{recorded:?}");
     let state = browser.get("/api/password-reset").await.json();
     assert_eq!(
         (state["verified"].as_u64(), state["ready"].as_bool()),
-        (Some(1), Some(false))
+        (Some(2), Some(true))
     );
 }
 
@@ -1003,9 +1149,8 @@ async fn s29_one_number_is_one_destination_however_many_methods_name_it(backend:
         .to_owned();
 
     let mut browser = resetting(&app, &admin).await;
-    let state = browser.get("/api/password-reset").await.json();
-    assert_eq!(state["required"], 2);
     let state = verify_by_text(&app, &mut browser, &phone, "+31612345678").await;
+    assert_eq!(state["required"], 2);
     assert_eq!(state["verified"], 1);
     assert!(
         state["options"]
@@ -1180,19 +1325,173 @@ async fn an_administrator_is_told_what_a_reset_needs_as_the_reset_says(backend: 
         json!({ "mfa_methods": 1, "sspr_methods": 1, "sspr_required": 2, "sspr_missing": 1 })
     );
     assert_eq!(info["required"], 1);
-    let reset = resetting(&app, &admin)
-        .await
-        .get("/api/password-reset")
-        .await;
-    assert_eq!(reset.code(), "reset-not-possible");
+    // Said once the phone proved who is resetting (N2).
+    let mut reset = resetting(&app, &admin).await;
+    app.clock.advance(31);
+    let proved = first_proof_contact(&app, &mut reset, "+31612345678").await;
+    assert_eq!(proved.code(), "reset-not-possible");
 
     add_app(&app, &mut owner).await;
     let info = owner.get("/api/me/security-info").await.json();
     assert_eq!(info["coverage"]["sspr_missing"], 0);
-    let reset = resetting(&app, &admin)
+    let mut reset = resetting(&app, &admin).await;
+    app.clock.advance(31);
+    let proved = first_proof_contact(&app, &mut reset, "+31612345678").await;
+    assert_eq!(proved.status, StatusCode::OK);
+    assert_eq!(proved.json()["required"], 2);
+}
+
+/// N2: a first call to the owner's number is answered and confirmed on the
+/// owner's phone, and proves the reset; one to a number that is nobody's
+/// rings alike and is given up as unanswered.
+async fn s28_a_first_call_rings_alike_and_only_the_owners_phone_finishes_it(backend: Backend) {
+    use secinfo_server::providers::telephony::{CallEvent, call_event};
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    app.clock.advance(31);
+    let mut owner = resetting(&app, &account).await;
+    let mut nobody = resetting(&app, "nobody@contoso.example").await;
+    let sent = contact(&mut owner, "call", "+31612345678").await;
+    let decoy = contact(&mut nobody, "call", "+31612345678").await;
+    assert_eq!(seen(&sent), seen(&decoy));
+    let id = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+    let decoy_id = decoy.json()["challenge_id"].as_str().unwrap().to_owned();
+    let progress = |browser: &mut Browser, id: &str| {
+        let path = format!("/api/password-reset/contact/{id}");
+        let mut browser = browser.clone();
+        async move { browser.get(&path).await.json() }
+    };
+    let ringing = json!({ "status": "ringing", "done": false });
+    assert_eq!(progress(&mut nobody, &decoy_id).await, ringing);
+    // The call goes out after the answer: wait for it to be placed.
+    for _ in 0..500 {
+        let inbox = app.store.sim_inbox("+31612345678").await.unwrap();
+        if inbox.iter().any(|e| e.kind == "call") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(progress(&mut owner, &id).await, ringing);
+    call_event(&app.store, &id, CallEvent::Answered)
         .await
-        .get("/api/password-reset")
-        .await;
-    assert_eq!(reset.status, StatusCode::OK);
-    assert_eq!(reset.json()["required"], 2);
+        .unwrap();
+    call_event(&app.store, &id, CallEvent::Key('#'))
+        .await
+        .unwrap();
+    assert_eq!(
+        progress(&mut owner, &id).await,
+        json!({ "status": "confirmed", "done": true })
+    );
+    let state = owner.get("/api/password-reset").await.json();
+    assert_eq!(
+        (state["verified"].as_u64(), state["ready"].as_bool()),
+        (Some(1), Some(true))
+    );
+    app.clock.advance(61);
+    assert_eq!(
+        progress(&mut nobody, &decoy_id).await,
+        json!({ "status": "no-answer", "done": false })
+    );
+    assert_eq!(
+        nobody.get("/api/password-reset").await.json()["verified"],
+        0
+    );
+}
+
+/// S6 at the statement: thirty wrong first codes at once, on a reset of a
+/// known account and of an unknown one, take the code's five tries once
+/// each (`take_reset_contact_try`), and the rest are refused alike.
+async fn s6_parallel_wrong_first_codes_take_the_codes_tries_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    app.clock.advance(31);
+    let mut outcomes = Vec::new();
+    for (n, name) in [account.as_str(), "nobody@contoso.example"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut browser = app.browser();
+        browser.address = format!("198.51.100.{}", n + 1);
+        browser.session().await;
+        browser
+            .post("/api/password-reset", json!({ "account_name": name }))
+            .await;
+        let sent = contact(&mut browser, "text", "+31612345678").await;
+        let id = sent.json()["challenge_id"].as_str().unwrap().to_owned();
+        let tasks: Vec<_> = (0..30)
+            .map(|n| {
+                let mut b = browser.clone();
+                let id = id.clone();
+                async move {
+                    let answer = contact_code(&mut b, &id, &format!("{:06}", 100_000 + n)).await;
+                    (answer.status, answer.code())
+                }
+            })
+            .collect();
+        let answers = futures_join_all(tasks).await;
+        let wrong = answers.iter().filter(|a| a.1 == "wrong-code").count();
+        let used_up = answers.iter().filter(|a| a.1 == "too-many-tries").count();
+        outcomes.push((wrong, used_up));
+    }
+    // Five tries; the reset's ten failures let five more be told so.
+    assert_eq!(outcomes, [(5, 5), (5, 5)]);
+}
+
+/// Ten first codes asked for at once on one reset: one goes, the others
+/// wait for the cooldown, whatever the account.
+async fn s28_parallel_first_contacts_send_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    app.clock.advance(31);
+    let before = app.store.sim_inbox("+31612345678").await.unwrap().len();
+    let browser = resetting(&app, &account).await;
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let mut b = browser.clone();
+            async move { contact(&mut b, "text", "+31612345678").await.status }
+        })
+        .collect();
+    let statuses = futures_join_all(tasks).await;
+    assert_eq!(count(&statuses, StatusCode::CREATED), 1, "{statuses:?}");
+    crate::helpers::new_code(&app.store, "+31612345678", before).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(
+        app.store.sim_inbox("+31612345678").await.unwrap().len(),
+        before + 1
+    );
+}
+
+/// The number is typed whole, with its country code: a national number
+/// gets a clear error at its field, alike for every account.
+async fn s28_a_first_number_is_typed_whole_and_checked_for_its_form_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.store
+        .set_policy("contoso", &policy_with(&[models::MethodKind::Email], 1))
+        .await
+        .unwrap();
+    let (account, _) = person_with_phone(&app, "adele", "0612345678").await;
+    for name in [account.as_str(), "nobody@contoso.example"] {
+        let mut browser = resetting(&app, name).await;
+        for (typed, code) in [
+            ("0612345678", "phone-number-needs-country-code"),
+            ("", "phone-number-required"),
+            ("+31 6 123", "invalid-phone-number"),
+        ] {
+            let refused = contact(&mut browser, "text", typed).await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{typed}");
+            assert_eq!(
+                refused.json(),
+                json!({ "code": code, "field": "phone_number" })
+            );
+        }
+        let refused = contact(&mut browser, "email", "adele@").await;
+        assert_eq!(refused.json()["field"], "email");
+        // 00 stands for +.
+        assert_eq!(
+            contact(&mut browser, "text", "0031 6 12345678")
+                .await
+                .status,
+            StatusCode::CREATED
+        );
+    }
 }

@@ -91,7 +91,7 @@ pub fn EmailWizard(
                 <EnterCode challenge code error busy
                     sent_id="email-wizard-code-sent"
                     back_label="email-wizard-change-address"
-                    on_verified=Callback::new(move |info| { result.set(Some(info)); step.set(Step::Done) })
+                    on_verified=Callback::new(move |info: Option<SecurityInfo>| if let Some(info) = info { result.set(Some(info)); step.set(Step::Done) })
                     on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
                     on_resent=Callback::new(move |c| { resent.set(true); show(c) })
                     resent=resent.get_untracked()/>

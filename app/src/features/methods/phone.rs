@@ -164,7 +164,7 @@ pub fn PhoneWizard(
         {move || match step.get() {
             Step::Enter => view! { <EnterNumber kind entry error busy on_next=Callback::new(move |()| { resent.set(false); start() }) on_cancel/> }.into_any(),
             Step::Code(challenge) => view! {
-                <EnterCode challenge code=entry.code error busy on_verified=Callback::new(finished)
+                <EnterCode challenge code=entry.code error busy on_verified=Callback::new(move |info: Option<SecurityInfo>| if let Some(info) = info { finished(info) })
                     on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
                     on_resent=Callback::new(move |c| { resent.set(true); show(c) })
                     resent=resent.get_untracked()/>
