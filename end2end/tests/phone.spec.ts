@@ -488,3 +488,26 @@ test('Change on a phone verifies the new number and keeps the row', async ({ pag
   await expect(page.getByRole('listitem').filter({ hasText: first.display })).toHaveCount(0);
   await expect(page.getByText(`Phone - text ${second.display}`)).toBeVisible();
 });
+
+test('an office phone at the number that is already the phone says it counts once for a reset', async ({ page, context, makeUser, expectAccessible }) => {
+  const user = await makeUser({ policy: { limits: { resend_cooldown_seconds: 0 } } });
+  const number = uniqueNlMobile();
+  await signIn(page, user);
+  const handsetPage = await context.newPage();
+  await addPhoneByText(page, handsetPage, number);
+
+  const wizard = await openWizard(page, 'officePhone');
+  await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await wizard.getByLabel('Phone number').fill(number.national);
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByRole('status').filter({ hasText: 'This number is already your phone.' }))
+    .toHaveText('This number is already your phone. You can add it here as well, but for password reset one number counts as one method.');
+  await expectAccessible(page);
+  const phone = new Handset(handsetPage, number.e164);
+  await phone.answer();
+  await phone.press('#');
+  await wizard.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Office phone' })).toContainText(number.display);
+  // Counted as the reset counts it: one number, one method.
+  await expect(page.getByText('Password reset: ready (1 method)')).toBeVisible();
+});

@@ -95,6 +95,14 @@ phone-wizard-rates = Message and data rates may apply.
 #   $extension (String) - the extension that was removed, e.g. "12345"
 phone-wizard-extension-removed = Extensions aren't supported for this phone, so we removed the extension { $extension } from the number.
 # Variables:
+#   $kind (String) - the method the number already is: phone, alternate-phone or office-phone
+phone-wizard-same-number =
+    { $kind ->
+        [alternate-phone] This number is already your alternate phone.
+        [office-phone] This number is already your office phone.
+       *[phone] This number is already your phone.
+    } You can add it here as well, but for password reset one number counts as one method.
+# Variables:
 #   $number (String) - where the code went, e.g. "+31 612345678"
 phone-wizard-code-sent = We just sent a 6-digit code to { $number }. Enter the code below.
 phone-wizard-code-label = Code

@@ -74,6 +74,12 @@ phone-wizard-text = Mij een code sturen
 phone-wizard-call = Mij bellen
 phone-wizard-rates = Er kunnen kosten voor berichten en gegevens in rekening worden gebracht.
 phone-wizard-extension-removed = Toestelnummers worden voor deze telefoon niet ondersteund. Daarom hebben we het toestelnummer { $extension } uit het nummer verwijderd.
+phone-wizard-same-number =
+    { $kind ->
+        [alternate-phone] Dit nummer is al uw alternatieve telefoon.
+        [office-phone] Dit nummer is al uw kantoortelefoon.
+       *[phone] Dit nummer is al uw telefoon.
+    } U kunt het hier ook toevoegen, maar voor het opnieuw instellen van uw wachtwoord telt één nummer als één methode.
 phone-wizard-code-sent = We hebben zojuist een code van 6 cijfers naar { $number } gestuurd. Voer de code hieronder in.
 phone-wizard-code-label = Code
 phone-wizard-resend = Code opnieuw verzenden

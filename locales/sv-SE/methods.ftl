@@ -74,6 +74,12 @@ phone-wizard-text = Skicka en kod till mig
 phone-wizard-call = Ring mig
 phone-wizard-rates = Avgifter för meddelanden och data kan tillkomma.
 phone-wizard-extension-removed = Anknytningsnummer stöds inte för den här telefonen, så vi tog bort anknytningen { $extension } från numret.
+phone-wizard-same-number =
+    { $kind ->
+        [alternate-phone] Det här numret är redan din alternativa telefon.
+        [office-phone] Det här numret är redan din kontorstelefon.
+       *[phone] Det här numret är redan din telefon.
+    } Du kan lägga till det här också, men vid återställning av lösenord räknas ett nummer som en metod.
 phone-wizard-code-sent = Vi har just skickat en kod med 6 siffror till { $number }. Ange koden nedan.
 phone-wizard-code-label = Kod
 phone-wizard-resend = Skicka koden igen

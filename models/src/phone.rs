@@ -105,6 +105,10 @@ pub struct Challenge {
     pub extension_removed: bool,
     /// Seconds before another code may be requested.
     pub resend_after: u64,
+    /// Registering: the person's other method at the same number, if any
+    /// (it may be added, but one number is one destination for a reset, N8).
+    #[serde(default)]
+    pub also_registered_as: Option<crate::MethodKind>,
 }
 
 /// `POST /api/me/email/challenges`: sends a code to an email address.

@@ -247,6 +247,7 @@ pub async fn contact(
         destination,
         channel,
         extension_removed: false,
+        also_registered_as: None,
         resend_after: cooldown as u64,
     })
 }

@@ -154,9 +154,23 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
     let policy = &user.policy;
     let addable = addable(policy, methods, user.is_admin);
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    // What a reset could verify: one method per destination, as the reset
+    // itself counts them (one number as phone and office phone is one, N8).
+    let mut reached = Vec::new();
+    let reset_kinds: Vec<MethodKind> = methods
+        .iter()
+        .filter(|m| policy.counts_for_reset(m.kind, user.is_admin))
+        .filter(|m| {
+            let key = m.destination_key();
+            let new = !reached.contains(&key);
+            reached.push(key);
+            new
+        })
+        .map(|m| m.kind)
+        .collect();
     // The same rule as the reset's own (an administrator needs two methods,
     // never security questions).
-    let sspr_missing = policy.reset_missing(&kinds, user.is_admin);
+    let sspr_missing = policy.reset_missing(&reset_kinds, user.is_admin);
     // While a reset still needs a method, the interrupt proposes one that
     // helps it, of a kind the person has not yet; otherwise the first
     // addable in the policy's order.
@@ -181,10 +195,7 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
         required: policy.registration_required,
         coverage: models::Coverage {
             mfa_methods: kinds.iter().filter(|k| policy.counts_for_mfa(**k)).count(),
-            sspr_methods: kinds
-                .iter()
-                .filter(|k| policy.counts_for_reset(**k, user.is_admin))
-                .count(),
+            sspr_methods: reset_kinds.len(),
             sspr_required: policy.reset_required(user.is_admin),
             sspr_missing,
         },

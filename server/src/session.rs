@@ -236,7 +236,7 @@ pub async fn verified(
             .into_iter()
             .find(|m| m.id == method_id)
             .ok_or_else(AppError::not_found)?;
-        let destination = crate::verification::destination_key(&method);
+        let destination = method.destination_key();
         if !state
             .store
             .record_reset_step(&session.token_digest, method_id, &destination, state.now())

@@ -170,6 +170,7 @@ pub async fn send_as(
         destination: shown_destination(purpose, to),
         channel,
         extension_removed: false,
+        also_registered_as: None,
         resend_after: cooldown as u64,
     })
 }
@@ -201,6 +202,7 @@ async fn already_on_its_way(
         destination: shown_destination(purpose, to),
         channel,
         extension_removed: false,
+        also_registered_as: None,
         resend_after: (cooldown - (now - c.created_at)).max(1) as u64,
     }))
 }
@@ -364,7 +366,7 @@ pub fn counts_here(
         && !session.reset_steps().contains(&method.id.as_str())
         && !session
             .reset_destinations()
-            .contains(&destination_key(method).as_str())
+            .contains(&method.destination_key().as_str())
 }
 
 /// The kinds of the methods verified on this reset that still exist.
@@ -375,21 +377,6 @@ pub fn reset_kinds_verified(session: &SessionRecord, methods: &[MethodRecord]) -
         .filter_map(|id| methods.iter().find(|m| m.id == *id))
         .map(|m| m.kind)
         .collect()
-}
-
-/// What a method reaches, as a reset records it: a phone's number or an
-/// email address (so that one number registered as two methods is one
-/// destination, N8), else the method itself. A digest, in hex: it holds
-/// nothing a `LIKE` pattern would read as a wildcard.
-pub fn destination_key(method: &MethodRecord) -> String {
-    use sha2::{Digest, Sha256};
-    let reached = match (&method.phone, method.kind) {
-        (Some(phone), _) => format!("phone:{}", phone.e164),
-        (None, MethodKind::Email) => format!("email:{}", method.detail.to_lowercase()),
-        (None, _) => format!("method:{}", method.id),
-    };
-    let digest = Sha256::digest(reached.as_bytes());
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The ways this session can verify, the default first: each app; one

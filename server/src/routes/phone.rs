@@ -103,5 +103,13 @@ pub async fn start(
     )
     .await?;
     challenge.extension_removed = number.extension.is_some() && !keeps_extension;
+    // One number as two methods counts once for a reset (N8): say so now.
+    challenge.also_registered_as = methods
+        .iter()
+        .find(|m| {
+            Some(&m.id) != request.replaces.as_ref()
+                && m.phone.as_ref().is_some_and(|p| p.e164 == number.e164)
+        })
+        .map(|m| m.kind);
     Ok((StatusCode::CREATED, Json(challenge)))
 }

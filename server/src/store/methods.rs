@@ -112,6 +112,23 @@ pub struct MethodRecord {
     pub created_at: UnixTime,
 }
 
+impl MethodRecord {
+    /// What the method reaches: a phone's number or an email address (so
+    /// that one number registered as two methods is one destination, N8),
+    /// else the method itself. A digest, in hex: it holds nothing a `LIKE`
+    /// pattern would read as a wildcard (a reset records it).
+    pub fn destination_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let reached = match (&self.phone, self.kind) {
+            (Some(phone), _) => format!("phone:{}", phone.e164),
+            (None, MethodKind::Email) => format!("email:{}", self.detail.to_lowercase()),
+            (None, _) => format!("method:{}", self.id),
+        };
+        let digest = Sha256::digest(reached.as_bytes());
+        digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 pub struct NewMethod<'a> {
     pub id: &'a str,
     pub kind: MethodKind,

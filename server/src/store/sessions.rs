@@ -94,7 +94,7 @@ impl SessionRecord {
         self.reset_step_parts().map(|(method, _)| method).collect()
     }
 
-    /// What the methods verified on this reset reach (`destination_key`).
+    /// What the methods verified on this reset reach (`MethodRecord::destination_key`).
     pub fn reset_destinations(&self) -> Vec<&str> {
         self.reset_step_parts()
             .filter_map(|(_, destination)| destination)

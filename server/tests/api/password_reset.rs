@@ -38,6 +38,7 @@ crate::on_both_backends!(
     s6_parallel_wrong_first_codes_take_the_codes_tries_once,
     s28_parallel_first_contacts_send_one,
     s28_a_first_number_is_typed_whole_and_checked_for_its_form_only,
+    s29_registering_a_number_already_registered_says_which_method_it_is,
 );
 
 const NEW_PASSWORD: &str = "Quiet-Meadow-Lantern-81";
@@ -1138,6 +1139,9 @@ async fn s29_one_number_is_one_destination_however_many_methods_name_it(backend:
     let info = owner
         .register_phone("office-phone", "NL", "0612345678")
         .await;
+    // The coverage counts as the reset does: one number, one method.
+    assert_eq!(info["coverage"]["sspr_methods"], 1, "{}", info["coverage"]);
+    assert_eq!(info["coverage"]["sspr_missing"], 1);
     let office = info["methods"]
         .as_array()
         .unwrap()
@@ -1494,4 +1498,31 @@ async fn s28_a_first_number_is_typed_whole_and_checked_for_its_form_only(backend
             StatusCode::CREATED
         );
     }
+}
+
+/// N8: registering a number that is already one of the person's methods
+/// is allowed, and the answer says which method it already is (the wizard
+/// tells the person it counts once for a reset); a new number says nothing.
+async fn s29_registering_a_number_already_registered_says_which_method_it_is(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin("megan").await;
+    let mut owner = app.browser();
+    owner.sign_in(&admin, PASSWORD).await;
+    owner.register_phone("phone", "NL", "0612345678").await;
+    app.clock.advance(31);
+    let start = |number: &'static str| {
+        let mut owner = owner.clone();
+        async move {
+            owner
+                .post(
+                    "/api/me/phone/challenges",
+                    json!({ "kind": "office-phone", "region": "NL", "number": number, "delivery": "call" }),
+                )
+                .await
+                .json()
+        }
+    };
+    assert_eq!(start("+31 6 12345678").await["also_registered_as"], "phone");
+    app.clock.advance(31);
+    assert_eq!(start("0687654321").await["also_registered_as"], Value::Null);
 }

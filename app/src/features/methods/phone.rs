@@ -87,10 +87,12 @@ pub fn PhoneWizard(
 
     // The extension the server removed from the typed number, to say so.
     let removed_extension: RwSignal<Option<String>> = RwSignal::new(None);
+    let same_number: RwSignal<Option<MethodKind>> = RwSignal::new(None);
 
     // A verification under way: the step it shows.
     let show = move |challenge: Challenge| {
         entry.code.set(String::new());
+        same_number.set(challenge.also_registered_as);
         removed_extension.set(
             challenge
                 .extension_removed
@@ -159,6 +161,14 @@ pub fn PhoneWizard(
                 let mut args = Args::new();
                 args.set("extension", ext);
                 view! { <p class="notice" role="status">{move || i18n.t_with("phone-wizard-extension-removed", &args)}</p> }
+            })
+        }}
+        {move || {
+            let shown = matches!(step.get(), Step::Code(_) | Step::Calling(_));
+            same_number.get().filter(|_| shown).map(|kind| {
+                let mut args = Args::new();
+                args.set("kind", kind.as_str());
+                view! { <p class="notice" role="status">{move || i18n.t_with("phone-wizard-same-number", &args)}</p> }
             })
         }}
         {move || match step.get() {
