@@ -6,7 +6,7 @@ use leptos_router::path;
 use crate::address::Address;
 use crate::components::progress::Progress;
 use crate::features::step_up::StepUp;
-use crate::focus::focus_heading_after_moves;
+use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
 use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
 fn RoutedPages(session: Session) -> impl IntoView {
     Address::provide_from_router();
     focus_heading_after_moves(use_location().pathname.into());
+    keep_focus_on_the_page();
     view! {
         <Shell signed_in=SIGNED_IN_PARTS>
             <Show when=move || session.ready.get() fallback=|| view! { <Loading/> }>
@@ -62,6 +63,7 @@ pub fn SignInEntry() -> impl IntoView {
     Address::provide_from_browser(Signal::derive(move || i18n.asked_tag()));
     let here = window().location().pathname().unwrap_or_default();
     focus_heading_after_moves(Signal::stored(here));
+    keep_focus_on_the_page();
     view! {
         <Shell>
             <SignInPage/>

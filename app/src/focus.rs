@@ -1,9 +1,14 @@
 //! Where focus goes after a move between pages: to the new page's heading
 //! once it is there (pages load their data first), unless the page put it
 //! somewhere. A move that loaded the page anew (from the sign-in entry to
-//! the whole client) counts too.
+//! the whole client) counts too. And where it goes when a step of a page
+//! took away (or disabled) the control that had it: never to `<body>`.
+
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Where the note that the next page load is a move between pages is kept
 /// (one tab's session storage: the load happens in the same tab).
@@ -74,5 +79,145 @@ fn focus_heading_when_shown(tries: u32) {
             std::time::Duration::from_millis(50),
         ),
         None => {}
+    }
+}
+
+/// Where a new step starts: a field refused, else what the step marks as
+/// its start (`data-step-start`), else its first field, else its primary
+/// button (Done), else any button, else `root` itself.
+pub fn focus_next_step(root: &web_sys::Element) {
+    let target = [
+        "[aria-invalid='true']",
+        "[data-step-start]",
+        "input, select, textarea",
+        ".button-primary:not([disabled])",
+        "button:not([disabled])",
+    ]
+    .into_iter()
+    .find_map(|selector| root.query_selector(selector).ok().flatten())
+    .unwrap_or_else(|| root.clone());
+    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+thread_local! {
+    /// The control that had focus last, and its step (`data-focus-region`).
+    static LAST: RefCell<Option<(web_sys::Element, Option<web_sys::Element>)>> =
+        const { RefCell::new(None) };
+    /// Focus fell while that control was busy (disabled): it gets it back.
+    static WAITING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether focus is on no control: the body, or nothing.
+fn focus_is_nowhere() -> bool {
+    document().active_element().is_none_or(|active| {
+        document()
+            .body()
+            .is_some_and(|body| active.is_same_node(Some(&body)))
+    })
+}
+
+/// Keeps focus on the page through the steps of its flows, as dialogs keep
+/// it in theirs (`Dialog`): when a step takes away the control that had
+/// focus (a step replaced by the next, an offer answered), focus goes,
+/// once the page changed, to a refused field, else to the next step's start
+/// in the same `data-focus-region`, else to the page's heading. A control
+/// still there that the person left (a press on the background, another
+/// window) keeps things as they are.
+pub fn keep_focus_on_the_page() {
+    let document = document();
+    let focused = Closure::<dyn Fn(web_sys::FocusEvent)>::new(|ev: web_sys::FocusEvent| {
+        let Some(element) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let region = element.closest("[data-focus-region]").ok().flatten();
+        LAST.with(|l| *l.borrow_mut() = Some((element, region)));
+        WAITING.with(|w| w.set(false));
+    });
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "focusin",
+        focused.as_ref().unchecked_ref(),
+        true,
+    );
+    focused.forget();
+    let rescue = Closure::<dyn Fn()>::new(rescue_lost_focus);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::MutationObserver::new(rescue.as_ref().unchecked_ref()),
+        document.body(),
+    ) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        options.set_attribute_filter(&js_sys::Array::of2(
+            &"disabled".into(),
+            &"aria-invalid".into(),
+        ));
+        let _ = observer.observe_with_options(&body, &options);
+    }
+    rescue.forget();
+}
+
+/// After the page changed: puts focus that a step took away where the
+/// person looks next.
+fn rescue_lost_focus() {
+    let Some((last, region)) = LAST.with(|l| l.borrow().clone()) else {
+        return;
+    };
+    let busy = last.is_connected() && last.has_attribute("disabled");
+    // The browser lets go of a disabled control a moment later: it is
+    // owed focus back from now on.
+    if busy {
+        WAITING.with(|w| w.set(true));
+    }
+    if !focus_is_nowhere() {
+        return;
+    }
+    if last.is_connected() && !busy {
+        // Back from busy: it takes focus again; else the person left it.
+        if WAITING.with(|w| w.replace(false))
+            && let Ok(last) = last.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = last.focus();
+        }
+        return;
+    }
+    // A dialog keeps its own.
+    if document()
+        .query_selector("[role='dialog']")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let scope = region
+        .filter(|r| r.is_connected())
+        .or_else(|| document().query_selector("main").ok().flatten());
+    let Some(scope) = scope else { return };
+    if let Some(refused) = scope.query_selector("[aria-invalid='true']").ok().flatten()
+        && let Ok(refused) = refused.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = refused.focus();
+        return;
+    }
+    // Busy: it takes focus back once its request is answered.
+    if busy {
+        return;
+    }
+    if scope.has_attribute("data-focus-region") {
+        focus_next_step(&scope);
+    } else if let Some(heading) = scope
+        .query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }

@@ -11,9 +11,13 @@ pub fn SubmitButton(
     /// `button button-danger` for an action that destroys something.
     #[prop(default = "button button-primary")]
     class: &'static str,
+    /// Where focus goes when the form is drawn anew around it (a saved
+    /// form: its Save again), as `focus_next_step` reads `data-step-start`.
+    #[prop(optional)]
+    step_start: bool,
 ) -> impl IntoView {
     view! {
-        <button type="submit" class=class disabled=move || busy.get()>
+        <button type="submit" class=class disabled=move || busy.get() data-step-start=step_start.then_some("")>
             <Show when=move || busy.get()><span class="button-spinner" aria-hidden="true"></span></Show>
             {move || label.get()}
         </button>

@@ -130,7 +130,7 @@ pub fn Dialog(
                 element.contains(Some(&active)) && !active.is_same_node(Some(&element))
             });
             if !inside {
-                focus_next_step(&element);
+                crate::focus::focus_next_step(&element);
             }
         });
         if let Ok(mutations) = web_sys::MutationObserver::new(rescue.as_ref().unchecked_ref()) {
@@ -190,25 +190,6 @@ pub fn Dialog(
                 {children()}
             </div>
         </div>
-    }
-}
-
-/// Where a new step of a dialog starts: a field refused, else what the
-/// step marks as its start (`data-step-start`), else its first field, else
-/// its primary button (Done), else any button, else the dialog itself.
-fn focus_next_step(root: &web_sys::Element) {
-    let target = [
-        "[aria-invalid='true']",
-        "[data-step-start]",
-        "input, select, textarea",
-        ".button-primary:not([disabled])",
-        "button:not([disabled])",
-    ]
-    .into_iter()
-    .find_map(|selector| root.query_selector(selector).ok().flatten())
-    .unwrap_or_else(|| root.clone());
-    if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
     }
 }
 

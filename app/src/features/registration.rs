@@ -54,7 +54,7 @@ pub fn Registration(
     });
 
     view! {
-        <section class="card page-narrow registration" aria-labelledby="registration-title">
+        <section class="card page-narrow registration" aria-labelledby="registration-title" data-focus-region="">
             {move || match stage.get() {
                 Stage::Intro => view! {
                     <h1 id="registration-title">{move || i18n.t("register-title")}</h1>

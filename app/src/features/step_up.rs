@@ -49,6 +49,7 @@ pub fn StepUp(
     // A reset's security questions, once chosen.
     let answering = RwSignal::new(false);
     let app_code = RwSignal::new(String::new());
+    let app_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let verify_app = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((kind, method_id)) = app_method.get_untracked() else {
@@ -83,7 +84,13 @@ pub fn StepUp(
             busy.set(false);
             match verified {
                 Ok(_) => on_verified.run(()),
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    // Refused (a wrong or used code): back to the field.
+                    if let Some(input) = app_input.get_untracked() {
+                        let _ = input.focus();
+                    }
+                }
             }
         });
     };
@@ -94,7 +101,6 @@ pub fn StepUp(
                 .is_some_and(|(kind, _)| *kind == MethodKind::RecoveryCodes)
         })
     };
-    let app_input: NodeRef<leptos::html::Input> = NodeRef::new();
     Effect::new(move |_| {
         if let Some(input) = app_input.get()
             && moves_focus
@@ -268,7 +274,7 @@ pub fn StepUp(
     }
 
     view! {
-        <section class="card page-narrow step-up" aria-labelledby="step-up-title">
+        <section class="card page-narrow step-up" aria-labelledby="step-up-title" data-focus-region="">
             <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t(title)}</h1>
             <p>{intro}</p>
             {move || answering.get().then(|| view! {

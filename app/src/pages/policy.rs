@@ -134,7 +134,7 @@ fn PolicyEditor() -> impl IntoView {
             })/>
         </Show>
         <Show when=move || !needs_step_up()>
-        <section class="card policy" aria-labelledby="policy-title">
+        <section class="card policy" aria-labelledby="policy-title" data-focus-region="">
             <h1 id="policy-title">{move || i18n.t("policy-title")}</h1>
             <p>{move || i18n.t("policy-intro")}</p>
             <ErrorAlert message=alert/>
@@ -176,7 +176,7 @@ fn PolicyEditor() -> impl IntoView {
                         <p class="muted" role="status">{move || saved.get().then(|| i18n.t("policy-saved"))}</p>
                         <FormActions>
                             <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
-                            <SubmitButton label=i18n.text("policy-save") busy/>
+                            <SubmitButton label=i18n.text("policy-save") busy step_start=true/>
                         </FormActions>
                     </form>
                 }.into_any(),

@@ -274,7 +274,7 @@ fn FirstProof(state: PasswordResetState, on_verified: Callback<()>) -> impl Into
         request_animation_frame(focus_field);
     });
     view! {
-        <section class="card page-narrow reset" aria-labelledby="reset-title">
+        <section class="card page-narrow reset" aria-labelledby="reset-title" data-focus-region="">
             <h1 id="reset-title" tabindex="-1" node_ref=heading>{move || i18n.t("reset-title")}</h1>
             <p>{intro}</p>
             {move || match challenge.get() {

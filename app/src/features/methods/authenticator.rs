@@ -26,6 +26,7 @@ pub fn AuthenticatorWizard(
     let busy = RwSignal::new(false);
     let show_secret = RwSignal::new(false);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
+    let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
     leptos::task::spawn_local(async move {
         match api::start_authenticator().await {
             Ok(s) => setup.set(Some(s)),
@@ -48,11 +49,18 @@ pub fn AuthenticatorWizard(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::confirm_authenticator(&pending, &typed).await {
-                Ok(info) => result.set(Some(info)),
-                Err(e) => error.set(Some(e)),
-            }
+            let confirmed = api::confirm_authenticator(&pending, &typed).await;
             busy.set(false);
+            match confirmed {
+                Ok(info) => result.set(Some(info)),
+                Err(e) => {
+                    error.set(Some(e));
+                    // Refused: the code, where the error is (walk issue, item 4).
+                    if let Some(input) = code_input.get_untracked() {
+                        let _ = input.focus();
+                    }
+                }
+            }
         });
     };
 
@@ -95,7 +103,7 @@ pub fn AuthenticatorWizard(
                     </Show>
                     <form class="form" novalidate on:submit=submit>
                         <TextField id="authenticator-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
-                            value=code error=code_error autocomplete="one-time-code" inputmode="numeric"/>
+                            value=code error=code_error autocomplete="one-time-code" inputmode="numeric" node_ref=code_input/>
                         <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                             <SubmitButton label=i18n.text("dialog-next") busy/>
                         </FormActions>
