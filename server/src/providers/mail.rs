@@ -63,10 +63,19 @@ impl Mailer {
                     .header(ContentType::TEXT_PLAIN)
                     .body(email.body.to_owned())
                     .map_err(|e| AppError::internal(format!("email message: {e}")))?;
-                transport
-                    .send(message)
-                    .await
-                    .map_err(|e| AppError::internal(format!("smtp: {e}")))?;
+                transport.send(message).await.map_err(|e| {
+                    // Letters like å before the @ need the server's SMTPUTF8
+                    // (RFC 6531); without it the address cannot be mailed
+                    // from here, which the person is told at the field.
+                    if !email.to.is_ascii() && e.to_string().contains("SMTPUTF8") {
+                        AppError::invalid(
+                            models::ErrorCode::EmailLocalPartUnsupported,
+                            models::Field::Email,
+                        )
+                    } else {
+                        AppError::internal(format!("smtp: {e}"))
+                    }
+                })?;
                 Ok(())
             }
         }
