@@ -1,6 +1,6 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { SecurityInfoPage } from '../pages/security-info-page';
-import { signIn } from '../pages/security-info-flows';
+import { addAuthenticatorApp, signIn } from '../pages/security-info-flows';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
 
@@ -76,4 +76,24 @@ test('a new session steps up with the authenticator app, and the app can be dele
   await otherPage.getByRole('dialog', { name: 'Delete method' }).getByRole('button', { name: 'Yes' }).click();
   await expect(otherPage.getByRole('listitem').filter({ hasText: 'Authenticator app' })).toHaveCount(0);
   await other.close();
+});
+
+test('a second app is named, so that the two are told apart', async ({ page, user, expectAccessible }) => {
+  await signIn(page, user);
+  await addAuthenticatorApp(page);
+  // The second: named by the person.
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('button', { name: "Can't scan image?" }).click();
+  const secret = (await page.locator('code.secret').textContent())!;
+  await page.getByLabel('Code', { exact: true }).fill(totp(secret));
+  await page.getByLabel('Name (optional)').fill('Work phone');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const named = page.getByRole('listitem').filter({ hasText: 'Work phone' });
+  await expect(named).toContainText('Authenticator app');
+  await expect(named.getByRole('button', { name: 'Delete: Authenticator app "Work phone"' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete: Authenticator app', exact: true })).toHaveCount(1);
 });

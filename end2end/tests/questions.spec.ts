@@ -50,3 +50,45 @@ test('security questions are answered, checked at the field, saved and deleted',
   await page.getByRole('dialog', { name: 'Delete method' }).getByRole('button', { name: 'Yes' }).click();
   await expect(row).toHaveCount(0);
 });
+
+// Walk issue, item 13: an organization's own question is written per
+// language; where it was not, the page says which language it is in.
+for (const [locale, shown, marked] of [
+  ['nl-NL', 'Wat is de naam van het Contoso-kantoor waar u voor het eerst werkte?', null],
+  ['sv-SE', 'What is the name of the Contoso office you first worked at? (på engelska)', 'en'],
+] as const) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test('the organization\'s own question is shown in the page\'s language, or marked with the one it is written in', async ({ page, makeUser, expectAccessible }) => {
+      const user = await makeUser({
+        locale,
+        policy: {
+          ...withQuestions,
+          security_questions: {
+            custom: [{
+              en: 'What is the name of the Contoso office you first worked at?',
+              'nl-NL': 'Wat is de naam van het Contoso-kantoor waar u voor het eerst werkte?',
+            }],
+          },
+        },
+      });
+      await page.goto('/signin');
+      await page.getByLabel(locale === 'nl-NL' ? 'Account' : 'Konto', { exact: true }).fill(user.accountName);
+      await page.getByLabel(locale === 'nl-NL' ? 'Wachtwoord' : 'Lösenord', { exact: true }).fill(user.password);
+      await page.getByRole('button', { name: locale === 'nl-NL' ? 'Aanmelden' : 'Logga in', exact: true }).click();
+      await page.getByRole('button', { name: locale === 'nl-NL' ? 'Methode toevoegen' : 'Lägg till metod' }).click();
+      await page.getByLabel(locale === 'nl-NL' ? 'Welke methode wilt u toevoegen?' : 'Vilken metod vill du lägga till?')
+        .selectOption({ label: locale === 'nl-NL' ? 'Beveiligingsvragen' : 'Säkerhetsfrågor' });
+      await page.getByRole('button', { name: locale === 'nl-NL' ? 'Toevoegen' : 'Lägg till', exact: true }).click();
+      const option = page.getByRole('dialog').getByRole('option', { name: shown }).first();
+      await expect(option).toHaveCount(1);
+      if (marked) {
+        await expect(option).toHaveAttribute('lang', marked);
+      } else {
+        await expect(option).not.toHaveAttribute('lang', /.+/);
+      }
+      await expectAccessible(page);
+    });
+  });
+}

@@ -13,6 +13,10 @@ methods-change-label = Change: { $method }
 # Variables:
 #   $method (String) - the kind of method, such as "Phone"
 methods-delete-label = Delete: { $method }
+# Variables:
+#   $method (String) - the method's kind, such as "Authenticator app"
+#   $name (String) - the name the person gave it
+methods-delete-named-label = Delete: { $method } "{ $name }"
 methods-delivery-text = Text
 methods-delivery-call = Call
 # Variables:
@@ -178,6 +182,11 @@ authenticator-manual = Enter these details in your app instead:
 authenticator-account-label = Account name
 authenticator-secret-label = Secret key
 authenticator-success-text = Your authenticator app was added. You can use it to verify your identity for two-step verification and password reset.
+authenticator-name-label = Name (optional)
+authenticator-name-hint = So you can tell your apps apart, such as "Work phone".
+# Variables:
+#   $number (Number) - which of the person's apps this is: 2, 3…
+authenticator-default-name = Authenticator app { $number }
 step-up-authenticator = Use a code from my authenticator app
 step-up-security-key = Use my passkey or security key
 register-different-method = I want to set up a different method

@@ -28,3 +28,11 @@ questions-choose = Choose a question
 questions-answer-hint = 3 to 40 characters. Capital letters and extra spaces don't matter.
 questions-save = Save
 questions-success-text = Your security questions were saved. They help you reset your password, together with another method.
+# Variables:
+#   $question (String) - the organization's own security question, as it wrote it
+#   $language (String) - the tag of the language it is written in: en, nl-NL or sv-SE
+question-written-in = { $question } ({ $language ->
+        [nl-NL] in Dutch
+        [sv-SE] in Swedish
+       *[en] in English
+    })

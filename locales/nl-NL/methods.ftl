@@ -13,6 +13,7 @@ methods-change-label = Wijzigen: { $method }
 # Variables:
 #   $method (String) - the kind of method, such as "Phone"
 methods-delete-label = Verwijderen: { $method }
+methods-delete-named-label = Verwijderen: { $method } '{ $name }'
 methods-delivery-text = Sms
 methods-delivery-call = Oproep
 methods-default-phone-text = Telefoon - sms { $number }
@@ -139,6 +140,9 @@ authenticator-manual = Voer in plaats daarvan deze gegevens in uw app in:
 authenticator-account-label = Accountnaam
 authenticator-secret-label = Geheime sleutel
 authenticator-success-text = Uw Authenticator-app is toegevoegd. U kunt deze gebruiken om uw identiteit te verifiëren voor verificatie in twee stappen en het opnieuw instellen van uw wachtwoord.
+authenticator-name-label = Naam (optioneel)
+authenticator-name-hint = Zodat u uw apps uit elkaar kunt houden, zoals 'Telefoon van het werk'.
+authenticator-default-name = Authenticator-app { $number }
 step-up-authenticator = Een code uit mijn Authenticator-app gebruiken
 step-up-security-key = Mijn wachtwoordsleutel of beveiligingssleutel gebruiken
 register-different-method = Ik wil een andere methode instellen

@@ -22,3 +22,8 @@ questions-choose = Kies een vraag
 questions-answer-hint = 3 tot 40 tekens. Hoofdletters en extra spaties maken niet uit.
 questions-save = Opslaan
 questions-success-text = Uw beveiligingsvragen zijn opgeslagen. Samen met een andere methode kunt u er uw wachtwoord mee opnieuw instellen.
+question-written-in = { $question } ({ $language ->
+        [sv-SE] in het Zweeds
+        [en] in het Engels
+       *[nl-NL] in het Nederlands
+    })

@@ -13,6 +13,7 @@ methods-change-label = Ändra: { $method }
 # Variables:
 #   $method (String) - the kind of method, such as "Phone"
 methods-delete-label = Ta bort: { $method }
+methods-delete-named-label = Ta bort: { $method } ”{ $name }”
 methods-delivery-text = Sms
 methods-delivery-call = Samtal
 methods-default-phone-text = Telefon - sms { $number }
@@ -139,6 +140,9 @@ authenticator-manual = Ange de här uppgifterna i appen i stället:
 authenticator-account-label = Kontonamn
 authenticator-secret-label = Hemlig nyckel
 authenticator-success-text = Din Authenticator-app har lagts till. Du kan använda den för att verifiera din identitet för tvåstegsverifiering och återställning av lösenord.
+authenticator-name-label = Namn (valfritt)
+authenticator-name-hint = Så att du kan skilja dina appar åt, till exempel ”Jobbtelefonen”.
+authenticator-default-name = Authenticator-app { $number }
 step-up-authenticator = Använd en kod från min Authenticator-app
 step-up-security-key = Använd min nyckel eller säkerhetsnyckel
 register-different-method = Jag vill konfigurera en annan metod

@@ -22,3 +22,8 @@ questions-choose = Välj en fråga
 questions-answer-hint = 3 till 40 tecken. Versaler och extra mellanslag spelar ingen roll.
 questions-save = Spara
 questions-success-text = Dina säkerhetsfrågor har sparats. Tillsammans med en annan metod kan du använda dem för att återställa ditt lösenord.
+question-written-in = { $question } ({ $language ->
+        [nl-NL] på nederländska
+        [en] på engelska
+       *[sv-SE] på svenska
+    })

@@ -219,6 +219,18 @@ pub struct AuthenticatorCode {
     pub code: String,
 }
 
+/// `POST /api/me/authenticator/{id}/code`: the app's current code, and
+/// the name that tells it from the person's other apps (walk issue, item 9).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmAuthenticator {
+    pub code: String,
+    /// Up to 64 characters; none or blank: "Authenticator app 2" and so on
+    /// once the person has an app already.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
 /// `GET /api/me/security-questions`: what the person can choose from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -235,7 +247,9 @@ pub struct QuestionChoices {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomQuestion {
     pub id: String,
-    pub text: String,
+    /// As the organization wrote it; the page shows it in its language
+    /// (`OwnQuestion::text_in`).
+    pub written: crate::OwnQuestion,
 }
 
 /// `POST /api/me/security-questions`.
@@ -394,7 +408,7 @@ pub struct ResetQuestion {
     /// A predefined question's id (the client has its text), or `custom-n`.
     pub id: String,
     /// The organization's own question, as written; None for a predefined one.
-    pub text: Option<String>,
+    pub written: Option<crate::OwnQuestion>,
 }
 
 /// `PUT /api/password-reset/password`: the new password.

@@ -14,18 +14,19 @@ mod method;
 mod new_password;
 mod phone;
 pub mod policy;
+pub use policy::OwnQuestion;
 pub mod questions;
 mod return_path;
 
 pub use account::{AccountName, Password};
 pub use api::{
-    AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest, Coverage,
-    CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest, PasswordCandidate,
-    PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswer, QuestionAnswers,
-    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetAppCode, ResetContactRequest,
-    ResetQuestion, ResetQuestions, ResetWay, SecurityInfo, SecurityKeyCeremony, SessionInfo,
-    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartPasswordReset,
-    StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
+    AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest,
+    ConfirmAuthenticator, Coverage, CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest,
+    PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswer,
+    QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetAppCode,
+    ResetContactRequest, ResetQuestion, ResetQuestions, ResetWay, SecurityInfo,
+    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
+    StartPasswordReset, StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };
 pub use code::normalize_code;
 pub use email::EmailAddress;

@@ -2,7 +2,7 @@
 //! required, and the limits on codes, texts and calls. Stored as JSON on
 //! the organization; every missing field takes the default below.
 
-use crate::MethodKind;
+use crate::{Locale, MethodKind};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,8 +49,45 @@ pub struct QuestionsPolicy {
     pub register: usize,
     /// How many are asked at a password reset.
     pub at_reset: usize,
-    /// The organization's own questions, shown as written (not translated).
-    pub custom: Vec<String>,
+    /// The organization's own questions, as it wrote them: in each
+    /// language, or in one (shown in the others marked as such).
+    pub custom: Vec<OwnQuestion>,
+}
+
+/// An organization's own security question as it wrote it: in several
+/// languages, by tag (`{"en": …, "nl-NL": …}`), or in one (a plain string,
+/// the fallback language's). Never translated by us: an organization's
+/// words are its own (walk issue, item 13).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum OwnQuestion {
+    PerLanguage(std::collections::BTreeMap<String, String>),
+    One(String),
+}
+
+impl OwnQuestion {
+    /// The question in `locale`; when it was not written in it, the
+    /// fallback language's (else any) text and the language that is, which
+    /// the page marks.
+    pub fn text_in(&self, locale: Locale) -> (String, Option<Locale>) {
+        let written = |tag: &str| match self {
+            OwnQuestion::One(text) => (tag == Locale::FALLBACK.tag()).then(|| text.clone()),
+            OwnQuestion::PerLanguage(texts) => texts
+                .iter()
+                .find(|(t, text)| {
+                    Locale::parse(t).is_some_and(|l| l.tag() == tag) && !text.trim().is_empty()
+                })
+                .map(|(_, text)| text.clone()),
+        };
+        if let Some(text) = written(locale.tag()) {
+            return (text, None);
+        }
+        Locale::ALL
+            .into_iter()
+            .find_map(|other| written(other.tag()).map(|text| (text, Some(other))))
+            .unwrap_or_default()
+    }
 }
 
 impl Default for QuestionsPolicy {
@@ -380,6 +417,33 @@ impl Policy {
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_own_question_is_shown_as_written_in_the_page_language_else_marked() {
+        let per_language: OwnQuestion =
+            serde_json::from_str(r#"{"en": "Which office?", "nl-NL": "Welk kantoor?"}"#).unwrap();
+        assert_eq!(
+            per_language.text_in(Locale::NlNl),
+            ("Welk kantoor?".into(), None)
+        );
+        assert_eq!(
+            per_language.text_in(Locale::SvSe),
+            ("Which office?".into(), Some(Locale::En))
+        );
+        // Stored before questions had languages: a plain string, English.
+        let one: OwnQuestion = serde_json::from_str(r#""Which office?""#).unwrap();
+        assert_eq!(one.text_in(Locale::En), ("Which office?".into(), None));
+        assert_eq!(
+            one.text_in(Locale::NlNl),
+            ("Which office?".into(), Some(Locale::En))
+        );
+        // Written only in Dutch: shown to others marked as Dutch.
+        let dutch: OwnQuestion = serde_json::from_str(r#"{"nl-nl": "Welk kantoor?"}"#).unwrap();
+        assert_eq!(
+            dutch.text_in(Locale::En),
+            ("Welk kantoor?".into(), Some(Locale::NlNl))
+        );
+    }
 
     #[test]
     fn an_allowed_method_must_count_for_something() {

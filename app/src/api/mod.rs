@@ -256,9 +256,14 @@ pub async fn start_authenticator() -> ApiResult<models::AuthenticatorSetup> {
     .await
 }
 
-pub async fn confirm_authenticator(ceremony_id: &str, code: &str) -> ApiResult<SecurityInfo> {
-    let body = models::VerifyCodeRequest {
+pub async fn confirm_authenticator(
+    ceremony_id: &str,
+    code: &str,
+    name: &str,
+) -> ApiResult<SecurityInfo> {
+    let body = models::ConfirmAuthenticator {
         code: code.to_owned(),
+        name: Some(name.to_owned()).filter(|n| !n.trim().is_empty()),
     };
     json_of(
         send_json(

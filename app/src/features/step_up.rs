@@ -402,11 +402,11 @@ fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl 
             {move || asked.get().map(|result| match result {
                 Err(e) => view! { <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/> }.into_any(),
                 Ok(list) => {
-                    let questions: Vec<(String, Option<String>, RwSignal<String>)> = list
+                    let questions: Vec<(String, Option<models::OwnQuestion>, RwSignal<String>)> = list
                         .questions
                         .into_iter()
                         .take(IDS.len())
-                        .map(|q| (q.id, q.text, RwSignal::new(String::new())))
+                        .map(|q| (q.id, q.written, RwSignal::new(String::new())))
                         .collect();
                     let questions = StoredValue::new(questions);
                     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -447,7 +447,7 @@ fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl 
                             <ErrorAlert message=general/>
                             {questions.get_value().into_iter().enumerate().map(|(n, (id, text, answer))| {
                                 let label = Signal::derive(move || match &text {
-                                    Some(text) => text.clone(),
+                                    Some(written) => crate::features::methods::questions::own_question(&i18n, written),
                                     None => i18n.t(&format!("question-{id}")),
                                 });
                                 let at = Signal::derive(move || error.with(|e| {

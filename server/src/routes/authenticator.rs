@@ -6,8 +6,8 @@ use axum::routing::post;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::{
-    AuthenticatorCode, AuthenticatorSetup, ErrorCode, Field, MethodKind, SecurityInfo,
-    VerifyCodeRequest,
+    AuthenticatorCode, AuthenticatorSetup, ConfirmAuthenticator, ErrorCode, Field, MethodKind,
+    SecurityInfo,
 };
 
 use crate::audit::Action;
@@ -69,7 +69,7 @@ pub async fn start(
 }
 
 /// Registers the app once its current code is right.
-#[utoipa::path(post, path = "/api/me/authenticator/{id}/code", params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
+#[utoipa::path(post, path = "/api/me/authenticator/{id}/code", params(("id" = String, Path)), request_body = ConfirmAuthenticator, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn confirm(
     State(state): State<AppState>,
@@ -77,10 +77,23 @@ pub async fn confirm(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<VerifyCodeRequest>,
+    ApiJson(request): ApiJson<ConfirmAuthenticator>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let now = state.now();
     let user_id = &session.user.id;
+    // Checked first: a refused name costs no try of the code.
+    let name = match request
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        Some(typed) => Some(
+            crate::security_key::key_name(typed)
+                .map_err(|code| AppError::invalid(code, Field::KeyName))?,
+        ),
+        None => None,
+    };
     let encrypted = state
         .store
         .pending_authenticator(&id, user_id, now)
@@ -94,14 +107,37 @@ pub async fn confirm(
     let data = MethodData::Authenticator(AuthenticatorData {
         secret_enc: encrypted,
     });
+    let who = caller.on_behalf_of(&session);
+    // Unnamed beside another app: numbered, in the person's language.
+    let name = match name {
+        Some(name) => name,
+        None => {
+            let apps = state
+                .store
+                .methods_of_user(user_id)
+                .await?
+                .iter()
+                .filter(|m| m.kind == MethodKind::AuthenticatorApp)
+                .count();
+            if apps == 0 {
+                String::new()
+            } else {
+                let mut args = i18n::Args::new();
+                args.set("number", apps + 1);
+                state
+                    .l10n
+                    .format(who.locale, "authenticator-default-name", Some(&args))
+            }
+        }
+    };
     // The limit of five apps, the policy and the step-up are checked
     // again as the app is stored (F1, F5).
     let added = security_info::add(
         &state,
-        &caller.on_behalf_of(&session),
+        &who,
         Adding {
             kind: MethodKind::AuthenticatorApp,
-            detail: "",
+            detail: &name,
             data,
             delivery: None,
             replaces: None,

@@ -167,7 +167,7 @@ pub async fn questions(
     let questions = asked
         .into_iter()
         .map(|id| ResetQuestion {
-            text: (0..custom.len())
+            written: (0..custom.len())
                 .find(|n| custom_id(*n) == id)
                 .map(|n| custom[n].clone()),
             id,

@@ -32,9 +32,9 @@ pub async fn choices(Authenticated(session): Authenticated) -> Json<QuestionChoi
             .custom
             .iter()
             .enumerate()
-            .map(|(n, text)| CustomQuestion {
+            .map(|(n, written)| CustomQuestion {
                 id: custom_id(n),
-                text: text.clone(),
+                written: written.clone(),
             })
             .collect(),
     })

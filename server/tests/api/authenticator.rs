@@ -1,6 +1,7 @@
 //! Authenticator apps through the API (S8–S10 end to end).
 
 use axum::http::StatusCode;
+use secinfo_server::clock::Clock;
 use totp_rs::{Algorithm, Builder, Secret};
 
 use crate::helpers::{Backend, PASSWORD, T0, TestApp};
@@ -9,6 +10,7 @@ crate::on_both_backends!(
     an_authenticator_app_is_added_with_its_current_code,
     s9_a_totp_code_is_accepted_once_per_time_step,
     s10_the_secret_is_encrypted_and_never_returned_again,
+    apps_are_named_so_that_the_person_tells_them_apart,
 );
 
 /// The code an app would show for the secret (as shown to the person) at `time`.
@@ -207,4 +209,64 @@ async fn s10_the_secret_is_encrypted_and_never_returned_again(backend: Backend) 
         !security_info_schema.contains("secret"),
         "{security_info_schema}"
     );
+}
+
+/// Walk issue, item 9: a second app unnamed is numbered in the person's
+/// language; a name given is kept (spaces tidied); a name too long is
+/// refused at its field before the code is tried, and the set-up goes on.
+async fn apps_are_named_so_that_the_person_tells_them_apart(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (mut browser, _) = setup(&app, "adele").await;
+    let mut details = Vec::new();
+    for (n, name) in [None, None, Some("  Work   phone "), Some(&*"x".repeat(65))]
+        .into_iter()
+        .enumerate()
+    {
+        let started = browser
+            .post("/api/me/authenticator", serde_json::json!({}))
+            .await
+            .json();
+        let secret = started["secret"].as_str().unwrap().to_owned();
+        let id = started["pending_id"].as_str().unwrap().to_owned();
+        // Each app's code in a time step of its own (S9 is per app, but the
+        // clock moves on as a person would).
+        app.clock.advance(30 * (n as i64 + 1));
+        let done = browser
+            .post(
+                &format!("/api/me/authenticator/{id}/code"),
+                serde_json::json!({ "code": code_at(&secret, app.clock.now()), "name": name }),
+            )
+            .await;
+        if n == 3 {
+            assert_eq!(done.status, StatusCode::BAD_REQUEST);
+            assert_eq!(
+                done.json(),
+                serde_json::json!({ "code": "key-name-too-long", "field": "key_name" })
+            );
+            // The code was not tried: it still adds the app, unnamed.
+            let again = browser
+                .post(
+                    &format!("/api/me/authenticator/{id}/code"),
+                    serde_json::json!({ "code": code_at(&secret, app.clock.now()) }),
+                )
+                .await;
+            assert_eq!(again.status, StatusCode::OK);
+            break;
+        }
+        assert_eq!(
+            done.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&done.body)
+        );
+        let info = done.json();
+        details = info["methods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "authenticator-app")
+            .map(|m| m["detail"].as_str().unwrap().to_owned())
+            .collect();
+    }
+    assert_eq!(details, ["", "Authenticator app 2", "Work phone"]);
 }

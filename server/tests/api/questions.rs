@@ -7,7 +7,8 @@ use crate::helpers::{Backend, PASSWORD, TestApp};
 
 crate::on_both_backends!(
     s16_answers_are_stored_only_as_argon2id_hashes,
-    questions_follow_the_rules_and_are_not_for_admins
+    questions_follow_the_rules_and_are_not_for_admins,
+    an_organizations_own_questions_come_as_written_in_each_language
 );
 
 async fn allow_questions(app: &TestApp) {
@@ -131,4 +132,49 @@ async fn questions_follow_the_rules_and_are_not_for_admins(backend: Backend) {
         )
         .await;
     assert_eq!(refused.code(), "method-unavailable");
+}
+
+/// Walk issue, item 13: an organization's own questions are kept as written
+/// in each language, and one stored before (a plain string) still reads;
+/// the page picks the language (`OwnQuestion::text_in`).
+async fn an_organizations_own_questions_come_as_written_in_each_language(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut policy = crate::helpers::test_policy();
+    policy
+        .methods
+        .push(MethodRule::full(models::MethodKind::SecurityQuestions));
+    policy.security_questions.custom = serde_json::from_value(serde_json::json!([
+        { "en": "Which office?", "nl-NL": "Welk kantoor?", "sv-SE": "Vilket kontor?" },
+        "Which team?",
+    ]))
+    .unwrap();
+    app.store.set_policy("contoso", &policy).await.unwrap();
+    let account = app.user("sanne").await;
+    let mut browser = app.browser();
+    browser.sign_in(&account, PASSWORD).await;
+    let choices = browser.get("/api/me/security-questions").await.json();
+    assert_eq!(
+        choices["custom"],
+        serde_json::json!([
+            { "id": "custom-0", "written": { "en": "Which office?", "nl-NL": "Welk kantoor?", "sv-SE": "Vilket kontor?" } },
+            { "id": "custom-1", "written": "Which team?" },
+        ])
+    );
+    // Answered like any other.
+    let saved = browser
+        .post(
+            "/api/me/security-questions",
+            body(&[
+                ("custom-0", "Haarlem"),
+                ("custom-1", "Blue"),
+                ("first-pet", "Minoes"),
+            ]),
+        )
+        .await;
+    assert_eq!(
+        saved.status,
+        axum::http::StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&saved.body)
+    );
 }

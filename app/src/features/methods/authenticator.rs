@@ -23,6 +23,8 @@ pub fn AuthenticatorWizard(
     let setup: RwSignal<Option<AuthenticatorSetup>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let code = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let busy = RwSignal::new(false);
     let show_secret = RwSignal::new(false);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
@@ -34,7 +36,14 @@ pub fn AuthenticatorWizard(
         }
     });
     let code_error = i18n.error_at(error, Field::Code);
-    let general = i18n.error_besides(error, Field::Code);
+    let name_error = i18n.error_at(error, Field::KeyName);
+    let general = Signal::derive(move || {
+        error.with(|e| {
+            e.as_ref()
+                .filter(|e| !matches!(e.field, Some(Field::Code | Field::KeyName)))
+                .map(|e| i18n.error(e))
+        })
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(pending) = setup.with_untracked(|s| s.as_ref().map(|s| s.pending_id.clone()))
@@ -49,14 +58,19 @@ pub fn AuthenticatorWizard(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let confirmed = api::confirm_authenticator(&pending, &typed).await;
+            let confirmed =
+                api::confirm_authenticator(&pending, &typed, &name.get_untracked()).await;
             busy.set(false);
             match confirmed {
                 Ok(info) => result.set(Some(info)),
                 Err(e) => {
+                    // Refused: the field the error is at (walk issue, item 4).
+                    let input = match e.field {
+                        Some(Field::KeyName) => name_input.get_untracked(),
+                        _ => code_input.get_untracked(),
+                    };
                     error.set(Some(e));
-                    // Refused: the code, where the error is (walk issue, item 4).
-                    if let Some(input) = code_input.get_untracked() {
+                    if let Some(input) = input {
                         let _ = input.focus();
                     }
                 }
@@ -104,6 +118,9 @@ pub fn AuthenticatorWizard(
                     <form class="form" novalidate on:submit=submit>
                         <TextField id="authenticator-code" label=Signal::derive(move || i18n.t("phone-wizard-code-label"))
                             value=code error=code_error autocomplete="one-time-code" inputmode="numeric" node_ref=code_input/>
+                        <TextField id="authenticator-name" label=Signal::derive(move || i18n.t("authenticator-name-label"))
+                            hint=Signal::derive(move || i18n.t("authenticator-name-hint"))
+                            value=name error=name_error autocomplete="off" maxlength=models::SECURITY_KEY_NAME_MAX_CHARS node_ref=name_input/>
                         <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                             <SubmitButton label=i18n.text("dialog-next") busy/>
                         </FormActions>

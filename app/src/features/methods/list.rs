@@ -127,9 +127,18 @@ pub fn MethodList(
                                 args.set("date", date(&i18n, m.added_at));
                                 i18n.t_with("methods-added", &args)
                             };
+                            // An app's or a key's own name tells it from the others.
+                            let own_name = matches!(kind, MethodKind::AuthenticatorApp | MethodKind::SecurityKey)
+                                .then(|| m.detail.clone())
+                                .filter(|d| !d.is_empty());
+                            let delete_label = if own_name.is_some() { "methods-delete-named-label" } else { "methods-delete-label" };
+                            let own_name = StoredValue::new(own_name);
                             let named = move || {
                                 let mut args = Args::new();
                                 args.set("method", name());
+                                if let Some(own) = own_name.get_value() {
+                                    args.set("name", own);
+                                }
                                 args
                             };
                             view! {
@@ -184,7 +193,7 @@ pub fn MethodList(
                                             </button>
                                         </Show>
                                         <button type="button" class="button button-link"
-                                            aria-label=move || i18n.t_with("methods-delete-label", &named())
+                                            aria-label=move || i18n.t_with(delete_label, &named())
                                             on:click={
                                                 let id = id_delete.clone();
                                                 move |_| panel.set(Panel::Delete(id.clone()))

@@ -160,7 +160,12 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
                                         let message = format!("question-{id}");
                                         view! { <option value=id>{move || i18n.t(&message)}</option> }
                                     }).collect_view()}
-                                    {custom.into_iter().map(|q| view! { <option value=q.id>{q.text}</option> }).collect_view()}
+                                    {custom.into_iter().map(|q| {
+                                        let written = q.written.clone();
+                                        let lang = move || written.text_in(i18n.locale()).1.map(|l| l.tag());
+                                        let written = q.written;
+                                        view! { <option value=q.id lang=lang>{move || own_question(&i18n, &written)}</option> }
+                                    }).collect_view()}
                                 </select>
                                 {move || q_error.get().map(|t| view! { <p class="field-error"><span class="field-error-icon" aria-hidden="true"></span>{t}</p> })}
                             </div>
@@ -187,5 +192,19 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
                 }.into_any()
             }
         }}
+    }
+}
+
+/// An organization's own question in the page's language, or as it was
+/// written, marked with the language it is in (walk issue, item 13).
+pub fn own_question(i18n: &crate::i18n::I18n, written: &models::OwnQuestion) -> String {
+    match written.text_in(i18n.locale()) {
+        (text, None) => text,
+        (text, Some(language)) => {
+            let mut args = Args::new();
+            args.set("question", text);
+            args.set("language", language.tag());
+            i18n.t_with("question-written-in", &args)
+        }
     }
 }
