@@ -31,6 +31,12 @@ const T: Record<Locale, {
   },
 };
 
+const APP: Record<Locale, { cantScan: string }> = {
+  en: { cantScan: "Can't scan image?" },
+  'nl-NL': { cantScan: 'Kunt u de afbeelding niet scannen?' },
+  'sv-SE': { cantScan: 'Kan du inte skanna bilden?' },
+};
+
 /** A page in English, of its own browser context, to set things up as the person did earlier. */
 async function englishPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'en', baseURL });
@@ -161,6 +167,31 @@ for (const locale of ['en', 'nl-NL', 'sv-SE'] as const) {
       await keep.click();
       await expect(keep).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    });
+
+    test('focus through the app wizard of the registration interrupt, a wrong code included', async ({ page, makeUser }) => {
+      const t = T[locale];
+      const p = PHONE[locale];
+      const app = APP[locale];
+      const user = await makeUser({ locale, policy: { registration_required: 1 } });
+      const signIn = new SignInPage(page, locale);
+      await signIn.goto();
+      await signIn.signIn(user);
+      await expect(page.getByRole('heading', { level: 1, name: t.intro })).toBeFocused();
+      await page.getByRole('button', { name: p.next }).click();
+      // The app's step starts with "Can't scan image?".
+      const cantScan = page.getByRole('button', { name: app.cantScan });
+      await expect(cantScan).toBeFocused();
+      await cantScan.click();
+      const secret = (await page.locator('code.secret').textContent())!;
+      const code = page.getByLabel(p.codeLabel, { exact: true });
+      await code.fill('000000');
+      await page.getByRole('button', { name: p.next }).click();
+      await expect(code).toHaveAttribute('aria-invalid', 'true');
+      await expect(code).toBeFocused();
+      await code.fill(totp(secret));
+      await page.getByRole('button', { name: p.next }).click();
+      await expect(page.getByRole('button', { name: p.done })).toBeFocused();
     });
   });
 }

@@ -72,6 +72,8 @@ for (const locale of LOCALES) {
       await page.getByRole('button', { name: T[locale].passkey }).click();
       await expect(page.getByRole('alert')).toContainText(T[locale].refused);
       await expect(page.getByRole('button', { name: T[locale].passkey })).toBeEnabled();
+      // Back on the button once it is enabled again (walk issue, item 4).
+      await expect(page.getByRole('button', { name: T[locale].passkey })).toBeFocused();
       await expectAccessible(page);
     });
   });
