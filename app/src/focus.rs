@@ -107,6 +107,8 @@ thread_local! {
         const { RefCell::new(None) };
     /// Focus fell while that control was busy (disabled): it gets it back.
     static WAITING: Cell<bool> = const { Cell::new(false) };
+    /// A look at the page is due.
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether focus is on no control: the body, or nothing.
@@ -144,7 +146,30 @@ pub fn keep_focus_on_the_page() {
         true,
     );
     focused.forget();
-    let rescue = Closure::<dyn Fn()>::new(rescue_lost_focus);
+    // A step is drawn in more than one pass (a view inside a view): look
+    // once the page has settled, one look for a burst of changes.
+    let rescue = Closure::<dyn Fn()>::new(|| {
+        // The browser lets go of a disabled control a moment later: it is
+        // owed focus back from the moment it is disabled.
+        let busy = LAST.with(|l| {
+            l.borrow()
+                .as_ref()
+                .is_some_and(|(last, _)| last.is_connected() && last.has_attribute("disabled"))
+        });
+        if busy {
+            WAITING.with(|w| w.set(true));
+        }
+        if SCHEDULED.with(|s| s.replace(true)) {
+            return;
+        }
+        set_timeout(
+            || {
+                SCHEDULED.with(|s| s.set(false));
+                rescue_lost_focus();
+            },
+            std::time::Duration::from_millis(30),
+        );
+    });
     if let (Ok(observer), Some(body)) = (
         web_sys::MutationObserver::new(rescue.as_ref().unchecked_ref()),
         document.body(),
@@ -169,11 +194,6 @@ fn rescue_lost_focus() {
         return;
     };
     let busy = last.is_connected() && last.has_attribute("disabled");
-    // The browser lets go of a disabled control a moment later: it is
-    // owed focus back from now on.
-    if busy {
-        WAITING.with(|w| w.set(true));
-    }
     if !focus_is_nowhere() {
         return;
     }
@@ -207,6 +227,18 @@ fn rescue_lost_focus() {
     }
     // Busy: it takes focus back once its request is answered.
     if busy {
+        return;
+    }
+    // A step still loading gets it once it is there; a step that marks its
+    // start (a call under way, with its own progress) gets it now.
+    let loading = scope.query_selector(".progress").ok().flatten().is_some();
+    if loading
+        && scope
+            .query_selector("[data-step-start]")
+            .ok()
+            .flatten()
+            .is_none()
+    {
         return;
     }
     if scope.has_attribute("data-focus-region") {

@@ -256,7 +256,7 @@ pub fn Calling(
         // (the progress line is the status screen readers announce).
         {move || match problem() {
             None => view! {
-                <p>{calling.clone()}</p>
+                <p tabindex="-1" data-step-start="">{calling.clone()}</p>
                 <Progress label=Signal::derive(move || i18n.t("phone-wizard-calling-hint"))/>
             }.into_any(),
             Some(text) => view! {
