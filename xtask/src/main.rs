@@ -21,6 +21,7 @@ mod run;
 mod setup;
 mod size;
 mod test;
+mod tidy;
 mod totp;
 mod wasm_bytes;
 
@@ -36,10 +37,11 @@ fn main() -> ExitCode {
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("setup") => setup::all(),
         Some("size") => size::report(),
+        Some("tidy") => tidy::check(),
         Some("client") => setup::client_tools().and_then(|()| build::client()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | size | client | setup>"
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | size | tidy | client | setup>"
             );
             return ExitCode::from(2);
         }

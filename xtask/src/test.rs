@@ -31,6 +31,9 @@ pub fn all(args: &[String]) -> Result {
         .args(["fmt", "--all", "--", "--check"])
         .current_dir(root()))?;
 
+    step("tidy: the architecture's rules a search can hold");
+    crate::tidy::check()?;
+
     step("clippy, warnings as errors (server, models, i18n, xtask; the client for wasm)");
     run(Command::new("cargo")
         .args([

@@ -1,0 +1,179 @@
+//! `cargo xtask tidy`: the invariants of ARCHITECTURE.md that a search of
+//! the source can hold, checked in the test command. Each rule names the
+//! files it reads, what it forbids there, and how to put a failure right.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Result, root};
+
+/// One rule: where it looks, what it forbids, and what to do instead.
+struct Rule {
+    name: &'static str,
+    /// Files whose path (from the repository root) starts with one of these.
+    under: &'static [&'static str],
+    /// Paths under `under` that the rule leaves alone.
+    except: &'static [&'static str],
+    /// A line breaks the rule when it contains one of these.
+    forbidden: &'static [&'static str],
+    fix: &'static str,
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        name: "SQL lives in the store",
+        under: &["server/src/"],
+        except: &["server/src/store/"],
+        forbidden: &[
+            "\"SELECT ",
+            "\"INSERT INTO ",
+            "\"DELETE FROM ",
+            "\"UPDATE ",
+            "sqlx::query",
+        ],
+        fix: "move the statement into a function of `store/` and call that",
+    },
+    Rule {
+        name: "the store and the providers know nothing of HTTP",
+        under: &["server/src/store/", "server/src/providers/"],
+        except: &[],
+        forbidden: &["axum", "StatusCode", "IntoResponse"],
+        fix: "return an error of the domain's and let the route decide the status",
+    },
+    Rule {
+        name: "only the client's API module knows the API's paths",
+        under: &["app/src/"],
+        except: &["app/src/api/"],
+        forbidden: &["\"/api/"],
+        fix: "add a function to `app/src/api/` and call it",
+    },
+];
+
+/// Checks every rule over the repository's Rust files.
+pub fn check() -> Result {
+    let root = root();
+    let mut files = Vec::new();
+    for dir in ["server/src", "app/src"] {
+        rust_files(&root.join(dir), &mut files)?;
+    }
+    let mut sources = Vec::new();
+    for file in files {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let relative = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        sources.push((relative, text));
+    }
+    let broken = violations(&sources);
+    if broken.is_empty() {
+        eprintln!(
+            "tidy: {} rules hold over {} files",
+            RULES.len(),
+            sources.len()
+        );
+        return Ok(());
+    }
+    for line in &broken {
+        eprintln!("{line}");
+    }
+    Err(format!(
+        "tidy: {} lines break the architecture's rules",
+        broken.len()
+    ))
+}
+
+/// Each line that breaks a rule, said with the rule and its fix. Tests
+/// (`#[cfg(test)]` modules and below) are not held to the rules.
+fn violations(sources: &[(String, String)]) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (path, text) in sources {
+        for rule in RULES {
+            let applies = rule.under.iter().any(|u| path.starts_with(u))
+                && !rule.except.iter().any(|e| path.starts_with(e));
+            if !applies {
+                continue;
+            }
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("#[cfg(test)]") {
+                    break;
+                }
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                if let Some(word) = rule.forbidden.iter().find(|f| line.contains(*f)) {
+                    broken.push(format!(
+                        "{path}:{}: {word} breaks \"{}\": {}",
+                        n + 1,
+                        rule.name,
+                        rule.fix
+                    ));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) -> Result {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            rust_files(&path, into)?;
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            into.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::violations;
+
+    fn file(path: &str, text: &str) -> Vec<(String, String)> {
+        vec![(path.to_owned(), text.to_owned())]
+    }
+
+    #[test]
+    fn each_rule_fails_on_a_planted_violation() {
+        let planted = [
+            (
+                "server/src/routes/x.rs",
+                "let n = sqlx::query(\"SELECT 1\");",
+            ),
+            ("server/src/store/x.rs", "use axum::http::StatusCode;"),
+            (
+                "server/src/providers/x.rs",
+                "fn f() -> impl IntoResponse {}",
+            ),
+            ("app/src/pages/x.rs", "Request::get(\"/api/me\")"),
+        ];
+        for (path, line) in planted {
+            let found = violations(&file(path, line));
+            assert_eq!(found.len(), 1, "{path}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_rooms_that_may_are_left_alone() {
+        let allowed = [
+            ("server/src/store/x.rs", "sqlx::query(\"SELECT 1\")"),
+            ("server/src/routes/x.rs", "use axum::Router;"),
+            ("app/src/api/mod.rs", "Request::get(\"/api/me\")"),
+            (
+                "server/src/verification.rs",
+                "// \"UPDATE \" is said in a comment",
+            ),
+            (
+                "server/src/verification.rs",
+                "#[cfg(test)]\nmod tests { fn f() { sqlx::query(\"SELECT 1\"); } }",
+            ),
+        ];
+        for (path, text) in allowed {
+            assert!(violations(&file(path, text)).is_empty(), "{path}: {text}");
+        }
+    }
+}
