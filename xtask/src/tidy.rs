@@ -48,11 +48,21 @@ const RULES: &[Rule] = &[
     },
 ];
 
-/// Checks every rule over the repository's Rust files.
+/// The crates whose every file the code map names.
+const MAPPED: &[&str] = &[
+    "server/src",
+    "app/src",
+    "models/src",
+    "i18n/src",
+    "xtask/src",
+];
+
+/// Checks every rule over the repository's Rust files, and that the code
+/// map in ARCHITECTURE.md names each of them.
 pub fn check() -> Result {
     let root = root();
     let mut files = Vec::new();
-    for dir in ["server/src", "app/src"] {
+    for dir in MAPPED {
         rust_files(&root.join(dir), &mut files)?;
     }
     let mut sources = Vec::new();
@@ -66,7 +76,10 @@ pub fn check() -> Result {
             .replace('\\', "/");
         sources.push((relative, text));
     }
-    let broken = violations(&sources);
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md"))
+        .map_err(|e| format!("ARCHITECTURE.md: {e}"))?;
+    let mut broken = violations(&sources);
+    broken.extend(unmapped(&sources, &map));
     if broken.is_empty() {
         eprintln!(
             "tidy: {} rules hold over {} files",
@@ -116,6 +129,25 @@ fn violations(sources: &[(String, String)]) -> Vec<String> {
     broken
 }
 
+/// Each file the code map does not name (by its file name, as a word;
+/// `mod.rs` is named by its folder).
+fn unmapped(sources: &[(String, String)], map: &str) -> Vec<String> {
+    let words: std::collections::HashSet<&str> = map
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .collect();
+    sources
+        .iter()
+        .filter_map(|(path, _)| {
+            let stem = Path::new(path).file_stem()?.to_str()?;
+            (stem != "mod" && !words.contains(stem)).then(|| {
+                format!(
+                    "{path}: not on the map: name it in ARCHITECTURE.md's code map, in the room it belongs to"
+                )
+            })
+        })
+        .collect()
+}
+
 fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) -> Result {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries {
@@ -131,7 +163,22 @@ fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) -> Result {
 
 #[cfg(test)]
 mod tests {
-    use super::violations;
+    use super::{unmapped, violations};
+
+    #[test]
+    fn a_file_the_map_does_not_name_fails() {
+        let sources = vec![
+            ("server/src/routes/me.rs".to_owned(), String::new()),
+            ("server/src/store/mod.rs".to_owned(), String::new()),
+            ("server/src/nowhere.rs".to_owned(), String::new()),
+        ];
+        let found = unmapped(
+            &sources,
+            "`routes/me.rs` — the person's own settings; `store/`",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("server/src/nowhere.rs"));
+    }
 
     fn file(path: &str, text: &str) -> Vec<(String, String)> {
         vec![(path.to_owned(), text.to_owned())]
