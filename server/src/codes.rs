@@ -39,6 +39,19 @@ pub fn code_digest(key: &[u8], challenge_id: &str, code: &str) -> String {
 /// What a person typed, as a code (the rule the browser applies too).
 pub use models::normalize_code;
 
+/// A typed six-digit code, or why it cannot be one, at the code field:
+/// `code-required` when blank, `wrong-code` otherwise. Costs no try.
+pub fn typed_code(typed: &str) -> AppResult<String> {
+    normalize_code(typed).ok_or_else(|| {
+        let code = if typed.trim().is_empty() {
+            models::ErrorCode::CodeRequired
+        } else {
+            models::ErrorCode::WrongCode
+        };
+        AppError::invalid(code, models::Field::Code)
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 mod tests {

@@ -319,14 +319,7 @@ pub async fn check_code(
         .as_ref()
         .filter(|c| c.id == contact_id && c.channel.sends_code())
         .ok_or_else(AppError::not_found)?;
-    let code = crate::codes::normalize_code(typed).ok_or_else(|| {
-        let code = if typed.trim().is_empty() {
-            ErrorCode::CodeRequired
-        } else {
-            ErrorCode::WrongCode
-        };
-        AppError::invalid(code, Field::Code)
-    })?;
+    let code = crate::codes::typed_code(typed)?;
     let failures = failures_of(&reset, caller);
     throttle::take(state, &failures).await?;
     let now = state.now();
@@ -435,14 +428,7 @@ pub async fn check_app_code(
     if !first_ways(&reset.policy).contains(&ResetWay::AuthenticatorApp) {
         return Err(AppError::not_found());
     }
-    let code = crate::codes::normalize_code(typed).ok_or_else(|| {
-        let code = if typed.trim().is_empty() {
-            ErrorCode::CodeRequired
-        } else {
-            ErrorCode::WrongCode
-        };
-        AppError::invalid(code, Field::Code)
-    })?;
+    let code = crate::codes::typed_code(typed)?;
     let failures = failures_of(&reset, caller);
     throttle::take(state, &failures).await?;
     let wrong = || AppError::invalid(ErrorCode::WrongCode, Field::Code);

@@ -231,14 +231,7 @@ pub async fn check_code(
 ) -> AppResult<ChallengeRecord> {
     let now = state.now();
     let user_id = &who.session.user.id;
-    let code = crate::codes::normalize_code(typed).ok_or_else(|| {
-        let code = if typed.trim().is_empty() {
-            ErrorCode::CodeRequired
-        } else {
-            ErrorCode::WrongCode
-        };
-        AppError::invalid(code, models::Field::Code)
-    })?;
+    let code = crate::codes::typed_code(typed)?;
     // Counted as a failure before it is checked, so parallel wrong codes
     // cannot pass the hourly limit together; a right one gives it back.
     let failures = Limit::verify_failures(who.session, who.address);
