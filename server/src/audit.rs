@@ -141,5 +141,5 @@ pub async fn record_failed_sign_in(
         client_address: address,
         user_agent,
     };
-    state.store.audit(entry, state.now()).await
+    Ok(state.store.audit(entry, state.now()).await?)
 }

@@ -18,7 +18,7 @@ pub const MAX_APPS: usize = 5;
 /// A new 160-bit secret from the OS CSPRNG.
 pub fn new_secret() -> AppResult<Vec<u8>> {
     let mut secret = vec![0u8; 20];
-    getrandom::fill(&mut secret).map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+    getrandom::fill(&mut secret).map_err(|e| AppError::internal("OS RNG failed", e))?;
     Ok(secret)
 }
 
@@ -33,14 +33,14 @@ fn totp(secret: &[u8], account: &str, issuer: &str) -> AppResult<Totp> {
         .with_account_name(account.replace(':', ""))
         .with_issuer(Some(issuer.replace(':', "")))
         .build()
-        .map_err(|e| AppError::internal(format!("totp: {e}")))
+        .map_err(|e| AppError::internal("totp", e))
 }
 
 /// The `otpauth://totp/...` URI an app scans.
 pub fn uri(secret: &[u8], account: &str, issuer: &str) -> AppResult<String> {
     totp(secret, account, issuer)?
         .to_url()
-        .map_err(|e| AppError::internal(format!("totp url: {e}")))
+        .map_err(|e| AppError::internal("totp url", e))
 }
 
 /// The secret as people type it: base32, in groups of four.
@@ -56,8 +56,7 @@ pub fn secret_for_people(secret: &[u8]) -> AppResult<String> {
 
 /// The QR code of `uri` as an SVG document.
 pub fn qr_svg(uri: &str) -> AppResult<String> {
-    let code =
-        qrcode::QrCode::new(uri.as_bytes()).map_err(|e| AppError::internal(format!("qr: {e}")))?;
+    let code = qrcode::QrCode::new(uri.as_bytes()).map_err(|e| AppError::internal("qr", e))?;
     Ok(code
         .render::<qrcode::render::svg::Color>()
         .min_dimensions(200, 200)
@@ -84,27 +83,27 @@ fn cipher(key: &[u8]) -> Aes256Gcm {
 /// AES-256-GCM with a random nonce; stored as base64(nonce ‖ ciphertext).
 pub fn encrypt(key: &[u8], secret: &[u8]) -> AppResult<String> {
     let mut nonce = [0u8; 12];
-    getrandom::fill(&mut nonce).map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+    getrandom::fill(&mut nonce).map_err(|e| AppError::internal("OS RNG failed", e))?;
     let sealed = cipher(key)
         .encrypt(&Nonce::from(nonce), secret)
-        .map_err(|_| AppError::internal("totp secret encryption failed"))?;
+        .map_err(|_| AppError::broken("totp secret encryption failed"))?;
     Ok(STANDARD.encode([nonce.as_slice(), &sealed].concat()))
 }
 
 pub fn decrypt(key: &[u8], stored: &str) -> AppResult<Vec<u8>> {
     let bytes = STANDARD
         .decode(stored)
-        .map_err(|_| AppError::internal("stored totp secret is not base64"))?;
+        .map_err(|_| AppError::broken("stored totp secret is not base64"))?;
     if bytes.len() < 12 {
-        return Err(AppError::internal("stored totp secret is too short"));
+        return Err(AppError::broken("stored totp secret is too short"));
     }
     let (nonce, sealed) = bytes.split_at(12);
     let nonce: [u8; 12] = nonce
         .try_into()
-        .map_err(|_| AppError::internal("stored totp nonce"))?;
+        .map_err(|_| AppError::broken("stored totp nonce"))?;
     cipher(key)
         .decrypt(&Nonce::from(nonce), sealed)
-        .map_err(|_| AppError::internal("stored totp secret does not decrypt (wrong secret_key?)"))
+        .map_err(|_| AppError::broken("stored totp secret does not decrypt (wrong secret_key?)"))
 }
 
 #[cfg(test)]

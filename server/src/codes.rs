@@ -14,8 +14,7 @@ pub fn new_code() -> AppResult<String> {
     // below 2^32, so every code is equally likely.
     loop {
         let mut bytes = [0u8; 4];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+        getrandom::fill(&mut bytes).map_err(|e| AppError::internal("OS RNG failed", e))?;
         let n = u32::from_le_bytes(bytes);
         if n < 4_294_000_000 {
             return Ok(format!("{:06}", n % 1_000_000));

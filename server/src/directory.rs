@@ -16,7 +16,7 @@ pub async fn set_password(
     keep: Option<&str>,
 ) -> AppResult<()> {
     let hash = passwords::hash(new_password).await?;
-    state.store.set_password_hash(&user.id, &hash, keep).await
+    Ok(state.store.set_password_hash(&user.id, &hash, keep).await?)
 }
 
 /// After a sign-in with the right password: a hash made with older
@@ -32,7 +32,12 @@ pub fn renew_outdated_hash(state: &AppState, user: &UserRecord, password: &str) 
     tokio::spawn(async move {
         let renewed = async {
             let new = passwords::hash(password).await?;
-            state.store.renew_password_hash(&user_id, &old, &new).await
+            Ok::<_, crate::error::AppError>(
+                state
+                    .store
+                    .renew_password_hash(&user_id, &old, &new)
+                    .await?,
+            )
         };
         match renewed.await {
             Ok(true) => tracing::info!(%user_id, "password hash renewed"),

@@ -9,7 +9,7 @@ use models::{ErrorCode, Locale};
 use serde::de::DeserializeOwned;
 
 use crate::audit::Requester;
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
 use crate::state::AppState;
 use crate::store::SessionRecord;
 
@@ -32,12 +32,13 @@ where
                     StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
                     _ => ErrorCode::MalformedRequest,
                 };
-                let status = if status.is_client_error() {
-                    status
-                } else {
-                    StatusCode::BAD_REQUEST
+                let refusal = match status {
+                    StatusCode::PAYLOAD_TOO_LARGE => Refusal::TooLarge,
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE => Refusal::UnsupportedMediaType,
+                    StatusCode::UNPROCESSABLE_ENTITY => Refusal::Unprocessable,
+                    _ => Refusal::Invalid,
                 };
-                Err(AppError::status(status, code))
+                Err(AppError::because(refusal, code))
             }
         }
     }
@@ -60,8 +61,8 @@ where
     ) -> Result<Self, AppError> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
-            Err(_) => Err(AppError::status(
-                StatusCode::BAD_REQUEST,
+            Err(_) => Err(AppError::because(
+                Refusal::Invalid,
                 ErrorCode::MalformedRequest,
             )),
         }

@@ -6,7 +6,6 @@
 //! webauthn-rs checks the challenge, origin, RP id, signature, user
 //! verification and sign count.
 
-use axum::http::StatusCode;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use models::{ErrorCode, MethodKind, SecurityKeyCeremony};
@@ -19,15 +18,18 @@ use crate::state::AppState;
 use crate::store::UserRecord;
 use crate::throttle::{self, Limit};
 
-fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(e.to_string())
+fn internal(e: impl std::error::Error + Send + Sync + 'static) -> AppError {
+    AppError::internal("a passkey ceremony", e)
 }
 
 /// The one refusal, whatever was wrong: an unknown credential, another
 /// person's handle, a replayed or lapsed challenge, a bad signature or a
 /// counter gone backwards (S32).
 fn refused() -> AppError {
-    AppError::status(StatusCode::UNAUTHORIZED, ErrorCode::PasskeyNotAccepted)
+    AppError::because(
+        crate::error::Refusal::NotSignedIn,
+        ErrorCode::PasskeyNotAccepted,
+    )
 }
 
 /// Failed passkey sign-ins from one address, as its wrong passwords are

@@ -6,7 +6,6 @@
 //! verified; then it is gone with every other session of the person, who is
 //! told on every channel that can receive it (S30).
 
-use axum::http::StatusCode;
 use i18n::Args;
 use models::{
     AccountName, ErrorCode, Field, MethodKind, PasswordResetState, PhoneDelivery, QuestionAnswer,
@@ -78,7 +77,7 @@ pub async fn start(
 /// The same refusal for an unknown account, one with too few methods, and
 /// a reset that is gone (S28).
 fn not_possible() -> AppError {
-    AppError::status(StatusCode::FORBIDDEN, ErrorCode::ResetNotPossible)
+    AppError::forbidden(ErrorCode::ResetNotPossible)
 }
 
 /// Where the reset stands: the ways still open to verify with, and whether
@@ -171,7 +170,7 @@ pub async fn check_answers(
             let mut error = models::ApiError::at(ErrorCode::AnswerRequired, Field::Answer);
             error.index = Some(index);
             return Err(AppError::Refused {
-                status: StatusCode::BAD_REQUEST,
+                refusal: crate::error::Refusal::Invalid,
                 error,
             });
         };
@@ -212,10 +211,7 @@ pub async fn set_new_password(
     let methods = state.store.methods_of_user(&user.id).await?;
     let verified = verification::reset_kinds_verified(session, &methods);
     if !user.policy.reset_complete(&verified, user.is_admin) {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            ErrorCode::ResetNotVerified,
-        ));
+        return Err(AppError::forbidden(ErrorCode::ResetNotVerified));
     }
     // The rules first: a refused password does not use up the reset.
     password_rules::check(user, &new_password)?;
@@ -224,8 +220,8 @@ pub async fn set_new_password(
         .take_password_reset(&session.token_digest)
         .await?
     {
-        return Err(AppError::status(
-            StatusCode::UNAUTHORIZED,
+        return Err(AppError::because(
+            crate::error::Refusal::NotSignedIn,
             ErrorCode::ResetExpired,
         ));
     }

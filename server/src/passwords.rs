@@ -16,7 +16,6 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use axum::http::StatusCode;
 use models::ErrorCode;
 use tokio::sync::Semaphore;
 
@@ -88,20 +87,20 @@ async fn bounded<T: Send + 'static>(
     let pool = pool();
     let _permit = tokio::time::timeout(MAX_WAIT, pool.slots.acquire())
         .await
-        .map_err(|_| AppError::status(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::ServerBusy))?
-        .map_err(|e| AppError::internal(e.to_string()))?;
+        .map_err(|_| AppError::because(crate::error::Refusal::Busy, ErrorCode::ServerBusy))?
+        .map_err(|e| AppError::internal("failed", e))?;
     let (done, result) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
         let _ = done.send(work());
     });
     pool.jobs
         .lock()
-        .map_err(|_| AppError::internal("hashing pool poisoned"))?
+        .map_err(|_| AppError::broken("hashing pool poisoned"))?
         .send(job)
-        .map_err(|_| AppError::internal("hashing threads gone"))?;
+        .map_err(|_| AppError::broken("hashing threads gone"))?;
     result
         .await
-        .map_err(|_| AppError::internal("a hashing job was dropped"))?
+        .map_err(|_| AppError::broken("a hashing job was dropped"))?
 }
 
 /// Hashes `password` into an Argon2id PHC string with a random salt.
@@ -111,7 +110,7 @@ pub async fn hash(password: String) -> AppResult<String> {
 
 fn hash_now(password: &str) -> AppResult<String> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+    getrandom::fill(&mut salt).map_err(|e| AppError::internal("OS RNG failed", e))?;
     let params = new_hash_params()?;
     let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
@@ -139,7 +138,7 @@ fn verify_now(password: &str, phc: &str) -> AppResult<bool> {
         .unwrap_or_default();
     let params = Params::try_from(&parsed).map_err(argon2_error)?;
     let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
-        return Err(AppError::internal("stored hash without salt or output"));
+        return Err(AppError::broken("stored hash without salt or output"));
     };
     let mut out = vec![0u8; expected.as_bytes().len()];
     let argon = Argon2::new(algorithm, version, params.clone());
@@ -190,7 +189,7 @@ fn with_memory(
     // crate's defaults: a larger cost is refused rather than allowed to
     // grow the memory.
     if blocks > Params::DEFAULT.block_count() {
-        return Err(AppError::internal(
+        return Err(AppError::broken(
             "stored hash costs more memory than allowed",
         ));
     }
@@ -213,7 +212,7 @@ fn with_memory(
 }
 
 fn argon2_error(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(format!("argon2: {e}"))
+    AppError::internal("argon2", e.to_string())
 }
 
 /// Checks `password` against a stored PHC string. With `None` (no such

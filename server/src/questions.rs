@@ -33,7 +33,7 @@ fn at(code: ErrorCode, field: Field, index: usize) -> AppError {
     let mut error = models::ApiError::at(code, field);
     error.index = Some(index);
     AppError::Refused {
-        status: axum::http::StatusCode::BAD_REQUEST,
+        refusal: crate::error::Refusal::Invalid,
         error,
     }
 }

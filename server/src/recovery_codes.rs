@@ -26,8 +26,7 @@ pub fn generate() -> AppResult<Vec<String>> {
     let mut codes = Vec::with_capacity(COUNT);
     while codes.len() < COUNT {
         let mut bytes = [0u8; LENGTH];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+        getrandom::fill(&mut bytes).map_err(|e| AppError::internal("OS RNG failed", e))?;
         // 256 is a multiple of 32: the low five bits are uniform.
         let plain: String = bytes
             .iter()

@@ -74,12 +74,7 @@ async fn unproved(
     state: &AppState,
     jar: &CookieJar,
 ) -> AppResult<(ResetRecord, Option<SessionRecord>)> {
-    let expired = || {
-        AppError::status(
-            axum::http::StatusCode::UNAUTHORIZED,
-            ErrorCode::ResetExpired,
-        )
-    };
+    let expired = || AppError::because(crate::error::Refusal::NotSignedIn, ErrorCode::ResetExpired);
     let digest = session::cookie_digest(state, jar).ok_or_else(expired)?;
     let reset = state
         .store

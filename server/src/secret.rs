@@ -4,22 +4,24 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
-use crate::error::{AppError, AppResult};
+/// The operating system could not give random bytes: nothing safe can be
+/// made without them.
+pub type RngResult<T> = Result<T, getrandom::Error>;
 
 /// `bytes` random bytes as URL-safe base64: ids, session and CSRF tokens.
-pub fn random_token(bytes: usize) -> AppResult<String> {
+pub fn random_token(bytes: usize) -> RngResult<String> {
     let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| AppError::internal(format!("OS RNG failed: {e}")))?;
+    getrandom::fill(&mut buf)?;
     Ok(URL_SAFE_NO_PAD.encode(buf))
 }
 
 /// A fresh session token for the cookie (256 bits).
-pub fn new_session_token() -> AppResult<String> {
+pub fn new_session_token() -> RngResult<String> {
     random_token(32)
 }
 
 /// A new unguessable id for a database row (128 bits).
-pub fn new_id() -> AppResult<String> {
+pub fn new_id() -> RngResult<String> {
     random_token(16)
 }
 
@@ -27,7 +29,7 @@ pub fn new_id() -> AppResult<String> {
 /// cannot be replayed as a cookie.
 /// A random id that sorts in the order of creation, so "newest first"
 /// holds even for two texts or emails within one second.
-pub fn sortable_id() -> AppResult<String> {
+pub fn sortable_id() -> RngResult<String> {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())

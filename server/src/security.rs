@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
@@ -100,10 +100,7 @@ pub async fn csrf_guard(
         _ => false,
     };
     if !same_origin || !token_ok {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            ErrorCode::CsrfRejected,
-        ));
+        return Err(AppError::forbidden(ErrorCode::CsrfRejected));
     }
     Ok(next.run(request).await)
 }

@@ -7,7 +7,6 @@
 //! one person; its rules are read inside it, so they hold when the same
 //! requests arrive together.
 
-use axum::http::StatusCode;
 use models::{
     DefaultMethod, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
 };
@@ -33,10 +32,7 @@ pub fn require_recent_verification(
     let has_mfa = methods.iter().any(|m| policy.counts_for_mfa(m.kind));
     let window = policy.step_up_minutes.clamp(0, Policy::MAX_STEP_UP_MINUTES) * 60;
     if has_mfa && now - session.verified_at > window {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            ErrorCode::StepUpRequired,
-        ));
+        return Err(AppError::forbidden(ErrorCode::StepUpRequired));
     }
     Ok(())
 }
@@ -323,9 +319,12 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
     let (new_token, token_digest) = if proves {
         let token = secret::new_session_token()?;
         let digest = secret::token_digest(&token);
-        change
+        if !change
             .rotate_session(&session.token_digest, &digest, now)
-            .await?;
+            .await?
+        {
+            return Err(AppError::unauthorized());
+        }
         (Some(token), digest)
     } else {
         (None, session.token_digest.clone())
@@ -357,16 +356,10 @@ pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResul
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
     // The phone stays while an alternate phone needs it (SPEC §2).
     if models::needed_by(&kinds, index).is_some() {
-        return Err(AppError::status(
-            StatusCode::CONFLICT,
-            ErrorCode::DeleteAlternatePhoneFirst,
-        ));
+        return Err(AppError::conflict(ErrorCode::DeleteAlternatePhoneFirst));
     }
     if !change.user.policy.may_delete(&kinds, index) {
-        return Err(AppError::status(
-            StatusCode::CONFLICT,
-            ErrorCode::LastRequiredMethod,
-        ));
+        return Err(AppError::conflict(ErrorCode::LastRequiredMethod));
     }
     if !change.delete_method(id).await? {
         return Err(AppError::not_found());

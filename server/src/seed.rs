@@ -46,25 +46,25 @@ pub struct DemoUser {
 pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
     let demo: DemoFile = Figment::from(Toml::string(DEMO_FILE))
         .extract()
-        .map_err(|e| AppError::internal(format!("demo seed file: {e}")))?;
+        .map_err(|e| AppError::internal("demo seed file", e))?;
     let org = &demo.organization;
     store
         .upsert_organization(&org.id, &org.name, &org.account_domain, now)
         .await?;
     if let Some(logo) = &org.logo_svg {
         crate::branding::check_logo(logo)
-            .map_err(|problem| AppError::internal(format!("demo logo: {problem}")))?;
+            .map_err(|problem| AppError::internal("demo logo", problem))?;
     }
     store
         .set_organization_logo(&org.id, org.logo_svg.as_deref())
         .await?;
     demo.policy
         .check()
-        .map_err(|problem| AppError::internal(format!("demo policy: {problem:?}")))?;
+        .map_err(|problem| AppError::internal("demo policy", format!("{problem:?}")))?;
     store.set_policy_if_unset(&org.id, &demo.policy).await?;
     for user in &demo.users {
         let account = AccountName::parse(&user.account_name)
-            .map_err(|c| AppError::internal(format!("demo account: {c}")))?;
+            .map_err(|c| AppError::internal("demo account", c.to_string()))?;
         if store.user_by_account_name(&account).await?.is_some() {
             continue;
         }

@@ -163,12 +163,9 @@ impl FromRequestParts<AppState> for Resetting {
             None => false,
         };
         Err(match unproved {
-            true => AppError::status(
-                axum::http::StatusCode::FORBIDDEN,
-                models::ErrorCode::ResetNotVerified,
-            ),
-            false => AppError::status(
-                axum::http::StatusCode::UNAUTHORIZED,
+            true => AppError::forbidden(models::ErrorCode::ResetNotVerified),
+            false => AppError::because(
+                crate::error::Refusal::NotSignedIn,
                 models::ErrorCode::ResetExpired,
             ),
         })

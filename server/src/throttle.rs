@@ -124,7 +124,7 @@ pub async fn take(state: &AppState, limits: &[Limit]) -> AppResult<()> {
 /// An attempt that was counted before it was checked turned out right:
 /// it does not count as a failure.
 pub async fn give_back(state: &AppState, limit: &Limit) -> AppResult<()> {
-    state.store.give_back(&limit.bucket).await
+    Ok(state.store.give_back(&limit.bucket).await?)
 }
 
 /// `give_back` for each of `limits`.

@@ -49,20 +49,20 @@ impl Mailer {
                     body: email.body.to_owned(),
                     created_at: now,
                 };
-                store.mailbox_record(&entry).await
+                Ok(store.mailbox_record(&entry).await?)
             }
             Mailer::Smtp { transport, from } => {
                 let to: Mailbox = email
                     .to
                     .parse()
-                    .map_err(|e| AppError::internal(format!("email recipient: {e}")))?;
+                    .map_err(|e| AppError::internal("email recipient", e))?;
                 let message = Message::builder()
                     .from(from.clone())
                     .to(to)
                     .subject(email.subject)
                     .header(ContentType::TEXT_PLAIN)
                     .body(email.body.to_owned())
-                    .map_err(|e| AppError::internal(format!("email message: {e}")))?;
+                    .map_err(|e| AppError::internal("email message", e))?;
                 transport.send(message).await.map_err(|e| {
                     // Letters like å before the @ need the server's SMTPUTF8
                     // (RFC 6531); without it the address cannot be mailed
@@ -73,7 +73,7 @@ impl Mailer {
                             models::Field::Email,
                         )
                     } else {
-                        AppError::internal(format!("smtp: {e}"))
+                        AppError::internal("smtp", e)
                     }
                 })?;
                 Ok(())

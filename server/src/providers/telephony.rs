@@ -30,7 +30,7 @@ impl Telephony {
         match self {
             Telephony::Simulated(store) => {
                 let entry = SimEntry::new(to, "text", body, "delivered", now)?;
-                store.sim_record(&entry).await
+                Ok(store.sim_record(&entry).await?)
             }
             Telephony::Twilio(client) => client.send_text(to, body).await,
         }
@@ -54,7 +54,7 @@ impl Telephony {
                     extension: extension.map(str::to_owned),
                     ..SimEntry::new(to, "call", script, "ringing", now)?
                 };
-                store.sim_record(&entry).await
+                Ok(store.sim_record(&entry).await?)
             }
             Telephony::Twilio(client) => {
                 client
@@ -93,5 +93,5 @@ pub async fn call_event(store: &Store, challenge_id: &str, event: CallEvent) -> 
         CallEvent::HungUp => CallStatus::HungUp,
         CallEvent::NoAnswer => CallStatus::NoAnswer,
     };
-    store.set_call_status(challenge_id, next).await
+    Ok(store.set_call_status(challenge_id, next).await?)
 }

@@ -46,12 +46,12 @@ impl Client {
             .form(form)
             .send()
             .await
-            .map_err(|e| AppError::internal(format!("twilio {resource}: {e}")))?;
+            .map_err(|e| AppError::internal("twilio request", e))?;
         if !response.status().is_success() {
-            return Err(AppError::internal(format!(
-                "twilio {resource}: status {}",
-                response.status()
-            )));
+            return Err(AppError::internal(
+                "twilio refused a request",
+                format!("{resource}: status {}", response.status()),
+            ));
         }
         Ok(())
     }

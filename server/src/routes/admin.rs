@@ -2,7 +2,6 @@
 //! request of every user: the policy is read with each session.
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
 use models::ErrorCode;
@@ -25,10 +24,7 @@ fn admin_only(session: &SessionRecord) -> AppResult<()> {
     if session.user.is_admin {
         Ok(())
     } else {
-        Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            ErrorCode::Forbidden,
-        ))
+        Err(AppError::forbidden(ErrorCode::Forbidden))
     }
 }
 
@@ -56,7 +52,7 @@ pub async fn put_policy(
     admin_only(&session)?;
     guarded(&state, &session).await?;
     policy.check().map_err(|problem| AppError::Refused {
-        status: StatusCode::BAD_REQUEST,
+        refusal: crate::error::Refusal::Invalid,
         error: problem.api_error(),
     })?;
     state

@@ -18,12 +18,12 @@ mod password_reset;
 mod phone;
 mod questions;
 mod recovery_codes;
+mod respond;
 mod security_key;
 mod session;
 mod twilio;
 
 use axum::Router;
-use axum::http::StatusCode;
 use axum::middleware;
 use models::ErrorCode;
 
@@ -57,7 +57,10 @@ pub fn api(state: &AppState) -> Router<AppState> {
     let mut router = router
         .fallback(|| async { AppError::not_found() })
         .method_not_allowed_fallback(|| async {
-            AppError::status(StatusCode::METHOD_NOT_ALLOWED, ErrorCode::MethodNotAllowed)
+            AppError::because(
+                crate::error::Refusal::MethodNotAllowed,
+                ErrorCode::MethodNotAllowed,
+            )
         })
         .layer(middleware::from_fn_with_state(
             state.clone(),

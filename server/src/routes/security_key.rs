@@ -38,8 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/me/step-up/security-key/{id}", post(finish_step_up))
 }
 
-fn internal(e: impl std::fmt::Display) -> AppError {
-    AppError::internal(e.to_string())
+fn internal(e: impl std::error::Error + Send + Sync + 'static) -> AppError {
+    AppError::internal("a passkey ceremony", e)
 }
 
 /// Starts registering a key: the creation options for the browser.

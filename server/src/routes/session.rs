@@ -151,7 +151,7 @@ pub async fn sign_in(
     }
     let Some(user) = user.filter(|_| valid) else {
         return Err(AppError::Refused {
-            status: StatusCode::UNAUTHORIZED,
+            refusal: crate::error::Refusal::NotSignedIn,
             error: models::ApiError::at(ErrorCode::InvalidCredentials, Field::Password),
         });
     };

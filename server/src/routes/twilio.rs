@@ -38,10 +38,7 @@ fn verify(
         .map(|v| v.as_bytes())
         .unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given) {
-        return Err(AppError::status(
-            StatusCode::FORBIDDEN,
-            models::ErrorCode::Forbidden,
-        ));
+        return Err(AppError::forbidden(models::ErrorCode::Forbidden));
     }
     Ok(())
 }

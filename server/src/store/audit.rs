@@ -1,6 +1,6 @@
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 use crate::secret;
 
 /// One change of security info (S12): who, what, when, from where.
@@ -18,7 +18,7 @@ pub(super) const AUDIT_OF_USER: &str =
     "SELECT action, method_id, client_address FROM audit WHERE user_id = $1 ORDER BY at DESC, id";
 
 impl Store {
-    pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> AppResult<()> {
+    pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -40,7 +40,7 @@ impl Store {
     pub async fn audit_of_user(
         &self,
         user_id: &str,
-    ) -> AppResult<Vec<(String, Option<String>, String)>> {
+    ) -> StoreResult<Vec<(String, Option<String>, String)>> {
         Ok(sqlx::query_as(AUDIT_OF_USER)
             .bind(user_id)
             .fetch_all(&self.pool)

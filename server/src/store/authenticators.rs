@@ -1,6 +1,6 @@
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 impl Store {
     pub async fn insert_pending_authenticator(
@@ -10,7 +10,7 @@ impl Store {
         secret_enc: &str,
         now: UnixTime,
         expires_at: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query("INSERT INTO pending_authenticators (id, user_id, secret_enc, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
             .bind(user_id)
@@ -28,7 +28,7 @@ impl Store {
         id: &str,
         user_id: &str,
         now: UnixTime,
-    ) -> AppResult<Option<String>> {
+    ) -> StoreResult<Option<String>> {
         Ok(sqlx::query_scalar("SELECT secret_enc FROM pending_authenticators WHERE id = $1 AND user_id = $2 AND expires_at > $3")
             .bind(id)
             .bind(user_id)
@@ -38,7 +38,7 @@ impl Store {
     }
 
     /// Removes a pending app; true for the one request that removed it.
-    pub async fn take_pending_authenticator(&self, id: &str, user_id: &str) -> AppResult<bool> {
+    pub async fn take_pending_authenticator(&self, id: &str, user_id: &str) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM pending_authenticators WHERE id = $1 AND user_id = $2")
             .bind(id)
             .bind(user_id)
@@ -54,7 +54,7 @@ impl Store {
         method_id: &str,
         user_id: &str,
         step: i64,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query("UPDATE methods SET totp_last_step = $1 WHERE id = $2 AND user_id = $3 AND totp_last_step < $1")
             .bind(step)
             .bind(method_id)

@@ -4,8 +4,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Store;
+use super::{StoreError, StoreResult};
 use crate::clock::UnixTime;
-use crate::error::{AppError, AppResult};
 
 /// Why a challenge is open, and what finishing it does. Kept in the
 /// `purpose` and `payload` columns; only this file knows how.
@@ -163,14 +163,14 @@ pub fn delivery_as_str(d: PhoneDelivery) -> &'static str {
     Channel::from(d).as_str()
 }
 
-fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
+fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
     let purpose: String = row.try_get("purpose")?;
     let delivery: String = row.try_get("delivery")?;
     let call_status: Option<String> = row.try_get("call_status")?;
     let payload: String = row.try_get("payload")?;
-    let payload: Payload = serde_json::from_str(&payload)
-        .map_err(|e| AppError::internal(format!("challenge payload: {e}")))?;
-    let channel = Channel::parse(&delivery).ok_or_else(|| AppError::internal("stored channel"))?;
+    let payload: Payload =
+        serde_json::from_str(&payload).map_err(|e| StoreError::encoding("challenge payload", e))?;
+    let channel = Channel::parse(&delivery).ok_or_else(|| StoreError::Broken("stored channel"))?;
     let address: String = row.try_get("destination")?;
     let purpose = if purpose == PurposeKind::StepUp.as_str() {
         Purpose::StepUp {
@@ -180,7 +180,7 @@ fn challenge_from_row(row: &AnyRow) -> AppResult<ChallengeRecord> {
         Purpose::Register(Registering {
             kind: payload
                 .kind
-                .ok_or_else(|| AppError::internal("challenge payload without a kind"))?,
+                .ok_or_else(|| StoreError::Broken("challenge payload without a kind"))?,
             region: payload.region,
             replaces: payload.replaces,
         })
@@ -223,9 +223,9 @@ impl Store {
     /// Opens a challenge and retires every other live one of the same
     /// person for the same number or address: one live code per person and
     /// number (S17). Another person's challenge is left alone (F18).
-    pub async fn insert_challenge(&self, c: NewChallenge<'_>, now: UnixTime) -> AppResult<()> {
+    pub async fn insert_challenge(&self, c: NewChallenge<'_>, now: UnixTime) -> StoreResult<()> {
         let payload = serde_json::to_string(&Payload::of(c.purpose, c.destination))
-            .map_err(|e| AppError::internal(e.to_string()))?;
+            .map_err(|e| StoreError::encoding("payload", e))?;
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE challenges SET consumed_at = $1 WHERE destination = $2 AND user_id = $3 AND consumed_at IS NULL",
@@ -256,7 +256,7 @@ impl Store {
     }
 
     /// The user's challenge, or `None` for anyone else's (S13).
-    pub async fn challenge(&self, id: &str, user_id: &str) -> AppResult<Option<ChallengeRecord>> {
+    pub async fn challenge(&self, id: &str, user_id: &str) -> StoreResult<Option<ChallengeRecord>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1 AND user_id = $2"
         ));
@@ -275,7 +275,7 @@ impl Store {
         user_id: &str,
         destination: &str,
         now: UnixTime,
-    ) -> AppResult<Option<ChallengeRecord>> {
+    ) -> StoreResult<Option<ChallengeRecord>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE user_id = $1 AND destination = $2 \
              AND consumed_at IS NULL AND expires_at > $3 ORDER BY created_at DESC LIMIT 1"
@@ -289,7 +289,7 @@ impl Store {
         row.as_ref().map(challenge_from_row).transpose()
     }
 
-    pub async fn challenge_by_id(&self, id: &str) -> AppResult<Option<ChallengeRecord>> {
+    pub async fn challenge_by_id(&self, id: &str) -> StoreResult<Option<ChallengeRecord>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1"
         ));
@@ -307,7 +307,7 @@ impl Store {
         digest: &str,
         max_tries: i64,
         now: UnixTime,
-    ) -> AppResult<CodeCheck> {
+    ) -> StoreResult<CodeCheck> {
         let checked: Option<(Option<i64>,)> = sqlx::query_as(CHECK_CODE)
             .bind(now)
             .bind(id)
@@ -329,7 +329,7 @@ impl Store {
     }
 
     /// Test seam (fixtures API only): every open challenge of the user expires now.
-    pub async fn expire_challenges_of_user(&self, user_id: &str, now: UnixTime) -> AppResult<()> {
+    pub async fn expire_challenges_of_user(&self, user_id: &str, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
             "UPDATE challenges SET expires_at = $1 WHERE user_id = $2 AND consumed_at IS NULL",
         )
@@ -341,7 +341,7 @@ impl Store {
     }
 
     /// Records what happened on a verification call.
-    pub async fn set_call_status(&self, id: &str, status: CallStatus) -> AppResult<()> {
+    pub async fn set_call_status(&self, id: &str, status: CallStatus) -> StoreResult<()> {
         sqlx::query("UPDATE challenges SET call_status = $1 WHERE id = $2 AND consumed_at IS NULL")
             .bind(status.as_str())
             .bind(id)
@@ -356,7 +356,7 @@ impl Store {
         id: &str,
         user_id: &str,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 AND call_status = 'confirmed' \
              AND consumed_at IS NULL AND expires_at > $1",

@@ -11,11 +11,11 @@
 use models::PhoneDelivery;
 use sqlx::{Any, Transaction};
 
+use super::StoreResult;
 use super::methods::{MethodData, MethodRecord, NewMethod, select_methods, update_method};
 use super::users::{UserRecord, user_columns, user_from_row};
 use super::{Store, sessions};
 use crate::clock::UnixTime;
-use crate::error::{AppError, AppResult};
 
 pub struct Change {
     tx: Transaction<'static, Any>,
@@ -33,7 +33,7 @@ pub enum InsertRefused {
 impl Store {
     /// Begins a change of the person's security info, after every other
     /// change of theirs that began before it. `None` if the user is gone.
-    pub async fn begin_change(&self, user_id: &str) -> AppResult<Option<Change>> {
+    pub async fn begin_change(&self, user_id: &str) -> StoreResult<Option<Change>> {
         let mut tx = self.pool.begin().await?;
         let locked =
             sqlx::query("UPDATE users SET default_method_id = default_method_id WHERE id = $1")
@@ -56,7 +56,7 @@ impl Store {
 
 impl Change {
     /// The person's methods, oldest first, as this change sees them.
-    pub async fn methods(&mut self) -> AppResult<Vec<MethodRecord>> {
+    pub async fn methods(&mut self) -> StoreResult<Vec<MethodRecord>> {
         select_methods(&mut *self.tx, &self.user.id).await
     }
 
@@ -64,7 +64,7 @@ impl Change {
         &mut self,
         method: NewMethod<'_>,
         now: UnixTime,
-    ) -> AppResult<Result<(), InsertRefused>> {
+    ) -> StoreResult<Result<(), InsertRefused>> {
         let credential_id = method.data.credential_id();
         if let Some(credential_id) = &credential_id {
             let taken: Option<String> =
@@ -111,7 +111,7 @@ impl Change {
         id: &str,
         detail: &str,
         data: &MethodData,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let updated = update_method(&mut *self.tx, &self.user.id, id, detail, data).await?;
         if updated {
             self.replace_recovery_codes(id, data).await?;
@@ -125,7 +125,7 @@ impl Change {
         &mut self,
         method_id: &str,
         data: &MethodData,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         let MethodData::RecoveryCodes(codes) = data else {
             return Ok(());
         };
@@ -148,7 +148,7 @@ impl Change {
     }
 
     /// Deletes the person's method; false if it is not theirs (S13).
-    pub async fn delete_method(&mut self, id: &str) -> AppResult<bool> {
+    pub async fn delete_method(&mut self, id: &str) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
             .bind(id)
             .bind(&self.user.id)
@@ -166,7 +166,7 @@ impl Change {
         &mut self,
         method_id: Option<&str>,
         delivery: Option<PhoneDelivery>,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query("UPDATE users SET default_method_id = $1, default_delivery = $2 WHERE id = $3")
             .bind(method_id)
             .bind(delivery.map(super::challenges::delivery_as_str))
@@ -179,20 +179,18 @@ impl Change {
     }
 
     /// The session proved a method: a new token (S18) and a fresh
-    /// verification time, in the same transaction as the change.
+    /// verification time, in the same transaction as the change. `false` if
+    /// the session is gone.
     pub async fn rotate_session(
         &mut self,
         old_digest: &str,
         new_digest: &str,
         now: UnixTime,
-    ) -> AppResult<()> {
-        if !sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await? {
-            return Err(AppError::unauthorized());
-        }
-        Ok(())
+    ) -> StoreResult<bool> {
+        sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await
     }
 
-    pub async fn commit(self) -> AppResult<()> {
+    pub async fn commit(self) -> StoreResult<()> {
         self.tx.commit().await?;
         Ok(())
     }

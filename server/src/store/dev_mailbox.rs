@@ -1,6 +1,6 @@
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 /// An email the dev mailbox received instead of an SMTP server.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub struct MailboxEntry {
 type MailboxRow = (String, String, String, String, i64);
 
 impl Store {
-    pub async fn mailbox_record(&self, entry: &MailboxEntry) -> AppResult<()> {
+    pub async fn mailbox_record(&self, entry: &MailboxEntry) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO dev_mailbox (id, to_address, subject, body, created_at) \
              VALUES ($1, $2, $3, $4, $5)",
@@ -31,7 +31,7 @@ impl Store {
     }
 
     /// Everything delivered to `address` (compared without case), newest first.
-    pub async fn mailbox(&self, address: &str) -> AppResult<Vec<MailboxEntry>> {
+    pub async fn mailbox(&self, address: &str) -> StoreResult<Vec<MailboxEntry>> {
         let rows: Vec<MailboxRow> = sqlx::query_as(
             "SELECT id, to_address, subject, body, created_at FROM dev_mailbox \
              WHERE to_address = $1 ORDER BY created_at DESC, id DESC",

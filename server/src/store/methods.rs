@@ -4,8 +4,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Store;
+use super::{StoreError, StoreResult};
 use crate::clock::UnixTime;
-use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
 
 /// What a phone method keeps (the `data` column).
@@ -76,7 +76,7 @@ pub enum MethodData {
 }
 
 impl MethodData {
-    pub(super) fn to_column(&self) -> AppResult<String> {
+    pub(super) fn to_column(&self) -> StoreResult<String> {
         let json = match self {
             MethodData::Phone(d) => serde_json::to_string(d),
             MethodData::Email(d) => serde_json::to_string(d),
@@ -85,7 +85,7 @@ impl MethodData {
             MethodData::Questions(d) => serde_json::to_string(d),
             MethodData::RecoveryCodes(_) => Ok("{}".to_owned()),
         };
-        json.map_err(|e| AppError::internal(format!("method data: {e}")))
+        json.map_err(|e| StoreError::encoding("method data", e))
     }
 
     /// A security key's credential id, unique across every account (F19).
@@ -145,7 +145,7 @@ pub(super) const METHODS_OF_USER: &str = "SELECT id, kind, detail, data, created
      (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS remaining \
      FROM methods m WHERE user_id = $1 ORDER BY created_at, id";
 
-pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> AppResult<Vec<MethodRecord>>
+pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> StoreResult<Vec<MethodRecord>>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -188,10 +188,10 @@ impl MethodColumns {
     };
 }
 
-pub(super) fn method_from_row(row: &AnyRow, columns: &MethodColumns) -> AppResult<MethodRecord> {
+pub(super) fn method_from_row(row: &AnyRow, columns: &MethodColumns) -> StoreResult<MethodRecord> {
     let kind: String = row.try_get(columns.kind)?;
-    let kind = MethodKind::parse(&kind)
-        .ok_or_else(|| AppError::internal(format!("stored method kind {kind}")))?;
+    let kind =
+        MethodKind::parse(&kind).ok_or_else(|| StoreError::encoding("stored method kind", kind))?;
     let data: String = row.try_get(columns.data)?;
     Ok(MethodRecord {
         id: row.try_get(columns.id)?,
@@ -219,7 +219,7 @@ pub(super) async fn update_method<'e, E>(
     id: &str,
     detail: &str,
     data: &MethodData,
-) -> AppResult<bool>
+) -> StoreResult<bool>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -247,7 +247,7 @@ impl Store {
         id: &str,
         mut key: SecurityKeyData,
         used: &webauthn_rs::prelude::AuthenticationResult,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         key.passkey.update_credential(used);
         let count = used.counter();
         let data = MethodData::SecurityKey(key);
@@ -271,7 +271,7 @@ impl Store {
         user_id: &str,
         digest: &str,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND digest = $3 AND used_at IS NULL",
         )
@@ -287,7 +287,7 @@ impl Store {
     /// that the uniqueness across accounts covers them too (F19). Best
     /// effort at start: a key that cannot be read, or whose credential
     /// another account already holds, keeps an empty column and is logged.
-    pub async fn backfill_credential_ids(&self) -> AppResult<()> {
+    pub async fn backfill_credential_ids(&self) -> StoreResult<()> {
         let keys: Vec<(String, String)> = sqlx::query_as(
             "SELECT id, data FROM methods WHERE kind = 'security-key' AND credential_id IS NULL",
         )
@@ -313,7 +313,7 @@ impl Store {
     }
 
     /// The user's methods, oldest first.
-    pub async fn methods_of_user(&self, user_id: &str) -> AppResult<Vec<MethodRecord>> {
+    pub async fn methods_of_user(&self, user_id: &str) -> StoreResult<Vec<MethodRecord>> {
         select_methods(&self.pool, user_id).await
     }
 
@@ -325,7 +325,7 @@ impl Store {
         id: &str,
         detail: &str,
         data: &MethodData,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         update_method(&self.pool, user_id, id, detail, data).await
     }
 
@@ -334,8 +334,8 @@ impl Store {
         &self,
         organization_id: &str,
         policy: &Policy,
-    ) -> AppResult<()> {
-        let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
+    ) -> StoreResult<()> {
+        let json = serde_json::to_string(policy).map_err(|e| StoreError::encoding("policy", e))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2 AND policy = '{}'")
             .bind(json)
             .bind(organization_id)
@@ -344,8 +344,8 @@ impl Store {
         Ok(())
     }
 
-    pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> AppResult<()> {
-        let json = serde_json::to_string(policy).map_err(|e| AppError::internal(e.to_string()))?;
+    pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> StoreResult<()> {
+        let json = serde_json::to_string(policy).map_err(|e| StoreError::encoding("policy", e))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2")
             .bind(json)
             .bind(organization_id)

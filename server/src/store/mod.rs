@@ -9,6 +9,7 @@ mod authenticators;
 pub mod challenges;
 mod changes;
 mod dev_mailbox;
+mod error;
 mod methods;
 mod security_keys;
 mod sessions;
@@ -49,6 +50,7 @@ pub use challenges::{
 };
 pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
+pub use error::{StoreError, StoreResult};
 pub use methods::{
     AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
     RecoveryCodesData, SecurityKeyData,

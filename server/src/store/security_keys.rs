@@ -1,6 +1,6 @@
+use super::StoreResult;
 use super::{PurposeKind, Store};
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 /// A WebAuthn ceremony under way: webauthn-rs's state as JSON.
 #[derive(Clone, Debug)]
@@ -19,7 +19,7 @@ impl Store {
         ceremony: &Ceremony,
         now: UnixTime,
         expires_at: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO webauthn_ceremonies (id, user_id, purpose, name, state, created_at, expires_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -45,7 +45,7 @@ impl Store {
         user_id: &str,
         purpose: PurposeKind,
         now: UnixTime,
-    ) -> AppResult<Option<Ceremony>> {
+    ) -> StoreResult<Option<Ceremony>> {
         let row: Option<(String, String, i64)> = sqlx::query_as(
             "SELECT name, state, expires_at FROM webauthn_ceremonies \
              WHERE id = $1 AND user_id = $2 AND purpose = $3",
@@ -79,7 +79,7 @@ impl Store {
         id: &str,
         state: &str,
         expires_at: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query("INSERT INTO passkey_sign_ins (id, state, expires_at) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(state)
@@ -92,7 +92,11 @@ impl Store {
     /// Takes a passkey sign-in's state out of the table: one statement, so
     /// that of two requests finishing it only one gets it (S32); an
     /// expired one is gone either way.
-    pub async fn take_passkey_sign_in(&self, id: &str, now: UnixTime) -> AppResult<Option<String>> {
+    pub async fn take_passkey_sign_in(
+        &self,
+        id: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<String>> {
         let row: Option<(String, i64)> = sqlx::query_as(
             "DELETE FROM passkey_sign_ins WHERE id = $1 RETURNING state, expires_at",
         )
@@ -105,7 +109,7 @@ impl Store {
     }
 
     /// Forgets passkey sign-ins nobody finished.
-    pub async fn delete_expired_passkey_sign_ins(&self, now: UnixTime) -> AppResult<()> {
+    pub async fn delete_expired_passkey_sign_ins(&self, now: UnixTime) -> StoreResult<()> {
         sqlx::query("DELETE FROM passkey_sign_ins WHERE expires_at <= $1")
             .bind(now)
             .execute(&self.pool)

@@ -2,10 +2,10 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Store;
+use super::StoreResult;
 use super::methods::{MethodColumns, MethodRecord, method_from_row};
 use super::users::{UserRecord, user_columns, user_from_row};
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 pub struct NewSession<'a> {
     pub token_digest: &'a str,
@@ -119,7 +119,7 @@ pub(super) async fn rotate_verified_session<'e, E>(
     old_digest: &str,
     new_digest: &str,
     now: UnixTime,
-) -> AppResult<bool>
+) -> StoreResult<bool>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -171,7 +171,7 @@ pub(super) const TOUCH_SESSION: &str =
     "UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2";
 pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
 
-fn session_from_row(row: &AnyRow) -> AppResult<SessionRecord> {
+fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
         token_digest: row.try_get("token_digest")?,
         created_at: row.try_get("created_at")?,
@@ -187,7 +187,7 @@ fn session_from_row(row: &AnyRow) -> AppResult<SessionRecord> {
 }
 
 impl Store {
-    pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> AppResult<()> {
+    pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale) \
              VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
@@ -205,7 +205,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn session(&self, token_digest: &str) -> AppResult<Option<SessionRecord>> {
+    pub async fn session(&self, token_digest: &str) -> StoreResult<Option<SessionRecord>> {
         let Some(row) = sqlx::query(SESSION_BY_DIGEST)
             .bind(token_digest)
             .fetch_optional(&self.pool)
@@ -221,7 +221,7 @@ impl Store {
     pub async fn session_with_methods(
         &self,
         token_digest: &str,
-    ) -> AppResult<Option<(SessionRecord, Vec<MethodRecord>)>> {
+    ) -> StoreResult<Option<(SessionRecord, Vec<MethodRecord>)>> {
         let rows = sqlx::query(SESSION_WITH_METHODS)
             .bind(token_digest)
             .fetch_all(&self.pool)
@@ -245,13 +245,13 @@ impl Store {
         old_digest: &str,
         new_digest: &str,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         rotate_verified_session(&self.pool, old_digest, new_digest, now).await
     }
 
     /// A sign-in finished under `token_digest`: the language chosen when it
     /// began becomes the person's (S27). One statement.
-    pub async fn apply_pending_locale(&self, token_digest: &str) -> AppResult<()> {
+    pub async fn apply_pending_locale(&self, token_digest: &str) -> StoreResult<()> {
         sqlx::query(
             "UPDATE users SET locale = (SELECT s.pending_locale FROM sessions s WHERE s.token_digest = $1) \
              WHERE id = (SELECT s.user_id FROM sessions s WHERE s.token_digest = $1 AND s.pending_locale IS NOT NULL)",
@@ -270,7 +270,7 @@ impl Store {
         old_digest: &str,
         new_digest: &str,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE sessions SET token_digest = $1, last_seen_at = $2 WHERE token_digest = $3",
         )
@@ -289,7 +289,7 @@ impl Store {
         &self,
         reset: NewPasswordReset<'_>,
         now: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO password_resets (token_digest, account_name, created_at, expires_at, client_address, user_agent) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -316,7 +316,7 @@ impl Store {
         method_id: &str,
         destination: &str,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE password_resets SET verified = verified || ' ' || $1 || '/' || $4 \
              WHERE token_digest = $3 AND expires_at > $2 \
@@ -333,7 +333,11 @@ impl Store {
 
     /// A live reset, known account or not, with its organization's policy
     /// (by the domain of its account name). One statement.
-    pub async fn reset(&self, token_digest: &str, now: UnixTime) -> AppResult<Option<ResetRecord>> {
+    pub async fn reset(
+        &self,
+        token_digest: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<ResetRecord>> {
         let Some(row) = sqlx::query(
             "SELECT r.token_digest, r.account_name, r.expires_at, r.verified, r.contact_id, \
              r.contact_channel, r.contact_to, r.contact_sent_at, r.contact_expires_at, r.contact_tries, \
@@ -394,7 +398,7 @@ impl Store {
         token_digest: &str,
         contact: &ResetContact,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE password_resets SET contact_id = $1, contact_channel = $2, contact_to = $3, \
              contact_sent_at = $4, contact_expires_at = $5, contact_tries = 0 \
@@ -420,7 +424,7 @@ impl Store {
         contact_id: &str,
         tries: i64,
         now: UnixTime,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE password_resets SET contact_tries = contact_tries + 1 \
              WHERE token_digest = $1 AND contact_id = $2 AND contact_tries < $3 \
@@ -436,7 +440,7 @@ impl Store {
     }
 
     /// Uses up a password reset: true for the one request that removed it.
-    pub async fn take_password_reset(&self, token_digest: &str) -> AppResult<bool> {
+    pub async fn take_password_reset(&self, token_digest: &str) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM password_resets WHERE token_digest = $1")
             .bind(token_digest)
             .execute(&self.pool)
@@ -444,7 +448,7 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> AppResult<()> {
+    pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> StoreResult<()> {
         sqlx::query(TOUCH_SESSION)
             .bind(now)
             .bind(token_digest)
@@ -453,7 +457,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn delete_session(&self, token_digest: &str) -> AppResult<()> {
+    pub async fn delete_session(&self, token_digest: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE token_digest = $1")
             .bind(token_digest)
             .execute(&self.pool)
@@ -462,7 +466,7 @@ impl Store {
     }
 
     /// "Sign out everywhere".
-    pub async fn delete_sessions_of_user(&self, user_id: &str) -> AppResult<u64> {
+    pub async fn delete_sessions_of_user(&self, user_id: &str) -> StoreResult<u64> {
         let done = sqlx::query(END_SESSIONS_OF_USER)
             .bind(user_id)
             .execute(&self.pool)
@@ -475,7 +479,7 @@ impl Store {
         &self,
         idle_before: UnixTime,
         created_before: UnixTime,
-    ) -> AppResult<u64> {
+    ) -> StoreResult<u64> {
         let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(created_before)

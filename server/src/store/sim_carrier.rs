@@ -1,6 +1,6 @@
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 /// A text or call the simulated carrier delivered to a handset.
 #[derive(Clone, Debug)]
@@ -26,7 +26,7 @@ impl SimEntry {
         body: &str,
         status: &str,
         now: UnixTime,
-    ) -> AppResult<SimEntry> {
+    ) -> StoreResult<SimEntry> {
         Ok(SimEntry {
             id: crate::secret::sortable_id()?,
             to_number: to.to_owned(),
@@ -54,7 +54,7 @@ type SimRow = (
 );
 
 impl Store {
-    pub async fn sim_record(&self, entry: &SimEntry) -> AppResult<()> {
+    pub async fn sim_record(&self, entry: &SimEntry) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO sim_carrier (id, to_number, kind, body, challenge_id, extension, status, keys_pressed, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -74,7 +74,7 @@ impl Store {
     }
 
     /// Everything delivered to `number`, newest first.
-    pub async fn sim_inbox(&self, number: &str) -> AppResult<Vec<SimEntry>> {
+    pub async fn sim_inbox(&self, number: &str) -> StoreResult<Vec<SimEntry>> {
         let rows: Vec<SimRow> = sqlx::query_as(
             "SELECT id, to_number, kind, body, challenge_id, extension, status, keys_pressed, created_at \
              FROM sim_carrier WHERE to_number = $1 ORDER BY created_at DESC, id DESC",
@@ -85,7 +85,7 @@ impl Store {
         Ok(rows.into_iter().map(sim_from_row).collect())
     }
 
-    pub async fn sim_entry(&self, id: &str) -> AppResult<Option<SimEntry>> {
+    pub async fn sim_entry(&self, id: &str) -> StoreResult<Option<SimEntry>> {
         let row: Option<SimRow> = sqlx::query_as(
             "SELECT id, to_number, kind, body, challenge_id, extension, status, keys_pressed, created_at \
              FROM sim_carrier WHERE id = $1",
@@ -96,7 +96,7 @@ impl Store {
         Ok(row.map(sim_from_row))
     }
 
-    pub async fn sim_update(&self, id: &str, status: &str, keys_pressed: &str) -> AppResult<()> {
+    pub async fn sim_update(&self, id: &str, status: &str, keys_pressed: &str) -> StoreResult<()> {
         sqlx::query("UPDATE sim_carrier SET status = $1, keys_pressed = $2 WHERE id = $3")
             .bind(status)
             .bind(keys_pressed)

@@ -1,6 +1,6 @@
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 /// Counter counted in one bucket's current window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,7 +11,11 @@ pub struct Counter {
 
 impl Store {
     /// The failures in `bucket` whose window began after `window_opened_after`.
-    pub async fn counter(&self, bucket: &str, window_opened_after: UnixTime) -> AppResult<Counter> {
+    pub async fn counter(
+        &self,
+        bucket: &str,
+        window_opened_after: UnixTime,
+    ) -> StoreResult<Counter> {
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT failures, window_start FROM throttle WHERE bucket = $1 AND window_start > $2",
         )
@@ -39,7 +43,7 @@ impl Store {
         bucket: &str,
         now: UnixTime,
         window_opened_after: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO throttle (bucket, window_start, failures) VALUES ($1, $2, 1) \
              ON CONFLICT (bucket) DO UPDATE SET \
@@ -54,7 +58,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn clear_counter(&self, bucket: &str) -> AppResult<()> {
+    pub async fn clear_counter(&self, bucket: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM throttle WHERE bucket = $1")
             .bind(bucket)
             .execute(&self.pool)
@@ -77,7 +81,7 @@ impl Store {
         &self,
         limits: &[(&str, i64, i64)],
         now: UnixTime,
-    ) -> AppResult<Option<(usize, UnixTime)>> {
+    ) -> StoreResult<Option<(usize, UnixTime)>> {
         if let [(bucket, limit, window)] = limits {
             if raise(&self.pool, bucket, *limit, now - window, now).await? {
                 return Ok(None);
@@ -99,7 +103,7 @@ impl Store {
 
     /// Returns a unit taken for an attempt that turned out not to count
     /// (a right password or code), in one statement.
-    pub async fn give_back(&self, bucket: &str) -> AppResult<()> {
+    pub async fn give_back(&self, bucket: &str) -> StoreResult<()> {
         sqlx::query(
             "UPDATE throttle SET failures = failures - 1 WHERE bucket = $1 AND failures > 0",
         )
@@ -119,7 +123,7 @@ async fn raise<'e>(
     limit: i64,
     opened_after: UnixTime,
     now: UnixTime,
-) -> AppResult<bool> {
+) -> StoreResult<bool> {
     if limit <= 0 {
         return Ok(false);
     }
@@ -146,7 +150,7 @@ async fn window_end<'e>(
     bucket: &str,
     window: i64,
     now: UnixTime,
-) -> AppResult<UnixTime> {
+) -> StoreResult<UnixTime> {
     let window_start: Option<i64> =
         sqlx::query_scalar("SELECT window_start FROM throttle WHERE bucket = $1")
             .bind(bucket)

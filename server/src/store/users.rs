@@ -3,8 +3,8 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Store;
+use super::StoreResult;
 use crate::clock::UnixTime;
-use crate::error::AppResult;
 
 /// A person's account as the server knows it.
 #[derive(Clone, Debug)]
@@ -49,7 +49,7 @@ macro_rules! user_columns {
 }
 pub(super) use user_columns;
 
-pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
+pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let account_name: String = row.try_get("account_name")?;
     let locale: Option<String> = row.try_get("locale")?;
     Ok(UserRecord {
@@ -59,9 +59,8 @@ pub(super) fn user_from_row(row: &AnyRow) -> AppResult<UserRecord> {
         organization_has_logo: row.try_get::<i64, _>("organization_has_logo")? != 0,
         // Stored names were parsed on the way in; re-parsing cannot fail
         // unless the table was edited by hand, which is then an error.
-        account_name: AccountName::parse(&account_name).map_err(|code| {
-            crate::error::AppError::internal(format!("stored account name: {code}"))
-        })?,
+        account_name: AccountName::parse(&account_name)
+            .map_err(|code| super::StoreError::encoding("account name", code.to_string()))?,
         display_name: row.try_get("display_name")?,
         password_hash: row.try_get("password_hash")?,
         locale: locale.as_deref().and_then(Locale::parse),
@@ -89,7 +88,7 @@ impl Store {
         name: &str,
         account_domain: &str,
         now: UnixTime,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO organizations (id, name, account_domain, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, account_domain = excluded.account_domain",
@@ -104,7 +103,7 @@ impl Store {
     }
 
     /// Sets (or with `None` removes) the organization's logo.
-    pub async fn set_organization_logo(&self, id: &str, logo_svg: Option<&str>) -> AppResult<()> {
+    pub async fn set_organization_logo(&self, id: &str, logo_svg: Option<&str>) -> StoreResult<()> {
         sqlx::query("UPDATE organizations SET logo_svg = $1 WHERE id = $2")
             .bind(logo_svg)
             .bind(id)
@@ -114,7 +113,7 @@ impl Store {
     }
 
     /// The organization's logo, if it has one.
-    pub async fn organization_logo(&self, id: &str) -> AppResult<Option<String>> {
+    pub async fn organization_logo(&self, id: &str) -> StoreResult<Option<String>> {
         let row = sqlx::query("SELECT logo_svg FROM organizations WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
@@ -126,7 +125,7 @@ impl Store {
     }
 
     /// Creates the user; returns false when the account name is taken.
-    pub async fn insert_user(&self, user: NewUser<'_>, now: UnixTime) -> AppResult<bool> {
+    pub async fn insert_user(&self, user: NewUser<'_>, now: UnixTime) -> StoreResult<bool> {
         let result = sqlx::query(
             "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
@@ -144,7 +143,10 @@ impl Store {
         Ok(result.rows_affected() == 1)
     }
 
-    pub async fn user_by_account_name(&self, name: &AccountName) -> AppResult<Option<UserRecord>> {
+    pub async fn user_by_account_name(
+        &self,
+        name: &AccountName,
+    ) -> StoreResult<Option<UserRecord>> {
         let row = sqlx::query(USER_BY_ACCOUNT_NAME)
             .bind(name.as_str())
             .fetch_optional(&self.pool)
@@ -156,7 +158,7 @@ impl Store {
     pub async fn user_by_credential_id(
         &self,
         credential_id: &str,
-    ) -> AppResult<Option<UserRecord>> {
+    ) -> StoreResult<Option<UserRecord>> {
         let sql = concat!(
             "SELECT ",
             user_columns!(),
@@ -170,7 +172,7 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> AppResult<()> {
+    pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> StoreResult<()> {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
             .bind(locale.tag())
             .bind(user_id)
@@ -187,7 +189,7 @@ impl Store {
         user_id: &str,
         hash: &str,
         keep: Option<&str>,
-    ) -> AppResult<()> {
+    ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -212,7 +214,7 @@ impl Store {
         user_id: &str,
         old: &str,
         new: &str,
-    ) -> AppResult<bool> {
+    ) -> StoreResult<bool> {
         let done =
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3")
                 .bind(new)
@@ -223,7 +225,7 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn delete_user(&self, name: &AccountName) -> AppResult<bool> {
+    pub async fn delete_user(&self, name: &AccountName) -> StoreResult<bool> {
         // Writes only, no read first: a SQLite transaction that reads and
         // then writes fails at once (SQLITE_BUSY) when another connection
         // wrote in between; one that starts by writing waits its turn.
