@@ -143,3 +143,31 @@ pub async fn record_failed_sign_in(
     };
     Ok(state.store.audit(entry, state.now()).await?)
 }
+
+/// Where a request comes from: the client address, its browser and
+/// languages. Extracted once per handler (`http/extract.rs`) instead of three
+/// arguments.
+#[derive(Clone)]
+pub struct Caller {
+    pub address: String,
+    pub user_agent: String,
+    pub accept_language: Option<String>,
+}
+
+impl Caller {
+    /// The signed-in person making this request. Texts and calls speak
+    /// their chosen language, else their browser's.
+    pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {
+        let locale = session.user.locale.unwrap_or_else(|| {
+            self.accept_language
+                .as_deref()
+                .map_or(Locale::En, i18n::negotiate_accept_language)
+        });
+        Requester {
+            session,
+            address: &self.address,
+            user_agent: &self.user_agent,
+            locale,
+        }
+    }
+}

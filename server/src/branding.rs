@@ -1,6 +1,9 @@
 //! The organization's identity beside the product's: its logo, an SVG
 //! document from its configuration.
 
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
 /// Large enough for any reasonable mark, small enough to read per request.
 pub const LOGO_MAX_BYTES: usize = 64 * 1024;
 
@@ -21,6 +24,16 @@ pub fn check_logo(svg: &str) -> Result<(), &'static str> {
         return Err("the logo is not an SVG document");
     }
     Ok(())
+}
+
+/// The organization's logo; not found when it has none (or no such
+/// organization exists).
+pub async fn logo(state: &AppState, organization_id: &str) -> AppResult<String> {
+    state
+        .store
+        .organization_logo(organization_id)
+        .await?
+        .ok_or_else(AppError::not_found)
 }
 
 #[cfg(test)]

@@ -46,3 +46,12 @@ pub fn renew_outdated_hash(state: &AppState, user: &UserRecord, password: &str) 
         }
     });
 }
+
+/// Keeps the person's language for their next visit, on any device.
+pub async fn set_locale(
+    state: &AppState,
+    user: &UserRecord,
+    locale: models::Locale,
+) -> AppResult<()> {
+    Ok(state.store.set_user_locale(&user.id, locale).await?)
+}

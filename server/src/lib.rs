@@ -3,20 +3,24 @@
 //! `app(state)` is the whole server as a `Router`, so tests drive it
 //! without a socket; `main.rs` only reads configuration and listens.
 
+pub mod administration;
 pub mod audit;
 pub mod authenticator;
+pub mod authenticator_app;
 pub mod branding;
 pub mod breached;
 pub mod clock;
 pub mod codes;
 pub mod config;
-pub mod csp;
+pub mod dev_seams;
 pub mod directory;
 pub mod error;
-pub mod extract;
+pub mod http;
+pub mod key_ceremonies;
 pub mod markup;
 pub mod notify;
 pub mod passkey_sign_in;
+pub mod password_change;
 pub mod password_reset;
 pub mod password_rules;
 pub mod passwords;
@@ -25,17 +29,18 @@ pub mod policy;
 pub mod providers;
 pub mod questions;
 pub mod recovery_codes;
+pub mod registration;
 pub mod reset_first_proof;
 pub mod routes;
 pub mod secret;
-pub mod security;
 pub mod security_info;
 pub mod security_key;
 pub mod seed;
 pub mod session;
+pub mod sign_in;
 pub mod state;
-pub mod static_files;
 pub mod store;
+pub mod test_fixtures;
 pub mod throttle;
 pub mod verification;
 
@@ -63,10 +68,10 @@ pub fn app(state: AppState) -> Router {
             axum::routing::any(|| async { error::AppError::not_found() }),
         )
         .merge(routes::dev_pages(&state).with_state(state.clone()))
-        .merge(static_files::router(state.clone()))
+        .merge(http::static_files::router(state.clone()))
         .layer(middleware::from_fn_with_state(
             state,
-            security::security_headers,
+            http::security::security_headers,
         ))
         .layer(TraceLayer::new_for_http())
 }

@@ -9,12 +9,13 @@
 use i18n::Args;
 use models::{
     AccountName, ErrorCode, Field, MethodKind, PasswordResetState, PhoneDelivery, QuestionAnswer,
+    ResetQuestion, ResetQuestions,
 };
 
-use crate::audit::{Action, Requester};
+use crate::audit::{Action, Caller, Requester};
 use crate::codes::code_digest;
 use crate::error::{AppError, AppResult};
-use crate::secret::{new_session_token, token_digest};
+use crate::session::{self, SessionToken};
 use crate::state::AppState;
 use crate::store::{MethodRecord, NewPasswordReset, SessionRecord};
 use crate::throttle::{self, Limit};
@@ -23,7 +24,7 @@ use crate::{directory, password_rules, passwords, questions, reset_first_proof, 
 /// A reset lapses this long after it began (S29).
 pub const RESET_SECS: i64 = 15 * 60;
 
-/// Begins a reset of `account` and returns the token for its cookie. Known
+/// Begins a reset of `account` and returns its token. Known
 /// or not, the work is the same (S28): the limits, then one row that names
 /// the account; whether it exists is first asked when the reset is read.
 pub async fn start(
@@ -31,7 +32,7 @@ pub async fn start(
     account: &AccountName,
     address: &str,
     user_agent: &str,
-) -> AppResult<String> {
+) -> AppResult<SessionToken> {
     let limits = &state.config.signin;
     let window = limits.window_minutes * 60;
     // Counted per account and address, and per address: no count of the
@@ -56,13 +57,13 @@ pub async fn start(
         ],
     )
     .await?;
-    let token = new_session_token()?;
+    let token = SessionToken::new()?;
     let now = state.now();
     state
         .store
         .start_password_reset(
             NewPasswordReset {
-                token_digest: &token_digest(&token),
+                token_digest: &token.digest(),
                 account_name: account.as_str(),
                 client_address: address,
                 user_agent,
@@ -149,10 +150,65 @@ pub async fn questions_asked(
     Ok((method, asked))
 }
 
+/// The questions this reset asks, with the organization's own questions
+/// written out in each language it gave them in.
+pub async fn questions(state: &AppState, session: &SessionRecord) -> AppResult<ResetQuestions> {
+    let (_, asked) = questions_asked(state, session).await?;
+    let custom = &session.user.policy.security_questions.custom;
+    let questions = asked
+        .into_iter()
+        .map(|id| ResetQuestion {
+            written: (0..custom.len())
+                .find(|n| questions::custom_id(*n) == id)
+                .map(|n| custom[n].clone()),
+            id,
+        })
+        .collect();
+    Ok(ResetQuestions { questions })
+}
+
+/// Verifies the reset with the answers to its questions, and says where
+/// it stands then.
+pub async fn answer_questions(
+    state: &AppState,
+    who: &Requester<'_>,
+    answers: &[QuestionAnswer],
+) -> AppResult<PasswordResetState> {
+    let method = check_answers(state, who, answers).await?;
+    let how = MethodKind::SecurityQuestions.as_str();
+    let proved = session::verified(state, who, how, Some(&method.id)).await?;
+    progress(state, Some(&proved.digest)).await
+}
+
+/// The reset's first proof with the code sent to the number or address
+/// typed (`reset_first_proof`), and where the reset stands then.
+pub async fn first_code(
+    state: &AppState,
+    caller: &Caller,
+    presented: Option<&str>,
+    contact_id: &str,
+    typed: &str,
+) -> AppResult<PasswordResetState> {
+    reset_first_proof::check_code(state, caller, presented, contact_id, typed).await?;
+    progress(state, presented).await
+}
+
+/// The reset's first proof with a code from the person's app, and where
+/// the reset stands then.
+pub async fn first_app_code(
+    state: &AppState,
+    caller: &Caller,
+    presented: Option<&str>,
+    typed: &str,
+) -> AppResult<PasswordResetState> {
+    reset_first_proof::check_app_code(state, caller, presented, typed).await?;
+    progress(state, presented).await
+}
+
 /// Checks the answers to the questions this reset asks; all must be right
 /// (which one was wrong is not said). Counted against the person's failed
 /// verifications first (S6). Returns the questions' method.
-pub async fn check_answers(
+async fn check_answers(
     state: &AppState,
     who: &Requester<'_>,
     answers: &[QuestionAnswer],

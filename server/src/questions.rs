@@ -3,11 +3,18 @@
 //! enough alone for a password reset (S15).
 
 use models::questions::PREDEFINED;
-use models::{ErrorCode, Field, QuestionAnswer};
+use models::{
+    CustomQuestion, ErrorCode, Field, MethodKind, QuestionAnswer, QuestionChoices, SecurityInfo,
+};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::audit::Requester;
 use crate::error::{AppError, AppResult};
+use crate::passwords;
 use crate::policy::Policy;
+use crate::security_info::{self, Adding};
+use crate::state::AppState;
+use crate::store::{MethodData, MethodRecord, QuestionsData};
 
 pub const MIN_ANSWER: usize = 3;
 pub const MAX_ANSWER: usize = 40;
@@ -67,6 +74,56 @@ pub fn check(policy: &Policy, answers: &[QuestionAnswer]) -> AppResult<Vec<Strin
         normalized.push(n);
     }
     Ok(normalized)
+}
+
+/// The questions a person may choose from, and how many to answer.
+pub fn choices(policy: &Policy) -> QuestionChoices {
+    let q = &policy.security_questions;
+    QuestionChoices {
+        required: q.register,
+        predefined: PREDEFINED.iter().map(|s| (*s).to_owned()).collect(),
+        custom: q
+            .custom
+            .iter()
+            .enumerate()
+            .map(|(n, written)| CustomQuestion {
+                id: custom_id(n),
+                written: written.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Registers the person's answers, kept only as hashes. One set of
+/// questions: checked again as it is stored (F5).
+pub async fn register(
+    state: &AppState,
+    who: &Requester<'_>,
+    methods: &[MethodRecord],
+    answers: &[QuestionAnswer],
+) -> AppResult<SecurityInfo> {
+    let user = &who.session.user;
+    let kind = MethodKind::SecurityQuestions;
+    security_info::check_addable(&user.policy, methods, user.is_admin, kind)?;
+    let normalized = check(&user.policy, answers)?;
+    let mut hashes = Vec::with_capacity(normalized.len());
+    for answer in normalized {
+        hashes.push(passwords::hash(answer).await?);
+    }
+    let data = MethodData::Questions(QuestionsData {
+        questions: answers.iter().map(|a| a.question.clone()).collect(),
+        hashes,
+    });
+    let adding = Adding {
+        kind,
+        detail: "",
+        data,
+        delivery: None,
+        replaces: None,
+        totp_last_step: None,
+    };
+    let added = security_info::add(state, who, adding).await?;
+    security_info::info_of(state, &added.proved.digest).await
 }
 
 #[cfg(test)]

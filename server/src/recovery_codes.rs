@@ -3,11 +3,12 @@
 //! digests. They verify a sign-in as a last resort: never the default,
 //! offered last, and each use is announced.
 
-use models::{ErrorCode, Field, MethodKind};
+use models::{ErrorCode, Field, MethodKind, RecoveryCodeSet};
 
 use crate::audit::{Action, Requester};
 use crate::error::{AppError, AppResult};
-use crate::security_info::{self, Added, Adding};
+use crate::security_info::{self, Adding, Finished};
+use crate::session;
 use crate::state::AppState;
 use crate::store::{MethodData, RecoveryCodesData};
 use crate::throttle::{self, Limit};
@@ -63,10 +64,7 @@ fn digest(key: &[u8], user_id: &str, normalized: &str) -> String {
 
 /// Generates a new set for the person, replacing the one they had (whose
 /// codes stop working); returns the codes, to be shown once.
-pub async fn generate_set(
-    state: &AppState,
-    who: &Requester<'_>,
-) -> AppResult<(Vec<String>, Added)> {
+pub async fn generate_set(state: &AppState, who: &Requester<'_>) -> AppResult<RecoveryCodeSet> {
     let user = &who.session.user;
     let existing = state
         .store
@@ -94,12 +92,15 @@ pub async fn generate_set(
         },
     )
     .await?;
-    Ok((codes, added))
+    Ok(RecoveryCodeSet {
+        codes,
+        security_info: security_info::info_of(state, &added.proved.digest).await?,
+    })
 }
 
 /// Verifies the session with one of the person's recovery codes, which is
 /// used up by it; the use is recorded and announced.
-pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppResult<()> {
+pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppResult<Finished> {
     let user = &who.session.user;
     // Two-step verification only: never a password reset (S31).
     if !user.policy.counts_for_mfa(MethodKind::RecoveryCodes) || who.session.is_reset() {
@@ -129,7 +130,10 @@ pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppRe
     }
     throttle::give_back_all(state, &failures).await?;
     who.record(state, Action::RecoveryCodeUsed, None, "", None)
-        .await
+        .await?;
+    let how = MethodKind::RecoveryCodes.as_str();
+    let proved = session::verified(state, who, how, None).await?;
+    security_info::finished(state, proved).await
 }
 
 #[cfg(test)]

@@ -8,16 +8,14 @@
 //! either way — the same body, tries, expiry, and a call that rings until
 //! nobody answers. Method ids are given once this first proof is made.
 
-use axum_extra::extract::CookieJar;
 use models::{
     CallProgress, CallStatus, Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind,
     PasswordResetState, PhoneDelivery, ResetWay,
 };
 
-use crate::audit::Requester;
+use crate::audit::{Caller, Requester};
 use crate::codes::code_digest;
 use crate::error::{AppError, AppResult};
-use crate::extract::Caller;
 use crate::phone::{PhoneNumber, display_e164};
 use crate::policy::Policy;
 use crate::state::AppState;
@@ -72,18 +70,18 @@ pub fn state_of(reset: &ResetRecord) -> PasswordResetState {
 /// of its person when the account exists. Both are read either way.
 async fn unproved(
     state: &AppState,
-    jar: &CookieJar,
+    presented: Option<&str>,
 ) -> AppResult<(ResetRecord, Option<SessionRecord>)> {
     let expired = || AppError::because(crate::error::Refusal::NotSignedIn, ErrorCode::ResetExpired);
-    let digest = session::cookie_digest(state, jar).ok_or_else(expired)?;
+    let digest = presented.ok_or_else(expired)?;
     let reset = state
         .store
-        .reset(&digest, state.now())
+        .reset(digest, state.now())
         .await?
         .ok_or_else(expired)?;
     let person = state
         .store
-        .session(&digest)
+        .session(digest)
         .await?
         .filter(SessionRecord::is_reset);
     if !reset.unproved {
@@ -156,11 +154,11 @@ fn reached<'m>(
 pub async fn contact(
     state: &AppState,
     caller: &Caller,
-    jar: &CookieJar,
+    presented: Option<&str>,
     channel: Channel,
     typed: &str,
 ) -> AppResult<Challenge> {
-    let (reset, person) = unproved(state, jar).await?;
+    let (reset, person) = unproved(state, presented).await?;
     let policy = &reset.policy;
     let way_allowed = first_ways(policy)
         .iter()
@@ -287,15 +285,15 @@ fn send_later(
 pub async fn contact_again(
     state: &AppState,
     caller: &Caller,
-    jar: &CookieJar,
+    presented: Option<&str>,
     contact_id: &str,
 ) -> AppResult<Challenge> {
-    let (reset, _) = unproved(state, jar).await?;
+    let (reset, _) = unproved(state, presented).await?;
     let contact = reset
         .contact
         .filter(|c| c.id == contact_id)
         .ok_or_else(AppError::not_found)?;
-    self::contact(state, caller, jar, contact.channel, &contact.to).await
+    self::contact(state, caller, presented, contact.channel, &contact.to).await
 }
 
 /// Checks the first code: counted against the reset's failures and the
@@ -304,11 +302,11 @@ pub async fn contact_again(
 pub async fn check_code(
     state: &AppState,
     caller: &Caller,
-    jar: CookieJar,
+    presented: Option<&str>,
     contact_id: &str,
     typed: &str,
-) -> AppResult<CookieJar> {
-    let (reset, person) = unproved(state, &jar).await?;
+) -> AppResult<()> {
+    let (reset, person) = unproved(state, presented).await?;
     let contact = reset
         .contact
         .as_ref()
@@ -356,7 +354,7 @@ pub async fn check_code(
         return Err(AppError::not_found());
     };
     let who = caller.on_behalf_of(&person);
-    finish(state, &who, challenge.channel.as_str(), method_id, jar).await
+    finish(state, &who, challenge.channel.as_str(), method_id).await
 }
 
 /// Where the first call stands: a call to one of the account's phones as
@@ -364,10 +362,10 @@ pub async fn check_code(
 pub async fn call_progress(
     state: &AppState,
     caller: &Caller,
-    jar: CookieJar,
+    presented: Option<&str>,
     contact_id: &str,
-) -> AppResult<(CookieJar, CallProgress)> {
-    let (reset, person) = unproved(state, &jar).await?;
+) -> AppResult<CallProgress> {
+    let (reset, person) = unproved(state, presented).await?;
     let contact = reset
         .contact
         .as_ref()
@@ -383,31 +381,25 @@ pub async fn call_progress(
             true => CallStatus::NoAnswer,
             false => CallStatus::Ringing,
         };
-        return Ok((
-            jar,
-            CallProgress {
-                status,
-                done: false,
-            },
-        ));
+        return Ok(CallProgress {
+            status,
+            done: false,
+        });
     };
     let (status, finishes) = verification::poll_call(state, &person.user.id, &challenge).await?;
     if !finishes {
-        return Ok((
-            jar,
-            CallProgress {
-                status,
-                done: false,
-            },
-        ));
+        return Ok(CallProgress {
+            status,
+            done: false,
+        });
     }
     verification::step_up_method_still_counts(state, &person, &challenge).await?;
     let Purpose::StepUp { method_id } = &challenge.purpose else {
         return Err(AppError::not_found());
     };
     let who = caller.on_behalf_of(&person);
-    let jar = finish(state, &who, Channel::Call.as_str(), method_id, jar).await?;
-    Ok((jar, CallProgress { status, done: true }))
+    finish(state, &who, Channel::Call.as_str(), method_id).await?;
+    Ok(CallProgress { status, done: true })
 }
 
 /// The first proof with a code from an authenticator app of the account's:
@@ -416,10 +408,10 @@ pub async fn call_progress(
 pub async fn check_app_code(
     state: &AppState,
     caller: &Caller,
-    jar: CookieJar,
+    presented: Option<&str>,
     typed: &str,
-) -> AppResult<CookieJar> {
-    let (reset, person) = unproved(state, &jar).await?;
+) -> AppResult<()> {
+    let (reset, person) = unproved(state, presented).await?;
     if !first_ways(&reset.policy).contains(&ResetWay::AuthenticatorApp) {
         return Err(AppError::not_found());
     }
@@ -458,7 +450,7 @@ pub async fn check_app_code(
         throttle::give_back_all(state, &failures).await?;
         let who = caller.on_behalf_of(&person);
         let how = MethodKind::AuthenticatorApp.as_str();
-        return finish(state, &who, how, &method.id, jar).await;
+        return finish(state, &who, how, &method.id).await;
     }
     Err(wrong())
 }
@@ -480,8 +472,7 @@ async fn finish(
     who: &Requester<'_>,
     how: &str,
     method_id: &str,
-    jar: CookieJar,
-) -> AppResult<CookieJar> {
-    let (jar, _) = session::verified(state, who, how, Some(method_id), jar).await?;
-    Ok(jar)
+) -> AppResult<()> {
+    session::verified(state, who, how, Some(method_id)).await?;
+    Ok(())
 }

@@ -16,6 +16,7 @@ use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
 use crate::policy::Policy;
 use crate::secret;
+use crate::session::{self, Proved, SessionToken, Verified};
 use crate::state::AppState;
 use crate::store::{
     Change, InsertRefused, MethodData, MethodRecord, NewMethod, SessionRecord, UserRecord,
@@ -35,6 +36,27 @@ pub fn require_recent_verification(
         return Err(AppError::forbidden(ErrorCode::StepUpRequired));
     }
     Ok(())
+}
+
+/// The complete session `presented`, recently verified (S11); refused with
+/// `step-up-required` otherwise.
+pub async fn verified_session(state: &AppState, presented: Option<&str>) -> AppResult<Verified> {
+    // The usual case in one statement: a live, complete session with its
+    // person, policy and methods.
+    if let Some(digest) = presented
+        && let Some((session, methods)) = state.store.session_with_methods(digest).await?
+        && session::is_live(state, &session)
+        && !session.is_pending()
+    {
+        session::touch(state, &session).await?;
+        let policy = &session.user.policy;
+        require_recent_verification(state.now(), &session, &methods, policy)?;
+        return Ok(Verified { session, methods });
+    }
+    // Anything else is refused as `authenticated` refuses it.
+    let session::Authenticated(session) = session::authenticated(state, presented).await?;
+    let (_, methods) = guarded(state, &session).await?;
+    Ok(Verified { session, methods })
 }
 
 /// Whether viewing or changing security info would ask this complete
@@ -233,14 +255,29 @@ pub struct Adding<'a> {
     pub totp_last_step: Option<i64>,
 }
 
+/// A proof finished — a registration, a step-up, a sign-in's second step:
+/// the session's new token when the proof gave it one, and the security
+/// info as it now stands.
+pub struct Finished {
+    pub new_token: Option<SessionToken>,
+    pub info: SecurityInfo,
+}
+
+/// The one way every proof hands back its session.
+pub async fn finished(state: &AppState, proved: Proved) -> AppResult<Finished> {
+    Ok(Finished {
+        info: info_of(state, &proved.digest).await?,
+        new_token: proved.new_token,
+    })
+}
+
 /// What adding did.
 pub struct Added {
     pub method_id: String,
-    /// The session's new token when adding proved a sign-in method: the
-    /// session counts as freshly verified, under a new id (S18).
-    pub new_token: Option<String>,
-    /// The digest of the session's token after the change.
-    pub token_digest: String,
+    /// The session after the change: a new token when adding proved a
+    /// sign-in method, which counts as a fresh verification under a new id
+    /// (S18); its own otherwise.
+    pub proved: Proved,
 }
 
 async fn begin(
@@ -316,18 +353,24 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
     // verification, under a new session id (S18, F13). Recovery codes the
     // server just made prove nothing.
     let proves = user.policy.counts_for_mfa(adding.kind) && adding.kind.can_be_default();
-    let (new_token, token_digest) = if proves {
-        let token = secret::new_session_token()?;
-        let digest = secret::token_digest(&token);
+    let proved = if proves {
+        let token = SessionToken::new()?;
+        let digest = token.digest();
         if !change
             .rotate_session(&session.token_digest, &digest, now)
             .await?
         {
             return Err(AppError::unauthorized());
         }
-        (Some(token), digest)
+        Proved {
+            new_token: Some(token),
+            digest,
+        }
     } else {
-        (None, session.token_digest.clone())
+        Proved {
+            new_token: None,
+            digest: session.token_digest.clone(),
+        }
     };
     change.commit().await?;
     who.record(
@@ -338,17 +381,13 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
         previous_address.as_deref(),
     )
     .await?;
-    Ok(Added {
-        method_id,
-        new_token,
-        token_digest,
-    })
+    Ok(Added { method_id, proved })
 }
 
 /// Deletes one of the person's methods. Someone else's is "not found"
 /// (S13); what the policy requires stays (S14, F17); the default moves to
 /// the strongest remaining method (`models::next_default`).
-pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResult<()> {
+pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResult<SecurityInfo> {
     let (mut change, methods) = begin(state, who.session).await?;
     let Some(index) = methods.iter().position(|m| m.id == id) else {
         return Err(AppError::not_found());
@@ -386,7 +425,8 @@ pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResul
         "",
         deleted_address.as_deref(),
     )
-    .await
+    .await?;
+    info_of(state, &who.session.token_digest).await
 }
 
 /// Makes one of the person's sign-in methods the default.
@@ -395,7 +435,7 @@ pub async fn set_default(
     who: &Requester<'_>,
     method_id: &str,
     delivery: Option<PhoneDelivery>,
-) -> AppResult<()> {
+) -> AppResult<SecurityInfo> {
     let (mut change, methods) = begin(state, who.session).await?;
     let method = methods
         .iter()
@@ -417,5 +457,6 @@ pub async fn set_default(
     change.set_default(Some(method_id), delivery).await?;
     change.commit().await?;
     who.record(state, Action::DefaultChanged, Some(method_id), "", None)
-        .await
+        .await?;
+    info_of(state, &who.session.token_digest).await
 }

@@ -1,50 +1,41 @@
-//! Sessions: a random token in an `HttpOnly`, `SameSite=Strict` cookie,
-//! its SHA-256 digest in the database so every instance shares it (S18,
-//! S20, S26). A new token at every sign-in defeats fixation.
-
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
-use axum_extra::extract::CookieJar;
-use axum_extra::extract::cookie::{Cookie, SameSite};
+//! Sessions: a random token the edge keeps in an `HttpOnly`,
+//! `SameSite=Strict` cookie (`http/cookies.rs`), its SHA-256 digest in the
+//! database so every instance shares it (S18, S20, S26). A new token at
+//! every sign-in defeats fixation.
+//!
+//! Here a session is known by the digest of the token the request showed
+//! (`presented`), and a new token leaves as a [`SessionToken`] for the
+//! edge to set: nothing in this file knows of cookies.
 
 use crate::audit::{Action, Requester};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
-use crate::store::SessionRecord;
+use crate::store::{MethodRecord, SessionRecord};
 
-/// Cookie names: with `Secure`, the `__Host-` prefix also pins them to our
-/// exact host and path, so a sibling subdomain cannot plant one.
-pub struct CookieNames {
-    pub session: &'static str,
-    pub csrf: &'static str,
-}
+/// A session token just given out. Only the person's browser keeps it;
+/// the database keeps its digest.
+#[derive(Debug)]
+pub struct SessionToken(String);
 
-impl CookieNames {
-    pub fn for_config(config: &Config) -> CookieNames {
-        if config.cookie_secure {
-            CookieNames {
-                session: "__Host-secinfo-session",
-                csrf: "__Host-secinfo-csrf",
-            }
-        } else {
-            CookieNames {
-                session: "secinfo-session",
-                csrf: "secinfo-csrf",
-            }
-        }
+impl SessionToken {
+    pub fn new() -> AppResult<SessionToken> {
+        Ok(SessionToken(new_session_token()?))
     }
-}
 
-/// A cookie with our fixed attributes; the browser drops it with the session.
-pub fn cookie(config: &Config, name: &'static str, value: String) -> Cookie<'static> {
-    Cookie::build((name, value))
-        .path("/")
-        .http_only(true)
-        .secure(config.cookie_secure)
-        .same_site(SameSite::Strict)
-        .build()
+    pub fn digest(&self) -> String {
+        token_digest(&self.0)
+    }
+
+    /// The token itself, for the cookie and nowhere else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
 }
 
 /// Seconds of idleness and of age after which a session is over.
@@ -65,11 +56,14 @@ pub const PENDING_SECS: i64 = 10 * 60;
 /// The session of this request if its cookie names a live one — a
 /// complete session, or a sign-in waiting for its second step. Reads only;
 /// an anonymous or expired request writes nothing (S21).
-pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<SessionRecord>> {
-    let Some(digest) = cookie_digest(state, jar) else {
+pub async fn current(
+    state: &AppState,
+    presented: Option<&str>,
+) -> AppResult<Option<SessionRecord>> {
+    let Some(digest) = presented else {
         return Ok(None);
     };
-    let Some(session) = state.store.session(&digest).await? else {
+    let Some(session) = state.store.session(digest).await? else {
         return Ok(None);
     };
     // A reset is no session of its person until its first proof: before
@@ -78,15 +72,9 @@ pub async fn current(state: &AppState, jar: &CookieJar) -> AppResult<Option<Sess
     Ok((is_live(state, &session) && !unproved_reset).then_some(session))
 }
 
-/// The digest of the session cookie's token, if the request has one.
-pub fn cookie_digest(state: &AppState, jar: &CookieJar) -> Option<String> {
-    let names = CookieNames::for_config(&state.config);
-    jar.get(names.session).map(|c| token_digest(c.value()))
-}
-
 /// Whether a stored session is still usable: not idle or old beyond its
 /// limits, and not a second step (or reset) that lapsed.
-fn is_live(state: &AppState, session: &SessionRecord) -> bool {
+pub fn is_live(state: &AppState, session: &SessionRecord) -> bool {
     let now = state.now();
     let (idle, absolute) = limits(&state.config);
     now - session.last_seen_at < idle
@@ -95,7 +83,7 @@ fn is_live(state: &AppState, session: &SessionRecord) -> bool {
 }
 
 /// Records that the session is in use, at most once a minute.
-async fn touch(state: &AppState, session: &SessionRecord) -> AppResult<()> {
+pub async fn touch(state: &AppState, session: &SessionRecord) -> AppResult<()> {
     let now = state.now();
     if now - session.last_seen_at >= TOUCH_EVERY_SECS {
         state
@@ -106,23 +94,11 @@ async fn touch(state: &AppState, session: &SessionRecord) -> AppResult<()> {
     Ok(())
 }
 
-/// A handler argument that only exists for a signed-in request whose
-/// sign-in is complete; refused with 401 `not-signed-in` without a session,
-/// and with 401 `sign-in-not-finished` while the sign-in waits for its
-/// second step (S27).
+/// A signed-in session whose sign-in is complete; without a session
+/// `not-signed-in`, and `sign-in-not-finished` while the sign-in waits for
+/// its second step (S27). Routes take it as an argument
+/// (`http/extract.rs`), so a handler cannot forget to ask.
 pub struct Authenticated(pub SessionRecord);
-
-impl FromRequestParts<AppState> for Authenticated {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let Verifying(session) = Verifying::from_request_parts(parts, state).await?;
-        if session.is_pending() {
-            return Err(AppError::sign_in_not_finished());
-        }
-        Ok(Authenticated(session))
-    }
-}
 
 /// A session that may verify with one of the person's methods: a complete
 /// one stepping up (S11), or a sign-in waiting for its second step (S27).
@@ -130,99 +106,79 @@ impl FromRequestParts<AppState> for Authenticated {
 /// `Authenticated`.
 pub struct Verifying(pub SessionRecord);
 
-impl FromRequestParts<AppState> for Verifying {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        let session = current(state, &jar)
-            .await?
-            .ok_or_else(AppError::unauthorized)?;
-        touch(state, &session).await?;
-        Ok(Verifying(session))
-    }
-}
-
-/// A password reset under way (S29); refused with 401 `reset-expired`
-/// when there is none (it lapsed, was used, or never began).
+/// A password reset under way (S29), after its first proof.
 pub struct Resetting(pub SessionRecord);
 
-impl FromRequestParts<AppState> for Resetting {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let jar = CookieJar::from_headers(&parts.headers);
-        if let Some(session) = current(state, &jar).await?.filter(SessionRecord::is_reset) {
-            return Ok(Resetting(session));
-        }
-        // Before its first proof a reset is no one's, whatever its name
-        // (N2): not verified yet, rather than gone.
-        let digest = cookie_digest(state, &jar);
-        let unproved = match digest {
-            Some(digest) => state.store.reset(&digest, state.now()).await?.is_some(),
-            None => false,
-        };
-        Err(match unproved {
-            true => AppError::forbidden(models::ErrorCode::ResetNotVerified),
-            false => AppError::because(
-                crate::error::Refusal::NotSignedIn,
-                models::ErrorCode::ResetExpired,
-            ),
-        })
-    }
-}
-
-/// A signed-in request whose session verified with a sign-in method
-/// recently enough to view or change security info (S11), with the
-/// person's methods as read for the check. A handler that takes it cannot
-/// forget the step-up; refused with 403 `step-up-required` otherwise.
+/// A signed-in session that verified with a sign-in method recently
+/// enough to view or change security info (S11), with the person's
+/// methods as read for the check. A handler that takes it cannot forget
+/// the step-up.
 pub struct Verified {
     pub session: SessionRecord,
-    pub methods: Vec<crate::store::MethodRecord>,
+    pub methods: Vec<MethodRecord>,
 }
 
-impl FromRequestParts<AppState> for Verified {
-    type Rejection = AppError;
+/// The live session `presented`, touched; `not-signed-in` without one.
+pub async fn verifying(state: &AppState, presented: Option<&str>) -> AppResult<Verifying> {
+    let session = current(state, presented)
+        .await?
+        .ok_or_else(AppError::unauthorized)?;
+    touch(state, &session).await?;
+    Ok(Verifying(session))
+}
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        // The usual case in one statement: a live, complete session with
-        // its person, policy and methods.
-        let jar = CookieJar::from_headers(&parts.headers);
-        if let Some(digest) = cookie_digest(state, &jar)
-            && let Some((session, methods)) = state.store.session_with_methods(&digest).await?
-            && is_live(state, &session)
-            && !session.is_pending()
-        {
-            touch(state, &session).await?;
-            let policy = &session.user.policy;
-            crate::security_info::require_recent_verification(
-                state.now(),
-                &session,
-                &methods,
-                policy,
-            )?;
-            return Ok(Verified { session, methods });
-        }
-        // Anything else is refused as `Authenticated` refuses it.
-        let Authenticated(session) = Authenticated::from_request_parts(parts, state).await?;
-        let (_, methods) = crate::security_info::guarded(state, &session).await?;
-        Ok(Verified { session, methods })
+/// The live, complete session `presented`.
+pub async fn authenticated(state: &AppState, presented: Option<&str>) -> AppResult<Authenticated> {
+    let Verifying(session) = verifying(state, presented).await?;
+    if session.is_pending() {
+        return Err(AppError::sign_in_not_finished());
     }
+    Ok(Authenticated(session))
+}
+
+/// The reset `presented`, once proved; `reset-not-verified` before its
+/// first proof, `reset-expired` when there is none (it lapsed, was used,
+/// or never began).
+pub async fn resetting(state: &AppState, presented: Option<&str>) -> AppResult<Resetting> {
+    if let Some(session) = current(state, presented)
+        .await?
+        .filter(SessionRecord::is_reset)
+    {
+        return Ok(Resetting(session));
+    }
+    // Before its first proof a reset is no one's, whatever its name
+    // (N2): not verified yet, rather than gone.
+    let unproved = match presented {
+        Some(digest) => state.store.reset(digest, state.now()).await?.is_some(),
+        None => false,
+    };
+    Err(match unproved {
+        true => AppError::forbidden(models::ErrorCode::ResetNotVerified),
+        false => AppError::because(
+            crate::error::Refusal::NotSignedIn,
+            models::ErrorCode::ResetExpired,
+        ),
+    })
+}
+
+/// What a proof did to the session: the token it now has (a new one, or
+/// none when it kept its own) and the digest it is known by.
+pub struct Proved {
+    pub new_token: Option<SessionToken>,
+    pub digest: String,
 }
 
 /// After a verification with one of the person's methods (`how`: the
 /// channel or kind; `method_id`: which one): a new session token (S18) with
 /// a fresh verification; a sign-in that waited for it is complete now, and
 /// recorded as such. A password reset instead records the method on
-/// itself, once (S29), and stays a reset. Returns the jar with the new
-/// cookie and the new token's digest.
+/// itself, once (S29), and stays a reset.
 pub async fn verified(
     state: &AppState,
     who: &Requester<'_>,
     how: &str,
     method_id: Option<&str>,
-    jar: CookieJar,
-) -> AppResult<(CookieJar, String)> {
+) -> AppResult<Proved> {
     let session = who.session;
     if session.is_reset() {
         let method_id = method_id.ok_or_else(AppError::not_found)?;
@@ -241,52 +197,49 @@ pub async fn verified(
         {
             return Err(AppError::not_found());
         }
-        return Ok((jar, session.token_digest.clone()));
+        return Ok(Proved {
+            new_token: None,
+            digest: session.token_digest.clone(),
+        });
     }
-    let rotated = rotate(state, who.session, jar).await?;
+    let token = rotate(state, who.session).await?;
+    let digest = token.digest();
     if who.session.is_pending() {
-        state.store.apply_pending_locale(&rotated.1).await?;
+        state.store.apply_pending_locale(&digest).await?;
         who.record(state, Action::SignedIn, None, how, None).await?;
     }
-    Ok(rotated)
+    Ok(Proved {
+        new_token: Some(token),
+        digest,
+    })
 }
 
 /// A new session token (S18) after a change that verified no second
 /// factor (a new password): the verification time stays as it was, so the
-/// step-up window is not renewed (S11). Returns the jar with the new cookie.
-pub async fn renew_token(
-    state: &AppState,
-    session: &SessionRecord,
-    jar: CookieJar,
-) -> AppResult<CookieJar> {
-    let token = new_session_token()?;
+/// step-up window is not renewed (S11).
+pub async fn renew_token(state: &AppState, session: &SessionRecord) -> AppResult<SessionToken> {
+    let token = SessionToken::new()?;
     if !state
         .store
-        .rotate_session_token(&session.token_digest, &token_digest(&token), state.now())
+        .rotate_session_token(&session.token_digest, &token.digest(), state.now())
         .await?
     {
         return Err(AppError::unauthorized());
     }
-    Ok(with_token(state, jar, token))
+    Ok(token)
 }
 
-/// A new session token (S18) with a fresh verification. Returns the jar
-/// with the new cookie and the new token's digest.
-async fn rotate(
-    state: &AppState,
-    session: &SessionRecord,
-    jar: CookieJar,
-) -> AppResult<(CookieJar, String)> {
-    let token = new_session_token()?;
-    let digest = token_digest(&token);
+/// A new session token (S18) with a fresh verification.
+async fn rotate(state: &AppState, session: &SessionRecord) -> AppResult<SessionToken> {
+    let token = SessionToken::new()?;
     if !state
         .store
-        .rotate_verified_session(&session.token_digest, &digest, state.now())
+        .rotate_verified_session(&session.token_digest, &token.digest(), state.now())
         .await?
     {
         return Err(AppError::unauthorized());
     }
-    Ok((with_token(state, jar, token), digest))
+    Ok(token)
 }
 
 /// How a new session begins: waiting for its second step until then (S27),
@@ -301,23 +254,26 @@ pub enum Opening {
     Verified,
 }
 
+/// A session just opened: its token, and a fresh CSRF token for the
+/// client to echo.
+pub struct Opened {
+    pub token: SessionToken,
+    pub csrf_token: String,
+}
+
 /// Opens a session for `user` after a sign-in: a new token (fixation),
-/// the session that came with the request ended, a fresh CSRF token.
-/// Returns the jar with both cookies and the CSRF token for the client.
+/// the session that came with the request (`presented`) ended, a fresh
+/// CSRF token.
 pub async fn open(
     state: &AppState,
-    jar: CookieJar,
+    presented: Option<&str>,
     user_id: &str,
     address: &str,
     user_agent: &str,
     opening: Opening,
-) -> AppResult<(CookieJar, String)> {
-    let names = CookieNames::for_config(&state.config);
-    if let Some(old) = jar.get(names.session) {
-        state
-            .store
-            .delete_session(&token_digest(old.value()))
-            .await?;
+) -> AppResult<Opened> {
+    if let Some(old) = presented {
+        state.store.delete_session(old).await?;
     }
     let now = state.now();
     let (pending_until, verified_at, pending_locale) = match opening {
@@ -327,12 +283,12 @@ pub async fn open(
         } => (pending_until, 0, locale.filter(|_| pending_until.is_some())),
         Opening::Verified => (None, now, None),
     };
-    let token = new_session_token()?;
+    let token = SessionToken::new()?;
     state
         .store
         .insert_session(
             crate::store::NewSession {
-                token_digest: &token_digest(&token),
+                token_digest: &token.digest(),
                 user_id,
                 client_address: address,
                 user_agent,
@@ -344,23 +300,5 @@ pub async fn open(
         )
         .await?;
     let csrf_token = crate::secret::random_token(32)?;
-    let jar = jar
-        .add(cookie(&state.config, names.session, token))
-        .add(cookie(&state.config, names.csrf, csrf_token.clone()));
-    Ok((jar, csrf_token))
-}
-
-/// The jar after a change that may have given the session a new token
-/// (`security_info::Added::new_token`).
-pub fn with_new_token(state: &AppState, jar: CookieJar, new_token: Option<String>) -> CookieJar {
-    match new_token {
-        Some(token) => with_token(state, jar, token),
-        None => jar,
-    }
-}
-
-/// The jar with the session cookie set to `token`.
-pub fn with_token(state: &AppState, jar: CookieJar, token: String) -> CookieJar {
-    let names = CookieNames::for_config(&state.config);
-    jar.add(cookie(&state.config, names.session, token))
+    Ok(Opened { token, csrf_token })
 }

@@ -28,7 +28,7 @@ pub struct Inner {
 
 impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
-        let csp = crate::csp::content_security_policy(&config.static_dir);
+        let csp = crate::http::csp::content_security_policy(&config.static_dir);
         let telephony = crate::providers::telephony::Telephony::from_config(
             &config.telephony,
             &config.public_origin,

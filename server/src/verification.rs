@@ -8,8 +8,10 @@ use crate::codes::{code_digest, new_code};
 use crate::error::{AppError, AppResult};
 use crate::phone::display_e164;
 use crate::policy::Policy;
+use crate::providers::telephony::{CallEvent, call_event};
 use crate::secret;
-use crate::security_info::{self, Added, Adding};
+use crate::security_info::{self, Added, Adding, Finished};
+use crate::session;
 use crate::state::AppState;
 use crate::store::{
     ChallengeRecord, Destination, EmailData, MethodData, MethodRecord, NewChallenge, PhoneData,
@@ -17,7 +19,10 @@ use crate::store::{
 };
 use crate::throttle::{self, HOUR, Limit};
 use i18n::Args;
-use models::{Challenge, Channel, ErrorCode, MethodKind, StepUpOption};
+use models::{
+    CallProgress, CallStatus, Challenge, Channel, ErrorCode, MethodKind, PhoneDelivery,
+    StepUpOption,
+};
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
@@ -262,6 +267,19 @@ pub async fn check_code(
     Err(AppError::invalid(code, models::Field::Code))
 }
 
+/// What a carrier says happened on a verification call, in order (`#`
+/// confirms; see `providers::telephony::call_event`).
+pub async fn on_call(
+    state: &AppState,
+    challenge_id: &str,
+    events: impl IntoIterator<Item = CallEvent>,
+) -> AppResult<()> {
+    for event in events {
+        call_event(&state.store, challenge_id, event).await?;
+    }
+    Ok(())
+}
+
 /// A call nobody answers is given up after this long.
 pub const RING_TIMEOUT_SECS: i64 = 60;
 
@@ -290,6 +308,61 @@ pub async fn poll_call(
             .consume_confirmed_call(&challenge.id, user_id, now)
             .await?;
     Ok((status, finishes))
+}
+
+/// Finishes a verification with the code sent by text or email: checked
+/// (S3, S6, S7), then a registration registers and a step-up, a sign-in's
+/// second step or a reset records the proof on the session.
+pub async fn submit_code(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge_id: &str,
+    typed: &str,
+) -> AppResult<Finished> {
+    let policy = &who.session.user.policy;
+    let challenge = check_code(state, who, policy, challenge_id, typed).await?;
+    finish(state, who, &challenge).await
+}
+
+/// Where a verification call stands; the poll that sees # pressed
+/// finishes the verification (`Finished`), once.
+pub async fn call_progress(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge_id: &str,
+) -> AppResult<(CallProgress, Option<Finished>)> {
+    let session = who.session;
+    let challenge = state
+        .store
+        .challenge(challenge_id, &session.user.id)
+        .await?
+        .filter(|c| c.channel == Channel::Call)
+        .ok_or_else(AppError::not_found)?;
+    may_finish(session, &challenge)?;
+    let (status, finishes) = poll_call(state, &session.user.id, &challenge).await?;
+    if finishes {
+        let finished = finish(state, who, &challenge).await?;
+        return Ok((CallProgress { status, done: true }, Some(finished)));
+    }
+    let done = status == CallStatus::Confirmed && challenge.consumed_at.is_some();
+    Ok((CallProgress { status, done }, None))
+}
+
+/// The one way a proved challenge ends: what it completes, the session's
+/// token after it, and the security info then.
+async fn finish(
+    state: &AppState,
+    who: &Requester<'_>,
+    challenge: &ChallengeRecord,
+) -> AppResult<Finished> {
+    let proved = match complete(state, who, challenge).await? {
+        Completed::Registered(added) => added.proved,
+        Completed::SteppedUp { method_id } => {
+            let how = challenge.channel.as_str();
+            session::verified(state, who, how, Some(&method_id)).await?
+        }
+    };
+    security_info::finished(state, proved).await
 }
 
 /// What a verified challenge does.
@@ -330,7 +403,7 @@ pub fn may_finish(session: &SessionRecord, challenge: &ChallengeRecord) -> AppRe
 
 pub enum Completed {
     Registered(Added),
-    /// The caller rotates the session (it owns the cookies).
+    /// The session records the proof (`session::verified`).
     SteppedUp {
         method_id: String,
     },
@@ -500,6 +573,60 @@ async fn register(
         },
     )
     .await
+}
+
+/// The ways this session can verify: before viewing or changing security
+/// info, at sign-in, or on a password reset.
+pub async fn options_of(state: &AppState, session: &SessionRecord) -> AppResult<Vec<StepUpOption>> {
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    Ok(options(session, &methods))
+}
+
+/// Texts or calls one of the person's phones, or (on a password reset)
+/// emails their address, to verify this session — only with a method that
+/// still counts here (F15, S29).
+pub async fn start_step_up(
+    state: &AppState,
+    who: &Requester<'_>,
+    method_id: &str,
+    delivery: Option<PhoneDelivery>,
+) -> AppResult<Challenge> {
+    let session = who.session;
+    let policy = &session.user.policy;
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    // Only a method that still counts here verifies (F15, S29).
+    let method = methods
+        .iter()
+        .find(|m| m.id == method_id && counts_here(session, m, &methods))
+        .ok_or_else(AppError::not_found)?;
+    let (channel, to) = match (&method.phone, delivery) {
+        (Some(phone), Some(delivery)) if method.kind.deliveries().contains(&delivery) => (
+            Channel::from(delivery),
+            Destination::Phone {
+                e164: phone.e164.clone(),
+                extension: phone
+                    .extension
+                    .clone()
+                    .filter(|_| method.kind == MethodKind::OfficePhone),
+            },
+        ),
+        (None, None) if method.kind == MethodKind::Email => (
+            Channel::Email,
+            Destination::Email {
+                address: method.detail.clone(),
+            },
+        ),
+        _ => {
+            return Err(AppError::invalid(
+                ErrorCode::DeliveryUnavailable,
+                models::Field::Kind,
+            ));
+        }
+    };
+    let purpose = Purpose::StepUp {
+        method_id: method.id.clone(),
+    };
+    send(state, who, policy, &purpose, channel, &to).await
 }
 
 /// Sends a new code (or calls again) to the same number or address, after

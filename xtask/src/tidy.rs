@@ -33,11 +33,31 @@ const RULES: &[Rule] = &[
         fix: "move the statement into a function of `store/` and call that",
     },
     Rule {
-        name: "the store and the providers know nothing of HTTP",
-        under: &["server/src/store/", "server/src/providers/"],
+        name: "only the edge knows HTTP",
+        under: &["server/src/"],
+        except: &[
+            "server/src/http/",
+            "server/src/routes/",
+            "server/src/lib.rs",
+            "server/src/main.rs",
+        ],
+        forbidden: &["axum", "StatusCode", "IntoResponse", "tower", "CookieJar"],
+        fix: "return a domain value or an `AppError` (with its `Refusal`) and let the route \
+              (or `http/respond.rs`) turn it into a response",
+    },
+    Rule {
+        name: "routes are thin: the domain touches the store",
+        under: &["server/src/routes/"],
         except: &[],
-        forbidden: &["axum", "StatusCode", "IntoResponse"],
-        fix: "return an error of the domain's and let the route decide the status",
+        forbidden: &[".store", "crate::store", "store::"],
+        fix: "call one domain function that owns the use case, and let it read and write",
+    },
+    Rule {
+        name: "no route imports another",
+        under: &["server/src/routes/"],
+        except: &["server/src/routes/mod.rs"],
+        forbidden: &["super::", "crate::routes"],
+        fix: "move what both need into the domain (or `http/`) and import it from there",
     },
     Rule {
         name: "only the client's API module knows the API's paths",
@@ -196,6 +216,11 @@ mod tests {
                 "server/src/providers/x.rs",
                 "fn f() -> impl IntoResponse {}",
             ),
+            ("server/src/session.rs", "use axum_extra::extract::CookieJar;"),
+            ("server/src/routes/x.rs", "    let m = state.store.methods(id);"),
+            ("server/src/routes/x.rs", "        .store"),
+            ("server/src/routes/x.rs", "use crate::store::MethodRecord;"),
+            ("server/src/routes/x.rs", "use super::session::user_view;"),
             ("app/src/pages/x.rs", "Request::get(\"/api/me\")"),
         ];
         for (path, line) in planted {
@@ -209,6 +234,9 @@ mod tests {
         let allowed = [
             ("server/src/store/x.rs", "sqlx::query(\"SELECT 1\")"),
             ("server/src/routes/x.rs", "use axum::Router;"),
+            ("server/src/http/cookies.rs", "use axum_extra::extract::CookieJar;"),
+            ("server/src/routes/mod.rs", "use super::session;"),
+            ("server/src/verification.rs", "state.store.methods(id)"),
             ("app/src/api/mod.rs", "Request::get(\"/api/me\")"),
             (
                 "server/src/verification.rs",

@@ -6,8 +6,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::error::{AppError, AppResult};
-use crate::extract::ApiPath;
+use crate::branding;
+use crate::error::AppResult;
+use crate::http::extract::ApiPath;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -29,11 +30,7 @@ pub async fn logo(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<Response> {
-    let svg = state
-        .store
-        .organization_logo(&id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let svg = branding::logo(&state, &id).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"),

@@ -7,42 +7,20 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::{CallProgress, CallStatus, Challenge, Channel, SecurityInfo, VerifyCodeRequest};
+use models::{CallProgress, Challenge, SecurityInfo, VerifyCodeRequest};
 
-use crate::audit::Requester;
-use crate::error::{AppError, AppResult};
-use crate::extract::Caller;
-use crate::extract::{ApiJson, ApiPath};
-use crate::security_info::info_of;
+use crate::error::AppResult;
+use crate::http::cookies::with_session;
+use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::session::Verifying;
 use crate::state::AppState;
-use crate::store::ChallengeRecord;
-use crate::verification::{self, Completed};
+use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/me/challenges/{id}", get(progress))
         .route("/me/challenges/{id}/code", post(submit_code))
         .route("/me/challenges/{id}/resend", post(resend))
-}
-
-async fn finish(
-    state: &AppState,
-    who: &Requester<'_>,
-    challenge: &ChallengeRecord,
-    jar: CookieJar,
-) -> AppResult<(CookieJar, SecurityInfo)> {
-    let (jar, digest) = match verification::complete(state, who, challenge).await? {
-        Completed::Registered(added) => (
-            crate::session::with_new_token(state, jar, added.new_token),
-            added.token_digest,
-        ),
-        Completed::SteppedUp { method_id } => {
-            let how = challenge.channel.as_str();
-            crate::session::verified(state, who, how, Some(&method_id), jar).await?
-        }
-    };
-    Ok((jar, info_of(state, &digest).await?))
 }
 
 /// Finishes a challenge with the code sent by text or email.
@@ -56,11 +34,10 @@ pub async fn submit_code(
     ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
-    let policy = &session.user.policy;
     let who = caller.on_behalf_of(&session);
-    let challenge = verification::check_code(&state, &who, policy, &id, &request.code).await?;
-    let (jar, info) = finish(&state, &who, &challenge, jar).await?;
-    Ok((jar, Json(info)))
+    let finished = verification::submit_code(&state, &who, &id, &request.code).await?;
+    let jar = with_session(&state, jar, finished.new_token);
+    Ok((jar, Json(finished.info)))
 }
 
 /// Where a verification call stands; finishes the challenge once # was pressed.
@@ -73,23 +50,10 @@ pub async fn progress(
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<(CookieJar, Json<CallProgress>)> {
-    let challenge = state
-        .store
-        .challenge(&id, &session.user.id)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if challenge.channel != Channel::Call {
-        return Err(AppError::not_found());
-    }
-    verification::may_finish(&session, &challenge)?;
-    let (status, finishes) = verification::poll_call(&state, &session.user.id, &challenge).await?;
-    if finishes {
-        let who = caller.on_behalf_of(&session);
-        let (jar, _) = finish(&state, &who, &challenge, jar).await?;
-        return Ok((jar, Json(CallProgress { status, done: true })));
-    }
-    let done = status == CallStatus::Confirmed && challenge.consumed_at.is_some();
-    Ok((jar, Json(CallProgress { status, done })))
+    let who = caller.on_behalf_of(&session);
+    let (progress, finished) = verification::call_progress(&state, &who, &id).await?;
+    let jar = with_session(&state, jar, finished.and_then(|f| f.new_token));
+    Ok((jar, Json(progress)))
 }
 
 /// Sends a new code (or calls again) to the same number or address, after

@@ -5,15 +5,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use models::{Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind, StartEmailRequest};
+use models::{Challenge, StartEmailRequest};
 
-use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
-use crate::extract::Caller;
+use crate::error::AppResult;
+use crate::http::extract::{ApiJson, Caller};
+use crate::registration;
 use crate::session::Verified;
 use crate::state::AppState;
-use crate::store::{Destination, Purpose, Registering};
-use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/me/email/challenges", post(start))
@@ -29,51 +27,7 @@ pub async fn start(
     caller: Caller,
     ApiJson(request): ApiJson<StartEmailRequest>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
-    let policy = session.user.policy.clone();
-    if !policy.allows(MethodKind::Email) {
-        return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-    }
-    // One email address; a second one is a change of the first.
-    match &request.replaces {
-        Some(old)
-            if !methods
-                .iter()
-                .any(|m| &m.id == old && m.kind == MethodKind::Email) =>
-        {
-            return Err(AppError::not_found());
-        }
-        None if methods.iter().any(|m| m.kind == MethodKind::Email) => {
-            return Err(AppError::invalid(ErrorCode::MethodUnavailable, Field::Kind));
-        }
-        _ => {}
-    }
-    // Internationalized domains go on the wire in their ASCII form.
-    let address = EmailAddress::parse(&request.address)
-        .and_then(|address| address.ascii())
-        .map_err(|code| AppError::invalid(code, Field::Email))?;
-    let account_domain = session
-        .user
-        .account_name
-        .as_str()
-        .rsplit_once('@')
-        .map(|(_, domain)| domain)
-        .unwrap_or_default();
-    if address.is_in_domain(account_domain) {
-        return Err(AppError::invalid(
-            ErrorCode::EmailInAccountDomain,
-            Field::Email,
-        ));
-    }
-    let purpose = Purpose::Register(Registering {
-        kind: MethodKind::Email,
-        region: String::new(),
-        replaces: request.replaces.clone(),
-    });
-    let to = Destination::Email {
-        address: address.to_string(),
-    };
     let who = caller.on_behalf_of(&session);
-    let challenge =
-        verification::send(&state, &who, &policy, &purpose, Channel::Email, &to).await?;
+    let challenge = registration::start_email(&state, &who, &methods, &request).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

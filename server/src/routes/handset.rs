@@ -8,9 +8,9 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 
-use crate::error::{AppError, AppResult};
+use crate::dev_seams;
+use crate::error::AppResult;
 use crate::markup::escape;
-use crate::providers::telephony::{CallEvent, call_event};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -35,7 +35,7 @@ async fn page(
     let inbox = if number.is_empty() {
         Vec::new()
     } else {
-        state.store.sim_inbox(&number).await?
+        dev_seams::handset_inbox(&state, &number).await?
     };
     let q = escape(&urlencode(&number));
     let mut items = String::new();
@@ -108,28 +108,12 @@ fn urlencode(s: &str) -> String {
         .collect()
 }
 
-async fn call_entry(state: &AppState, id: &str) -> AppResult<crate::store::SimEntry> {
-    state
-        .store
-        .sim_entry(id)
-        .await?
-        .filter(|e| e.kind == "call")
-        .ok_or_else(AppError::not_found)
-}
-
 fn back(number: &str) -> Response {
     Redirect::to(&format!("/dev/handset?number={}", urlencode(number))).into_response()
 }
 
 async fn answer(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    let entry = call_entry(&state, &id).await?;
-    if entry.status == "ringing" {
-        state.store.sim_update(&id, "answered", "").await?;
-        if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::Answered).await?;
-        }
-    }
-    Ok(back(&entry.to_number))
+    Ok(back(&dev_seams::answer(&state, &id).await?))
 }
 
 #[derive(Deserialize)]
@@ -142,37 +126,9 @@ async fn key(
     Path(id): Path<String>,
     Form(Key { key }): Form<Key>,
 ) -> AppResult<Response> {
-    let entry = call_entry(&state, &id).await?;
-    let Some(pressed) = key
-        .chars()
-        .next()
-        .filter(|c| c.is_ascii_digit() || *c == '#' || *c == '*')
-    else {
-        return Err(AppError::not_found());
-    };
-    if entry.status == "answered" {
-        // The call gathers one key, then ends.
-        state
-            .store
-            .sim_update(&id, "ended", &format!("{}{pressed}", entry.keys_pressed))
-            .await?;
-        if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::Key(pressed)).await?;
-        }
-    }
-    Ok(back(&entry.to_number))
+    Ok(back(&dev_seams::press(&state, &id, &key).await?))
 }
 
 async fn hang_up(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    let entry = call_entry(&state, &id).await?;
-    if entry.status != "ended" {
-        state
-            .store
-            .sim_update(&id, "ended", &entry.keys_pressed)
-            .await?;
-        if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::HungUp).await?;
-        }
-    }
-    Ok(back(&entry.to_number))
+    Ok(back(&dev_seams::hang_up(&state, &id).await?))
 }

@@ -7,6 +7,7 @@ use axum::response::Html;
 use axum::routing::get;
 use serde::Deserialize;
 
+use crate::dev_seams;
 use crate::error::AppResult;
 use crate::markup::escape;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ async fn page(
     let inbox = if address.is_empty() {
         Vec::new()
     } else {
-        state.store.mailbox(&address).await?
+        dev_seams::mailbox(&state, &address).await?
     };
     let mut items = String::new();
     for mail in &inbox {

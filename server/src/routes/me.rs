@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use axum::routing::put;
 use models::SetLocaleRequest;
 
+use crate::directory;
 use crate::error::AppResult;
-use crate::extract::ApiJson;
+use crate::http::extract::ApiJson;
 use crate::session::Authenticated;
 use crate::state::AppState;
 
@@ -23,9 +24,6 @@ pub async fn set_locale(
     Authenticated(session): Authenticated,
     ApiJson(request): ApiJson<SetLocaleRequest>,
 ) -> AppResult<StatusCode> {
-    state
-        .store
-        .set_user_locale(&session.user.id, request.locale)
-        .await?;
+    directory::set_locale(&state, &session.user, request.locale).await?;
     Ok(StatusCode::NO_CONTENT)
 }

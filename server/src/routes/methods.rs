@@ -5,17 +5,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, put};
 use axum::{Json, Router};
-use models::{
-    Channel, ErrorCode, MethodKind, SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption,
-};
+use models::{SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption};
 
-use crate::error::{AppError, AppResult};
-use crate::extract::Caller;
-use crate::extract::{ApiJson, ApiPath};
-use crate::security_info::{self, info_from, info_of};
+use crate::error::AppResult;
+use crate::http::extract::{ApiJson, ApiPath, Caller};
+use crate::security_info::{self, info_from};
 use crate::session::{Authenticated, Verified, Verifying};
 use crate::state::AppState;
-use crate::store::{Destination, Purpose};
 use crate::verification;
 
 pub fn router() -> Router<AppState> {
@@ -46,8 +42,8 @@ pub async fn delete_method(
     caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<SecurityInfo>> {
-    security_info::delete(&state, &caller.on_behalf_of(&session), &id).await?;
-    Ok(Json(info_of(&state, &session.token_digest).await?))
+    let info = security_info::delete(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(Json(info))
 }
 
 /// Changes the default sign-in method to one of the user's MFA methods.
@@ -60,8 +56,9 @@ pub async fn set_default(
     ApiJson(request): ApiJson<SetDefaultRequest>,
 ) -> AppResult<Json<SecurityInfo>> {
     let who = caller.on_behalf_of(&session);
-    security_info::set_default(&state, &who, &request.method_id, request.delivery).await?;
-    Ok(Json(info_of(&state, &session.token_digest).await?))
+    let (method_id, delivery) = (&request.method_id, request.delivery);
+    let info = security_info::set_default(&state, &who, method_id, delivery).await?;
+    Ok(Json(info))
 }
 
 /// The ways this user can verify: before viewing or changing security
@@ -71,8 +68,7 @@ pub async fn step_up_options(
     State(state): State<AppState>,
     Verifying(session): Verifying,
 ) -> AppResult<Json<Vec<StepUpOption>>> {
-    let methods = state.store.methods_of_user(&session.user.id).await?;
-    Ok(Json(verification::options(&session, &methods)))
+    Ok(Json(verification::options_of(&state, &session).await?))
 }
 
 /// Texts or calls one of the user's phones, or (on a password reset)
@@ -85,41 +81,8 @@ pub async fn start_step_up(
     caller: Caller,
     ApiJson(request): ApiJson<StartStepUp>,
 ) -> AppResult<(StatusCode, Json<models::Challenge>)> {
-    let policy = &session.user.policy;
-    let methods = state.store.methods_of_user(&session.user.id).await?;
-    // Only a method that still counts here verifies (F15, S29).
-    let method = methods
-        .iter()
-        .find(|m| m.id == request.method_id && verification::counts_here(&session, m, &methods))
-        .ok_or_else(AppError::not_found)?;
-    let (channel, to) = match (&method.phone, request.delivery) {
-        (Some(phone), Some(delivery)) if method.kind.deliveries().contains(&delivery) => (
-            Channel::from(delivery),
-            Destination::Phone {
-                e164: phone.e164.clone(),
-                extension: phone
-                    .extension
-                    .clone()
-                    .filter(|_| method.kind == MethodKind::OfficePhone),
-            },
-        ),
-        (None, None) if method.kind == MethodKind::Email => (
-            Channel::Email,
-            Destination::Email {
-                address: method.detail.clone(),
-            },
-        ),
-        _ => {
-            return Err(AppError::invalid(
-                ErrorCode::DeliveryUnavailable,
-                models::Field::Kind,
-            ));
-        }
-    };
     let who = caller.on_behalf_of(&session);
-    let purpose = Purpose::StepUp {
-        method_id: method.id.clone(),
-    };
-    let challenge = verification::send(&state, &who, policy, &purpose, channel, &to).await?;
+    let (method_id, delivery) = (&request.method_id, request.delivery);
+    let challenge = verification::start_step_up(&state, &who, method_id, delivery).await?;
     Ok((StatusCode::CREATED, Json(challenge)))
 }

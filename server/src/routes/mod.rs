@@ -18,7 +18,6 @@ mod password_reset;
 mod phone;
 mod questions;
 mod recovery_codes;
-mod respond;
 mod security_key;
 mod session;
 mod twilio;
@@ -64,7 +63,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         })
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::security::csrf_guard,
+            crate::http::security::csrf_guard,
         ));
     // Carrier webhooks authenticate by signature, not by cookie and token,
     // so they are added after the CSRF layer.

@@ -7,17 +7,14 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::{
-    ChangePasswordRequest, ErrorCode, Field, PasswordCandidate, PasswordRules, PasswordStrength,
-};
+use models::{ChangePasswordRequest, PasswordCandidate, PasswordRules, PasswordStrength};
 
-use crate::audit::Action;
-use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, Caller};
+use crate::error::AppResult;
+use crate::http::cookies::with_session;
+use crate::http::extract::{ApiJson, Caller};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
-use crate::throttle::{self, Limit};
-use crate::{directory, password_rules, passwords};
+use crate::{password_change, password_rules};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -56,47 +53,10 @@ pub async fn change(
     jar: CookieJar,
     ApiJson(request): ApiJson<ChangePasswordRequest>,
 ) -> AppResult<(StatusCode, CookieJar)> {
-    let user = &session.user;
-    if request.current_password.is_empty() {
-        return Err(AppError::invalid(
-            ErrorCode::PasswordRequired,
-            Field::CurrentPassword,
-        ));
-    }
-    // The rules first: a refused new password costs no guess.
-    password_rules::check(user, &request.new_password)?;
-    if request.new_password == request.current_password {
-        return Err(AppError::invalid(
-            ErrorCode::PasswordUnchanged,
-            Field::NewPassword,
-        ));
-    }
-    let failures = Limit::password_failures(&state.config, &user.account_name);
-    throttle::take(&state, std::slice::from_ref(&failures)).await?;
-    let right = passwords::verify(
-        request.current_password.clone(),
-        Some(user.password_hash.clone()),
-    )
-    .await?;
-    if !right {
-        return Err(AppError::invalid(
-            ErrorCode::InvalidCredentials,
-            Field::CurrentPassword,
-        ));
-    }
-    throttle::give_back(&state, &failures).await?;
-    directory::set_password(
-        &state,
-        user,
-        request.new_password,
-        Some(&session.token_digest),
-    )
-    .await?;
     let who = caller.on_behalf_of(&session);
-    who.record(&state, Action::PasswordChanged, None, "", None)
-        .await?;
-    // The other sessions are gone; this one carries on under a new id, as
-    // recently verified as it was: a password is no second factor (S11).
-    let jar = crate::session::renew_token(&state, &session, jar).await?;
-    Ok((StatusCode::NO_CONTENT, jar))
+    let token = password_change::change(&state, &who, request).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        with_session(&state, jar, Some(token)),
+    ))
 }

@@ -8,20 +8,19 @@ use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use axum_extra::extract::cookie::Cookie;
 use models::{
     AccountName, CallProgress, Challenge, Field, NewPasswordRequest, PasswordCandidate,
     PasswordResetState, PasswordStrength, QuestionAnswers, ResetAppCode, ResetContactRequest,
-    ResetQuestion, ResetQuestions, StartPasswordReset, VerifyCodeRequest,
+    ResetQuestions, StartPasswordReset, VerifyCodeRequest,
 };
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{ApiJson, ApiPath, Caller};
+use crate::http::cookies::{presented, with_session, without_session};
+use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::password_reset;
 use crate::password_rules;
-use crate::questions::custom_id;
 use crate::reset_first_proof;
-use crate::session::{self, CookieNames, Resetting};
+use crate::session::Resetting;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -56,7 +55,7 @@ pub async fn start(
         password_reset::start(&state, &account, &caller.address, &caller.user_agent).await?;
     Ok((
         StatusCode::NO_CONTENT,
-        session::with_token(&state, jar, token),
+        with_session(&state, jar, Some(token)),
     ))
 }
 
@@ -69,9 +68,9 @@ pub async fn progress(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> AppResult<Json<PasswordResetState>> {
-    let digest = session::cookie_digest(&state, &jar);
+    let presented = presented(&state, &jar);
     Ok(Json(
-        password_reset::progress(&state, digest.as_deref()).await?,
+        password_reset::progress(&state, presented.as_deref()).await?,
     ))
 }
 
@@ -86,8 +85,10 @@ pub async fn contact(
     jar: CookieJar,
     ApiJson(request): ApiJson<ResetContactRequest>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
+    let presented = presented(&state, &jar);
+    let (channel, to) = (request.channel, &request.to);
     let sent =
-        reset_first_proof::contact(&state, &caller, &jar, request.channel, &request.to).await?;
+        reset_first_proof::contact(&state, &caller, presented.as_deref(), channel, to).await?;
     Ok((StatusCode::CREATED, Json(sent)))
 }
 
@@ -99,9 +100,11 @@ pub async fn contact_progress(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<(CookieJar, Json<CallProgress>)> {
-    let (jar, progress) = reset_first_proof::call_progress(&state, &caller, jar, &id).await?;
-    Ok((jar, Json(progress)))
+) -> AppResult<Json<CallProgress>> {
+    let presented = presented(&state, &jar);
+    let progress =
+        reset_first_proof::call_progress(&state, &caller, presented.as_deref(), &id).await?;
+    Ok(Json(progress))
 }
 
 /// The first code; right, the reset goes on with the person's methods.
@@ -114,12 +117,11 @@ pub async fn contact_code(
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
     ApiJson(request): ApiJson<VerifyCodeRequest>,
-) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
-    let jar = reset_first_proof::check_code(&state, &caller, jar, &id, &request.code).await?;
-    let digest = session::cookie_digest(&state, &jar);
-    Ok((
-        jar,
-        Json(password_reset::progress(&state, digest.as_deref()).await?),
+) -> AppResult<Json<PasswordResetState>> {
+    let presented = presented(&state, &jar);
+    let (id, code) = (&id, &request.code);
+    Ok(Json(
+        password_reset::first_code(&state, &caller, presented.as_deref(), id, code).await?,
     ))
 }
 
@@ -133,7 +135,8 @@ pub async fn contact_again(
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
 ) -> AppResult<(StatusCode, Json<Challenge>)> {
-    let sent = reset_first_proof::contact_again(&state, &caller, &jar, &id).await?;
+    let presented = presented(&state, &jar);
+    let sent = reset_first_proof::contact_again(&state, &caller, presented.as_deref(), &id).await?;
     Ok((StatusCode::CREATED, Json(sent)))
 }
 
@@ -146,12 +149,11 @@ pub async fn app_code(
     caller: Caller,
     jar: CookieJar,
     ApiJson(request): ApiJson<ResetAppCode>,
-) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
-    let jar = reset_first_proof::check_app_code(&state, &caller, jar, &request.code).await?;
-    let digest = session::cookie_digest(&state, &jar);
-    Ok((
-        jar,
-        Json(password_reset::progress(&state, digest.as_deref()).await?),
+) -> AppResult<Json<PasswordResetState>> {
+    let presented = presented(&state, &jar);
+    let code = &request.code;
+    Ok(Json(
+        password_reset::first_app_code(&state, &caller, presented.as_deref(), code).await?,
     ))
 }
 
@@ -162,18 +164,7 @@ pub async fn questions(
     State(state): State<AppState>,
     Resetting(session): Resetting,
 ) -> AppResult<Json<ResetQuestions>> {
-    let (_, asked) = password_reset::questions_asked(&state, &session).await?;
-    let custom = &session.user.policy.security_questions.custom;
-    let questions = asked
-        .into_iter()
-        .map(|id| ResetQuestion {
-            written: (0..custom.len())
-                .find(|n| custom_id(*n) == id)
-                .map(|n| custom[n].clone()),
-            id,
-        })
-        .collect();
-    Ok(Json(ResetQuestions { questions }))
+    Ok(Json(password_reset::questions(&state, &session).await?))
 }
 
 /// Verifies the reset with the answers to its questions.
@@ -184,16 +175,12 @@ pub async fn answer_questions(
     State(state): State<AppState>,
     Resetting(session): Resetting,
     caller: Caller,
-    jar: CookieJar,
     ApiJson(request): ApiJson<QuestionAnswers>,
-) -> AppResult<(CookieJar, Json<PasswordResetState>)> {
+) -> AppResult<Json<PasswordResetState>> {
     let who = caller.on_behalf_of(&session);
-    let method = password_reset::check_answers(&state, &who, &request.answers).await?;
-    let how = models::MethodKind::SecurityQuestions.as_str();
-    let (jar, digest) = session::verified(&state, &who, how, Some(&method.id), jar).await?;
-    Ok((
-        jar,
-        Json(password_reset::progress(&state, Some(&digest)).await?),
+    let answers = &request.answers;
+    Ok(Json(
+        password_reset::answer_questions(&state, &who, answers).await?,
     ))
 }
 
@@ -221,9 +208,5 @@ pub async fn new_password(
 ) -> AppResult<(StatusCode, CookieJar)> {
     let who = caller.on_behalf_of(&session);
     password_reset::set_new_password(&state, &who, request.new_password).await?;
-    let names = CookieNames::for_config(&state.config);
-    Ok((
-        StatusCode::NO_CONTENT,
-        jar.remove(Cookie::build(names.session).path("/")),
-    ))
+    Ok((StatusCode::NO_CONTENT, without_session(&state, jar)))
 }

@@ -6,12 +6,12 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::{MethodKind, RecoveryCodeRequest, RecoveryCodeSet, SecurityInfo};
+use models::{RecoveryCodeRequest, RecoveryCodeSet, SecurityInfo};
 
 use crate::error::AppResult;
-use crate::extract::{ApiJson, Caller};
+use crate::http::cookies::with_session;
+use crate::http::extract::{ApiJson, Caller};
 use crate::recovery_codes;
-use crate::security_info::info_of;
 use crate::session::{Verified, Verifying};
 use crate::state::AppState;
 
@@ -30,15 +30,8 @@ pub async fn generate(
     caller: Caller,
 ) -> AppResult<(StatusCode, Json<RecoveryCodeSet>)> {
     let who = caller.on_behalf_of(&session);
-    let (codes, added) = recovery_codes::generate_set(&state, &who).await?;
-    let security_info = info_of(&state, &added.token_digest).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(RecoveryCodeSet {
-            codes,
-            security_info,
-        }),
-    ))
+    let set = recovery_codes::generate_set(&state, &who).await?;
+    Ok((StatusCode::CREATED, Json(set)))
 }
 
 /// Verifies this session (a step-up, or the second step of a sign-in) with
@@ -53,9 +46,7 @@ pub async fn step_up(
     ApiJson(request): ApiJson<RecoveryCodeRequest>,
 ) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
     let who = caller.on_behalf_of(&session);
-    recovery_codes::verify(&state, &who, &request.code).await?;
-    let (jar, digest) =
-        crate::session::verified(&state, &who, MethodKind::RecoveryCodes.as_str(), None, jar)
-            .await?;
-    Ok((jar, Json(info_of(&state, &digest).await?)))
+    let finished = recovery_codes::verify(&state, &who, &request.code).await?;
+    let jar = with_session(&state, jar, finished.new_token);
+    Ok((jar, Json(finished.info)))
 }

@@ -11,10 +11,11 @@ use axum::routing::post;
 use axum::{Form, Router};
 
 use crate::error::{AppError, AppResult};
-use crate::providers::telephony::{CallEvent, call_event};
+use crate::providers::telephony::CallEvent;
 use crate::providers::twilio::signature;
 use crate::secret::constant_time_eq;
 use crate::state::AppState;
+use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -60,10 +61,8 @@ async fn gathered(
         &params,
     )?;
     let key = params.get("Digits").and_then(|d| d.chars().next());
-    call_event(&state.store, &challenge_id, CallEvent::Answered).await?;
-    if let Some(key) = key {
-        call_event(&state.store, &challenge_id, CallEvent::Key(key)).await?;
-    }
+    let answered = [Some(CallEvent::Answered), key.map(CallEvent::Key)];
+    verification::on_call(&state, &challenge_id, answered.into_iter().flatten()).await?;
     Ok(twiml("<Response><Hangup/></Response>"))
 }
 
@@ -85,8 +84,6 @@ async fn status(
         Some("busy" | "no-answer" | "failed" | "canceled") => Some(CallEvent::NoAnswer),
         _ => None,
     };
-    if let Some(event) = event {
-        call_event(&state.store, &challenge_id, event).await?;
-    }
+    verification::on_call(&state, &challenge_id, event).await?;
     Ok(StatusCode::NO_CONTENT)
 }

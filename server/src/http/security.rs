@@ -12,8 +12,8 @@ use axum_extra::extract::CookieJar;
 use models::ErrorCode;
 
 use crate::error::AppError;
+use crate::http::cookies::CookieNames;
 use crate::secret::constant_time_eq;
-use crate::session::CookieNames;
 use crate::state::AppState;
 
 /// The header in which the client echoes its CSRF token.

@@ -5,13 +5,14 @@
 use axum::Json;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
-use models::{ErrorCode, Locale};
+use models::ErrorCode;
 use serde::de::DeserializeOwned;
 
-use crate::audit::Requester;
+pub use crate::audit::Caller;
 use crate::error::{AppError, Refusal};
+use crate::http::cookies::presented;
+use crate::session::{self, Authenticated, Resetting, Verified, Verifying};
 use crate::state::AppState;
-use crate::store::SessionRecord;
 
 pub struct ApiJson<T>(pub T);
 
@@ -69,15 +70,6 @@ where
     }
 }
 
-/// Where a request comes from: the client address, its browser and
-/// languages. Extracted once per handler instead of three arguments.
-#[derive(Clone)]
-pub struct Caller {
-    pub address: String,
-    pub user_agent: String,
-    accept_language: Option<String>,
-}
-
 impl axum::extract::FromRequestParts<AppState> for Caller {
     type Rejection = std::convert::Infallible;
 
@@ -85,8 +77,8 @@ impl axum::extract::FromRequestParts<AppState> for Caller {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let crate::security::ClientAddress(address) =
-            crate::security::ClientAddress::from_request_parts(parts, state).await?;
+        let crate::http::security::ClientAddress(address) =
+            crate::http::security::ClientAddress::from_request_parts(parts, state).await?;
         let accept_language = parts
             .headers
             .get(axum::http::header::ACCEPT_LANGUAGE)
@@ -94,26 +86,31 @@ impl axum::extract::FromRequestParts<AppState> for Caller {
             .map(str::to_owned);
         Ok(Caller {
             address,
-            user_agent: crate::security::user_agent(&parts.headers),
+            user_agent: crate::http::security::user_agent(&parts.headers),
             accept_language,
         })
     }
 }
 
-impl Caller {
-    /// The signed-in person making this request. Texts and calls speak
-    /// their chosen language, else their browser's.
-    pub fn on_behalf_of<'a>(&'a self, session: &'a SessionRecord) -> Requester<'a> {
-        let locale = session.user.locale.unwrap_or_else(|| {
-            self.accept_language
-                .as_deref()
-                .map_or(Locale::En, i18n::negotiate_accept_language)
-        });
-        Requester {
-            session,
-            address: &self.address,
-            user_agent: &self.user_agent,
-            locale,
+/// Each kind of session a handler may ask for, from the request's
+/// session cookie; the refusals are the domain's (`session.rs`).
+macro_rules! session_extractor {
+    ($kind:ty, $find:path) => {
+        impl axum::extract::FromRequestParts<AppState> for $kind {
+            type Rejection = AppError;
+
+            async fn from_request_parts(
+                parts: &mut axum::http::request::Parts,
+                state: &AppState,
+            ) -> Result<Self, AppError> {
+                let jar = axum_extra::extract::CookieJar::from_headers(&parts.headers);
+                $find(state, presented(state, &jar).as_deref()).await
+            }
         }
-    }
+    };
 }
+
+session_extractor!(Authenticated, session::authenticated);
+session_extractor!(Verifying, session::verifying);
+session_extractor!(Resetting, session::resetting);
+session_extractor!(Verified, crate::security_info::verified_session);

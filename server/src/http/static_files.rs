@@ -87,7 +87,12 @@ impl Pages {
         jar: CookieJar,
         request: Request,
     ) -> Response {
-        let page = match crate::session::current(&state, &jar).await {
+        let page = match crate::session::current(
+            &state,
+            super::cookies::presented(&state, &jar).as_deref(),
+        )
+        .await
+        {
             Ok(Some(_)) => self.index,
             Ok(None) => self.sign_in,
             Err(error) => return error.into_response(),
@@ -103,7 +108,9 @@ impl Pages {
         jar: CookieJar,
         request: Request,
     ) -> Response {
-        match crate::session::current(&state, &jar).await {
+        match crate::session::current(&state, super::cookies::presented(&state, &jar).as_deref())
+            .await
+        {
             Ok(Some(_)) => serve(self.index, request).await,
             Ok(None) => {
                 let here = request.uri().path_and_query().map_or("/", |p| p.as_str());

@@ -1,0 +1,63 @@
+//! Changing one's password while signed in: the current one, then the new
+//! one (S30's rules), behind the recent verification; every other session
+//! is signed out and the change is announced.
+
+use models::{ChangePasswordRequest, ErrorCode, Field};
+
+use crate::audit::{Action, Requester};
+use crate::error::{AppError, AppResult};
+use crate::session::{self, SessionToken};
+use crate::state::AppState;
+use crate::throttle::{self, Limit};
+use crate::{directory, password_rules, passwords};
+
+/// Changes the password. The current one must be right, counted with the
+/// sign-in's wrong passwords (S6); the new one must follow the rules. The
+/// other sessions are gone; this one carries on under a new token, as
+/// recently verified as it was: a password is no second factor (S11).
+pub async fn change(
+    state: &AppState,
+    who: &Requester<'_>,
+    request: ChangePasswordRequest,
+) -> AppResult<SessionToken> {
+    let session = who.session;
+    let user = &session.user;
+    if request.current_password.is_empty() {
+        return Err(AppError::invalid(
+            ErrorCode::PasswordRequired,
+            Field::CurrentPassword,
+        ));
+    }
+    // The rules first: a refused new password costs no guess.
+    password_rules::check(user, &request.new_password)?;
+    if request.new_password == request.current_password {
+        return Err(AppError::invalid(
+            ErrorCode::PasswordUnchanged,
+            Field::NewPassword,
+        ));
+    }
+    let failures = Limit::password_failures(&state.config, &user.account_name);
+    throttle::take(state, std::slice::from_ref(&failures)).await?;
+    let right = passwords::verify(
+        request.current_password.clone(),
+        Some(user.password_hash.clone()),
+    )
+    .await?;
+    if !right {
+        return Err(AppError::invalid(
+            ErrorCode::InvalidCredentials,
+            Field::CurrentPassword,
+        ));
+    }
+    throttle::give_back(state, &failures).await?;
+    directory::set_password(
+        state,
+        user,
+        request.new_password,
+        Some(&session.token_digest),
+    )
+    .await?;
+    who.record(state, Action::PasswordChanged, None, "", None)
+        .await?;
+    session::renew_token(state, session).await
+}
