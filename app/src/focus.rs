@@ -3,6 +3,21 @@
 //! somewhere. A move that loaded the page anew (from the sign-in entry to
 //! the whole client) counts too. And where it goes when a step of a page
 //! took away (or disabled) the control that had it: never to `<body>`.
+//!
+//! Architecture Invariant (WCAG 2.4.3): focus is never left on the body.
+//! After a move to another page it goes to the page's `h1` once shown, unless
+//! the page put it somewhere; a `Dialog` moves it in, to what the step marks
+//! as its start (`data-step-start`) or the first field or button, and on each
+//! new step to a refused field, the step's start or first field, else its
+//! primary button; closed, it returns to what opened it (after a change that
+//! drew the list anew, to the control of the same id, else the list's
+//! heading). Full pages keep it the same way (`keep_focus_on_the_page`, one
+//! `MutationObserver` over the body): when a step takes away the control that
+//! had focus, it goes to a refused field, else the next step's start in the
+//! same `data-focus-region`, else the page's `h1`; a control disabled while
+//! busy gets it back when its request is answered. Playwright asserts the
+//! focused element after each of these moments (`focus-steps.spec.ts`,
+//! `history-and-focus.spec.ts`, `focus-pages.spec.ts`).
 
 use std::cell::{Cell, RefCell};
 

@@ -6,6 +6,26 @@
 //! routed page per file; `components/` holds UI parts that never call the
 //! API; `api/` is the only place that knows URLs; `i18n.rs` turns message
 //! ids and error codes into the person's language.
+//!
+//! Why two entries rather than Leptos's lazy routes with wasm splitting:
+//! splitting needs cargo-leptos's pipeline (`--emit-relocs`, `wasm-split`, a
+//! patched `wasm-bindgen` run) that Trunk does not have, and the split points
+//! would still pull the shared view code into the first chunk; a second Trunk
+//! build of a second binary needs nothing new, and the linker drops from each
+//! wasm what its entry never reaches. The price: moving between the entries
+//! is a page load (after signing in, to the second step, to password reset),
+//! which keeps `?lng=` and moves focus as a move within the application would
+//! (`address.rs`, `focus.rs`); the sign-in page prefetches the whole client's
+//! JS and wasm once its form is shown (`xtask/src/build.rs` writes the links),
+//! so that load comes from the cache. The sign-in entry shows its form before
+//! `GET /api/session` answers; a sign-in sent before the answer waits in
+//! `api/` for the CSRF token it brings.
+//!
+//! Architecture Invariant: the sign-in entry reaches no code only a signed-in
+//! person needs (`Shell` takes the account menu and navigation as
+//! `SignedInParts`, `SignInPage` its second step as a `SecondStep`: only the
+//! whole client passes them), and has no router: what it needs of the address
+//! it asks of `Address`.
 
 mod address;
 mod api;

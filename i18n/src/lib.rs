@@ -7,6 +7,21 @@
 //! has cannot fall back to English in another locale; and it compiles each
 //! message into parts (`format.rs`), so no Fluent parser or resolver runs
 //! here or in the browser.
+//!
+//! `build.rs` fails the build when a locale misses a message, has an obsolete
+//! one, uses other variables than `en`, lacks a file or has a syntax error,
+//! when an id is not kebab-case, when an English message with variables has no
+//! `# Variables:` comment, or when an `ErrorCode` has no `error-<code>`
+//! message. It compiles each message into a table of parts: text, a variable,
+//! or a choice on a variable's plural category, string or exact number; a
+//! construct the tables cannot express fails the build. `tests/as_fluent.rs`
+//! formats every message both ways and compares with `fluent-bundle`;
+//! `tests/messages_used.rs` fails when the code names a message `en` lacks,
+//! or `en` has one no code names. Each `.ftl` file is a `files::<NAME>`
+//! static, so an entry links only the files it shows. `format_pseudo` is the
+//! pseudo-locale (`?lng=en-XA`, outside production only): `en` accented,
+//! about 40 % longer, bracketed, so that `pseudo-locale.spec.ts` can tell
+//! text from data and find boxes that clip.
 
 mod format;
 

@@ -12,6 +12,7 @@ pub mod breached;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod csp;
 pub mod dev_seams;
 pub mod directory;
 pub mod error;

@@ -5,6 +5,15 @@
 //! owner by its id, and the user handle it returns must be that owner's.
 //! webauthn-rs checks the challenge, origin, RP id, signature, user
 //! verification and sign count.
+//!
+//! Architecture Invariant: a passkey sign-in is refused with the same 401
+//! `passkey-not-accepted` whatever failed (unknown credential, another
+//! person's user handle, a replayed or lapsed challenge, no user
+//! verification, a counter gone backwards). A key's use is taken only by the
+//! conditional `UPDATE` that raises `methods.sign_count` (or keeps a
+//! counter-less key at 0), at sign-in and at a step-up alike: of parallel
+//! answers with one count, one passes. Keys registered from now on are asked
+//! for as discoverable (`residentKey: preferred`).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

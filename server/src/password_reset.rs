@@ -5,6 +5,26 @@
 //! takes a new password once the policy's number of distinct methods were
 //! verified; then it is gone with every other session of the person, who is
 //! told on every channel that can receive it (S30).
+//!
+//! Architecture Invariant (S28–S30): beginning a reset costs the same for any
+//! account name — the limits, then one `password_resets` row naming the
+//! account — and answers 204 alike. Until a first method is verified on it,
+//! nothing a reset answers depends on the account (N2, `reset_first_proof`):
+//! where it stands is the policy's ways and numbers (`Store::reset`: the
+//! person's organization, else the one whose account domain the name ends in,
+//! else the defaults); the first code or call, its limits, tries, expiry and
+//! call progress are the reset row's, whether or not anything was sent. An
+//! unproved reset is no session (`session::current`), so no method id,
+//! question or option is given before the first proof, and `Resetting` routes
+//! answer 403 `reset-not-verified` alike. A proved reset is read as a
+//! `SessionRecord` (`is_reset`) through the same session query, so it
+//! verifies through the sign-in's own routes and is refused everywhere else;
+//! `verification::counts_here` decides which methods count for it (those that
+//! bring it closer to done by `Policy::reset_missing`, reaching a destination
+//! not yet verified on it), and `session::verified` records a method by one
+//! conditional `UPDATE`. Its responses never carry the person's security info.
+//! The new password is accepted only when `Policy::reset_complete` holds; the
+//! reset is deleted (used up) before the password is set.
 
 use i18n::Args;
 use models::{

@@ -6,6 +6,16 @@
 //! Every change runs in a `store::Change`, which serializes the changes of
 //! one person; its rules are read inside it, so they hold when the same
 //! requests arrive together.
+//!
+//! Architecture Invariant: a handler that shows security info or starts a
+//! change takes `session::Verified` (`verified_session` here) instead of
+//! `Authenticated`: it refuses without a recent verification once the person
+//! has a method that counts for sign-in (S11), so the check cannot be
+//! forgotten. Finishing a change is checked again inside the change (`add`),
+//! so a setup begun before the window lapsed does not finish after it. Every
+//! change writes an `audit` row and is announced (S12). Registering a method
+//! that counts for sign-in gives the session a new token (S18), as a step-up
+//! does: every proof hands its session back through `finished`.
 
 use models::{
     DefaultMethod, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,

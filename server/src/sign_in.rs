@@ -2,6 +2,19 @@
 //! applies, a session that can only verify until its second step, S27),
 //! with a passkey (both factors at once, S32), out of this browser, and
 //! out everywhere (S20); and what a browser learns of its session.
+//!
+//! Architecture Invariant (two-step sign-in, S27): where the policy asks for
+//! it and the person has a method that counts for sign-in, the right password
+//! opens a *pending* session (`sessions.pending_until`, ten minutes). Only the
+//! routes that verify take `session::Verifying`; every other handler takes
+//! `Authenticated` (or `Verified`), which refuses a pending session with 401
+//! `sign-in-not-finished`. A pending session finishes only a step-up
+//! challenge, never a registration; finishing it (`session::verified`) gives
+//! the session a new token, counts as the recent verification, writes a
+//! `signed-in` audit row that says how, and gives the person the language
+//! chosen for the sign-in (kept on the session until then). A failed password
+//! of a known account writes a `sign-in-failed` row beside the answer, not
+//! before it, so an unknown account's refusal takes the same time.
 
 use models::{
     AccountName, ErrorCode, Field, MethodKind, Password, SessionInfo, SignInRequest, UserView,

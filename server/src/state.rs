@@ -1,3 +1,21 @@
+//! What one instance holds in memory: only what never changes while it
+//! runs — the configuration, the compiled messages, the WebAuthn relying
+//! party, the codes' key, the CSP with the client's script hashes — and its
+//! pools: database connections (SQLite 8: one writer at a time, readers
+//! beside it in WAL; PostgreSQL 10) and Argon2id hashing (`passwords.rs`).
+//! That keeps one instance under 50 MiB resident at its peak. Nothing about
+//! a person, a session, a limit or a policy is cached.
+//!
+//! Several instances share one PostgreSQL and must be given the same
+//! `secret_key` and `public_origin`/`webauthn_rp_id`. Sessions, challenges,
+//! ceremonies, resets, throttle counters and the audit trail are rows, and
+//! every limit is one conditional statement, so a request may land on any
+//! instance; the policy is read with the session on every request, so an
+//! administrator's change applies on the next request everywhere. Never
+//! cache here: the policy, a session's state, counts of tries or sends, a
+//! method list. Instances × 10 connections must stay under PostgreSQL's
+//! `max_connections`.
+
 use std::ops::Deref;
 use std::sync::Arc;
 
@@ -28,7 +46,7 @@ pub struct Inner {
 
 impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
-        let csp = crate::http::csp::content_security_policy(&config.static_dir);
+        let csp = crate::csp::content_security_policy(&config.static_dir);
         let telephony = crate::providers::telephony::Telephony::from_config(
             &config.telephony,
             &config.public_origin,

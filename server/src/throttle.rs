@@ -1,6 +1,26 @@
 //! Every limit on attempts and sends goes through `take` (S6, S17): one
 //! conditional statement per bucket, so that N parallel requests against a
 //! limit of M < N let exactly M through, on SQLite and PostgreSQL alike.
+//!
+//! Architecture Invariant (limits): a request's several buckets are taken in
+//! one transaction that begins with a write and is rolled back when any bucket
+//! is full (a single bucket needs none: its statement is the whole change). An
+//! attempt is counted before it is checked (a password, a code) and given back
+//! when it was right. The resend cooldown is a bucket of one per person and
+//! number.
+//!
+//! S6 as the project reads it: at most 5 wrong tries per code.
+//! `Limit::verify_failures` decides what a wrong code, app code, recovery code
+//! or answer counts against, by who makes it. After a password (a sign-in's
+//! second step, a step-up, a registration): the person's failures of the hour
+//! (the policy's `failures_per_account`, 100), across those paths. On a
+//! password reset, which anyone can begin with an account name: that reset
+//! (10, then it ends with `reset-expired`), its address (20 an hour) and the
+//! person's resets of the hour (100) — never the count that guards the
+//! sign-in, so a stranger cannot keep the owner from signing in, and one
+//! address cannot keep them from their own reset. Reset starts count per
+//! account and address and per address, never per account alone. Restarting a
+//! flow keeps every count.
 
 use models::ErrorCode;
 

@@ -2,6 +2,17 @@
 //! call within the limits (S17), checking codes (S2–S7), and what a
 //! success does — registering a phone or email, or stepping up the
 //! session (S11). Phone and email codes share every line of this.
+//!
+//! Architecture Invariant: every limit is checked before the carrier is
+//! called; nothing is sent or dialled over a limit or outside the allowed
+//! countries (S17). A step-up refused by a limit while a code of the same
+//! purpose is still open to the same place answers with that challenge and
+//! the wait left, sending nothing. A code is checked and consumed by one
+//! `UPDATE … WHERE code_digest = … AND consumed_at IS NULL AND expires_at >
+//! now AND attempts < max` (S7); a wrong code raises `attempts` in one
+//! statement too. A challenge finished or replaced by a newer one is never
+//! sent again; a step-up challenge finishes only while its method is still
+//! the person's and still counts.
 
 use crate::audit::Requester;
 use crate::codes::{code_digest, new_code};

@@ -216,8 +216,14 @@ mod tests {
                 "server/src/providers/x.rs",
                 "fn f() -> impl IntoResponse {}",
             ),
-            ("server/src/session.rs", "use axum_extra::extract::CookieJar;"),
-            ("server/src/routes/x.rs", "    let m = state.store.methods(id);"),
+            (
+                "server/src/session.rs",
+                "use axum_extra::extract::CookieJar;",
+            ),
+            (
+                "server/src/routes/x.rs",
+                "    let m = state.store.methods(id);",
+            ),
             ("server/src/routes/x.rs", "        .store"),
             ("server/src/routes/x.rs", "use crate::store::MethodRecord;"),
             ("server/src/routes/x.rs", "use super::session::user_view;"),
@@ -234,7 +240,10 @@ mod tests {
         let allowed = [
             ("server/src/store/x.rs", "sqlx::query(\"SELECT 1\")"),
             ("server/src/routes/x.rs", "use axum::Router;"),
-            ("server/src/http/cookies.rs", "use axum_extra::extract::CookieJar;"),
+            (
+                "server/src/http/cookies.rs",
+                "use axum_extra::extract::CookieJar;",
+            ),
             ("server/src/routes/mod.rs", "use super::session;"),
             ("server/src/verification.rs", "state.store.methods(id)"),
             ("app/src/api/mod.rs", "Request::get(\"/api/me\")"),

@@ -6,7 +6,6 @@
 //! `main.rs`, and nowhere else (checked by `cargo xtask tidy`).
 
 pub mod cookies;
-pub mod csp;
 pub mod extract;
 pub mod respond;
 pub mod security;
