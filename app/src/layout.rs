@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use models::Locale;
+use models::endpoints::SetLocale;
 
 use crate::address::use_address;
 use crate::api;
@@ -48,7 +49,7 @@ pub fn Shell(
             // Kept server-side for the next sign-in; a failure here only
             // means the choice is not remembered, the page still switches.
             leptos::task::spawn_local(async move {
-                let _ = api::set_locale(locale).await;
+                let _ = api::call::<SetLocale>(&models::SetLocaleRequest { locale }).await;
             });
         }
     });
@@ -183,11 +184,8 @@ fn SigningIn() -> impl IntoView {
     };
     let cancel = move |_| {
         cancelling.set(true);
-        leptos::task::spawn_local(async move {
-            let _ = session.sign_out(false).await;
-            // A page load: the sign-in entry is its own page.
-            let _ = window().location().assign(models::SIGN_IN_PAGE);
-        });
+        // A page load: the sign-in entry is its own page.
+        leptos::task::spawn_local(session.sign_out_and_load(models::SIGN_IN_PAGE));
     };
     view! {
         <div class="shell-signing-in">

@@ -1,6 +1,7 @@
 //! Who is signed in, shared by every page.
 
 use leptos::prelude::*;
+use models::endpoints;
 use models::{SessionInfo, UserView};
 
 use crate::api;
@@ -65,14 +66,22 @@ impl Session {
     /// server has ended them all.
     pub async fn sign_out(self, everywhere: bool) -> Result<(), models::ApiError> {
         if everywhere {
-            api::sign_out_everywhere().await?;
+            api::call::<endpoints::SignOutEverywhere>(&()).await?;
         } else {
-            let _ = api::sign_out().await;
+            let _ = api::call::<endpoints::SignOut>(&()).await;
         }
         self.user.set(None);
         self.pending.set(false);
         let _ = api::session().await;
         Ok(())
+    }
+
+    /// Ends this browser's sign-in and loads `page`, changing nothing on
+    /// this page in between: a page that forgot its user would move to the
+    /// sign-in in place first, and that move would race the load.
+    pub async fn sign_out_and_load(self, page: &str) {
+        let _ = api::call::<endpoints::SignOut>(&()).await;
+        let _ = leptos::prelude::window().location().assign(page);
     }
 
     /// Adopts the user (and their stored language) after sign-in or load.

@@ -15,7 +15,18 @@ export async function signIn(page: Page, user: User, locale: Locale = 'en') {
   await expect(new SecurityInfoPage(page, locale).heading).toBeVisible();
 }
 
-/** Opens Add method and picks a kind; returns the dialog. */
+/**
+ * Opens Add method, picks the kind by its English label and goes on to its
+ * wizard; returns the dialog. Every spec that adds a method starts here.
+ */
+export async function startAdding(page: Page, kind: string) {
+  await page.getByRole('button', { name: 'Add method' }).click();
+  await page.getByLabel('Which method would you like to add?').selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  return page.getByRole('dialog');
+}
+
+/** Opens Add method and picks a phone kind in `locale`; returns the dialog. */
 export async function openWizard(page: Page, kind: 'phone' | 'officePhone' = 'phone', locale: Locale = 'en') {
   const t = PHONE[locale];
   await page.getByRole('button', { name: t.addMethod }).click();
@@ -44,9 +55,7 @@ export async function addPhoneByText(page: Page, handsetPage: Page, number: { na
 
 /** Adds an authenticator app from its shown secret; returns the secret. */
 export async function addAuthenticatorApp(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Authenticator app');
   await page.getByRole('button', { name: "Can't scan image?" }).click();
   const secret = (await page.locator('code.secret').textContent())!;
   await page.getByLabel('Code', { exact: true }).fill(totp(secret));
@@ -58,9 +67,7 @@ export async function addAuthenticatorApp(page: Page): Promise<string> {
 
 /** Adds an email address with the code from the dev mailbox (English UI). */
 export async function addEmail(page: Page, inboxPage: Page, address: string) {
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Email');
   const wizard = page.getByRole('dialog', { name: 'Set up your email' });
   await wizard.getByLabel('Email', { exact: true }).fill(address);
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -80,9 +87,7 @@ export const ANSWERS: Record<string, string> = {
 
 /** Sets up three security questions (English UI). */
 export async function addSecurityQuestions(page: Page) {
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security questions' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Security questions');
   const wizard = page.getByRole('dialog', { name: 'Set up security questions' });
   const questions = ['In what city were you born?', 'What was the name of your first pet?', 'What was your first job?'];
   const answers = Object.values(ANSWERS);
@@ -97,9 +102,7 @@ export async function addSecurityQuestions(page: Page) {
 
 /** Adds a passkey or security key named `name` (the browser's key answers; English UI). */
 export async function addSecurityKey(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Passkey or security key');
   const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
   await wizard.getByLabel('Name', { exact: true }).fill(name);
   await wizard.getByRole('button', { name: 'Next' }).click();

@@ -1,6 +1,6 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { SecurityInfoPage } from '../pages/security-info-page';
-import { addAuthenticatorApp, signIn } from '../pages/security-info-flows';
+import { addAuthenticatorApp, signIn, startAdding } from '../pages/security-info-flows';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
 
@@ -47,9 +47,7 @@ for (const locale of LOCALES) {
 
 test('a new session steps up with the authenticator app, and the app can be deleted', async ({ page, browser, user }) => {
   await signIn(page, user);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Authenticator app');
   await page.getByRole('button', { name: "Can't scan image?" }).click();
   const secret = (await page.locator('code.secret').textContent())!;
   await page.getByLabel('Code', { exact: true }).fill(totp(secret));
@@ -82,9 +80,7 @@ test('a second app is named, so that the two are told apart', async ({ page, use
   await signIn(page, user);
   await addAuthenticatorApp(page);
   // The second: named by the person.
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Authenticator app');
   await page.getByRole('button', { name: "Can't scan image?" }).click();
   const secret = (await page.locator('code.secret').textContent())!;
   await page.getByLabel('Code', { exact: true }).fill(totp(secret));

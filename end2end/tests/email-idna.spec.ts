@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures';
 import { Mailbox } from '../pages/mailbox';
-import { signIn } from '../pages/security-info-flows';
+import { signIn, startAdding } from '../pages/security-info-flows';
 
 const WITH_EMAIL = {
   methods: [
@@ -14,9 +14,7 @@ test('an address at an internationalized domain is accepted, mailed in punycode 
   const user = await makeUser({ policy: WITH_EMAIL });
   await signIn(page, user);
   const local = `e2e-${Math.random().toString(36).slice(2, 10)}`;
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Email');
   const wizard = page.getByRole('dialog', { name: 'Set up your email' });
   const field = wizard.getByLabel('Email', { exact: true });
 

@@ -1,6 +1,6 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { Mailbox } from '../pages/mailbox';
-import { signIn } from '../pages/security-info-flows';
+import { signIn, startAdding } from '../pages/security-info-flows';
 
 /** Email is not in the default policy: these organizations allow it. */
 const WITH_EMAIL = {
@@ -89,9 +89,7 @@ test('a wrong code is refused, the email can be changed and deleted, and it is n
   const user = await makeUser({ policy: WITH_EMAIL });
   await signIn(page, user);
   const first = personalAddress();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Email');
   const wizard = page.getByRole('dialog', { name: 'Set up your email' });
   await wizard.getByLabel('Email', { exact: true }).fill(first);
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -112,9 +110,7 @@ test('a wrong code is refused, the email can be changed and deleted, and it is n
 
   // Another address (the first is within its resend cooldown).
   const second = personalAddress();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Email');
   await wizard.getByLabel('Email', { exact: true }).fill(second);
   await wizard.getByRole('button', { name: 'Next' }).click();
   await codeField.fill((await new Mailbox(inbox, second).lastMail()).code);
@@ -179,9 +175,7 @@ test('a new email code can be asked for once the wait is over', async ({ page, c
   const user = await makeUser({ policy: { ...WITH_EMAIL, limits: { resend_cooldown_seconds: 0 } } });
   const address = personalAddress();
   await signIn(page, user);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Email' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Email');
   const wizard = page.getByRole('dialog', { name: 'Set up your email' });
   await wizard.getByLabel('Email', { exact: true }).fill(address);
   await wizard.getByRole('button', { name: 'Next' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { signIn } from '../pages/security-info-flows';
+import { signIn, startAdding } from '../pages/security-info-flows';
 
 const withQuestions = {
   methods: [
@@ -11,9 +11,7 @@ const withQuestions = {
 test('security questions are answered, checked at the field, saved and deleted', async ({ page, makeUser, expectAccessible }) => {
   const user = await makeUser({ policy: withQuestions });
   await signIn(page, user);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security questions' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Security questions');
   const wizard = page.getByRole('dialog', { name: 'Set up security questions' });
   await expect(wizard.getByText('Choose 3 different questions and answer each.', { exact: false })).toBeVisible();
   // Saved empty: every missing question and answer is marked at once, and

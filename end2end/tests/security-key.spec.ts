@@ -1,5 +1,5 @@
 import { LOCALES, expect, test } from '../fixtures';
-import { signIn } from '../pages/security-info-flows';
+import { signIn, startAdding } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
@@ -90,9 +90,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   const user = await makeUser({ policy: WITH_KEYS });
   const key = await addVirtualSecurityKey(page);
   await signIn(page, user);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Authenticator app');
   await page.locator('button[aria-controls="authenticator-manual"]').click();
   const secret = (await page.locator('code.secret').textContent())!;
   await page.locator('#authenticator-code').fill(totp(secret));
@@ -101,9 +99,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
 
   // The person does not touch the key: the wizard waits and can be cancelled.
   await key.stopResponding();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Passkey or security key');
   const wizard = page.getByRole('dialog', { name: 'Set up a passkey or security key' });
   await wizard.getByLabel('Name', { exact: true }).fill('Desk key');
   await wizard.getByRole('button', { name: 'Next' }).click();
@@ -112,9 +108,7 @@ test('S22: an unanswered prompt can be cancelled, a new sign-in steps up with th
   await wizard.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await key.startResponding();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Passkey or security key');
   await wizard.getByLabel('Name', { exact: true }).fill('Desk key');
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('button', { name: 'Done' }).click();
@@ -156,9 +150,7 @@ test('the security key wizard can be finished with the keyboard alone', async ({
   await addVirtualSecurityKey(page);
   await signIn(page, user);
   // Another method first: security questions.
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Security questions' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Security questions');
   const questions = page.getByRole('dialog');
   for (const [n, answer] of ['Amsterdam', 'Minoes', 'Saab 900'].entries()) {
     await questions.locator(`#question-${n}`).selectOption({ index: n + 1 });
@@ -190,17 +182,13 @@ test('a security key can become the default sign-in method', async ({ page, make
   const user = await makeUser({ policy: WITH_KEYS });
   await addVirtualSecurityKey(page);
   await signIn(page, user);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Authenticator app' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Authenticator app');
   await page.locator('button[aria-controls="authenticator-manual"]').click();
   const secret = (await page.locator('code.secret').textContent())!;
   await page.locator('#authenticator-code').fill(totp(secret));
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Passkey or security key');
   await page.getByLabel('Name', { exact: true }).fill('Desk key');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();

@@ -3,7 +3,7 @@ import { LOCALES, Locale, expect, test, uniqueNlMobile } from '../fixtures';
 import type { User } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { PHONE } from '../pages/phone-texts';
-import { addAuthenticatorApp, addPhoneByText, signIn } from '../pages/security-info-flows';
+import { addAuthenticatorApp, addPhoneByText, signIn, startAdding } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
@@ -195,9 +195,7 @@ test('recovery codes: generated once, downloaded, and one of them signs in', asy
   await signIn(page, user);
   await addPhoneByText(page, handsetPage, number);
 
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Recovery codes' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Recovery codes');
   const dialog = page.getByRole('dialog', { name: 'Recovery codes' });
   await dialog.getByRole('button', { name: 'Generate codes' }).click();
   const shownOnce = dialog.getByText("Save these codes now. You won't be able to see them again.");
@@ -246,9 +244,7 @@ test('a security key as the default: the browser asks for it at once and nothing
   const key = await addVirtualSecurityKey(page);
   await signIn(page, user);
   await addAuthenticatorApp(page);
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Passkey or security key' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Passkey or security key');
   await page.getByLabel('Name', { exact: true }).fill('Desk key');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
@@ -275,9 +271,7 @@ test('a phone call as the default: answering and pressing # signs in', async ({ 
   const number = uniqueNlMobile();
   await signIn(page, user);
   // Registered by call, the phone's default way is a call.
-  await page.getByRole('button', { name: 'Add method' }).click();
-  await page.getByLabel('Which method would you like to add?').selectOption({ label: 'Phone' });
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await startAdding(page, 'Phone');
   const wizard = page.getByRole('dialog');
   await wizard.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
   await wizard.getByLabel('Phone number').fill(number.national);

@@ -8,6 +8,7 @@ mod account;
 mod api;
 mod code;
 mod email;
+pub mod endpoints;
 mod error;
 mod locale;
 mod method;

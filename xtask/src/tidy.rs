@@ -60,11 +60,26 @@ const RULES: &[Rule] = &[
         fix: "move what both need into the domain (or `http/`) and import it from there",
     },
     Rule {
-        name: "only the client's API module knows the API's paths",
-        under: &["app/src/"],
-        except: &["app/src/api/"],
-        forbidden: &["\"/api/"],
-        fix: "add a function to `app/src/api/` and call it",
+        name: "only the endpoint descriptions know the API's paths",
+        under: &["app/src/", "server/src/"],
+        except: &[],
+        forbidden: &["\"/api"],
+        fix: "describe the endpoint in `models/src/endpoints.rs`; the client calls it with \
+              `api::call`, the server routes it with `ApiRouter::endpoint`",
+    },
+    Rule {
+        name: "the server routes the API by its descriptions",
+        under: &["server/src/routes/"],
+        except: &[
+            "server/src/routes/mod.rs",
+            "server/src/routes/fixtures.rs",
+            "server/src/routes/handset.rs",
+            "server/src/routes/mailbox.rs",
+            "server/src/routes/twilio.rs",
+        ],
+        forbidden: &[".route("],
+        fix: "describe the endpoint in `models/src/endpoints.rs` and route it with \
+              `.endpoint(Name, handler)`",
     },
 ];
 
@@ -228,6 +243,12 @@ mod tests {
             ("server/src/routes/x.rs", "use crate::store::MethodRecord;"),
             ("server/src/routes/x.rs", "use super::session::user_view;"),
             ("app/src/pages/x.rs", "Request::get(\"/api/me\")"),
+            ("app/src/api/mod.rs", "Request::get(\"/api/me\")"),
+            ("server/src/lib.rs", "    .nest(\"/api\", api)"),
+            (
+                "server/src/routes/x.rs",
+                "    Router::new().route(\"/me\", get(me))",
+            ),
         ];
         for (path, line) in planted {
             let found = violations(&file(path, line));
@@ -246,7 +267,10 @@ mod tests {
             ),
             ("server/src/routes/mod.rs", "use super::session;"),
             ("server/src/verification.rs", "state.store.methods(id)"),
-            ("app/src/api/mod.rs", "Request::get(\"/api/me\")"),
+            (
+                "server/src/routes/fixtures.rs",
+                "    Router::new().route(\"/test\", get(t))",
+            ),
             (
                 "server/src/verification.rs",
                 "// \"UPDATE \" is said in a comment",

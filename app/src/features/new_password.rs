@@ -1,6 +1,7 @@
 //! A new password, typed twice, with its strength shown as it is typed:
 //! the same fields for changing a password and for resetting one.
 
+use models::endpoints;
 use std::time::Duration;
 
 use leptos::html;
@@ -66,8 +67,18 @@ pub fn NewPasswordFields(
             move || {
                 leptos::task::spawn_local(async move {
                     let rated = match strength_of {
-                        StrengthOf::SignedIn => api::password_strength(&typed).await,
-                        StrengthOf::Reset => api::reset_password_strength(&typed).await,
+                        StrengthOf::SignedIn => {
+                            api::call::<endpoints::RatePassword>(&models::PasswordCandidate {
+                                password: typed.clone(),
+                            })
+                            .await
+                        }
+                        StrengthOf::Reset => {
+                            api::call::<endpoints::RateResetPassword>(&models::PasswordCandidate {
+                                password: typed.clone(),
+                            })
+                            .await
+                        }
                     };
                     // The fields may be gone by now (the form was sent):
                     // then there is nothing to show the strength in.

@@ -7,6 +7,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{ApiError, Challenge, MethodKind, PhoneDelivery};
 
 use crate::api;
@@ -33,7 +34,7 @@ pub fn StepUp(
     // At sign-in and in a reset the page is the verification: each step's
     // field takes the cursor. A step-up leaves it where the person was.
     let moves_focus = at_sign_in || reset_step.is_some();
-    let options = LocalResource::new(api::step_up_options);
+    let options = LocalResource::new(|| api::call::<endpoints::StepUpOptions>(&()));
     // At sign-in the list of methods is "Sign in another way", shown when
     // asked for; a step-up shows it at once.
     let choosing = RwSignal::new(!at_sign_in);
@@ -75,9 +76,11 @@ pub fn StepUp(
         error.set(None);
         leptos::task::spawn_local(async move {
             let verified = if kind == MethodKind::RecoveryCodes {
-                api::step_up_recovery_code(&code).await
+                api::call::<endpoints::RecoveryCodeStepUp>(&models::RecoveryCodeRequest { code })
+                    .await
             } else {
-                api::step_up_authenticator(&method_id, &code).await
+                api::call::<endpoints::AppStepUp>(&models::AuthenticatorCode { method_id, code })
+                    .await
             };
             // Done with this component's signals before `on_verified`,
             // which may take the component away.
@@ -155,11 +158,17 @@ pub fn StepUp(
             error.set(None);
             leptos::task::spawn_local(async move {
                 let outcome = async {
-                    let ceremony = api::start_step_up_security_key().await?;
+                    let ceremony = api::call::<endpoints::StartKeyStepUp>(&()).await?;
                     let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
                         .await
                         .map_err(ApiError::new)?;
-                    api::finish_step_up_security_key(&ceremony.ceremony_id, assertion).await
+                    api::call_at::<endpoints::FinishKeyStepUp>(
+                        &ceremony.ceremony_id,
+                        &models::FinishSecurityKeyRequest {
+                            credential_json: assertion,
+                        },
+                    )
+                    .await
                 };
                 let outcome = outcome.await;
                 if !still(this) {
@@ -187,7 +196,11 @@ pub fn StepUp(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let started = api::start_step_up(&option.method_id, option.delivery).await;
+            let started = api::call::<endpoints::StartStepUpCode>(&models::StartStepUp {
+                method_id: option.method_id.clone(),
+                delivery: option.delivery,
+            })
+            .await;
             if !still(this) {
                 return;
             }
@@ -377,7 +390,7 @@ fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl 
         "reset-answer-5",
     ];
     let i18n = use_i18n();
-    let asked = LocalResource::new(api::reset_questions);
+    let asked = LocalResource::new(|| api::call::<endpoints::GetResetQuestions>(&()));
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let form: NodeRef<leptos::html::Form> = NodeRef::new();
@@ -430,7 +443,7 @@ fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl 
                         busy.set(true);
                         error.set(None);
                         leptos::task::spawn_local(async move {
-                            let outcome = api::answer_reset_questions(&models::QuestionAnswers { answers }).await;
+                            let outcome = api::call::<endpoints::AnswerResetQuestions>(&models::QuestionAnswers { answers }).await;
                             busy.set(false);
                             match outcome {
                                 Ok(_) => on_verified.run(()),

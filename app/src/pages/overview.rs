@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use models::SecurityInfo;
+use models::endpoints::GetSecurityInfo;
 
 use crate::api;
 use crate::components::account_menu::initials;
@@ -37,7 +38,7 @@ fn Overview() -> impl IntoView {
         leptos::task::spawn_local(async move {
             // Anything but an answer leaves the link to Security info, which
             // says what went wrong in full.
-            if let Ok(loaded) = api::security_info().await {
+            if let Ok(loaded) = api::call::<GetSecurityInfo>(&()).await {
                 info.try_set(Some(loaded));
             }
         });

@@ -6,6 +6,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use models::endpoints;
 use models::{ApiError, ChangePasswordRequest, ErrorCode, Field};
 
 use crate::api;
@@ -47,7 +48,7 @@ fn ChangePassword() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::password_rules().await {
+            match api::call::<endpoints::GetPasswordRules>(&()).await {
                 Ok(rules) => {
                     error.set(None);
                     min_length.set(Some(rules.min_length));
@@ -118,7 +119,7 @@ fn ChangePassword() -> impl IntoView {
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::change_password(&request).await {
+            match api::call::<endpoints::ChangePassword>(&request).await {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use models::endpoints;
 use models::policy::{MethodRule, Policy};
 use models::{ApiError, ErrorCode, Field, MethodKind};
 
@@ -62,7 +63,7 @@ fn PolicyEditor() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match api::organization_policy().await {
+            match api::call::<endpoints::GetPolicy>(&()).await {
                 Ok(p) => {
                     error.set(None);
                     policy.set(Some(p));
@@ -107,7 +108,7 @@ fn PolicyEditor() -> impl IntoView {
         saved.set(false);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::save_organization_policy(&current).await {
+            match api::call::<endpoints::PutPolicy>(&current).await {
                 Ok(p) => {
                     policy.set(Some(p));
                     saved.set(true);

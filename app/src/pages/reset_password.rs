@@ -6,6 +6,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{ApiError, Challenge, Channel, ErrorCode, Field, PasswordResetState, ResetWay};
 
 use crate::api::{self, ChallengeAt};
@@ -52,7 +53,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let account = RwSignal::new(String::new());
     let refresh = move || {
         leptos::task::spawn_local(async move {
-            stage.set(Stage::after(api::password_reset().await));
+            stage.set(Stage::after(
+                api::call::<endpoints::ResetProgress>(&()).await,
+            ));
         });
     };
 
@@ -102,8 +105,12 @@ fn AccountStep(account: RwSignal<String>, stage: RwSignal<Stage>) -> impl IntoVi
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let outcome = match api::start_password_reset(&name).await {
-                Ok(()) => Ok(api::password_reset().await),
+            let outcome = match api::call::<endpoints::StartReset>(&models::StartPasswordReset {
+                account_name: name.clone(),
+            })
+            .await
+            {
+                Ok(()) => Ok(api::call::<endpoints::ResetProgress>(&()).await),
                 Err(e) => Err(e),
             };
             busy.set(false);
@@ -200,7 +207,10 @@ fn FirstProof(state: PasswordResetState, on_verified: Callback<()>) -> impl Into
             }
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let outcome = api::reset_app_code(&typed).await;
+                let outcome = api::call::<endpoints::ResetWithAppCode>(&models::ResetAppCode {
+                    code: typed.clone(),
+                })
+                .await;
                 busy.set(false);
                 match outcome {
                     Ok(_) => on_verified.run(()),
@@ -222,7 +232,11 @@ fn FirstProof(state: PasswordResetState, on_verified: Callback<()>) -> impl Into
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let outcome = api::reset_contact(channel, &to).await;
+            let outcome = api::call::<endpoints::ResetContact>(&models::ResetContactRequest {
+                channel,
+                to: to.clone(),
+            })
+            .await;
             busy.set(false);
             match outcome {
                 Ok(sent) => {
@@ -384,7 +398,10 @@ fn NewPasswordStep(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let outcome = api::set_reset_password(&password).await;
+            let outcome = api::call::<endpoints::SetResetPassword>(&models::NewPasswordRequest {
+                new_password: password.clone(),
+            })
+            .await;
             busy.set(false);
             match outcome {
                 Ok(()) => stage.set(Stage::Done),

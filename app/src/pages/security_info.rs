@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
+use models::endpoints::GetSecurityInfo;
 use models::{ApiError, ErrorCode, SecurityInfo};
 
 use crate::api;
@@ -60,7 +61,7 @@ fn SecurityInfoContent() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let result = api::security_info().await;
+            let result = api::call::<GetSecurityInfo>(&()).await;
             match result.as_ref().map_err(|e| e.code) {
                 Err(ErrorCode::NotSignedIn) => session.user.set(None),
                 Err(ErrorCode::SignInNotFinished) => session.pending.set(true),

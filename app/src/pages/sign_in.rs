@@ -2,6 +2,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use models::endpoints::StartPasskeySignIn;
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
 use crate::address::use_address;
@@ -134,7 +135,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
             return; // the page is gone already
         }
         let outcome = async {
-            let ceremony = api::start_passkey_sign_in().await?;
+            let ceremony = api::call::<StartPasskeySignIn>(&()).await?;
             let assertion =
                 crate::webauthn::get_assertion_from_autofill(&ceremony.options_json, &signal)
                     .await
@@ -163,7 +164,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
         error.set(None);
         leptos::task::spawn_local(async move {
             let outcome = async {
-                let ceremony = api::start_passkey_sign_in().await?;
+                let ceremony = api::call::<StartPasskeySignIn>(&()).await?;
                 let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
                     .await
                     .map_err(ApiError::new)?;

@@ -6,6 +6,7 @@
 //! `main.rs`, and nowhere else (checked by `cargo xtask tidy`).
 
 pub mod cookies;
+pub mod endpoint;
 pub mod extract;
 pub mod respond;
 pub mod security;

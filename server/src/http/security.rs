@@ -27,7 +27,11 @@ pub async fn security_headers(
 ) -> Response {
     // API answers carry personal data (numbers, addresses) and the CSRF
     // token: no cache keeps them (F12).
-    let is_api = request.uri().path().starts_with("/api/");
+    let is_api = request
+        .uri()
+        .path()
+        .strip_prefix(models::endpoints::API_ROOT)
+        .is_some_and(|rest| rest.starts_with('/'));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     // A route that sets its own (the organization's logo: public, cacheable,

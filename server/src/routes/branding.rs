@@ -4,22 +4,24 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+
+use models::endpoints::{Endpoint, OrganizationLogo};
 
 use crate::branding;
 use crate::error::AppResult;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::ApiPath;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/organizations/{id}/logo", get(logo))
+    Router::new().endpoint(OrganizationLogo, logo)
 }
 
 /// The logo as an image. Opened on its own, the sandboxing CSP keeps any
 /// script in the document from running under our origin.
 #[utoipa::path(
     get,
-    path = "/api/organizations/{id}/logo",
+    path = OrganizationLogo::FULL_PATH,
     params(("id" = String, Path, description = "The organization's id")),
     responses(
         (status = 200, description = "The organization's logo", content_type = "image/svg+xml", body = String),

@@ -4,13 +4,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
+use models::endpoints::{Answer, Body, CallProgressOf, Endpoint, Resend, SubmitCode};
 use models::{CallProgress, Challenge, SecurityInfo, VerifyCodeRequest};
 
 use crate::error::AppResult;
 use crate::http::cookies::with_session;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::session::Verifying;
 use crate::state::AppState;
@@ -18,13 +19,13 @@ use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/me/challenges/{id}", get(progress))
-        .route("/me/challenges/{id}/code", post(submit_code))
-        .route("/me/challenges/{id}/resend", post(resend))
+        .endpoint(CallProgressOf, progress)
+        .endpoint(SubmitCode, submit_code)
+        .endpoint(Resend, resend)
 }
 
 /// Finishes a challenge with the code sent by text or email.
-#[utoipa::path(post, path = "/api/me/challenges/{id}/code", params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
+#[utoipa::path(post, path = SubmitCode::FULL_PATH, params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn submit_code(
     State(state): State<AppState>,
@@ -32,8 +33,8 @@ pub async fn submit_code(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<VerifyCodeRequest>,
-) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    ApiJson(request): ApiJson<Body<SubmitCode>>,
+) -> AppResult<(CookieJar, Json<Answer<SubmitCode>>)> {
     let who = caller.on_behalf_of(&session);
     let finished = verification::submit_code(&state, &who, &id, &request.code).await?;
     let jar = with_session(&state, jar, finished.new_token);
@@ -41,7 +42,7 @@ pub async fn submit_code(
 }
 
 /// Where a verification call stands; finishes the challenge once # was pressed.
-#[utoipa::path(get, path = "/api/me/challenges/{id}", params(("id" = String, Path)), responses(
+#[utoipa::path(get, path = CallProgressOf::FULL_PATH, params(("id" = String, Path)), responses(
     (status = 200, body = CallProgress), (status = 404, body = models::ApiError)))]
 pub async fn progress(
     State(state): State<AppState>,
@@ -49,7 +50,7 @@ pub async fn progress(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<(CookieJar, Json<CallProgress>)> {
+) -> AppResult<(CookieJar, Json<Answer<CallProgressOf>>)> {
     let who = caller.on_behalf_of(&session);
     let (progress, finished) = verification::call_progress(&state, &who, &id).await?;
     let jar = with_session(&state, jar, finished.and_then(|f| f.new_token));
@@ -58,14 +59,14 @@ pub async fn progress(
 
 /// Sends a new code (or calls again) to the same number or address, after
 /// the cooldown.
-#[utoipa::path(post, path = "/api/me/challenges/{id}/resend", params(("id" = String, Path)), responses(
+#[utoipa::path(post, path = Resend::FULL_PATH, params(("id" = String, Path)), responses(
     (status = 201, body = Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn resend(
     State(state): State<AppState>,
     Verifying(session): Verifying,
     caller: Caller,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<(StatusCode, Json<Challenge>)> {
+) -> AppResult<(StatusCode, Json<Answer<Resend>>)> {
     let who = caller.on_behalf_of(&session);
     let challenge = verification::send_again(&state, &who, &id).await?;
     Ok((StatusCode::CREATED, Json(challenge)))

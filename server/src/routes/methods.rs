@@ -3,11 +3,15 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{delete, get, put};
 use axum::{Json, Router};
+use models::endpoints::{
+    Answer, Body, DeleteMethod, Endpoint, GetSecurityInfo, SetDefault, StartStepUpCode,
+    StepUpOptions,
+};
 use models::{SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption};
 
 use crate::error::AppResult;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::security_info::{self, info_from};
 use crate::session::{Authenticated, Verified, Verifying};
@@ -16,24 +20,25 @@ use crate::verification;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/me/security-info", get(security_info))
-        .route("/me/methods/{id}", delete(delete_method))
-        .route("/me/default-method", put(set_default))
-        .route("/me/step-up", get(step_up_options).post(start_step_up))
+        .endpoint(GetSecurityInfo, security_info)
+        .endpoint(DeleteMethod, delete_method)
+        .endpoint(SetDefault, set_default)
+        .endpoint(StepUpOptions, step_up_options)
+        .endpoint(StartStepUpCode, start_step_up)
 }
 
 /// The Security info page.
-#[utoipa::path(get, path = "/api/me/security-info", responses(
+#[utoipa::path(get, path = GetSecurityInfo::FULL_PATH, responses(
     (status = 200, body = SecurityInfo), (status = 401, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn security_info(
     Verified { session, methods }: Verified,
-) -> AppResult<Json<SecurityInfo>> {
+) -> AppResult<Json<Answer<GetSecurityInfo>>> {
     Ok(Json(info_from(&session.user, &methods)))
 }
 
 /// Deletes one of the user's methods. Someone else's is "not found" (S13);
 /// the last one the policy requires stays (S14); the default moves.
-#[utoipa::path(delete, path = "/api/me/methods/{id}", params(("id" = String, Path)), responses(
+#[utoipa::path(delete, path = DeleteMethod::FULL_PATH, params(("id" = String, Path)), responses(
     (status = 200, body = SecurityInfo), (status = 403, body = models::ApiError),
     (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
 pub async fn delete_method(
@@ -41,20 +46,20 @@ pub async fn delete_method(
     Authenticated(session): Authenticated,
     caller: Caller,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<Json<SecurityInfo>> {
+) -> AppResult<Json<Answer<DeleteMethod>>> {
     let info = security_info::delete(&state, &caller.on_behalf_of(&session), &id).await?;
     Ok(Json(info))
 }
 
 /// Changes the default sign-in method to one of the user's MFA methods.
-#[utoipa::path(put, path = "/api/me/default-method", request_body = SetDefaultRequest, responses(
+#[utoipa::path(put, path = SetDefault::FULL_PATH, request_body = SetDefaultRequest, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn set_default(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
-    ApiJson(request): ApiJson<SetDefaultRequest>,
-) -> AppResult<Json<SecurityInfo>> {
+    ApiJson(request): ApiJson<Body<SetDefault>>,
+) -> AppResult<Json<Answer<SetDefault>>> {
     let who = caller.on_behalf_of(&session);
     let (method_id, delivery) = (&request.method_id, request.delivery);
     let info = security_info::set_default(&state, &who, method_id, delivery).await?;
@@ -63,24 +68,24 @@ pub async fn set_default(
 
 /// The ways this user can verify: before viewing or changing security
 /// info, at sign-in, or on a password reset.
-#[utoipa::path(get, path = "/api/me/step-up", responses((status = 200, body = Vec<StepUpOption>)))]
+#[utoipa::path(get, path = StepUpOptions::FULL_PATH, responses((status = 200, body = Vec<StepUpOption>)))]
 pub async fn step_up_options(
     State(state): State<AppState>,
     Verifying(session): Verifying,
-) -> AppResult<Json<Vec<StepUpOption>>> {
+) -> AppResult<Json<Answer<StepUpOptions>>> {
     Ok(Json(verification::options_of(&state, &session).await?))
 }
 
 /// Texts or calls one of the user's phones, or (on a password reset)
 /// emails their address, to verify this session.
-#[utoipa::path(post, path = "/api/me/step-up", request_body = StartStepUp, responses(
+#[utoipa::path(post, path = StartStepUpCode::FULL_PATH, request_body = StartStepUp, responses(
     (status = 201, body = models::Challenge), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start_step_up(
     State(state): State<AppState>,
     Verifying(session): Verifying,
     caller: Caller,
-    ApiJson(request): ApiJson<StartStepUp>,
-) -> AppResult<(StatusCode, Json<models::Challenge>)> {
+    ApiJson(request): ApiJson<Body<StartStepUpCode>>,
+) -> AppResult<(StatusCode, Json<Answer<StartStepUpCode>>)> {
     let who = caller.on_behalf_of(&session);
     let (method_id, delivery) = (&request.method_id, request.delivery);
     let challenge = verification::start_step_up(&state, &who, method_id, delivery).await?;

@@ -27,7 +27,9 @@ use axum::middleware;
 use models::ErrorCode;
 
 use crate::error::AppError;
+use crate::http::endpoint::ApiRouter;
 use crate::state::AppState;
+use models::endpoints::OpenApiDocument;
 
 use axum::Json;
 use utoipa::OpenApi;
@@ -49,7 +51,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(password::router())
         .merge(password_reset::router())
         .merge(branding::router())
-        .route("/openapi.json", axum::routing::get(openapi_json));
+        .endpoint(OpenApiDocument, openapi_json);
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
     }
@@ -159,4 +161,55 @@ pub struct ApiDoc;
 
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use models::endpoints::{ALL, Endpoint, OpenApiDocument};
+    use utoipa::OpenApi;
+    use utoipa::openapi::path::Operation;
+
+    use super::ApiDoc;
+
+    /// The schema an operation's JSON request body names, if any.
+    fn body_schema(operation: &Operation) -> Option<String> {
+        let body = serde_json::to_value(operation.request_body.as_ref()?).ok()?;
+        let schema = &body["content"]["application/json"]["schema"]["$ref"];
+        Some(schema.as_str()?.rsplit('/').next()?.to_owned())
+    }
+
+    /// The OpenAPI description names every endpoint of `models::endpoints`
+    /// at its method and path, with the body type it declares, and nothing
+    /// else (but itself).
+    #[test]
+    fn the_openapi_description_is_the_endpoints() {
+        let doc = ApiDoc::openapi();
+        let mut described = BTreeSet::new();
+        for (path, item) in &doc.paths.paths {
+            let operations = [
+                ("GET", &item.get),
+                ("POST", &item.post),
+                ("PUT", &item.put),
+                ("DELETE", &item.delete),
+            ];
+            for (method, operation) in operations {
+                if let Some(operation) = operation {
+                    described.insert((method.to_owned(), path.clone(), body_schema(operation)));
+                }
+            }
+        }
+        let declared: BTreeSet<(String, String, Option<String>)> = ALL
+            .iter()
+            .filter(|e| e.path != OpenApiDocument::FULL_PATH)
+            .map(|e| {
+                let body = e
+                    .body
+                    .map(|b| b.rsplit("::").next().unwrap_or(b).to_owned());
+                (e.method.as_str().to_owned(), e.path.to_owned(), body)
+            })
+            .collect();
+        assert_eq!(described, declared);
+    }
 }

@@ -4,13 +4,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
+use models::endpoints::{Answer, Body, ChangePassword, Endpoint, GetPasswordRules, RatePassword};
 use models::{ChangePasswordRequest, PasswordCandidate, PasswordRules, PasswordStrength};
 
 use crate::error::AppResult;
 use crate::http::cookies::with_session;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, Caller};
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
@@ -18,13 +19,14 @@ use crate::{password_change, password_rules};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/me/password", get(rules).put(change))
-        .route("/me/password/strength", post(strength))
+        .endpoint(GetPasswordRules, rules)
+        .endpoint(ChangePassword, change)
+        .endpoint(RatePassword, strength)
 }
 
 /// What a new password must be.
-#[utoipa::path(get, path = "/api/me/password", responses((status = 200, body = PasswordRules)))]
-pub async fn rules(Authenticated(session): Authenticated) -> Json<PasswordRules> {
+#[utoipa::path(get, path = GetPasswordRules::FULL_PATH, responses((status = 200, body = PasswordRules)))]
+pub async fn rules(Authenticated(session): Authenticated) -> Json<Answer<GetPasswordRules>> {
     Json(PasswordRules {
         min_length: session.user.policy.password_min_length,
     })
@@ -32,18 +34,18 @@ pub async fn rules(Authenticated(session): Authenticated) -> Json<PasswordRules>
 
 /// How hard a candidate password is to guess, for the meter under the
 /// field; the same rating `change` requires.
-#[utoipa::path(post, path = "/api/me/password/strength", request_body = PasswordCandidate, responses(
+#[utoipa::path(post, path = RatePassword::FULL_PATH, request_body = PasswordCandidate, responses(
     (status = 200, body = PasswordStrength)))]
 pub async fn strength(
     Authenticated(session): Authenticated,
-    ApiJson(candidate): ApiJson<PasswordCandidate>,
-) -> Json<PasswordStrength> {
+    ApiJson(candidate): ApiJson<Body<RatePassword>>,
+) -> Json<Answer<RatePassword>> {
     Json(password_rules::strength(&session.user, &candidate.password))
 }
 
 /// Changes the password: the current one must be right (counted with the
 /// sign-in's wrong passwords), the new one must follow the rules.
-#[utoipa::path(put, path = "/api/me/password", request_body = ChangePasswordRequest, responses(
+#[utoipa::path(put, path = ChangePassword::FULL_PATH, request_body = ChangePasswordRequest, responses(
     (status = 204), (status = 400, body = models::ApiError), (status = 401, body = models::ApiError),
     (status = 403, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn change(
@@ -51,7 +53,7 @@ pub async fn change(
     Verified { session, .. }: Verified,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<ChangePasswordRequest>,
+    ApiJson(request): ApiJson<Body<ChangePassword>>,
 ) -> AppResult<(StatusCode, CookieJar)> {
     let who = caller.on_behalf_of(&session);
     let token = password_change::change(&state, &who, request).await?;

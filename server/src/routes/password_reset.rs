@@ -5,9 +5,13 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
+use models::endpoints::{
+    Answer, AnswerResetQuestions, Body, Endpoint, GetResetQuestions, RateResetPassword,
+    ResetContact, ResetContactAgain, ResetContactCode, ResetContactProgress, ResetProgress,
+    ResetWithAppCode, SetResetPassword, StartReset,
+};
 use models::{
     AccountName, CallProgress, Challenge, Field, NewPasswordRequest, PasswordCandidate,
     PasswordResetState, PasswordStrength, QuestionAnswers, ResetAppCode, ResetContactRequest,
@@ -16,6 +20,7 @@ use models::{
 
 use crate::error::{AppError, AppResult};
 use crate::http::cookies::{presented, with_session, without_session};
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::password_reset;
 use crate::password_rules;
@@ -25,29 +30,28 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/password-reset", get(progress).post(start))
-        .route(
-            "/password-reset/questions",
-            get(questions).post(answer_questions),
-        )
-        .route("/password-reset/contact", post(contact))
-        .route("/password-reset/contact/{id}", get(contact_progress))
-        .route("/password-reset/contact/{id}/code", post(contact_code))
-        .route("/password-reset/contact/{id}/resend", post(contact_again))
-        .route("/password-reset/authenticator", post(app_code))
-        .route("/password-reset/strength", post(strength))
-        .route("/password-reset/password", put(new_password))
+        .endpoint(ResetProgress, progress)
+        .endpoint(StartReset, start)
+        .endpoint(GetResetQuestions, questions)
+        .endpoint(AnswerResetQuestions, answer_questions)
+        .endpoint(ResetContact, contact)
+        .endpoint(ResetContactProgress, contact_progress)
+        .endpoint(ResetContactCode, contact_code)
+        .endpoint(ResetContactAgain, contact_again)
+        .endpoint(ResetWithAppCode, app_code)
+        .endpoint(RateResetPassword, strength)
+        .endpoint(SetResetPassword, new_password)
 }
 
 /// Begins a reset: the same answer whether or not the account exists, is
 /// locked or has methods (S28).
-#[utoipa::path(post, path = "/api/password-reset", request_body = StartPasswordReset, responses(
+#[utoipa::path(post, path = StartReset::FULL_PATH, request_body = StartPasswordReset, responses(
     (status = 204), (status = 400, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<StartPasswordReset>,
+    ApiJson(request): ApiJson<Body<StartReset>>,
 ) -> AppResult<(StatusCode, CookieJar)> {
     let account = AccountName::parse(&request.account_name)
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;
@@ -62,12 +66,12 @@ pub async fn start(
 /// Where the reset stands: before its first proof the policy's ways, alike
 /// for every account name (S28); 403 `reset-not-possible` once it is gone,
 /// or when the person verified has too few methods.
-#[utoipa::path(get, path = "/api/password-reset", responses(
+#[utoipa::path(get, path = ResetProgress::FULL_PATH, responses(
     (status = 200, body = PasswordResetState), (status = 403, body = models::ApiError)))]
 pub async fn progress(
     State(state): State<AppState>,
     jar: CookieJar,
-) -> AppResult<Json<PasswordResetState>> {
+) -> AppResult<Json<Answer<ResetProgress>>> {
     let presented = presented(&state, &jar);
     Ok(Json(
         password_reset::progress(&state, presented.as_deref()).await?,
@@ -76,15 +80,15 @@ pub async fn progress(
 
 /// The first proof: a code or call to the whole number or address typed,
 /// sent only if it is the account's, answered the same either way (S28).
-#[utoipa::path(post, path = "/api/password-reset/contact", request_body = ResetContactRequest, responses(
+#[utoipa::path(post, path = ResetContact::FULL_PATH, request_body = ResetContactRequest, responses(
     (status = 201, body = Challenge), (status = 400, body = models::ApiError),
     (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn contact(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<ResetContactRequest>,
-) -> AppResult<(StatusCode, Json<Challenge>)> {
+    ApiJson(request): ApiJson<Body<ResetContact>>,
+) -> AppResult<(StatusCode, Json<Answer<ResetContact>>)> {
     let presented = presented(&state, &jar);
     let (channel, to) = (request.channel, &request.to);
     let sent =
@@ -93,14 +97,14 @@ pub async fn contact(
 }
 
 /// Where the first call stands; records the phone once # was pressed.
-#[utoipa::path(get, path = "/api/password-reset/contact/{id}", params(("id" = String, Path)), responses(
+#[utoipa::path(get, path = ResetContactProgress::FULL_PATH, params(("id" = String, Path)), responses(
     (status = 200, body = CallProgress), (status = 401, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn contact_progress(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<Json<CallProgress>> {
+) -> AppResult<Json<Answer<ResetContactProgress>>> {
     let presented = presented(&state, &jar);
     let progress =
         reset_first_proof::call_progress(&state, &caller, presented.as_deref(), &id).await?;
@@ -108,7 +112,7 @@ pub async fn contact_progress(
 }
 
 /// The first code; right, the reset goes on with the person's methods.
-#[utoipa::path(post, path = "/api/password-reset/contact/{id}/code", params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
+#[utoipa::path(post, path = ResetContactCode::FULL_PATH, params(("id" = String, Path)), request_body = VerifyCodeRequest, responses(
     (status = 200, body = PasswordResetState), (status = 400, body = models::ApiError),
     (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn contact_code(
@@ -116,8 +120,8 @@ pub async fn contact_code(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<VerifyCodeRequest>,
-) -> AppResult<Json<PasswordResetState>> {
+    ApiJson(request): ApiJson<Body<ResetContactCode>>,
+) -> AppResult<Json<Answer<ResetContactCode>>> {
     let presented = presented(&state, &jar);
     let (id, code) = (&id, &request.code);
     Ok(Json(
@@ -126,7 +130,7 @@ pub async fn contact_code(
 }
 
 /// The first code again (or the call again), after the cooldown.
-#[utoipa::path(post, path = "/api/password-reset/contact/{id}/resend", params(("id" = String, Path)), responses(
+#[utoipa::path(post, path = ResetContactAgain::FULL_PATH, params(("id" = String, Path)), responses(
     (status = 201, body = Challenge), (status = 401, body = models::ApiError),
     (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn contact_again(
@@ -134,22 +138,22 @@ pub async fn contact_again(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-) -> AppResult<(StatusCode, Json<Challenge>)> {
+) -> AppResult<(StatusCode, Json<Answer<ResetContactAgain>>)> {
     let presented = presented(&state, &jar);
     let sent = reset_first_proof::contact_again(&state, &caller, presented.as_deref(), &id).await?;
     Ok((StatusCode::CREATED, Json(sent)))
 }
 
 /// The first proof with a code from the person's authenticator app.
-#[utoipa::path(post, path = "/api/password-reset/authenticator", request_body = ResetAppCode, responses(
+#[utoipa::path(post, path = ResetWithAppCode::FULL_PATH, request_body = ResetAppCode, responses(
     (status = 200, body = PasswordResetState), (status = 400, body = models::ApiError),
     (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn app_code(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<ResetAppCode>,
-) -> AppResult<Json<PasswordResetState>> {
+    ApiJson(request): ApiJson<Body<ResetWithAppCode>>,
+) -> AppResult<Json<Answer<ResetWithAppCode>>> {
     let presented = presented(&state, &jar);
     let code = &request.code;
     Ok(Json(
@@ -158,25 +162,25 @@ pub async fn app_code(
 }
 
 /// The security questions this reset asks.
-#[utoipa::path(get, path = "/api/password-reset/questions", responses(
+#[utoipa::path(get, path = GetResetQuestions::FULL_PATH, responses(
     (status = 200, body = ResetQuestions), (status = 401, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn questions(
     State(state): State<AppState>,
     Resetting(session): Resetting,
-) -> AppResult<Json<ResetQuestions>> {
+) -> AppResult<Json<Answer<GetResetQuestions>>> {
     Ok(Json(password_reset::questions(&state, &session).await?))
 }
 
 /// Verifies the reset with the answers to its questions.
-#[utoipa::path(post, path = "/api/password-reset/questions", request_body = QuestionAnswers, responses(
+#[utoipa::path(post, path = AnswerResetQuestions::FULL_PATH, request_body = QuestionAnswers, responses(
     (status = 200, body = PasswordResetState), (status = 400, body = models::ApiError),
     (status = 401, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn answer_questions(
     State(state): State<AppState>,
     Resetting(session): Resetting,
     caller: Caller,
-    ApiJson(request): ApiJson<QuestionAnswers>,
-) -> AppResult<Json<PasswordResetState>> {
+    ApiJson(request): ApiJson<Body<AnswerResetQuestions>>,
+) -> AppResult<Json<Answer<AnswerResetQuestions>>> {
     let who = caller.on_behalf_of(&session);
     let answers = &request.answers;
     Ok(Json(
@@ -185,18 +189,18 @@ pub async fn answer_questions(
 }
 
 /// How hard a candidate password is to guess, for the meter.
-#[utoipa::path(post, path = "/api/password-reset/strength", request_body = PasswordCandidate, responses(
+#[utoipa::path(post, path = RateResetPassword::FULL_PATH, request_body = PasswordCandidate, responses(
     (status = 200, body = PasswordStrength), (status = 401, body = models::ApiError)))]
 pub async fn strength(
     Resetting(session): Resetting,
-    ApiJson(candidate): ApiJson<PasswordCandidate>,
-) -> Json<PasswordStrength> {
+    ApiJson(candidate): ApiJson<Body<RateResetPassword>>,
+) -> Json<Answer<RateResetPassword>> {
     Json(password_rules::strength(&session.user, &candidate.password))
 }
 
 /// Sets the new password once enough methods were verified; every session
 /// of the person ends, this reset with them.
-#[utoipa::path(put, path = "/api/password-reset/password", request_body = NewPasswordRequest, responses(
+#[utoipa::path(put, path = SetResetPassword::FULL_PATH, request_body = NewPasswordRequest, responses(
     (status = 204), (status = 400, body = models::ApiError), (status = 401, body = models::ApiError),
     (status = 403, body = models::ApiError)))]
 pub async fn new_password(
@@ -204,7 +208,7 @@ pub async fn new_password(
     Resetting(session): Resetting,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<NewPasswordRequest>,
+    ApiJson(request): ApiJson<Body<SetResetPassword>>,
 ) -> AppResult<(StatusCode, CookieJar)> {
     let who = caller.on_behalf_of(&session);
     password_reset::set_new_password(&state, &who, request.new_password).await?;

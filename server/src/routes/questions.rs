@@ -2,35 +2,38 @@
 //! method; there is no Change.
 
 use axum::extract::State;
-use axum::routing::get;
 use axum::{Json, Router};
+use models::endpoints::{Answer, Body, Endpoint, GetQuestionChoices, SaveQuestions};
 use models::{QuestionAnswers, QuestionChoices, SecurityInfo};
 
 use crate::error::AppResult;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, Caller};
 use crate::questions;
 use crate::session::{Authenticated, Verified};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/me/security-questions", get(choices).post(save))
+    Router::new()
+        .endpoint(GetQuestionChoices, choices)
+        .endpoint(SaveQuestions, save)
 }
 
 /// The questions the person can choose from, and how many to answer.
-#[utoipa::path(get, path = "/api/me/security-questions", responses((status = 200, body = QuestionChoices)))]
-pub async fn choices(Authenticated(session): Authenticated) -> Json<QuestionChoices> {
+#[utoipa::path(get, path = GetQuestionChoices::FULL_PATH, responses((status = 200, body = QuestionChoices)))]
+pub async fn choices(Authenticated(session): Authenticated) -> Json<Answer<GetQuestionChoices>> {
     Json(questions::choices(&session.user.policy))
 }
 
 /// Saves the answers as hashes.
-#[utoipa::path(post, path = "/api/me/security-questions", request_body = QuestionAnswers, responses(
+#[utoipa::path(post, path = SaveQuestions::FULL_PATH, request_body = QuestionAnswers, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn save(
     State(state): State<AppState>,
     Verified { session, methods }: Verified,
     caller: Caller,
-    ApiJson(request): ApiJson<QuestionAnswers>,
-) -> AppResult<Json<SecurityInfo>> {
+    ApiJson(request): ApiJson<Body<SaveQuestions>>,
+) -> AppResult<Json<Answer<SaveQuestions>>> {
     let who = caller.on_behalf_of(&session);
     let info = questions::register(&state, &who, &methods, &request.answers).await?;
     Ok(Json(info))

@@ -3,13 +3,14 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
+use models::endpoints::{Answer, Body, Endpoint, GenerateRecoveryCodes, RecoveryCodeStepUp};
 use models::{RecoveryCodeRequest, RecoveryCodeSet, SecurityInfo};
 
 use crate::error::AppResult;
 use crate::http::cookies::with_session;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, Caller};
 use crate::recovery_codes;
 use crate::session::{Verified, Verifying};
@@ -17,18 +18,18 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/me/recovery-codes", post(generate))
-        .route("/me/step-up/recovery-code", post(step_up))
+        .endpoint(GenerateRecoveryCodes, generate)
+        .endpoint(RecoveryCodeStepUp, step_up)
 }
 
 /// Generates ten new recovery codes; earlier ones stop working.
-#[utoipa::path(post, path = "/api/me/recovery-codes", responses(
+#[utoipa::path(post, path = GenerateRecoveryCodes::FULL_PATH, responses(
     (status = 201, body = RecoveryCodeSet), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn generate(
     State(state): State<AppState>,
     Verified { session, .. }: Verified,
     caller: Caller,
-) -> AppResult<(StatusCode, Json<RecoveryCodeSet>)> {
+) -> AppResult<(StatusCode, Json<Answer<GenerateRecoveryCodes>>)> {
     let who = caller.on_behalf_of(&session);
     let set = recovery_codes::generate_set(&state, &who).await?;
     Ok((StatusCode::CREATED, Json(set)))
@@ -36,15 +37,15 @@ pub async fn generate(
 
 /// Verifies this session (a step-up, or the second step of a sign-in) with
 /// a recovery code, which is used up.
-#[utoipa::path(post, path = "/api/me/step-up/recovery-code", request_body = RecoveryCodeRequest, responses(
+#[utoipa::path(post, path = RecoveryCodeStepUp::FULL_PATH, request_body = RecoveryCodeRequest, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn step_up(
     State(state): State<AppState>,
     Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
-    ApiJson(request): ApiJson<RecoveryCodeRequest>,
-) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    ApiJson(request): ApiJson<Body<RecoveryCodeStepUp>>,
+) -> AppResult<(CookieJar, Json<Answer<RecoveryCodeStepUp>>)> {
     let who = caller.on_behalf_of(&session);
     let finished = recovery_codes::verify(&state, &who, &request.code).await?;
     let jar = with_session(&state, jar, finished.new_token);

@@ -3,15 +3,18 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::post;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
+use models::endpoints::{
+    Answer, Body, Endpoint, FinishKeyStepUp, FinishSecurityKey, StartKeyStepUp, StartSecurityKey,
+};
 use models::{
     FinishSecurityKeyRequest, SecurityInfo, SecurityKeyCeremony, StartSecurityKeyRequest,
 };
 
 use crate::error::AppResult;
 use crate::http::cookies::with_session;
+use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::key_ceremonies;
 use crate::session::{Authenticated, Verified, Verifying};
@@ -19,27 +22,27 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/me/security-keys", post(start))
-        .route("/me/security-keys/{id}", post(finish))
-        .route("/me/step-up/security-key", post(start_step_up))
-        .route("/me/step-up/security-key/{id}", post(finish_step_up))
+        .endpoint(StartSecurityKey, start)
+        .endpoint(FinishSecurityKey, finish)
+        .endpoint(StartKeyStepUp, start_step_up)
+        .endpoint(FinishKeyStepUp, finish_step_up)
 }
 
 /// Starts registering a key: the creation options for the browser.
-#[utoipa::path(post, path = "/api/me/security-keys", request_body = StartSecurityKeyRequest, responses(
+#[utoipa::path(post, path = StartSecurityKey::FULL_PATH, request_body = StartSecurityKeyRequest, responses(
     (status = 201, body = SecurityKeyCeremony), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn start(
     State(state): State<AppState>,
     Verified { session, methods }: Verified,
-    ApiJson(request): ApiJson<StartSecurityKeyRequest>,
-) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
+    ApiJson(request): ApiJson<Body<StartSecurityKey>>,
+) -> AppResult<(StatusCode, Json<Answer<StartSecurityKey>>)> {
     let ceremony =
         key_ceremonies::start_registration(&state, &session, &methods, &request.name).await?;
     Ok((StatusCode::CREATED, Json(ceremony)))
 }
 
 /// Registers the key once webauthn-rs accepts the browser's credential.
-#[utoipa::path(post, path = "/api/me/security-keys/{id}", params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
+#[utoipa::path(post, path = FinishSecurityKey::FULL_PATH, params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn finish(
     State(state): State<AppState>,
@@ -47,8 +50,8 @@ pub async fn finish(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
-) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    ApiJson(request): ApiJson<Body<FinishSecurityKey>>,
+) -> AppResult<(CookieJar, Json<Answer<FinishSecurityKey>>)> {
     let who = caller.on_behalf_of(&session);
     let credential = &request.credential_json;
     let finished = key_ceremonies::finish_registration(&state, &who, &id, credential).await?;
@@ -57,19 +60,19 @@ pub async fn finish(
 }
 
 /// Starts verifying this session with any of the user's usable keys (S11).
-#[utoipa::path(post, path = "/api/me/step-up/security-key", responses(
+#[utoipa::path(post, path = StartKeyStepUp::FULL_PATH, responses(
     (status = 201, body = SecurityKeyCeremony), (status = 404, body = models::ApiError)))]
 pub async fn start_step_up(
     State(state): State<AppState>,
     Verifying(session): Verifying,
-) -> AppResult<(StatusCode, Json<SecurityKeyCeremony>)> {
+) -> AppResult<(StatusCode, Json<Answer<StartKeyStepUp>>)> {
     let ceremony = key_ceremonies::start_verification(&state, &session).await?;
     Ok((StatusCode::CREATED, Json(ceremony)))
 }
 
 /// Verifies this session once webauthn-rs accepts the key's signature;
 /// stores the key's new sign count (S22) and rotates the session (S18).
-#[utoipa::path(post, path = "/api/me/step-up/security-key/{id}", params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
+#[utoipa::path(post, path = FinishKeyStepUp::FULL_PATH, params(("id" = String, Path)), request_body = FinishSecurityKeyRequest, responses(
     (status = 200, body = SecurityInfo), (status = 400, body = models::ApiError), (status = 404, body = models::ApiError)))]
 pub async fn finish_step_up(
     State(state): State<AppState>,
@@ -77,8 +80,8 @@ pub async fn finish_step_up(
     caller: Caller,
     jar: CookieJar,
     ApiPath(id): ApiPath<String>,
-    ApiJson(request): ApiJson<FinishSecurityKeyRequest>,
-) -> AppResult<(CookieJar, Json<SecurityInfo>)> {
+    ApiJson(request): ApiJson<Body<FinishKeyStepUp>>,
+) -> AppResult<(CookieJar, Json<Answer<FinishKeyStepUp>>)> {
     let who = caller.on_behalf_of(&session);
     let credential = &request.credential_json;
     let finished = key_ceremonies::finish_verification(&state, &who, &id, credential).await?;

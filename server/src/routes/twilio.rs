@@ -10,6 +10,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 
+use models::endpoints::API_ROOT;
+
 use crate::error::{AppError, AppResult};
 use crate::providers::telephony::CallEvent;
 use crate::providers::twilio::signature;
@@ -57,7 +59,7 @@ async fn gathered(
     verify(
         &state,
         &headers,
-        &format!("/api/twilio/calls/{challenge_id}/gather"),
+        &format!("{API_ROOT}/twilio/calls/{challenge_id}/gather"),
         &params,
     )?;
     let key = params.get("Digits").and_then(|d| d.chars().next());
@@ -75,7 +77,7 @@ async fn status(
     verify(
         &state,
         &headers,
-        &format!("/api/twilio/calls/{challenge_id}/status"),
+        &format!("{API_ROOT}/twilio/calls/{challenge_id}/status"),
         &params,
     )?;
     let event = match params.get("CallStatus").map(String::as_str) {

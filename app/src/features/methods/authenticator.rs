@@ -3,6 +3,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{ApiError, AuthenticatorSetup, ErrorCode, Field, MethodKind, SecurityInfo};
 
 use crate::api;
@@ -30,7 +31,7 @@ pub fn AuthenticatorWizard(
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
     leptos::task::spawn_local(async move {
-        match api::start_authenticator().await {
+        match api::call::<endpoints::StartAuthenticator>(&()).await {
             Ok(s) => setup.set(Some(s)),
             Err(e) => error.set(Some(e)),
         }
@@ -58,8 +59,14 @@ pub fn AuthenticatorWizard(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            let confirmed =
-                api::confirm_authenticator(&pending, &typed, &name.get_untracked()).await;
+            let confirmed = api::call_at::<endpoints::ConfirmApp>(
+                &pending,
+                &models::ConfirmAuthenticator {
+                    code: typed,
+                    name: Some(name.get_untracked()).filter(|n| !n.trim().is_empty()),
+                },
+            )
+            .await;
             busy.set(false);
             match confirmed {
                 Ok(info) => result.set(Some(info)),

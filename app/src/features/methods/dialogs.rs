@@ -3,6 +3,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{
     ApiError, ErrorCode, MethodKind, MethodView, PhoneDelivery, SecurityInfo, SetDefaultRequest,
 };
@@ -124,7 +125,7 @@ pub fn DeleteMethod(
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::delete_method(&id.get_value()).await {
+            match api::call_at::<endpoints::DeleteMethod>(&id.get_value(), &()).await {
                 Ok(info) => on_deleted.run(info),
                 Err(e) if e.code == ErrorCode::NotFound => on_stale.run(()),
                 Err(e) => error.set(Some(e)),
@@ -200,7 +201,7 @@ pub fn ChangeDefault(
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::set_default(&SetDefaultRequest {
+            match api::call::<endpoints::SetDefault>(&SetDefaultRequest {
                 method_id: m.id,
                 delivery: d,
             })

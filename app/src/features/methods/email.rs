@@ -4,6 +4,7 @@
 use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
+use models::endpoints::StartEmail;
 use models::{
     ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, SecurityInfo, StartEmailRequest,
 };
@@ -67,7 +68,7 @@ pub fn EmailWizard(
             replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
         leptos::task::spawn_local(async move {
-            match api::start_email(&request).await {
+            match api::call::<StartEmail>(&request).await {
                 Ok(challenge) => show(challenge),
                 Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
                     on_stale.inspect(|f| f.run(()));

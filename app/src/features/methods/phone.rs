@@ -3,6 +3,7 @@
 use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{
     ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
     StartPhoneRequest,
@@ -119,7 +120,7 @@ pub fn PhoneWizard(
             replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
         leptos::task::spawn_local(async move {
-            match api::start_phone(&request).await {
+            match api::call::<endpoints::StartPhone>(&request).await {
                 Ok(challenge) => show(challenge),
                 Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
                     on_stale.inspect(|f| f.run(()));
@@ -182,7 +183,7 @@ pub fn PhoneWizard(
             Step::Calling(challenge) => view! {
                 <Calling challenge error on_verified=Callback::new(move |()| {
                         leptos::task::spawn_local(async move {
-                            if let Ok(info) = api::security_info().await { finished(info) }
+                            if let Ok(info) = api::call::<endpoints::GetSecurityInfo>(&()).await { finished(info) }
                         });
                     })
                     on_back=Callback::new(move |()| { error.set(None); step.set(Step::Enter) })
@@ -207,7 +208,7 @@ fn EnterNumber(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let regions_list = LocalResource::new(api::regions);
+    let regions_list = LocalResource::new(|| api::call::<endpoints::PhoneRegions>(&()));
     let number_input: NodeRef<html::Input> = NodeRef::new();
     let at = move |field: Field| {
         Signal::derive(move || {

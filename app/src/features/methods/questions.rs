@@ -3,6 +3,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{
     ApiError, ErrorCode, Field, MethodKind, QuestionAnswer, QuestionAnswers, QuestionChoices,
     SecurityInfo,
@@ -26,7 +27,7 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
     let picked: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
     let typed: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
     leptos::task::spawn_local(async move {
-        match api::question_choices().await {
+        match api::call::<endpoints::GetQuestionChoices>(&()).await {
             Ok(c) => {
                 picked.set(
                     (0..c.required)
@@ -114,7 +115,7 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
         missing.set(Vec::new());
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match api::save_questions(&answers).await {
+            match api::call::<endpoints::SaveQuestions>(&answers).await {
                 Ok(info) => result.set(Some(info)),
                 Err(e) => error.set(Some(e)),
             }

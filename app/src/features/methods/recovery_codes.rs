@@ -2,6 +2,7 @@
 //! to copy, download or print; generating again replaces the old ones.
 
 use leptos::prelude::*;
+use models::endpoints::GenerateRecoveryCodes;
 use models::{ApiError, MethodKind, SecurityInfo};
 
 use crate::api;
@@ -30,7 +31,7 @@ pub fn RecoveryCodesWizard(
         busy.set(true);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match api::generate_recovery_codes().await {
+            match api::call::<GenerateRecoveryCodes>(&()).await {
                 Ok(set) => made.set(Some((set.codes, set.security_info))),
                 Err(e) => error.set(Some(e)),
             }

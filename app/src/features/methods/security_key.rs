@@ -3,6 +3,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use models::endpoints;
 use models::{ApiError, ErrorCode, Field, MethodKind, SecurityInfo};
 
 use crate::api;
@@ -60,12 +61,22 @@ pub fn SecurityKeyWizard(
         prompt.set_value(controller);
         leptos::task::spawn_local(async move {
             let outcome = async {
-                let creation = api::start_security_key(&name.get_untracked()).await?;
+                let creation =
+                    api::call::<endpoints::StartSecurityKey>(&models::StartSecurityKeyRequest {
+                        name: name.get_untracked(),
+                    })
+                    .await?;
                 let credential =
                     webauthn::create_credential(&creation.options_json, signal.as_ref())
                         .await
                         .map_err(ApiError::new)?;
-                api::finish_security_key(&creation.ceremony_id, credential).await
+                api::call_at::<endpoints::FinishSecurityKey>(
+                    &creation.ceremony_id,
+                    &models::FinishSecurityKeyRequest {
+                        credential_json: credential,
+                    },
+                )
+                .await
             };
             let outcome = outcome.await;
             // The wizard may have closed while the prompt was open.

@@ -1,0 +1,262 @@
+//! Every endpoint of the JSON API, described once: its method, its path and
+//! the types it takes and answers. The server's router and its OpenAPI
+//! description take the method and path from here, the client's one call
+//! (`app/src/api/`) takes all four, so a path or a type cannot disagree
+//! between the two sides.
+//!
+//! Architecture Invariant: no API path is written anywhere else (checked by
+//! `cargo xtask tidy`).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::policy::Policy;
+use crate::{
+    AuthenticatorCode, AuthenticatorSetup, CallProgress, Challenge, ChangePasswordRequest,
+    ConfirmAuthenticator, FinishSecurityKeyRequest, NewPasswordRequest, PasswordCandidate,
+    PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswers, QuestionChoices,
+    RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest,
+    ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest,
+    SetLocaleRequest, SignInRequest, StartEmailRequest, StartPasswordReset, StartPhoneRequest,
+    StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
+};
+
+/// Where every path below lives.
+pub const API_ROOT: &str = "/api";
+
+/// The HTTP method of an endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One endpoint of the JSON API.
+pub trait Endpoint {
+    const METHOD: Method;
+    /// The path below `API_ROOT`, with `{id}` where the endpoint names one
+    /// thing (a method, a challenge, a ceremony).
+    const PATH: &'static str;
+    /// `API_ROOT` and `PATH`, as the OpenAPI description writes it.
+    const FULL_PATH: &'static str;
+    /// What the request carries as JSON; `()` for nothing.
+    type Body: Serialize + DeserializeOwned;
+    /// What a success answers as JSON; `()` for an empty answer.
+    type Answer: Serialize + DeserializeOwned;
+    /// Whether the request carries a body at all.
+    const HAS_BODY: bool;
+}
+
+/// What endpoint `E` takes: a handler writes `ApiJson<Body<E>>`, so that its
+/// type is the one the client sends.
+pub type Body<E> = <E as Endpoint>::Body;
+
+/// What endpoint `E` answers: a handler writes `Json<Answer<E>>`.
+pub type Answer<E> = <E as Endpoint>::Answer;
+
+/// The path to call for `E`, with `id` (when it names one) in its place,
+/// escaped.
+pub fn path_of<E: Endpoint>(id: Option<&str>) -> String {
+    let path = match id {
+        Some(id) => E::FULL_PATH.replace("{id}", &escape(id)),
+        None => E::FULL_PATH.to_owned(),
+    };
+    debug_assert!(!path.contains("{id}"), "{} needs an id", E::PATH);
+    path
+}
+
+/// Percent-escapes everything but RFC 3986's unreserved characters.
+fn escape(segment: &str) -> String {
+    let mut escaped = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            escaped.push(char::from(byte));
+        } else {
+            escaped.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    escaped
+}
+
+/// An endpoint as data, for the checks that compare the server's routes and
+/// OpenAPI description with the declarations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Described {
+    pub method: Method,
+    pub path: &'static str,
+    /// The body type's name, if it takes one.
+    pub body: Option<&'static str>,
+    /// The answer type's name.
+    pub answer: &'static str,
+}
+
+/// Declares each endpoint: `Name: METHOD "path", Body => Answer;` (`-` for
+/// no body), and `ALL`, every endpoint as data.
+macro_rules! endpoints {
+    ($($(#[doc = $doc:literal])* $name:ident: $method:ident $path:literal, $body:tt => $answer:ty;)*) => {
+        $(
+            $(#[doc = $doc])*
+            pub struct $name;
+
+            impl Endpoint for $name {
+                const METHOD: Method = Method::$method;
+                const PATH: &'static str = $path;
+                const FULL_PATH: &'static str = concat!("/api", $path);
+                type Body = endpoints!(@body $body);
+                type Answer = $answer;
+                const HAS_BODY: bool = endpoints!(@has $body);
+            }
+        )*
+
+        /// Every endpoint, in declaration order.
+        pub const ALL: &[Described] = &[$(Described {
+            method: Method::$method,
+            path: concat!("/api", $path),
+            body: endpoints!(@name $body),
+            answer: stringify!($answer),
+        },)*];
+    };
+    (@name -) => { None };
+    (@name $body:ty) => { Some(stringify!($body)) };
+    (@body -) => { () };
+    (@body $body:ty) => { $body };
+    (@has -) => { false };
+    (@has $body:ty) => { true };
+}
+
+endpoints! {
+    /// Who is signed in (if anyone), and the CSRF token to echo.
+    GetSession: Get "/session", - => SessionInfo;
+    /// Signs in with account name and password.
+    SignIn: Post "/session", SignInRequest => SessionInfo;
+    /// Signs out this browser.
+    SignOut: Delete "/session", - => ();
+    /// Begins a passkey sign-in.
+    StartPasskeySignIn: Post "/session/passkey", - => SecurityKeyCeremony;
+    /// Signs in with the passkey the browser chose.
+    FinishPasskeySignIn: Post "/session/passkey/{id}", FinishSecurityKeyRequest => SessionInfo;
+    /// Ends every session of the person (S20).
+    SignOutEverywhere: Delete "/me/sessions", - => ();
+    /// Keeps the person's language.
+    SetLocale: Put "/me/locale", SetLocaleRequest => ();
+    /// The Security info page.
+    GetSecurityInfo: Get "/me/security-info", - => SecurityInfo;
+    /// Deletes one of the person's methods.
+    DeleteMethod: Delete "/me/methods/{id}", - => SecurityInfo;
+    /// Changes the default sign-in method.
+    SetDefault: Put "/me/default-method", SetDefaultRequest => SecurityInfo;
+    /// The ways this session can verify.
+    StepUpOptions: Get "/me/step-up", - => Vec<StepUpOption>;
+    /// Texts, calls or emails one of the person's methods to verify.
+    StartStepUpCode: Post "/me/step-up", StartStepUp => Challenge;
+    /// Every region with its calling code.
+    PhoneRegions: Get "/phone/regions", - => Vec<Region>;
+    /// Begins registering a phone: a code or a call to it.
+    StartPhone: Post "/me/phone/challenges", StartPhoneRequest => Challenge;
+    /// Begins registering an email address: a code to it.
+    StartEmail: Post "/me/email/challenges", StartEmailRequest => Challenge;
+    /// Begins registering a security key.
+    StartSecurityKey: Post "/me/security-keys", StartSecurityKeyRequest => SecurityKeyCeremony;
+    /// Registers the key the browser created.
+    FinishSecurityKey: Post "/me/security-keys/{id}", FinishSecurityKeyRequest => SecurityInfo;
+    /// Begins verifying with a security key.
+    StartKeyStepUp: Post "/me/step-up/security-key", - => SecurityKeyCeremony;
+    /// Verifies with the key the browser used.
+    FinishKeyStepUp: Post "/me/step-up/security-key/{id}", FinishSecurityKeyRequest => SecurityInfo;
+    /// Finishes a challenge with its code.
+    SubmitCode: Post "/me/challenges/{id}/code", VerifyCodeRequest => SecurityInfo;
+    /// Where a verification call stands.
+    CallProgressOf: Get "/me/challenges/{id}", - => CallProgress;
+    /// Sends the code again (or calls again).
+    Resend: Post "/me/challenges/{id}/resend", - => Challenge;
+    /// Begins registering an authenticator app.
+    StartAuthenticator: Post "/me/authenticator", - => AuthenticatorSetup;
+    /// Registers the app with its first code.
+    ConfirmApp: Post "/me/authenticator/{id}/code", ConfirmAuthenticator => SecurityInfo;
+    /// Verifies with an app's code.
+    AppStepUp: Post "/me/step-up/authenticator", AuthenticatorCode => SecurityInfo;
+    /// The organization's policy, for its administrators.
+    GetPolicy: Get "/admin/policy", - => Policy;
+    /// Replaces the organization's policy.
+    PutPolicy: Put "/admin/policy", Policy => Policy;
+    /// The security questions to choose from.
+    GetQuestionChoices: Get "/me/security-questions", - => QuestionChoices;
+    /// Registers the answers to security questions.
+    SaveQuestions: Post "/me/security-questions", QuestionAnswers => SecurityInfo;
+    /// Ten new recovery codes.
+    GenerateRecoveryCodes: Post "/me/recovery-codes", - => RecoveryCodeSet;
+    /// Verifies with a recovery code.
+    RecoveryCodeStepUp: Post "/me/step-up/recovery-code", RecoveryCodeRequest => SecurityInfo;
+    /// What a new password must be.
+    GetPasswordRules: Get "/me/password", - => PasswordRules;
+    /// How hard a candidate password is to guess.
+    RatePassword: Post "/me/password/strength", PasswordCandidate => PasswordStrength;
+    /// Changes the password.
+    ChangePassword: Put "/me/password", ChangePasswordRequest => ();
+    /// Begins a password reset.
+    StartReset: Post "/password-reset", StartPasswordReset => ();
+    /// Where the reset stands.
+    ResetProgress: Get "/password-reset", - => PasswordResetState;
+    /// A reset's first code or call.
+    ResetContact: Post "/password-reset/contact", ResetContactRequest => Challenge;
+    /// Where a reset's first call stands.
+    ResetContactProgress: Get "/password-reset/contact/{id}", - => CallProgress;
+    /// A reset's first code.
+    ResetContactCode: Post "/password-reset/contact/{id}/code", VerifyCodeRequest => PasswordResetState;
+    /// A reset's first code again (or the call again).
+    ResetContactAgain: Post "/password-reset/contact/{id}/resend", - => Challenge;
+    /// A reset's first proof with an app's code.
+    ResetWithAppCode: Post "/password-reset/authenticator", ResetAppCode => PasswordResetState;
+    /// The security questions a reset asks.
+    GetResetQuestions: Get "/password-reset/questions", - => ResetQuestions;
+    /// Answers a reset's questions.
+    AnswerResetQuestions: Post "/password-reset/questions", QuestionAnswers => PasswordResetState;
+    /// How hard a candidate password is to guess, during a reset.
+    RateResetPassword: Post "/password-reset/strength", PasswordCandidate => PasswordStrength;
+    /// The reset's new password.
+    SetResetPassword: Put "/password-reset/password", NewPasswordRequest => ();
+    /// The organization's logo (an SVG document, not JSON).
+    OrganizationLogo: Get "/organizations/{id}/logo", - => String;
+    /// The load balancer's liveness answer (text, not JSON).
+    Health: Get "/health", - => String;
+    /// The OpenAPI description of everything above (JSON of its own shape).
+    OpenApiDocument: Get "/openapi.json", - => String;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_takes_its_place_escaped() {
+        assert_eq!(
+            path_of::<SubmitCode>(Some("a/b c")),
+            "/api/me/challenges/a%2Fb%20c/code"
+        );
+        assert_eq!(path_of::<GetSession>(None), "/api/session");
+    }
+
+    #[test]
+    fn no_two_endpoints_share_a_method_and_path() {
+        for (n, a) in ALL.iter().enumerate() {
+            let same = |b: &&Described| (b.method, b.path) == (a.method, a.path);
+            assert!(
+                !ALL[n + 1..].iter().any(|b| same(&b)),
+                "{a:?} is declared twice"
+            );
+        }
+    }
+}
