@@ -7,6 +7,11 @@
 //! silently fall back to English. Then it compiles every message into the
 //! tables `src/format.rs` reads (`build/tables.rs`).
 
+#![allow(
+    clippy::expect_used,
+    reason = "a build script that cannot read its inputs has failed, and says which"
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -37,15 +42,14 @@ fn main() {
     for locale in models::Locale::ALL {
         let dir = root.join(locale.tag());
         println!("cargo:rerun-if-changed={}", dir.display());
-        let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
-            Ok(entries) => entries
+        let mut files: Vec<PathBuf> = if let Ok(entries) = fs::read_dir(&dir) {
+            entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-                .collect(),
-            Err(_) => {
-                problems.push(format!("locales/{}/ is missing", locale.tag()));
-                continue;
-            }
+                .collect()
+        } else {
+            problems.push(format!("locales/{}/ is missing", locale.tag()));
+            continue;
         };
         files.sort();
         let mut entries = BTreeMap::new();
@@ -143,12 +147,11 @@ fn main() {
         .collect();
     let tables = tables::rust_source(&texts, &mut problems);
 
-    if !problems.is_empty() {
-        panic!(
-            "\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n",
-            problems.join("\n  - ")
-        );
-    }
+    assert!(
+        problems.is_empty(),
+        "\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n",
+        problems.join("\n  - ")
+    );
 
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets this")).join("tables.rs");
     fs::write(dest, tables).expect("OUT_DIR is writable");

@@ -211,7 +211,10 @@ fn SignedInMenu(pick: Callback<Locale>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let _ = session.sign_out(false).await;
             signing_out.set(false);
-            navigate(models::SIGN_IN_PAGE, Default::default());
+            navigate(
+                models::SIGN_IN_PAGE,
+                leptos_router::NavigateOptions::default(),
+            );
         });
     });
     let user = move |f: fn(&models::UserView) -> String| session.user_text(f);

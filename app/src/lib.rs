@@ -27,6 +27,11 @@
 //! whole client passes them), and has no router: what it needs of the address
 //! it asks of `Address`.
 
+#![allow(
+    clippy::needless_pass_by_value,
+    reason = "Leptos components take their props by value, whether they keep them or not"
+)]
+
 mod address;
 mod api;
 mod app;

@@ -176,16 +176,17 @@ impl Compiler<'_, '_> {
                 for (index, variant) in variants.iter().enumerate() {
                     let key = match &variant.key {
                         ast::VariantKey::Identifier { name } => Key::Name((*name).to_owned()),
-                        ast::VariantKey::NumberLiteral { value } => match value.parse() {
-                            Ok(n) => Key::Number(n),
-                            Err(_) => {
+                        ast::VariantKey::NumberLiteral { value } => {
+                            if let Ok(n) = value.parse() {
+                                Key::Number(n)
+                            } else {
                                 problems.push(format!(
-                                    "{}: `{id}` has the variant key [{value}]: only whole numbers are supported",
-                                    self.tag
-                                ));
+                                "{}: `{id}` has the variant key [{value}]: only whole numbers are supported",
+                                self.tag
+                            ));
                                 continue;
                             }
-                        },
+                        }
                     };
                     if variant.default {
                         default = index;
@@ -224,7 +225,7 @@ impl Compiler<'_, '_> {
                 problems.push(format!(
                     "{}: `{id}` calls {}(): functions are not supported",
                     self.tag, function.name
-                ))
+                ));
             }
             ast::InlineExpression::TermReference {
                 id: term,

@@ -114,7 +114,7 @@ impl Localizer {
                     Value::String(text) => {
                         marked.set(name, format!("{DATA_START}{text}{DATA_END}"));
                     }
-                    other => marked.set(name, other.clone()),
+                    number @ Value::Number(_) => marked.set(name, number.clone()),
                 }
             }
             marked
@@ -147,9 +147,10 @@ pub fn pseudo(text: &str) -> String {
         .step_by(5)
         .map(|start| "~".repeat((padding - start).min(5)))
         .collect();
-    match words.is_empty() {
-        true => format!("[{out}]"),
-        false => format!("[{out} {}]", words.join(" ")),
+    if words.is_empty() {
+        format!("[{out}]")
+    } else {
+        format!("[{out} {}]", words.join(" "))
     }
 }
 
@@ -222,7 +223,11 @@ pub fn negotiate_accept_language(header: &str) -> Locale {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
     use models::ErrorCode;

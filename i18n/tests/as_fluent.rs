@@ -3,7 +3,11 @@
 //! variable set to numbers around the plural boundaries and to text
 //! (including text equal to a variant's key), formatted both ways.
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 
 use std::collections::BTreeSet;
 use std::path::Path;

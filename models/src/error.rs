@@ -204,7 +204,11 @@ impl From<ErrorCode> for ApiError {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
 
@@ -219,7 +223,7 @@ mod tests {
     #[test]
     fn all_lists_every_code_once() {
         let mut names: Vec<_> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-        names.sort();
+        names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ErrorCode::ALL.len());
     }

@@ -34,7 +34,11 @@ pub fn check_new_password(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
 

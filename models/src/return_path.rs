@@ -90,8 +90,9 @@ fn percent_decoded(path: &str) -> String {
             bytes.get(i + 1).copied().and_then(hex),
             bytes.get(i + 2).copied().and_then(hex),
         ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
+            // Two hex digits make at most 255.
+            (b'%', Some(high), Some(low)) if let Ok(byte) = u8::try_from(high * 16 + low) => {
+                out.push(byte);
                 i += 3;
             }
             (b, _, _) => {
@@ -104,7 +105,11 @@ fn percent_decoded(path: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::{asking_for_language, safe_return_path, sign_in_returning_to};
 

@@ -140,7 +140,7 @@ async fn check(
     match authenticator::matching_step(secret, typed, state.now()) {
         Some(step) => {
             throttle::give_back_all(state, &failures).await?;
-            Ok(step as i64)
+            i64::try_from(step).map_err(|_| AppError::broken("a TOTP time step beyond i64"))
         }
         None => Err(AppError::invalid(ErrorCode::WrongCode, Field::Code)),
     }

@@ -135,10 +135,11 @@ const ROWS: [&str; 4] = ["1234567890-=", "qwertyuiop[]", "asdfghjkl;'", "zxcvbnm
 /// Where a key sits: row, and column (each row sits half a key further
 /// right than the one above, as on a real keyboard).
 fn key_position(c: char) -> Option<(i32, i32)> {
-    ROWS.iter().enumerate().find_map(|(row, keys)| {
+    ROWS.iter().zip(0..).find_map(|(keys, row)| {
         keys.chars()
-            .position(|k| k == c)
-            .map(|col| (row as i32, col as i32 * 2 + row as i32))
+            .zip(0..)
+            .find(|(k, _)| *k == c)
+            .map(|(_, col): (char, i32)| (row, col * 2 + row))
     })
 }
 

@@ -19,7 +19,7 @@ impl Clock for SystemClock {
     fn now(&self) -> UnixTime {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
             .unwrap_or_default()
     }
 }

@@ -72,7 +72,7 @@ fn spawn_housekeeping(store: Store, clock: Arc<dyn Clock>, config: &Config) {
     let idle = config.session.idle_minutes * 60;
     let absolute = config.session.absolute_hours * 3600;
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(600));
+        let mut every = tokio::time::interval(Duration::from_mins(10));
         loop {
             every.tick().await;
             let now = clock.now();

@@ -51,7 +51,7 @@ impl PhoneNumber {
             .to_owned();
         let extension = number
             .extension()
-            .map(|e| e.to_string())
+            .map(ToString::to_string)
             .filter(|e| !e.is_empty());
         Ok(PhoneNumber {
             e164,
@@ -115,7 +115,11 @@ pub fn regions() -> Vec<Region> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
 

@@ -137,7 +137,11 @@ pub async fn verify(state: &AppState, who: &Requester<'_>, typed: &str) -> AppRe
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
 

@@ -241,7 +241,7 @@ pub async fn contact(
         channel,
         extension_removed: false,
         also_registered_as: None,
-        resend_after: cooldown as u64,
+        resend_after: u64::try_from(cooldown).unwrap_or(0),
     })
 }
 
@@ -442,7 +442,11 @@ pub async fn check_app_code(
         // A code is used once (S5), here as anywhere.
         if !state
             .store
-            .accept_totp_step(&method.id, &person.user.id, step as i64)
+            .accept_totp_step(
+                &method.id,
+                &person.user.id,
+                i64::try_from(step).unwrap_or(i64::MAX),
+            )
             .await?
         {
             return Err(AppError::invalid(ErrorCode::CodeUsed, Field::Code));

@@ -247,7 +247,7 @@ pub async fn info_of(state: &AppState, token_digest: &str) -> AppResult<Security
             addable: Vec::new(),
             suggested: None,
             required: 0,
-            coverage: Default::default(),
+            coverage: models::Coverage::default(),
         });
     }
     let methods = state.store.methods_of_user(&session.user.id).await?;

@@ -24,7 +24,7 @@ use crate::audit::{Action, Caller, Requester};
 use crate::error::{AppError, AppResult};
 use crate::session::{self, Opened, Opening};
 use crate::state::AppState;
-use crate::store::UserRecord;
+use crate::store::{SessionRecord, UserRecord};
 use crate::throttle::{self, Limit};
 use crate::{passkey_sign_in, passwords};
 
@@ -67,7 +67,7 @@ pub async fn info(
         view.locale = s.pending_locale.or(view.locale);
         view
     });
-    let verification_required = current.as_ref().is_some_and(|s| s.is_pending());
+    let verification_required = current.as_ref().is_some_and(SessionRecord::is_pending);
     let step_up_required = match &current {
         Some(session) => crate::security_info::step_up_required(state, session).await?,
         None => false,

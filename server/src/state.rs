@@ -45,6 +45,10 @@ pub struct Inner {
 }
 
 impl AppState {
+    #[allow(
+        clippy::expect_used,
+        reason = "start-up, not a request: Config::validate has checked these settings"
+    )]
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
         let csp = crate::csp::content_security_policy(&config.static_dir);
         let telephony = crate::providers::telephony::Telephony::from_config(

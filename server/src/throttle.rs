@@ -136,7 +136,7 @@ pub async fn take(state: &AppState, limits: &[Limit]) -> AppResult<()> {
         None => Ok(()),
         Some((index, window_ends)) => Err(AppError::too_many(
             limits[index].refusal,
-            (window_ends - now).max(1) as u64,
+            u64::try_from((window_ends - now).max(1)).unwrap_or(1),
         )),
     }
 }

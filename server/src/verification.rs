@@ -187,7 +187,7 @@ pub async fn send_as(
         channel,
         extension_removed: false,
         also_registered_as: None,
-        resend_after: cooldown as u64,
+        resend_after: u64::try_from(cooldown).unwrap_or(0),
     })
 }
 
@@ -219,7 +219,7 @@ async fn already_on_its_way(
         channel,
         extension_removed: false,
         also_registered_as: None,
-        resend_after: (cooldown - (now - c.created_at)).max(1) as u64,
+        resend_after: u64::try_from((cooldown - (now - c.created_at)).max(1)).unwrap_or(1),
     }))
 }
 
@@ -701,7 +701,11 @@ pub fn mask_email(address: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::{mask, mask_email};
 

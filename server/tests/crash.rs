@@ -2,7 +2,15 @@
 //! from several clients, is killed with SIGKILL mid-load, and restarted;
 //! every write it had acknowledged is there.
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
+#![allow(
+    clippy::pedantic,
+    reason = "tests are held to clippy's default groups; pedantic is for the product's code"
+)]
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -3,7 +3,15 @@
 //! bounded hashing pool lets only a few run together, so the process's
 //! peak resident size stays under 150 MiB (without the bound: gigabytes).
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
+#![allow(
+    clippy::pedantic,
+    reason = "tests are held to clippy's default groups; pedantic is for the product's code"
+)]
 
 use std::process::Child;
 

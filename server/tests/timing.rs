@@ -2,7 +2,15 @@
 //! machine while it measures (the API tests run many at once, and their
 //! load would be measured too). SQLite first, then PostgreSQL.
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
+#![allow(
+    clippy::pedantic,
+    reason = "tests are held to clippy's default groups; pedantic is for the product's code"
+)]
 
 use std::time::{Duration, Instant};
 

@@ -381,7 +381,7 @@ fn print_sizes() -> Result {
         if !matches!(ext, "wasm" | "js" | "css" | "html") {
             continue;
         }
-        let size = |p: std::path::PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let size = |p: std::path::PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
         let raw = size(path.clone());
         let gz = size(path.with_extension(format!("{ext}.gz")));
         let br = size(path.with_extension(format!("{ext}.br")));

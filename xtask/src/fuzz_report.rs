@@ -39,7 +39,8 @@ pub fn check(dir: &Path, description: &Value) -> Result {
     let mut answers: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for report in reports(dir)? {
         let text = std::fs::read_to_string(&report).map_err(|e| e.to_string())?;
-        let har: Value = serde_json::from_str(&text).map_err(|e| format!("{report:?}: {e}"))?;
+        let har: Value =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", report.display()))?;
         for entry in har["log"]["entries"].as_array().into_iter().flatten() {
             let method = entry["request"]["method"].as_str().unwrap_or_default();
             let url = entry["request"]["url"].as_str().unwrap_or_default();

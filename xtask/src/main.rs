@@ -9,6 +9,11 @@
 //!
 //! Plain std, so it builds in seconds on a fresh machine.
 
+#![allow(
+    clippy::cast_precision_loss,
+    reason = "sizes and times become figures printed for people, never counted on"
+)]
+
 mod bench;
 mod bench_data;
 mod build;

@@ -31,7 +31,7 @@ fn base32(text: &str) -> Option<Vec<u8>> {
         count += 5;
         if count >= 8 {
             count -= 8;
-            out.push((bits >> count) as u8);
+            out.push(u8::try_from((bits >> count) & 0xff).unwrap_or_default());
         }
     }
     Some(out)
@@ -51,6 +51,10 @@ fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
     sha1(&outer)
 }
 
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the names of FIPS 180-4, to read beside it"
+)]
 fn sha1(message: &[u8]) -> [u8; 20] {
     let mut h: [u32; 5] = [
         0x6745_2301,

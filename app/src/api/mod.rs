@@ -37,7 +37,7 @@ thread_local! {
 }
 
 fn remember_csrf(info: &SessionInfo) {
-    CSRF_TOKEN.with(|t| *t.borrow_mut() = info.csrf_token.clone());
+    CSRF_TOKEN.with(|t| t.borrow_mut().clone_from(&info.csrf_token));
 }
 
 /// Lets the calls waiting for the CSRF token go on: it is known now, or the

@@ -69,7 +69,7 @@ pub fn Dialog(
     } else {
         CHAIN_ID.with(|c| c.borrow().clone())
     };
-    CHAIN_ID.with(|c| *c.borrow_mut() = opener_id.clone());
+    CHAIN_ID.with(|c| c.borrow_mut().clone_from(&opener_id));
     OPEN.with(|n| n.set(n.get() + 1));
     if !on_dialog_entry()
         && let Ok(history) = window().history()
@@ -103,7 +103,7 @@ pub fn Dialog(
         // Back to what opened it: itself, or (drawn anew, or opened from
         // a dialog before) the control of its id; the page, redrawn after a
         // change, looks for that id again (`take_opener_id`).
-        OPENER_ID.with(|id| *id.borrow_mut() = opener_id.clone());
+        OPENER_ID.with(|id| id.borrow_mut().clone_from(&opener_id));
         let body: Option<web_sys::Node> = document().body().map(Into::into);
         let target = opener
             .filter(|o| o.is_connected() && !o.is_same_node(body.as_ref()))

@@ -483,7 +483,8 @@ fn ResetQuestionsStep(on_verified: Callback<()>, on_back: Callback<()>) -> impl 
 fn focus_answer(form: NodeRef<leptos::html::Form>, index: usize) {
     if let Some(form) = form.get_untracked()
         && let Ok(inputs) = form.query_selector_all("input")
-        && let Some(input) = inputs.item(index as u32)
+        && let Ok(index) = u32::try_from(index)
+        && let Some(input) = inputs.item(index)
         && let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input)
     {
         let _ = input.focus();

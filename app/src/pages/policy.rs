@@ -147,9 +147,9 @@ fn PolicyEditor() -> impl IntoView {
                         {MethodKind::OFFER_ORDER.into_iter().map(|kind| view! { <MethodRuleFields kind policy error/> }).collect_view()}
                         <PolicyChoice policy id="policy-registration" label_id="policy-registration-label"
                             hint_id="policy-registration-hint" values=vec![0, 1, 2, 3]
-                            get=|p| p.registration_required as i64 set=|p, n| p.registration_required = n as usize/>
+                            get=|p| i64::try_from(p.registration_required).unwrap_or(i64::MAX) set=|p, n| p.registration_required = usize::try_from(n).unwrap_or_default()/>
                         <PolicyChoice policy id="policy-reset" label_id="policy-reset-label" values=vec![1, 2]
-                            get=|p| p.reset_methods_required as i64 set=|p, n| p.reset_methods_required = n as usize/>
+                            get=|p| i64::try_from(p.reset_methods_required).unwrap_or(i64::MAX) set=|p, n| p.reset_methods_required = usize::try_from(n).unwrap_or_default()/>
                         <PolicyChoice policy id="policy-code-lifetime" label_id="policy-code-lifetime-label"
                             values=vec![2, 5, 10] unit_id="policy-minutes"
                             get=|p| p.code_lifetime_minutes set=|p, n| p.code_lifetime_minutes = n/>
@@ -161,7 +161,7 @@ fn PolicyEditor() -> impl IntoView {
                             get=|p| p.step_up_minutes set=|p, n| p.step_up_minutes = n/>
                         <PolicyChoice policy id="policy-password-length" label_id="policy-password-length-label"
                             values=vec![8, 10, 12, 14, 16]
-                            get=|p| p.password_min_length as i64 set=|p, n| p.password_min_length = n as usize/>
+                            get=|p| i64::try_from(p.password_min_length).unwrap_or(i64::MAX) set=|p, n| p.password_min_length = usize::try_from(n).unwrap_or_default()/>
                         <div class="field">
                             <label class="choice-option">
                                 <input type="checkbox" id="policy-two-step" aria-describedby="policy-two-step-hint"

@@ -26,11 +26,11 @@ pub fn SecurityInfoPage() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     move || {
-        if !session.is_signed_in() {
+        if session.is_signed_in() {
+            view! { <SecurityInfoContent/> }.into_any()
+        } else {
             let here = location.pathname.get_untracked();
             view! { <Redirect path=models::sign_in_returning_to(&here)/> }.into_any()
-        } else {
-            view! { <SecurityInfoContent/> }.into_any()
         }
     }
 }
@@ -150,7 +150,10 @@ fn SignOutEverywhere(on_cancel: Callback<()>) -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match session.sign_out(true).await {
-                Ok(()) => navigate("/signin?signed-out=everywhere", Default::default()),
+                Ok(()) => navigate(
+                    "/signin?signed-out=everywhere",
+                    leptos_router::NavigateOptions::default(),
+                ),
                 Err(e) => {
                     busy.try_set(false);
                     error.try_set(Some(e));

@@ -11,6 +11,7 @@ use crate::state::AppState;
 
 pub trait ApiRouter {
     /// Routes `handler` at `endpoint`'s method and path.
+    #[must_use]
     fn endpoint<E: Endpoint, H: Handler<T, AppState>, T: 'static>(
         self,
         endpoint: E,

@@ -127,8 +127,10 @@ impl FromRequestParts<AppState> for ClientAddress {
         let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
-            .unwrap_or_else(|| "unknown".into());
+            .map_or_else(
+                || "unknown".into(),
+                |ConnectInfo(addr)| addr.ip().to_string(),
+            );
         Ok(ClientAddress(peer))
     }
 }
@@ -155,7 +157,11 @@ pub fn user_agent(headers: &HeaderMap) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
 mod tests {
     use super::*;
 

@@ -38,7 +38,7 @@ fn verify(
     let expected = signature(&config.auth_token, &url, params);
     let given = headers
         .get("x-twilio-signature")
-        .map(|v| v.as_bytes())
+        .map(axum::http::HeaderValue::as_bytes)
         .unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given) {
         return Err(AppError::forbidden(models::ErrorCode::Forbidden));

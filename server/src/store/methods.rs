@@ -1,3 +1,5 @@
+use std::fmt::Write;
+
 use models::{MethodKind, PhoneDelivery};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -125,7 +127,10 @@ impl MethodRecord {
             (None, _) => format!("method:{}", self.id),
         };
         let digest = Sha256::digest(reached.as_bytes());
-        digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+        digest[..12].iter().fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
     }
 }
 

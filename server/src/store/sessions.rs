@@ -1,3 +1,4 @@
+use models::Locale;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -199,7 +200,7 @@ impl Store {
         .bind(session.user_agent)
         .bind(session.pending_until)
         .bind(session.verified_at)
-        .bind(session.pending_locale.map(|l| l.tag()))
+        .bind(session.pending_locale.map(Locale::tag))
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -135,7 +135,7 @@ impl Store {
         .bind(user.account_name.as_str())
         .bind(user.display_name)
         .bind(user.password_hash)
-        .bind(user.locale.map(|l| l.tag()))
+        .bind(user.locale.map(Locale::tag))
         .bind(i64::from(user.is_admin))
         .bind(now)
         .execute(&self.pool)

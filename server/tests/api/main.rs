@@ -1,7 +1,15 @@
 //! API tests: the whole server as a `Router`, on SQLite and on PostgreSQL.
 //! Each test gets its own database and a manual clock.
 
-#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot unwrap has failed"
+)]
+#![allow(
+    clippy::pedantic,
+    reason = "tests are held to clippy's default groups; pedantic is for the product's code"
+)]
 
 mod authenticator;
 mod email;

@@ -237,7 +237,7 @@ fn EnterNumber(
     });
     let options = move || {
         let locale = i18n.locale();
-        regions_list.get().and_then(|r| r.ok()).map(|list| {
+        regions_list.get().and_then(Result::ok).map(|list| {
             regions::named(&list, locale)
                 .into_iter()
                 .map(|(region, name)| {

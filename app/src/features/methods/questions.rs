@@ -163,7 +163,7 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
                                     }).collect_view()}
                                     {custom.into_iter().map(|q| {
                                         let written = q.written.clone();
-                                        let lang = move || written.text_in(i18n.locale()).1.map(|l| l.tag());
+                                        let lang = move || written.text_in(i18n.locale()).1.map(models::Locale::tag);
                                         let written = q.written;
                                         view! { <option value=q.id lang=lang>{move || own_question(&i18n, &written)}</option> }
                                     }).collect_view()}

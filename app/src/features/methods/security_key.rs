@@ -57,7 +57,7 @@ pub fn SecurityKeyWizard(
         error.set(None);
         step.set(Step::Waiting);
         let controller = web_sys::AbortController::new().ok();
-        let signal = controller.as_ref().map(|c| c.signal());
+        let signal = controller.as_ref().map(web_sys::AbortController::signal);
         prompt.set_value(controller);
         leptos::task::spawn_local(async move {
             let outcome = async {
