@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AccountName, DefaultMethod, Locale, MethodKind, MethodView, Password};
+use crate::{
+    AccountName, CeremonyId, DefaultMethod, Locale, MethodId, MethodKind, MethodView, Password,
+    PendingAppId,
+};
 
 /// `POST /api/me/recovery-codes`: a new set of recovery codes, shown this
 /// once, and the security info with them.
@@ -187,7 +190,7 @@ pub struct Coverage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SetDefaultRequest {
-    pub method_id: String,
+    pub method_id: MethodId,
     #[serde(default)]
     pub delivery: Option<crate::PhoneDelivery>,
 }
@@ -200,7 +203,7 @@ pub type AddableMethods = Vec<MethodKind>;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuthenticatorSetup {
-    pub pending_id: String,
+    pub pending_id: PendingAppId,
     pub account_name: String,
     pub issuer: String,
     /// Base32, in groups of four, for "Can't scan image?".
@@ -215,7 +218,7 @@ pub struct AuthenticatorSetup {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuthenticatorCode {
-    pub method_id: String,
+    pub method_id: MethodId,
     pub code: String,
 }
 
@@ -280,7 +283,7 @@ pub struct StartSecurityKeyRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecurityKeyCeremony {
-    pub ceremony_id: String,
+    pub ceremony_id: CeremonyId,
     /// `{"publicKey": {...}}` as JSON text.
     pub options_json: String,
 }
@@ -299,7 +302,7 @@ pub struct FinishSecurityKeyRequest {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StepUpOption {
-    pub method_id: String,
+    pub method_id: MethodId,
     pub kind: MethodKind,
     /// For phones: text or call. None for an authenticator app or a key.
     pub delivery: Option<crate::PhoneDelivery>,
@@ -313,7 +316,7 @@ pub struct StepUpOption {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartStepUp {
-    pub method_id: String,
+    pub method_id: MethodId,
     /// For a phone: text or call. None for an email address.
     #[serde(default)]
     pub delivery: Option<crate::PhoneDelivery>,

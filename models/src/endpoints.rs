@@ -12,13 +12,14 @@ use serde::de::DeserializeOwned;
 
 use crate::policy::Policy;
 use crate::{
-    AuthenticatorCode, AuthenticatorSetup, CallProgress, Challenge, ChangePasswordRequest,
-    ConfirmAuthenticator, FinishSecurityKeyRequest, NewPasswordRequest, PasswordCandidate,
-    PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswers, QuestionChoices,
-    RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest,
-    ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo, SetDefaultRequest,
-    SetLocaleRequest, SignInRequest, StartEmailRequest, StartPasswordReset, StartPhoneRequest,
-    StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
+    AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId, Challenge, ChallengeId,
+    ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest, MethodId,
+    NewPasswordRequest, PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength,
+    PendingAppId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region,
+    ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
+    SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest,
+    StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption,
+    VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -56,6 +57,9 @@ pub trait Endpoint {
     type Body: Serialize + DeserializeOwned;
     /// What a success answers as JSON; `()` for an empty answer.
     type Answer: Serialize + DeserializeOwned;
+    /// What the `{id}` in its path names (a `MethodId`, a `ChallengeId`…);
+    /// `()` for a path without one.
+    type Id;
     /// Whether the request carries a body at all.
     const HAS_BODY: bool;
 }
@@ -67,15 +71,21 @@ pub type Body<E> = <E as Endpoint>::Body;
 /// What endpoint `E` answers: a handler writes `Json<Answer<E>>`.
 pub type Answer<E> = <E as Endpoint>::Answer;
 
-/// The path to call for `E`, with `id` (when it names one) in its place,
-/// escaped.
-pub fn path_of<E: Endpoint>(id: Option<&str>) -> String {
-    let path = match id {
-        Some(id) => E::FULL_PATH.replace("{id}", &escape(id)),
-        None => E::FULL_PATH.to_owned(),
-    };
-    debug_assert!(!path.contains("{id}"), "{} needs an id", E::PATH);
-    path
+/// What the `{id}` of endpoint `E` names: a handler writes
+/// `ApiPath<IdOf<E>>`, and the client passes one to `call_at`.
+pub type IdOf<E> = <E as Endpoint>::Id;
+
+/// The path to call for `E`, which names nothing.
+pub fn path_of<E: Endpoint<Id = ()>>() -> String {
+    E::FULL_PATH.to_owned()
+}
+
+/// The path to call for `E` about `id`, escaped in its place.
+pub fn path_at<E: Endpoint>(id: &E::Id) -> String
+where
+    E::Id: std::fmt::Display,
+{
+    E::FULL_PATH.replace("{id}", &escape(&id.to_string()))
 }
 
 /// Percent-escapes everything but RFC 3986's unreserved characters.
@@ -103,10 +113,10 @@ pub struct Described {
     pub answer: &'static str,
 }
 
-/// Declares each endpoint: `Name: METHOD "path", Body => Answer;` (`-` for
-/// no body), and `ALL`, every endpoint as data.
+/// Declares each endpoint: `Name: METHOD "path" [Id], Body => Answer;` (`[Id]`
+/// where the path names one thing, `-` for no body), and `ALL`, every endpoint as data.
 macro_rules! endpoints {
-    ($($(#[doc = $doc:literal])* $name:ident: $method:ident $path:literal, $body:tt => $answer:ty;)*) => {
+    ($($(#[doc = $doc:literal])* $name:ident: $method:ident $path:literal $([$id:ty])?, $body:tt => $answer:ty;)*) => {
         $(
             $(#[doc = $doc])*
             pub struct $name;
@@ -117,6 +127,7 @@ macro_rules! endpoints {
                 const FULL_PATH: &'static str = concat!("/api", $path);
                 type Body = endpoints!(@body $body);
                 type Answer = $answer;
+                type Id = endpoints!(@id $($id)?);
                 const HAS_BODY: bool = endpoints!(@has $body);
             }
         )*
@@ -133,6 +144,8 @@ macro_rules! endpoints {
     (@name $body:ty) => { Some(stringify!($body)) };
     (@body -) => { () };
     (@body $body:ty) => { $body };
+    (@id) => { () };
+    (@id $id:ty) => { $id };
     (@has -) => { false };
     (@has $body:ty) => { true };
 }
@@ -147,7 +160,7 @@ endpoints! {
     /// Begins a passkey sign-in.
     StartPasskeySignIn: Post "/session/passkey", - => SecurityKeyCeremony;
     /// Signs in with the passkey the browser chose.
-    FinishPasskeySignIn: Post "/session/passkey/{id}", FinishSecurityKeyRequest => SessionInfo;
+    FinishPasskeySignIn: Post "/session/passkey/{id}" [CeremonyId], FinishSecurityKeyRequest => SessionInfo;
     /// Ends every session of the person (S20).
     SignOutEverywhere: Delete "/me/sessions", - => ();
     /// Keeps the person's language.
@@ -155,7 +168,7 @@ endpoints! {
     /// The Security info page.
     GetSecurityInfo: Get "/me/security-info", - => SecurityInfo;
     /// Deletes one of the person's methods.
-    DeleteMethod: Delete "/me/methods/{id}", - => SecurityInfo;
+    DeleteMethod: Delete "/me/methods/{id}" [MethodId], - => SecurityInfo;
     /// Changes the default sign-in method.
     SetDefault: Put "/me/default-method", SetDefaultRequest => SecurityInfo;
     /// The ways this session can verify.
@@ -171,21 +184,21 @@ endpoints! {
     /// Begins registering a security key.
     StartSecurityKey: Post "/me/security-keys", StartSecurityKeyRequest => SecurityKeyCeremony;
     /// Registers the key the browser created.
-    FinishSecurityKey: Post "/me/security-keys/{id}", FinishSecurityKeyRequest => SecurityInfo;
+    FinishSecurityKey: Post "/me/security-keys/{id}" [CeremonyId], FinishSecurityKeyRequest => SecurityInfo;
     /// Begins verifying with a security key.
     StartKeyStepUp: Post "/me/step-up/security-key", - => SecurityKeyCeremony;
     /// Verifies with the key the browser used.
-    FinishKeyStepUp: Post "/me/step-up/security-key/{id}", FinishSecurityKeyRequest => SecurityInfo;
+    FinishKeyStepUp: Post "/me/step-up/security-key/{id}" [CeremonyId], FinishSecurityKeyRequest => SecurityInfo;
     /// Finishes a challenge with its code.
-    SubmitCode: Post "/me/challenges/{id}/code", VerifyCodeRequest => SecurityInfo;
+    SubmitCode: Post "/me/challenges/{id}/code" [ChallengeId], VerifyCodeRequest => SecurityInfo;
     /// Where a verification call stands.
-    CallProgressOf: Get "/me/challenges/{id}", - => CallProgress;
+    CallProgressOf: Get "/me/challenges/{id}" [ChallengeId], - => CallProgress;
     /// Sends the code again (or calls again).
-    Resend: Post "/me/challenges/{id}/resend", - => Challenge;
+    Resend: Post "/me/challenges/{id}/resend" [ChallengeId], - => Challenge;
     /// Begins registering an authenticator app.
     StartAuthenticator: Post "/me/authenticator", - => AuthenticatorSetup;
     /// Registers the app with its first code.
-    ConfirmApp: Post "/me/authenticator/{id}/code", ConfirmAuthenticator => SecurityInfo;
+    ConfirmApp: Post "/me/authenticator/{id}/code" [PendingAppId], ConfirmAuthenticator => SecurityInfo;
     /// Verifies with an app's code.
     AppStepUp: Post "/me/step-up/authenticator", AuthenticatorCode => SecurityInfo;
     /// The organization's policy, for its administrators.
@@ -213,11 +226,11 @@ endpoints! {
     /// A reset's first code or call.
     ResetContact: Post "/password-reset/contact", ResetContactRequest => Challenge;
     /// Where a reset's first call stands.
-    ResetContactProgress: Get "/password-reset/contact/{id}", - => CallProgress;
+    ResetContactProgress: Get "/password-reset/contact/{id}" [ChallengeId], - => CallProgress;
     /// A reset's first code.
-    ResetContactCode: Post "/password-reset/contact/{id}/code", VerifyCodeRequest => PasswordResetState;
+    ResetContactCode: Post "/password-reset/contact/{id}/code" [ChallengeId], VerifyCodeRequest => PasswordResetState;
     /// A reset's first code again (or the call again).
-    ResetContactAgain: Post "/password-reset/contact/{id}/resend", - => Challenge;
+    ResetContactAgain: Post "/password-reset/contact/{id}/resend" [ChallengeId], - => Challenge;
     /// A reset's first proof with an app's code.
     ResetWithAppCode: Post "/password-reset/authenticator", ResetAppCode => PasswordResetState;
     /// The security questions a reset asks.
@@ -229,7 +242,7 @@ endpoints! {
     /// The reset's new password.
     SetResetPassword: Put "/password-reset/password", NewPasswordRequest => ();
     /// The organization's logo (an SVG document, not JSON).
-    OrganizationLogo: Get "/organizations/{id}/logo", - => String;
+    OrganizationLogo: Get "/organizations/{id}/logo" [String], - => String;
     /// The load balancer's liveness answer (text, not JSON).
     Health: Get "/health", - => String;
     /// The OpenAPI description of everything above (JSON of its own shape).
@@ -242,11 +255,12 @@ mod tests {
 
     #[test]
     fn an_id_takes_its_place_escaped() {
+        let id = ChallengeId::new("a/b c");
         assert_eq!(
-            path_of::<SubmitCode>(Some("a/b c")),
+            path_at::<SubmitCode>(&id),
             "/api/me/challenges/a%2Fb%20c/code"
         );
-        assert_eq!(path_of::<GetSession>(None), "/api/session");
+        assert_eq!(path_of::<GetSession>(), "/api/session");
     }
 
     #[test]

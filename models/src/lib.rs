@@ -10,6 +10,7 @@ mod code;
 mod email;
 pub mod endpoints;
 mod error;
+mod ids;
 mod locale;
 mod method;
 mod new_password;
@@ -32,6 +33,7 @@ pub use api::{
 pub use code::normalize_code;
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
+pub use ids::{CeremonyId, ChallengeId, MethodId, PendingAppId};
 pub use locale::Locale;
 pub use method::{
     DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, needed_by, next_default,

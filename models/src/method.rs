@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::PhoneDelivery;
+use crate::{MethodId, PhoneDelivery};
 
 /// A security key's name has 1 to this many characters (SPEC §6).
 pub const SECURITY_KEY_NAME_MAX_CHARS: usize = 64;
@@ -157,7 +157,7 @@ pub fn next_default(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DefaultMethod {
-    pub method_id: String,
+    pub method_id: MethodId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<PhoneDelivery>,
 }
@@ -167,7 +167,7 @@ pub struct DefaultMethod {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MethodView {
     /// Opaque and unguessable; always checked against the signed-in user.
-    pub id: String,
+    pub id: MethodId,
     pub kind: MethodKind,
     /// What identifies it to its owner, e.g. a number or a key's name.
     pub detail: String,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::MethodKind;
+use crate::{ChallengeId, MethodId, MethodKind};
 
 /// How a phone verifies its owner (SPEC §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,7 +37,7 @@ pub struct StartPhoneRequest {
     pub delivery: PhoneDelivery,
     /// The phone method this one replaces ("Change"), kept until verified.
     #[serde(default)]
-    pub replaces: Option<String>,
+    pub replaces: Option<MethodId>,
 }
 
 /// How a one-time challenge reaches its person.
@@ -96,7 +96,7 @@ impl From<PhoneDelivery> for Channel {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Challenge {
-    pub challenge_id: String,
+    pub challenge_id: ChallengeId,
     /// The number or address as shown, e.g. `+31 612345678`.
     pub destination: String,
     pub channel: Channel,
@@ -118,7 +118,7 @@ pub struct StartEmailRequest {
     pub address: String,
     /// The email method this one replaces ("Change"), kept until verified.
     #[serde(default)]
-    pub replaces: Option<String>,
+    pub replaces: Option<MethodId>,
 }
 
 /// `POST /api/me/challenges/{id}/code`.

@@ -4,6 +4,7 @@
 //! `authenticator.rs`.
 
 use models::{AuthenticatorSetup, ErrorCode, Field, MethodKind};
+use models::{MethodId, PendingAppId};
 
 use crate::audit::{Action, Requester};
 use crate::authenticator;
@@ -40,7 +41,7 @@ pub async fn start(
     let issuer = user.organization_name.clone();
     let uri = authenticator::uri(&secret, &account, &issuer)?;
     Ok(AuthenticatorSetup {
-        pending_id: id,
+        pending_id: models::PendingAppId::new(id),
         secret: authenticator::secret_for_people(&secret)?,
         qr_svg: authenticator::qr_svg(&uri)?,
         uri,
@@ -55,10 +56,11 @@ pub async fn start(
 pub async fn confirm(
     state: &AppState,
     who: &Requester<'_>,
-    pending_id: &str,
+    pending_id: &PendingAppId,
     typed: &str,
     name: Option<&str>,
 ) -> AppResult<Finished> {
+    let pending_id = pending_id.as_str();
     let session = who.session;
     let user_id = &session.user.id;
     // Checked first: a refused name costs no try of the code.
@@ -152,9 +154,10 @@ async fn check(
 pub async fn verify(
     state: &AppState,
     who: &Requester<'_>,
-    method_id: &str,
+    method_id: &MethodId,
     typed: &str,
 ) -> AppResult<Finished> {
+    let method_id = method_id.as_str();
     let session = who.session;
     let user_id = &session.user.id;
     let methods = state.store.methods_of_user(user_id).await?;

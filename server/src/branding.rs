@@ -9,8 +9,8 @@ pub const LOGO_MAX_BYTES: usize = 64 * 1024;
 
 /// What the header loads: the path carries the organization's id only.
 pub fn logo_path(organization_id: &str) -> String {
-    use models::endpoints::{OrganizationLogo, path_of};
-    path_of::<OrganizationLogo>(Some(organization_id))
+    use models::endpoints::{OrganizationLogo, path_at};
+    path_at::<OrganizationLogo>(&organization_id.to_owned())
 }
 
 /// Why a logo cannot be used, if it cannot. The document is served under a

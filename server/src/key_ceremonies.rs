@@ -5,6 +5,7 @@
 //! (challenge, origin, RP id) and the key's public key and sign count are
 //! stored. The relying party and key names are `security_key.rs`.
 
+use models::CeremonyId;
 use models::{ErrorCode, Field, MethodKind, SecurityKeyCeremony};
 use serde::de::DeserializeOwned;
 use webauthn_rs::prelude::{
@@ -86,7 +87,7 @@ async fn begin(
         .insert_ceremony(&id, user_id, ceremony, now, now + CEREMONY_SECS)
         .await?;
     Ok(SecurityKeyCeremony {
-        ceremony_id: id,
+        ceremony_id: models::CeremonyId::new(id),
         options_json: serde_json::to_string(options).map_err(internal)?,
     })
 }
@@ -95,9 +96,10 @@ async fn begin(
 pub async fn finish_registration(
     state: &AppState,
     who: &Requester<'_>,
-    ceremony_id: &str,
+    ceremony_id: &CeremonyId,
     credential_json: &str,
 ) -> AppResult<Finished> {
+    let ceremony_id = ceremony_id.as_str();
     let user_id = &who.session.user.id;
     let (pending, registration, credential): (_, PasskeyRegistration, RegisterPublicKeyCredential) =
         take(
@@ -164,9 +166,10 @@ pub async fn start_verification(
 pub async fn finish_verification(
     state: &AppState,
     who: &Requester<'_>,
-    ceremony_id: &str,
+    ceremony_id: &CeremonyId,
     credential_json: &str,
 ) -> AppResult<Finished> {
+    let ceremony_id = ceremony_id.as_str();
     let session = who.session;
     let user_id = &session.user.id;
     let (_, authentication, credential): (_, PasskeyAuthentication, PublicKeyCredential) = take(

@@ -83,7 +83,7 @@ pub async fn start(state: &AppState, address: &str) -> AppResult<SecurityKeyCere
         .insert_passkey_sign_in(&id, &saved, state.now() + CEREMONY_SECS)
         .await?;
     Ok(SecurityKeyCeremony {
-        ceremony_id: id,
+        ceremony_id: models::CeremonyId::new(id),
         options_json: serde_json::to_string(&options).map_err(internal)?,
     })
 }

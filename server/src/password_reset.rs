@@ -27,6 +27,7 @@
 //! reset is deleted (used up) before the password is set.
 
 use i18n::Args;
+use models::ChallengeId;
 use models::{
     AccountName, ErrorCode, Field, MethodKind, PasswordResetState, PhoneDelivery, QuestionAnswer,
     ResetQuestion, ResetQuestions,
@@ -206,7 +207,7 @@ pub async fn first_code(
     state: &AppState,
     caller: &Caller,
     presented: Option<&str>,
-    contact_id: &str,
+    contact_id: &ChallengeId,
     typed: &str,
 ) -> AppResult<PasswordResetState> {
     reset_first_proof::check_code(state, caller, presented, contact_id, typed).await?;

@@ -3,6 +3,7 @@
 //! call goes to it. The challenge is finished as any other
 //! (`verification::submit_code`, `verification::call_progress`).
 
+use models::MethodId;
 use models::{
     Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind, StartEmailRequest,
     StartPhoneRequest,
@@ -70,7 +71,7 @@ pub async fn start_phone(
     let purpose = Purpose::Register(Registering {
         kind,
         region: number.region.clone(),
-        replaces: request.replaces.clone(),
+        replaces: request.replaces.clone().map(MethodId::into_string),
     });
     let to = Destination::Phone {
         e164: number.e164.clone(),
@@ -83,7 +84,7 @@ pub async fn start_phone(
     challenge.also_registered_as = methods
         .iter()
         .find(|m| {
-            Some(&m.id) != request.replaces.as_ref()
+            request.replaces.as_ref().is_none_or(|old| *old != m.id)
                 && m.phone.as_ref().is_some_and(|p| p.e164 == number.e164)
         })
         .map(|m| m.kind);
@@ -136,7 +137,7 @@ pub async fn start_email(
     let purpose = Purpose::Register(Registering {
         kind: MethodKind::Email,
         region: String::new(),
-        replaces: request.replaces.clone(),
+        replaces: request.replaces.clone().map(MethodId::into_string),
     });
     let to = Destination::Email {
         address: address.to_string(),

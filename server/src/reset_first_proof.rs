@@ -8,6 +8,7 @@
 //! either way — the same body, tries, expiry, and a call that rings until
 //! nobody answers. Method ids are given once this first proof is made.
 
+use models::ChallengeId;
 use models::{
     CallProgress, CallStatus, Challenge, Channel, EmailAddress, ErrorCode, Field, MethodKind,
     PasswordResetState, PhoneDelivery, ResetWay,
@@ -236,7 +237,7 @@ pub async fn contact(
         _ => display_e164(&to),
     };
     Ok(Challenge {
-        challenge_id: contact.id,
+        challenge_id: models::ChallengeId::new(contact.id),
         destination,
         channel,
         extension_removed: false,
@@ -286,8 +287,9 @@ pub async fn contact_again(
     state: &AppState,
     caller: &Caller,
     presented: Option<&str>,
-    contact_id: &str,
+    contact_id: &ChallengeId,
 ) -> AppResult<Challenge> {
+    let contact_id = contact_id.as_str();
     let (reset, _) = unproved(state, presented).await?;
     let contact = reset
         .contact
@@ -303,9 +305,10 @@ pub async fn check_code(
     state: &AppState,
     caller: &Caller,
     presented: Option<&str>,
-    contact_id: &str,
+    contact_id: &ChallengeId,
     typed: &str,
 ) -> AppResult<()> {
+    let contact_id = contact_id.as_str();
     let (reset, person) = unproved(state, presented).await?;
     let contact = reset
         .contact
@@ -363,8 +366,9 @@ pub async fn call_progress(
     state: &AppState,
     caller: &Caller,
     presented: Option<&str>,
-    contact_id: &str,
+    contact_id: &ChallengeId,
 ) -> AppResult<CallProgress> {
+    let contact_id = contact_id.as_str();
     let (reset, person) = unproved(state, presented).await?;
     let contact = reset
         .contact

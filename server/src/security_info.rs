@@ -17,6 +17,7 @@
 //! that counts for sign-in gives the session a new token (S18), as a step-up
 //! does: every proof hands its session back through `finished`.
 
+use models::MethodId;
 use models::{
     DefaultMethod, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
 };
@@ -153,7 +154,7 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
     methods
         .iter()
         .map(|m| MethodView {
-            id: m.id.clone(),
+            id: models::MethodId::new(m.id.clone()),
             kind: m.kind,
             // An address is shown as written: its domain in its own script.
             detail: match m.kind {
@@ -174,7 +175,7 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
 pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
     let default_method = match &user.default_method_id {
         Some(id) if methods.iter().any(|m| &m.id == id) => Some(DefaultMethod {
-            method_id: id.clone(),
+            method_id: models::MethodId::new(id.clone()),
             delivery: user.default_delivery,
         }),
         _ => None,
@@ -397,7 +398,12 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
 /// Deletes one of the person's methods. Someone else's is "not found"
 /// (S13); what the policy requires stays (S14, F17); the default moves to
 /// the strongest remaining method (`models::next_default`).
-pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResult<SecurityInfo> {
+pub async fn delete(
+    state: &AppState,
+    who: &Requester<'_>,
+    id: &MethodId,
+) -> AppResult<SecurityInfo> {
+    let id = id.as_str();
     let (mut change, methods) = begin(state, who.session).await?;
     let Some(index) = methods.iter().position(|m| m.id == id) else {
         return Err(AppError::not_found());
@@ -443,9 +449,10 @@ pub async fn delete(state: &AppState, who: &Requester<'_>, id: &str) -> AppResul
 pub async fn set_default(
     state: &AppState,
     who: &Requester<'_>,
-    method_id: &str,
+    method_id: &MethodId,
     delivery: Option<PhoneDelivery>,
 ) -> AppResult<SecurityInfo> {
+    let method_id = method_id.as_str();
     let (mut change, methods) = begin(state, who.session).await?;
     let method = methods
         .iter()

@@ -16,6 +16,7 @@
 //! of a known account writes a `sign-in-failed` row beside the answer, not
 //! before it, so an unknown account's refusal takes the same time.
 
+use models::CeremonyId;
 use models::{
     AccountName, ErrorCode, Field, MethodKind, Password, SessionInfo, SignInRequest, UserView,
 };
@@ -190,9 +191,10 @@ pub async fn with_passkey(
     state: &AppState,
     caller: &Caller,
     presented: Option<&str>,
-    ceremony_id: &str,
+    ceremony_id: &CeremonyId,
     credential_json: &str,
 ) -> AppResult<SignedIn> {
+    let ceremony_id = ceremony_id.as_str();
     let address = &caller.address;
     let (user, method_id) =
         passkey_sign_in::finish(state, address, ceremony_id, credential_json).await?;

@@ -34,6 +34,7 @@ use models::{
     CallProgress, CallStatus, Challenge, Channel, ErrorCode, MethodKind, PhoneDelivery,
     StepUpOption,
 };
+use models::{ChallengeId, MethodId};
 
 /// Sends a code or places a call, unless a limit says no. Nothing reaches
 /// the carrier or the mail server when any limit is exceeded.
@@ -182,7 +183,7 @@ pub async fn send_as(
         }
     }
     Ok(Challenge {
-        challenge_id: id,
+        challenge_id: models::ChallengeId::new(id),
         destination: shown_destination(purpose, to),
         channel,
         extension_removed: false,
@@ -214,7 +215,7 @@ async fn already_on_its_way(
         .await?
         .filter(|c| c.purpose == *purpose && c.channel == channel && c.call_status.is_none());
     Ok(live.map(|c| Challenge {
-        challenge_id: c.id,
+        challenge_id: models::ChallengeId::new(c.id),
         destination: shown_destination(purpose, to),
         channel,
         extension_removed: false,
@@ -327,9 +328,10 @@ pub async fn poll_call(
 pub async fn submit_code(
     state: &AppState,
     who: &Requester<'_>,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
     typed: &str,
 ) -> AppResult<Finished> {
+    let challenge_id = challenge_id.as_str();
     let policy = &who.session.user.policy;
     let challenge = check_code(state, who, policy, challenge_id, typed).await?;
     finish(state, who, &challenge).await
@@ -340,8 +342,9 @@ pub async fn submit_code(
 pub async fn call_progress(
     state: &AppState,
     who: &Requester<'_>,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
 ) -> AppResult<(CallProgress, Option<Finished>)> {
+    let challenge_id = challenge_id.as_str();
     let session = who.session;
     let challenge = state
         .store
@@ -468,7 +471,7 @@ pub fn options(session: &SessionRecord, methods: &[MethodRecord]) -> Vec<StepUpO
         .collect();
     let is_default = |m: &MethodRecord| user.default_method_id.as_deref() == Some(m.id.as_str());
     let option = |m: &MethodRecord, delivery, masked: String, is_default| StepUpOption {
-        method_id: m.id.clone(),
+        method_id: models::MethodId::new(m.id.clone()),
         kind: m.kind,
         delivery,
         masked,
@@ -599,9 +602,10 @@ pub async fn options_of(state: &AppState, session: &SessionRecord) -> AppResult<
 pub async fn start_step_up(
     state: &AppState,
     who: &Requester<'_>,
-    method_id: &str,
+    method_id: &MethodId,
     delivery: Option<PhoneDelivery>,
 ) -> AppResult<Challenge> {
+    let method_id = method_id.as_str();
     let session = who.session;
     let policy = &session.user.policy;
     let methods = state.store.methods_of_user(&session.user.id).await?;
@@ -648,8 +652,9 @@ pub async fn start_step_up(
 pub async fn send_again(
     state: &AppState,
     who: &Requester<'_>,
-    challenge_id: &str,
+    challenge_id: &ChallengeId,
 ) -> AppResult<Challenge> {
+    let challenge_id = challenge_id.as_str();
     let session = who.session;
     let old = state
         .store

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use models::endpoints::{
     CallProgressOf, Endpoint, FinishPasskeySignIn, GetSession, Method, Resend, ResetContactAgain,
-    ResetContactCode, ResetContactProgress, SignIn, SubmitCode, path_of,
+    ResetContactCode, ResetContactProgress, SignIn, SubmitCode, path_at, path_of,
 };
 use models::{ApiError, ErrorCode, SecurityInfo, SessionInfo, SignInRequest};
 use serde::de::DeserializeOwned;
@@ -99,18 +99,20 @@ async fn answer_of<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>)
 }
 
 /// Calls endpoint `E` with `body` (`&()` when it takes none).
-pub async fn call<E: Endpoint>(body: &E::Body) -> ApiResult<E::Answer> {
-    send::<E>(None, body).await
+pub async fn call<E: Endpoint<Id = ()>>(body: &E::Body) -> ApiResult<E::Answer> {
+    send::<E>(path_of::<E>(), body).await
 }
 
-/// Calls endpoint `E` about the thing `id` names (a method, a challenge, a
-/// ceremony).
-pub async fn call_at<E: Endpoint>(id: &str, body: &E::Body) -> ApiResult<E::Answer> {
-    send::<E>(Some(id), body).await
+/// Calls endpoint `E` about the thing `id` names: a method, a challenge, a
+/// ceremony — each id its own type, so one cannot stand for another.
+pub async fn call_at<E: Endpoint>(id: &E::Id, body: &E::Body) -> ApiResult<E::Answer>
+where
+    E::Id: std::fmt::Display,
+{
+    send::<E>(path_at::<E>(id), body).await
 }
 
-async fn send<E: Endpoint>(id: Option<&str>, body: &E::Body) -> ApiResult<E::Answer> {
-    let path = path_of::<E>(id);
+async fn send<E: Endpoint>(path: String, body: &E::Body) -> ApiResult<E::Answer> {
     let builder = match E::METHOD {
         Method::Get => Request::get(&path),
         Method::Post => Request::post(&path),
@@ -155,7 +157,7 @@ pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionInfo> {
 
 /// Signs in with the passkey the browser chose; the new CSRF token is kept.
 pub async fn finish_passkey_sign_in(
-    ceremony_id: &str,
+    ceremony_id: &models::CeremonyId,
     credential_json: String,
 ) -> ApiResult<SessionInfo> {
     let body = models::FinishSecurityKeyRequest { credential_json };
@@ -177,7 +179,7 @@ pub enum ChallengeAt {
 /// the person's own), or none (a reset's first proof).
 pub async fn submit_code_at(
     at: ChallengeAt,
-    challenge_id: &str,
+    challenge_id: &models::ChallengeId,
     code: &str,
 ) -> ApiResult<Option<SecurityInfo>> {
     let body = models::VerifyCodeRequest {
@@ -198,7 +200,7 @@ pub async fn submit_code_at(
 
 pub async fn call_progress_at(
     at: ChallengeAt,
-    challenge_id: &str,
+    challenge_id: &models::ChallengeId,
 ) -> ApiResult<models::CallProgress> {
     match at {
         ChallengeAt::Me => call_at::<CallProgressOf>(challenge_id, &()).await,
@@ -206,7 +208,10 @@ pub async fn call_progress_at(
     }
 }
 
-pub async fn resend_at(at: ChallengeAt, challenge_id: &str) -> ApiResult<models::Challenge> {
+pub async fn resend_at(
+    at: ChallengeAt,
+    challenge_id: &models::ChallengeId,
+) -> ApiResult<models::Challenge> {
     match at {
         ChallengeAt::Me => call_at::<Resend>(challenge_id, &()).await,
         ChallengeAt::ResetContact => call_at::<ResetContactAgain>(challenge_id, &()).await,

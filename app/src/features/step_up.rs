@@ -8,7 +8,7 @@
 use i18n::Args;
 use leptos::prelude::*;
 use models::endpoints;
-use models::{ApiError, Challenge, MethodKind, PhoneDelivery};
+use models::{ApiError, Challenge, MethodId, MethodKind, PhoneDelivery};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -46,7 +46,7 @@ pub fn StepUp(
     let resent = RwSignal::new(false);
     // A method whose code the person types here: an authenticator app, or
     // recovery codes (their kind and id).
-    let app_method: RwSignal<Option<(MethodKind, String)>> = RwSignal::new(None);
+    let app_method: RwSignal<Option<(MethodKind, MethodId)>> = RwSignal::new(None);
     // A reset's security questions, once chosen.
     let answering = RwSignal::new(false);
     let app_code = RwSignal::new(String::new());

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::endpoints::{Answer, AppStepUp, Body, ConfirmApp, Endpoint, StartAuthenticator};
+use models::endpoints::{Answer, AppStepUp, Body, ConfirmApp, Endpoint, IdOf, StartAuthenticator};
 use models::{AuthenticatorCode, AuthenticatorSetup, ConfirmAuthenticator, SecurityInfo};
 
 use crate::authenticator_app;
@@ -41,7 +41,7 @@ pub async fn confirm(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<ConfirmApp>>,
     ApiJson(request): ApiJson<Body<ConfirmApp>>,
 ) -> AppResult<(CookieJar, Json<Answer<ConfirmApp>>)> {
     let who = caller.on_behalf_of(&session);

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use models::endpoints::{Endpoint, OrganizationLogo};
+use models::endpoints::{Endpoint, IdOf, OrganizationLogo};
 
 use crate::branding;
 use crate::error::AppResult;
@@ -30,7 +30,7 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn logo(
     State(state): State<AppState>,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<OrganizationLogo>>,
 ) -> AppResult<Response> {
     let svg = branding::logo(&state, &id).await?;
     Ok((

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::endpoints::{Answer, Body, CallProgressOf, Endpoint, Resend, SubmitCode};
+use models::endpoints::{Answer, Body, CallProgressOf, Endpoint, IdOf, Resend, SubmitCode};
 use models::{CallProgress, Challenge, SecurityInfo, VerifyCodeRequest};
 
 use crate::error::AppResult;
@@ -32,7 +32,7 @@ pub async fn submit_code(
     Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<SubmitCode>>,
     ApiJson(request): ApiJson<Body<SubmitCode>>,
 ) -> AppResult<(CookieJar, Json<Answer<SubmitCode>>)> {
     let who = caller.on_behalf_of(&session);
@@ -49,7 +49,7 @@ pub async fn progress(
     Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<CallProgressOf>>,
 ) -> AppResult<(CookieJar, Json<Answer<CallProgressOf>>)> {
     let who = caller.on_behalf_of(&session);
     let (progress, finished) = verification::call_progress(&state, &who, &id).await?;
@@ -65,7 +65,7 @@ pub async fn resend(
     State(state): State<AppState>,
     Verifying(session): Verifying,
     caller: Caller,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<Resend>>,
 ) -> AppResult<(StatusCode, Json<Answer<Resend>>)> {
     let who = caller.on_behalf_of(&session);
     let challenge = verification::send_again(&state, &who, &id).await?;

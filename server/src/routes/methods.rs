@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
-    Answer, Body, DeleteMethod, Endpoint, GetSecurityInfo, SetDefault, StartStepUpCode,
+    Answer, Body, DeleteMethod, Endpoint, GetSecurityInfo, IdOf, SetDefault, StartStepUpCode,
     StepUpOptions,
 };
 use models::{SecurityInfo, SetDefaultRequest, StartStepUp, StepUpOption};
@@ -45,7 +45,7 @@ pub async fn delete_method(
     State(state): State<AppState>,
     Authenticated(session): Authenticated,
     caller: Caller,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<DeleteMethod>>,
 ) -> AppResult<Json<Answer<DeleteMethod>>> {
     let info = security_info::delete(&state, &caller.on_behalf_of(&session), &id).await?;
     Ok(Json(info))

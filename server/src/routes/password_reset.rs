@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
-    Answer, AnswerResetQuestions, Body, Endpoint, GetResetQuestions, RateResetPassword,
+    Answer, AnswerResetQuestions, Body, Endpoint, GetResetQuestions, IdOf, RateResetPassword,
     ResetContact, ResetContactAgain, ResetContactCode, ResetContactProgress, ResetProgress,
     ResetWithAppCode, SetResetPassword, StartReset,
 };
@@ -103,7 +103,7 @@ pub async fn contact_progress(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<ResetContactProgress>>,
 ) -> AppResult<Json<Answer<ResetContactProgress>>> {
     let presented = presented(&state, &jar);
     let progress =
@@ -119,7 +119,7 @@ pub async fn contact_code(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<ResetContactCode>>,
     ApiJson(request): ApiJson<Body<ResetContactCode>>,
 ) -> AppResult<Json<Answer<ResetContactCode>>> {
     let presented = presented(&state, &jar);
@@ -137,7 +137,7 @@ pub async fn contact_again(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<ResetContactAgain>>,
 ) -> AppResult<(StatusCode, Json<Answer<ResetContactAgain>>)> {
     let presented = presented(&state, &jar);
     let sent = reset_first_proof::contact_again(&state, &caller, presented.as_deref(), &id).await?;

@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
-    Answer, Body, Endpoint, FinishKeyStepUp, FinishSecurityKey, StartKeyStepUp, StartSecurityKey,
+    Answer, Body, Endpoint, FinishKeyStepUp, FinishSecurityKey, IdOf, StartKeyStepUp,
+    StartSecurityKey,
 };
 use models::{
     FinishSecurityKeyRequest, SecurityInfo, SecurityKeyCeremony, StartSecurityKeyRequest,
@@ -49,7 +50,7 @@ pub async fn finish(
     Authenticated(session): Authenticated,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<FinishSecurityKey>>,
     ApiJson(request): ApiJson<Body<FinishSecurityKey>>,
 ) -> AppResult<(CookieJar, Json<Answer<FinishSecurityKey>>)> {
     let who = caller.on_behalf_of(&session);
@@ -79,7 +80,7 @@ pub async fn finish_step_up(
     Verifying(session): Verifying,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<FinishKeyStepUp>>,
     ApiJson(request): ApiJson<Body<FinishKeyStepUp>>,
 ) -> AppResult<(CookieJar, Json<Answer<FinishKeyStepUp>>)> {
     let who = caller.on_behalf_of(&session);

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
-    Answer, Body, Endpoint, FinishPasskeySignIn, GetSession, SignIn, SignOut, SignOutEverywhere,
-    StartPasskeySignIn,
+    Answer, Body, Endpoint, FinishPasskeySignIn, GetSession, IdOf, SignIn, SignOut,
+    SignOutEverywhere, StartPasskeySignIn,
 };
 use models::{FinishSecurityKeyRequest, SecurityKeyCeremony, SessionInfo, SignInRequest};
 
@@ -101,7 +101,7 @@ pub async fn finish_passkey(
     State(state): State<AppState>,
     caller: Caller,
     jar: CookieJar,
-    ApiPath(id): ApiPath<String>,
+    ApiPath(id): ApiPath<IdOf<FinishPasskeySignIn>>,
     ApiJson(request): ApiJson<Body<FinishPasskeySignIn>>,
 ) -> AppResult<(CookieJar, Json<Answer<FinishPasskeySignIn>>)> {
     let presented = presented(&state, &jar);

@@ -5,7 +5,8 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::endpoints;
 use models::{
-    ApiError, ErrorCode, MethodKind, MethodView, PhoneDelivery, SecurityInfo, SetDefaultRequest,
+    ApiError, ErrorCode, MethodId, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    SetDefaultRequest,
 };
 
 use crate::api;
@@ -78,15 +79,18 @@ pub fn AddMethod(
 
 /// The method that becomes the default when `deleted` goes: the choice the
 /// server makes, through the same function (`models::next_default`).
-fn next_default(info: &SecurityInfo, deleted: &str) -> Option<(MethodView, Option<PhoneDelivery>)> {
-    let rest: Vec<&MethodView> = info.methods.iter().filter(|m| m.id != deleted).collect();
+fn next_default(
+    info: &SecurityInfo,
+    deleted: &MethodId,
+) -> Option<(MethodView, Option<PhoneDelivery>)> {
+    let rest: Vec<&MethodView> = info.methods.iter().filter(|m| &m.id != deleted).collect();
     let kinds: Vec<MethodKind> = rest.iter().map(|m| m.kind).collect();
     models::next_default(&kinds).map(|(i, delivery)| (rest[i].clone(), delivery))
 }
 
 #[component]
 pub fn DeleteMethod(
-    id: String,
+    id: MethodId,
     info: SecurityInfo,
     on_deleted: Callback<SecurityInfo>,
     on_cancel: Callback<()>,

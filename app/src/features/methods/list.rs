@@ -3,7 +3,7 @@
 
 use i18n::Args;
 use leptos::prelude::*;
-use models::{Coverage, MethodKind, MethodView, PhoneDelivery, SecurityInfo};
+use models::{Coverage, MethodId, MethodKind, MethodView, PhoneDelivery, SecurityInfo};
 
 use crate::components::dialog::Dialog;
 use crate::components::icons::{Glyph, Icon, MethodIcon};
@@ -21,7 +21,7 @@ enum Panel {
         kind: MethodKind,
         replaces: Option<MethodView>,
     },
-    Delete(String),
+    Delete(MethodId),
     Default,
 }
 
@@ -121,7 +121,7 @@ pub fn MethodList(
                             let (changed, regenerated, id_delete) = (m.clone(), m.clone(), m.id.clone());
                             let delivery = m.delivery.map(|d| if d == PhoneDelivery::Text { "methods-delivery-text" } else { "methods-delivery-call" });
                             let name = move || method_name(&i18n, kind);
-                            let is_default = default_id.as_deref() == Some(m.id.as_str());
+                            let is_default = default_id.as_ref() == Some(&m.id);
                             let added = move || {
                                 let mut args = Args::new();
                                 args.set("date", date(&i18n, m.added_at));
