@@ -38,6 +38,7 @@ mod app;
 mod components;
 mod features;
 mod focus;
+mod form_submit;
 mod i18n;
 mod labels;
 mod layout;

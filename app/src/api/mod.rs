@@ -11,7 +11,6 @@ use models::endpoints::{
     ResetContactCode, ResetContactProgress, SignIn, SubmitCode, path_at, path_of,
 };
 use models::{ApiError, ErrorCode, SecurityInfo, SessionInfo, SignInRequest};
-use serde::de::DeserializeOwned;
 
 thread_local! {
     /// The CSRF token of this browser, echoed on every state-changing request.
@@ -81,23 +80,6 @@ async fn error_of(response: Response) -> ApiError {
     error
 }
 
-/// A success's answer: its JSON, or (for an empty answer) `()`.
-async fn answer_of<T: DeserializeOwned>(sent: Result<Response, gloo_net::Error>) -> ApiResult<T> {
-    let response = sent.map_err(|_| ApiError::new(ErrorCode::Network))?;
-    if !response.ok() {
-        return Err(error_of(response).await);
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|_| ApiError::new(ErrorCode::Network))?;
-    if text.is_empty() {
-        let nothing = serde::de::value::UnitDeserializer::<serde::de::value::Error>::new();
-        return T::deserialize(nothing).map_err(|_| ApiError::new(ErrorCode::Internal));
-    }
-    serde_json::from_str(&text).map_err(|_| ApiError::new(ErrorCode::Internal))
-}
-
 /// Calls endpoint `E` with `body` (`&()` when it takes none).
 pub async fn call<E: Endpoint<Id = ()>>(body: &E::Body) -> ApiResult<E::Answer> {
     send::<E>(path_of::<E>(), body).await
@@ -112,30 +94,56 @@ where
     send::<E>(path_at::<E>(id), body).await
 }
 
+/// The typed ends of a call: the body written as JSON, the answer read
+/// from it. Kept small, for it is made once per endpoint; the request
+/// itself is `fetch`, made once.
 async fn send<E: Endpoint>(path: String, body: &E::Body) -> ApiResult<E::Answer> {
-    let builder = match E::METHOD {
-        Method::Get => Request::get(&path),
-        Method::Post => Request::post(&path),
-        Method::Put => Request::put(&path),
-        Method::Delete => Request::delete(&path),
+    let body = match E::HAS_BODY {
+        true => Some(serde_json::to_string(body).map_err(|_| ApiError::new(ErrorCode::Internal))?),
+        false => None,
     };
-    let sent = if E::METHOD == Method::Get {
+    let text = fetch(E::METHOD, &path, body).await?;
+    // An empty answer reads as JSON's `null`, which is `()`: one
+    // deserializer for every answer, so each answer's reading is made once.
+    let json = if text.is_empty() { "null" } else { &text };
+    serde_json::from_str(json).map_err(|_| ApiError::new(ErrorCode::Internal))
+}
+
+/// Sends one request and reads its answer's text; a refusal is the
+/// server's `ApiError` (or `network` when nothing answered).
+async fn fetch(method: Method, path: &str, body: Option<String>) -> ApiResult<String> {
+    let builder = match method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+        Method::Put => Request::put(path),
+        Method::Delete => Request::delete(path),
+    };
+    let sent = if method == Method::Get {
         builder.send().await
     } else {
         // A change before the page's first session answer waits for the
         // CSRF token it brings (the sign-in form is shown before it).
         csrf_known().await;
         let builder = with_csrf(builder);
-        if E::HAS_BODY {
-            match builder.json(body) {
+        match body {
+            Some(json) => match builder
+                .header("content-type", "application/json")
+                .body(json)
+            {
                 Ok(request) => request.send().await,
                 Err(_) => return Err(ApiError::new(ErrorCode::Internal)),
-            }
-        } else {
-            builder.send().await
+            },
+            None => builder.send().await,
         }
     };
-    answer_of(sent).await
+    let response = sent.map_err(|_| ApiError::new(ErrorCode::Network))?;
+    if !response.ok() {
+        return Err(error_of(response).await);
+    }
+    response
+        .text()
+        .await
+        .map_err(|_| ApiError::new(ErrorCode::Network))
 }
 
 /// Who is signed in; also fetches the CSRF token.

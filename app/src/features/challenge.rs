@@ -13,6 +13,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 
 /// Counts down the seconds until another code may be asked for.
@@ -91,24 +92,19 @@ pub fn EnterCode(
             error.set(Some(ApiError::at(ErrorCode::WrongCode, Field::Code)));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let submitted = api::submit_code_at(at, &id.get_value(), &typed).await;
-            // `busy` may belong to the step-up, which `on_verified` takes away.
-            busy.set(false);
-            match submitted {
-                Ok(info) => on_verified.run(info),
-                Err(e) => {
-                    error.set(Some(e));
-                    // The button was disabled while busy, which drops the
-                    // focus: back to the code, where the error is.
-                    if let Some(input) = code_input.get_untracked() {
-                        let _ = input.focus();
-                    }
-                }
+        let request = async move { api::submit_code_at(at, &id.get_value(), &typed).await };
+        let refused = move |e| {
+            error.set(Some(e));
+            // The button was disabled while busy, which drops the focus:
+            // back to the code, where the error is.
+            if let Some(input) = code_input.get_untracked() {
+                let _ = input.focus();
             }
-        });
+        };
+        // `busy` and `error` may be the step-up's, which `on_verified` takes
+        // away: the submit is over before it is acted on.
+        let form = FormSubmit { busy, error };
+        form.send_or(request, move |info| on_verified.run(info), refused);
     };
     let resend = move |_: leptos::ev::MouseEvent| {
         leptos::task::spawn_local(async move {

@@ -16,6 +16,7 @@ use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
 use crate::features::challenge::{Calling, EnterCode};
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use models::StepUpOption;
 
@@ -72,30 +73,26 @@ pub fn StepUp(
             )));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let verified = if kind == MethodKind::RecoveryCodes {
+        let request = async move {
+            if kind == MethodKind::RecoveryCodes {
                 api::call::<endpoints::RecoveryCodeStepUp>(&models::RecoveryCodeRequest { code })
                     .await
             } else {
                 api::call::<endpoints::AppStepUp>(&models::AuthenticatorCode { method_id, code })
                     .await
-            };
-            // Done with this component's signals before `on_verified`,
-            // which may take the component away.
-            busy.set(false);
-            match verified {
-                Ok(_) => on_verified.run(()),
-                Err(e) => {
-                    error.set(Some(e));
-                    // Refused (a wrong or used code): back to the field.
-                    if let Some(input) = app_input.get_untracked() {
-                        let _ = input.focus();
-                    }
-                }
             }
-        });
+        };
+        let refused = move |e| {
+            error.set(Some(e));
+            // Refused (a wrong or used code): back to the field.
+            if let Some(input) = app_input.get_untracked() {
+                let _ = input.focus();
+            }
+        };
+        // Done with this component's signals before `on_verified`, which
+        // may take the component away: `FormSubmit` ends `busy` first.
+        let form = FormSubmit { busy, error };
+        form.send_or(request, move |_| on_verified.run(()), refused);
     };
     let app_code_error = i18n.error_at(error, models::Field::Code);
     let recovery = move || {

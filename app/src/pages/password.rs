@@ -16,6 +16,7 @@ use crate::components::field::TextField;
 use crate::components::progress::Progress;
 use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -39,7 +40,8 @@ fn ChangePassword() -> impl IntoView {
     let session = use_session();
     let reload = RwSignal::new(0u32);
     let min_length: RwSignal<Option<usize>> = RwSignal::new(None);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     Effect::new(move |_| {
         reload.track();
         // Changing the password needs a recent verification: ask for it first.
@@ -67,7 +69,6 @@ fn ChangePassword() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let done = RwSignal::new(false);
     let current_input: NodeRef<html::Input> = NodeRef::new();
     let new_input: NodeRef<html::Input> = NodeRef::new();
@@ -116,20 +117,14 @@ fn ChangePassword() -> impl IntoView {
         {
             return refuse(e);
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match api::call::<endpoints::ChangePassword>(&request).await {
-                Ok(()) => {
-                    current.set(String::new());
-                    new.set(String::new());
-                    confirm.set(String::new());
-                    done.set(true);
-                }
-                Err(e) => refuse(e),
-            }
-            busy.set(false);
-        });
+        let changed = move |()| {
+            current.set(String::new());
+            new.set(String::new());
+            confirm.set(String::new());
+            done.set(true);
+        };
+        let request = async move { api::call::<endpoints::ChangePassword>(&request).await };
+        form.send_or(request, changed, refuse);
     };
     // Once shown, the confirmation is where the person looks next.
     Effect::new(move |_| {

@@ -13,6 +13,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
 use crate::features::step_up::StepUp;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
 use crate::session::use_session;
@@ -104,18 +105,11 @@ fn PolicyEditor() -> impl IntoView {
             error.set(Some(refused));
             return;
         }
-        busy.set(true);
         saved.set(false);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match api::call::<endpoints::PutPolicy>(&current).await {
-                Ok(p) => {
-                    policy.set(Some(p));
-                    saved.set(true);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
+        let request = async move { api::call::<endpoints::PutPolicy>(&current).await };
+        FormSubmit { busy, error }.send(request, move |p| {
+            policy.set(Some(p));
+            saved.set(true);
         });
     };
     // An error of one method is told at its fields, the rest above the form.

@@ -16,6 +16,7 @@ use crate::components::field::TextField;
 use crate::features::challenge::{Calling, EnterCode};
 use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
 
@@ -102,28 +103,22 @@ fn AccountStep(account: RwSignal<String>, stage: RwSignal<Stage>) -> impl IntoVi
             }
             return;
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let outcome = match api::call::<endpoints::StartReset>(&models::StartPasswordReset {
-                account_name: name.clone(),
-            })
-            .await
-            {
-                Ok(()) => Ok(api::call::<endpoints::ResetProgress>(&()).await),
-                Err(e) => Err(e),
-            };
-            busy.set(false);
-            match outcome {
-                Ok(state) => stage.set(Stage::after(state)),
-                Err(e) => {
-                    error.set(Some(e));
-                    if let Some(input) = input.get_untracked() {
-                        let _ = input.focus();
-                    }
-                }
+        let request = async move {
+            let begun = models::StartPasswordReset { account_name: name };
+            api::call::<endpoints::StartReset>(&begun).await?;
+            Ok(api::call::<endpoints::ResetProgress>(&()).await)
+        };
+        let refused = move |e| {
+            error.set(Some(e));
+            if let Some(input) = input.get_untracked() {
+                let _ = input.focus();
             }
-        });
+        };
+        FormSubmit { busy, error }.send_or(
+            request,
+            move |state| stage.set(Stage::after(state)),
+            refused,
+        );
     };
     let general = Signal::derive(move || {
         error.with(|e| {
@@ -205,22 +200,18 @@ fn FirstProof(state: PasswordResetState, on_verified: Callback<()>) -> impl Into
                 error.set(Some(ApiError::at(code, Field::Code)));
                 return focus_field();
             }
-            busy.set(true);
-            leptos::task::spawn_local(async move {
-                let outcome = api::call::<endpoints::ResetWithAppCode>(&models::ResetAppCode {
-                    code: typed.clone(),
-                })
-                .await;
-                busy.set(false);
-                match outcome {
-                    Ok(_) => on_verified.run(()),
-                    Err(e) if e.code == ErrorCode::ResetNotPossible => on_verified.run(()),
-                    Err(e) => {
-                        error.set(Some(e));
-                        focus_field();
-                    }
+            let proof = models::ResetAppCode { code: typed };
+            let request = async move { api::call::<endpoints::ResetWithAppCode>(&proof).await };
+            let refused = move |e: ApiError| match e.code {
+                // Proved, and then told the reset cannot go on: the page
+                // reads where it stands and says so.
+                ErrorCode::ResetNotPossible => on_verified.run(()),
+                _ => {
+                    error.set(Some(e));
+                    focus_field();
                 }
-            });
+            };
+            FormSubmit { busy, error }.send_or(request, move |_| on_verified.run(()), refused);
             return;
         }
         let Some(channel) = way.channel() else {
@@ -230,25 +221,17 @@ fn FirstProof(state: PasswordResetState, on_verified: Callback<()>) -> impl Into
             ResetWay::Email => email.get_untracked(),
             _ => phone.get_untracked(),
         };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let outcome = api::call::<endpoints::ResetContact>(&models::ResetContactRequest {
-                channel,
-                to: to.clone(),
-            })
-            .await;
-            busy.set(false);
-            match outcome {
-                Ok(sent) => {
-                    code.set(String::new());
-                    challenge.set(Some(sent));
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    focus_field();
-                }
-            }
-        });
+        let contact = models::ResetContactRequest { channel, to };
+        let request = async move { api::call::<endpoints::ResetContact>(&contact).await };
+        let sent = move |sent| {
+            code.set(String::new());
+            challenge.set(Some(sent));
+        };
+        let refused = move |e| {
+            error.set(Some(e));
+            focus_field();
+        };
+        FormSubmit { busy, error }.send_or(request, sent, refused);
     };
     let label = move |way: ResetWay| {
         i18n.t(match way {
@@ -395,22 +378,15 @@ fn NewPasswordStep(
         {
             return refuse(e);
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let outcome = api::call::<endpoints::SetResetPassword>(&models::NewPasswordRequest {
-                new_password: password.clone(),
-            })
-            .await;
-            busy.set(false);
-            match outcome {
-                Ok(()) => stage.set(Stage::Done),
-                Err(e) if e.code == ErrorCode::ResetExpired => {
-                    stage.set(Stage::Stopped(ErrorCode::ResetExpired));
-                }
-                Err(e) => refuse(e),
-            }
-        });
+        let chosen = models::NewPasswordRequest {
+            new_password: password,
+        };
+        let request = async move { api::call::<endpoints::SetResetPassword>(&chosen).await };
+        let refused = move |e: ApiError| match e.code {
+            ErrorCode::ResetExpired => stage.set(Stage::Stopped(ErrorCode::ResetExpired)),
+            _ => refuse(e),
+        };
+        FormSubmit { busy, error }.send_or(request, move |()| stage.set(Stage::Done), refused);
     };
     let general = Signal::derive(move || {
         error.with(|e| {

@@ -13,6 +13,7 @@ use crate::components::field::TextField;
 use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 
 #[component]
@@ -22,11 +23,11 @@ pub fn AuthenticatorWizard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let setup: RwSignal<Option<AuthenticatorSetup>> = RwSignal::new(None);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let code = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
-    let busy = RwSignal::new(false);
     let show_secret = RwSignal::new(false);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let code_input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -56,33 +57,24 @@ pub fn AuthenticatorWizard(
             error.set(Some(ApiError::at(ErrorCode::CodeRequired, Field::Code)));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let confirmed = api::call_at::<endpoints::ConfirmApp>(
-                &pending,
-                &models::ConfirmAuthenticator {
-                    code: typed,
-                    name: Some(name.get_untracked()).filter(|n| !n.trim().is_empty()),
-                },
-            )
-            .await;
-            busy.set(false);
-            match confirmed {
-                Ok(info) => result.set(Some(info)),
-                Err(e) => {
-                    // Refused: the field the error is at (walk issue, item 4).
-                    let input = match e.field {
-                        Some(Field::KeyName) => name_input.get_untracked(),
-                        _ => code_input.get_untracked(),
-                    };
-                    error.set(Some(e));
-                    if let Some(input) = input {
-                        let _ = input.focus();
-                    }
-                }
+        let confirmation = models::ConfirmAuthenticator {
+            code: typed,
+            name: Some(name.get_untracked()).filter(|n| !n.trim().is_empty()),
+        };
+        let request =
+            async move { api::call_at::<endpoints::ConfirmApp>(&pending, &confirmation).await };
+        let refused = move |e: ApiError| {
+            // Refused: the field the error is at (walk issue, item 4).
+            let input = match e.field {
+                Some(Field::KeyName) => name_input.get_untracked(),
+                _ => code_input.get_untracked(),
+            };
+            error.set(Some(e));
+            if let Some(input) = input {
+                let _ = input.focus();
             }
-        });
+        };
+        form.send_or(request, move |info| result.set(Some(info)), refused);
     };
 
     view! {

@@ -5,14 +5,14 @@ use i18n::Args;
 use leptos::prelude::*;
 use models::endpoints;
 use models::{
-    ApiError, ErrorCode, MethodId, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
-    SetDefaultRequest,
+    ApiError, MethodId, MethodKind, MethodView, PhoneDelivery, SecurityInfo, SetDefaultRequest,
 };
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::icons::MethodIcon;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::{default_label, method_name};
 
@@ -99,8 +99,8 @@ pub fn DeleteMethod(
     on_stale: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let is_default = info
         .default_method
         .as_ref()
@@ -124,18 +124,10 @@ pub fn DeleteMethod(
     let id = StoredValue::new(id);
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call_at::<endpoints::DeleteMethod>(&id.get_value(), &()).await {
-                Ok(info) => on_deleted.run(info),
-                Err(e) if e.code == ErrorCode::NotFound => on_stale.run(()),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let request =
+            async move { api::call_at::<endpoints::DeleteMethod>(&id.get_value(), &()).await };
+        let deleted = move |info| on_deleted.run(info);
+        form.send_or(request, deleted, form.unless_stale(Some(on_stale)));
     };
     view! {
         <h2 id="dialog-title">{move || i18n.t(if is_key { "security-key-delete-title" } else { "delete-dialog-title" })}</h2>
@@ -195,28 +187,21 @@ pub fn ChangeDefault(
         })
         .unwrap_or(0);
     let chosen = RwSignal::new(current);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let choices = StoredValue::new(choices);
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((m, d)) = choices.with_value(|c| c.get(chosen.get_untracked()).cloned()) else {
             return;
         };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<endpoints::SetDefault>(&SetDefaultRequest {
-                method_id: m.id,
-                delivery: d,
-            })
-            .await
-            {
-                Ok(info) => on_changed.run(info),
-                Err(e) if e.code == ErrorCode::NotFound => on_stale.run(()),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let chosen = SetDefaultRequest {
+            method_id: m.id,
+            delivery: d,
+        };
+        let request = async move { api::call::<endpoints::SetDefault>(&chosen).await };
+        let changed = move |info| on_changed.run(info);
+        form.send_or(request, changed, form.unless_stale(Some(on_stale)));
     };
     view! {
         <h2 id="dialog-title">{move || i18n.t("default-dialog-title")}</h2>

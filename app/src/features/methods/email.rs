@@ -5,9 +5,7 @@ use i18n::Args;
 use leptos::html;
 use leptos::prelude::*;
 use models::endpoints::StartEmail;
-use models::{
-    ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, SecurityInfo, StartEmailRequest,
-};
+use models::{ApiError, Challenge, Field, MethodKind, MethodView, SecurityInfo, StartEmailRequest};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -16,6 +14,7 @@ use crate::components::field::TextField;
 use crate::components::icons::MethodIcon;
 use crate::components::wizard_done::WizardDone;
 use crate::features::challenge::EnterCode;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,8 +40,8 @@ pub fn EmailWizard(
     let address = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Enter);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let resent = RwSignal::new(false);
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let replaces = StoredValue::new(replaces);
@@ -60,23 +59,13 @@ pub fn EmailWizard(
         if busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        error.set(None);
         resent.set(false);
         let request = StartEmailRequest {
             address: address.get_untracked(),
             replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
-        leptos::task::spawn_local(async move {
-            match api::call::<StartEmail>(&request).await {
-                Ok(challenge) => show(challenge),
-                Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
-                    on_stale.inspect(|f| f.run(()));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let request = async move { api::call::<StartEmail>(&request).await };
+        form.send_or(request, show, form.unless_stale(on_stale));
     };
 
     view! {

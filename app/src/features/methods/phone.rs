@@ -5,7 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use models::endpoints;
 use models::{
-    ApiError, Challenge, ErrorCode, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
+    ApiError, Challenge, Field, MethodKind, MethodView, PhoneDelivery, SecurityInfo,
     StartPhoneRequest,
 };
 
@@ -17,6 +17,7 @@ use crate::components::icons::MethodIcon;
 use crate::components::wizard_done::WizardDone;
 use crate::features::challenge::{Calling, EnterCode};
 use crate::features::methods::regions;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,8 +70,8 @@ pub fn PhoneWizard(
             .unwrap_or(PhoneDelivery::Call),
     );
     let step = RwSignal::new(Step::Enter);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let resent = RwSignal::new(false);
     let replaces = StoredValue::new(replaces);
@@ -107,11 +108,6 @@ pub fn PhoneWizard(
     };
 
     let start = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
         let request = StartPhoneRequest {
             kind,
             region: entry.region.get_untracked(),
@@ -119,16 +115,8 @@ pub fn PhoneWizard(
             delivery: entry.delivery.get_untracked(),
             replaces: replaces.with_value(|r| r.as_ref().map(|m| m.id.clone())),
         };
-        leptos::task::spawn_local(async move {
-            match api::call::<endpoints::StartPhone>(&request).await {
-                Ok(challenge) => show(challenge),
-                Err(e) if e.code == ErrorCode::NotFound && on_stale.is_some() => {
-                    on_stale.inspect(|f| f.run(()));
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let request = async move { api::call::<endpoints::StartPhone>(&request).await };
+        form.send_or(request, show, form.unless_stale(on_stale));
     };
 
     // What the new phone is good for, as the policy counts it now.

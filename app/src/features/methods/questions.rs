@@ -15,14 +15,15 @@ use crate::components::alert::ErrorAlert;
 use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let choices: RwSignal<Option<QuestionChoices>> = RwSignal::new(None);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let picked: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
     let typed: RwSignal<Vec<RwSignal<String>>> = RwSignal::new(Vec::new());
@@ -113,14 +114,8 @@ pub fn QuestionsWizard(on_done: Callback<SecurityInfo>, on_cancel: Callback<()>)
             return;
         }
         missing.set(Vec::new());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match api::call::<endpoints::SaveQuestions>(&answers).await {
-                Ok(info) => result.set(Some(info)),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        let request = async move { api::call::<endpoints::SaveQuestions>(&answers).await };
+        form.send(request, move |info| result.set(Some(info)));
     };
 
     view! {

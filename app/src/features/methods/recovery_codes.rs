@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 use models::endpoints::GenerateRecoveryCodes;
-use models::{ApiError, MethodKind, SecurityInfo};
+use models::{MethodKind, SecurityInfo};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::icons::MethodIcon;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 
@@ -20,22 +21,14 @@ pub fn RecoveryCodesWizard(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let made: RwSignal<Option<(Vec<String>, SecurityInfo)>> = RwSignal::new(None);
     let generate = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            match api::call::<GenerateRecoveryCodes>(&()).await {
-                Ok(set) => made.set(Some((set.codes, set.security_info))),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
+        let request = api::call::<GenerateRecoveryCodes>(&());
+        form.send(request, move |set| {
+            made.set(Some((set.codes, set.security_info)));
         });
     };
     view! {
