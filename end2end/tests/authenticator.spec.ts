@@ -1,8 +1,8 @@
 import { LOCALES, expect, test } from '../fixtures';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { addAuthenticatorApp, signIn, startAdding } from '../pages/security-info-flows';
-import { SignInPage } from '../pages/sign-in-page';
 import { totp } from '../pages/totp';
+import { anotherBrowserSignedIn } from '../pages/another-browser';
 
 const T = {
   en: { add: 'Add method', addTitle: 'Add a method', addLabel: 'Which method would you like to add?', addButton: 'Add', app: 'Authenticator app',
@@ -55,11 +55,7 @@ test('a new session steps up with the authenticator app, and the app can be dele
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByText('Default sign-in method')).toBeVisible();
 
-  const other = await browser.newContext({ locale: 'en-US' });
-  const otherPage = await other.newPage();
-  const otherSignIn = new SignInPage(otherPage);
-  await otherSignIn.goto();
-  await otherSignIn.signIn(user);
+  const { context: other, page: otherPage } = await anotherBrowserSignedIn(browser, user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await otherPage.getByRole('radio', { name: 'Use a code from my authenticator app' }).check();
   await otherPage.getByRole('button', { name: 'Next' }).click();

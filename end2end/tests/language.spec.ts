@@ -2,6 +2,7 @@ import { expect, test } from '../fixtures';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { TEXT } from '../pages/texts';
+import { anotherBrowserSignedIn } from '../pages/another-browser';
 
 test('?lng= forces a language over the browser\'s', async ({ page }) => {
   await page.goto('/signin?lng=nl-NL');
@@ -52,11 +53,7 @@ test('the choice is kept for the user, on another browser and a new sign-in', as
   expect((await saved).status()).toBe(204);
 
   // Another browser in English, nothing stored locally: the user's choice wins after sign-in.
-  const other = await browser.newContext({ locale: 'en-US' });
-  const otherPage = await other.newPage();
-  const otherSignIn = new SignInPage(otherPage);
-  await otherSignIn.goto();
-  await otherSignIn.signIn(user);
+  const { context: other, page: otherPage } = await anotherBrowserSignedIn(browser, user);
   await expect(new SecurityInfoPage(otherPage, 'nl-NL').heading).toBeVisible();
   await expect(otherPage.locator('html')).toHaveAttribute('lang', 'nl-NL');
   await other.close();

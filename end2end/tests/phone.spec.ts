@@ -4,7 +4,7 @@ import { Handset } from '../pages/handset';
 import { PHONE } from '../pages/phone-texts';
 import { addPhoneByText, openWizard, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
-import { SignInPage } from '../pages/sign-in-page';
+import { anotherBrowserSignedIn } from '../pages/another-browser';
 
 for (const locale of LOCALES) {
   test.describe(`in ${locale}`, () => {
@@ -362,11 +362,7 @@ test('a password-only session must verify before seeing security info', async ({
   await signIn(page, user);
   await addPhoneByText(page, await context.newPage(), number);
 
-  const other = await browser.newContext({ locale: 'en-US' });
-  const otherPage = await other.newPage();
-  const otherSignIn = new SignInPage(otherPage);
-  await otherSignIn.goto();
-  await otherSignIn.signIn(user);
+  const { context: other, page: otherPage } = await anotherBrowserSignedIn(browser, user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await expectAccessible(otherPage);
   await expect(new SecurityInfoPage(otherPage).noMethods).toHaveCount(0);
@@ -391,11 +387,7 @@ test('a new session can verify by answering a call and pressing #', async ({ pag
   await signIn(page, user);
   await addPhoneByText(page, await context.newPage(), number);
 
-  const other = await browser.newContext({ locale: 'en-US' });
-  const otherPage = await other.newPage();
-  const otherSignIn = new SignInPage(otherPage);
-  await otherSignIn.goto();
-  await otherSignIn.signIn(user);
+  const { context: other, page: otherPage } = await anotherBrowserSignedIn(browser, user);
   await expect(otherPage.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
   await otherPage.getByRole('radio', { name: /^Call \+31 61/ }).check();
   await otherPage.getByRole('button', { name: 'Call me' }).click();

@@ -3,6 +3,7 @@ import { addAuthenticatorApp, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
 import { TEXT } from '../pages/texts';
+import { anotherBrowserSignedIn } from '../pages/another-browser';
 
 for (const locale of LOCALES) {
   test.describe(`in ${locale}`, () => {
@@ -186,11 +187,7 @@ test('Sign out everywhere asks first, ends the sessions of every browser and say
   const signIn = new SignInPage(page);
   await signIn.goto();
   await signIn.signIn(user);
-  const other = await browser.newContext({ locale: 'en-US' });
-  const otherPage = await other.newPage();
-  const otherSignIn = new SignInPage(otherPage);
-  await otherSignIn.goto();
-  await otherSignIn.signIn(user);
+  const { context: other, page: otherPage } = await anotherBrowserSignedIn(browser, user);
   await expect(new SecurityInfoPage(otherPage).heading).toBeVisible();
 
   const lost = page.getByRole('button', { name: 'Lost device? Sign out everywhere' });
@@ -210,7 +207,7 @@ test('Sign out everywhere asks first, ends the sessions of every browser and say
   await expect(signIn.heading).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'You were signed out everywhere.' })).toBeVisible();
   await otherPage.reload();
-  await expect(otherSignIn.heading).toBeVisible();
+  await expect(new SignInPage(otherPage).heading).toBeVisible();
   await other.close();
 });
 

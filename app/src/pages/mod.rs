@@ -7,4 +7,5 @@ pub mod policy;
 pub mod reset_password;
 pub mod security_info;
 pub mod sign_in;
+pub mod signed_in;
 pub mod whole_app;

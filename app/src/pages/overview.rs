@@ -4,7 +4,6 @@
 //! one is due, the coverage waits behind a link to Security info.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use models::SecurityInfo;
 use models::endpoints::GetSecurityInfo;
 
@@ -13,20 +12,14 @@ use crate::components::account_menu::initials;
 use crate::components::icons::{Glyph, Icon};
 use crate::features::methods::list::CoverageStatus;
 use crate::i18n::use_i18n;
+use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     use_page_title("overview-title");
-    let session = use_session();
-    move || {
-        if session.is_signed_in() {
-            view! { <Overview/> }.into_any()
-        } else {
-            view! { <Redirect path=models::sign_in_returning_to("/overview")/> }.into_any()
-        }
-    }
+    view! { <SignedIn><Overview/></SignedIn> }
 }
 
 #[component]

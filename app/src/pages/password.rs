@@ -5,7 +5,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use models::endpoints;
 use models::{ApiError, ChangePasswordRequest, ErrorCode, Field};
 
@@ -18,20 +17,14 @@ use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
 use crate::features::step_up::StepUp;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
+use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     use_page_title("password-title");
-    let session = use_session();
-    move || {
-        if session.is_signed_in() {
-            view! { <ChangePassword/> }.into_any()
-        } else {
-            view! { <Redirect path=models::sign_in_returning_to("/password")/> }.into_any()
-        }
-    }
+    view! { <SignedIn><ChangePassword/></SignedIn> }
 }
 
 #[component]

@@ -3,7 +3,6 @@
 //! the change applies to everyone's next request.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 use models::endpoints;
 use models::policy::{MethodRule, Policy};
 use models::{ApiError, ErrorCode, Field, MethodKind};
@@ -16,23 +15,23 @@ use crate::features::step_up::StepUp;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
+use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let session = use_session();
-    move || {
-        if !session.is_signed_in() {
-            view! { <Redirect path=models::sign_in_returning_to("/admin/policy")/> }.into_any()
-        } else if !session.is_admin() {
+    let for_admins = move || {
+        if session.is_admin() {
+            view! { <PolicyTitled/> }.into_any()
+        } else {
             // A member has no policy page: nothing of it is shown, not even
             // its title (the API refuses them as well).
             view! { <crate::pages::not_found::NotFound/> }.into_any()
-        } else {
-            view! { <PolicyTitled/> }.into_any()
         }
-    }
+    };
+    view! { <SignedIn>{for_admins}</SignedIn> }
 }
 
 #[component]

@@ -3,8 +3,6 @@
 //! in, their methods, and "Sign out everywhere".
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 use models::endpoints::GetSecurityInfo;
 use models::{ApiError, ErrorCode, SecurityInfo};
 
@@ -17,22 +15,14 @@ use crate::features::methods::list::MethodList;
 use crate::features::registration::Registration;
 use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
+use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
 
 #[component]
 pub fn SecurityInfoPage() -> impl IntoView {
     use_page_title("security-info-title");
-    let session = use_session();
-    let location = use_location();
-    move || {
-        if session.is_signed_in() {
-            view! { <SecurityInfoContent/> }.into_any()
-        } else {
-            let here = location.pathname.get_untracked();
-            view! { <Redirect path=models::sign_in_returning_to(&here)/> }.into_any()
-        }
-    }
+    view! { <SignedIn><SecurityInfoContent/></SignedIn> }
 }
 
 #[component]
