@@ -4,6 +4,7 @@ pub mod not_found;
 pub mod overview;
 pub mod password;
 pub mod policy;
+pub mod recently_verified;
 pub mod reset_password;
 pub mod security_info;
 pub mod sign_in;

@@ -14,9 +14,9 @@ use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
 use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
-use crate::features::step_up::StepUp;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
+use crate::pages::recently_verified::RecentlyVerified;
 use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -24,22 +24,20 @@ use crate::title::use_page_title;
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     use_page_title("password-title");
-    view! { <SignedIn><ChangePassword/></SignedIn> }
+    view! { <SignedIn><RecentlyVerified><ChangePassword/></RecentlyVerified></SignedIn> }
 }
 
 #[component]
 fn ChangePassword() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let reload = RwSignal::new(0u32);
     let min_length: RwSignal<Option<usize>> = RwSignal::new(None);
     let form = FormSubmit::new();
     let FormSubmit { busy, error } = form;
     Effect::new(move |_| {
-        reload.track();
-        // Changing the password needs a recent verification: ask for it first.
-        if session.step_up_required.get_untracked() {
-            error.set(Some(ApiError::new(ErrorCode::StepUpRequired)));
+        // Changing the password needs a recent verification: the gate asks
+        // for it first, and this loads once none is due.
+        if session.step_up_required.get() {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -48,16 +46,11 @@ fn ChangePassword() -> impl IntoView {
                     error.set(None);
                     min_length.set(Some(rules.min_length));
                 }
+                Err(e) if e.code == ErrorCode::StepUpRequired => session.step_up_required.set(true),
                 Err(e) => error.set(Some(e)),
             }
         });
     });
-    let needs_step_up = move || {
-        error.with(|e| {
-            e.as_ref()
-                .is_some_and(|e| e.code == ErrorCode::StepUpRequired)
-        })
-    };
 
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
@@ -79,6 +72,12 @@ fn ChangePassword() -> impl IntoView {
         }
     };
     let refuse = move |e: ApiError| {
+        // The verification lapsed while the form was open: the gate asks
+        // for it, and what was typed is kept behind it.
+        if e.code == ErrorCode::StepUpRequired {
+            session.step_up_required.set(true);
+            return;
+        }
         let field = e.field;
         error.set(Some(e));
         focus(field);
@@ -141,13 +140,6 @@ fn ChangePassword() -> impl IntoView {
         })
     });
     view! {
-        <Show when=needs_step_up fallback=move || ()>
-            <StepUp on_verified=Callback::new(move |()| {
-                session.step_up_required.set(false);
-                reload.update(|n| *n += 1);
-            })/>
-        </Show>
-        <Show when=move || !needs_step_up()>
             <section class="card page-narrow password" aria-labelledby="password-title">
                 <h1 id="password-title">{move || i18n.t("password-title")}</h1>
                 <p>{move || i18n.t("password-intro")}</p>
@@ -172,6 +164,5 @@ fn ChangePassword() -> impl IntoView {
                     }.into_any()
                 }}
             </section>
-        </Show>
     }
 }

@@ -11,10 +11,10 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
-use crate::features::step_up::StepUp;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
+use crate::pages::recently_verified::RecentlyVerified;
 use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -37,29 +37,22 @@ pub fn PolicyPage() -> impl IntoView {
 #[component]
 fn PolicyTitled() -> impl IntoView {
     use_page_title("policy-title");
-    view! { <PolicyEditor/> }
+    view! { <RecentlyVerified><PolicyEditor/></RecentlyVerified> }
 }
 
 #[component]
 fn PolicyEditor() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let is_admin = move || {
-        session
-            .user
-            .with_untracked(|u| u.as_ref().is_some_and(|u| u.is_admin))
-    };
     let policy: RwSignal<Option<Policy>> = RwSignal::new(None);
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let reload = RwSignal::new(0u32);
     Effect::new(move |_| {
-        reload.track();
-        // An admin whose session must step up is asked first, not refused
-        // (a member is told the page is not theirs, by the server).
-        if is_admin() && session.step_up_required.get_untracked() {
-            error.set(Some(ApiError::new(ErrorCode::StepUpRequired)));
+        // Changing the policy needs a recent verification, as one's own
+        // security info does (S11): the gate asks for it first, and this
+        // loads once none is due.
+        if session.step_up_required.get() {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -68,18 +61,11 @@ fn PolicyEditor() -> impl IntoView {
                     error.set(None);
                     policy.set(Some(p));
                 }
+                Err(e) if e.code == ErrorCode::StepUpRequired => session.step_up_required.set(true),
                 Err(e) => error.set(Some(e)),
             }
         });
     });
-    // Changing the policy needs a recent verification, as one's own
-    // security info does (S11).
-    let needs_step_up = move || {
-        error.with(|e| {
-            e.as_ref()
-                .is_some_and(|e| e.code == ErrorCode::StepUpRequired)
-        })
-    };
     // The cursor to the method whose rule was refused (its first checkbox).
     let focus_method = move |index: Option<usize>| {
         let Some(kind) = index.and_then(|n| MethodKind::ALL.get(n)) else {
@@ -121,13 +107,6 @@ fn PolicyEditor() -> impl IntoView {
     });
 
     view! {
-        <Show when=needs_step_up fallback=move || ()>
-            <StepUp on_verified=Callback::new(move |()| {
-                session.step_up_required.set(false);
-                reload.update(|n| *n += 1);
-            })/>
-        </Show>
-        <Show when=move || !needs_step_up()>
         <section class="card policy" aria-labelledby="policy-title" data-focus-region="">
             <h1 id="policy-title">{move || i18n.t("policy-title")}</h1>
             <p>{move || i18n.t("policy-intro")}</p>
@@ -176,7 +155,6 @@ fn PolicyEditor() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
-        </Show>
     }
 }
 

@@ -13,8 +13,8 @@ use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::methods::list::MethodList;
 use crate::features::registration::Registration;
-use crate::features::step_up::StepUp;
 use crate::i18n::use_i18n;
+use crate::pages::recently_verified::RecentlyVerified;
 use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -22,7 +22,7 @@ use crate::title::use_page_title;
 #[component]
 pub fn SecurityInfoPage() -> impl IntoView {
     use_page_title("security-info-title");
-    view! { <SignedIn><SecurityInfoContent/></SignedIn> }
+    view! { <SignedIn><RecentlyVerified><SecurityInfoContent/></RecentlyVerified></SignedIn> }
 }
 
 #[component]
@@ -45,9 +45,9 @@ fn SecurityInfoContent() -> impl IntoView {
     let loaded: RwSignal<Option<Result<SecurityInfo, ApiError>>> = RwSignal::new(None);
     Effect::new(move |_| {
         reload.track();
-        // The session knows a step-up comes first: ask for it, not for a refusal.
-        if session.step_up_required.get_untracked() {
-            loaded.set(Some(Err(ApiError::new(ErrorCode::StepUpRequired))));
+        // While a verification is due the gate asks for it; this loads once
+        // it is done, and asks the gate when the server says one is due.
+        if session.step_up_required.get() {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -55,6 +55,11 @@ fn SecurityInfoContent() -> impl IntoView {
             match result.as_ref().map_err(|e| e.code) {
                 Err(ErrorCode::NotSignedIn) => session.user.set(None),
                 Err(ErrorCode::SignInNotFinished) => session.pending.set(true),
+                Err(ErrorCode::StepUpRequired) => {
+                    loaded.set(None);
+                    session.step_up_required.set(true);
+                    return;
+                }
                 _ => {}
             }
             loaded.set(Some(result));
@@ -72,12 +77,6 @@ fn SecurityInfoContent() -> impl IntoView {
     view! {
         {move || match loaded.get() {
             None => view! { <Progress label=Signal::derive(move || i18n.t("shell-loading"))/> }.into_any(),
-            Some(Err(e)) if e.code == ErrorCode::StepUpRequired => view! {
-                <StepUp on_verified=Callback::new(move |()| {
-                    session.step_up_required.set(false);
-                    reload.update(|n| *n += 1);
-                })/>
-            }.into_any(),
             Some(Err(e)) => view! {
                 <section class="security-info">
                     <h1>{move || i18n.t("security-info-title")}</h1>
