@@ -25,8 +25,10 @@ pub const APP_BUDGET: u64 = 250_000;
 /// What it may add today (measured 2026-12-02 at 386,639 bytes; 423,978
 /// with Fluent's runtime; 401,310 on 2026-12-04 with the reset's first
 /// proof, N2, and 408,446 with the page's focus keeper, named apps and
-/// questions per language — raised, not reached for: shrinking it is owed).
-pub const APP_CEILING: u64 = 412_000;
+/// questions per language — raised, not reached for: shrinking it is owed;
+/// 407,461 on 2026-12-04 with one API call, one submit pattern and the
+/// page guards, so it comes down to hold that).
+pub const APP_CEILING: u64 = 410_000;
 
 /// Brotli bytes of the first load of the page `page` in `dist/`, file by file.
 pub fn first_load(page: &str) -> Result<Vec<(String, u64)>> {
