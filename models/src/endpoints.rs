@@ -109,8 +109,6 @@ pub struct Described {
     pub path: &'static str,
     /// The body type's name, if it takes one.
     pub body: Option<&'static str>,
-    /// The answer type's name.
-    pub answer: &'static str,
 }
 
 /// Declares each endpoint: `Name: METHOD "path" [Id], Body => Answer;` (`[Id]`
@@ -137,7 +135,6 @@ macro_rules! endpoints {
             method: Method::$method,
             path: concat!("/api", $path),
             body: endpoints!(@name $body),
-            answer: stringify!($answer),
         },)*];
     };
     (@name -) => { None };

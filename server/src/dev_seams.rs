@@ -5,9 +5,10 @@
 //! production.
 
 use crate::error::{AppError, AppResult};
-use crate::providers::telephony::{CallEvent, call_event};
+use crate::providers::telephony::CallEvent;
 use crate::state::AppState;
 use crate::store::{MailboxEntry, SimEntry};
+use crate::verification;
 
 /// The texts and calls a number got, newest first.
 pub async fn handset_inbox(state: &AppState, number: &str) -> AppResult<Vec<SimEntry>> {
@@ -34,7 +35,7 @@ pub async fn answer(state: &AppState, call_id: &str) -> AppResult<String> {
     if entry.status == "ringing" {
         state.store.sim_update(call_id, "answered", "").await?;
         if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::Answered).await?;
+            verification::on_call(state, challenge, [CallEvent::Answered]).await?;
         }
     }
     Ok(entry.to_number)
@@ -55,7 +56,7 @@ pub async fn press(state: &AppState, call_id: &str, key: &str) -> AppResult<Stri
         let keys = format!("{}{pressed}", entry.keys_pressed);
         state.store.sim_update(call_id, "ended", &keys).await?;
         if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::Key(pressed)).await?;
+            verification::on_call(state, challenge, [CallEvent::Key(pressed)]).await?;
         }
     }
     Ok(entry.to_number)
@@ -70,7 +71,7 @@ pub async fn hang_up(state: &AppState, call_id: &str) -> AppResult<String> {
             .sim_update(call_id, "ended", &entry.keys_pressed)
             .await?;
         if let Some(challenge) = &entry.challenge_id {
-            call_event(&state.store, challenge, CallEvent::HungUp).await?;
+            verification::on_call(state, challenge, [CallEvent::HungUp]).await?;
         }
     }
     Ok(entry.to_number)

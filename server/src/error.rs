@@ -150,15 +150,6 @@ impl AppError {
         error.retry_after = Some(retry_after_secs.max(1));
         AppError::refused(Refusal::Throttled, error)
     }
-
-    /// The code the client is told, for a refusal; `None` for an internal
-    /// error.
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            AppError::Refused { error, .. } => Some(error.code),
-            AppError::Internal(_) => None,
-        }
-    }
 }
 
 pub type AppResult<T> = Result<T, AppError>;

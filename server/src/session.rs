@@ -29,10 +29,6 @@ impl SessionToken {
     }
 
     /// The token itself, for the cookie and nowhere else.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
     pub fn into_inner(self) -> String {
         self.0
     }

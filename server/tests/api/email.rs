@@ -404,10 +404,15 @@ async fn smtp_sink(listener: tokio::net::TcpListener, smtputf8: bool) -> Receive
     received
 }
 
-async fn smtp_delivers_the_code_to_a_real_listener(backend: Backend) {
+/// A server that mails by SMTP to a sink listening on a free local port
+/// (offering SMTPUTF8 or not); the sink answers with what it received.
+async fn app_mailing_a_sink(
+    backend: Backend,
+    smtputf8: bool,
+) -> (TestApp, tokio::task::JoinHandle<Received>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
-    let sink = tokio::spawn(smtp_sink(listener, false));
+    let sink = tokio::spawn(smtp_sink(listener, smtputf8));
     let app = TestApp::spawn_with(backend, |config| {
         config.mail = MailConfig::Smtp(SmtpConfig {
             host: "127.0.0.1".into(),
@@ -419,6 +424,11 @@ async fn smtp_delivers_the_code_to_a_real_listener(backend: Backend) {
         });
     })
     .await;
+    (app, sink)
+}
+
+async fn smtp_delivers_the_code_to_a_real_listener(backend: Backend) {
+    let (app, sink) = app_mailing_a_sink(backend, false).await;
     let mut browser = signed_in(&app, "adele").await;
     let started = start_email(&mut browser, HOME).await;
     assert_eq!(
@@ -591,20 +601,7 @@ async fn s12_changes_are_announced_to_the_address_that_existed_before(backend: B
 async fn smtp_mails_letters_before_the_at_only_where_the_server_can(backend: Backend) {
     const ASA: &str = "åsa.öberg@fabrikam.example";
     for smtputf8 in [true, false] {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let sink = tokio::spawn(smtp_sink(listener, smtputf8));
-        let app = TestApp::spawn_with(backend, |config| {
-            config.mail = MailConfig::Smtp(SmtpConfig {
-                host: "127.0.0.1".into(),
-                port,
-                tls: SmtpTls::None,
-                username: String::new(),
-                password: String::new(),
-                from: "Contoso security info <security@contoso.example>".into(),
-            });
-        })
-        .await;
+        let (app, sink) = app_mailing_a_sink(backend, smtputf8).await;
         let mut browser = signed_in(&app, "lars").await;
         let started = start_email(&mut browser, ASA).await;
         // Closing the transport's pooled connection ends the session.
