@@ -5,7 +5,7 @@ use leptos_router::path;
 
 use crate::address::Address;
 use crate::components::progress::Progress;
-use crate::features::step_up::StepUp;
+use crate::features::verify::second_step::SecondStep;
 use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
 use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
@@ -45,9 +45,9 @@ fn RoutedPages(session: Session) -> impl IntoView {
     }
 }
 
-/// The sign-in page's second step here: the step-up.
+/// The sign-in page's second step here.
 fn step_up_at_sign_in(verified: Callback<()>) -> AnyView {
-    view! { <StepUp at_sign_in=true on_verified=verified/> }.into_any()
+    view! { <SecondStep on_verified=verified/> }.into_any()
 }
 
 /// The sign-in page alone, without a router: the server sends this entry

@@ -70,12 +70,75 @@ impl FormSubmit {
         leptos::task::spawn_local(async move {
             let answer = request.await;
             // Over before it is acted on: a refused field can take focus
-            // back, and the next step finds its controls enabled.
-            busy.set(false);
+            // back, and the next step finds its controls enabled. (The
+            // form may be gone already: signing out takes its page away.)
+            busy.try_set(false);
             match answer {
                 Ok(answer) => answered(answer),
                 Err(refusal) => refused(refusal),
             }
         });
+    }
+}
+
+/// Which of a form's requests is still awaited. Going back abandons the one
+/// under way (a code sent while the person moved on to another way): what
+/// arrives for it is dropped, as it would take away what they chose since.
+#[derive(Clone, Copy)]
+pub struct Latest(StoredValue<u32>);
+
+impl Default for Latest {
+    fn default() -> Self {
+        Latest::new()
+    }
+}
+
+impl Latest {
+    pub fn new() -> Latest {
+        Latest(StoredValue::new(0))
+    }
+
+    fn next(self) -> u32 {
+        self.0.update_value(|n| *n = n.wrapping_add(1));
+        self.0.get_value()
+    }
+
+    fn is(self, attempt: u32) -> bool {
+        self.0.try_get_value() == Some(attempt)
+    }
+}
+
+impl FormSubmit {
+    /// As `send_or`, for a request that `abandon` may leave behind: its
+    /// answer is acted on only if it is still the latest.
+    pub fn send_latest<T: 'static>(
+        self,
+        latest: Latest,
+        request: impl Future<Output = ApiResult<T>> + 'static,
+        answered: impl FnOnce(T) + 'static,
+        refused: impl FnOnce(ApiError) + 'static,
+    ) {
+        let this = latest.next();
+        self.busy.set(true);
+        self.error.set(None);
+        let busy = self.busy;
+        leptos::task::spawn_local(async move {
+            let answer = request.await;
+            if !latest.is(this) {
+                return;
+            }
+            busy.try_set(false);
+            match answer {
+                Ok(answer) => answered(answer),
+                Err(refusal) => refused(refusal),
+            }
+        });
+    }
+
+    /// Stops waiting for the request under way, and clears its refusal.
+    pub fn abandon(self, latest: Latest) {
+        latest.next();
+        self.busy.set(false);
+        self.error.set(None);
     }
 }

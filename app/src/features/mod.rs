@@ -1,12 +1,13 @@
 //! The flows of the Security info page. `methods/` is the list of methods,
 //! its dialogs and one wizard per kind; `challenge.rs` the steps every
 //! verification by code or call shares; `registration.rs` the interrupt
-//! that asks for more methods; `step_up.rs` "Verify your identity" (a
-//! step-up, a sign-in's second step, a password reset's steps);
+//! that asks for more methods; `verify/` "Verify your identity" (a
+//! step-up, a sign-in's second step, a password reset's steps, over one
+//! core of choosing and verifying a method);
 //! `new_password.rs` the new password's fields and strength.
 
 pub mod challenge;
 pub mod methods;
 pub mod new_password;
 pub mod registration;
-pub mod step_up;
+pub mod verify;

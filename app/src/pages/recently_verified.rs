@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::features::step_up::StepUp;
+use crate::features::verify::step_up::StepUp;
 use crate::session::use_session;
 
 #[component]

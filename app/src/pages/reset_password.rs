@@ -1,7 +1,7 @@
 //! "Get back into your account" (SPEC §8): the account name, then one or
-//! two verifications with the methods registered for password reset (the
-//! same `StepUp` as a sign-in, in its reset mode), then a new password
-//! twice. The server decides everything; this page follows where the reset
+//! two verifications with the methods registered for password reset
+//! (`ResetProof`: the same choice of methods as a sign-in's second step),
+//! then a new password twice. The server decides everything; this page follows where the reset
 //! stands (`GET /api/password-reset`).
 
 use leptos::html;
@@ -15,7 +15,7 @@ use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::features::challenge::{Calling, EnterCode};
 use crate::features::new_password::{self, NewPasswordFields, StrengthOf};
-use crate::features::step_up::StepUp;
+use crate::features::verify::reset_proof::ResetProof;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::title::use_page_title;
@@ -67,8 +67,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
             view! { <FirstProof state on_verified=Callback::new(move |()| refresh())/> }.into_any()
         }
         Stage::Verify(state) => {
-            let step = (state.verified + 1, state.required);
-            view! { <StepUp reset_step=step on_verified=Callback::new(move |()| refresh())/> }
+            let (step, steps) = (state.verified + 1, state.required);
+            view! { <ResetProof step steps on_verified=Callback::new(move |()| refresh())/> }
                 .into_any()
         }
         Stage::NewPassword { min_length } => {

@@ -13,6 +13,7 @@ use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::methods::list::MethodList;
 use crate::features::registration::Registration;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::pages::recently_verified::RecentlyVerified;
 use crate::pages::signed_in::SignedIn;
@@ -128,26 +129,16 @@ fn SignOutEverywhere(on_cancel: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = leptos_router::hooks::use_navigate();
-    let busy = RwSignal::new(false);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match session.sign_out(true).await {
-                Ok(()) => navigate(
-                    "/signin?signed-out=everywhere",
-                    leptos_router::NavigateOptions::default(),
-                ),
-                Err(e) => {
-                    busy.try_set(false);
-                    error.try_set(Some(e));
-                }
-            }
+        form.send(session.sign_out(true), move |()| {
+            navigate(
+                "/signin?signed-out=everywhere",
+                leptos_router::NavigateOptions::default(),
+            );
         });
     };
     view! {

@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::pages::whole_app::LoadWholeApp;
 use crate::session::use_session;
@@ -154,29 +155,24 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
 
     // "Sign in with a passkey": no account name; the browser asks for the
     // passkey and its unlock (S32).
-    let passkey_busy = RwSignal::new(false);
+    let passkey = FormSubmit {
+        busy: RwSignal::new(false),
+        error,
+    };
+    let passkey_busy = passkey.busy;
     let with_passkey = move |_| {
         if passkey_busy.get_untracked() {
             return;
         }
         stop_autofill();
-        passkey_busy.set(true);
-        error.set(None);
-        leptos::task::spawn_local(async move {
-            let outcome = async {
-                let ceremony = api::call::<StartPasskeySignIn>(&()).await?;
-                let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
-                    .await
-                    .map_err(ApiError::new)?;
-                api::finish_passkey_sign_in(&ceremony.ceremony_id, assertion).await
-            };
-            let outcome = outcome.await;
-            passkey_busy.set(false);
-            match outcome {
-                Ok(info) => session.signed_in(i18n, info),
-                Err(e) => error.set(Some(e)),
-            }
-        });
+        let ceremony = async {
+            let ceremony = api::call::<StartPasskeySignIn>(&()).await?;
+            let assertion = crate::webauthn::get_assertion(&ceremony.options_json, None)
+                .await
+                .map_err(ApiError::new)?;
+            api::finish_passkey_sign_in(&ceremony.ceremony_id, assertion).await
+        };
+        passkey.send(ceremony, move |info| session.signed_in(i18n, info));
     };
 
     let pending = submit.pending();

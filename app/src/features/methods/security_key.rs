@@ -13,13 +13,14 @@ use crate::components::field::TextField;
 use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::components::wizard_done::WizardDone;
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::webauthn;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
+    /// The key's name, then the browser's prompt (the form busy).
     Name,
-    Waiting,
     Done,
 }
 
@@ -31,7 +32,11 @@ pub fn SecurityKeyWizard(
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Name);
-    let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
+    let form = FormSubmit::new();
+    let FormSubmit {
+        busy: waiting,
+        error,
+    } = form;
     let result: RwSignal<Option<SecurityInfo>> = RwSignal::new(None);
     let input: NodeRef<html::Input> = NodeRef::new();
     // The browser's prompt under way, ended when the wizard closes (a
@@ -44,9 +49,6 @@ pub fn SecurityKeyWizard(
     });
 
     let register = move || {
-        if step.get_untracked() == Step::Waiting {
-            return;
-        }
         if name.with_untracked(|n| n.trim().is_empty()) {
             error.set(Some(ApiError::at(
                 ErrorCode::KeyNameRequired,
@@ -54,46 +56,41 @@ pub fn SecurityKeyWizard(
             )));
             return;
         }
-        error.set(None);
-        step.set(Step::Waiting);
+        if waiting.get_untracked() {
+            return;
+        }
         let controller = web_sys::AbortController::new().ok();
         let signal = controller.as_ref().map(web_sys::AbortController::signal);
         prompt.set_value(controller);
-        leptos::task::spawn_local(async move {
-            let outcome = async {
-                let creation =
-                    api::call::<endpoints::StartSecurityKey>(&models::StartSecurityKeyRequest {
-                        name: name.get_untracked(),
-                    })
-                    .await?;
-                let credential =
-                    webauthn::create_credential(&creation.options_json, signal.as_ref())
-                        .await
-                        .map_err(ApiError::new)?;
-                api::call_at::<endpoints::FinishSecurityKey>(
-                    &creation.ceremony_id,
-                    &models::FinishSecurityKeyRequest {
-                        credential_json: credential,
-                    },
-                )
+        let ceremony = async move {
+            let creation =
+                api::call::<endpoints::StartSecurityKey>(&models::StartSecurityKeyRequest {
+                    name: name.get_untracked(),
+                })
+                .await?;
+            let credential = webauthn::create_credential(&creation.options_json, signal.as_ref())
                 .await
-            };
-            let outcome = outcome.await;
-            // The wizard may have closed while the prompt was open.
-            if step.try_get_untracked().is_none() {
-                return;
-            }
-            match outcome {
-                Ok(info) => {
-                    result.set(Some(info));
-                    step.set(Step::Done);
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    step.set(Step::Name);
-                }
-            }
-        });
+                .map_err(ApiError::new)?;
+            api::call_at::<endpoints::FinishSecurityKey>(
+                &creation.ceremony_id,
+                &models::FinishSecurityKeyRequest {
+                    credential_json: credential,
+                },
+            )
+            .await
+        };
+        // The wizard may have closed while the prompt was open: then its
+        // signals are gone, and nothing is shown.
+        form.send_or(
+            ceremony,
+            move |info| {
+                result.try_set(Some(info));
+                step.try_set(Step::Done);
+            },
+            move |e| {
+                error.try_set(Some(e));
+            },
+        );
     };
 
     // "Try again" is for a prompt that failed, not for a missing name.
@@ -125,6 +122,10 @@ pub fn SecurityKeyWizard(
     view! {
         <h2 id="dialog-title" class="dialog-title"><MethodIcon kind=MethodKind::SecurityKey/>{move || i18n.t("security-key-wizard-title")}</h2>
         {move || match step.get() {
+            Step::Name if waiting.get() => view! {
+                <Progress label=Signal::derive(move || i18n.t("security-key-waiting"))/>
+                <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel/>
+            }.into_any(),
             Step::Name => view! {
                 <p>{move || i18n.t("security-key-wizard-intro")}</p>
                 <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); register() }>
@@ -146,10 +147,6 @@ pub fn SecurityKeyWizard(
                         />
                     </FormActions>
                 </form>
-            }.into_any(),
-            Step::Waiting => view! {
-                <Progress label=Signal::derive(move || i18n.t("security-key-waiting"))/>
-                <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel/>
             }.into_any(),
             Step::Done => view! {
                 <WizardDone text_id="security-key-success-text"
