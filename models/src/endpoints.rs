@@ -239,7 +239,7 @@ endpoints! {
     /// The reset's new password.
     SetResetPassword: Put "/password-reset/password", NewPasswordRequest => ();
     /// The organization's logo (an SVG document, not JSON).
-    OrganizationLogo: Get "/organizations/{id}/logo" [String], - => String;
+    OrganizationLogo: Get "/organizations/{id}/logo" [crate::OrganizationId], - => String;
     /// The load balancer's liveness answer (text, not JSON).
     Health: Get "/health", - => String;
     /// The OpenAPI description of everything above (JSON of its own shape).

@@ -66,4 +66,8 @@ ids! {
     CeremonyId,
     /// An authenticator app waiting for its first code.
     PendingAppId,
+    /// A person: their account in an organization.
+    PersonId,
+    /// An organization, with its policy and its people.
+    OrganizationId,
 }

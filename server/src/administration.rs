@@ -40,7 +40,13 @@ pub async fn set_policy(
     })?;
     let organization = &session.user.organization_id;
     state.store.set_policy(organization, &policy).await?;
-    who.record(state, Action::PolicyChanged, None, organization, None)
-        .await?;
+    who.record(
+        state,
+        Action::PolicyChanged,
+        None,
+        organization.as_str(),
+        None,
+    )
+    .await?;
     Ok(policy)
 }

@@ -2,6 +2,7 @@
 //! where, what it was — and its announcement to the person's email address.
 
 use models::Locale;
+use models::PersonId;
 
 use crate::error::AppResult;
 use crate::state::AppState;
@@ -128,7 +129,7 @@ impl Action {
 /// is signed in, so it is not a `Requester`'s, and nothing is announced.
 pub async fn record_failed_sign_in(
     state: &AppState,
-    user_id: &str,
+    user_id: &PersonId,
     how: &str,
     address: &str,
     user_agent: &str,

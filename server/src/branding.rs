@@ -3,14 +3,15 @@
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use models::OrganizationId;
 
 /// Large enough for any reasonable mark, small enough to read per request.
 pub const LOGO_MAX_BYTES: usize = 64 * 1024;
 
 /// What the header loads: the path carries the organization's id only.
-pub fn logo_path(organization_id: &str) -> String {
+pub fn logo_path(organization_id: &OrganizationId) -> String {
     use models::endpoints::{OrganizationLogo, path_at};
-    path_at::<OrganizationLogo>(&organization_id.to_owned())
+    path_at::<OrganizationLogo>(organization_id)
 }
 
 /// Why a logo cannot be used, if it cannot. The document is served under a
@@ -29,7 +30,7 @@ pub fn check_logo(svg: &str) -> Result<(), &'static str> {
 
 /// The organization's logo; not found when it has none (or no such
 /// organization exists).
-pub async fn logo(state: &AppState, organization_id: &str) -> AppResult<String> {
+pub async fn logo(state: &AppState, organization_id: &OrganizationId) -> AppResult<String> {
     state
         .store
         .organization_logo(organization_id)

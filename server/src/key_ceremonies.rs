@@ -6,6 +6,7 @@
 //! stored. The relying party and key names are `security_key.rs`.
 
 use models::CeremonyId;
+use models::PersonId;
 use models::{ErrorCode, Field, MethodKind, SecurityKeyCeremony};
 use serde::de::DeserializeOwned;
 use webauthn_rs::prelude::{
@@ -76,7 +77,7 @@ pub async fn start_registration(
 /// browser its options.
 async fn begin(
     state: &AppState,
-    user_id: &str,
+    user_id: &PersonId,
     ceremony: &Ceremony,
     options: &impl serde::Serialize,
 ) -> AppResult<SecurityKeyCeremony> {
@@ -223,7 +224,7 @@ pub async fn finish_verification(
 /// credential.
 async fn take<S: DeserializeOwned, C: DeserializeOwned>(
     state: &AppState,
-    user_id: &str,
+    user_id: &PersonId,
     id: &str,
     purpose: PurposeKind,
     credential_json: &str,

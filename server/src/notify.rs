@@ -4,6 +4,7 @@
 //! never undoes or blocks the change (the audit row is the record).
 
 use i18n::Args;
+use models::PersonId;
 use models::{Locale, MethodKind};
 
 use crate::state::AppState;
@@ -15,7 +16,7 @@ use crate::state::AppState;
 /// told too.
 pub async fn security_info_changed(
     state: &AppState,
-    user_id: &str,
+    user_id: &PersonId,
     locale: Locale,
     what: &'static str,
     changed_method: Option<&str>,

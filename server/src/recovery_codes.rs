@@ -3,6 +3,7 @@
 //! digests. They verify a sign-in as a last resort: never the default,
 //! offered last, and each use is announced.
 
+use models::PersonId;
 use models::{ErrorCode, Field, MethodKind, RecoveryCodeSet};
 
 use crate::audit::{Action, Requester};
@@ -58,7 +59,7 @@ pub fn normalize(typed: &str) -> Option<String> {
 
 /// What the database keeps of a code: bound to its owner, keyed with the
 /// server's secret so that a copy of the table cannot be searched.
-fn digest(key: &[u8], user_id: &str, normalized: &str) -> String {
+fn digest(key: &[u8], user_id: &PersonId, normalized: &str) -> String {
     crate::codes::code_digest(key, &format!("recovery:{user_id}"), normalized)
 }
 

@@ -3,6 +3,7 @@
 //! The ceremony state lives in the database (`webauthn_ceremonies`), so
 //! any instance can finish what another began.
 
+use models::PersonId;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
@@ -41,7 +42,7 @@ pub fn relying_party(public_origin: &str, webauthn_rp_id: &str) -> Result<Webaut
 
 /// The WebAuthn user handle of an account: stable, and revealing nothing
 /// about the account (a digest of its random id).
-pub fn user_handle(user_id: &str) -> Uuid {
+pub fn user_handle(user_id: &PersonId) -> Uuid {
     let digest = Sha256::digest(format!("secinfo-webauthn-user:{user_id}").as_bytes());
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
@@ -89,7 +90,8 @@ mod tests {
 
     #[test]
     fn user_handles_are_stable_and_distinct() {
-        assert_eq!(user_handle("a"), user_handle("a"));
-        assert_ne!(user_handle("a"), user_handle("b"));
+        let (a, b) = (PersonId::new("a"), PersonId::new("b"));
+        assert_eq!(user_handle(&a), user_handle(&a));
+        assert_ne!(user_handle(&a), user_handle(&b));
     }
 }

@@ -22,7 +22,7 @@ struct DemoFile {
 
 #[derive(Deserialize)]
 struct DemoOrganization {
-    id: String,
+    id: models::OrganizationId,
     name: String,
     account_domain: String,
     /// An SVG document, shown in the header beside the name.
@@ -72,7 +72,7 @@ pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
         store
             .insert_user(
                 NewUser {
-                    id: &secret::new_id()?,
+                    id: &models::PersonId::new(secret::new_id()?),
                     organization_id: &org.id,
                     account_name: &account,
                     display_name: &user.display_name,

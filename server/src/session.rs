@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
 use crate::store::{MethodRecord, SessionRecord};
+use models::PersonId;
 
 /// A session token just given out. Only the person's browser keeps it;
 /// the database keeps its digest.
@@ -263,7 +264,7 @@ pub struct Opened {
 pub async fn open(
     state: &AppState,
     presented: Option<&str>,
-    user_id: &str,
+    user_id: &PersonId,
     address: &str,
     user_agent: &str,
     opening: Opening,

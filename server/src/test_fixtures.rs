@@ -3,6 +3,7 @@
 //! `test` mode (see `Config::test_seams`); never in production.
 
 use models::{AccountName, Field, Locale};
+use models::{OrganizationId, PersonId};
 use serde::Deserialize;
 
 use crate::error::{AppError, AppResult};
@@ -38,7 +39,7 @@ fn parse_account(name: &str) -> AppResult<AccountName> {
 pub async fn create_user(state: &AppState, body: NewTestUser) -> AppResult<bool> {
     let account = parse_account(&body.account_name)?;
     let hash = passwords::hash(body.password).await?;
-    let id = secret::new_id()?;
+    let id = PersonId::new(secret::new_id()?);
     let joined = match &body.organization_of {
         Some(other) => {
             let other = parse_account(other)?;
@@ -56,7 +57,7 @@ pub async fn create_user(state: &AppState, body: NewTestUser) -> AppResult<bool>
     let organization_id = match (&body.policy, joined) {
         (_, Some(org)) => org,
         (Some(policy), None) => {
-            let org = format!("test-{}", secret::new_id()?);
+            let org = OrganizationId::new(format!("test-{}", secret::new_id()?));
             state
                 .store
                 .upsert_organization(&org, "Contoso", "contoso.example", state.now())
@@ -68,7 +69,7 @@ pub async fn create_user(state: &AppState, body: NewTestUser) -> AppResult<bool>
                 .await?;
             org
         }
-        (None, None) => seed::DEMO_ORGANIZATION_ID.to_owned(),
+        (None, None) => OrganizationId::new(seed::DEMO_ORGANIZATION_ID),
     };
     let created = state
         .store

@@ -30,6 +30,7 @@ use crate::store::{
 };
 use crate::throttle::{self, HOUR, Limit};
 use i18n::Args;
+use models::PersonId;
 use models::{
     CallProgress, CallStatus, Challenge, Channel, ErrorCode, MethodKind, PhoneDelivery,
     StepUpOption,
@@ -300,7 +301,7 @@ pub const RING_TIMEOUT_SECS: i64 = 60;
 /// and `true` says this poll took it and finishes the verification.
 pub async fn poll_call(
     state: &AppState,
-    user_id: &str,
+    user_id: &PersonId,
     challenge: &ChallengeRecord,
 ) -> AppResult<(models::CallStatus, bool)> {
     use models::CallStatus;

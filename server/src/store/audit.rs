@@ -2,10 +2,11 @@ use super::Store;
 use super::StoreResult;
 use crate::clock::UnixTime;
 use crate::secret;
+use models::PersonId;
 
 /// One change of security info (S12): who, what, when, from where.
 pub struct AuditEntry<'a> {
-    pub user_id: &'a str,
+    pub user_id: &'a PersonId,
     /// e.g. `method-added`, `method-changed`, `method-deleted`, `default-changed`.
     pub action: &'a str,
     pub method_id: Option<&'a str>,
@@ -24,7 +25,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(secret::new_id()?)
-        .bind(entry.user_id)
+        .bind(entry.user_id.as_str())
         .bind(entry.action)
         .bind(entry.method_id)
         .bind(entry.detail)
@@ -39,10 +40,10 @@ impl Store {
     /// The user's audit trail, newest first: (action, method id, client address).
     pub async fn audit_of_user(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
     ) -> StoreResult<Vec<(String, Option<String>, String)>> {
         Ok(sqlx::query_as(AUDIT_OF_USER)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .fetch_all(&self.pool)
             .await?)
     }

@@ -1,3 +1,4 @@
+use models::PersonId;
 use models::{CallStatus, Channel, MethodKind, PhoneDelivery};
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -122,7 +123,7 @@ impl Payload {
 
 pub struct NewChallenge<'a> {
     pub id: &'a str,
-    pub user_id: &'a str,
+    pub user_id: &'a PersonId,
     pub purpose: &'a Purpose,
     pub channel: Channel,
     pub destination: &'a Destination,
@@ -133,7 +134,7 @@ pub struct NewChallenge<'a> {
 #[derive(Clone, Debug)]
 pub struct ChallengeRecord {
     pub id: String,
-    pub user_id: String,
+    pub user_id: PersonId,
     pub purpose: Purpose,
     pub channel: Channel,
     pub destination: Destination,
@@ -194,7 +195,7 @@ fn challenge_from_row(row: &AnyRow) -> StoreResult<ChallengeRecord> {
     };
     Ok(ChallengeRecord {
         id: row.try_get("id")?,
-        user_id: row.try_get("user_id")?,
+        user_id: PersonId::new(row.try_get::<String, _>("user_id")?),
         purpose,
         channel,
         destination,
@@ -232,7 +233,7 @@ impl Store {
         )
         .bind(now)
         .bind(c.destination.address())
-        .bind(c.user_id)
+        .bind(c.user_id.as_str())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -240,7 +241,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(c.id)
-        .bind(c.user_id)
+        .bind(c.user_id.as_str())
         .bind(c.purpose.kind().as_str())
         .bind(c.channel.as_str())
         .bind(c.destination.address())
@@ -256,13 +257,17 @@ impl Store {
     }
 
     /// The user's challenge, or `None` for anyone else's (S13).
-    pub async fn challenge(&self, id: &str, user_id: &str) -> StoreResult<Option<ChallengeRecord>> {
+    pub async fn challenge(
+        &self,
+        id: &str,
+        user_id: &PersonId,
+    ) -> StoreResult<Option<ChallengeRecord>> {
         let sql = sqlx::AssertSqlSafe(format!(
             "SELECT {CHALLENGE_COLUMNS} FROM challenges WHERE id = $1 AND user_id = $2"
         ));
         let row = sqlx::query(sql)
             .bind(id)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(challenge_from_row).transpose()
@@ -272,7 +277,7 @@ impl Store {
     /// one ends the one before), if it has not lapsed.
     pub async fn live_challenge_to(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         destination: &str,
         now: UnixTime,
     ) -> StoreResult<Option<ChallengeRecord>> {
@@ -281,7 +286,7 @@ impl Store {
              AND consumed_at IS NULL AND expires_at > $3 ORDER BY created_at DESC LIMIT 1"
         ));
         let row = sqlx::query(sql)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .bind(destination)
             .bind(now)
             .fetch_optional(&self.pool)
@@ -303,7 +308,7 @@ impl Store {
     pub async fn check_code(
         &self,
         id: &str,
-        user_id: &str,
+        user_id: &PersonId,
         digest: &str,
         max_tries: i64,
         now: UnixTime,
@@ -311,7 +316,7 @@ impl Store {
         let checked: Option<(Option<i64>,)> = sqlx::query_as(CHECK_CODE)
             .bind(now)
             .bind(id)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .bind(digest)
             .bind(max_tries)
             .fetch_optional(&self.pool)
@@ -329,12 +334,16 @@ impl Store {
     }
 
     /// Test seam (fixtures API only): every open challenge of the user expires now.
-    pub async fn expire_challenges_of_user(&self, user_id: &str, now: UnixTime) -> StoreResult<()> {
+    pub async fn expire_challenges_of_user(
+        &self,
+        user_id: &PersonId,
+        now: UnixTime,
+    ) -> StoreResult<()> {
         sqlx::query(
             "UPDATE challenges SET expires_at = $1 WHERE user_id = $2 AND consumed_at IS NULL",
         )
         .bind(now)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -354,7 +363,7 @@ impl Store {
     pub async fn consume_confirmed_call(
         &self,
         id: &str,
-        user_id: &str,
+        user_id: &PersonId,
         now: UnixTime,
     ) -> StoreResult<bool> {
         let done = sqlx::query(
@@ -363,7 +372,7 @@ impl Store {
         )
         .bind(now)
         .bind(id)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)

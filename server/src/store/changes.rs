@@ -8,6 +8,7 @@
 //! minimum, the default, the step-up) therefore hold when the same
 //! requests arrive together (F3, F5, F11, F17).
 
+use models::PersonId;
 use models::PhoneDelivery;
 use sqlx::{Any, Transaction};
 
@@ -33,11 +34,11 @@ pub enum InsertRefused {
 impl Store {
     /// Begins a change of the person's security info, after every other
     /// change of theirs that began before it. `None` if the user is gone.
-    pub async fn begin_change(&self, user_id: &str) -> StoreResult<Option<Change>> {
+    pub async fn begin_change(&self, user_id: &PersonId) -> StoreResult<Option<Change>> {
         let mut tx = self.pool.begin().await?;
         let locked =
             sqlx::query("UPDATE users SET default_method_id = default_method_id WHERE id = $1")
-                .bind(user_id)
+                .bind(user_id.as_str())
                 .execute(&mut *tx)
                 .await?;
         if locked.rows_affected() != 1 {
@@ -48,7 +49,10 @@ impl Store {
             user_columns!(),
             " FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1"
         );
-        let row = sqlx::query(sql).bind(user_id).fetch_one(&mut *tx).await?;
+        let row = sqlx::query(sql)
+            .bind(user_id.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
         let user = user_from_row(&row)?;
         Ok(Some(Change { tx, user }))
     }
@@ -81,7 +85,7 @@ impl Change {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(method.id)
-        .bind(&self.user.id)
+        .bind(self.user.id.as_str())
         .bind(method.kind.as_str())
         .bind(method.detail)
         .bind(method.data.to_column()?)
@@ -131,14 +135,14 @@ impl Change {
         };
         sqlx::query("DELETE FROM recovery_codes WHERE method_id = $1 AND user_id = $2")
             .bind(method_id)
-            .bind(&self.user.id)
+            .bind(self.user.id.as_str())
             .execute(&mut *self.tx)
             .await?;
         for digest in &codes.digests {
             sqlx::query(
                 "INSERT INTO recovery_codes (user_id, method_id, digest) VALUES ($1, $2, $3)",
             )
-            .bind(&self.user.id)
+            .bind(self.user.id.as_str())
             .bind(method_id)
             .bind(digest)
             .execute(&mut *self.tx)
@@ -151,12 +155,12 @@ impl Change {
     pub async fn delete_method(&mut self, id: &str) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM methods WHERE id = $1 AND user_id = $2")
             .bind(id)
-            .bind(&self.user.id)
+            .bind(self.user.id.as_str())
             .execute(&mut *self.tx)
             .await?;
         sqlx::query("DELETE FROM recovery_codes WHERE method_id = $1 AND user_id = $2")
             .bind(id)
-            .bind(&self.user.id)
+            .bind(self.user.id.as_str())
             .execute(&mut *self.tx)
             .await?;
         Ok(done.rows_affected() == 1)
@@ -170,7 +174,7 @@ impl Change {
         sqlx::query("UPDATE users SET default_method_id = $1, default_delivery = $2 WHERE id = $3")
             .bind(method_id)
             .bind(delivery.map(super::challenges::delivery_as_str))
-            .bind(&self.user.id)
+            .bind(self.user.id.as_str())
             .execute(&mut *self.tx)
             .await?;
         self.user.default_method_id = method_id.map(str::to_owned);

@@ -1,3 +1,4 @@
+use models::{OrganizationId, PersonId};
 use std::fmt::Write;
 
 use models::{MethodKind, PhoneDelivery};
@@ -150,12 +151,15 @@ pub(super) const METHODS_OF_USER: &str = "SELECT id, kind, detail, data, created
      (SELECT COUNT(*) FROM recovery_codes r WHERE r.method_id = m.id AND r.used_at IS NULL) AS remaining \
      FROM methods m WHERE user_id = $1 ORDER BY created_at, id";
 
-pub(super) async fn select_methods<'e, E>(db: E, user_id: &str) -> StoreResult<Vec<MethodRecord>>
+pub(super) async fn select_methods<'e, E>(
+    db: E,
+    user_id: &PersonId,
+) -> StoreResult<Vec<MethodRecord>>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let rows = sqlx::query(METHODS_OF_USER)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .fetch_all(db)
         .await?;
     rows.iter()
@@ -220,7 +224,7 @@ fn data_if<T: serde::de::DeserializeOwned>(this_kind: bool, data: &str) -> Optio
 
 pub(super) async fn update_method<'e, E>(
     db: E,
-    user_id: &str,
+    user_id: &PersonId,
     id: &str,
     detail: &str,
     data: &MethodData,
@@ -233,7 +237,7 @@ where
             .bind(detail)
             .bind(data.to_column()?)
             .bind(id)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .execute(db)
             .await?;
     Ok(done.rows_affected() == 1)
@@ -248,7 +252,7 @@ impl Store {
     /// clone's (S22, S32).
     pub async fn record_key_use(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         id: &str,
         mut key: SecurityKeyData,
         used: &webauthn_rs::prelude::AuthenticationResult,
@@ -263,7 +267,7 @@ impl Store {
         .bind(data.to_column()?)
         .bind(i64::from(count))
         .bind(id)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -273,7 +277,7 @@ impl Store {
     /// with the same code, exactly one changes the row (S31).
     pub async fn use_recovery_code(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         digest: &str,
         now: UnixTime,
     ) -> StoreResult<bool> {
@@ -281,7 +285,7 @@ impl Store {
             "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND digest = $3 AND used_at IS NULL",
         )
         .bind(now)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .bind(digest)
         .execute(&self.pool)
         .await?;
@@ -318,7 +322,7 @@ impl Store {
     }
 
     /// The user's methods, oldest first.
-    pub async fn methods_of_user(&self, user_id: &str) -> StoreResult<Vec<MethodRecord>> {
+    pub async fn methods_of_user(&self, user_id: &PersonId) -> StoreResult<Vec<MethodRecord>> {
         select_methods(&self.pool, user_id).await
     }
 
@@ -326,7 +330,7 @@ impl Store {
     /// count): same id, so the default stays where it was.
     pub async fn update_method(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         id: &str,
         detail: &str,
         data: &MethodData,
@@ -337,23 +341,27 @@ impl Store {
     /// Sets the policy of an organization that has none yet (first start).
     pub async fn set_policy_if_unset(
         &self,
-        organization_id: &str,
+        organization_id: &OrganizationId,
         policy: &Policy,
     ) -> StoreResult<()> {
         let json = serde_json::to_string(policy).map_err(|e| StoreError::encoding("policy", e))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2 AND policy = '{}'")
             .bind(json)
-            .bind(organization_id)
+            .bind(organization_id.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
-    pub async fn set_policy(&self, organization_id: &str, policy: &Policy) -> StoreResult<()> {
+    pub async fn set_policy(
+        &self,
+        organization_id: &OrganizationId,
+        policy: &Policy,
+    ) -> StoreResult<()> {
         let json = serde_json::to_string(policy).map_err(|e| StoreError::encoding("policy", e))?;
         sqlx::query("UPDATE organizations SET policy = $1 WHERE id = $2")
             .bind(json)
-            .bind(organization_id)
+            .bind(organization_id.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())

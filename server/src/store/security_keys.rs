@@ -1,6 +1,7 @@
 use super::StoreResult;
 use super::{PurposeKind, Store};
 use crate::clock::UnixTime;
+use models::PersonId;
 
 /// A WebAuthn ceremony under way: webauthn-rs's state as JSON.
 #[derive(Clone, Debug)]
@@ -15,7 +16,7 @@ impl Store {
     pub async fn insert_ceremony(
         &self,
         id: &str,
-        user_id: &str,
+        user_id: &PersonId,
         ceremony: &Ceremony,
         now: UnixTime,
         expires_at: UnixTime,
@@ -25,7 +26,7 @@ impl Store {
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(id)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .bind(ceremony.purpose.as_str())
         .bind(&ceremony.name)
         .bind(&ceremony.state)
@@ -42,7 +43,7 @@ impl Store {
     pub async fn take_ceremony(
         &self,
         id: &str,
-        user_id: &str,
+        user_id: &PersonId,
         purpose: PurposeKind,
         now: UnixTime,
     ) -> StoreResult<Option<Ceremony>> {
@@ -51,7 +52,7 @@ impl Store {
              WHERE id = $1 AND user_id = $2 AND purpose = $3",
         )
         .bind(id)
-        .bind(user_id)
+        .bind(user_id.as_str())
         .bind(purpose.as_str())
         .fetch_optional(&self.pool)
         .await?;
@@ -60,7 +61,7 @@ impl Store {
         };
         let taken = sqlx::query("DELETE FROM webauthn_ceremonies WHERE id = $1 AND user_id = $2")
             .bind(id)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .execute(&self.pool)
             .await?;
         if taken.rows_affected() != 1 || expires_at <= now {

@@ -1,4 +1,5 @@
 use models::Locale;
+use models::PersonId;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -10,7 +11,7 @@ use crate::clock::UnixTime;
 
 pub struct NewSession<'a> {
     pub token_digest: &'a str,
-    pub user_id: &'a str,
+    pub user_id: &'a PersonId,
     pub client_address: &'a str,
     pub user_agent: &'a str,
     /// For a sign-in that waits for its second step: when it lapses (S27).
@@ -194,7 +195,7 @@ impl Store {
              VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
         )
         .bind(session.token_digest)
-        .bind(session.user_id)
+        .bind(session.user_id.as_str())
         .bind(now)
         .bind(session.client_address)
         .bind(session.user_agent)
@@ -467,9 +468,9 @@ impl Store {
     }
 
     /// "Sign out everywhere".
-    pub async fn delete_sessions_of_user(&self, user_id: &str) -> StoreResult<u64> {
+    pub async fn delete_sessions_of_user(&self, user_id: &PersonId) -> StoreResult<u64> {
         let done = sqlx::query(END_SESSIONS_OF_USER)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())

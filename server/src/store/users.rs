@@ -1,4 +1,4 @@
-use models::{AccountName, Locale};
+use models::{AccountName, Locale, OrganizationId, PersonId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -9,8 +9,8 @@ use crate::clock::UnixTime;
 /// A person's account as the server knows it.
 #[derive(Clone, Debug)]
 pub struct UserRecord {
-    pub id: String,
-    pub organization_id: String,
+    pub id: PersonId,
+    pub organization_id: OrganizationId,
     pub organization_name: String,
     /// Whether the organization has a logo to show.
     pub organization_has_logo: bool,
@@ -28,8 +28,8 @@ pub struct UserRecord {
 }
 
 pub struct NewUser<'a> {
-    pub id: &'a str,
-    pub organization_id: &'a str,
+    pub id: &'a PersonId,
+    pub organization_id: &'a OrganizationId,
     pub account_name: &'a AccountName,
     pub display_name: &'a str,
     pub password_hash: &'a str,
@@ -53,8 +53,8 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let account_name: String = row.try_get("account_name")?;
     let locale: Option<String> = row.try_get("locale")?;
     Ok(UserRecord {
-        id: row.try_get("id")?,
-        organization_id: row.try_get("organization_id")?,
+        id: PersonId::new(row.try_get::<String, _>("id")?),
+        organization_id: OrganizationId::new(row.try_get::<String, _>("organization_id")?),
         organization_name: row.try_get("organization_name")?,
         organization_has_logo: row.try_get::<i64, _>("organization_has_logo")? != 0,
         // Stored names were parsed on the way in; re-parsing cannot fail
@@ -84,7 +84,7 @@ pub(super) const USER_BY_ACCOUNT_NAME: &str = concat!(
 impl Store {
     pub async fn upsert_organization(
         &self,
-        id: &str,
+        id: &OrganizationId,
         name: &str,
         account_domain: &str,
         now: UnixTime,
@@ -93,7 +93,7 @@ impl Store {
             "INSERT INTO organizations (id, name, account_domain, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, account_domain = excluded.account_domain",
         )
-        .bind(id)
+        .bind(id.as_str())
         .bind(name)
         .bind(account_domain)
         .bind(now)
@@ -103,19 +103,23 @@ impl Store {
     }
 
     /// Sets (or with `None` removes) the organization's logo.
-    pub async fn set_organization_logo(&self, id: &str, logo_svg: Option<&str>) -> StoreResult<()> {
+    pub async fn set_organization_logo(
+        &self,
+        id: &OrganizationId,
+        logo_svg: Option<&str>,
+    ) -> StoreResult<()> {
         sqlx::query("UPDATE organizations SET logo_svg = $1 WHERE id = $2")
             .bind(logo_svg)
-            .bind(id)
+            .bind(id.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
     /// The organization's logo, if it has one.
-    pub async fn organization_logo(&self, id: &str) -> StoreResult<Option<String>> {
+    pub async fn organization_logo(&self, id: &OrganizationId) -> StoreResult<Option<String>> {
         let row = sqlx::query("SELECT logo_svg FROM organizations WHERE id = $1")
-            .bind(id)
+            .bind(id.as_str())
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
@@ -130,8 +134,8 @@ impl Store {
             "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
         )
-        .bind(user.id)
-        .bind(user.organization_id)
+        .bind(user.id.as_str())
+        .bind(user.organization_id.as_str())
         .bind(user.account_name.as_str())
         .bind(user.display_name)
         .bind(user.password_hash)
@@ -172,10 +176,10 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    pub async fn set_user_locale(&self, user_id: &str, locale: Locale) -> StoreResult<()> {
+    pub async fn set_user_locale(&self, user_id: &PersonId, locale: Locale) -> StoreResult<()> {
         sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
             .bind(locale.tag())
-            .bind(user_id)
+            .bind(user_id.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -186,18 +190,18 @@ impl Store {
     /// but `keep` (the one that changed it, if any), in one transaction.
     pub async fn set_password_hash(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         hash: &str,
         keep: Option<&str>,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
-            .bind(user_id)
+            .bind(user_id.as_str())
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2")
-            .bind(user_id)
+            .bind(user_id.as_str())
             .bind(keep.unwrap_or(""))
             .execute(&mut *tx)
             .await?;
@@ -211,14 +215,14 @@ impl Store {
     /// stay too: the password did not change. Whether it was replaced.
     pub async fn renew_password_hash(
         &self,
-        user_id: &str,
+        user_id: &PersonId,
         old: &str,
         new: &str,
     ) -> StoreResult<bool> {
         let done =
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3")
                 .bind(new)
-                .bind(user_id)
+                .bind(user_id.as_str())
                 .bind(old)
                 .execute(&self.pool)
                 .await?;

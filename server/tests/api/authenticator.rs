@@ -134,7 +134,11 @@ async fn s9_a_totp_code_is_accepted_once_per_time_step(backend: Backend) {
         .fetch_one(app.store.pool())
         .await
         .unwrap();
-    let trail = app.store.audit_of_user(&user_id).await.unwrap();
+    let trail = app
+        .store
+        .audit_of_user(&models::PersonId::new(user_id))
+        .await
+        .unwrap();
     assert!(
         trail
             .iter()

@@ -56,7 +56,10 @@ async fn allow_email(app: &TestApp) {
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::Email));
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 async fn signed_in(app: &TestApp, name: &str) -> Browser {
@@ -157,7 +160,7 @@ async fn the_organizations_own_domain_and_bad_addresses_are_refused_at_the_field
     assert_eq!(sent, 0, "nothing is sent for a refused address");
     // A policy without email refuses it as a method.
     app.store
-        .set_policy("contoso", &crate::helpers::test_policy())
+        .set_policy(&crate::helpers::contoso(), &crate::helpers::test_policy())
         .await
         .unwrap();
     let refused = start_email(&mut browser, HOME).await;
@@ -288,7 +291,10 @@ async fn s17_email_resend_cooldown_and_limits(backend: Backend) {
         .methods
         .push(MethodRule::full(models::MethodKind::Email));
     policy.limits.per_number = 2;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let account = app.user("adele").await;
     let mut browser = app.browser();
     browser.sign_in(&account, PASSWORD).await;
@@ -479,7 +485,10 @@ async fn s12_changes_are_announced_to_the_address_that_existed_before(backend: B
         .methods
         .push(MethodRule::full(models::MethodKind::Email));
     policy.registration_required = 0;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let started = start_email(&mut browser, HOME).await.json();
     let code = last_email_code(&app.store, HOME).await;
     browser

@@ -66,7 +66,10 @@ fn method_ids(info: &serde_json::Value, kind: &str) -> Vec<String> {
 async fn set_policy(app: &TestApp, adjust: impl FnOnce(&mut Policy)) {
     let mut policy = crate::helpers::test_policy();
     adjust(&mut policy);
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 async fn delete(browser: &mut Browser, id: &str) -> crate::helpers::Response {
@@ -153,7 +156,7 @@ async fn s11_a_setup_begun_before_the_window_lapsed_does_not_finish_after_it(bac
     assert_eq!(methods.len(), 1, "the alternate phone was not added");
 }
 
-async fn user_id(app: &TestApp, name: &str) -> String {
+async fn user_id(app: &TestApp, name: &str) -> models::PersonId {
     let account = models::AccountName::parse(&format!("{name}@contoso.example")).unwrap();
     app.store
         .user_by_account_name(&account)

@@ -1,3 +1,4 @@
+use models::{OrganizationId, PersonId};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -116,6 +117,11 @@ pub fn test_policy() -> Policy {
     }
 }
 
+/// The organization every test app has, and its people by default.
+pub fn contoso() -> OrganizationId {
+    OrganizationId::new("contoso")
+}
+
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         Self::spawn_with(backend, |_| {}).await
@@ -128,11 +134,12 @@ impl TestApp {
         let mut config = test_config(dir.path());
         adjust(&mut config);
         config.validate().expect("valid test configuration");
+        let contoso = contoso();
         store
-            .upsert_organization("contoso", "Contoso", "contoso.example", T0)
+            .upsert_organization(&contoso, "Contoso", "contoso.example", T0)
             .await
             .unwrap();
-        store.set_policy("contoso", &test_policy()).await.unwrap();
+        store.set_policy(&contoso, &test_policy()).await.unwrap();
         let clock = ManualClock::starting_at(T0);
         let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
         TestApp {
@@ -160,11 +167,12 @@ impl TestApp {
     /// Another organization beside Contoso, with the tests' policy; its
     /// people's accounts end in `@{id}.example`.
     pub async fn organization(&self, id: &str, policy: &Policy) {
+        let organization = OrganizationId::new(id);
         self.store
-            .upsert_organization(id, id, &format!("{id}.example"), T0)
+            .upsert_organization(&organization, id, &format!("{id}.example"), T0)
             .await
             .unwrap();
-        self.store.set_policy(id, policy).await.unwrap();
+        self.store.set_policy(&organization, policy).await.unwrap();
     }
 
     /// Creates a person of `organization` with `PASSWORD`; returns their
@@ -173,13 +181,13 @@ impl TestApp {
         let account =
             models::AccountName::parse(&format!("{name}@{organization}.example")).unwrap();
         let hash = passwords::hash(PASSWORD.into()).await.unwrap();
-        let id = secret::new_id().unwrap();
+        let id = PersonId::new(secret::new_id().unwrap());
         let created = self
             .store
             .insert_user(
                 secinfo_server::store::NewUser {
                     id: &id,
-                    organization_id: organization,
+                    organization_id: &OrganizationId::new(organization),
                     account_name: &account,
                     display_name: name,
                     password_hash: &hash,

@@ -95,7 +95,7 @@ async fn the_organizations_logo_is_named_in_the_session_and_served_sandboxed(bac
 
     let svg = r#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#;
     app.store
-        .set_organization_logo("contoso", Some(svg))
+        .set_organization_logo(&crate::helpers::contoso(), Some(svg))
         .await
         .unwrap();
     let path = browser.session().await["user"]["organization_logo"]

@@ -400,7 +400,7 @@ async fn s29_two_methods_must_be_distinct_and_each_is_recorded_once(backend: Bac
     let phone = info["methods"][0]["id"].as_str().unwrap().to_owned();
     let secret = add_app(&app, &mut owner).await;
     app.store
-        .set_policy("contoso", &policy_with(&[], 2))
+        .set_policy(&crate::helpers::contoso(), &policy_with(&[], 2))
         .await
         .unwrap();
 
@@ -505,7 +505,10 @@ async fn s29_administrators_need_two_methods_and_never_security_questions(backen
     let app = TestApp::spawn(backend).await;
     use models::MethodKind::SecurityQuestions;
     app.store
-        .set_policy("contoso", &policy_with(&[SecurityQuestions], 1))
+        .set_policy(
+            &crate::helpers::contoso(),
+            &policy_with(&[SecurityQuestions], 1),
+        )
         .await
         .unwrap();
     // An admin with a phone and an app: two steps, and questions not offered.
@@ -596,7 +599,10 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     use models::MethodKind::SecurityQuestions;
     app.store
-        .set_policy("contoso", &policy_with(&[SecurityQuestions], 1))
+        .set_policy(
+            &crate::helpers::contoso(),
+            &policy_with(&[SecurityQuestions], 1),
+        )
         .await
         .unwrap();
     let account = app.user("adele").await;
@@ -636,7 +642,10 @@ async fn s15_security_questions_alone_never_reset_a_password(backend: Backend) {
 
     // Where two are asked for, questions are one of them.
     app.store
-        .set_policy("contoso", &policy_with(&[SecurityQuestions], 2))
+        .set_policy(
+            &crate::helpers::contoso(),
+            &policy_with(&[SecurityQuestions], 2),
+        )
         .await
         .unwrap();
     let mut browser = resetting(&app, &account).await;
@@ -730,7 +739,7 @@ async fn s30_a_reset_signs_out_every_session_and_tells_every_channel(backend: Ba
     let app = TestApp::spawn(backend).await;
     use models::MethodKind::Email;
     app.store
-        .set_policy("contoso", &policy_with(&[Email], 1))
+        .set_policy(&crate::helpers::contoso(), &policy_with(&[Email], 1))
         .await
         .unwrap();
     let account = app.user("adele").await;
@@ -863,7 +872,10 @@ async fn owner_with_app(app: &TestApp) -> (String, String, String) {
     let secret = add_app(app, &mut browser).await;
     let mut policy = policy_with(&[], 1);
     policy.two_step_sign_in = true;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let id: String = sqlx::query_scalar("SELECT id FROM methods WHERE kind = 'authenticator-app'")
         .fetch_one(app.store.pool())
         .await
@@ -1072,7 +1084,10 @@ async fn s29_parallel_verifications_with_one_method_record_it_once(backend: Back
     let app = TestApp::spawn(backend).await;
     use models::MethodKind::SecurityQuestions;
     app.store
-        .set_policy("contoso", &policy_with(&[SecurityQuestions], 2))
+        .set_policy(
+            &crate::helpers::contoso(),
+            &policy_with(&[SecurityQuestions], 2),
+        )
         .await
         .unwrap();
     let account = app.user("adele").await;
@@ -1319,7 +1334,10 @@ async fn an_administrator_is_told_what_a_reset_needs_as_the_reset_says(backend: 
     let app = TestApp::spawn(backend).await;
     let mut policy = policy_with(&[], 1);
     policy.registration_required = 1;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let admin = app.admin("megan").await;
     let mut owner = app.browser();
     owner.sign_in(&admin, PASSWORD).await;
@@ -1470,7 +1488,10 @@ async fn s28_parallel_first_contacts_send_one(backend: Backend) {
 async fn s28_a_first_number_is_typed_whole_and_checked_for_its_form_only(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.store
-        .set_policy("contoso", &policy_with(&[models::MethodKind::Email], 1))
+        .set_policy(
+            &crate::helpers::contoso(),
+            &policy_with(&[models::MethodKind::Email], 1),
+        )
         .await
         .unwrap();
     let (account, _) = person_with_phone(&app, "adele", "0612345678").await;

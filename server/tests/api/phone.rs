@@ -285,7 +285,10 @@ async fn s6_five_wrong_tries_per_code(backend: Backend) {
     // 6 failures so far (the refused 6th try counts too); 2 more reach 8.
     policy.limits.failures_per_account = 8;
     policy.limits.resend_cooldown_seconds = 0;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let again = browser
         .post(
             &format!("/api/me/challenges/{id}/resend"),
@@ -486,7 +489,10 @@ async fn s17_limits_and_the_country_allow_list(backend: Backend) {
     policy.limits.per_number = 2;
     policy.limits.resend_cooldown_seconds = 30;
     policy.allowed_countries = vec!["NL".into(), "SE".into()];
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let mut browser = signed_in(&app, "adele").await;
 
     let refused = browser
@@ -765,7 +771,11 @@ async fn s12_every_change_is_recorded(backend: Backend) {
             .fetch_one(app.store.pool())
             .await
             .unwrap();
-    let trail = app.store.audit_of_user(&user_id).await.unwrap();
+    let trail = app
+        .store
+        .audit_of_user(&models::PersonId::new(user_id))
+        .await
+        .unwrap();
     let actions: Vec<&str> = trail.iter().map(|(a, _, _)| a.as_str()).collect();
     for expected in ["method-added", "default-changed", "method-deleted"] {
         assert!(actions.contains(&expected), "{actions:?}");

@@ -61,7 +61,10 @@ fn capped(global: i64) -> Policy {
 /// cap is its count + 3; Fabrikam sends five; Contoso still sends.
 async fn s17_one_organizations_texts_never_stop_anothers(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    app.store.set_policy("contoso", &capped(5)).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &capped(5))
+        .await
+        .unwrap();
     app.organization("fabrikam", &capped(1000)).await;
     let contoso = people_of(&app, "contoso", 3).await;
     let fabrikam = people_of(&app, "fabrikam", 5).await;
@@ -81,7 +84,10 @@ async fn s17_one_organizations_texts_never_stop_anothers(backend: Backend) {
 /// organization's own cap lets exactly its number through.
 async fn s17_each_organizations_cap_holds_in_parallel(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    app.store.set_policy("contoso", &capped(3)).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &capped(3))
+        .await
+        .unwrap();
     app.organization("fabrikam", &capped(4)).await;
     let contoso = people_of(&app, "contoso", 10).await;
     let fabrikam = people_of(&app, "fabrikam", 10).await;
@@ -115,7 +121,10 @@ async fn s11_a_new_password_never_renews_the_step_up_window(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let mut policy = test_policy();
     policy.step_up_minutes = 1;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let account = app.user("adele").await;
     let mut browser = signed_in_as(&app, &account).await;
     browser.register_phone("phone", "NL", "0612345678").await;

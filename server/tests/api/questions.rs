@@ -16,7 +16,10 @@ async fn allow_questions(app: &TestApp) {
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::SecurityQuestions));
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 fn body(pairs: &[(&str, &str)]) -> serde_json::Value {
@@ -148,7 +151,10 @@ async fn an_organizations_own_questions_come_as_written_in_each_language(backend
         "Which team?",
     ]))
     .unwrap();
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let account = app.user("sanne").await;
     let mut browser = app.browser();
     browser.sign_in(&account, PASSWORD).await;

@@ -34,7 +34,7 @@ fn allowing_codes(two_step_sign_in: bool) -> secinfo_server::policy::Policy {
 /// A person with a phone, signed in and verified; returns the browser.
 async fn with_phone(app: &TestApp, name: &str, number: &str) -> (String, Browser) {
     app.store
-        .set_policy("contoso", &allowing_codes(false))
+        .set_policy(&crate::helpers::contoso(), &allowing_codes(false))
         .await
         .unwrap();
     let account = app.user(name).await;
@@ -108,7 +108,7 @@ async fn s31_codes_are_shown_once_stored_as_digests_and_each_verifies_once(backe
 
     // At sign-in, offered last; typed loosely, it finishes the sign-in.
     app.store
-        .set_policy("contoso", &allowing_codes(true))
+        .set_policy(&crate::helpers::contoso(), &allowing_codes(true))
         .await
         .unwrap();
     let mut pending = app.browser();
@@ -155,7 +155,10 @@ async fn s31_fifty_parallel_uses_of_one_code_succeed_once(backend: Backend) {
     // Forty-nine wrong tries are counted; this test is about the one right.
     let mut policy = allowing_codes(false);
     policy.limits.failures_per_account = 1000;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let codes = generate(&mut browser).await;
     let code = codes[3].clone();
     // Fifty sessions of their own: a success rotates only its own session,
@@ -211,7 +214,7 @@ async fn s31_generating_again_invalidates_the_old_codes(backend: Backend) {
 async fn recovery_codes_come_after_another_method_and_are_never_the_default(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     app.store
-        .set_policy("contoso", &allowing_codes(false))
+        .set_policy(&crate::helpers::contoso(), &allowing_codes(false))
         .await
         .unwrap();
     let account = app.user("newcomer").await;

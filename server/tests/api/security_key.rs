@@ -125,7 +125,10 @@ async fn two_step_with_keys(app: &TestApp) {
         .methods
         .push(MethodRule::full(models::MethodKind::SecurityKey));
     policy.two_step_sign_in = true;
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 async fn allow_keys(app: &TestApp) {
@@ -133,7 +136,10 @@ async fn allow_keys(app: &TestApp) {
     policy
         .methods
         .push(MethodRule::full(models::MethodKind::SecurityKey));
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 async fn with_phone(app: &TestApp, name: &str) -> Browser {
@@ -484,7 +490,10 @@ async fn security_keys_stop_at_ten_when_ceremonies_finish_together(backend: Back
         mfa: false,
         sspr: true,
     });
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let mut browser = app.browser();
     browser.sign_in(&app.user("adele").await, PASSWORD).await;
     browser.register_phone("phone", "NL", "0612345678").await;

@@ -305,7 +305,7 @@ const NEW_PARAMS: &str = "m=9216,t=4,p=1";
 
 /// Gives `name` a hash of `PASSWORD` made with the argon2 crate's defaults
 /// (19 MiB × 2), as hashes were before; returns the person's id.
-async fn with_older_hash(app: &TestApp, name: &str) -> (String, String) {
+async fn with_older_hash(app: &TestApp, name: &str) -> (String, models::PersonId) {
     use argon2::password_hash::PasswordHasher;
     let account = app.user(name).await;
     let user = stored_user(app, &account).await;

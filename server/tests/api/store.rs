@@ -1,6 +1,7 @@
 //! Store round trips, run on both databases.
 
 use models::{AccountName, Locale};
+use models::{OrganizationId, PersonId};
 use secinfo_server::store::NewSession;
 
 use crate::helpers::{Backend, T0, fresh_store};
@@ -101,33 +102,35 @@ fn with_literals(statement: &str) -> String {
 
 async fn users_round_trip(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
+    let org = OrganizationId::new("org");
     store
-        .upsert_organization("org", "Örg & Co", "org.example", T0)
+        .upsert_organization(&org, "Örg & Co", "org.example", T0)
         .await
         .unwrap();
     let name = AccountName::parse("Björn@Org.Example").unwrap();
-    let new = |id: &'static str| secinfo_server::store::NewUser {
+    let (u1, u2) = (PersonId::new("u1"), PersonId::new("u2"));
+    let new = |id| secinfo_server::store::NewUser {
         id,
-        organization_id: "org",
+        organization_id: &org,
         account_name: &name,
         display_name: "Björn Ångström",
         password_hash: "$argon2id$fake",
         locale: Some(Locale::SvSe),
         is_admin: true,
     };
-    assert!(store.insert_user(new("u1"), T0).await.unwrap());
+    assert!(store.insert_user(new(&u1), T0).await.unwrap());
     assert!(
-        !store.insert_user(new("u2"), T0).await.unwrap(),
+        !store.insert_user(new(&u2), T0).await.unwrap(),
         "account names are unique"
     );
     let user = store.user_by_account_name(&name).await.unwrap().unwrap();
-    assert_eq!(user.id, "u1");
+    assert_eq!(user.id, u1);
     assert_eq!(user.organization_name, "Örg & Co");
     assert_eq!(user.account_name.as_str(), "björn@org.example");
     assert_eq!(user.display_name, "Björn Ångström");
     assert_eq!(user.locale, Some(Locale::SvSe));
     assert!(user.is_admin);
-    store.set_user_locale("u1", Locale::NlNl).await.unwrap();
+    store.set_user_locale(&u1, Locale::NlNl).await.unwrap();
     assert_eq!(
         store
             .user_by_account_name(&name)
@@ -148,15 +151,15 @@ async fn users_round_trip(backend: Backend) {
 
 async fn seed_user(store: &secinfo_server::store::Store, id: &'static str) {
     store
-        .upsert_organization("org", "Org", "org.example", T0)
+        .upsert_organization(&OrganizationId::new("org"), "Org", "org.example", T0)
         .await
         .unwrap();
     let name = AccountName::parse(&format!("{id}@org.example")).unwrap();
     store
         .insert_user(
             secinfo_server::store::NewUser {
-                id,
-                organization_id: "org",
+                id: &PersonId::new(id),
+                organization_id: &OrganizationId::new("org"),
                 account_name: &name,
                 display_name: id,
                 password_hash: "h",
@@ -174,7 +177,7 @@ async fn sessions_round_trip(backend: Backend) {
     seed_user(&store, "u1").await;
     let session = NewSession {
         token_digest: "d1",
-        user_id: "u1",
+        user_id: &PersonId::new("u1"),
         client_address: "203.0.113.1",
         user_agent: "test",
         pending_until: None,
@@ -184,7 +187,7 @@ async fn sessions_round_trip(backend: Backend) {
     store.insert_session(session, T0).await.unwrap();
     let found = store.session("d1").await.unwrap().unwrap();
     assert_eq!((found.created_at, found.last_seen_at), (T0, T0));
-    assert_eq!(found.user.id, "u1");
+    assert_eq!(found.user.id, PersonId::new("u1"));
     store.touch_session("d1", T0 + 90).await.unwrap();
     assert_eq!(
         store.session("d1").await.unwrap().unwrap().last_seen_at,
@@ -208,7 +211,7 @@ async fn sessions_round_trip(backend: Backend) {
     for digest in ["a", "b"] {
         let s = NewSession {
             token_digest: digest,
-            user_id: "u1",
+            user_id: &PersonId::new("u1"),
             client_address: "x",
             user_agent: "y",
             pending_until: None,
@@ -217,7 +220,13 @@ async fn sessions_round_trip(backend: Backend) {
         };
         store.insert_session(s, T0).await.unwrap();
     }
-    assert_eq!(store.delete_sessions_of_user("u1").await.unwrap(), 2);
+    assert_eq!(
+        store
+            .delete_sessions_of_user(&PersonId::new("u1"))
+            .await
+            .unwrap(),
+        2
+    );
 }
 
 async fn throttle_counts_every_parallel_failure(backend: Backend) {
@@ -258,7 +267,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
     seed_user(&store, "u1").await;
     let s = NewSession {
         token_digest: "d",
-        user_id: "u1",
+        user_id: &PersonId::new("u1"),
         client_address: "x",
         user_agent: "y",
         pending_until: None,

@@ -27,7 +27,10 @@ async fn two_step_on(app: &TestApp) {
         two_step_sign_in: true,
         ..test_policy()
     };
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
 }
 
 /// A person with a phone (texts by default), registered while two-step
@@ -258,7 +261,10 @@ async fn s27_the_password_signs_in_where_two_step_does_not_apply(backend: Backen
     policy
         .methods
         .retain(|r| r.kind != models::MethodKind::Phone);
-    app.store.set_policy("contoso", &policy).await.unwrap();
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
     let mut browser = app.browser();
     assert_eq!(
         browser.sign_in(&account, PASSWORD).await.json()["verification_required"],
@@ -267,7 +273,7 @@ async fn s27_the_password_signs_in_where_two_step_does_not_apply(backend: Backen
 
     // The organization turned two-step sign-in off.
     app.store
-        .set_policy("contoso", &test_policy())
+        .set_policy(&crate::helpers::contoso(), &test_policy())
         .await
         .unwrap();
     let mut browser = app.browser();
