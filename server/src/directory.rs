@@ -5,6 +5,7 @@
 use crate::error::AppResult;
 use crate::passwords;
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::UserRecord;
 
 /// Sets the person's password and signs out every session of theirs but
@@ -13,7 +14,7 @@ pub async fn set_password(
     state: &AppState,
     user: &UserRecord,
     new_password: String,
-    keep: Option<&str>,
+    keep: Option<&SessionKey>,
 ) -> AppResult<()> {
     let hash = passwords::hash(new_password).await?;
     Ok(state.store.set_password_hash(&user.id, &hash, keep).await?)

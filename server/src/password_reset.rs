@@ -38,6 +38,7 @@ use crate::codes::code_digest;
 use crate::error::{AppError, AppResult};
 use crate::session::{self, SessionToken};
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::{MethodRecord, NewPasswordReset, SessionRecord};
 use crate::throttle::{self, Limit};
 use crate::{directory, password_rules, passwords, questions, reset_first_proof, verification};
@@ -109,7 +110,7 @@ fn not_possible() -> AppError {
 /// allows, the same for every account name (`reset_first_proof`, N2).
 pub async fn progress(
     state: &AppState,
-    token_digest: Option<&str>,
+    token_digest: Option<&SessionKey>,
 ) -> AppResult<PasswordResetState> {
     let digest = token_digest.ok_or_else(not_possible)?;
     let reset = state
@@ -166,7 +167,7 @@ pub async fn questions_asked(
         .as_ref()
         .map(|q| q.questions.clone())
         .unwrap_or_default();
-    asked.sort_by_cached_key(|id| code_digest(&state.code_key, &session.token_digest, id));
+    asked.sort_by_cached_key(|id| code_digest(&state.code_key, session.token_digest.as_str(), id));
     asked.truncate(session.user.policy.security_questions.at_reset.max(1));
     Ok((method, asked))
 }
@@ -206,7 +207,7 @@ pub async fn answer_questions(
 pub async fn first_code(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     contact_id: &ChallengeId,
     typed: &str,
 ) -> AppResult<PasswordResetState> {
@@ -219,7 +220,7 @@ pub async fn first_code(
 pub async fn first_app_code(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     typed: &str,
 ) -> AppResult<PasswordResetState> {
     reset_first_proof::check_app_code(state, caller, presented, typed).await?;

@@ -20,6 +20,7 @@ use crate::error::{AppError, AppResult};
 use crate::phone::{PhoneNumber, display_e164};
 use crate::policy::Policy;
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::{
     CodeCheck, Destination, MethodRecord, Purpose, ResetContact, ResetRecord, SessionRecord,
 };
@@ -71,7 +72,7 @@ pub fn state_of(reset: &ResetRecord) -> PasswordResetState {
 /// of its person when the account exists. Both are read either way.
 async fn unproved(
     state: &AppState,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
 ) -> AppResult<(ResetRecord, Option<SessionRecord>)> {
     let expired = || AppError::because(crate::error::Refusal::NotSignedIn, ErrorCode::ResetExpired);
     let digest = presented.ok_or_else(expired)?;
@@ -155,7 +156,7 @@ fn reached<'m>(
 pub async fn contact(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     channel: Channel,
     typed: &str,
 ) -> AppResult<Challenge> {
@@ -286,7 +287,7 @@ fn send_later(
 pub async fn contact_again(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     contact_id: &ChallengeId,
 ) -> AppResult<Challenge> {
     let contact_id = contact_id.as_str();
@@ -304,7 +305,7 @@ pub async fn contact_again(
 pub async fn check_code(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     contact_id: &ChallengeId,
     typed: &str,
 ) -> AppResult<()> {
@@ -365,7 +366,7 @@ pub async fn check_code(
 pub async fn call_progress(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     contact_id: &ChallengeId,
 ) -> AppResult<CallProgress> {
     let contact_id = contact_id.as_str();
@@ -412,7 +413,7 @@ pub async fn call_progress(
 pub async fn check_app_code(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     typed: &str,
 ) -> AppResult<()> {
     let (reset, person) = unproved(state, presented).await?;

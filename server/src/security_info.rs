@@ -29,6 +29,7 @@ use crate::policy::Policy;
 use crate::secret;
 use crate::session::{self, Proved, SessionToken, Verified};
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::{
     Change, InsertRefused, MethodData, MethodRecord, NewMethod, SessionRecord, UserRecord,
 };
@@ -51,7 +52,10 @@ pub fn require_recent_verification(
 
 /// The complete session `presented`, recently verified (S11); refused with
 /// `step-up-required` otherwise.
-pub async fn verified_session(state: &AppState, presented: Option<&str>) -> AppResult<Verified> {
+pub async fn verified_session(
+    state: &AppState,
+    presented: Option<&SessionKey>,
+) -> AppResult<Verified> {
     // The usual case in one statement: a live, complete session with its
     // person, policy and methods.
     if let Some(digest) = presented
@@ -233,7 +237,7 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
 
 /// The Security info page for the session as it is in the database now
 /// (after a change, possibly under a rotated token).
-pub async fn info_of(state: &AppState, token_digest: &str) -> AppResult<SecurityInfo> {
+pub async fn info_of(state: &AppState, token_digest: &SessionKey) -> AppResult<SecurityInfo> {
     let session = state
         .store
         .session(token_digest)

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::error::{AppError, AppResult};
 use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
-use crate::store::{MethodRecord, SessionRecord};
+use crate::store::{MethodRecord, SessionKey, SessionRecord};
 use models::PersonId;
 
 /// A session token just given out. Only the person's browser keeps it;
@@ -25,8 +25,8 @@ impl SessionToken {
         Ok(SessionToken(new_session_token()?))
     }
 
-    pub fn digest(&self) -> String {
-        token_digest(&self.0)
+    pub fn digest(&self) -> SessionKey {
+        SessionKey::new(token_digest(&self.0))
     }
 
     /// The token itself, for the cookie and nowhere else.
@@ -55,7 +55,7 @@ pub const PENDING_SECS: i64 = 10 * 60;
 /// an anonymous or expired request writes nothing (S21).
 pub async fn current(
     state: &AppState,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
 ) -> AppResult<Option<SessionRecord>> {
     let Some(digest) = presented else {
         return Ok(None);
@@ -116,7 +116,7 @@ pub struct Verified {
 }
 
 /// The live session `presented`, touched; `not-signed-in` without one.
-pub async fn verifying(state: &AppState, presented: Option<&str>) -> AppResult<Verifying> {
+pub async fn verifying(state: &AppState, presented: Option<&SessionKey>) -> AppResult<Verifying> {
     let session = current(state, presented)
         .await?
         .ok_or_else(AppError::unauthorized)?;
@@ -125,7 +125,10 @@ pub async fn verifying(state: &AppState, presented: Option<&str>) -> AppResult<V
 }
 
 /// The live, complete session `presented`.
-pub async fn authenticated(state: &AppState, presented: Option<&str>) -> AppResult<Authenticated> {
+pub async fn authenticated(
+    state: &AppState,
+    presented: Option<&SessionKey>,
+) -> AppResult<Authenticated> {
     let Verifying(session) = verifying(state, presented).await?;
     if session.is_pending() {
         return Err(AppError::sign_in_not_finished());
@@ -136,7 +139,7 @@ pub async fn authenticated(state: &AppState, presented: Option<&str>) -> AppResu
 /// The reset `presented`, once proved; `reset-not-verified` before its
 /// first proof, `reset-expired` when there is none (it lapsed, was used,
 /// or never began).
-pub async fn resetting(state: &AppState, presented: Option<&str>) -> AppResult<Resetting> {
+pub async fn resetting(state: &AppState, presented: Option<&SessionKey>) -> AppResult<Resetting> {
     if let Some(session) = current(state, presented)
         .await?
         .filter(SessionRecord::is_reset)
@@ -162,7 +165,7 @@ pub async fn resetting(state: &AppState, presented: Option<&str>) -> AppResult<R
 /// none when it kept its own) and the digest it is known by.
 pub struct Proved {
     pub new_token: Option<SessionToken>,
-    pub digest: String,
+    pub digest: SessionKey,
 }
 
 /// After a verification with one of the person's methods (`how`: the
@@ -263,7 +266,7 @@ pub struct Opened {
 /// CSRF token.
 pub async fn open(
     state: &AppState,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     user_id: &PersonId,
     address: &str,
     user_agent: &str,

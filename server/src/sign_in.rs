@@ -25,6 +25,7 @@ use crate::audit::{Action, Caller, Requester};
 use crate::error::{AppError, AppResult};
 use crate::session::{self, Opened, Opening};
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::{SessionRecord, UserRecord};
 use crate::throttle::{self, Limit};
 use crate::{passkey_sign_in, passwords};
@@ -55,7 +56,7 @@ pub fn user_view(user: &UserRecord) -> UserView {
 /// under way is nobody's sign-in.
 pub async fn info(
     state: &AppState,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     csrf_token: String,
 ) -> AppResult<SessionInfo> {
     let current = session::current(state, presented)
@@ -88,7 +89,7 @@ pub async fn info(
 pub async fn with_password(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     request: &SignInRequest,
 ) -> AppResult<SignedIn> {
     let account = AccountName::parse(&request.account_name)
@@ -190,7 +191,7 @@ pub async fn with_password(
 pub async fn with_passkey(
     state: &AppState,
     caller: &Caller,
-    presented: Option<&str>,
+    presented: Option<&SessionKey>,
     ceremony_id: &CeremonyId,
     credential_json: &str,
 ) -> AppResult<SignedIn> {
@@ -224,7 +225,7 @@ pub async fn with_passkey(
 }
 
 /// Signs out the browser that `presented` this session.
-pub async fn sign_out(state: &AppState, presented: Option<&str>) -> AppResult<()> {
+pub async fn sign_out(state: &AppState, presented: Option<&SessionKey>) -> AppResult<()> {
     if let Some(digest) = presented {
         state.store.delete_session(digest).await?;
     }

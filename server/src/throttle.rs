@@ -26,6 +26,7 @@ use models::ErrorCode;
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::store::SessionKey;
 use crate::store::SessionRecord;
 
 pub const HOUR: i64 = 3600;
@@ -91,7 +92,7 @@ impl Limit {
     /// and those of every reset of the account, which is named — known or
     /// not, the same limits (S28).
     pub fn reset_failures(
-        token_digest: &str,
+        token_digest: &SessionKey,
         address: &str,
         account_name: &str,
         per_account: i64,

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::secret::{random_token, token_digest};
 use crate::session::{Opened, SessionToken};
 use crate::state::AppState;
+use crate::store::SessionKey;
 
 /// Cookie names: with `Secure`, the `__Host-` prefix also pins them to our
 /// exact host and path, so a sibling subdomain cannot plant one.
@@ -46,9 +47,10 @@ fn cookie(config: &Config, name: &'static str, value: String) -> Cookie<'static>
 
 /// The digest of the session token this request presented, if any: what
 /// the domain knows a session by.
-pub fn presented(state: &AppState, jar: &CookieJar) -> Option<String> {
+pub fn presented(state: &AppState, jar: &CookieJar) -> Option<SessionKey> {
     let names = CookieNames::for_config(&state.config);
-    jar.get(names.session).map(|c| token_digest(c.value()))
+    jar.get(names.session)
+        .map(|c| SessionKey::new(token_digest(c.value())))
 }
 
 /// The jar with the session cookie set to `token`, when a use case gave

@@ -104,7 +104,7 @@ macro_rules! session_extractor {
                 state: &AppState,
             ) -> Result<Self, AppError> {
                 let jar = axum_extra::extract::CookieJar::from_headers(&parts.headers);
-                $find(state, presented(state, &jar).as_deref()).await
+                $find(state, presented(state, &jar).as_ref()).await
             }
         }
     };

@@ -87,16 +87,14 @@ impl Pages {
         jar: CookieJar,
         request: Request,
     ) -> Response {
-        let page = match crate::session::current(
-            &state,
-            super::cookies::presented(&state, &jar).as_deref(),
-        )
-        .await
-        {
-            Ok(Some(_)) => self.index,
-            Ok(None) => self.sign_in,
-            Err(error) => return error.into_response(),
-        };
+        let page =
+            match crate::session::current(&state, super::cookies::presented(&state, &jar).as_ref())
+                .await
+            {
+                Ok(Some(_)) => self.index,
+                Ok(None) => self.sign_in,
+                Err(error) => return error.into_response(),
+            };
         serve(page, request).await
     }
 
@@ -108,7 +106,7 @@ impl Pages {
         jar: CookieJar,
         request: Request,
     ) -> Response {
-        match crate::session::current(&state, super::cookies::presented(&state, &jar).as_deref())
+        match crate::session::current(&state, super::cookies::presented(&state, &jar).as_ref())
             .await
         {
             Ok(Some(_)) => serve(self.index, request).await,

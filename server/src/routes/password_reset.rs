@@ -74,7 +74,7 @@ pub async fn progress(
 ) -> AppResult<Json<Answer<ResetProgress>>> {
     let presented = presented(&state, &jar);
     Ok(Json(
-        password_reset::progress(&state, presented.as_deref()).await?,
+        password_reset::progress(&state, presented.as_ref()).await?,
     ))
 }
 
@@ -91,8 +91,7 @@ pub async fn contact(
 ) -> AppResult<(StatusCode, Json<Answer<ResetContact>>)> {
     let presented = presented(&state, &jar);
     let (channel, to) = (request.channel, &request.to);
-    let sent =
-        reset_first_proof::contact(&state, &caller, presented.as_deref(), channel, to).await?;
+    let sent = reset_first_proof::contact(&state, &caller, presented.as_ref(), channel, to).await?;
     Ok((StatusCode::CREATED, Json(sent)))
 }
 
@@ -107,7 +106,7 @@ pub async fn contact_progress(
 ) -> AppResult<Json<Answer<ResetContactProgress>>> {
     let presented = presented(&state, &jar);
     let progress =
-        reset_first_proof::call_progress(&state, &caller, presented.as_deref(), &id).await?;
+        reset_first_proof::call_progress(&state, &caller, presented.as_ref(), &id).await?;
     Ok(Json(progress))
 }
 
@@ -125,7 +124,7 @@ pub async fn contact_code(
     let presented = presented(&state, &jar);
     let (id, code) = (&id, &request.code);
     Ok(Json(
-        password_reset::first_code(&state, &caller, presented.as_deref(), id, code).await?,
+        password_reset::first_code(&state, &caller, presented.as_ref(), id, code).await?,
     ))
 }
 
@@ -140,7 +139,7 @@ pub async fn contact_again(
     ApiPath(id): ApiPath<IdOf<ResetContactAgain>>,
 ) -> AppResult<(StatusCode, Json<Answer<ResetContactAgain>>)> {
     let presented = presented(&state, &jar);
-    let sent = reset_first_proof::contact_again(&state, &caller, presented.as_deref(), &id).await?;
+    let sent = reset_first_proof::contact_again(&state, &caller, presented.as_ref(), &id).await?;
     Ok((StatusCode::CREATED, Json(sent)))
 }
 
@@ -157,7 +156,7 @@ pub async fn app_code(
     let presented = presented(&state, &jar);
     let code = &request.code;
     Ok(Json(
-        password_reset::first_app_code(&state, &caller, presented.as_deref(), code).await?,
+        password_reset::first_app_code(&state, &caller, presented.as_ref(), code).await?,
     ))
 }
 

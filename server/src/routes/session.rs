@@ -37,7 +37,7 @@ pub async fn get_session(
 ) -> AppResult<(CookieJar, Json<Answer<GetSession>>)> {
     let presented = presented(&state, &jar);
     let (jar, csrf_token) = csrf_token(&state, jar)?;
-    let info = sign_in::info(&state, presented.as_deref(), csrf_token).await?;
+    let info = sign_in::info(&state, presented.as_ref(), csrf_token).await?;
     Ok((jar, Json(info)))
 }
 
@@ -55,7 +55,7 @@ pub async fn sign_in(
     ApiJson(request): ApiJson<Body<SignIn>>,
 ) -> AppResult<(CookieJar, Json<Answer<SignIn>>)> {
     let presented = presented(&state, &jar);
-    let done = sign_in::with_password(&state, &caller, presented.as_deref(), &request).await?;
+    let done = sign_in::with_password(&state, &caller, presented.as_ref(), &request).await?;
     Ok((signed_in(&state, jar, done.opened), Json(done.info)))
 }
 
@@ -65,7 +65,7 @@ pub async fn sign_out(
     State(state): State<AppState>,
     jar: CookieJar,
 ) -> AppResult<(StatusCode, CookieJar)> {
-    sign_in::sign_out(&state, presented(&state, &jar).as_deref()).await?;
+    sign_in::sign_out(&state, presented(&state, &jar).as_ref()).await?;
     Ok((StatusCode::NO_CONTENT, without_session(&state, jar)))
 }
 
@@ -106,7 +106,6 @@ pub async fn finish_passkey(
 ) -> AppResult<(CookieJar, Json<Answer<FinishPasskeySignIn>>)> {
     let presented = presented(&state, &jar);
     let credential = &request.credential_json;
-    let done =
-        sign_in::with_passkey(&state, &caller, presented.as_deref(), &id, credential).await?;
+    let done = sign_in::with_passkey(&state, &caller, presented.as_ref(), &id, credential).await?;
     Ok((signed_in(&state, jar, done.opened), Json(done.info)))
 }

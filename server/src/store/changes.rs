@@ -17,6 +17,7 @@ use super::methods::{MethodData, MethodRecord, NewMethod, select_methods, update
 use super::users::{UserRecord, user_columns, user_from_row};
 use super::{Store, sessions};
 use crate::clock::UnixTime;
+use crate::store::sessions::SessionKey;
 
 pub struct Change {
     tx: Transaction<'static, Any>,
@@ -187,8 +188,8 @@ impl Change {
     /// the session is gone.
     pub async fn rotate_session(
         &mut self,
-        old_digest: &str,
-        new_digest: &str,
+        old_digest: &SessionKey,
+        new_digest: &SessionKey,
         now: UnixTime,
     ) -> StoreResult<bool> {
         sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await

@@ -56,7 +56,9 @@ pub use methods::{
     RecoveryCodesData, SecurityKeyData,
 };
 pub use security_keys::Ceremony;
-pub use sessions::{NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionRecord};
+pub use sessions::{
+    NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionKey, SessionRecord,
+};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;
 pub use users::{NewUser, UserRecord};

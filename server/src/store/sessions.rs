@@ -9,8 +9,30 @@ use super::methods::{MethodColumns, MethodRecord, method_from_row};
 use super::users::{UserRecord, user_columns, user_from_row};
 use crate::clock::UnixTime;
 
+/// How the store knows a session or a password reset: the SHA-256 digest
+/// of its cookie's token, never the token itself (S18).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SessionKey(String);
+
+impl SessionKey {
+    pub fn new(digest: impl Into<String>) -> SessionKey {
+        SessionKey(digest.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Throttle buckets and keyed digests name a reset by its key.
+impl std::fmt::Display for SessionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 pub struct NewSession<'a> {
-    pub token_digest: &'a str,
+    pub token_digest: &'a SessionKey,
     pub user_id: &'a PersonId,
     pub client_address: &'a str,
     pub user_agent: &'a str,
@@ -25,7 +47,7 @@ pub struct NewSession<'a> {
 }
 
 pub struct NewPasswordReset<'a> {
-    pub token_digest: &'a str,
+    pub token_digest: &'a SessionKey,
     pub account_name: &'a str,
     pub client_address: &'a str,
     pub user_agent: &'a str,
@@ -39,7 +61,7 @@ pub struct NewPasswordReset<'a> {
 /// domain keeps the two the same (ARCHITECTURE.md).
 #[derive(Clone, Debug)]
 pub struct ResetRecord {
-    pub token_digest: String,
+    pub token_digest: SessionKey,
     pub account_name: String,
     pub expires_at: UnixTime,
     /// No method was verified on it yet.
@@ -64,7 +86,7 @@ pub struct ResetContact {
 /// A session row with its user, as every authenticated request needs it.
 #[derive(Clone, Debug)]
 pub struct SessionRecord {
-    pub token_digest: String,
+    pub token_digest: SessionKey,
     pub created_at: UnixTime,
     pub last_seen_at: UnixTime,
     /// When this session last verified with an MFA method (step-up).
@@ -118,8 +140,8 @@ impl SessionRecord {
 
 pub(super) async fn rotate_verified_session<'e, E>(
     db: E,
-    old_digest: &str,
-    new_digest: &str,
+    old_digest: &SessionKey,
+    new_digest: &SessionKey,
     now: UnixTime,
 ) -> StoreResult<bool>
 where
@@ -127,9 +149,9 @@ where
 {
     // A verification also finishes a sign-in that waited for it (S27).
     let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2, pending_until = NULL WHERE token_digest = $3")
-        .bind(new_digest)
+        .bind(new_digest.as_str())
         .bind(now)
-        .bind(old_digest)
+        .bind(old_digest.as_str())
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -175,7 +197,7 @@ pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_i
 
 fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
-        token_digest: row.try_get("token_digest")?,
+        token_digest: SessionKey::new(row.try_get::<String, _>("token_digest")?),
         created_at: row.try_get("created_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
         verified_at: row.try_get("verified_at")?,
@@ -194,7 +216,7 @@ impl Store {
             "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale) \
              VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
         )
-        .bind(session.token_digest)
+        .bind(session.token_digest.as_str())
         .bind(session.user_id.as_str())
         .bind(now)
         .bind(session.client_address)
@@ -207,9 +229,9 @@ impl Store {
         Ok(())
     }
 
-    pub async fn session(&self, token_digest: &str) -> StoreResult<Option<SessionRecord>> {
+    pub async fn session(&self, token_digest: &SessionKey) -> StoreResult<Option<SessionRecord>> {
         let Some(row) = sqlx::query(SESSION_BY_DIGEST)
-            .bind(token_digest)
+            .bind(token_digest.as_str())
             .fetch_optional(&self.pool)
             .await?
         else {
@@ -222,10 +244,10 @@ impl Store {
     /// password reset's token.
     pub async fn session_with_methods(
         &self,
-        token_digest: &str,
+        token_digest: &SessionKey,
     ) -> StoreResult<Option<(SessionRecord, Vec<MethodRecord>)>> {
         let rows = sqlx::query(SESSION_WITH_METHODS)
-            .bind(token_digest)
+            .bind(token_digest.as_str())
             .fetch_all(&self.pool)
             .await?;
         let Some(first) = rows.first() else {
@@ -244,8 +266,8 @@ impl Store {
     /// verification time, keeping its creation time (absolute limit).
     pub async fn rotate_verified_session(
         &self,
-        old_digest: &str,
-        new_digest: &str,
+        old_digest: &SessionKey,
+        new_digest: &SessionKey,
         now: UnixTime,
     ) -> StoreResult<bool> {
         rotate_verified_session(&self.pool, old_digest, new_digest, now).await
@@ -253,12 +275,12 @@ impl Store {
 
     /// A sign-in finished under `token_digest`: the language chosen when it
     /// began becomes the person's (S27). One statement.
-    pub async fn apply_pending_locale(&self, token_digest: &str) -> StoreResult<()> {
+    pub async fn apply_pending_locale(&self, token_digest: &SessionKey) -> StoreResult<()> {
         sqlx::query(
             "UPDATE users SET locale = (SELECT s.pending_locale FROM sessions s WHERE s.token_digest = $1) \
              WHERE id = (SELECT s.user_id FROM sessions s WHERE s.token_digest = $1 AND s.pending_locale IS NOT NULL)",
         )
-        .bind(token_digest)
+        .bind(token_digest.as_str())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -269,16 +291,16 @@ impl Store {
     /// that the change never renews the step-up window (S11).
     pub async fn rotate_session_token(
         &self,
-        old_digest: &str,
-        new_digest: &str,
+        old_digest: &SessionKey,
+        new_digest: &SessionKey,
         now: UnixTime,
     ) -> StoreResult<bool> {
         let done = sqlx::query(
             "UPDATE sessions SET token_digest = $1, last_seen_at = $2 WHERE token_digest = $3",
         )
-        .bind(new_digest)
+        .bind(new_digest.as_str())
         .bind(now)
-        .bind(old_digest)
+        .bind(old_digest.as_str())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -296,7 +318,7 @@ impl Store {
             "INSERT INTO password_resets (token_digest, account_name, created_at, expires_at, client_address, user_agent) \
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(reset.token_digest)
+        .bind(reset.token_digest.as_str())
         .bind(reset.account_name)
         .bind(now)
         .bind(reset.expires_at)
@@ -314,7 +336,7 @@ impl Store {
     /// two parallel verifications cannot both count.
     pub async fn record_reset_step(
         &self,
-        token_digest: &str,
+        token_digest: &SessionKey,
         method_id: &str,
         destination: &str,
         now: UnixTime,
@@ -326,7 +348,7 @@ impl Store {
         )
         .bind(method_id)
         .bind(now)
-        .bind(token_digest)
+        .bind(token_digest.as_str())
         .bind(destination)
         .execute(&self.pool)
         .await?;
@@ -337,7 +359,7 @@ impl Store {
     /// (by the domain of its account name). One statement.
     pub async fn reset(
         &self,
-        token_digest: &str,
+        token_digest: &SessionKey,
         now: UnixTime,
     ) -> StoreResult<Option<ResetRecord>> {
         let Some(row) = sqlx::query(
@@ -350,7 +372,7 @@ impl Store {
               ORDER BY o.created_at LIMIT 1)) AS policy \
              FROM password_resets r WHERE r.token_digest = $1 AND r.expires_at > $2",
         )
-        .bind(token_digest)
+        .bind(token_digest.as_str())
         .bind(now)
         .fetch_optional(&self.pool)
         .await?
@@ -384,7 +406,7 @@ impl Store {
             .map(|json| crate::policy::from_json(&json))
             .unwrap_or_default();
         Ok(Some(ResetRecord {
-            token_digest: row.try_get("token_digest")?,
+            token_digest: SessionKey::new(row.try_get::<String, _>("token_digest")?),
             account_name: row.try_get("account_name")?,
             expires_at: row.try_get("expires_at")?,
             unproved: row.try_get::<String, _>("verified")?.trim().is_empty(),
@@ -397,7 +419,7 @@ impl Store {
     /// no method was verified on it: false otherwise.
     pub async fn set_reset_contact(
         &self,
-        token_digest: &str,
+        token_digest: &SessionKey,
         contact: &ResetContact,
         now: UnixTime,
     ) -> StoreResult<bool> {
@@ -411,7 +433,7 @@ impl Store {
         .bind(&contact.to)
         .bind(now)
         .bind(contact.expires_at)
-        .bind(token_digest)
+        .bind(token_digest.as_str())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -422,7 +444,7 @@ impl Store {
     /// statement, so parallel tries cannot pass the count together (S6).
     pub async fn take_reset_contact_try(
         &self,
-        token_digest: &str,
+        token_digest: &SessionKey,
         contact_id: &str,
         tries: i64,
         now: UnixTime,
@@ -432,7 +454,7 @@ impl Store {
              WHERE token_digest = $1 AND contact_id = $2 AND contact_tries < $3 \
              AND contact_expires_at > $4 AND expires_at > $4",
         )
-        .bind(token_digest)
+        .bind(token_digest.as_str())
         .bind(contact_id)
         .bind(tries)
         .bind(now)
@@ -442,26 +464,26 @@ impl Store {
     }
 
     /// Uses up a password reset: true for the one request that removed it.
-    pub async fn take_password_reset(&self, token_digest: &str) -> StoreResult<bool> {
+    pub async fn take_password_reset(&self, token_digest: &SessionKey) -> StoreResult<bool> {
         let done = sqlx::query("DELETE FROM password_resets WHERE token_digest = $1")
-            .bind(token_digest)
+            .bind(token_digest.as_str())
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn touch_session(&self, token_digest: &str, now: UnixTime) -> StoreResult<()> {
+    pub async fn touch_session(&self, token_digest: &SessionKey, now: UnixTime) -> StoreResult<()> {
         sqlx::query(TOUCH_SESSION)
             .bind(now)
-            .bind(token_digest)
+            .bind(token_digest.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
-    pub async fn delete_session(&self, token_digest: &str) -> StoreResult<()> {
+    pub async fn delete_session(&self, token_digest: &SessionKey) -> StoreResult<()> {
         sqlx::query("DELETE FROM sessions WHERE token_digest = $1")
-            .bind(token_digest)
+            .bind(token_digest.as_str())
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -4,6 +4,7 @@ use sqlx::any::AnyRow;
 
 use super::Store;
 use super::StoreResult;
+use super::sessions::SessionKey;
 use crate::clock::UnixTime;
 
 /// A person's account as the server knows it.
@@ -192,7 +193,7 @@ impl Store {
         &self,
         user_id: &PersonId,
         hash: &str,
-        keep: Option<&str>,
+        keep: Option<&SessionKey>,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -202,7 +203,7 @@ impl Store {
             .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2")
             .bind(user_id.as_str())
-            .bind(keep.unwrap_or(""))
+            .bind(keep.map_or("", SessionKey::as_str))
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -1201,7 +1201,7 @@ async fn s29_parallel_steps_reaching_one_destination_record_once(backend: Backen
     app.store
         .start_password_reset(
             secinfo_server::store::NewPasswordReset {
-                token_digest: "reset-1",
+                token_digest: &secinfo_server::store::SessionKey::new("reset-1"),
                 account_name: &account,
                 client_address: "203.0.113.7",
                 user_agent: "test",
@@ -1217,7 +1217,7 @@ async fn s29_parallel_steps_reaching_one_destination_record_once(backend: Backen
             async move {
                 store
                     .record_reset_step(
-                        "reset-1",
+                        &secinfo_server::store::SessionKey::new("reset-1"),
                         &format!("method{n}"),
                         "0123abcd",
                         crate::helpers::T0,
@@ -1231,7 +1231,12 @@ async fn s29_parallel_steps_reaching_one_destination_record_once(backend: Backen
     assert_eq!(recorded.iter().filter(|r| **r).count(), 1, "{recorded:?}");
     assert!(
         app.store
-            .record_reset_step("reset-1", "method10", "4567ef01", crate::helpers::T0)
+            .record_reset_step(
+                &secinfo_server::store::SessionKey::new("reset-1"),
+                "method10",
+                "4567ef01",
+                crate::helpers::T0
+            )
             .await
             .unwrap()
     );

@@ -3,6 +3,7 @@
 use models::{AccountName, Locale};
 use models::{OrganizationId, PersonId};
 use secinfo_server::store::NewSession;
+use secinfo_server::store::SessionKey;
 
 use crate::helpers::{Backend, T0, fresh_store};
 
@@ -176,7 +177,7 @@ async fn sessions_round_trip(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
     seed_user(&store, "u1").await;
     let session = NewSession {
-        token_digest: "d1",
+        token_digest: &SessionKey::new("d1"),
         user_id: &PersonId::new("u1"),
         client_address: "203.0.113.1",
         user_agent: "test",
@@ -185,12 +186,24 @@ async fn sessions_round_trip(backend: Backend) {
         pending_locale: None,
     };
     store.insert_session(session, T0).await.unwrap();
-    let found = store.session("d1").await.unwrap().unwrap();
+    let found = store
+        .session(&SessionKey::new("d1"))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((found.created_at, found.last_seen_at), (T0, T0));
     assert_eq!(found.user.id, PersonId::new("u1"));
-    store.touch_session("d1", T0 + 90).await.unwrap();
+    store
+        .touch_session(&SessionKey::new("d1"), T0 + 90)
+        .await
+        .unwrap();
     assert_eq!(
-        store.session("d1").await.unwrap().unwrap().last_seen_at,
+        store
+            .session(&SessionKey::new("d1"))
+            .await
+            .unwrap()
+            .unwrap()
+            .last_seen_at,
         T0 + 90
     );
     assert_eq!(
@@ -207,10 +220,16 @@ async fn sessions_round_trip(backend: Backend) {
             .unwrap(),
         1
     );
-    assert!(store.session("d1").await.unwrap().is_none());
+    assert!(
+        store
+            .session(&SessionKey::new("d1"))
+            .await
+            .unwrap()
+            .is_none()
+    );
     for digest in ["a", "b"] {
         let s = NewSession {
-            token_digest: digest,
+            token_digest: &SessionKey::new(digest),
             user_id: &PersonId::new("u1"),
             client_address: "x",
             user_agent: "y",
@@ -266,7 +285,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
     let (store, _dir) = fresh_store(backend).await;
     seed_user(&store, "u1").await;
     let s = NewSession {
-        token_digest: "d",
+        token_digest: &SessionKey::new("d"),
         user_id: &PersonId::new("u1"),
         client_address: "x",
         user_agent: "y",
@@ -277,6 +296,12 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();
     assert!(store.delete_user(&name).await.unwrap());
-    assert!(store.session("d").await.unwrap().is_none());
+    assert!(
+        store
+            .session(&SessionKey::new("d"))
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert!(!store.delete_user(&name).await.unwrap());
 }
