@@ -19,7 +19,8 @@ use crate::i18n::use_i18n;
 /// cursor when the page is the verification) and what it asks for.
 #[component]
 pub(super) fn VerifyCard(
-    title: &'static str,
+    /// The heading's message.
+    title_id: &'static str,
     intro: Signal<String>,
     focus_heading: bool,
     children: Children,
@@ -35,7 +36,7 @@ pub(super) fn VerifyCard(
     }
     view! {
         <section class="card page-narrow step-up" aria-labelledby="step-up-title" data-focus-region="">
-            <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t(title)}</h1>
+            <h1 id="step-up-title" tabindex="-1" node_ref=heading>{move || i18n.t(title_id)}</h1>
             <p>{intro}</p>
             {children()}
         </section>
@@ -301,18 +302,21 @@ fn AppCode(
             let _ = input.focus();
         }
     });
-    let (intro, label, inputmode) = match recovery {
-        true => ("step-up-recovery-code-intro", "recovery-code-label", "text"),
+    let (intro, label) = match recovery {
+        true => (
+            i18n.text("step-up-recovery-code-intro"),
+            i18n.text("recovery-code-label"),
+        ),
         false => (
-            "step-up-authenticator",
-            "phone-wizard-code-label",
-            "numeric",
+            i18n.text("step-up-authenticator"),
+            i18n.text("phone-wizard-code-label"),
         ),
     };
+    let inputmode = if recovery { "text" } else { "numeric" };
     view! {
         <form class="form" novalidate on:submit=verify>
-            <p>{move || i18n.t(intro)}</p>
-            <TextField id="step-up-app-code" label=i18n.text(label)
+            <p>{intro}</p>
+            <TextField id="step-up-app-code" label
                 value=code error=code_error autocomplete="one-time-code" inputmode node_ref=input/>
             <FormActions back=i18n.text(back_label) on_back>
                 <SubmitButton label=i18n.text("step-up-verify") busy/>

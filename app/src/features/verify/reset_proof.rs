@@ -36,7 +36,7 @@ pub fn ResetProof(
     // The page is the verification: its heading, then each step's field,
     // takes the cursor.
     view! {
-        <VerifyCard title="reset-title" intro focus_heading=true>
+        <VerifyCard title_id="reset-title" intro focus_heading=true>
             <div class="recently-verified" hidden=answering>
                 <ChooseAndVerify on_verified back_label="dialog-back" moves_focus=true
                     on_questions=Callback::new(move |()| answering.set(true))/>

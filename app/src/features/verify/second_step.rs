@@ -17,7 +17,7 @@ pub fn SecondStep(
     // The page changed under the person: their place is here, and each
     // step's field takes the cursor.
     view! {
-        <VerifyCard title="step-up-title" intro=Signal::derive(move || i18n.t("signin-verify-intro")) focus_heading=true>
+        <VerifyCard title_id="step-up-title" intro=Signal::derive(move || i18n.t("signin-verify-intro")) focus_heading=true>
             <ChooseAndVerify on_verified back_label="signin-another-way" starts_at_default=true moves_focus=true/>
             <div class="cant-use">
                 <button type="button" class="button button-link" aria-expanded=move || cant_use.get().to_string()

@@ -14,7 +14,7 @@ pub fn StepUp(
     let i18n = use_i18n();
     // A step-up leaves the cursor where the person was.
     view! {
-        <VerifyCard title="step-up-title" intro=Signal::derive(move || i18n.t("step-up-intro")) focus_heading=false>
+        <VerifyCard title_id="step-up-title" intro=Signal::derive(move || i18n.t("step-up-intro")) focus_heading=false>
             <ChooseAndVerify on_verified back_label="dialog-back"/>
         </VerifyCard>
     }
