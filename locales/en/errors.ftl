@@ -74,3 +74,4 @@ error-reset-not-verified = Verify your identity first.
 error-wrong-answers = One or more of your answers aren't right. Try again.
 error-answer-required = Enter your answer.
 error-passkey-not-accepted = We couldn't sign you in with that passkey. Try again, or sign in with your account and password.
+error-pass-lifetime-out-of-bounds = This lifetime is outside what your organization's policy allows for a Temporary Access Pass.

@@ -72,3 +72,4 @@ error-reset-not-verified = Verifieer eerst uw identiteit.
 error-wrong-answers = Een of meer van uw antwoorden zijn niet juist. Probeer het opnieuw.
 error-answer-required = Voer uw antwoord in.
 error-passkey-not-accepted = We konden u niet aanmelden met die wachtwoordsleutel. Probeer het opnieuw of meld u aan met uw account en wachtwoord.
+error-pass-lifetime-out-of-bounds = Deze geldigheidsduur valt buiten wat het beleid van uw organisatie toestaat voor een tijdelijke toegangspas.

@@ -72,3 +72,4 @@ error-reset-not-verified = Verifiera din identitet först.
 error-wrong-answers = Ett eller flera av dina svar är inte rätt. Försök igen.
 error-answer-required = Ange ditt svar.
 error-passkey-not-accepted = Vi kunde inte logga in dig med den nyckeln. Försök igen eller logga in med ditt konto och lösenord.
+error-pass-lifetime-out-of-bounds = Den här giltighetstiden ligger utanför vad organisationens princip tillåter för ett tillfälligt åtkomstpass.

@@ -121,6 +121,8 @@ error_codes! {
     Internal => "internal",
     /// The client could not reach the server (never sent by the server).
     Network => "network",
+    /// A Temporary Access Pass's lifetime outside the policy's bounds.
+    PassLifetimeOutOfBounds => "pass-lifetime-out-of-bounds",
     /// The person closed the browser's security key prompt (client only).
     SecurityKeyCancelled => "security-key-cancelled",
     /// The browser cannot use security keys (client only).
@@ -160,6 +162,8 @@ pub enum Field {
     CurrentPassword,
     NewPassword,
     ConfirmPassword,
+    /// A Temporary Access Pass's lifetime.
+    Lifetime,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

@@ -38,6 +38,50 @@ pub struct Policy {
     pub password_min_length: usize,
     pub limits: SendLimits,
     pub security_questions: QuestionsPolicy,
+    pub temporary_access_pass: PassPolicy,
+}
+
+/// Temporary Access Passes (S33): how long one lives, within which bounds
+/// an administrator may choose, and how long it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct PassPolicy {
+    pub min_lifetime_minutes: i64,
+    pub max_lifetime_minutes: i64,
+    pub default_lifetime_minutes: i64,
+    /// Characters in a pass (8–48).
+    pub length: usize,
+}
+
+impl PassPolicy {
+    /// The bounds any policy keeps: ten minutes to thirty days.
+    pub const LIFETIME_MINUTES: std::ops::RangeInclusive<i64> = 10..=30 * 24 * 60;
+    pub const LENGTH: std::ops::RangeInclusive<usize> = 8..=48;
+
+    fn holds(&self) -> bool {
+        Self::LIFETIME_MINUTES.contains(&self.min_lifetime_minutes)
+            && Self::LIFETIME_MINUTES.contains(&self.max_lifetime_minutes)
+            && (self.min_lifetime_minutes..=self.max_lifetime_minutes)
+                .contains(&self.default_lifetime_minutes)
+            && Self::LENGTH.contains(&self.length)
+    }
+
+    /// Whether an administrator may give a pass this lifetime.
+    pub fn allows_lifetime(&self, minutes: i64) -> bool {
+        (self.min_lifetime_minutes..=self.max_lifetime_minutes).contains(&minutes)
+    }
+}
+
+impl Default for PassPolicy {
+    fn default() -> Self {
+        PassPolicy {
+            min_lifetime_minutes: 10,
+            max_lifetime_minutes: 8 * 60,
+            default_lifetime_minutes: 60,
+            length: 12,
+        }
+    }
 }
 
 /// Security questions (SPEC §5).
@@ -232,6 +276,7 @@ impl Default for Policy {
             password_min_length: 12,
             limits: SendLimits::default(),
             security_questions: QuestionsPolicy::default(),
+            temporary_access_pass: PassPolicy::default(),
         }
     }
 }
@@ -311,6 +356,7 @@ impl Policy {
             || !(1..=Self::MAX_STEP_UP_MINUTES).contains(&self.step_up_minutes)
             || self.registration_required > MethodKind::ALL.len()
             || !(8..=64).contains(&self.password_min_length)
+            || !self.temporary_access_pass.holds()
         {
             return Err(PolicyProblem::Limits);
         }

@@ -78,6 +78,13 @@ pub enum Action {
     PasswordReset,
     /// A sign-in of a known account failed; the detail says how it was tried.
     SignInFailed,
+    /// A Temporary Access Pass was issued to the person (S33); the detail
+    /// says by whom and for how long.
+    PassIssued,
+    /// The person's Temporary Access Pass was taken away (S33).
+    PassRevoked,
+    /// The person became the first administrator of a new organization.
+    OrganizationCreated,
 }
 
 impl Action {
@@ -96,6 +103,9 @@ impl Action {
             Action::PasswordChanged => "password-changed",
             Action::PasswordReset => "password-reset",
             Action::SignInFailed => "sign-in-failed",
+            Action::PassIssued => "pass-issued",
+            Action::PassRevoked => "pass-revoked",
+            Action::OrganizationCreated => "organization-created",
         }
     }
 }
@@ -118,7 +128,10 @@ impl Action {
             | Action::SignedIn
             // Told on every channel by the reset itself (S30).
             | Action::PasswordReset
-            | Action::SignInFailed => {
+            | Action::SignInFailed
+            | Action::PassIssued
+            | Action::PassRevoked
+            | Action::OrganizationCreated => {
                 return None;
             }
         })
@@ -134,11 +147,32 @@ pub async fn record_failed_sign_in(
     address: &str,
     user_agent: &str,
 ) -> AppResult<()> {
+    record_unannounced(
+        state,
+        user_id,
+        Action::SignInFailed,
+        how,
+        address,
+        user_agent,
+    )
+    .await
+}
+
+/// Records what happened to a person outside any session of theirs (a
+/// failed sign-in, the command line's bootstrap); nothing is announced.
+pub async fn record_unannounced(
+    state: &AppState,
+    user_id: &PersonId,
+    action: Action,
+    detail: &str,
+    address: &str,
+    user_agent: &str,
+) -> AppResult<()> {
     let entry = AuditEntry {
         user_id,
-        action: Action::SignInFailed.as_str(),
+        action: action.as_str(),
         method_id: None,
-        detail: how,
+        detail,
         client_address: address,
         user_agent,
     };

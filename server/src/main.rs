@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use secinfo_server::clock::{Clock, SystemClock};
 use secinfo_server::config::{Config, Mode};
 use secinfo_server::store::Store;
-use secinfo_server::{AppState, app, seed};
+use secinfo_server::{AppState, app, bootstrap, seed};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -26,6 +26,20 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let config = Config::load()?;
     let store = Store::connect(&config.database_url).await?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+
+    // `secinfo-server bootstrap …`: a new organization's first
+    // administrator, on the configured database, in any mode.
+    let mut args = std::env::args().skip(1);
+    if let Some(command) = args.next() {
+        if command != "bootstrap" {
+            return Err(format!("unknown command {command}\n\n{}", bootstrap::USAGE).into());
+        }
+        let request = bootstrap::Bootstrap::from_args(args)?;
+        let state = AppState::new(config, store, clock);
+        let done = bootstrap::bootstrap(&state, &request).await?;
+        print_bootstrapped(&done);
+        return Ok(());
+    }
 
     if config.demo_seed {
         let users = seed::seed_demo(&store, clock.now()).await?;
@@ -65,6 +79,31 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     .with_graceful_shutdown(shutdown_signal())
     .await?;
     Ok(())
+}
+
+/// What the operator hands to the administrator: the pass, once.
+fn print_bootstrapped(done: &bootstrap::Bootstrapped) {
+    let what = if done.created {
+        "Organization created."
+    } else {
+        "A new Temporary Access Pass was issued; any earlier one no longer works."
+    };
+    println!("{what}");
+    println!("  administrator:          {}", done.admin);
+    println!("  temporary access pass:  {}", done.pass.pass);
+    let uses = if done.pass.one_time {
+        "one sign-in"
+    } else {
+        "any number of sign-ins"
+    };
+    println!(
+        "  valid for:              {} minutes, {uses}",
+        done.pass.lifetime_minutes
+    );
+    println!("  sign in at:             {}", done.sign_in_address);
+    println!(
+        "Sign in with the account and this pass where the password goes, then register your methods."
+    );
 }
 
 /// Forgets expired sessions every ten minutes.

@@ -25,6 +25,29 @@ pub fn new_id() -> RngResult<String> {
     random_token(16)
 }
 
+/// The characters of a Temporary Access Pass: letters and digits that
+/// cannot be mistaken for one another when read aloud or copied by hand
+/// (no 0/O, 1/l/I).
+const PASS_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+/// A Temporary Access Pass of `length` characters, each drawn evenly from
+/// `PASS_ALPHABET` (bytes past the largest multiple of its size are drawn
+/// again, so that no character is likelier than another).
+pub fn pass_text(length: usize) -> RngResult<String> {
+    let size = PASS_ALPHABET.len();
+    let limit = 256 - 256 % size;
+    let mut pass = String::with_capacity(length);
+    while pass.len() < length {
+        let mut byte = [0u8; 1];
+        getrandom::fill(&mut byte)?;
+        let drawn = usize::from(byte[0]);
+        if drawn < limit {
+            pass.push(char::from(PASS_ALPHABET[drawn % size]));
+        }
+    }
+    Ok(pass)
+}
+
 /// What the database keeps of a bearer token: a stolen copy of the table
 /// cannot be replayed as a cookie.
 /// A random id that sorts in the order of creation, so "newest first"
@@ -78,5 +101,15 @@ mod tests {
         assert!(constant_time_eq(b"same", b"same"));
         assert!(!constant_time_eq(b"same", b"sane"));
         assert!(!constant_time_eq(b"same", b"longer"));
+    }
+
+    #[test]
+    fn passes_have_their_length_and_only_unmistakable_characters() {
+        for length in [8, 12, 48] {
+            let pass = pass_text(length).unwrap();
+            assert_eq!(pass.len(), length);
+            assert!(pass.bytes().all(|b| PASS_ALPHABET.contains(&b)), "{pass}");
+        }
+        assert_ne!(pass_text(12).unwrap(), pass_text(12).unwrap());
     }
 }

@@ -77,6 +77,7 @@ pub fn is_live(state: &AppState, session: &SessionRecord) -> bool {
     now - session.last_seen_at < idle
         && now - session.created_at < absolute
         && session.pending_until.is_none_or(|until| now < until)
+        && session.pass_expires_at.is_none_or(|until| now < until)
 }
 
 /// Records that the session is in use, at most once a minute.
@@ -252,6 +253,8 @@ pub enum Opening {
         locale: Option<models::Locale>,
     },
     Verified,
+    /// With a Temporary Access Pass: verified, and over with the pass (S33).
+    Pass(crate::store::SpentPass),
 }
 
 /// A session just opened: its token, and a fresh CSRF token for the
@@ -276,12 +279,20 @@ pub async fn open(
         state.store.delete_session(old).await?;
     }
     let now = state.now();
-    let (pending_until, verified_at, pending_locale) = match opening {
+    let (pending_until, verified_at, pending_locale) = match &opening {
         Opening::Password {
             pending_until,
             locale,
-        } => (pending_until, 0, locale.filter(|_| pending_until.is_some())),
-        Opening::Verified => (None, now, None),
+        } => (
+            *pending_until,
+            0,
+            locale.filter(|_| pending_until.is_some()),
+        ),
+        Opening::Verified | Opening::Pass(_) => (None, now, None),
+    };
+    let pass = match &opening {
+        Opening::Pass(pass) => Some((pass.id.as_str(), pass.expires_at)),
+        _ => None,
     };
     let token = SessionToken::new()?;
     state
@@ -295,6 +306,7 @@ pub async fn open(
                 pending_until,
                 verified_at,
                 pending_locale,
+                pass,
             },
             now,
         )

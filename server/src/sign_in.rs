@@ -26,9 +26,9 @@ use crate::error::{AppError, AppResult};
 use crate::session::{self, Opened, Opening};
 use crate::state::AppState;
 use crate::store::SessionKey;
-use crate::store::{SessionRecord, UserRecord};
+use crate::store::{SessionRecord, SpentPass, UserRecord};
 use crate::throttle::{self, Limit};
-use crate::{passkey_sign_in, passwords};
+use crate::{passkey_sign_in, passwords, temporary_access_pass};
 
 /// A sign-in that succeeded: the session opened, and what the client is
 /// told of it (without the CSRF token, which the edge fills in).
@@ -115,8 +115,19 @@ pub async fn with_password(
     let [account_limit, address_limit] = &attempt;
 
     let user = state.store.user_by_account_name(&account).await?;
-    let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let valid = passwords::verify(request.password.expose().to_owned(), stored).await?;
+    // A person without a password (created with a pass) is checked against
+    // the decoy, as an unknown account is: no password signs them in.
+    let stored = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .filter(|hash| !hash.is_empty());
+    let by_password = passwords::verify(request.password.expose().to_owned(), stored).await?;
+    // A Temporary Access Pass signs in where the password would (S33).
+    let pass = match user.as_ref().filter(|_| !by_password) {
+        Some(user) => temporary_access_pass::spend(state, user, request.password.expose()).await?,
+        None => None,
+    };
+    let valid = by_password || pass.is_some();
     // Recorded beside the answer, not before it: an unknown account writes
     // nothing, and the time must not tell the two apart (S28).
     if let Some(user) = user.as_ref().filter(|_| !valid) {
@@ -138,6 +149,9 @@ pub async fn with_password(
     };
     state.store.clear_counter(&account_limit.bucket).await?;
     throttle::give_back(state, address_limit).await?;
+    if let Some(pass) = pass {
+        return with_pass(state, caller, presented, request, user, pass).await;
+    }
     crate::directory::renew_outdated_hash(state, &user, request.password.expose());
 
     // Where two-step verification applies, the password alone opens a
@@ -181,6 +195,51 @@ pub async fn with_password(
         // A password alone has verified nothing: where a method counts
         // for sign-in, security info asks for one first (S11).
         step_up_required: !verification_required && user.policy.verifies_sign_in(&kinds),
+        pseudo_locale: false,
+    };
+    Ok(SignedIn { opened, info })
+}
+
+/// Signs in with a Temporary Access Pass just spent: a complete session,
+/// verified as it opens (the pass stands for both factors, S33), that ends
+/// with the pass.
+async fn with_pass(
+    state: &AppState,
+    caller: &Caller,
+    presented: Option<&SessionKey>,
+    request: &SignInRequest,
+    mut user: UserRecord,
+    pass: SpentPass,
+) -> AppResult<SignedIn> {
+    let opened = session::open(
+        state,
+        presented,
+        &user.id,
+        &caller.address,
+        &caller.user_agent,
+        Opening::Pass(pass),
+    )
+    .await?;
+    if let Some(locale) = request.locale {
+        state.store.set_user_locale(&user.id, locale).await?;
+        user.locale = Some(locale);
+    }
+    let (address, agent) = (&caller.address, &caller.user_agent);
+    crate::audit::record_unannounced(
+        state,
+        &user.id,
+        Action::SignedIn,
+        "temporary-access-pass",
+        address,
+        agent,
+    )
+    .await?;
+    tracing::info!(account = %user.account_name, %address, "temporary access pass accepted");
+    let info = SessionInfo {
+        csrf_token: opened.csrf_token.clone(),
+        user: Some(user_view(&user)),
+        verification_required: false,
+        step_up_required: false,
         pseudo_locale: false,
     };
     Ok(SignedIn { opened, info })

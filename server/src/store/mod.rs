@@ -11,6 +11,7 @@ mod changes;
 mod dev_mailbox;
 mod error;
 mod methods;
+mod passes;
 mod security_keys;
 mod sessions;
 mod sim_carrier;
@@ -55,6 +56,7 @@ pub use methods::{
     AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
     RecoveryCodesData, SecurityKeyData,
 };
+pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
 pub use security_keys::Ceremony;
 pub use sessions::{
     NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionKey, SessionRecord,

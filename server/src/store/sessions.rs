@@ -44,6 +44,9 @@ pub struct NewSession<'a> {
     /// The language chosen at a sign-in that waits for its second step,
     /// the person's once it is finished (S27).
     pub pending_locale: Option<models::Locale>,
+    /// Started with a Temporary Access Pass: its id, and when it expires,
+    /// which ends the session too (S33).
+    pub pass: Option<(&'a str, UnixTime)>,
 }
 
 pub struct NewPasswordReset<'a> {
@@ -99,6 +102,9 @@ pub struct SessionRecord {
     pub reset_verified: Option<String>,
     /// The language chosen at a sign-in still waiting for its second step.
     pub pending_locale: Option<models::Locale>,
+    /// When the Temporary Access Pass this session began with expires,
+    /// which ends the session (S33).
+    pub pass_expires_at: Option<UnixTime>,
     pub user: UserRecord,
 }
 
@@ -163,13 +169,15 @@ where
 /// runs it.
 pub(super) const SESSION_BY_DIGEST: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, ",
     user_columns!(),
     " FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
+     AND (s.pass_id IS NULL OR EXISTS (SELECT 1 FROM temporary_access_passes p WHERE p.id = s.pass_id)) \
      UNION ALL \
      SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
-     r.expires_at AS pending_until, r.verified AS reset_verified, CAST(NULL AS TEXT) AS pending_locale, ",
+     r.expires_at AS pending_until, r.verified AS reset_verified, CAST(NULL AS TEXT) AS pending_locale, \
+     CAST(NULL AS BIGINT) AS pass_expires_at, ",
     user_columns!(),
     " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
      JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
@@ -180,7 +188,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
 /// request needs, in one statement.
 pub(super) const SESSION_WITH_METHODS: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, ",
     user_columns!(),
     ", m.id AS method_id, m.kind AS method_kind, m.detail AS method_detail, m.data AS method_data, \
      m.created_at AS method_created_at, \
@@ -188,7 +196,9 @@ pub(super) const SESSION_WITH_METHODS: &str = concat!(
      FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id \
      LEFT JOIN methods m ON m.user_id = u.id \
-     WHERE s.token_digest = $1 ORDER BY m.created_at, m.id"
+     WHERE s.token_digest = $1 \
+     AND (s.pass_id IS NULL OR EXISTS (SELECT 1 FROM temporary_access_passes p WHERE p.id = s.pass_id)) \
+     ORDER BY m.created_at, m.id"
 );
 
 pub(super) const TOUCH_SESSION: &str =
@@ -206,6 +216,7 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
         pending_locale: row
             .try_get::<Option<String>, _>("pending_locale")?
             .and_then(|tag| models::Locale::parse(&tag)),
+        pass_expires_at: row.try_get("pass_expires_at")?,
         user: user_from_row(row)?,
     })
 }
@@ -213,8 +224,8 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale, pass_id, pass_expires_at) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(session.token_digest.as_str())
         .bind(session.user_id.as_str())
@@ -224,6 +235,8 @@ impl Store {
         .bind(session.pending_until)
         .bind(session.verified_at)
         .bind(session.pending_locale.map(Locale::tag))
+        .bind(session.pass.map(|(id, _)| id))
+        .bind(session.pass.map(|(_, expires_at)| expires_at))
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -131,21 +131,7 @@ impl Store {
 
     /// Creates the user; returns false when the account name is taken.
     pub async fn insert_user(&self, user: NewUser<'_>, now: UnixTime) -> StoreResult<bool> {
-        let result = sqlx::query(
-            "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
-        )
-        .bind(user.id.as_str())
-        .bind(user.organization_id.as_str())
-        .bind(user.account_name.as_str())
-        .bind(user.display_name)
-        .bind(user.password_hash)
-        .bind(user.locale.map(Locale::tag))
-        .bind(i64::from(user.is_admin))
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(result.rows_affected() == 1)
+        insert_user(&self.pool, &user, now).await
     }
 
     pub async fn user_by_account_name(
@@ -260,4 +246,31 @@ impl Store {
         tx.commit().await?;
         Ok(deleted.rows_affected() == 1)
     }
+}
+
+/// Creates the user, alone or in a transaction; false when the account
+/// name is taken.
+pub(super) async fn insert_user<'e, E>(
+    db: E,
+    user: &NewUser<'_>,
+    now: UnixTime,
+) -> StoreResult<bool>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let result = sqlx::query(
+        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
+    )
+    .bind(user.id.as_str())
+    .bind(user.organization_id.as_str())
+    .bind(user.account_name.as_str())
+    .bind(user.display_name)
+    .bind(user.password_hash)
+    .bind(user.locale.map(Locale::tag))
+    .bind(i64::from(user.is_admin))
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected() == 1)
 }

@@ -91,6 +91,9 @@ pub async fn fresh_store(backend: Backend) -> (Store, tempfile::TempDir) {
 
 pub struct TestApp {
     pub router: Router,
+    /// The server's state, for what a test does as the server itself (the
+    /// command line's bootstrap).
+    pub state: AppState,
     pub store: Store,
     pub clock: ManualClock,
     _dir: tempfile::TempDir,
@@ -143,7 +146,8 @@ impl TestApp {
         let clock = ManualClock::starting_at(T0);
         let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
         TestApp {
-            router: app(state),
+            router: app(state.clone()),
+            state,
             store,
             clock,
             _dir: dir,

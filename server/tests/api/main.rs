@@ -28,5 +28,6 @@ mod security;
 mod security_key;
 mod sign_in;
 mod store;
+mod temporary_access_pass;
 mod twilio;
 mod two_step;

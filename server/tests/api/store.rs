@@ -184,6 +184,7 @@ async fn sessions_round_trip(backend: Backend) {
         pending_until: None,
         verified_at: 0,
         pending_locale: None,
+        pass: None,
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store
@@ -236,6 +237,7 @@ async fn sessions_round_trip(backend: Backend) {
             pending_until: None,
             verified_at: 0,
             pending_locale: None,
+            pass: None,
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -292,6 +294,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         pending_until: None,
         verified_at: 0,
         pending_locale: None,
+        pass: None,
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();
