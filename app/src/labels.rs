@@ -37,6 +37,29 @@ pub fn default_label(i18n: &I18n, method: &MethodView, delivery: Option<PhoneDel
     i18n.t_with(id, &args)
 }
 
+/// A day and time of day in the person's language ("2 Dec 2026, 14:30"),
+/// by the browser's own calendar data and time zone.
+pub fn date_time(i18n: &I18n, unix_seconds: i64) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "seconds since 1970 fit an f64 exactly"
+    )]
+    let millis = unix_seconds as f64 * 1000.0;
+    js_sys::Date::new(&millis.into())
+        .to_locale_string(i18n.locale().tag(), &options)
+        .into()
+}
+
 /// A day in the person's language ("2 Dec 2026", "2 dec. 2026"), by the
 /// browser's own calendar data.
 pub fn date(i18n: &I18n, unix_seconds: i64) -> String {

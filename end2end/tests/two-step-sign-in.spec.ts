@@ -17,11 +17,11 @@ const TWO_STEP = { two_step_sign_in: true, limits: { resend_cooldown_seconds: 0 
 
 const T: Record<Locale, { verify: string; anotherWay: string; cantUse: string; cantUseHelp: RegExp; app: string; next: string; verifyButton: string }> = {
   en: { verify: 'Verify your identity', anotherWay: 'Sign in another way', cantUse: "I can't use any of these methods",
-        cantUseHelp: /Contact your administrator/, app: 'Use a code from my authenticator app', next: 'Next', verifyButton: 'Verify' },
+        cantUseHelp: /Ask your help desk for a Temporary Access Pass/, app: 'Use a code from my authenticator app', next: 'Next', verifyButton: 'Verify' },
   'nl-NL': { verify: 'Uw identiteit verifiëren', anotherWay: 'Op een andere manier aanmelden', cantUse: 'Ik kan geen van deze methoden gebruiken',
-        cantUseHelp: /Neem contact op met uw beheerder/, app: 'Een code uit mijn Authenticator-app gebruiken', next: 'Volgende', verifyButton: 'Verifiëren' },
+        cantUseHelp: /Vraag uw helpdesk om een tijdelijke toegangspas/, app: 'Een code uit mijn Authenticator-app gebruiken', next: 'Volgende', verifyButton: 'Verifiëren' },
   'sv-SE': { verify: 'Verifiera din identitet', anotherWay: 'Logga in på ett annat sätt', cantUse: 'Jag kan inte använda någon av de här metoderna',
-        cantUseHelp: /Kontakta din administratör/, app: 'Använd en kod från min Authenticator-app', next: 'Nästa', verifyButton: 'Verifiera' },
+        cantUseHelp: /Be din supportavdelning om ett tillfälligt åtkomstpass/, app: 'Använd en kod från min Authenticator-app', next: 'Nästa', verifyButton: 'Verifiera' },
 };
 
 /** "+31 612••••78": how a number the person registered is shown before they are signed in. */

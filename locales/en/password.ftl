@@ -22,3 +22,10 @@ password-strength-pending = Its strength shows as you type.
 password-save = Change password
 password-changed = Your password was changed. Other places where you were signed in are signed out.
 password-link = Change password
+
+## Setting a first password (a person created with a Temporary Access Pass has none)
+
+password-set-title = Set a password
+password-set-intro = You don't have a password yet. Choose one for your work or school account; you can also sign in with a passkey instead.
+password-set-save = Set password
+password-set-done = Your password is set. Use it with your account name the next time you sign in.

@@ -88,3 +88,18 @@ overview-password-heading = Password
 overview-password-text = Change it here. If you forget it, you can reset it from the sign-in page with your methods.
 overview-policy-text = Which methods people may use, and what your organization requires.
 overview-policy-link = Manage policy
+
+## The person's Temporary Access Pass (shown while they have one)
+
+pass-title = Temporary Access Pass
+# Variables:
+#   $time (String) - the day and time the pass stops working, in the person's language
+pass-valid-until = You have a Temporary Access Pass until { $time }.
+pass-one-time = It signs in once.
+pass-multi-use = It signs in as often as needed until then.
+pass-this-session = You signed in with it: this session ends when the pass does. Once your methods are set up, you sign in with them instead.
+pass-delete = Delete pass
+pass-delete-title = Delete your Temporary Access Pass?
+pass-delete-question = The pass will no longer sign you in.
+pass-delete-signs-out = You signed in with this pass, so deleting it signs you out here. Sign in again with your password or one of your methods.
+pass-delete-confirm = Delete

@@ -14,9 +14,16 @@ signin-verify-intro = Your organization asks for a second step when you sign in.
 signin-verifying = Starting your verification…
 signin-another-way = Sign in another way
 signin-cant-use = I can't use any of these methods
-signin-cant-use-help = Contact your administrator. They can confirm who you are and help you sign in and set up your methods again.
+signin-cant-use-help = Ask your help desk for a Temporary Access Pass. Sign in with it where your password goes, then set up your methods again.
 signin-passkey = Sign in with a passkey
 signin-passkey-waiting = Waiting for your passkey…
 signin-signed-out-everywhere = You were signed out everywhere. Every browser and device has to sign in again.
 # The session ended while a page was open (signed out elsewhere, or expired).
 signin-session-ended = You've been signed out: you signed out somewhere else, or your session ended after a while without activity. Sign in again to continue.
+
+## Signing in with a Temporary Access Pass
+
+signin-use-pass = Use a Temporary Access Pass
+signin-use-password = Use my password
+signin-pass-label = Temporary Access Pass
+signin-pass-hint = The pass your help desk or administrator gave you. It works for a limited time.

@@ -16,3 +16,10 @@ password-strength-pending = De sterkte wordt getoond terwijl u typt.
 password-save = Wachtwoord wijzigen
 password-changed = Uw wachtwoord is gewijzigd. Op andere plaatsen waar u was aangemeld, bent u afgemeld.
 password-link = Wachtwoord wijzigen
+
+## Setting a first password (a person created with a Temporary Access Pass has none)
+
+password-set-title = Een wachtwoord instellen
+password-set-intro = U hebt nog geen wachtwoord. Kies er een voor uw werk- of schoolaccount; u kunt ook met een wachtwoordsleutel aanmelden.
+password-set-save = Wachtwoord instellen
+password-set-done = Uw wachtwoord is ingesteld. Gebruik het met uw accountnaam wanneer u zich de volgende keer aanmeldt.

@@ -76,3 +76,18 @@ overview-password-heading = Wachtwoord
 overview-password-text = Wijzig het hier. Bent u het vergeten, dan kunt u het vanaf de aanmeldingspagina opnieuw instellen met uw methoden.
 overview-policy-text = Welke methoden gebruikers mogen gebruiken en wat uw organisatie vereist.
 overview-policy-link = Beleid beheren
+
+## The person's Temporary Access Pass (shown while they have one)
+
+pass-title = Tijdelijke toegangspas
+# Variables:
+#   $time (String) - the day and time the pass stops working, in the person's language
+pass-valid-until = U hebt een tijdelijke toegangspas tot { $time }.
+pass-one-time = U kunt zich er één keer mee aanmelden.
+pass-multi-use = U kunt zich er tot dan zo vaak als nodig mee aanmelden.
+pass-this-session = U hebt zich ermee aangemeld: deze sessie eindigt wanneer de pas verloopt. Zodra uw methoden zijn ingesteld, meldt u zich daarmee aan.
+pass-delete = Pas verwijderen
+pass-delete-title = Uw tijdelijke toegangspas verwijderen?
+pass-delete-question = U kunt zich dan niet meer met de pas aanmelden.
+pass-delete-signs-out = U hebt zich met deze pas aangemeld. Als u de pas verwijdert, wordt u hier afgemeld. Meld u opnieuw aan met uw wachtwoord of een van uw methoden.
+pass-delete-confirm = Verwijderen

@@ -14,8 +14,15 @@ signin-verify-intro = Uw organisatie vraagt om een tweede stap wanneer u zich aa
 signin-verifying = Uw verificatie wordt gestart…
 signin-another-way = Op een andere manier aanmelden
 signin-cant-use = Ik kan geen van deze methoden gebruiken
-signin-cant-use-help = Neem contact op met uw beheerder. Die kan bevestigen wie u bent en u helpen om u aan te melden en uw methoden opnieuw in te stellen.
+signin-cant-use-help = Vraag uw helpdesk om een tijdelijke toegangspas. Meld u ermee aan op de plek van uw wachtwoord en stel daarna uw methoden opnieuw in.
 signin-passkey = Aanmelden met een wachtwoordsleutel
 signin-passkey-waiting = Wachten op uw wachtwoordsleutel…
 signin-signed-out-everywhere = U bent overal afgemeld. Elke browser en elk apparaat moet zich opnieuw aanmelden.
 signin-session-ended = U bent afgemeld: u hebt zich ergens anders afgemeld, of uw sessie is beëindigd na een tijd zonder activiteit. Meld u opnieuw aan om verder te gaan.
+
+## Signing in with a Temporary Access Pass
+
+signin-use-pass = Een tijdelijke toegangspas gebruiken
+signin-use-password = Mijn wachtwoord gebruiken
+signin-pass-label = Tijdelijke toegangspas
+signin-pass-hint = De pas die u van uw helpdesk of beheerder hebt gekregen. Deze is een beperkte tijd geldig.

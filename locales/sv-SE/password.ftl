@@ -16,3 +16,10 @@ password-strength-pending = Styrkan visas medan du skriver.
 password-save = Ändra lösenord
 password-changed = Ditt lösenord har ändrats. Du har loggats ut från andra ställen där du var inloggad.
 password-link = Ändra lösenord
+
+## Setting a first password (a person created with a Temporary Access Pass has none)
+
+password-set-title = Ange ett lösenord
+password-set-intro = Du har inget lösenord än. Välj ett för ditt arbets- eller skolkonto – du kan också logga in med en nyckel i stället.
+password-set-save = Ange lösenord
+password-set-done = Ditt lösenord har angetts. Använd det med ditt kontonamn nästa gång du loggar in.

@@ -76,3 +76,18 @@ overview-password-heading = Lösenord
 overview-password-text = Ändra det här. Om du glömmer det kan du återställa det från inloggningssidan med dina metoder.
 overview-policy-text = Vilka metoder användarna får använda och vad din organisation kräver.
 overview-policy-link = Hantera principen
+
+## The person's Temporary Access Pass (shown while they have one)
+
+pass-title = Tillfälligt åtkomstpass
+# Variables:
+#   $time (String) - the day and time the pass stops working, in the person's language
+pass-valid-until = Du har ett tillfälligt åtkomstpass till { $time }.
+pass-one-time = Du kan logga in med det en gång.
+pass-multi-use = Du kan logga in med det så ofta du behöver fram till dess.
+pass-this-session = Du loggade in med det: den här sessionen upphör när passet gör det. När dina metoder är konfigurerade loggar du in med dem i stället.
+pass-delete = Ta bort passet
+pass-delete-title = Vill du ta bort ditt tillfälliga åtkomstpass?
+pass-delete-question = Du kan inte längre logga in med passet.
+pass-delete-signs-out = Du loggade in med det här passet, så om du tar bort det loggas du ut här. Logga in igen med ditt lösenord eller någon av dina metoder.
+pass-delete-confirm = Ta bort

@@ -14,8 +14,15 @@ signin-verify-intro = Din organisation kräver ett andra steg när du loggar in.
 signin-verifying = Verifieringen startar…
 signin-another-way = Logga in på ett annat sätt
 signin-cant-use = Jag kan inte använda någon av de här metoderna
-signin-cant-use-help = Kontakta din administratör. Administratören kan bekräfta vem du är och hjälpa dig att logga in och konfigurera dina metoder igen.
+signin-cant-use-help = Be din supportavdelning om ett tillfälligt åtkomstpass. Logga in med det där du annars anger ditt lösenord och konfigurera sedan dina metoder igen.
 signin-passkey = Logga in med en nyckel
 signin-passkey-waiting = Väntar på din nyckel…
 signin-signed-out-everywhere = Du har loggats ut överallt. Alla webbläsare och enheter måste logga in igen.
 signin-session-ended = Du har loggats ut: du loggade ut någon annanstans, eller så avslutades sessionen efter en tid utan aktivitet. Logga in igen för att fortsätta.
+
+## Signing in with a Temporary Access Pass
+
+signin-use-pass = Använd ett tillfälligt åtkomstpass
+signin-use-password = Använd mitt lösenord
+signin-pass-label = Tillfälligt åtkomstpass
+signin-pass-hint = Passet du fick av din supportavdelning eller administratör. Det gäller en begränsad tid.

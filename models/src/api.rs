@@ -95,6 +95,22 @@ pub struct UserView {
     /// Admins may change the organization's policy.
     #[serde(default)]
     pub is_admin: bool,
+    /// Whether the person has a password: one created with a Temporary
+    /// Access Pass has none until they set one (without a current one).
+    #[serde(default)]
+    pub has_password: bool,
+}
+
+/// `GET /api/me/temporary-access-pass`: the person's Temporary Access
+/// Pass while it lasts (never the pass itself, which was shown once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PassView {
+    /// Unix seconds.
+    pub expires_at: i64,
+    pub one_time: bool,
+    /// This session began with it, and ends when it is deleted.
+    pub this_session: bool,
 }
 
 /// `POST /api/session`: sign in.

@@ -14,12 +14,12 @@ use crate::policy::Policy;
 use crate::{
     AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId, Challenge, ChallengeId,
     ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest, MethodId,
-    NewPasswordRequest, PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength,
-    PendingAppId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region,
-    ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
-    SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest,
-    StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption,
-    VerifyCodeRequest,
+    NewPasswordRequest, PassView, PasswordCandidate, PasswordResetState, PasswordRules,
+    PasswordStrength, PendingAppId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
+    RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo,
+    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
+    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
+    StepUpOption, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -198,6 +198,10 @@ endpoints! {
     ConfirmApp: Post "/me/authenticator/{id}/code" [PendingAppId], ConfirmAuthenticator => SecurityInfo;
     /// Verifies with an app's code.
     AppStepUp: Post "/me/step-up/authenticator", AuthenticatorCode => SecurityInfo;
+    /// The person's Temporary Access Pass, if they have one.
+    GetOwnPass: Get "/me/temporary-access-pass", - => Option<PassView>;
+    /// Deletes the person's Temporary Access Pass (and the session it began).
+    DeleteOwnPass: Delete "/me/temporary-access-pass", - => ();
     /// The organization's policy, for its administrators.
     GetPolicy: Get "/admin/policy", - => Policy;
     /// Replaces the organization's policy.

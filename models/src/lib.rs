@@ -24,9 +24,9 @@ pub use account::{AccountName, Password};
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest,
     ConfirmAuthenticator, Coverage, CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest,
-    PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength, QuestionAnswer,
-    QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, ResetAppCode,
-    ResetContactRequest, ResetQuestion, ResetQuestions, ResetWay, SecurityInfo,
+    PassView, PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength,
+    QuestionAnswer, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
+    ResetAppCode, ResetContactRequest, ResetQuestion, ResetQuestions, ResetWay, SecurityInfo,
     SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
     StartPasswordReset, StartSecurityKeyRequest, StartStepUp, StepUpOption, UserView,
 };

@@ -1,6 +1,8 @@
 //! Changing one's password while signed in: the current one, then the new
 //! one (S30's rules), behind the recent verification; every other session
-//! is signed out and the change is announced.
+//! is signed out and the change is announced. A person who has no password
+//! yet (created with a Temporary Access Pass) sets one the same way,
+//! without a current one.
 
 use models::{ChangePasswordRequest, ErrorCode, Field};
 
@@ -8,6 +10,7 @@ use crate::audit::{Action, Requester};
 use crate::error::{AppError, AppResult};
 use crate::session::{self, SessionToken};
 use crate::state::AppState;
+use crate::store::UserRecord;
 use crate::throttle::{self, Limit};
 use crate::{directory, password_rules, passwords};
 
@@ -22,7 +25,10 @@ pub async fn change(
 ) -> AppResult<SessionToken> {
     let session = who.session;
     let user = &session.user;
-    if request.current_password.is_empty() {
+    // A person without a password (signed in with a Temporary Access
+    // Pass, recently verified) sets their first one without a current one.
+    let has_password = !user.password_hash.is_empty();
+    if has_password && request.current_password.is_empty() {
         return Err(AppError::invalid(
             ErrorCode::PasswordRequired,
             Field::CurrentPassword,
@@ -30,6 +36,28 @@ pub async fn change(
     }
     // The rules first: a refused new password costs no guess.
     password_rules::check(user, &request.new_password)?;
+    if has_password {
+        check_current(state, user, &request).await?;
+    }
+    directory::set_password(
+        state,
+        user,
+        request.new_password,
+        Some(&session.token_digest),
+    )
+    .await?;
+    who.record(state, Action::PasswordChanged, None, "", None)
+        .await?;
+    session::renew_token(state, session).await
+}
+
+/// The current password must be right, counted with the sign-in's wrong
+/// passwords (S6), and the new one another.
+async fn check_current(
+    state: &AppState,
+    user: &UserRecord,
+    request: &ChangePasswordRequest,
+) -> AppResult<()> {
     if request.new_password == request.current_password {
         return Err(AppError::invalid(
             ErrorCode::PasswordUnchanged,
@@ -50,14 +78,5 @@ pub async fn change(
         ));
     }
     throttle::give_back(state, &failures).await?;
-    directory::set_password(
-        state,
-        user,
-        request.new_password,
-        Some(&session.token_digest),
-    )
-    .await?;
-    who.record(state, Action::PasswordChanged, None, "", None)
-        .await?;
-    session::renew_token(state, session).await
+    Ok(())
 }

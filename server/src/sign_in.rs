@@ -48,6 +48,7 @@ pub fn user_view(user: &UserRecord) -> UserView {
             .then(|| crate::branding::logo_path(&user.organization_id)),
         locale: user.locale,
         is_admin: user.is_admin,
+        has_password: !user.password_hash.is_empty(),
     }
 }
 

@@ -11,14 +11,14 @@
 //! session names the pass, and a session whose pass is gone is no session
 //! (`store/sessions.rs`).
 
-use models::{ErrorCode, PersonId};
+use models::{ErrorCode, PassView, PersonId};
 
-use crate::audit::{self, Action};
+use crate::audit::{self, Action, Requester};
 use crate::clock::UnixTime;
 use crate::error::{AppError, AppResult};
 use crate::secret;
 use crate::state::AppState;
-use crate::store::{NewPass, PassRecord, SpentPass, UserRecord};
+use crate::store::{NewPass, PassRecord, SessionRecord, SpentPass, UserRecord};
 
 /// A pass just issued: the text is shown once and kept nowhere (nor
 /// printed by `Debug`).
@@ -129,8 +129,25 @@ pub async fn spend(
 }
 
 /// The person's pass while it lasts, as Security info shows it.
-pub async fn of(state: &AppState, person: &PersonId) -> AppResult<Option<PassRecord>> {
-    Ok(state.store.pass_of(person, state.now()).await?)
+pub async fn own(state: &AppState, session: &SessionRecord) -> AppResult<Option<PassView>> {
+    let pass = state.store.pass_of(&session.user.id, state.now()).await?;
+    Ok(pass.map(|pass: PassRecord| PassView {
+        expires_at: pass.expires_at,
+        one_time: pass.one_time,
+        // A session lives only while the pass it began with does: one
+        // that began with a pass began with this one.
+        this_session: session.pass_expires_at.is_some(),
+    }))
+}
+
+/// The person deletes their own pass (once they have their methods): the
+/// session it began, if this is one, ends with it.
+pub async fn delete_own(state: &AppState, who: &Requester<'_>) -> AppResult<()> {
+    if !state.store.revoke_pass(&who.session.user.id).await? {
+        return Err(AppError::not_found());
+    }
+    who.record(state, Action::PassRevoked, None, "by:themselves", None)
+        .await
 }
 
 /// Takes the person's pass away; the sessions it started end with it.

@@ -26,7 +26,6 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -34,7 +33,8 @@ pub fn TextField(
             if error.with(Option::is_some) {
                 ids.push(error_id.clone());
             }
-            if has_hint {
+            // A hint that says nothing for now (it may change) describes nothing.
+            if hint.is_some_and(|hint| hint.with(|text| !text.is_empty())) {
                 ids.push(hint_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
@@ -43,7 +43,7 @@ pub fn TextField(
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
             <label class="field-label" for=id>{move || label.get()}</label>
-            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone()>{move || hint.get()}</p> })}
+            {hint.map(|hint| view! { <p class="field-hint" id=hint_id.clone() hidden=move || hint.with(String::is_empty)>{move || hint.get()}</p> })}
             <input
                 class="field-input"
                 id=id

@@ -4,10 +4,12 @@
 //! that asks for more methods; `verify/` "Verify your identity" (a
 //! step-up, a sign-in's second step, a password reset's steps, over one
 //! core of choosing and verifying a method);
-//! `new_password.rs` the new password's fields and strength.
+//! `new_password.rs` the new password's fields and strength;
+//! `temporary_access_pass.rs` the person's pass, while they have one.
 
 pub mod challenge;
 pub mod methods;
 pub mod new_password;
 pub mod registration;
+pub mod temporary_access_pass;
 pub mod verify;

@@ -1,6 +1,8 @@
 //! Change password (SPEC §1): the current password, then the new one twice
 //! with its strength shown as it is typed (`features/new_password.rs`);
-//! behind the recent verification.
+//! behind the recent verification. A person who has no password yet
+//! (created with a Temporary Access Pass) sets one here, without a
+//! current one.
 //! Other sessions are signed out by the server.
 
 use leptos::html;
@@ -60,6 +62,13 @@ fn ChangePassword() -> impl IntoView {
     let new_input: NodeRef<html::Input> = NodeRef::new();
     let confirm_input: NodeRef<html::Input> = NodeRef::new();
     let done_note: NodeRef<html::P> = NodeRef::new();
+    let has_password = move || {
+        session
+            .user
+            .with(|u| u.as_ref().is_some_and(|u| u.has_password))
+    };
+    // Said after a first password was set, rather than a change.
+    let first_set = RwSignal::new(false);
 
     let focus = move |field: Option<Field>| {
         let input = match field {
@@ -93,7 +102,8 @@ fn ChangePassword() -> impl IntoView {
             new_password: new.get_untracked(),
         };
         // The rules the browser knows, so most mistakes need no round trip.
-        if request.current_password.is_empty() {
+        let setting_first = !has_password();
+        if request.current_password.is_empty() && !setting_first {
             return refuse(ApiError::at(
                 ErrorCode::PasswordRequired,
                 Field::CurrentPassword,
@@ -113,6 +123,13 @@ fn ChangePassword() -> impl IntoView {
             current.set(String::new());
             new.set(String::new());
             confirm.set(String::new());
+            first_set.set(setting_first);
+            // From now on the current one is asked for.
+            session.user.update(|u| {
+                if let Some(u) = u {
+                    u.has_password = true;
+                }
+            });
             done.set(true);
         };
         let request = async move { api::call::<endpoints::ChangePassword>(&request).await };
@@ -141,10 +158,10 @@ fn ChangePassword() -> impl IntoView {
     });
     view! {
             <section class="card page-narrow password" aria-labelledby="password-title">
-                <h1 id="password-title">{move || i18n.t("password-title")}</h1>
-                <p>{move || i18n.t("password-intro")}</p>
+                <h1 id="password-title">{move || if has_password() { i18n.t("password-title") } else { i18n.t("password-set-title") }}</h1>
+                <p>{move || if has_password() { i18n.t("password-intro") } else { i18n.t("password-set-intro") }}</p>
                 <p class="notice" role="status" tabindex="-1" node_ref=done_note hidden=move || !done.get()>
-                    {move || i18n.t("password-changed")}
+                    {move || if first_set.get() { i18n.t("password-set-done") } else { i18n.t("password-changed") }}
                 </p>
                 {move || if min_length.get().is_none() && error.with(Option::is_none) {
                     view! { <Progress label=i18n.text("shell-loading")/> }.into_any()
@@ -152,13 +169,15 @@ fn ChangePassword() -> impl IntoView {
                     view! {
                         <form class="form" novalidate on:submit=submit>
                             <ErrorAlert message=general/>
-                            <TextField id="current-password" label=i18n.text("password-current-label") value=current
-                                error=at(Field::CurrentPassword) input_type="password" autocomplete="current-password" node_ref=current_input/>
+                            <Show when=has_password>
+                                <TextField id="current-password" label=i18n.text("password-current-label") value=current
+                                    error=at(Field::CurrentPassword) input_type="password" autocomplete="current-password" node_ref=current_input/>
+                            </Show>
                             <NewPasswordFields new confirm error strength_of=StrengthOf::SignedIn
                                 min_length=Signal::derive(move || min_length.get().unwrap_or(12)) new_input confirm_input/>
                             <FormActions>
                                 <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
-                                <SubmitButton label=i18n.text("password-save") busy/>
+                                <SubmitButton label=Signal::derive(move || if has_password() { i18n.t("password-save") } else { i18n.t("password-set-save") }) busy/>
                             </FormActions>
                         </form>
                     }.into_any()

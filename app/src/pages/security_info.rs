@@ -13,6 +13,7 @@ use crate::components::dialog::Dialog;
 use crate::components::progress::Progress;
 use crate::features::methods::list::MethodList;
 use crate::features::registration::Registration;
+use crate::features::temporary_access_pass::PassNotice;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::pages::recently_verified::RecentlyVerified;
@@ -94,6 +95,7 @@ fn SecurityInfoContent() -> impl IntoView {
                         <h1>{move || i18n.t("security-info-title")}</h1>
                         <p class="lead">{move || i18n.t("security-info-intro")}</p>
                     </header>
+                    <PassNotice/>
                     {move || changed_elsewhere.get().then(|| view! {
                         <p class="notice" role="status" tabindex="-1" node_ref=notice>{move || i18n.t("security-info-changed-elsewhere")}</p>
                     })}

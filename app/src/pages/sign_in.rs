@@ -175,6 +175,25 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
         passkey.send(ceremony, move |info| session.signed_in(i18n, info));
     };
 
+    // "Use a Temporary Access Pass": the same field, named for the pass;
+    // the cursor goes there.
+    let with_pass = RwSignal::new(false);
+    let use_pass = move |on: bool| {
+        with_pass.set(on);
+        password.set(String::new());
+        error.set(None);
+        if let Some(input) = password_input.get_untracked() {
+            // No password manager offers (or saves) the password for a pass.
+            let token = if on {
+                "one-time-code"
+            } else {
+                "current-password"
+            };
+            let _ = input.set_attribute("autocomplete", token);
+            let _ = input.focus();
+        }
+    };
+
     let pending = submit.pending();
     // The password was right; the second step comes next (S27).
     let waits_for_second_step = move || session.pending.get() && session.user.with(Option::is_some);
@@ -213,9 +232,12 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
                     autocomplete="username webauthn"
                     node_ref=account_input
                 />
+                // A Temporary Access Pass goes where the password would;
+                // asked for by name, the field says so.
                 <TextField
                     id="password"
-                    label=Signal::derive(move || i18n.t("signin-password-label"))
+                    label=Signal::derive(move || i18n.t(if with_pass.get() { "signin-pass-label" } else { "signin-password-label" }))
+                    hint=Signal::derive(move || if with_pass.get() { i18n.t("signin-pass-hint") } else { String::new() })
                     value=password
                     error=message_at(Some(Field::Password))
                     input_type="password"
@@ -230,6 +252,11 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
                 </FormActions>
             </form>
             <p class="forgot"><a href=move || address.href("/reset-password")>{move || i18n.t("signin-forgot")}</a></p>
+            <p class="use-pass">
+                <button type="button" class="button button-link" on:click=move |_| use_pass(!with_pass.get_untracked())>
+                    {move || if with_pass.get() { i18n.t("signin-use-password") } else { i18n.t("signin-use-pass") }}
+                </button>
+            </p>
             <div class="passkey">
                 <button type="button" class="button button-secondary" on:click=with_passkey
                     disabled=move || passkey_busy.get() aria-busy=move || passkey_busy.get().then_some("true")>

@@ -13,8 +13,11 @@ use crate::session::use_session;
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    // Only signing in or out redraws the page: a change to the person
+    // (their language, a first password) keeps what the page holds.
+    let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
-        if session.is_signed_in() {
+        if signed_in.get() {
             children().into_any()
         } else {
             let here = location.pathname.get_untracked();

@@ -20,6 +20,7 @@ mod questions;
 mod recovery_codes;
 mod security_key;
 mod session;
+mod temporary_access_pass;
 mod twilio;
 
 use axum::Router;
@@ -50,6 +51,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(recovery_codes::router())
         .merge(password::router())
         .merge(password_reset::router())
+        .merge(temporary_access_pass::router())
         .merge(branding::router())
         .endpoint(OpenApiDocument, openapi_json);
     if state.config.test_seams() {
@@ -116,6 +118,8 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         session::start_passkey,
         session::finish_passkey,
         me::set_locale,
+        temporary_access_pass::own_pass,
+        temporary_access_pass::delete_own_pass,
         methods::security_info,
         methods::delete_method,
         methods::set_default,

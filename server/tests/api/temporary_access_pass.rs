@@ -21,6 +21,8 @@ crate::on_both_backends!(
     s33_a_lifetime_outside_the_policy_is_refused,
     a_person_without_a_password_is_signed_in_by_no_password,
     a_pass_does_not_take_a_password_s_place_for_anyone_else,
+    the_person_sees_their_pass_and_deleting_it_ends_the_session_it_began,
+    a_person_without_a_password_sets_one_without_a_current_one,
 );
 
 fn fabrikam() -> Bootstrap {
@@ -383,4 +385,91 @@ async fn a_pass_does_not_take_a_password_s_place_for_anyone_else(backend: Backen
     let refused = browser.sign_in(&bert, &pass).await;
     assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
     assert_eq!(browser.sign_in(&adele, &pass).await.status, StatusCode::OK);
+}
+
+async fn the_person_sees_their_pass_and_deleting_it_ends_the_session_it_began(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut by_password = app.browser();
+    by_password.sign_in(&account, PASSWORD).await;
+    assert!(
+        by_password
+            .get("/api/me/temporary-access-pass")
+            .await
+            .json()
+            .is_null()
+    );
+    let pass = pass_for(&app, &account, None, true).await;
+    let mut by_pass = app.browser();
+    by_pass.sign_in(&account, &pass).await;
+    let seen = by_pass.get("/api/me/temporary-access-pass").await.json();
+    assert_eq!(seen["one_time"], true);
+    assert_eq!(seen["this_session"], true);
+    assert_eq!(seen["expires_at"], crate::helpers::T0 + 3600);
+    assert!(seen.get("pass").is_none() && !seen.to_string().contains(&pass));
+    let other = by_password
+        .get("/api/me/temporary-access-pass")
+        .await
+        .json();
+    assert_eq!(other["this_session"], false);
+
+    let deleted = by_password
+        .send(
+            axum::http::Method::DELETE,
+            "/api/me/temporary-access-pass",
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    assert!(
+        by_pass.session().await["user"].is_null(),
+        "its session ended"
+    );
+    assert!(!by_password.session().await["user"].is_null());
+    let again = by_password
+        .send(
+            axum::http::Method::DELETE,
+            "/api/me/temporary-access-pass",
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let id = person(&app, &account).await.id;
+    let trail = app.store.audit_of_user(&id).await.unwrap();
+    assert!(trail.iter().any(|(action, _, _)| action == "pass-revoked"));
+}
+
+async fn a_person_without_a_password_sets_one_without_a_current_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let done = bootstrap(&app.state, &fabrikam()).await.unwrap();
+    let account = "megan.bowen@fabrikam.example";
+    let mut browser = app.browser();
+    let signed_in = browser.sign_in(account, &done.pass.pass).await.json();
+    assert_eq!(signed_in["user"]["has_password"], false);
+    let new = "violet anchor maple drizzle 42";
+    let set = browser
+        .send(
+            axum::http::Method::PUT,
+            "/api/me/password",
+            Some(serde_json::json!({ "current_password": "", "new_password": new })),
+            &[],
+        )
+        .await;
+    assert_eq!(set.status, StatusCode::NO_CONTENT, "{:?}", set.json());
+    let mut later = app.browser();
+    let response = later.sign_in(account, new).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.json()["user"]["has_password"], true);
+    // From now on the current one is asked for.
+    let refused = later
+        .send(
+            axum::http::Method::PUT,
+            "/api/me/password",
+            Some(serde_json::json!({ "current_password": "", "new_password": "another maple anchor 43" })),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.code(), "password-required");
 }
