@@ -13,13 +13,13 @@ use serde::de::DeserializeOwned;
 use crate::policy::Policy;
 use crate::{
     AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId, Challenge, ChallengeId,
-    ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest, MethodId,
-    NewPasswordRequest, PassView, PasswordCandidate, PasswordResetState, PasswordRules,
-    PasswordStrength, PendingAppId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
-    RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo,
-    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest,
-    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
-    StepUpOption, VerifyCodeRequest,
+    ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest, IssuePassRequest,
+    IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate, PasswordResetState,
+    PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery, PersonDetail, PersonId,
+    QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode,
+    ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo,
+    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest, StartPasswordReset,
+    StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -202,6 +202,14 @@ endpoints! {
     GetOwnPass: Get "/me/temporary-access-pass", - => Option<PassView>;
     /// Deletes the person's Temporary Access Pass (and the session it began).
     DeleteOwnPass: Delete "/me/temporary-access-pass", - => ();
+    /// People of the administrator's organization, found by name or account.
+    SearchPeople: Post "/admin/people/search", PeopleQuery => PeoplePage;
+    /// One person of the organization, their methods and their pass.
+    GetPerson: Get "/admin/people/{id}" [PersonId], - => PersonDetail;
+    /// Gives the person a Temporary Access Pass, shown this once.
+    IssuePass: Post "/admin/people/{id}/temporary-access-pass" [PersonId], IssuePassRequest => IssuedPass;
+    /// Takes the person's Temporary Access Pass away.
+    RevokePass: Delete "/admin/people/{id}/temporary-access-pass" [PersonId], - => ();
     /// The organization's policy, for its administrators.
     GetPolicy: Get "/admin/policy", - => Policy;
     /// Replaces the organization's policy.

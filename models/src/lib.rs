@@ -14,6 +14,7 @@ mod ids;
 mod locale;
 mod method;
 mod new_password;
+pub mod people;
 mod phone;
 pub mod policy;
 pub use policy::OwnQuestion;
@@ -39,6 +40,10 @@ pub use method::{
     DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, needed_by, next_default,
 };
 pub use new_password::check_new_password;
+pub use people::{
+    IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery,
+    PersonDetail, PersonMethod, PersonRow,
+};
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,
     StartPhoneRequest, VerifyCodeRequest,

@@ -13,7 +13,7 @@ use crate::store::SessionRecord;
 
 /// Administrators only, with the same recent verification as for one's
 /// own security info (S11).
-async fn admin_only(state: &AppState, session: &SessionRecord) -> AppResult<()> {
+pub async fn admin_only(state: &AppState, session: &SessionRecord) -> AppResult<()> {
     if !session.user.is_admin {
         return Err(AppError::forbidden(ErrorCode::Forbidden));
     }

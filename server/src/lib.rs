@@ -26,6 +26,7 @@ pub mod password_change;
 pub mod password_reset;
 pub mod password_rules;
 pub mod passwords;
+pub mod people;
 pub mod phone;
 pub mod policy;
 pub mod providers;

@@ -128,6 +128,11 @@ pub async fn spend(
         .await?)
 }
 
+/// The person's pass while it lasts.
+pub async fn of(state: &AppState, person: &PersonId) -> AppResult<Option<PassRecord>> {
+    Ok(state.store.pass_of(person, state.now()).await?)
+}
+
 /// The person's pass while it lasts, as Security info shows it.
 pub async fn own(state: &AppState, session: &SessionRecord) -> AppResult<Option<PassView>> {
     let pass = state.store.pass_of(&session.user.id, state.now()).await?;

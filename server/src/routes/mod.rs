@@ -15,6 +15,7 @@ mod me;
 mod methods;
 mod password;
 mod password_reset;
+mod people;
 mod phone;
 mod questions;
 mod recovery_codes;
@@ -52,6 +53,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(password::router())
         .merge(password_reset::router())
         .merge(temporary_access_pass::router())
+        .merge(people::router())
         .merge(branding::router())
         .endpoint(OpenApiDocument, openapi_json);
     if state.config.test_seams() {
@@ -120,6 +122,10 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         me::set_locale,
         temporary_access_pass::own_pass,
         temporary_access_pass::delete_own_pass,
+        people::search,
+        people::person,
+        people::issue_pass,
+        people::revoke_pass,
         methods::security_info,
         methods::delete_method,
         methods::set_default,

@@ -12,6 +12,7 @@ mod dev_mailbox;
 mod error;
 mod methods;
 mod passes;
+mod people;
 mod security_keys;
 mod sessions;
 mod sim_carrier;
@@ -57,6 +58,7 @@ pub use methods::{
     RecoveryCodesData, SecurityKeyData,
 };
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
+pub use people::PersonListed;
 pub use security_keys::Ceremony;
 pub use sessions::{
     NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionKey, SessionRecord,

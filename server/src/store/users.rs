@@ -259,8 +259,8 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let result = sqlx::query(
-        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (account_name) DO NOTHING",
+        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at, search_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (account_name) DO NOTHING",
     )
     .bind(user.id.as_str())
     .bind(user.organization_id.as_str())
@@ -270,6 +270,10 @@ where
     .bind(user.locale.map(Locale::tag))
     .bind(i64::from(user.is_admin))
     .bind(now)
+    .bind(super::people::search_key(
+        user.display_name,
+        user.account_name.as_str(),
+    ))
     .execute(db)
     .await?;
     Ok(result.rows_affected() == 1)

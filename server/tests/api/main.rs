@@ -19,6 +19,7 @@ mod instances;
 mod locale_and_pages;
 mod password;
 mod password_reset;
+mod people;
 mod phone;
 mod policy;
 mod probe_findings;

@@ -1,0 +1,162 @@
+//! People, for their organization's administrators: finding them, seeing
+//! what each can verify with, and getting one who lost every method back
+//! in with a Temporary Access Pass (S33). Every use case here is an
+//! administrator's, recently verified (S11), and reaches only people of
+//! their own organization: anybody else is "not found".
+
+use models::{
+    IssuePassRequest, IssuedPass, MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage,
+    PeopleQuery, PersonDetail, PersonId, PersonMethod, PersonRow,
+};
+
+use crate::administration::admin_only;
+use crate::audit::{Action, Requester};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::store::{MethodRecord, SessionRecord, UserRecord};
+use crate::temporary_access_pass::{self, Issuer};
+use crate::verification::{mask, mask_email};
+
+/// A page of the organization's people whose account or a word of whose
+/// name starts with what was typed.
+pub async fn search(
+    state: &AppState,
+    session: &SessionRecord,
+    query: &PeopleQuery,
+) -> AppResult<PeoplePage> {
+    admin_only(state, session).await?;
+    let offset = query.page.saturating_mul(PEOPLE_PER_PAGE);
+    // One more than a page says whether another follows.
+    let mut found = state
+        .store
+        .search_people(
+            &session.user.organization_id,
+            &query.query,
+            PEOPLE_PER_PAGE + 1,
+            offset,
+            state.now(),
+        )
+        .await?;
+    let more = found.len() > PEOPLE_PER_PAGE;
+    found.truncate(PEOPLE_PER_PAGE);
+    let people = found
+        .into_iter()
+        .map(|person| {
+            Ok(PersonRow {
+                id: person.id,
+                account_name: models::AccountName::parse(&person.account_name)
+                    .map_err(|_| AppError::broken("a stored account name"))?,
+                display_name: person.display_name,
+                is_admin: person.is_admin,
+                methods: person.methods,
+                has_pass: person.has_pass,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
+    Ok(PeoplePage {
+        people,
+        page: query.page,
+        more,
+    })
+}
+
+/// The person of the administrator's organization with this id.
+async fn person_of(
+    state: &AppState,
+    session: &SessionRecord,
+    id: &PersonId,
+) -> AppResult<UserRecord> {
+    admin_only(state, session).await?;
+    state
+        .store
+        .person_of(&session.user.organization_id, id)
+        .await?
+        .ok_or_else(AppError::not_found)
+}
+
+/// One person: who they are, their methods (masked), what these cover,
+/// and their pass.
+pub async fn person(
+    state: &AppState,
+    session: &SessionRecord,
+    id: &PersonId,
+) -> AppResult<PersonDetail> {
+    let person = person_of(state, session, id).await?;
+    let methods = state.store.methods_of_user(&person.id).await?;
+    let coverage = crate::security_info::info_from(&person, &methods).coverage;
+    let pass = temporary_access_pass::of(state, &person.id).await?;
+    let bounds = &person.policy.temporary_access_pass;
+    Ok(PersonDetail {
+        id: person.id.clone(),
+        account_name: person.account_name.clone(),
+        display_name: person.display_name.clone(),
+        is_admin: person.is_admin,
+        has_password: !person.password_hash.is_empty(),
+        methods: methods.iter().map(as_seen).collect(),
+        coverage,
+        pass: pass.map(|pass| PassView {
+            expires_at: pass.expires_at,
+            one_time: pass.one_time,
+            this_session: false,
+        }),
+        pass_lifetime: PassLifetime {
+            min_minutes: bounds.min_lifetime_minutes,
+            max_minutes: bounds.max_lifetime_minutes,
+            default_minutes: bounds.default_lifetime_minutes,
+        },
+    })
+}
+
+/// A method as an administrator sees it: a number or an address masked,
+/// an app's or a key's name; never a secret.
+fn as_seen(method: &MethodRecord) -> PersonMethod {
+    let detail = match (method.kind, &method.phone) {
+        (_, Some(phone)) => mask(&phone.e164),
+        (MethodKind::Email, None) => mask_email(&method.detail),
+        (MethodKind::AuthenticatorApp | MethodKind::SecurityKey, None) => method.detail.clone(),
+        _ => String::new(),
+    };
+    PersonMethod {
+        kind: method.kind,
+        detail,
+        added_at: method.created_at,
+    }
+}
+
+/// Gives the person a pass (replacing any they had), shown this once.
+pub async fn issue_pass(
+    state: &AppState,
+    who: &Requester<'_>,
+    id: &PersonId,
+    request: &IssuePassRequest,
+) -> AppResult<IssuedPass> {
+    let person = person_of(state, who.session, id).await?;
+    let issued = temporary_access_pass::issue(
+        state,
+        &person,
+        Issuer::Administrator(&who.session.user.id),
+        request.lifetime_minutes,
+        request.one_time,
+    )
+    .await?;
+    who.record(state, Action::PassIssued, None, &format!("for:{id}"), None)
+        .await?;
+    Ok(IssuedPass {
+        pass: issued.pass,
+        expires_at: issued.expires_at,
+        one_time: issued.one_time,
+    })
+}
+
+/// Takes the person's pass away; the sessions it began end.
+pub async fn revoke_pass(state: &AppState, who: &Requester<'_>, id: &PersonId) -> AppResult<()> {
+    let person = person_of(state, who.session, id).await?;
+    temporary_access_pass::revoke(
+        state,
+        &person.id,
+        Issuer::Administrator(&who.session.user.id),
+    )
+    .await?;
+    who.record(state, Action::PassRevoked, None, &format!("for:{id}"), None)
+        .await
+}

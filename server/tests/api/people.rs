@@ -1,0 +1,356 @@
+//! People, for their organization's administrators, and the passes they
+//! issue (S33).
+
+use axum::http::{Method, StatusCode};
+use models::{AccountName, OrganizationId, PersonId};
+use serde_json::json;
+
+use crate::helpers::{Backend, Browser, PASSWORD, T0, TestApp, futures_join_all, test_policy};
+
+crate::on_both_backends!(
+    s33_an_administrator_issues_a_pass_only_to_people_of_their_organization,
+    s33_people_and_their_passes_are_for_administrators_only,
+    s33_a_revoked_pass_ends_its_session_and_is_gone,
+    s33_parallel_passes_for_one_person_leave_one_that_signs_in,
+    the_search_finds_people_by_account_or_any_word_of_their_name_whatever_the_accents,
+    the_search_comes_in_pages,
+    a_person_s_page_shows_their_methods_masked_and_their_pass,
+);
+
+async fn id_of(app: &TestApp, account: &str) -> PersonId {
+    app.store
+        .user_by_account_name(&AccountName::parse(account).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn admin_signed_in(app: &TestApp) -> Browser {
+    let admin = app.admin("megan").await;
+    let mut browser = app.browser();
+    assert_eq!(
+        browser.sign_in(&admin, PASSWORD).await.status,
+        StatusCode::OK
+    );
+    browser
+}
+
+async fn issue(
+    browser: &mut Browser,
+    id: &PersonId,
+    body: serde_json::Value,
+) -> crate::helpers::Response {
+    browser
+        .post(
+            &format!("/api/admin/people/{id}/temporary-access-pass"),
+            body,
+        )
+        .await
+}
+
+/// A person of Contoso with a name of their own.
+async fn named(app: &TestApp, account: &str, display_name: &str) {
+    let account = AccountName::parse(account).unwrap();
+    let created = app
+        .store
+        .insert_user(
+            secinfo_server::store::NewUser {
+                id: &PersonId::new(secinfo_server::secret::new_id().unwrap()),
+                organization_id: &OrganizationId::new("contoso"),
+                account_name: &account,
+                display_name,
+                password_hash: "",
+                locale: None,
+                is_admin: false,
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+    assert!(created);
+}
+
+async fn s33_an_administrator_issues_a_pass_only_to_people_of_their_organization(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let adele = app.user("adele").await;
+    app.organization("fabrikam", &test_policy()).await;
+    let stranger = app.user_of("fabrikam", "lidia", false).await;
+
+    let elsewhere = issue(
+        &mut admin,
+        &id_of(&app, &stranger).await,
+        json!({ "one_time": true }),
+    )
+    .await;
+    assert_eq!(
+        elsewhere.status,
+        StatusCode::NOT_FOUND,
+        "another organization's person"
+    );
+    let seen = admin
+        .get(&format!(
+            "/api/admin/people/{}",
+            id_of(&app, &stranger).await
+        ))
+        .await;
+    assert_eq!(seen.status, StatusCode::NOT_FOUND);
+    let none: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM temporary_access_passes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(none, 0);
+
+    let issued = issue(
+        &mut admin,
+        &id_of(&app, &adele).await,
+        json!({ "lifetime_minutes": 30, "one_time": true }),
+    )
+    .await;
+    assert_eq!(issued.status, StatusCode::OK);
+    let issued = issued.json();
+    let pass = issued["pass"].as_str().unwrap().to_owned();
+    assert_eq!(pass.len(), 12);
+    assert_eq!(issued["expires_at"], T0 + 30 * 60);
+    let mut adele_browser = app.browser();
+    assert_eq!(
+        adele_browser.sign_in(&adele, &pass).await.status,
+        StatusCode::OK
+    );
+
+    let out_of_bounds = issue(
+        &mut admin,
+        &id_of(&app, &adele).await,
+        json!({ "lifetime_minutes": 5, "one_time": true }),
+    )
+    .await;
+    assert_eq!(out_of_bounds.status, StatusCode::BAD_REQUEST);
+    assert_eq!(out_of_bounds.code(), "pass-lifetime-out-of-bounds");
+    assert_eq!(out_of_bounds.json()["field"], "lifetime");
+
+    // The administrator's own trail says whose pass they issued.
+    let trail = app
+        .store
+        .audit_of_user(&id_of(&app, "megan@contoso.example").await)
+        .await
+        .unwrap();
+    assert!(trail.iter().any(|(action, _, _)| action == "pass-issued"));
+}
+
+async fn s33_people_and_their_passes_are_for_administrators_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let adele = app.user("adele").await;
+    let bert = app.user("bert").await;
+    let mut browser = app.browser();
+    browser.sign_in(&bert, PASSWORD).await;
+    let id = id_of(&app, &adele).await;
+    let search = browser
+        .post("/api/admin/people/search", json!({ "query": "" }))
+        .await;
+    assert_eq!(search.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        browser.get(&format!("/api/admin/people/{id}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        issue(&mut browser, &id, json!({ "one_time": true }))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let revoke = browser
+        .send(
+            Method::DELETE,
+            &format!("/api/admin/people/{id}/temporary-access-pass"),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(revoke.status, StatusCode::FORBIDDEN);
+    let mut nobody = app.browser();
+    nobody.session().await;
+    let anonymous = nobody
+        .post("/api/admin/people/search", json!({ "query": "" }))
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+}
+
+async fn s33_a_revoked_pass_ends_its_session_and_is_gone(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let adele = app.user("adele").await;
+    let id = id_of(&app, &adele).await;
+    let pass = issue(&mut admin, &id, json!({ "one_time": false }))
+        .await
+        .json()["pass"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut by_pass = app.browser();
+    by_pass.sign_in(&adele, &pass).await;
+    assert!(!by_pass.session().await["user"].is_null());
+    let path = format!("/api/admin/people/{id}/temporary-access-pass");
+    let revoked = admin.send(Method::DELETE, &path, None, &[]).await;
+    assert_eq!(revoked.status, StatusCode::NO_CONTENT);
+    assert!(by_pass.session().await["user"].is_null());
+    let mut again = app.browser();
+    assert_eq!(
+        again.sign_in(&adele, &pass).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        admin.send(Method::DELETE, &path, None, &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn s33_parallel_passes_for_one_person_leave_one_that_signs_in(backend: Backend) {
+    let app = TestApp::spawn_with(backend, |config| {
+        config.signin.account_failures = 100;
+        config.signin.address_failures = 100;
+    })
+    .await;
+    let admin = admin_signed_in(&app).await;
+    let adele = app.user("adele").await;
+    let id = id_of(&app, &adele).await;
+    let issuing = (0..10)
+        .map(|_| {
+            let mut admin = admin.clone();
+            let id = id.clone();
+            async move {
+                issue(&mut admin, &id, json!({ "one_time": true }))
+                    .await
+                    .json()["pass"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            }
+        })
+        .collect();
+    let passes = futures_join_all(issuing).await;
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM temporary_access_passes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(rows, 1);
+    let mut working = 0;
+    for pass in &passes {
+        let mut browser = app.browser();
+        if browser.sign_in(&adele, pass).await.status == StatusCode::OK {
+            working += 1;
+        }
+    }
+    assert_eq!(working, 1, "exactly the pass that stayed");
+}
+
+async fn the_search_finds_people_by_account_or_any_word_of_their_name_whatever_the_accents(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    named(&app, "bjorn@contoso.example", "Björn Ångström").await;
+    named(&app, "zoe.d@contoso.example", "Zoë Dubois").await;
+    named(&app, "ann_x@contoso.example", "Ann Percent%").await;
+    app.organization("fabrikam", &test_policy()).await;
+    app.user_of("fabrikam", "angela", false).await;
+    let found = |page: serde_json::Value| -> Vec<String> {
+        page["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["account_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for (typed, expected) in [
+        ("ANGS", vec!["bjorn@contoso.example"]),
+        ("ångström", vec!["bjorn@contoso.example"]),
+        ("zoe", vec!["zoe.d@contoso.example"]),
+        ("dub", vec!["zoe.d@contoso.example"]),
+        ("BJÖRN@", vec!["bjorn@contoso.example"]),
+        ("ann_", vec!["ann_x@contoso.example"]),
+        ("%", vec![]),
+        ("_", vec![]),
+        ("nobody", vec![]),
+    ] {
+        let page = admin
+            .post("/api/admin/people/search", json!({ "query": typed }))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(found(page.json()), expected, "{typed}");
+    }
+    let everyone = found(
+        admin
+            .post("/api/admin/people/search", json!({}))
+            .await
+            .json(),
+    );
+    assert_eq!(
+        everyone.len(),
+        4,
+        "Contoso's four, not Fabrikam's: {everyone:?}"
+    );
+}
+
+async fn the_search_comes_in_pages(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    for n in 0..30 {
+        named(
+            &app,
+            &format!("p{n:02}@contoso.example"),
+            &format!("Person {n:02}"),
+        )
+        .await;
+    }
+    let first = admin
+        .post("/api/admin/people/search", json!({ "query": "person" }))
+        .await
+        .json();
+    assert_eq!(first["people"].as_array().unwrap().len(), 25);
+    assert_eq!(first["more"], true);
+    assert_eq!(first["people"][0]["display_name"], "Person 00");
+    let second = admin
+        .post(
+            "/api/admin/people/search",
+            json!({ "query": "person", "page": 1 }),
+        )
+        .await
+        .json();
+    assert_eq!(second["people"].as_array().unwrap().len(), 5);
+    assert_eq!(second["more"], false);
+    assert_eq!(second["people"][4]["display_name"], "Person 29");
+}
+
+async fn a_person_s_page_shows_their_methods_masked_and_their_pass(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let adele = app.user("adele").await;
+    let mut own = app.browser();
+    own.sign_in(&adele, PASSWORD).await;
+    own.register_phone("phone", "NL", "0612345678").await;
+    let id = id_of(&app, &adele).await;
+    let person = admin.get(&format!("/api/admin/people/{id}")).await;
+    assert_eq!(person.status, StatusCode::OK);
+    let person = person.json();
+    assert_eq!(person["account_name"], adele);
+    assert_eq!(person["has_password"], true);
+    assert_eq!(person["methods"][0]["kind"], "phone");
+    let detail = person["methods"][0]["detail"].as_str().unwrap();
+    assert!(
+        detail.contains('•') && !detail.contains("12345"),
+        "{detail}"
+    );
+    assert!(person["pass"].is_null());
+    assert_eq!(person["pass_lifetime"]["default_minutes"], 60);
+    issue(&mut admin, &id, json!({ "one_time": false })).await;
+    let person = admin.get(&format!("/api/admin/people/{id}")).await.json();
+    assert_eq!(person["pass"]["one_time"], false);
+    assert_eq!(person["pass"]["expires_at"], T0 + 3600);
+    let listed = admin
+        .post("/api/admin/people/search", json!({ "query": "adele" }))
+        .await
+        .json();
+    assert_eq!(listed["people"][0]["has_pass"], true);
+    assert_eq!(listed["people"][0]["methods"], json!(["phone"]));
+}
