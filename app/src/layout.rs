@@ -249,7 +249,11 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
     let link = move |href: &'static str, glyph: Glyph, label: &'static str| {
         let current = move || {
             let path = location.pathname.get();
-            let here = path == href || (href == "/security-info" && path == "/");
+            // A person's page is within People.
+            let within = path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/'));
+            let here = path == href || within || (href == "/security-info" && path == "/");
             here.then_some("page")
         };
         view! {
@@ -269,6 +273,7 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
                 {link("/security-info", Glyph::SecurityInfo, "security-info-title")}
                 {link("/password", Glyph::Password, "password-title")}
                 <Show when=is_admin>
+                    {link("/admin/people", Glyph::People, "people-title")}
                     {link("/admin/policy", Glyph::Policy, "policy-title")}
                 </Show>
             </ul>

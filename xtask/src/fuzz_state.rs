@@ -1,6 +1,7 @@
 //! What the fuzzing needs to get past the door (S24): a person with a
 //! phone, an email address and an app, a call under way, an app and a key
-//! being set up, recovery codes, and a password reset verified with a text
+//! being set up, recovery codes, passes (of another person and their own),
+//! and a password reset verified with a text
 //! — made through the API as a person would (codes read from the test
 //! handset and the dev mailbox, an app's from its secret), so that each
 //! operation that takes an id is given a real one and reaches its logic.
@@ -194,7 +195,35 @@ pub fn admin(base: &str) -> Result<AdminState> {
         return Err("the demo policy does not ask for one reset method".into());
     }
     megan.send("PUT", "/api/admin/policy", Some(&two_steps))?;
+    // A person of the organization to see, give a pass and take it back
+    // from; and a pass of Megan's own to delete.
+    let found = |query: &str| -> Result<String> {
+        let body = format!(r#"{{"query":"{query}"}}"#);
+        let page = megan.send("POST", "/api/admin/people/search", Some(&body))?;
+        json_string(&page, "id")
+    };
+    let adele = found("adele")?;
+    let own = found("megan")?;
+    let pass = r#"{"one_time":true}"#;
+    megan.send(
+        "POST",
+        &format!("/api/admin/people/{adele}/temporary-access-pass"),
+        Some(pass),
+    )?;
+    megan.send(
+        "POST",
+        &format!("/api/admin/people/{own}/temporary-access-pass"),
+        Some(pass),
+    )?;
     let operations = [
+        (
+            "/api/admin/people/{id}",
+            format!(r#""path.id" = "{adele}""#),
+        ),
+        (
+            "/api/admin/people/{id}/temporary-access-pass",
+            format!(r#""path.id" = "{adele}""#),
+        ),
         ("/api/me/methods/{id}", format!(r#""path.id" = "{phone}""#)),
         (
             "/api/me/challenges/{id}",

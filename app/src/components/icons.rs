@@ -17,6 +17,7 @@ pub enum Glyph {
     SecurityInfo,
     Password,
     Policy,
+    People,
     SignOut,
     Plus,
 }
@@ -55,6 +56,9 @@ impl Glyph {
             }
             Glyph::Password => "M5 11h14v9.5H5zM8 11V8a4 4 0 0 1 8 0v3M12 14.5v2.5",
             Glyph::Policy => "M4 20.5h16M6 20.5v-15h8v15M14 9.5h4v11M9 9h2M9 12.5h2M9 16h2",
+            Glyph::People => {
+                "M9 11.5a3.5 3.5 0 1 0 0-7a3.5 3.5 0 0 0 0 7zM2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6M16 4.8a3.3 3.3 0 0 1 0 6.4M18 14.4c2.1.7 3.5 2.7 3.5 5.6"
+            }
             Glyph::SignOut => "M14 4.5H6v15h8M10 12h10.5M17 8.5l3.5 3.5-3.5 3.5",
             Glyph::Plus => "M12 5v14M5 12h14",
         }

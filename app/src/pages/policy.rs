@@ -14,30 +14,12 @@ use crate::components::progress::Progress;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
-use crate::pages::recently_verified::RecentlyVerified;
-use crate::pages::signed_in::SignedIn;
+use crate::pages::for_administrators::ForAdministrators;
 use crate::session::use_session;
-use crate::title::use_page_title;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
-    let session = use_session();
-    let for_admins = move || {
-        if session.is_admin() {
-            view! { <PolicyTitled/> }.into_any()
-        } else {
-            // A member has no policy page: nothing of it is shown, not even
-            // its title (the API refuses them as well).
-            view! { <crate::pages::not_found::NotFound/> }.into_any()
-        }
-    };
-    view! { <SignedIn>{for_admins}</SignedIn> }
-}
-
-#[component]
-fn PolicyTitled() -> impl IntoView {
-    use_page_title("policy-title");
-    view! { <RecentlyVerified><PolicyEditor/></RecentlyVerified> }
+    view! { <ForAdministrators title_id="policy-title"><PolicyEditor/></ForAdministrators> }
 }
 
 #[component]

@@ -1,0 +1,327 @@
+//! One person, for an administrator: who they are, their methods (masked)
+//! and what these cover, and their Temporary Access Pass — issued here,
+//! shown this once, or revoked (S33).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use models::endpoints::{GetPerson, IssuePass, RevokePass};
+use models::{ErrorCode, Field, IssuePassRequest, IssuedPass, PersonDetail, PersonId};
+
+use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
+use crate::components::alert::ErrorAlert;
+use crate::components::dialog::Dialog;
+use crate::components::icons::MethodIcon;
+use crate::components::progress::Progress;
+use crate::features::methods::list::CoverageStatus;
+use crate::form_submit::FormSubmit;
+use crate::i18n::{I18n, use_i18n};
+use crate::labels::{date, date_time, method_name};
+use crate::pages::for_administrators::ForAdministrators;
+use crate::session::use_session;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    view! { <ForAdministrators title_id="person-title"><Person/></ForAdministrators> }
+}
+
+/// What is open over the page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    Issue,
+    Revoke,
+}
+
+#[component]
+fn Person() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let params = use_params_map();
+    let id = move || PersonId::new(params.with(|p| p.get("id").unwrap_or_default()));
+    let loaded: RwSignal<Option<Result<PersonDetail, models::ApiError>>> = RwSignal::new(None);
+    let reload = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        reload.track();
+        let id = id();
+        if session.step_up_required.get() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = api::call_at::<GetPerson>(&id, &()).await;
+            if matches!(&answer, Err(e) if e.code == ErrorCode::StepUpRequired) {
+                session.step_up_required.set(true);
+                return;
+            }
+            loaded.set(Some(answer));
+        });
+    });
+    view! {
+        <p class="person-back"><a href="/admin/people">{move || i18n.t("person-back")}</a></p>
+        {move || match loaded.get() {
+            None => view! { <Progress label=i18n.text("shell-loading")/> }.into_any(),
+            Some(Err(e)) => view! {
+                <h1>{move || i18n.t("person-title")}</h1>
+                <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/>
+            }.into_any(),
+            Some(Ok(person)) => view! {
+                <PersonShown person on_changed=Callback::new(move |()| reload.update(|n| *n += 1))/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PersonShown(person: PersonDetail, on_changed: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(Open::Nothing);
+    let issue_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    let close = Callback::new(move |()| {
+        open.set(Open::Nothing);
+        if let Some(button) = issue_button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+    let role = if person.is_admin {
+        i18n.text("people-role-administrator")
+    } else {
+        i18n.text("people-role-person")
+    };
+    let person = StoredValue::new(person);
+    let shown = move |f: fn(&PersonDetail) -> String| person.with_value(f);
+    let pass_line = person.with_value(|p| p.pass.clone()).map(|pass| {
+        let mut args = i18n::Args::new();
+        args.set("time", date_time(&i18n, pass.expires_at));
+        let uses = if pass.one_time {
+            i18n.text("pass-one-time")
+        } else {
+            i18n.text("pass-multi-use")
+        };
+        view! { <p>{move || i18n.t_with("person-pass-until", &args)} " " {uses}</p> }
+    });
+    let has_pass = pass_line.is_some();
+    view! {
+        <section class="person" aria-labelledby="person-name">
+            <header class="page-header">
+                <h1 id="person-name">{shown(|p| p.display_name.clone())}</h1>
+                <p class="lead">{shown(|p| p.account_name.to_string())} " · " {role}</p>
+            </header>
+            <div class="card">
+                <CoverageStatus coverage=person.with_value(|p| p.coverage.clone())/>
+            </div>
+            <section class="card" aria-labelledby="person-methods">
+                <h2 id="person-methods">{move || i18n.t("person-methods")}</h2>
+                <MethodsSeen person=person.get_value()/>
+            </section>
+            <section class="card person-pass" aria-labelledby="person-pass">
+                <h2 id="person-pass">{move || i18n.t("pass-title")}</h2>
+                {match pass_line {
+                    Some(line) => line.into_any(),
+                    None => view! { <p>{move || i18n.t("person-no-pass")}</p> }.into_any(),
+                }}
+                <div class="person-pass-actions">
+                    <button type="button" class="button button-primary" node_ref=issue_button on:click=move |_| open.set(Open::Issue)>
+                        {move || i18n.t("person-issue-pass")}
+                    </button>
+                    {has_pass.then(|| view! {
+                        <button type="button" class="button button-secondary" on:click=move |_| open.set(Open::Revoke)>
+                            {move || i18n.t("person-revoke-pass")}
+                        </button>
+                    })}
+                </div>
+            </section>
+            {move || match open.get() {
+                Open::Nothing => ().into_any(),
+                Open::Issue => view! {
+                    <Dialog labelled_by="issue-title" on_close=Callback::new(move |()| { close.run(()); on_changed.run(()) })>
+                        <IssuePassDialog person=person.get_value() on_done=Callback::new(move |()| { close.run(()); on_changed.run(()) }) on_cancel=close/>
+                    </Dialog>
+                }.into_any(),
+                Open::Revoke => view! {
+                    <Dialog labelled_by="revoke-title" on_close=close>
+                        <RevokePassDialog person=person.get_value() on_done=Callback::new(move |()| { close.run(()); on_changed.run(()) }) on_cancel=close/>
+                    </Dialog>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The person's methods, as an administrator may see them.
+#[component]
+fn MethodsSeen(person: PersonDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    if person.methods.is_empty() {
+        return view! { <p class="empty-state">{move || i18n.t("person-no-methods")}</p> }
+            .into_any();
+    }
+    view! {
+        <ul class="method-list">
+            {person.methods.into_iter().map(|method| {
+                let mut args = i18n::Args::new();
+                args.set("date", date(&i18n, method.added_at));
+                let kind = method.kind;
+                view! {
+                    <li class="method-row">
+                        <MethodIcon kind/>
+                        <div class="method-main">
+                            <span class="method-kind">{move || method_name(&i18n, kind)}</span>
+                            <span class="method-detail">{method.detail}</span>
+                            <span class="method-meta">{move || i18n.t_with("methods-added", &args)}</span>
+                        </div>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }.into_any()
+}
+
+/// The lifetime of a pass, in words: minutes, hours or days.
+fn lifetime_label(i18n: &I18n, minutes: i64) -> String {
+    let mut args = i18n::Args::new();
+    if minutes % (24 * 60) == 0 {
+        args.set("count", minutes / (24 * 60));
+        i18n.t_with("lifetime-days", &args)
+    } else if minutes % 60 == 0 {
+        args.set("count", minutes / 60);
+        i18n.t_with("lifetime-hours", &args)
+    } else {
+        args.set("count", minutes);
+        i18n.t_with("lifetime-minutes", &args)
+    }
+}
+
+/// "Issue a Temporary Access Pass": its lifetime and whether it signs in
+/// once, then the pass, shown this once.
+#[component]
+fn IssuePassDialog(
+    person: PersonDetail,
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let lifetime = person.pass_lifetime;
+    let minutes = RwSignal::new(lifetime.default_minutes);
+    let one_time = RwSignal::new(true);
+    let issued: RwSignal<Option<IssuedPass>> = RwSignal::new(None);
+    let replaces = person.pass.is_some();
+    let id = StoredValue::new(person.id.clone());
+    let mut named = i18n::Args::new();
+    named.set("name", person.display_name.clone());
+    let named = StoredValue::new(named);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = IssuePassRequest {
+            lifetime_minutes: Some(minutes.get_untracked()),
+            one_time: one_time.get_untracked(),
+        };
+        let id = id.get_value();
+        let sent = async move { api::call_at::<IssuePass>(&id, &request).await };
+        form.send(sent, move |pass| issued.set(Some(pass)));
+    };
+    let shown_note: NodeRef<leptos::html::Div> = NodeRef::new();
+    // Once issued, the pass is what the administrator reads next.
+    Effect::new(move |_| {
+        if let Some(note) = shown_note.get() {
+            let _ = note.focus();
+        }
+    });
+    let lifetime_error = i18n.error_at(error, Field::Lifetime);
+    let general = i18n.error_besides(error, Field::Lifetime);
+    view! {
+        <h2 id="issue-title">{move || i18n.t("issue-title")}</h2>
+        {move || match issued.get() {
+            None => view! {
+                <p>{move || i18n.t_with("issue-intro", &named.get_value())}</p>
+                <ErrorAlert message=general/>
+                <form class="form" novalidate on:submit=submit>
+                    <div class="field" class:field-invalid=move || lifetime_error.with(Option::is_some)>
+                        <label class="field-label" for="issue-lifetime">{move || i18n.t("issue-lifetime-label")}</label>
+                        <select id="issue-lifetime" class="field-input"
+                            aria-invalid=move || lifetime_error.with(Option::is_some).then_some("true")
+                            on:change=move |ev| {
+                                if let Ok(value) = event_target_value(&ev).parse() {
+                                    minutes.set(value);
+                                }
+                            }>
+                            {lifetime.choices().into_iter().map(|choice| view! {
+                                <option value=choice.to_string() selected=choice == lifetime.default_minutes>
+                                    {move || lifetime_label(&i18n, choice)}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                        {move || lifetime_error.get().map(|text| view! { <p class="field-error">{text}</p> })}
+                    </div>
+                    <label class="choice-option">
+                        <input type="checkbox" prop:checked=move || one_time.get() on:change=move |ev| one_time.set(event_target_checked(&ev))/>
+                        {move || i18n.t("issue-one-time")}
+                    </label>
+                    {replaces.then(|| view! { <p class="notice">{move || i18n.t("issue-replaces")}</p> })}
+                    <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                        <SubmitButton label=i18n.text("issue-submit") busy/>
+                    </FormActions>
+                </form>
+            }.into_any(),
+            Some(pass) => {
+                let mut until = i18n::Args::new();
+                until.set("time", date_time(&i18n, pass.expires_at));
+                let uses = if pass.one_time { i18n.text("pass-one-time") } else { i18n.text("pass-multi-use") };
+                let text = pass.pass.clone();
+                let copied = RwSignal::new(false);
+                let copy = move |_| {
+                    let promise = window().navigator().clipboard().write_text(&text);
+                    leptos::task::spawn_local(async move {
+                        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                            copied.set(true);
+                        }
+                    });
+                };
+                view! {
+                    <div class="person-issued" tabindex="-1" node_ref=shown_note>
+                        <p>{move || i18n.t_with("issued-intro", &named.get_value())}</p>
+                        <p class="person-issued-text"><code translate="no">{pass.pass}</code></p>
+                        <p>{move || i18n.t_with("person-pass-until", &until)} " " {uses}</p>
+                    </div>
+                    <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
+                    <FormActions>
+                        <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
+                        <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
+                    </FormActions>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+/// "Revoke the pass?": it signs in no more, and its sessions end.
+#[component]
+fn RevokePassDialog(
+    person: PersonDetail,
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let id = StoredValue::new(person.id.clone());
+    let mut named = i18n::Args::new();
+    named.set("name", person.display_name);
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = id.get_value();
+        let sent = async move { api::call_at::<RevokePass>(&id, &()).await };
+        form.send(sent, move |()| on_done.run(()));
+    };
+    view! {
+        <h2 id="revoke-title">{move || i18n.t("revoke-title")}</h2>
+        <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
+        <p>{move || i18n.t_with("revoke-question", &named)}</p>
+        <form class="form" novalidate on:submit=confirm>
+            <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                <SubmitButton label=i18n.text("revoke-confirm") busy class="button button-danger"/>
+            </FormActions>
+        </form>
+    }
+}
