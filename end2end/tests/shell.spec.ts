@@ -75,8 +75,8 @@ for (const locale of LOCALES) {
       await expect(page).toHaveURL(/\/overview$/);
       await expect(nav.getByRole('link', { name: OVERVIEW[locale] })).toHaveAttribute('aria-current', 'page');
       await expect(nav.getByRole('link', { name: TEXT[locale].securityInfo })).not.toHaveAttribute('aria-current');
-      // Admins also find the policy there.
-      await expect(nav.getByRole('link')).toHaveCount(4);
+      // Admins also find People and the policy there.
+      await expect(nav.getByRole('link')).toHaveCount(5);
       await expectAccessible(page);
     });
   });
