@@ -14,10 +14,10 @@ use sqlx::{Any, Transaction};
 
 use super::StoreResult;
 use super::methods::{MethodData, MethodRecord, NewMethod, select_methods, update_method};
+use super::session_key::SessionKey;
 use super::users::{UserRecord, user_columns, user_from_row};
 use super::{Store, sessions};
 use crate::clock::UnixTime;
-use crate::store::sessions::SessionKey;
 
 pub struct Change {
     tx: Transaction<'static, Any>,

@@ -13,7 +13,9 @@ mod error;
 mod methods;
 mod passes;
 mod people;
+mod search_key;
 mod security_keys;
+mod session_key;
 mod sessions;
 mod sim_carrier;
 mod throttle;
@@ -60,9 +62,8 @@ pub use methods::{
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
 pub use people::PersonListed;
 pub use security_keys::Ceremony;
-pub use sessions::{
-    NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionKey, SessionRecord,
-};
+pub use session_key::SessionKey;
+pub use sessions::{NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionRecord};
 pub use sim_carrier::SimEntry;
 pub use throttle::Counter;
 pub use users::{NewUser, UserRecord};

@@ -6,9 +6,8 @@
 
 use models::{MethodKind, OrganizationId, PersonId};
 use sqlx::Row;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
+use super::search_key::fold;
 use super::users::{UserRecord, user_columns, user_from_row};
 use super::{Store, StoreResult};
 use crate::clock::UnixTime;
@@ -22,22 +21,6 @@ pub struct PersonListed {
     pub is_admin: bool,
     pub has_pass: bool,
     pub methods: Vec<MethodKind>,
-}
-
-/// Lower case, accents dropped ("Ångström" → "angstrom"), white space one
-/// space: what is stored and what is looked for are folded alike.
-pub fn fold(text: &str) -> String {
-    let folded: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The key a person is found by.
-pub(super) fn search_key(display_name: &str, account_name: &str) -> String {
-    fold(&format!("{display_name} {account_name}"))
 }
 
 /// `text` as a `LIKE` pattern matches it literally.

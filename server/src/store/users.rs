@@ -4,7 +4,7 @@ use sqlx::any::AnyRow;
 
 use super::Store;
 use super::StoreResult;
-use super::sessions::SessionKey;
+use super::session_key::SessionKey;
 use crate::clock::UnixTime;
 
 /// A person's account as the server knows it.
@@ -270,7 +270,7 @@ where
     .bind(user.locale.map(Locale::tag))
     .bind(i64::from(user.is_admin))
     .bind(now)
-    .bind(super::people::search_key(
+    .bind(super::search_key::search_key(
         user.display_name,
         user.account_name.as_str(),
     ))
