@@ -185,6 +185,22 @@ impl I18n {
             })
         })
     }
+
+    /// As `error_besides`, for a form with several fields that show their
+    /// own errors.
+    pub fn error_besides_any(
+        self,
+        error: RwSignal<Option<ApiError>>,
+        fields: &'static [models::Field],
+    ) -> Signal<Option<String>> {
+        Signal::derive(move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|e| e.field.is_none_or(|f| !fields.contains(&f)))
+                    .map(|e| self.error(e))
+            })
+        })
+    }
 }
 
 pub fn use_i18n() -> I18n {

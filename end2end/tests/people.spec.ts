@@ -106,3 +106,43 @@ test('a member has no People page, and no link to it', async ({ page, user }) =>
   await page.goto('/admin/people');
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toHaveCount(0);
 });
+
+test('an administrator adds a person: mistakes are told at their field, the first pass is shown once, and it signs the person in', async ({ page, browser, makeUser, expectAccessible }) => {
+  const admin = await makeUser({ admin: true });
+  await signIn(page, admin);
+  await page.goto('/admin/people');
+  const add = page.getByRole('button', { name: 'Add a person' });
+  await add.click();
+  const dialog = page.getByRole('dialog', { name: 'Add a person' });
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Add and issue pass' }).click();
+  await expect(dialog.getByText('Enter your account name.')).toBeVisible();
+  await expect(dialog.getByLabel('Account', { exact: true })).toBeFocused();
+  const id = Math.random().toString(36).slice(2, 10);
+  await dialog.getByLabel('Account', { exact: true }).fill(`zoe.${id}@fabrikam.example`);
+  await dialog.getByLabel('Name', { exact: true }).fill('Zoë Dubois');
+  await dialog.getByRole('button', { name: 'Add and issue pass' }).click();
+  await expect(dialog.getByText("Use an account in your organization's domain.")).toBeVisible();
+  await expect(dialog.getByLabel('Account', { exact: true })).toBeFocused();
+  await expect(dialog.getByLabel('Name', { exact: true })).toHaveValue('Zoë Dubois');
+  const account = `zoe.${id}@contoso.example`;
+  await dialog.getByLabel('Account', { exact: true }).fill(account);
+  await dialog.getByLabel('Language').selectOption({ label: 'Nederlands' });
+  await dialog.getByRole('button', { name: 'Add and issue pass' }).click();
+  await expect(dialog.locator('.person-issued')).toBeFocused();
+  const pass = (await dialog.locator('code').textContent())!;
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Zoë Dubois' })).toBeVisible();
+  await expect(page.getByText('A Temporary Access Pass works until')).toBeVisible();
+
+  const theirs = await browser.newContext();
+  const personPage = await theirs.newPage();
+  await personPage.goto('/signin');
+  await personPage.getByLabel('Account', { exact: true }).fill(account);
+  await personPage.getByLabel('Password', { exact: true }).fill(pass);
+  await personPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Their language is the one chosen for them.
+  await expect(personPage.getByRole('heading', { level: 1, name: 'Beveiligingsgegevens' })).toBeVisible();
+  await theirs.close();
+});

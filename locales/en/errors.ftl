@@ -75,3 +75,7 @@ error-wrong-answers = One or more of your answers aren't right. Try again.
 error-answer-required = Enter your answer.
 error-passkey-not-accepted = We couldn't sign you in with that passkey. Try again, or sign in with your account and password.
 error-pass-lifetime-out-of-bounds = This lifetime is outside what your organization's policy allows for a Temporary Access Pass.
+error-account-outside-domain = Use an account in your organization's domain.
+error-account-exists = Someone already has this account.
+error-display-name-required = Enter the person's name.
+error-display-name-too-long = Use at most 100 characters for the name.

@@ -75,3 +75,17 @@ revoke-title = Revoke the Temporary Access Pass?
 #   $name (String) - the person's display name
 revoke-question = The pass no longer signs { $name } in, and where they signed in with it, they are signed out.
 revoke-confirm = Revoke
+
+## Adding a person
+
+people-add = Add a person
+people-add-title = Add a person
+people-add-account = Account
+# Variables:
+#   $domain (String) - the organization's domain, e.g. contoso.example
+people-add-account-hint = In your organization's domain, for example zoe.dubois@{ $domain }
+people-add-name = Name
+people-add-language = Language
+people-add-language-unset = Not chosen yet (the browser's)
+people-add-administrator = Administrator (can manage people and the policy)
+people-add-submit = Add and issue pass

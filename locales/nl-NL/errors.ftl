@@ -73,3 +73,7 @@ error-wrong-answers = Een of meer van uw antwoorden zijn niet juist. Probeer het
 error-answer-required = Voer uw antwoord in.
 error-passkey-not-accepted = We konden u niet aanmelden met die wachtwoordsleutel. Probeer het opnieuw of meld u aan met uw account en wachtwoord.
 error-pass-lifetime-out-of-bounds = Deze geldigheidsduur valt buiten wat het beleid van uw organisatie toestaat voor een tijdelijke toegangspas.
+error-account-outside-domain = Gebruik een account in het domein van uw organisatie.
+error-account-exists = Iemand heeft dit account al.
+error-display-name-required = Voer de naam van de persoon in.
+error-display-name-too-long = Gebruik maximaal 100 tekens voor de naam.

@@ -75,3 +75,17 @@ revoke-title = De tijdelijke toegangspas intrekken?
 #   $name (String) - the person's display name
 revoke-question = { $name } kan zich dan niet meer met de pas aanmelden, en wordt afgemeld waar de pas voor het aanmelden is gebruikt.
 revoke-confirm = Intrekken
+
+## Adding a person
+
+people-add = Persoon toevoegen
+people-add-title = Een persoon toevoegen
+people-add-account = Account
+# Variables:
+#   $domain (String) - the organization's domain, e.g. contoso.example
+people-add-account-hint = In het domein van uw organisatie, bijvoorbeeld zoe.dubois@{ $domain }
+people-add-name = Naam
+people-add-language = Taal
+people-add-language-unset = Nog niet gekozen (die van de browser)
+people-add-administrator = Beheerder (kan personen en het beleid beheren)
+people-add-submit = Toevoegen en pas uitgeven

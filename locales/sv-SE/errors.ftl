@@ -73,3 +73,7 @@ error-wrong-answers = Ett eller flera av dina svar är inte rätt. Försök igen
 error-answer-required = Ange ditt svar.
 error-passkey-not-accepted = Vi kunde inte logga in dig med den nyckeln. Försök igen eller logga in med ditt konto och lösenord.
 error-pass-lifetime-out-of-bounds = Den här giltighetstiden ligger utanför vad organisationens princip tillåter för ett tillfälligt åtkomstpass.
+error-account-outside-domain = Använd ett konto i organisationens domän.
+error-account-exists = Någon har redan det här kontot.
+error-display-name-required = Ange personens namn.
+error-display-name-too-long = Använd högst 100 tecken för namnet.

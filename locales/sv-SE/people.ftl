@@ -75,3 +75,17 @@ revoke-title = Vill du återkalla det tillfälliga åtkomstpasset?
 #   $name (String) - the person's display name
 revoke-question = { $name } kan inte längre logga in med passet och loggas ut där passet användes för att logga in.
 revoke-confirm = Återkalla
+
+## Adding a person
+
+people-add = Lägg till en person
+people-add-title = Lägg till en person
+people-add-account = Konto
+# Variables:
+#   $domain (String) - the organization's domain, e.g. contoso.example
+people-add-account-hint = I organisationens domän, till exempel zoe.dubois@{ $domain }
+people-add-name = Namn
+people-add-language = Språk
+people-add-language-unset = Inte valt än (webbläsarens)
+people-add-administrator = Administratör (kan hantera personer och principen)
+people-add-submit = Lägg till och utfärda pass

@@ -12,14 +12,15 @@ use serde::de::DeserializeOwned;
 
 use crate::policy::Policy;
 use crate::{
-    AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId, Challenge, ChallengeId,
-    ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest, IssuePassRequest,
-    IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate, PasswordResetState,
-    PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery, PersonDetail, PersonId,
-    QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode,
-    ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo,
-    SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest, StartPasswordReset,
-    StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
+    AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId,
+    Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest,
+    IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate,
+    PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
+    PersonDetail, PersonId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
+    Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
+    SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest,
+    StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption,
+    VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -204,6 +205,8 @@ endpoints! {
     DeleteOwnPass: Delete "/me/temporary-access-pass", - => ();
     /// People of the administrator's organization, found by name or account.
     SearchPeople: Post "/admin/people/search", PeopleQuery => PeoplePage;
+    /// Adds a person to the organization, with a first pass shown this once.
+    AddPerson: Post "/admin/people", AddPersonRequest => AddedPerson;
     /// One person of the organization, their methods and their pass.
     GetPerson: Get "/admin/people/{id}" [PersonId], - => PersonDetail;
     /// Gives the person a Temporary Access Pass, shown this once.

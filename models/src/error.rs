@@ -121,6 +121,12 @@ error_codes! {
     Internal => "internal",
     /// The client could not reach the server (never sent by the server).
     Network => "network",
+    /// An account name outside the organization's domain.
+    AccountOutsideDomain => "account-outside-domain",
+    /// The account name is somebody's already.
+    AccountExists => "account-exists",
+    DisplayNameRequired => "display-name-required",
+    DisplayNameTooLong => "display-name-too-long",
     /// A Temporary Access Pass's lifetime outside the policy's bounds.
     PassLifetimeOutOfBounds => "pass-lifetime-out-of-bounds",
     /// The person closed the browser's security key prompt (client only).
@@ -164,6 +170,8 @@ pub enum Field {
     ConfirmPassword,
     /// A Temporary Access Pass's lifetime.
     Lifetime,
+    /// A person's name as shown.
+    DisplayName,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

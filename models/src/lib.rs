@@ -41,8 +41,8 @@ pub use method::{
 };
 pub use new_password::check_new_password;
 pub use people::{
-    IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery,
-    PersonDetail, PersonMethod, PersonRow,
+    AddPersonRequest, AddedPerson, DISPLAY_NAME_MAX_CHARS, IssuePassRequest, IssuedPass,
+    PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonRow,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AccountName, Coverage, MethodKind, PassView, PersonId};
+use crate::{AccountName, Coverage, Locale, MethodKind, PassView, PersonId};
 
 /// People shown on one page of a search.
 pub const PEOPLE_PER_PAGE: usize = 25;
@@ -30,6 +30,8 @@ pub struct PeoplePage {
     pub page: usize,
     /// Another page follows.
     pub more: bool,
+    /// What a pass given to a person added now may be.
+    pub pass_lifetime: PassLifetime,
 }
 
 /// One person in a list.
@@ -114,6 +116,33 @@ pub struct IssuePassRequest {
     #[serde(default)]
     pub lifetime_minutes: Option<i64>,
     pub one_time: bool,
+}
+
+/// The most characters of a display name.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 100;
+
+/// `POST /api/admin/people`: a new person of the organization, who signs
+/// in first with a Temporary Access Pass.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddPersonRequest {
+    /// In the organization's domain.
+    pub account_name: String,
+    pub display_name: String,
+    /// The language of their pages, texts and emails; theirs to change.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    #[serde(default)]
+    pub is_admin: bool,
+    pub pass: IssuePassRequest,
+}
+
+/// A person just added, and their first pass (shown once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddedPerson {
+    pub id: PersonId,
+    pub pass: IssuedPass,
 }
 
 /// A pass just issued: shown to the administrator once, kept nowhere.

@@ -85,6 +85,8 @@ pub enum Action {
     PassRevoked,
     /// The person became the first administrator of a new organization.
     OrganizationCreated,
+    /// An administrator added a person; the detail says whom.
+    PersonAdded,
 }
 
 impl Action {
@@ -106,6 +108,7 @@ impl Action {
             Action::PassIssued => "pass-issued",
             Action::PassRevoked => "pass-revoked",
             Action::OrganizationCreated => "organization-created",
+            Action::PersonAdded => "person-added",
         }
     }
 }
@@ -131,7 +134,8 @@ impl Action {
             | Action::SignInFailed
             | Action::PassIssued
             | Action::PassRevoked
-            | Action::OrganizationCreated => {
+            | Action::OrganizationCreated
+            | Action::PersonAdded => {
                 return None;
             }
         })

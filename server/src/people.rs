@@ -5,15 +5,16 @@
 //! their own organization: anybody else is "not found".
 
 use models::{
-    IssuePassRequest, IssuedPass, MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage,
-    PeopleQuery, PersonDetail, PersonId, PersonMethod, PersonRow,
+    AccountName, AddPersonRequest, AddedPerson, ErrorCode, Field, IssuePassRequest, IssuedPass,
+    MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage, PeopleQuery, PersonDetail,
+    PersonId, PersonMethod, PersonRow,
 };
 
 use crate::administration::admin_only;
 use crate::audit::{Action, Requester};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::store::{MethodRecord, SessionRecord, UserRecord};
+use crate::store::{MethodRecord, NewUser, SessionRecord, UserRecord};
 use crate::temporary_access_pass::{self, Issuer};
 use crate::verification::{mask, mask_email};
 
@@ -57,6 +58,7 @@ pub async fn search(
         people,
         page: query.page,
         more,
+        pass_lifetime: lifetime_of(&session.user),
     })
 }
 
@@ -85,7 +87,6 @@ pub async fn person(
     let methods = state.store.methods_of_user(&person.id).await?;
     let coverage = crate::security_info::info_from(&person, &methods).coverage;
     let pass = temporary_access_pass::of(state, &person.id).await?;
-    let bounds = &person.policy.temporary_access_pass;
     Ok(PersonDetail {
         id: person.id.clone(),
         account_name: person.account_name.clone(),
@@ -99,12 +100,18 @@ pub async fn person(
             one_time: pass.one_time,
             this_session: false,
         }),
-        pass_lifetime: PassLifetime {
-            min_minutes: bounds.min_lifetime_minutes,
-            max_minutes: bounds.max_lifetime_minutes,
-            default_minutes: bounds.default_lifetime_minutes,
-        },
+        pass_lifetime: lifetime_of(&person),
     })
+}
+
+/// The lifetimes the person's organization allows a pass.
+fn lifetime_of(person: &UserRecord) -> PassLifetime {
+    let bounds = &person.policy.temporary_access_pass;
+    PassLifetime {
+        min_minutes: bounds.min_lifetime_minutes,
+        max_minutes: bounds.max_lifetime_minutes,
+        default_minutes: bounds.default_lifetime_minutes,
+    }
 }
 
 /// A method as an administrator sees it: a number or an address masked,
@@ -159,4 +166,96 @@ pub async fn revoke_pass(state: &AppState, who: &Requester<'_>, id: &PersonId) -
     .await?;
     who.record(state, Action::PassRevoked, None, &format!("for:{id}"), None)
         .await
+}
+
+/// Adds a person to the administrator's organization, without a password:
+/// their first pass, shown this once, signs them in to set up their
+/// methods (and a password, if they want one). Everything is checked
+/// before anything is written, so a refused request creates nobody.
+pub async fn add(
+    state: &AppState,
+    who: &Requester<'_>,
+    request: &AddPersonRequest,
+) -> AppResult<AddedPerson> {
+    let admin = &who.session.user;
+    admin_only(state, who.session).await?;
+    let account = AccountName::parse(&request.account_name)
+        .map_err(|code| AppError::invalid(code, Field::AccountName))?;
+    let domain = state
+        .store
+        .organization_domain(&admin.organization_id)
+        .await?
+        .ok_or_else(|| AppError::broken("the administrator's organization"))?;
+    if account.as_str().rsplit_once('@').map(|(_, d)| d) != Some(domain.as_str()) {
+        return Err(AppError::invalid(
+            ErrorCode::AccountOutsideDomain,
+            Field::AccountName,
+        ));
+    }
+    let display_name = request.display_name.trim();
+    if display_name.is_empty() {
+        return Err(AppError::invalid(
+            ErrorCode::DisplayNameRequired,
+            Field::DisplayName,
+        ));
+    }
+    if display_name.chars().count() > models::DISPLAY_NAME_MAX_CHARS {
+        return Err(AppError::invalid(
+            ErrorCode::DisplayNameTooLong,
+            Field::DisplayName,
+        ));
+    }
+    let bounds = &admin.policy.temporary_access_pass;
+    let minutes = request
+        .pass
+        .lifetime_minutes
+        .unwrap_or(bounds.default_lifetime_minutes);
+    if !bounds.allows_lifetime(minutes) {
+        return Err(AppError::invalid(
+            ErrorCode::PassLifetimeOutOfBounds,
+            Field::Lifetime,
+        ));
+    }
+    let id = PersonId::new(crate::secret::new_id()?);
+    let created = state
+        .store
+        .insert_user(
+            NewUser {
+                id: &id,
+                organization_id: &admin.organization_id,
+                account_name: &account,
+                display_name,
+                password_hash: "",
+                locale: request.locale,
+                is_admin: request.is_admin,
+            },
+            state.now(),
+        )
+        .await?;
+    // The account name is unique: of two adds at once, one creates.
+    if !created {
+        return Err(AppError::refused(
+            crate::error::Refusal::Conflict,
+            models::ApiError::at(ErrorCode::AccountExists, Field::AccountName),
+        ));
+    }
+    who.record(state, Action::PersonAdded, None, &format!("for:{id}"), None)
+        .await?;
+    let person = person_of(state, who.session, &id).await?;
+    let pass = temporary_access_pass::issue(
+        state,
+        &person,
+        Issuer::Administrator(&admin.id),
+        Some(minutes),
+        request.pass.one_time,
+    )
+    .await?;
+    Ok(AddedPerson {
+        id,
+        pass: IssuedPass {
+            pass: pass.pass,
+            expires_at: pass.expires_at,
+            one_time: pass.one_time,
+        },
+    })
 }

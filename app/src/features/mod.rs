@@ -5,11 +5,13 @@
 //! step-up, a sign-in's second step, a password reset's steps, over one
 //! core of choosing and verifying a method);
 //! `new_password.rs` the new password's fields and strength;
-//! `temporary_access_pass.rs` the person's pass, while they have one.
+//! `temporary_access_pass.rs` the person's pass, while they have one;
+//! `pass_fields.rs` what issuing a pass asks and shows (administrators).
 
 pub mod challenge;
 pub mod methods;
 pub mod new_password;
+pub mod pass_fields;
 pub mod registration;
 pub mod temporary_access_pass;
 pub mod verify;

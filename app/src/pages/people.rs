@@ -4,14 +4,21 @@
 //! as a list.
 
 use leptos::prelude::*;
-use models::endpoints::SearchPeople;
-use models::{ErrorCode, PeoplePage as Found, PeopleQuery, PersonRow};
+use models::endpoints::{AddPerson, SearchPeople};
+use models::{
+    AddPersonRequest, AddedPerson, ErrorCode, Field, IssuePassRequest, Locale, PassLifetime,
+    PeoplePage as Found, PeopleQuery, PersonRow,
+};
 
 use crate::api;
+use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
+use crate::components::dialog::Dialog;
 use crate::components::field::TextField;
 use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
+use crate::features::pass_fields::{PassFields, PassShown};
+use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
 use crate::pages::for_administrators::ForAdministrators;
@@ -60,12 +67,39 @@ fn People() -> impl IntoView {
             let _ = results.focus();
         }
     };
+    // "Add a person": the policy's pass bounds come with every search.
+    let adding = RwSignal::new(false);
+    let add_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    let close = Callback::new(move |()| {
+        adding.set(false);
+        if let Some(button) = add_button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+    let lifetime = move || {
+        found.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.as_ref().ok())
+                .map(|f| f.pass_lifetime)
+        })
+    };
     view! {
         <section class="people" aria-labelledby="people-title">
-            <header class="page-header">
-                <h1 id="people-title">{move || i18n.t("people-title")}</h1>
-                <p class="lead">{move || i18n.t("people-intro")}</p>
+            <header class="page-header people-header">
+                <div>
+                    <h1 id="people-title">{move || i18n.t("people-title")}</h1>
+                    <p class="lead">{move || i18n.t("people-intro")}</p>
+                </div>
+                <button type="button" class="button button-primary" node_ref=add_button
+                    disabled=move || lifetime().is_none() on:click=move |_| adding.set(true)>
+                    {move || i18n.t("people-add")}
+                </button>
             </header>
+            {move || adding.get().then(lifetime).flatten().map(|lifetime| view! {
+                <Dialog labelled_by="add-person-title" on_close=close>
+                    <AddPersonDialog lifetime on_cancel=close/>
+                </Dialog>
+            })}
             <form class="form people-search" role="search" novalidate on:submit=search>
                 <TextField id="people-query" label=i18n.text("people-search-label") value=typed
                     error=Signal::derive(|| None::<String>) autocomplete="off"/>
@@ -150,5 +184,110 @@ fn Row(person: PersonRow) -> impl IntoView {
                 {move || if has_pass { i18n.t("people-has-pass") } else { i18n.t("people-no-pass") }}
             </td>
         </tr>
+    }
+}
+
+/// "Add a person": their account (in the organization's domain), name,
+/// language and role, and their first pass; then the pass, shown once,
+/// and their page.
+#[component]
+fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = leptos_router::hooks::use_navigate();
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let account = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let locale: RwSignal<Option<Locale>> = RwSignal::new(None);
+    let is_admin = RwSignal::new(false);
+    let minutes = RwSignal::new(lifetime.default_minutes);
+    let one_time = RwSignal::new(true);
+    let added: RwSignal<Option<(AddedPerson, String)>> = RwSignal::new(None);
+    let account_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // The example names the organization's own domain.
+    let domain = session.user_text(|u| {
+        u.account_name
+            .as_str()
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_owned())
+            .unwrap_or_default()
+    });
+    let mut example = i18n::Args::new();
+    example.set("domain", domain);
+    let example = StoredValue::new(example);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = AddPersonRequest {
+            account_name: account.get_untracked(),
+            display_name: name.get_untracked(),
+            locale: locale.get_untracked(),
+            is_admin: is_admin.get_untracked(),
+            pass: IssuePassRequest {
+                lifetime_minutes: Some(minutes.get_untracked()),
+                one_time: one_time.get_untracked(),
+            },
+        };
+        let shown_name = request.display_name.trim().to_owned();
+        let sent = async move { api::call::<AddPerson>(&request).await };
+        form.send_or(
+            sent,
+            move |person| added.set(Some((person, shown_name))),
+            move |e| {
+                let input = match e.field {
+                    Some(Field::DisplayName) => name_input.get_untracked(),
+                    Some(Field::AccountName) => account_input.get_untracked(),
+                    _ => None,
+                };
+                error.set(Some(e));
+                if let Some(input) = input {
+                    let _ = input.focus();
+                }
+            },
+        );
+    };
+    let general = i18n.error_besides_any(
+        error,
+        &[Field::AccountName, Field::DisplayName, Field::Lifetime],
+    );
+    view! {
+        <h2 id="add-person-title">{move || i18n.t("people-add-title")}</h2>
+        {move || match added.get() {
+            None => view! {
+                <ErrorAlert message=general/>
+                <form class="form" novalidate on:submit=submit>
+                    <TextField id="add-account" label=i18n.text("people-add-account")
+                        hint=Signal::derive(move || example.with_value(|args| i18n.t_with("people-add-account-hint", args)))
+                        value=account error=i18n.error_at(error, Field::AccountName) autocomplete="off" node_ref=account_input/>
+                    <TextField id="add-name" label=i18n.text("people-add-name") value=name
+                        error=i18n.error_at(error, Field::DisplayName) autocomplete="off" node_ref=name_input
+                        maxlength=models::DISPLAY_NAME_MAX_CHARS/>
+                    <div class="field">
+                        <label class="field-label" for="add-language">{move || i18n.t("people-add-language")}</label>
+                        <select id="add-language" class="field-input" on:change=move |ev| locale.set(Locale::parse(&event_target_value(&ev)))>
+                            <option value="" selected=true>{move || i18n.t("people-add-language-unset")}</option>
+                            {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.endonym()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <label class="choice-option">
+                        <input type="checkbox" prop:checked=move || is_admin.get() on:change=move |ev| is_admin.set(event_target_checked(&ev))/>
+                        {move || i18n.t("people-add-administrator")}
+                    </label>
+                    <PassFields lifetime minutes one_time error=i18n.error_at(error, Field::Lifetime)/>
+                    <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                        <SubmitButton label=i18n.text("people-add-submit") busy/>
+                    </FormActions>
+                </form>
+            }.into_any(),
+            Some((person, shown_name)) => {
+                let navigate = navigate.clone();
+                let href = format!("/admin/people/{}", person.id);
+                view! {
+                    <PassShown pass=person.pass name=shown_name
+                        on_done=Callback::new(move |()| navigate(&href, leptos_router::NavigateOptions::default()))/>
+                }.into_any()
+            }
+        }}
     }
 }

@@ -14,8 +14,9 @@ use crate::components::dialog::Dialog;
 use crate::components::icons::MethodIcon;
 use crate::components::progress::Progress;
 use crate::features::methods::list::CoverageStatus;
+use crate::features::pass_fields::{PassFields, PassShown};
 use crate::form_submit::FormSubmit;
-use crate::i18n::{I18n, use_i18n};
+use crate::i18n::use_i18n;
 use crate::labels::{date, date_time, method_name};
 use crate::pages::for_administrators::ForAdministrators;
 use crate::session::use_session;
@@ -176,21 +177,6 @@ fn MethodsSeen(person: PersonDetail) -> impl IntoView {
     }.into_any()
 }
 
-/// The lifetime of a pass, in words: minutes, hours or days.
-fn lifetime_label(i18n: &I18n, minutes: i64) -> String {
-    let mut args = i18n::Args::new();
-    if minutes % (24 * 60) == 0 {
-        args.set("count", minutes / (24 * 60));
-        i18n.t_with("lifetime-days", &args)
-    } else if minutes % 60 == 0 {
-        args.set("count", minutes / 60);
-        i18n.t_with("lifetime-hours", &args)
-    } else {
-        args.set("count", minutes);
-        i18n.t_with("lifetime-minutes", &args)
-    }
-}
-
 /// "Issue a Temporary Access Pass": its lifetime and whether it signs in
 /// once, then the pass, shown this once.
 #[component]
@@ -208,6 +194,7 @@ fn IssuePassDialog(
     let issued: RwSignal<Option<IssuedPass>> = RwSignal::new(None);
     let replaces = person.pass.is_some();
     let id = StoredValue::new(person.id.clone());
+    let name = person.display_name.clone();
     let mut named = i18n::Args::new();
     named.set("name", person.display_name.clone());
     let named = StoredValue::new(named);
@@ -221,13 +208,6 @@ fn IssuePassDialog(
         let sent = async move { api::call_at::<IssuePass>(&id, &request).await };
         form.send(sent, move |pass| issued.set(Some(pass)));
     };
-    let shown_note: NodeRef<leptos::html::Div> = NodeRef::new();
-    // Once issued, the pass is what the administrator reads next.
-    Effect::new(move |_| {
-        if let Some(note) = shown_note.get() {
-            let _ = note.focus();
-        }
-    });
     let lifetime_error = i18n.error_at(error, Field::Lifetime);
     let general = i18n.error_besides(error, Field::Lifetime);
     view! {
@@ -237,60 +217,16 @@ fn IssuePassDialog(
                 <p>{move || i18n.t_with("issue-intro", &named.get_value())}</p>
                 <ErrorAlert message=general/>
                 <form class="form" novalidate on:submit=submit>
-                    <div class="field" class:field-invalid=move || lifetime_error.with(Option::is_some)>
-                        <label class="field-label" for="issue-lifetime">{move || i18n.t("issue-lifetime-label")}</label>
-                        <select id="issue-lifetime" class="field-input"
-                            aria-invalid=move || lifetime_error.with(Option::is_some).then_some("true")
-                            on:change=move |ev| {
-                                if let Ok(value) = event_target_value(&ev).parse() {
-                                    minutes.set(value);
-                                }
-                            }>
-                            {lifetime.choices().into_iter().map(|choice| view! {
-                                <option value=choice.to_string() selected=choice == lifetime.default_minutes>
-                                    {move || lifetime_label(&i18n, choice)}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                        {move || lifetime_error.get().map(|text| view! { <p class="field-error">{text}</p> })}
-                    </div>
-                    <label class="choice-option">
-                        <input type="checkbox" prop:checked=move || one_time.get() on:change=move |ev| one_time.set(event_target_checked(&ev))/>
-                        {move || i18n.t("issue-one-time")}
-                    </label>
+                    <PassFields lifetime minutes one_time error=lifetime_error/>
                     {replaces.then(|| view! { <p class="notice">{move || i18n.t("issue-replaces")}</p> })}
                     <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                         <SubmitButton label=i18n.text("issue-submit") busy/>
                     </FormActions>
                 </form>
             }.into_any(),
-            Some(pass) => {
-                let mut until = i18n::Args::new();
-                until.set("time", date_time(&i18n, pass.expires_at));
-                let uses = if pass.one_time { i18n.text("pass-one-time") } else { i18n.text("pass-multi-use") };
-                let text = pass.pass.clone();
-                let copied = RwSignal::new(false);
-                let copy = move |_| {
-                    let promise = window().navigator().clipboard().write_text(&text);
-                    leptos::task::spawn_local(async move {
-                        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                            copied.set(true);
-                        }
-                    });
-                };
-                view! {
-                    <div class="person-issued" tabindex="-1" node_ref=shown_note>
-                        <p>{move || i18n.t_with("issued-intro", &named.get_value())}</p>
-                        <p class="person-issued-text"><code translate="no">{pass.pass}</code></p>
-                        <p>{move || i18n.t_with("person-pass-until", &until)} " " {uses}</p>
-                    </div>
-                    <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
-                    <FormActions>
-                        <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
-                        <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
-                    </FormActions>
-                }.into_any()
-            }
+            Some(pass) => view! {
+                <PassShown pass name=name.clone() on_done/>
+            }.into_any(),
         }}
     }
 }

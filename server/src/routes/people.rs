@@ -4,9 +4,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
-    Answer, Body, Endpoint, GetPerson, IdOf, IssuePass, RevokePass, SearchPeople,
+    AddPerson, Answer, Body, Endpoint, GetPerson, IdOf, IssuePass, RevokePass, SearchPeople,
 };
-use models::{IssuePassRequest, IssuedPass, PeoplePage, PeopleQuery, PersonDetail};
+use models::{
+    AddPersonRequest, AddedPerson, IssuePassRequest, IssuedPass, PeoplePage, PeopleQuery,
+    PersonDetail,
+};
 
 use crate::error::AppResult;
 use crate::http::endpoint::ApiRouter;
@@ -18,6 +21,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .endpoint(SearchPeople, search)
+        .endpoint(AddPerson, add)
         .endpoint(GetPerson, person)
         .endpoint(IssuePass, issue_pass)
         .endpoint(RevokePass, revoke_pass)
@@ -32,6 +36,20 @@ pub async fn search(
     ApiJson(query): ApiJson<Body<SearchPeople>>,
 ) -> AppResult<Json<Answer<SearchPeople>>> {
     Ok(Json(people::search(&state, &session, &query).await?))
+}
+
+/// Adds a person, with a first pass shown this once.
+#[utoipa::path(post, path = AddPerson::FULL_PATH, request_body = AddPersonRequest, responses(
+    (status = 200, body = AddedPerson), (status = 400, body = models::ApiError),
+    (status = 403, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn add(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiJson(request): ApiJson<Body<AddPerson>>,
+) -> AppResult<Json<Answer<AddPerson>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(people::add(&state, &who, &request).await?))
 }
 
 /// One person of the organization.

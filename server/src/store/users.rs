@@ -117,6 +117,16 @@ impl Store {
         Ok(())
     }
 
+    /// The domain the organization's account names end in.
+    pub async fn organization_domain(&self, id: &OrganizationId) -> StoreResult<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT account_domain FROM organizations WHERE id = $1")
+                .bind(id.as_str())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// The organization's logo, if it has one.
     pub async fn organization_logo(&self, id: &OrganizationId) -> StoreResult<Option<String>> {
         let row = sqlx::query("SELECT logo_svg FROM organizations WHERE id = $1")

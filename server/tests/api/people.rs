@@ -15,6 +15,9 @@ crate::on_both_backends!(
     the_search_finds_people_by_account_or_any_word_of_their_name_whatever_the_accents,
     the_search_comes_in_pages,
     a_person_s_page_shows_their_methods_masked_and_their_pass,
+    an_administrator_adds_a_person_who_signs_in_with_their_first_pass,
+    a_person_is_added_only_with_an_account_in_the_domain_a_name_and_a_lifetime_allowed,
+    parallel_adds_of_one_account_create_one_person,
 );
 
 async fn id_of(app: &TestApp, account: &str) -> PersonId {
@@ -353,4 +356,152 @@ async fn a_person_s_page_shows_their_methods_masked_and_their_pass(backend: Back
         .json();
     assert_eq!(listed["people"][0]["has_pass"], true);
     assert_eq!(listed["people"][0]["methods"], json!(["phone"]));
+}
+
+fn adding(account: &str, name: &str) -> serde_json::Value {
+    json!({
+        "account_name": account,
+        "display_name": name,
+        "locale": "sv-SE",
+        "pass": { "lifetime_minutes": 60, "one_time": true },
+    })
+}
+
+async fn an_administrator_adds_a_person_who_signs_in_with_their_first_pass(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let added = admin
+        .post(
+            "/api/admin/people",
+            adding("Zoe.Dubois@Contoso.example", "  Zoë Dubois "),
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "{:?}", added.json());
+    let added = added.json();
+    let pass = added["pass"]["pass"].as_str().unwrap().to_owned();
+    let person = app
+        .store
+        .user_by_account_name(&AccountName::parse("zoe.dubois@contoso.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(added["id"], person.id.as_str());
+    assert_eq!(person.display_name, "Zoë Dubois");
+    assert_eq!(person.locale, Some(models::Locale::SvSe));
+    assert!(!person.is_admin);
+    assert_eq!(
+        person.password_hash, "",
+        "no password: the pass signs them in"
+    );
+    let mut theirs = app.browser();
+    let signed_in = theirs.sign_in("zoe.dubois@contoso.example", &pass).await;
+    assert_eq!(signed_in.status, StatusCode::OK);
+    assert_eq!(signed_in.json()["user"]["has_password"], false);
+    let trail = app
+        .store
+        .audit_of_user(&id_of(&app, "megan@contoso.example").await)
+        .await
+        .unwrap();
+    assert!(trail.iter().any(|(action, _, _)| action == "person-added"));
+}
+
+async fn a_person_is_added_only_with_an_account_in_the_domain_a_name_and_a_lifetime_allowed(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let existing = app.user("adele").await;
+    let before = app.row_counts().await;
+    let mut long_lived = adding("zoe@contoso.example", "Zoë");
+    long_lived["pass"]["lifetime_minutes"] = json!(31 * 24 * 60);
+    for (body, status, code, field) in [
+        (
+            adding("zoe@fabrikam.example", "Zoë"),
+            StatusCode::BAD_REQUEST,
+            "account-outside-domain",
+            "account_name",
+        ),
+        (
+            adding("zoe", "Zoë"),
+            StatusCode::BAD_REQUEST,
+            "account-outside-domain",
+            "account_name",
+        ),
+        (
+            adding("", "Zoë"),
+            StatusCode::BAD_REQUEST,
+            "account-name-required",
+            "account_name",
+        ),
+        (
+            adding("zoe@contoso.example", "   "),
+            StatusCode::BAD_REQUEST,
+            "display-name-required",
+            "display_name",
+        ),
+        (
+            adding("zoe@contoso.example", &"x".repeat(101)),
+            StatusCode::BAD_REQUEST,
+            "display-name-too-long",
+            "display_name",
+        ),
+        (
+            long_lived,
+            StatusCode::BAD_REQUEST,
+            "pass-lifetime-out-of-bounds",
+            "lifetime",
+        ),
+        (
+            adding(&existing, "Adele again"),
+            StatusCode::CONFLICT,
+            "account-exists",
+            "account_name",
+        ),
+    ] {
+        let refused = admin.post("/api/admin/people", body.clone()).await;
+        assert_eq!(refused.status, status, "{body}");
+        assert_eq!(refused.code(), code, "{body}");
+        assert_eq!(refused.json()["field"], field, "{body}");
+    }
+    assert_eq!(app.row_counts().await, before, "nobody half-created");
+    let mut member = app.browser();
+    member.sign_in(&existing, PASSWORD).await;
+    let forbidden = member
+        .post("/api/admin/people", adding("zoe@contoso.example", "Zoë"))
+        .await;
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+}
+
+async fn parallel_adds_of_one_account_create_one_person(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = admin_signed_in(&app).await;
+    let adds = (0..10)
+        .map(|_| {
+            let mut admin = admin.clone();
+            async move {
+                admin
+                    .post("/api/admin/people", adding("zoe@contoso.example", "Zoë"))
+                    .await
+                    .status
+            }
+        })
+        .collect();
+    let statuses = futures_join_all(adds).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::CONFLICT)
+            .count(),
+        9
+    );
+    let passes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM temporary_access_passes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(passes, 1);
 }
