@@ -272,8 +272,10 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
                 {link("/overview", Glyph::Overview, "overview-title")}
                 {link("/security-info", Glyph::SecurityInfo, "security-info-title")}
                 {link("/password", Glyph::Password, "password-title")}
-                <Show when=is_admin>
+                <Show when=move || session.helps_people()>
                     {link("/admin/people", Glyph::People, "people-title")}
+                </Show>
+                <Show when=is_admin>
                     {link("/admin/policy", Glyph::Policy, "policy-title")}
                 </Show>
             </ul>

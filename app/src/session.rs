@@ -107,6 +107,12 @@ impl Session {
         self.user.with(|u| u.as_ref().is_some_and(|u| u.is_admin))
     }
 
+    /// Whether the person helps others: an administrator or the help desk.
+    pub fn helps_people(&self) -> bool {
+        self.user
+            .with(|u| u.as_ref().is_some_and(|u| u.is_admin || u.is_help_desk))
+    }
+
     /// Whether someone is signed in with every step their sign-in needs.
     pub fn is_signed_in(&self) -> bool {
         // Both read every time, so that an effect tracks both.

@@ -146,3 +146,45 @@ test('an administrator adds a person: mistakes are told at their field, the firs
   await expect(personPage.getByRole('heading', { level: 1, name: 'Beveiligingsgegevens' })).toBeVisible();
   await theirs.close();
 });
+
+test('an administrator makes a member help desk, who gives members a pass but cannot act for an administrator; the last administrator stays one', async ({ page, browser, makeUser, expectAccessible }) => {
+  const admin = await makeUser({ admin: true, displayName: 'Megan Bowen' });
+  const desk = await makeUser({ organizationOf: admin, displayName: 'Diego Siciliani' });
+  const member = await makeUser({ organizationOf: admin, displayName: 'Zoë Dubois' });
+  await signIn(page, admin);
+  await page.goto('/admin/people');
+  await page.getByRole('link', { name: 'Diego Siciliani' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diego Siciliani' })).toBeVisible();
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Help desk' });
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await expect(page.getByText('The role is saved.')).toBeVisible();
+  await expect(page.getByText(`${desk.accountName} · Help desk`)).toBeVisible();
+  await expectAccessible(page);
+
+  // The last administrator cannot step down.
+  await page.goto('/admin/people');
+  await page.getByRole('link', { name: 'Megan Bowen' }).click();
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' });
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await expect(page.getByText('Your organization needs at least one administrator')).toBeVisible();
+
+  // The help desk: People, but no policy and no Add a person.
+  const theirs = await browser.newContext();
+  const deskPage = await theirs.newPage();
+  await signIn(deskPage, desk);
+  const nav = deskPage.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Organization policy' })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'People' }).click();
+  await expect(deskPage.getByRole('button', { name: 'Add a person' })).toHaveCount(0);
+  await deskPage.getByRole('link', { name: 'Megan Bowen' }).click();
+  await expect(deskPage.getByText('Only an administrator can give this person a pass')).toBeVisible();
+  await expect(deskPage.getByRole('button', { name: 'Issue a Temporary Access Pass' })).toHaveCount(0);
+  await expect(deskPage.getByRole('button', { name: 'Save role' })).toHaveCount(0);
+  await deskPage.goto('/admin/people');
+  await deskPage.getByRole('link', { name: 'Zoë Dubois' }).click();
+  await deskPage.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  await deskPage.getByRole('dialog').getByRole('button', { name: 'Issue pass' }).click();
+  await expect(deskPage.getByText('Give this pass to Zoë Dubois.')).toBeVisible();
+  expect(member.accountName).toContain('@');
+  await theirs.close();
+});

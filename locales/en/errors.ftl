@@ -79,3 +79,4 @@ error-account-outside-domain = Use an account in your organization's domain.
 error-account-exists = Someone already has this account.
 error-display-name-required = Enter the person's name.
 error-display-name-too-long = Use at most 100 characters for the name.
+error-last-administrator = Your organization needs at least one administrator: make someone else an administrator first.

@@ -87,5 +87,13 @@ people-add-account-hint = In your organization's domain, for example zoe.dubois@
 people-add-name = Name
 people-add-language = Language
 people-add-language-unset = Not chosen yet (the browser's)
-people-add-administrator = Administrator (can manage people and the policy)
 people-add-submit = Add and issue pass
+
+## Roles (S40)
+
+people-role-help-desk = Help desk
+person-not-yours = Only an administrator can give this person a pass: they are an administrator or on the help desk.
+person-role-title = Role in the organization
+person-role-label = Role
+person-role-save = Save role
+person-role-saved = The role is saved.

@@ -77,3 +77,4 @@ error-account-outside-domain = Gebruik een account in het domein van uw organisa
 error-account-exists = Iemand heeft dit account al.
 error-display-name-required = Voer de naam van de persoon in.
 error-display-name-too-long = Gebruik maximaal 100 tekens voor de naam.
+error-last-administrator = Uw organisatie heeft minstens één beheerder nodig: maak eerst iemand anders beheerder.

@@ -87,5 +87,13 @@ people-add-account-hint = In het domein van uw organisatie, bijvoorbeeld zoe.dub
 people-add-name = Naam
 people-add-language = Taal
 people-add-language-unset = Nog niet gekozen (die van de browser)
-people-add-administrator = Beheerder (kan personen en het beleid beheren)
 people-add-submit = Toevoegen en pas uitgeven
+
+## Roles (S40)
+
+people-role-help-desk = Helpdesk
+person-not-yours = Alleen een beheerder kan deze persoon een pas geven: deze persoon is beheerder of werkt bij de helpdesk.
+person-role-title = Rol in de organisatie
+person-role-label = Rol
+person-role-save = Rol opslaan
+person-role-saved = De rol is opgeslagen.

@@ -77,3 +77,4 @@ error-account-outside-domain = Använd ett konto i organisationens domän.
 error-account-exists = Någon har redan det här kontot.
 error-display-name-required = Ange personens namn.
 error-display-name-too-long = Använd högst 100 tecken för namnet.
+error-last-administrator = Organisationen behöver minst en administratör: gör någon annan till administratör först.

@@ -87,5 +87,13 @@ people-add-account-hint = I organisationens domän, till exempel zoe.dubois@{ $d
 people-add-name = Namn
 people-add-language = Språk
 people-add-language-unset = Inte valt än (webbläsarens)
-people-add-administrator = Administratör (kan hantera personer och principen)
 people-add-submit = Lägg till och utfärda pass
+
+## Roles (S40)
+
+people-role-help-desk = Supportavdelning
+person-not-yours = Bara en administratör kan ge den här personen ett pass: personen är administratör eller arbetar på supportavdelningen.
+person-role-title = Roll i organisationen
+person-role-label = Roll
+person-role-save = Spara rollen
+person-role-saved = Rollen har sparats.

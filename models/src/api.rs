@@ -95,6 +95,9 @@ pub struct UserView {
     /// Admins may change the organization's policy.
     #[serde(default)]
     pub is_admin: bool,
+    /// The help desk finds people and gives members a pass (S40).
+    #[serde(default)]
+    pub is_help_desk: bool,
     /// Whether the person has a password: one created with a Temporary
     /// Access Pass has none until they set one (without a current one).
     #[serde(default)]

@@ -18,9 +18,9 @@ use crate::{
     PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
     PersonDetail, PersonId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
     Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
-    SessionInfo, SetDefaultRequest, SetLocaleRequest, SignInRequest, StartEmailRequest,
-    StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp, StepUpOption,
-    VerifyCodeRequest,
+    SessionInfo, SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SignInRequest,
+    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
+    StepUpOption, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -211,6 +211,8 @@ endpoints! {
     GetPerson: Get "/admin/people/{id}" [PersonId], - => PersonDetail;
     /// Gives the person a Temporary Access Pass, shown this once.
     IssuePass: Post "/admin/people/{id}/temporary-access-pass" [PersonId], IssuePassRequest => IssuedPass;
+    /// Makes the person a member, help desk or administrator.
+    SetRole: Put "/admin/people/{id}/role" [PersonId], SetRoleRequest => ();
     /// Takes the person's Temporary Access Pass away.
     RevokePass: Delete "/admin/people/{id}/temporary-access-pass" [PersonId], - => ();
     /// The organization's policy, for its administrators.

@@ -123,6 +123,8 @@ error_codes! {
     Network => "network",
     /// An account name outside the organization's domain.
     AccountOutsideDomain => "account-outside-domain",
+    /// The organization would have no administrator left (S40).
+    LastAdministrator => "last-administrator",
     /// The account name is somebody's already.
     AccountExists => "account-exists",
     DisplayNameRequired => "display-name-required",
@@ -172,6 +174,8 @@ pub enum Field {
     Lifetime,
     /// A person's name as shown.
     DisplayName,
+    /// A person's role in their organization.
+    Role,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

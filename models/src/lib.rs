@@ -43,6 +43,7 @@ pub use new_password::check_new_password;
 pub use people::{
     AddPersonRequest, AddedPerson, DISPLAY_NAME_MAX_CHARS, IssuePassRequest, IssuedPass,
     PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonRow,
+    Role, SetRoleRequest,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

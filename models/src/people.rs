@@ -7,6 +7,58 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AccountName, Coverage, Locale, MethodKind, PassView, PersonId};
 
+/// What a person may do for others in their organization (S40).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Their own security info only.
+    #[default]
+    Member,
+    /// People actions, and only on members.
+    HelpDesk,
+    /// Everything in their organization.
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Member, Role::HelpDesk, Role::Administrator];
+
+    /// Whether this role may act for people at all.
+    pub fn helps_people(self) -> bool {
+        self != Role::Member
+    }
+
+    /// Whether this role may act for a person of `theirs` (S40): an
+    /// administrator for anyone, the help desk for members only.
+    pub fn may_act_for(self, theirs: Role) -> bool {
+        match self {
+            Role::Administrator => true,
+            Role::HelpDesk => theirs == Role::Member,
+            Role::Member => false,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::HelpDesk => "help-desk",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+/// `PUT /api/admin/people/{id}/role`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetRoleRequest {
+    pub role: Role,
+}
+
 /// People shown on one page of a search.
 pub const PEOPLE_PER_PAGE: usize = 25;
 
@@ -41,7 +93,7 @@ pub struct PersonRow {
     pub id: PersonId,
     pub account_name: AccountName,
     pub display_name: String,
-    pub is_admin: bool,
+    pub role: Role,
     /// The kinds of their methods, a kind once.
     pub methods: Vec<MethodKind>,
     /// They hold a Temporary Access Pass that still works.
@@ -55,8 +107,10 @@ pub struct PersonDetail {
     pub id: PersonId,
     pub account_name: AccountName,
     pub display_name: String,
-    pub is_admin: bool,
+    pub role: Role,
     pub has_password: bool,
+    /// The one looking may act for them (S40): issue and revoke a pass.
+    pub may_act: bool,
     pub methods: Vec<PersonMethod>,
     pub coverage: Coverage,
     pub pass: Option<PassView>,
@@ -133,7 +187,7 @@ pub struct AddPersonRequest {
     #[serde(default)]
     pub locale: Option<Locale>,
     #[serde(default)]
-    pub is_admin: bool,
+    pub role: Role,
     pub pass: IssuePassRequest,
 }
 
@@ -158,6 +212,18 @@ pub struct IssuedPass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn s40_the_help_desk_acts_for_members_only() {
+        assert!(Role::HelpDesk.may_act_for(Role::Member));
+        assert!(!Role::HelpDesk.may_act_for(Role::HelpDesk));
+        assert!(!Role::HelpDesk.may_act_for(Role::Administrator));
+        assert!(Role::Administrator.may_act_for(Role::Administrator));
+        assert!(!Role::Member.may_act_for(Role::Member));
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+    }
 
     #[test]
     fn the_lifetimes_offered_keep_within_the_bounds_and_include_the_default() {

@@ -87,6 +87,8 @@ pub enum Action {
     OrganizationCreated,
     /// An administrator added a person; the detail says whom.
     PersonAdded,
+    /// An administrator gave a person a role; the detail says whom, which.
+    RoleChanged,
 }
 
 impl Action {
@@ -109,6 +111,7 @@ impl Action {
             Action::PassRevoked => "pass-revoked",
             Action::OrganizationCreated => "organization-created",
             Action::PersonAdded => "person-added",
+            Action::RoleChanged => "role-changed",
         }
     }
 }
@@ -135,7 +138,8 @@ impl Action {
             | Action::PassIssued
             | Action::PassRevoked
             | Action::OrganizationCreated
-            | Action::PersonAdded => {
+            | Action::PersonAdded
+            | Action::RoleChanged => {
                 return None;
             }
         })

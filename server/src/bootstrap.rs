@@ -155,7 +155,7 @@ pub async fn bootstrap(
                 // No password until they set one: the pass signs them in.
                 password_hash: "",
                 locale: None,
-                is_admin: true,
+                role: models::Role::Administrator,
             },
             state.now(),
         )

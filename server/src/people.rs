@@ -1,18 +1,20 @@
-//! People, for their organization's administrators: finding them, seeing
-//! what each can verify with, and getting one who lost every method back
-//! in with a Temporary Access Pass (S33). Every use case here is an
-//! administrator's, recently verified (S11), and reaches only people of
-//! their own organization: anybody else is "not found".
+//! People, for their organization's administrators and help desk: finding
+//! them, seeing what each can verify with, and getting one who lost every
+//! method back in with a Temporary Access Pass (S33). Every use case here
+//! is recently verified (S11) and reaches only people of the caller's own
+//! organization: anybody else is "not found". The help desk acts only for
+//! members (S40); adding people and giving roles are an administrator's.
 
 use models::{
     AccountName, AddPersonRequest, AddedPerson, ErrorCode, Field, IssuePassRequest, IssuedPass,
     MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage, PeopleQuery, PersonDetail,
-    PersonId, PersonMethod, PersonRow,
+    PersonId, PersonMethod, PersonRow, Role,
 };
 
 use crate::administration::admin_only;
 use crate::audit::{Action, Requester};
 use crate::error::{AppError, AppResult};
+use crate::security_info::guarded;
 use crate::state::AppState;
 use crate::store::{MethodRecord, NewUser, SessionRecord, UserRecord};
 use crate::temporary_access_pass::{self, Issuer};
@@ -25,7 +27,7 @@ pub async fn search(
     session: &SessionRecord,
     query: &PeopleQuery,
 ) -> AppResult<PeoplePage> {
-    admin_only(state, session).await?;
+    helpers_only(state, session).await?;
     let offset = query.page.saturating_mul(PEOPLE_PER_PAGE);
     // One more than a page says whether another follows.
     let mut found = state
@@ -48,7 +50,7 @@ pub async fn search(
                 account_name: models::AccountName::parse(&person.account_name)
                     .map_err(|_| AppError::broken("a stored account name"))?,
                 display_name: person.display_name,
-                is_admin: person.is_admin,
+                role: person.role,
                 methods: person.methods,
                 has_pass: person.has_pass,
             })
@@ -62,18 +64,41 @@ pub async fn search(
     })
 }
 
-/// The person of the administrator's organization with this id.
+/// Administrators and the help desk, recently verified (S11).
+async fn helpers_only(state: &AppState, session: &SessionRecord) -> AppResult<()> {
+    if !session.user.role().helps_people() {
+        return Err(AppError::forbidden(ErrorCode::Forbidden));
+    }
+    guarded(state, session).await?;
+    Ok(())
+}
+
+/// The person of the caller's organization with this id.
 async fn person_of(
     state: &AppState,
     session: &SessionRecord,
     id: &PersonId,
 ) -> AppResult<UserRecord> {
-    admin_only(state, session).await?;
+    helpers_only(state, session).await?;
     state
         .store
         .person_of(&session.user.organization_id, id)
         .await?
         .ok_or_else(AppError::not_found)
+}
+
+/// The person, if the caller may act for them (S40): the help desk for
+/// members only.
+async fn acted_for(
+    state: &AppState,
+    session: &SessionRecord,
+    id: &PersonId,
+) -> AppResult<UserRecord> {
+    let person = person_of(state, session, id).await?;
+    if !session.user.role().may_act_for(person.role()) {
+        return Err(AppError::forbidden(ErrorCode::Forbidden));
+    }
+    Ok(person)
 }
 
 /// One person: who they are, their methods (masked), what these cover,
@@ -91,8 +116,9 @@ pub async fn person(
         id: person.id.clone(),
         account_name: person.account_name.clone(),
         display_name: person.display_name.clone(),
-        is_admin: person.is_admin,
+        role: person.role(),
         has_password: !person.password_hash.is_empty(),
+        may_act: session.user.role().may_act_for(person.role()),
         methods: methods.iter().map(as_seen).collect(),
         coverage,
         pass: pass.map(|pass| PassView {
@@ -137,7 +163,7 @@ pub async fn issue_pass(
     id: &PersonId,
     request: &IssuePassRequest,
 ) -> AppResult<IssuedPass> {
-    let person = person_of(state, who.session, id).await?;
+    let person = acted_for(state, who.session, id).await?;
     let issued = temporary_access_pass::issue(
         state,
         &person,
@@ -157,7 +183,7 @@ pub async fn issue_pass(
 
 /// Takes the person's pass away; the sessions it began end.
 pub async fn revoke_pass(state: &AppState, who: &Requester<'_>, id: &PersonId) -> AppResult<()> {
-    let person = person_of(state, who.session, id).await?;
+    let person = acted_for(state, who.session, id).await?;
     temporary_access_pass::revoke(
         state,
         &person.id,
@@ -227,7 +253,7 @@ pub async fn add(
                 display_name,
                 password_hash: "",
                 locale: request.locale,
-                is_admin: request.is_admin,
+                role: request.role,
             },
             state.now(),
         )
@@ -258,4 +284,28 @@ pub async fn add(
             one_time: pass.one_time,
         },
     })
+}
+
+/// Gives the person a role (an administrator's to give), keeping at least
+/// one administrator (S40); recorded, with who gave it.
+pub async fn set_role(
+    state: &AppState,
+    who: &Requester<'_>,
+    id: &PersonId,
+    role: Role,
+) -> AppResult<()> {
+    admin_only(state, who.session).await?;
+    let organization = &who.session.user.organization_id;
+    match state.store.set_role(organization, id, role).await? {
+        None => Err(AppError::not_found()),
+        Some(false) => Err(AppError::refused(
+            crate::error::Refusal::Conflict,
+            models::ApiError::at(ErrorCode::LastAdministrator, Field::Role),
+        )),
+        Some(true) => {
+            let detail = format!("for:{id} role:{}", role.as_str());
+            who.record(state, Action::RoleChanged, None, &detail, None)
+                .await
+        }
+    }
 }

@@ -78,7 +78,11 @@ pub async fn seed_demo(store: &Store, now: i64) -> AppResult<Vec<DemoUser>> {
                     display_name: &user.display_name,
                     password_hash: &hash,
                     locale: user.locale,
-                    is_admin: user.is_admin,
+                    role: if user.is_admin {
+                        models::Role::Administrator
+                    } else {
+                        models::Role::Member
+                    },
                 },
                 now,
             )

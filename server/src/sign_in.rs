@@ -48,6 +48,7 @@ pub fn user_view(user: &UserRecord) -> UserView {
             .then(|| crate::branding::logo_path(&user.organization_id)),
         locale: user.locale,
         is_admin: user.is_admin,
+        is_help_desk: user.is_help_desk,
         has_password: !user.password_hash.is_empty(),
     }
 }

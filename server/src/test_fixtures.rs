@@ -81,7 +81,11 @@ pub async fn create_user(state: &AppState, body: NewTestUser) -> AppResult<bool>
                 display_name: &body.display_name,
                 password_hash: &hash,
                 locale: body.locale,
-                is_admin: body.is_admin,
+                role: if body.is_admin {
+                    models::Role::Administrator
+                } else {
+                    models::Role::Member
+                },
             },
             state.now(),
         )

@@ -204,6 +204,8 @@ pub fn admin(base: &str) -> Result<AdminState> {
     };
     let adele = found("adele")?;
     let own = found("megan")?;
+    // Roles are fuzzed on Lars: Adele's reset, later, needs her a member.
+    let lars = found("lars")?;
     let pass = r#"{"one_time":true}"#;
     megan.send(
         "POST",
@@ -219,6 +221,10 @@ pub fn admin(base: &str) -> Result<AdminState> {
         (
             "/api/admin/people/{id}",
             format!(r#""path.id" = "{adele}""#),
+        ),
+        (
+            "/api/admin/people/{id}/role",
+            format!(r#""path.id" = "{lars}""#),
         ),
         (
             "/api/admin/people/{id}/temporary-access-pass",

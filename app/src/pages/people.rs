@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use models::endpoints::{AddPerson, SearchPeople};
 use models::{
     AddPersonRequest, AddedPerson, ErrorCode, Field, IssuePassRequest, Locale, PassLifetime,
-    PeoplePage as Found, PeopleQuery, PersonRow,
+    PeoplePage as Found, PeopleQuery, PersonRow, Role,
 };
 
 use crate::api;
@@ -26,7 +26,7 @@ use crate::session::use_session;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    view! { <ForAdministrators title_id="people-title"><People/></ForAdministrators> }
+    view! { <ForAdministrators title_id="people-title" help_desk=true><People/></ForAdministrators> }
 }
 
 #[component]
@@ -90,10 +90,13 @@ fn People() -> impl IntoView {
                     <h1 id="people-title">{move || i18n.t("people-title")}</h1>
                     <p class="lead">{move || i18n.t("people-intro")}</p>
                 </div>
-                <button type="button" class="button button-primary" node_ref=add_button
-                    disabled=move || lifetime().is_none() on:click=move |_| adding.set(true)>
-                    {move || i18n.t("people-add")}
-                </button>
+                // Adding people is an administrator's (S40).
+                <Show when=move || session.is_admin()>
+                    <button type="button" class="button button-primary" node_ref=add_button
+                        disabled=move || lifetime().is_none() on:click=move |_| adding.set(true)>
+                        {move || i18n.t("people-add")}
+                    </button>
+                </Show>
             </header>
             {move || adding.get().then(lifetime).flatten().map(|lifetime| view! {
                 <Dialog labelled_by="add-person-title" on_close=close>
@@ -156,11 +159,7 @@ fn PeopleTable(page: Found, to_page: impl Fn(usize) + Copy + 'static) -> impl In
 fn Row(person: PersonRow) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/admin/people/{}", person.id);
-    let role = if person.is_admin {
-        i18n.text("people-role-administrator")
-    } else {
-        i18n.text("people-role-person")
-    };
+    let role = role_name(i18n, person.role);
     let has_pass = person.has_pass;
     let methods = person.methods;
     let no_methods = methods.is_empty();
@@ -200,7 +199,7 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
     let account = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let locale: RwSignal<Option<Locale>> = RwSignal::new(None);
-    let is_admin = RwSignal::new(false);
+    let role = RwSignal::new(Role::Member);
     let minutes = RwSignal::new(lifetime.default_minutes);
     let one_time = RwSignal::new(true);
     let added: RwSignal<Option<(AddedPerson, String)>> = RwSignal::new(None);
@@ -223,7 +222,7 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
             account_name: account.get_untracked(),
             display_name: name.get_untracked(),
             locale: locale.get_untracked(),
-            is_admin: is_admin.get_untracked(),
+            role: role.get_untracked(),
             pass: IssuePassRequest {
                 lifetime_minutes: Some(minutes.get_untracked()),
                 one_time: one_time.get_untracked(),
@@ -270,10 +269,7 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
                             {Locale::ALL.into_iter().map(|l| view! { <option value=l.tag() lang=l.tag()>{l.endonym()}</option> }).collect_view()}
                         </select>
                     </div>
-                    <label class="choice-option">
-                        <input type="checkbox" prop:checked=move || is_admin.get() on:change=move |ev| is_admin.set(event_target_checked(&ev))/>
-                        {move || i18n.t("people-add-administrator")}
-                    </label>
+                    <RoleField role/>
                     <PassFields lifetime minutes one_time error=i18n.error_at(error, Field::Lifetime)/>
                     <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
                         <SubmitButton label=i18n.text("people-add-submit") busy/>
@@ -289,5 +285,38 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
                 }.into_any()
             }
         }}
+    }
+}
+
+/// A role, in the reader's language.
+pub fn role_name(i18n: crate::i18n::I18n, role: Role) -> Signal<String> {
+    match role {
+        Role::Member => i18n.text("people-role-person"),
+        Role::HelpDesk => i18n.text("people-role-help-desk"),
+        Role::Administrator => i18n.text("people-role-administrator"),
+    }
+}
+
+/// The role a person is given: member, help desk or administrator.
+#[component]
+pub fn RoleField(
+    role: RwSignal<Role>,
+    #[prop(optional)] error: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label class="field-label" for="person-role">{move || i18n.t("person-role-label")}</label>
+            <select id="person-role" class="field-input"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || error.with(Option::is_some).then_some("person-role-error")
+                on:change=move |ev| { if let Some(r) = Role::parse(&event_target_value(&ev)) { role.set(r) } }>
+                {Role::ALL.into_iter().map(|r| view! {
+                    <option value=r.as_str() selected=move || role.get() == r>{role_name(i18n, r)}</option>
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|text| view! { <p class="field-error" id="person-role-error">{text}</p> })}
+        </div>
     }
 }

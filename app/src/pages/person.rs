@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use models::endpoints::{GetPerson, IssuePass, RevokePass};
-use models::{ErrorCode, Field, IssuePassRequest, IssuedPass, PersonDetail, PersonId};
+use models::endpoints::{GetPerson, IssuePass, RevokePass, SetRole};
+use models::{
+    ErrorCode, Field, IssuePassRequest, IssuedPass, PersonDetail, PersonId, Role, SetRoleRequest,
+};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -19,11 +21,12 @@ use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::{date, date_time, method_name};
 use crate::pages::for_administrators::ForAdministrators;
+use crate::pages::people::{RoleField, role_name};
 use crate::session::use_session;
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    view! { <ForAdministrators title_id="person-title"><Person/></ForAdministrators> }
+    view! { <ForAdministrators title_id="person-title" help_desk=true><Person/></ForAdministrators> }
 }
 
 /// What is open over the page.
@@ -42,6 +45,9 @@ fn Person() -> impl IntoView {
     let id = move || PersonId::new(params.with(|p| p.get("id").unwrap_or_default()));
     let loaded: RwSignal<Option<Result<PersonDetail, models::ApiError>>> = RwSignal::new(None);
     let reload = RwSignal::new(0u32);
+    // After a dialog changed the person, the page is drawn anew: the
+    // cursor goes back to Issue a Temporary Access Pass once it is there.
+    let refocus = RwSignal::new(false);
     Effect::new(move |_| {
         reload.track();
         let id = id();
@@ -66,28 +72,43 @@ fn Person() -> impl IntoView {
                 <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/>
             }.into_any(),
             Some(Ok(person)) => view! {
-                <PersonShown person on_changed=Callback::new(move |()| reload.update(|n| *n += 1))/>
+                <PersonShown person refocus on_changed=Callback::new(move |()| {
+                    refocus.set(true);
+                    reload.update(|n| *n += 1);
+                })/>
             }.into_any(),
         }}
     }
 }
 
 #[component]
-fn PersonShown(person: PersonDetail, on_changed: Callback<()>) -> impl IntoView {
+fn PersonShown(
+    person: PersonDetail,
+    refocus: RwSignal<bool>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(Open::Nothing);
     let issue_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(button) = issue_button.get()
+            && refocus.get_untracked()
+        {
+            refocus.set(false);
+            let _ = button.focus();
+        }
+    });
     let close = Callback::new(move |()| {
         open.set(Open::Nothing);
         if let Some(button) = issue_button.get_untracked() {
             let _ = button.focus();
         }
     });
-    let role = if person.is_admin {
-        i18n.text("people-role-administrator")
-    } else {
-        i18n.text("people-role-person")
-    };
+    let session = use_session();
+    // The role shown follows the role form without reloading the page.
+    let shown_role = RwSignal::new(person.role);
+    let role = move || role_name(i18n, shown_role.get()).get();
+    let may_act = person.may_act;
     let person = StoredValue::new(person);
     let shown = move |f: fn(&PersonDetail) -> String| person.with_value(f);
     let pass_line = person.with_value(|p| p.pass.clone()).map(|pass| {
@@ -120,6 +141,7 @@ fn PersonShown(person: PersonDetail, on_changed: Callback<()>) -> impl IntoView 
                     Some(line) => line.into_any(),
                     None => view! { <p>{move || i18n.t("person-no-pass")}</p> }.into_any(),
                 }}
+                <Show when=move || may_act fallback=move || view! { <p class="notice">{move || i18n.t("person-not-yours")}</p> }>
                 <div class="person-pass-actions">
                     <button type="button" class="button button-primary" node_ref=issue_button on:click=move |_| open.set(Open::Issue)>
                         {move || i18n.t("person-issue-pass")}
@@ -130,7 +152,12 @@ fn PersonShown(person: PersonDetail, on_changed: Callback<()>) -> impl IntoView 
                         </button>
                     })}
                 </div>
+                </Show>
             </section>
+            // Roles are given by administrators (S40).
+            <Show when=move || session.is_admin()>
+                <RoleForm person=person.get_value() shown_role/>
+            </Show>
             {move || match open.get() {
                 Open::Nothing => ().into_any(),
                 Open::Issue => view! {
@@ -259,5 +286,42 @@ fn RevokePassDialog(
                 <SubmitButton label=i18n.text("revoke-confirm") busy class="button button-danger"/>
             </FormActions>
         </form>
+    }
+}
+
+/// The person's role, changed by an administrator; the organization keeps
+/// at least one administrator (refused at the field otherwise).
+#[component]
+fn RoleForm(person: PersonDetail, shown_role: RwSignal<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let role = RwSignal::new(person.role);
+    let saved = RwSignal::new(false);
+    let id = StoredValue::new(person.id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        let request = SetRoleRequest {
+            role: role.get_untracked(),
+        };
+        let id = id.get_value();
+        let sent = async move { api::call_at::<SetRole>(&id, &request).await };
+        form.send(sent, move |()| {
+            saved.set(true);
+            shown_role.set(role.get_untracked());
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="person-role-title">
+            <h2 id="person-role-title">{move || i18n.t("person-role-title")}</h2>
+            <form class="form" novalidate on:submit=submit>
+                <RoleField role error=i18n.error_at(error, Field::Role)/>
+                <p class="notice" role="status" hidden=move || !saved.get()>{move || i18n.t("person-role-saved")}</p>
+                <FormActions>
+                    <SubmitButton label=i18n.text("person-role-save") busy/>
+                </FormActions>
+            </form>
+        </section>
     }
 }

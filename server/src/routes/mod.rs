@@ -127,6 +127,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::person,
         people::issue_pass,
         people::revoke_pass,
+        people::set_role,
         methods::security_info,
         methods::delete_method,
         methods::set_default,

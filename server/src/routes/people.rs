@@ -5,10 +5,11 @@ use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
     AddPerson, Answer, Body, Endpoint, GetPerson, IdOf, IssuePass, RevokePass, SearchPeople,
+    SetRole,
 };
 use models::{
     AddPersonRequest, AddedPerson, IssuePassRequest, IssuedPass, PeoplePage, PeopleQuery,
-    PersonDetail,
+    PersonDetail, SetRoleRequest,
 };
 
 use crate::error::AppResult;
@@ -25,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .endpoint(GetPerson, person)
         .endpoint(IssuePass, issue_pass)
         .endpoint(RevokePass, revoke_pass)
+        .endpoint(SetRole, set_role)
 }
 
 /// A page of the organization's people, found by name or account.
@@ -88,5 +90,20 @@ pub async fn revoke_pass(
     ApiPath(id): ApiPath<IdOf<RevokePass>>,
 ) -> AppResult<StatusCode> {
     people::revoke_pass(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Makes the person a member, help desk or administrator.
+#[utoipa::path(put, path = SetRole::FULL_PATH, params(("id" = String, Path)), request_body = SetRoleRequest, responses(
+    (status = 204), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn set_role(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<SetRole>>,
+    ApiJson(request): ApiJson<Body<SetRole>>,
+) -> AppResult<StatusCode> {
+    people::set_role(&state, &caller.on_behalf_of(&session), &id, request.role).await?;
     Ok(StatusCode::NO_CONTENT)
 }

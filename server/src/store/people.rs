@@ -4,7 +4,7 @@
 //! account folded as a search folds what is typed — so that one indexed
 //! column answers both.
 
-use models::{MethodKind, OrganizationId, PersonId};
+use models::{MethodKind, OrganizationId, PersonId, Role};
 use sqlx::Row;
 
 use super::search_key::fold;
@@ -18,7 +18,7 @@ pub struct PersonListed {
     pub id: PersonId,
     pub account_name: String,
     pub display_name: String,
-    pub is_admin: bool,
+    pub role: Role,
     pub has_pass: bool,
     pub methods: Vec<MethodKind>,
 }
@@ -49,7 +49,7 @@ impl Store {
     ) -> StoreResult<Vec<PersonListed>> {
         let typed = literal(&fold(query));
         let rows = sqlx::query(
-            "SELECT u.id, u.account_name, u.display_name, u.is_admin, \
+            "SELECT u.id, u.account_name, u.display_name, u.is_admin, u.is_help_desk, \
              CAST(CASE WHEN EXISTS (SELECT 1 FROM temporary_access_passes p \
                WHERE p.user_id = u.id AND p.expires_at > $5) THEN 1 ELSE 0 END AS BIGINT) AS has_pass \
              FROM users u WHERE u.organization_id = $1 \
@@ -79,12 +79,61 @@ impl Store {
                 id,
                 account_name: row.try_get("account_name")?,
                 display_name: row.try_get("display_name")?,
-                is_admin: row.try_get::<i64, _>("is_admin")? != 0,
+                role: match (
+                    row.try_get::<i64, _>("is_admin")? != 0,
+                    row.try_get::<i64, _>("is_help_desk")? != 0,
+                ) {
+                    (true, _) => Role::Administrator,
+                    (false, true) => Role::HelpDesk,
+                    (false, false) => Role::Member,
+                },
                 has_pass: row.try_get::<i64, _>("has_pass")? != 0,
                 methods,
             });
         }
         Ok(people)
+    }
+
+    /// Gives the person of this organization `role`, unless that leaves
+    /// the organization without an administrator (S40): false then, and
+    /// nothing changes. The organization's row is locked first, so that two
+    /// administrators demoting each other at once are taken one after the
+    /// other and the second finds the first already gone. `None`: no such
+    /// person in the organization.
+    pub async fn set_role(
+        &self,
+        organization_id: &OrganizationId,
+        id: &PersonId,
+        role: Role,
+    ) -> StoreResult<Option<bool>> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE organizations SET created_at = created_at WHERE id = $1")
+            .bind(organization_id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        let changed = sqlx::query(
+            "UPDATE users SET is_admin = $1, is_help_desk = $2 WHERE id = $3 AND organization_id = $4",
+        )
+        .bind(i64::from(role == Role::Administrator))
+        .bind(i64::from(role == Role::HelpDesk))
+        .bind(id.as_str())
+        .bind(organization_id.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let administrators: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE organization_id = $1 AND is_admin = 1",
+        )
+        .bind(organization_id.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        if administrators == 0 {
+            return Ok(Some(false));
+        }
+        tx.commit().await?;
+        Ok(Some(true))
     }
 
     /// The person with this id, if they are of this organization.

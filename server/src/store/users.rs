@@ -1,4 +1,4 @@
-use models::{AccountName, Locale, OrganizationId, PersonId};
+use models::{AccountName, Locale, OrganizationId, PersonId, Role};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -20,6 +20,8 @@ pub struct UserRecord {
     pub password_hash: String,
     pub locale: Option<Locale>,
     pub is_admin: bool,
+    /// The help desk: people actions, on members only (S40).
+    pub is_help_desk: bool,
     pub default_method_id: Option<String>,
     /// For a phone default: text or call.
     pub default_delivery: Option<models::PhoneDelivery>,
@@ -35,7 +37,18 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub password_hash: &'a str,
     pub locale: Option<Locale>,
-    pub is_admin: bool,
+    pub role: Role,
+}
+
+impl UserRecord {
+    /// What they may do for others in their organization.
+    pub fn role(&self) -> Role {
+        match (self.is_admin, self.is_help_desk) {
+            (true, _) => Role::Administrator,
+            (false, true) => Role::HelpDesk,
+            (false, false) => Role::Member,
+        }
+    }
 }
 
 /// The columns `user_from_row` reads, for statements that join `users u`
@@ -44,7 +57,7 @@ macro_rules! user_columns {
     () => {
         "u.id, u.organization_id, o.name AS organization_name, \
          CAST(CASE WHEN o.logo_svg IS NULL THEN 0 ELSE 1 END AS BIGINT) AS organization_has_logo, u.account_name, \
-         u.display_name, u.password_hash, u.locale, u.is_admin, u.default_method_id, \
+         u.display_name, u.password_hash, u.locale, u.is_admin, u.is_help_desk, u.default_method_id, \
          u.default_delivery, o.policy"
     };
 }
@@ -66,6 +79,7 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         password_hash: row.try_get("password_hash")?,
         locale: locale.as_deref().and_then(Locale::parse),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
+        is_help_desk: row.try_get::<i64, _>("is_help_desk")? != 0,
         default_method_id: row.try_get("default_method_id")?,
         default_delivery: row
             .try_get::<Option<String>, _>("default_delivery")?
@@ -269,8 +283,8 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let result = sqlx::query(
-        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at, search_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (account_name) DO NOTHING",
+        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at, search_key, is_help_desk) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (account_name) DO NOTHING",
     )
     .bind(user.id.as_str())
     .bind(user.organization_id.as_str())
@@ -278,12 +292,13 @@ where
     .bind(user.display_name)
     .bind(user.password_hash)
     .bind(user.locale.map(Locale::tag))
-    .bind(i64::from(user.is_admin))
+    .bind(i64::from(user.role == Role::Administrator))
     .bind(now)
     .bind(super::search_key::search_key(
         user.display_name,
         user.account_name.as_str(),
     ))
+    .bind(i64::from(user.role == Role::HelpDesk))
     .execute(db)
     .await?;
     Ok(result.rows_affected() == 1)

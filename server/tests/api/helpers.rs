@@ -196,7 +196,11 @@ impl TestApp {
                     display_name: name,
                     password_hash: &hash,
                     locale: None,
-                    is_admin,
+                    role: if is_admin {
+                        models::Role::Administrator
+                    } else {
+                        models::Role::Member
+                    },
                 },
                 T0,
             )

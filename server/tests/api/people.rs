@@ -18,6 +18,10 @@ crate::on_both_backends!(
     an_administrator_adds_a_person_who_signs_in_with_their_first_pass,
     a_person_is_added_only_with_an_account_in_the_domain_a_name_and_a_lifetime_allowed,
     parallel_adds_of_one_account_create_one_person,
+    s40_the_help_desk_gives_passes_to_members_only,
+    s40_the_help_desk_adds_nobody_gives_no_roles_and_has_no_policy,
+    s40_roles_are_given_by_administrators_and_the_last_one_stays,
+    s40_two_administrators_demoting_each_other_at_once_leave_one,
 );
 
 async fn id_of(app: &TestApp, account: &str) -> PersonId {
@@ -65,7 +69,7 @@ async fn named(app: &TestApp, account: &str, display_name: &str) {
                 display_name,
                 password_hash: "",
                 locale: None,
-                is_admin: false,
+                role: models::Role::Member,
             },
             T0,
         )
@@ -504,4 +508,222 @@ async fn parallel_adds_of_one_account_create_one_person(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(passes, 1);
+}
+
+/// A person of Contoso with `PASSWORD` and this role, signed in.
+async fn signed_in_as(app: &TestApp, name: &str, role: models::Role) -> Browser {
+    let account = AccountName::parse(&format!("{name}@contoso.example")).unwrap();
+    let hash = secinfo_server::passwords::hash(PASSWORD.into())
+        .await
+        .unwrap();
+    let created = app
+        .store
+        .insert_user(
+            secinfo_server::store::NewUser {
+                id: &PersonId::new(secinfo_server::secret::new_id().unwrap()),
+                organization_id: &OrganizationId::new("contoso"),
+                account_name: &account,
+                display_name: name,
+                password_hash: &hash,
+                locale: None,
+                role,
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+    assert!(created);
+    let mut browser = app.browser();
+    assert_eq!(
+        browser.sign_in(account.as_str(), PASSWORD).await.status,
+        StatusCode::OK
+    );
+    browser
+}
+
+async fn s40_the_help_desk_gives_passes_to_members_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut desk = signed_in_as(&app, "desk", models::Role::HelpDesk).await;
+    let member = app.user("adele").await;
+    let admin = app.admin("megan").await;
+    signed_in_as(&app, "other.desk", models::Role::HelpDesk).await;
+    let found = desk.post("/api/admin/people/search", json!({})).await;
+    assert_eq!(found.status, StatusCode::OK, "the help desk finds people");
+    for (account, allowed) in [
+        (member.as_str(), true),
+        (admin.as_str(), false),
+        ("other.desk@contoso.example", false),
+    ] {
+        let id = id_of(&app, account).await;
+        let page = desk.get(&format!("/api/admin/people/{id}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{account} is seen");
+        assert_eq!(page.json()["may_act"], allowed, "{account}");
+        let issued = issue(&mut desk, &id, json!({ "one_time": true })).await;
+        let expected = if allowed {
+            StatusCode::OK
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(issued.status, expected, "{account}");
+        let revoked = desk
+            .send(
+                Method::DELETE,
+                &format!("/api/admin/people/{id}/temporary-access-pass"),
+                None,
+                &[],
+            )
+            .await;
+        let expected = if allowed {
+            StatusCode::NO_CONTENT
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(revoked.status, expected, "{account}");
+    }
+    let passes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM temporary_access_passes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(passes, 0, "none for an administrator or the help desk");
+}
+
+async fn s40_the_help_desk_adds_nobody_gives_no_roles_and_has_no_policy(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut desk = signed_in_as(&app, "desk", models::Role::HelpDesk).await;
+    let member = id_of(&app, &app.user("adele").await).await;
+    let added = desk
+        .post("/api/admin/people", adding("zoe@contoso.example", "Zoë"))
+        .await;
+    assert_eq!(added.status, StatusCode::FORBIDDEN);
+    let role = desk
+        .send(
+            Method::PUT,
+            &format!("/api/admin/people/{member}/role"),
+            Some(json!({ "role": "help-desk" })),
+            &[],
+        )
+        .await;
+    assert_eq!(role.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        desk.get("/api/admin/policy").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn s40_roles_are_given_by_administrators_and_the_last_one_stays(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let megan = id_of(&app, "megan@contoso.example").await;
+    let adele = id_of(&app, &app.user("adele").await).await;
+    let set = |id: &PersonId, role: &str| {
+        (
+            format!("/api/admin/people/{id}/role"),
+            json!({ "role": role }),
+        )
+    };
+    let (path, body) = set(&megan, "member");
+    let refused = admin.send(Method::PUT, &path, Some(body), &[]).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.code(), "last-administrator");
+    assert_eq!(refused.json()["field"], "role");
+    assert!(
+        admin.session().await["user"]["is_admin"].as_bool().unwrap(),
+        "still an administrator"
+    );
+
+    let (path, body) = set(&adele, "help-desk");
+    assert_eq!(
+        admin.send(Method::PUT, &path, Some(body), &[]).await.status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        admin
+            .get(&format!("/api/admin/people/{adele}"))
+            .await
+            .json()["role"],
+        "help-desk"
+    );
+    let (path, body) = set(&adele, "administrator");
+    assert_eq!(
+        admin.send(Method::PUT, &path, Some(body), &[]).await.status,
+        StatusCode::NO_CONTENT
+    );
+    // With two administrators, one may step down.
+    let (path, body) = set(&megan, "member");
+    assert_eq!(
+        admin.send(Method::PUT, &path, Some(body), &[]).await.status,
+        StatusCode::NO_CONTENT
+    );
+    let trail = app.store.audit_of_user(&megan).await.unwrap();
+    assert!(trail.iter().any(|(action, _, _)| action == "role-changed"));
+    // Another organization's person is not found.
+    app.organization("fabrikam", &test_policy()).await;
+    let stranger = id_of(&app, &app.user_of("fabrikam", "lidia", false).await).await;
+    let mut adele_browser = app.browser();
+    adele_browser
+        .sign_in("adele@contoso.example", PASSWORD)
+        .await;
+    let (path, body) = set(&stranger, "administrator");
+    assert_eq!(
+        adele_browser
+            .send(Method::PUT, &path, Some(body), &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn s40_two_administrators_demoting_each_other_at_once_leave_one(backend: Backend) {
+    // At the statement itself, many rounds: each demotion counts the
+    // administrators left in its own transaction, and only the lock on the
+    // organization keeps two of them from both counting the other.
+    let app = TestApp::spawn(backend).await;
+    let contoso = OrganizationId::new("contoso");
+    for round in 0..20 {
+        let first = app.admin(&format!("first{round}")).await;
+        let second = app.admin(&format!("second{round}")).await;
+        // Everyone else steps down: these two are the only administrators.
+        sqlx::query("UPDATE users SET is_admin = 0 WHERE account_name NOT IN ($1, $2)")
+            .bind(&first)
+            .bind(&second)
+            .execute(app.store.pool())
+            .await
+            .unwrap();
+        let ids = [id_of(&app, &first).await, id_of(&app, &second).await];
+        let [a, b] = ids.map(|id| {
+            let (store, contoso) = (app.store.clone(), contoso.clone());
+            tokio::spawn(async move {
+                store
+                    .set_role(&contoso, &id, models::Role::Member)
+                    .await
+                    .unwrap()
+            })
+        });
+        let (a, b) = tokio::join!(a, b);
+        let demoted = [a.unwrap(), b.unwrap()];
+        let administrators: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM users WHERE organization_id = 'contoso' AND is_admin = 1",
+        )
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+        assert_eq!(administrators, 1, "round {round}: {demoted:?}");
+        assert_eq!(demoted.iter().filter(|d| **d == Some(true)).count(), 1);
+    }
+    // Through the API, too: one of the two is refused.
+    let mut megan = admin_signed_in(&app).await;
+    let megan_id = id_of(&app, "megan@contoso.example").await;
+    sqlx::query("UPDATE users SET is_admin = 0 WHERE account_name <> 'megan@contoso.example'")
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    let refused = megan
+        .send(
+            Method::PUT,
+            &format!("/api/admin/people/{megan_id}/role"),
+            Some(json!({ "role": "help-desk" })),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.code(), "last-administrator");
 }

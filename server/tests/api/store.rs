@@ -117,7 +117,7 @@ async fn users_round_trip(backend: Backend) {
         display_name: "Björn Ångström",
         password_hash: "$argon2id$fake",
         locale: Some(Locale::SvSe),
-        is_admin: true,
+        role: models::Role::Administrator,
     };
     assert!(store.insert_user(new(&u1), T0).await.unwrap());
     assert!(
@@ -165,7 +165,7 @@ async fn seed_user(store: &secinfo_server::store::Store, id: &'static str) {
                 display_name: id,
                 password_hash: "h",
                 locale: None,
-                is_admin: false,
+                role: models::Role::Member,
             },
             T0,
         )
