@@ -40,22 +40,14 @@ pub fn default_label(i18n: &I18n, method: &MethodView, delivery: Option<PhoneDel
 /// A day and time of day in the person's language ("2 Dec 2026, 14:30"),
 /// by the browser's own calendar data and time zone.
 pub fn date_time(i18n: &I18n, unix_seconds: i64) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [
+    let options = locale_options(&[
         ("year", "numeric"),
         ("month", "short"),
         ("day", "numeric"),
         ("hour", "numeric"),
         ("minute", "2-digit"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    #[allow(
-        clippy::cast_precision_loss,
-        reason = "seconds since 1970 fit an f64 exactly"
-    )]
-    let millis = unix_seconds as f64 * 1000.0;
-    js_sys::Date::new(&millis.into())
+    ]);
+    js_date(unix_seconds)
         .to_locale_string(i18n.locale().tag(), &options)
         .into()
 }
@@ -63,16 +55,35 @@ pub fn date_time(i18n: &I18n, unix_seconds: i64) -> String {
 /// A day in the person's language ("2 Dec 2026", "2 dec. 2026"), by the
 /// browser's own calendar data.
 pub fn date(i18n: &I18n, unix_seconds: i64) -> String {
+    let options = locale_options(&[("year", "numeric"), ("month", "short"), ("day", "numeric")]);
+    js_date(unix_seconds)
+        .to_locale_date_string(i18n.locale().tag(), &options)
+        .into()
+}
+
+/// `Intl.DateTimeFormat`'s options, from their names and values.
+fn locale_options(fields: &[(&str, &str)]) -> js_sys::Object {
     let options = js_sys::Object::new();
-    for (key, value) in [("year", "numeric"), ("month", "short"), ("day", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
     }
+    options
+}
+
+fn js_date(unix_seconds: i64) -> js_sys::Date {
     #[allow(
         clippy::cast_precision_loss,
         reason = "seconds since 1970 fit an f64 exactly"
     )]
     let millis = unix_seconds as f64 * 1000.0;
     js_sys::Date::new(&millis.into())
-        .to_locale_date_string(i18n.locale().tag(), &options)
-        .into()
+}
+
+/// How often a Temporary Access Pass signs in, in the reader's language.
+pub fn pass_uses(i18n: I18n, one_time: bool) -> leptos::prelude::Signal<String> {
+    if one_time {
+        i18n.text("pass-one-time")
+    } else {
+        i18n.text("pass-multi-use")
+    }
 }

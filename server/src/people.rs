@@ -231,17 +231,10 @@ pub async fn add(
             Field::DisplayName,
         ));
     }
-    let bounds = &admin.policy.temporary_access_pass;
-    let minutes = request
-        .pass
-        .lifetime_minutes
-        .unwrap_or(bounds.default_lifetime_minutes);
-    if !bounds.allows_lifetime(minutes) {
-        return Err(AppError::invalid(
-            ErrorCode::PassLifetimeOutOfBounds,
-            Field::Lifetime,
-        ));
-    }
+    let minutes = temporary_access_pass::lifetime(
+        &admin.policy.temporary_access_pass,
+        request.pass.lifetime_minutes,
+    )?;
     let id = PersonId::new(crate::secret::new_id()?);
     let created = state
         .store

@@ -37,6 +37,21 @@ pub struct SignedIn {
     pub info: SessionInfo,
 }
 
+impl SignedIn {
+    /// A session verified as it opened (a passkey, a pass): nothing comes
+    /// first.
+    fn verified(opened: Opened, user: &UserRecord) -> SignedIn {
+        let info = SessionInfo {
+            csrf_token: opened.csrf_token.clone(),
+            user: Some(user_view(user)),
+            verification_required: false,
+            step_up_required: false,
+            pseudo_locale: false,
+        };
+        SignedIn { opened, info }
+    }
+}
+
 /// The person as the client shows them.
 pub fn user_view(user: &UserRecord) -> UserView {
     UserView {
@@ -237,14 +252,7 @@ async fn with_pass(
     )
     .await?;
     tracing::info!(account = %user.account_name, %address, "temporary access pass accepted");
-    let info = SessionInfo {
-        csrf_token: opened.csrf_token.clone(),
-        user: Some(user_view(&user)),
-        verification_required: false,
-        step_up_required: false,
-        pseudo_locale: false,
-    };
-    Ok(SignedIn { opened, info })
+    Ok(SignedIn::verified(opened, &user))
 }
 
 /// Signs in with the passkey the browser chose: a complete session,
@@ -275,14 +283,7 @@ pub async fn with_passkey(
         who.record(state, Action::SignedIn, Some(&method_id), "passkey", None)
             .await?;
     }
-    let info = SessionInfo {
-        csrf_token: opened.csrf_token.clone(),
-        user: Some(user_view(&user)),
-        verification_required: false,
-        step_up_required: false,
-        pseudo_locale: false,
-    };
-    Ok(SignedIn { opened, info })
+    Ok(SignedIn::verified(opened, &user))
 }
 
 /// Signs out the browser that `presented` this session.

@@ -47,6 +47,29 @@ pub enum Issuer<'a> {
     CommandLine,
 }
 
+impl Issuer<'_> {
+    /// Who it was, as the audit trail says it.
+    fn audited(self) -> String {
+        match self {
+            Issuer::Administrator(admin) => format!("by:{admin}"),
+            Issuer::CommandLine => "by:command-line".to_owned(),
+        }
+    }
+}
+
+/// The lifetime asked for (the policy's default when none), if the policy
+/// allows it.
+pub fn lifetime(policy: &models::policy::PassPolicy, asked: Option<i64>) -> AppResult<i64> {
+    let minutes = asked.unwrap_or(policy.default_lifetime_minutes);
+    if !policy.allows_lifetime(minutes) {
+        return Err(AppError::invalid(
+            ErrorCode::PassLifetimeOutOfBounds,
+            models::Field::Lifetime,
+        ));
+    }
+    Ok(minutes)
+}
+
 /// What the database keeps of a pass: a digest bound to its person. The
 /// pass is long and random (S33), so a plain digest resists guessing as a
 /// session token's does; unkeyed, so that the command line and the server
@@ -66,13 +89,7 @@ pub async fn issue(
     one_time: bool,
 ) -> AppResult<IssuedPass> {
     let policy = &person.policy.temporary_access_pass;
-    let minutes = lifetime_minutes.unwrap_or(policy.default_lifetime_minutes);
-    if !policy.allows_lifetime(minutes) {
-        return Err(AppError::invalid(
-            ErrorCode::PassLifetimeOutOfBounds,
-            models::Field::Lifetime,
-        ));
-    }
+    let minutes = lifetime(policy, lifetime_minutes)?;
     let pass = secret::pass_text(policy.length)?;
     let id = secret::new_id()?;
     let now = state.now();
@@ -95,10 +112,7 @@ pub async fn issue(
             now,
         )
         .await?;
-    let by = match issuer {
-        Issuer::Administrator(admin) => format!("by:{admin}"),
-        Issuer::CommandLine => "by:command-line".to_owned(),
-    };
+    let by = issuer.audited();
     let use_count = if one_time { "uses:1" } else { "uses:any" };
     let detail = format!("{by} minutes:{minutes} {use_count}");
     audit::record_unannounced(state, &person.id, Action::PassIssued, &detail, "", "").await?;
@@ -160,9 +174,5 @@ pub async fn revoke(state: &AppState, person: &PersonId, by: Issuer<'_>) -> AppR
     if !state.store.revoke_pass(person).await? {
         return Err(AppError::not_found());
     }
-    let detail = match by {
-        Issuer::Administrator(admin) => format!("by:{admin}"),
-        Issuer::CommandLine => "by:command-line".to_owned(),
-    };
-    audit::record_unannounced(state, person, Action::PassRevoked, &detail, "", "").await
+    audit::record_unannounced(state, person, Action::PassRevoked, &by.audited(), "", "").await
 }

@@ -69,11 +69,7 @@ pub fn PassShown(pass: IssuedPass, name: String, on_done: Callback<()>) -> impl 
     named.set("name", name);
     let mut until = i18n::Args::new();
     until.set("time", date_time(&i18n, pass.expires_at));
-    let uses = if pass.one_time {
-        i18n.text("pass-one-time")
-    } else {
-        i18n.text("pass-multi-use")
-    };
+    let uses = crate::labels::pass_uses(i18n, pass.one_time);
     let text = pass.pass.clone();
     let copied = RwSignal::new(false);
     let copy = move |_| {

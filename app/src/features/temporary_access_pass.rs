@@ -40,11 +40,7 @@ pub fn PassNotice() -> impl IntoView {
         };
         let this_session = view.this_session;
         let shown = StoredValue::new(view.clone());
-        let uses = if view.one_time {
-            i18n.text("pass-one-time")
-        } else {
-            i18n.text("pass-multi-use")
-        };
+        let uses = crate::labels::pass_uses(i18n, view.one_time);
         Some(view! {
             <section class="pass-notice" aria-labelledby="pass-title">
                 <h2 id="pass-title">{move || i18n.t("pass-title")}</h2>

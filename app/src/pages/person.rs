@@ -114,11 +114,7 @@ fn PersonShown(
     let pass_line = person.with_value(|p| p.pass.clone()).map(|pass| {
         let mut args = i18n::Args::new();
         args.set("time", date_time(&i18n, pass.expires_at));
-        let uses = if pass.one_time {
-            i18n.text("pass-one-time")
-        } else {
-            i18n.text("pass-multi-use")
-        };
+        let uses = crate::labels::pass_uses(i18n, pass.one_time);
         view! { <p>{move || i18n.t_with("person-pass-until", &args)} " " {uses}</p> }
     });
     let has_pass = pass_line.is_some();

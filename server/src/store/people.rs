@@ -8,7 +8,7 @@ use models::{MethodKind, OrganizationId, PersonId, Role};
 use sqlx::Row;
 
 use super::search_key::fold;
-use super::users::{UserRecord, user_columns, user_from_row};
+use super::users::{UserRecord, role_of, user_columns, user_from_row};
 use super::{Store, StoreResult};
 use crate::clock::UnixTime;
 
@@ -79,14 +79,10 @@ impl Store {
                 id,
                 account_name: row.try_get("account_name")?,
                 display_name: row.try_get("display_name")?,
-                role: match (
+                role: role_of(
                     row.try_get::<i64, _>("is_admin")? != 0,
                     row.try_get::<i64, _>("is_help_desk")? != 0,
-                ) {
-                    (true, _) => Role::Administrator,
-                    (false, true) => Role::HelpDesk,
-                    (false, false) => Role::Member,
-                },
+                ),
                 has_pass: row.try_get::<i64, _>("has_pass")? != 0,
                 methods,
             });

@@ -43,11 +43,16 @@ pub struct NewUser<'a> {
 impl UserRecord {
     /// What they may do for others in their organization.
     pub fn role(&self) -> Role {
-        match (self.is_admin, self.is_help_desk) {
-            (true, _) => Role::Administrator,
-            (false, true) => Role::HelpDesk,
-            (false, false) => Role::Member,
-        }
+        role_of(self.is_admin, self.is_help_desk)
+    }
+}
+
+/// The role the two stored flags make (nobody is both).
+pub(super) fn role_of(is_admin: bool, is_help_desk: bool) -> Role {
+    match (is_admin, is_help_desk) {
+        (true, _) => Role::Administrator,
+        (false, true) => Role::HelpDesk,
+        (false, false) => Role::Member,
     }
 }
 

@@ -56,8 +56,14 @@ async fn issue(
         .await
 }
 
-/// A person of Contoso with a name of their own.
-async fn named(app: &TestApp, account: &str, display_name: &str) {
+/// A person of Contoso with a name, a password hash and a role of their own.
+async fn insert_person(
+    app: &TestApp,
+    account: &str,
+    display_name: &str,
+    hash: &str,
+    role: models::Role,
+) {
     let account = AccountName::parse(account).unwrap();
     let created = app
         .store
@@ -67,15 +73,20 @@ async fn named(app: &TestApp, account: &str, display_name: &str) {
                 organization_id: &OrganizationId::new("contoso"),
                 account_name: &account,
                 display_name,
-                password_hash: "",
+                password_hash: hash,
                 locale: None,
-                role: models::Role::Member,
+                role,
             },
             T0,
         )
         .await
         .unwrap();
     assert!(created);
+}
+
+/// A member of Contoso with a name of their own.
+async fn named(app: &TestApp, account: &str, display_name: &str) {
+    insert_person(app, account, display_name, "", models::Role::Member).await;
 }
 
 async fn s33_an_administrator_issues_a_pass_only_to_people_of_their_organization(backend: Backend) {
@@ -512,30 +523,14 @@ async fn parallel_adds_of_one_account_create_one_person(backend: Backend) {
 
 /// A person of Contoso with `PASSWORD` and this role, signed in.
 async fn signed_in_as(app: &TestApp, name: &str, role: models::Role) -> Browser {
-    let account = AccountName::parse(&format!("{name}@contoso.example")).unwrap();
+    let account = format!("{name}@contoso.example");
     let hash = secinfo_server::passwords::hash(PASSWORD.into())
         .await
         .unwrap();
-    let created = app
-        .store
-        .insert_user(
-            secinfo_server::store::NewUser {
-                id: &PersonId::new(secinfo_server::secret::new_id().unwrap()),
-                organization_id: &OrganizationId::new("contoso"),
-                account_name: &account,
-                display_name: name,
-                password_hash: &hash,
-                locale: None,
-                role,
-            },
-            T0,
-        )
-        .await
-        .unwrap();
-    assert!(created);
+    insert_person(app, &account, name, &hash, role).await;
     let mut browser = app.browser();
     assert_eq!(
-        browser.sign_in(account.as_str(), PASSWORD).await.status,
+        browser.sign_in(&account, PASSWORD).await.status,
         StatusCode::OK
     );
     browser
