@@ -1,7 +1,8 @@
 //! Compiles `locales/` into the crate and refuses to build when a locale is
 //! out of step with `en`: a missing or obsolete message, attribute or file,
 //! different variables, a parse error, an id that is not kebab-case, or an
-//! error code without its `error-<code>` message.
+//! error code without its `error-<code>` message (or an `Activity` without
+//! its `activity-<name>`).
 //!
 //! This is the "translations checked at build time" rule: no locale can
 //! silently fall back to English. Then it compiles every message into the
@@ -90,6 +91,15 @@ fn main() {
             problems.push(format!(
                 "en: error code `{code}` has no message `{}`",
                 code.message_id()
+            ));
+        }
+    }
+    for activity in models::Activity::ALL {
+        if !en.contains_key(&activity.message_id()) {
+            problems.push(format!(
+                "en: activity `{}` has no message `{}`",
+                activity.as_str(),
+                activity.message_id()
             ));
         }
     }

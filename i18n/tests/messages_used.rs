@@ -7,7 +7,8 @@
 //! argument of `t`, `t_with`, `text`, `label`, `format` and `has`; a
 //! property whose name ends in `_id` or `_label`, or its default; and a
 //! `match` arm or `if` branch that picks a message. Ids made at run time are the families `error-<code>`
-//! (every `ErrorCode`) and `question-<id>` (every predefined question).
+//! (every `ErrorCode`) and `question-<id>` (every predefined question) and
+//! `activity-<name>` (every `Activity`).
 //! Arms of an `as_str` function spell names on the wire, not messages.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -136,6 +137,12 @@ fn named_in_code() -> BTreeMap<String, Vec<String>> {
             .entry(code.message_id())
             .or_default()
             .push("models::ErrorCode".into());
+    }
+    for activity in models::Activity::ALL {
+        named
+            .entry(activity.message_id())
+            .or_default()
+            .push("models::Activity".into());
     }
     for question in models::questions::PREDEFINED {
         named

@@ -16,11 +16,11 @@ use crate::{
     Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest,
     IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate,
     PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
-    PersonDetail, PersonId, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet,
-    Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
-    SessionInfo, SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SignInRequest,
-    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
-    StepUpOption, VerifyCodeRequest,
+    PersonDetail, PersonId, PersonProfile, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
+    RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo,
+    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SetRoleRequest,
+    SetStatusRequest, SignInRequest, StartEmailRequest, StartPasswordReset, StartPhoneRequest,
+    StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -215,6 +215,18 @@ endpoints! {
     SetRole: Put "/admin/people/{id}/role" [PersonId], SetRoleRequest => ();
     /// Takes the person's Temporary Access Pass away.
     RevokePass: Delete "/admin/people/{id}/temporary-access-pass" [PersonId], - => ();
+    /// Changes the person's name and language.
+    UpdatePerson: Put "/admin/people/{id}/profile" [PersonId], PersonProfile => ();
+    /// Disables the person (their sessions end) or enables them again.
+    SetStatus: Put "/admin/people/{id}/status" [PersonId], SetStatusRequest => ();
+    /// Ends every session of the person.
+    EndPersonSessions: Delete "/admin/people/{id}/sessions" [PersonId], - => ();
+    /// Removes the person's two-step methods, to be registered again.
+    RequireRegistration: Post "/admin/people/{id}/require-registration" [PersonId], - => ();
+    /// Removes the person's password: they reset it themselves.
+    RemovePassword: Delete "/admin/people/{id}/password" [PersonId], - => ();
+    /// Deletes the person; their audit record stays.
+    DeletePerson: Delete "/admin/people/{id}" [PersonId], - => ();
     /// The organization's policy, for its administrators.
     GetPolicy: Get "/admin/policy", - => Policy;
     /// Replaces the organization's policy.

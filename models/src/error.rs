@@ -127,6 +127,10 @@ error_codes! {
     LastAdministrator => "last-administrator",
     /// The account name is somebody's already.
     AccountExists => "account-exists",
+    /// Disabling or deleting one's own account from the People pages.
+    OwnAccount => "own-account",
+    /// The right password (or pass, or passkey) of a disabled account.
+    AccountDisabled => "account-disabled",
     DisplayNameRequired => "display-name-required",
     DisplayNameTooLong => "display-name-too-long",
     /// A Temporary Access Pass's lifetime outside the policy's bounds.

@@ -5,6 +5,7 @@
 //! ("parse, don't validate"), so the rest of the code can trust them.
 
 mod account;
+mod activity;
 mod api;
 mod code;
 mod email;
@@ -22,6 +23,7 @@ pub mod questions;
 mod return_path;
 
 pub use account::{AccountName, Password};
+pub use activity::Activity;
 pub use api::{
     AddableMethods, AuthenticatorCode, AuthenticatorSetup, ChangePasswordRequest,
     ConfirmAuthenticator, Coverage, CustomQuestion, FinishSecurityKeyRequest, NewPasswordRequest,
@@ -41,9 +43,10 @@ pub use method::{
 };
 pub use new_password::check_new_password;
 pub use people::{
-    AddPersonRequest, AddedPerson, DISPLAY_NAME_MAX_CHARS, IssuePassRequest, IssuedPass,
-    PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonRow,
-    Role, SetRoleRequest,
+    ACTIVITY_SHOWN, ActivityEntry, AddPersonRequest, AddedPerson, DISPLAY_NAME_MAX_CHARS,
+    IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery,
+    PersonDetail, PersonMethod, PersonProfile, PersonRow, PersonSession, PersonStatus, Role,
+    SetRoleRequest, SetStatusRequest,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

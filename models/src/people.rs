@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AccountName, Coverage, Locale, MethodKind, PassView, PersonId};
+use crate::{AccountName, Activity, Coverage, Locale, MethodKind, PassView, PersonId};
 
 /// What a person may do for others in their organization (S40).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,14 +108,81 @@ pub struct PersonDetail {
     pub account_name: AccountName,
     pub display_name: String,
     pub role: Role,
+    /// The language they chose; `None` until they choose.
+    pub locale: Option<Locale>,
+    pub status: PersonStatus,
     pub has_password: bool,
-    /// The one looking may act for them (S40): issue and revoke a pass.
+    /// The one looking may act for them (S40): passes, sessions,
+    /// re-registration, the password, disabling.
     pub may_act: bool,
+    /// Unix seconds of their last sign-in, if any.
+    pub last_sign_in: Option<i64>,
+    /// Their signed-in browsers, the most recently seen first.
+    pub sessions: Vec<PersonSession>,
+    /// What happened to their account lately, newest first.
+    pub activity: Vec<ActivityEntry>,
     pub methods: Vec<PersonMethod>,
     pub coverage: Coverage,
     pub pass: Option<PassView>,
     /// What a pass for them may be: the lifetimes allowed, in minutes.
     pub pass_lifetime: PassLifetime,
+}
+
+/// Whether a person may sign in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PersonStatus {
+    #[default]
+    Active,
+    /// Sign-in refused until an administrator or the help desk enables
+    /// them again.
+    Disabled,
+}
+
+/// One signed-in browser of a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonSession {
+    /// The browser's and system's names, when its user agent says them.
+    pub browser: Option<String>,
+    pub system: Option<String>,
+    pub address: String,
+    /// Unix seconds.
+    pub started_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// The most lines of activity a person's page shows.
+pub const ACTIVITY_SHOWN: usize = 20;
+
+/// One line of a person's recent activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityEntry {
+    pub activity: Activity,
+    /// Unix seconds.
+    pub at: i64,
+    pub address: String,
+    /// Who did it, when it was somebody else (an administrator or the
+    /// help desk): their name as shown.
+    pub by: Option<String>,
+}
+
+/// `PUT /api/admin/people/{id}/profile`: the person's name and language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonProfile {
+    pub display_name: String,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// `PUT /api/admin/people/{id}/status`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SetStatusRequest {
+    pub status: PersonStatus,
 }
 
 /// A method as an administrator sees it.

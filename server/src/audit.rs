@@ -32,6 +32,7 @@ impl Requester<'_> {
         let user_id = &self.session.user.id;
         let entry = AuditEntry {
             user_id,
+            subject_id: None,
             action: action.as_str(),
             method_id,
             detail,
@@ -40,7 +41,7 @@ impl Requester<'_> {
         };
         let now = state.now();
         state.store.audit(entry, now).await?;
-        if let Some(what) = action.announcement() {
+        if let Some(what) = announcement(action) {
             crate::notify::security_info_changed(
                 state,
                 user_id,
@@ -56,71 +57,37 @@ impl Requester<'_> {
     }
 }
 
-/// What the audit record says happened (S12).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    MethodAdded,
-    MethodChanged,
-    MethodDeleted,
-    DefaultChanged,
-    SignedOutEverywhere,
-    TotpReuseRefused,
-    SecurityKeyRefused,
-    PolicyChanged,
-    /// A sign-in finished its second step; the detail says how.
-    SignedIn,
-    /// A recovery code verified a sign-in or a step-up (S31).
-    RecoveryCodeUsed,
-    /// The person changed their password (S30).
-    PasswordChanged,
-    /// The person reset their forgotten password; the detail says with
-    /// which kinds of method (S29, S30).
-    PasswordReset,
-    /// A sign-in of a known account failed; the detail says how it was tried.
-    SignInFailed,
-    /// A Temporary Access Pass was issued to the person (S33); the detail
-    /// says by whom and for how long.
-    PassIssued,
-    /// The person's Temporary Access Pass was taken away (S33).
-    PassRevoked,
-    /// The person became the first administrator of a new organization.
-    OrganizationCreated,
-    /// An administrator added a person; the detail says whom.
-    PersonAdded,
-    /// An administrator gave a person a role; the detail says whom, which.
-    RoleChanged,
-}
+/// What the audit record says happened (S12): one list, in `models`,
+/// which the client names too (a person's activity).
+pub use models::Activity as Action;
 
-impl Action {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::MethodAdded => "method-added",
-            Action::MethodChanged => "method-changed",
-            Action::MethodDeleted => "method-deleted",
-            Action::DefaultChanged => "default-changed",
-            Action::SignedOutEverywhere => "signed-out-everywhere",
-            Action::TotpReuseRefused => "totp-reuse-refused",
-            Action::SecurityKeyRefused => "security-key-refused",
-            Action::PolicyChanged => "policy-changed",
-            Action::SignedIn => "signed-in",
-            Action::RecoveryCodeUsed => "recovery-code-used",
-            Action::PasswordChanged => "password-changed",
-            Action::PasswordReset => "password-reset",
-            Action::SignInFailed => "sign-in-failed",
-            Action::PassIssued => "pass-issued",
-            Action::PassRevoked => "pass-revoked",
-            Action::OrganizationCreated => "organization-created",
-            Action::PersonAdded => "person-added",
-            Action::RoleChanged => "role-changed",
-        }
+impl Requester<'_> {
+    /// Records what an administrator or the help desk did for `subject`
+    /// (S40): the actor's line, which the person's activity shows too.
+    pub async fn record_for(
+        &self,
+        state: &AppState,
+        action: Action,
+        subject: &PersonId,
+        detail: &str,
+    ) -> AppResult<()> {
+        let entry = AuditEntry {
+            user_id: &self.session.user.id,
+            subject_id: Some(subject),
+            action: action.as_str(),
+            method_id: None,
+            detail,
+            client_address: self.address,
+            user_agent: self.user_agent,
+        };
+        Ok(state.store.audit(entry, state.now()).await?)
     }
 }
 
-impl Action {
-    /// The message that tells the person of this change (S12), for the
-    /// changes they are told of.
-    fn announcement(self) -> Option<&'static str> {
-        Some(match self {
+/// The message that tells the person of this change (S12), for the
+/// changes they are told of.
+fn announcement(action: Action) -> Option<&'static str> {
+    Some(match action {
             Action::MethodAdded => "notify-method-added",
             Action::MethodChanged => "notify-method-changed",
             Action::MethodDeleted => "notify-method-deleted",
@@ -139,11 +106,19 @@ impl Action {
             | Action::PassRevoked
             | Action::OrganizationCreated
             | Action::PersonAdded
-            | Action::RoleChanged => {
+            | Action::RoleChanged
+            // Done by the help desk, who tells the person themselves; the
+            // person's page shows it.
+            | Action::ProfileChanged
+            | Action::SessionsEnded
+            | Action::RegistrationRequired
+            | Action::PasswordRemoved
+            | Action::Disabled
+            | Action::Enabled
+            | Action::PersonDeleted => {
                 return None;
             }
         })
-    }
 }
 
 /// Records a failed sign-in of a known account (`how`: "password"); nobody
@@ -178,6 +153,7 @@ pub async fn record_unannounced(
 ) -> AppResult<()> {
     let entry = AuditEntry {
         user_id,
+        subject_id: None,
         action: action.as_str(),
         method_id: None,
         detail,

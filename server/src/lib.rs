@@ -27,6 +27,7 @@ pub mod password_reset;
 pub mod password_rules;
 pub mod passwords;
 pub mod people;
+pub mod person_actions;
 pub mod phone;
 pub mod policy;
 pub mod providers;

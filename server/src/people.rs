@@ -6,9 +6,9 @@
 //! members (S40); adding people and giving roles are an administrator's.
 
 use models::{
-    AccountName, AddPersonRequest, AddedPerson, ErrorCode, Field, IssuePassRequest, IssuedPass,
-    MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage, PeopleQuery, PersonDetail,
-    PersonId, PersonMethod, PersonRow, Role,
+    AccountName, Activity, ActivityEntry, AddPersonRequest, AddedPerson, ErrorCode, Field,
+    IssuePassRequest, IssuedPass, MethodKind, PEOPLE_PER_PAGE, PassLifetime, PassView, PeoplePage,
+    PeopleQuery, PersonDetail, PersonId, PersonMethod, PersonRow, PersonSession, Role,
 };
 
 use crate::administration::admin_only;
@@ -89,7 +89,7 @@ async fn person_of(
 
 /// The person, if the caller may act for them (S40): the help desk for
 /// members only.
-async fn acted_for(
+pub(crate) async fn acted_for(
     state: &AppState,
     session: &SessionRecord,
     id: &PersonId,
@@ -112,13 +112,46 @@ pub async fn person(
     let methods = state.store.methods_of_user(&person.id).await?;
     let coverage = crate::security_info::info_from(&person, &methods).coverage;
     let pass = temporary_access_pass::of(state, &person.id).await?;
+    let sessions = state.store.sessions_of(&person.id).await?;
+    let activity = state
+        .store
+        .activity_of(&person.id, models::ACTIVITY_SHOWN)
+        .await?;
     Ok(PersonDetail {
         id: person.id.clone(),
         account_name: person.account_name.clone(),
         display_name: person.display_name.clone(),
         role: person.role(),
+        locale: person.locale,
+        status: person.status,
         has_password: !person.password_hash.is_empty(),
         may_act: session.user.role().may_act_for(person.role()),
+        last_sign_in: person.last_sign_in_at,
+        sessions: sessions
+            .into_iter()
+            .map(|s| {
+                let (browser, system) = browser_of(&s.user_agent);
+                PersonSession {
+                    browser: browser.map(str::to_owned),
+                    system: system.map(str::to_owned),
+                    address: s.client_address,
+                    started_at: s.created_at,
+                    last_seen_at: s.last_seen_at,
+                }
+            })
+            .collect(),
+        // A line whose name this server no longer knows is left out.
+        activity: activity
+            .into_iter()
+            .filter_map(|line| {
+                Some(ActivityEntry {
+                    activity: Activity::parse(&line.action)?,
+                    at: line.at,
+                    address: line.client_address,
+                    by: line.by,
+                })
+            })
+            .collect(),
         methods: methods.iter().map(as_seen).collect(),
         coverage,
         pass: pass.map(|pass| PassView {
@@ -128,6 +161,34 @@ pub async fn person(
         }),
         pass_lifetime: lifetime_of(&person),
     })
+}
+
+/// The browser's and the system's names in a user agent, when it has
+/// ones people know; the order matters (Edge's says Chrome and Safari too).
+fn browser_of(user_agent: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let has = |needle: &str| user_agent.contains(needle);
+    let browser = [
+        ("Edg/", "Edge"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("iPad", "iPadOS"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| name);
+    (browser, system)
 }
 
 /// The lifetimes the person's organization allows a pass.
@@ -172,8 +233,7 @@ pub async fn issue_pass(
         request.one_time,
     )
     .await?;
-    who.record(state, Action::PassIssued, None, &format!("for:{id}"), None)
-        .await?;
+    who.record_for(state, Action::PassIssued, id, "").await?;
     Ok(IssuedPass {
         pass: issued.pass,
         expires_at: issued.expires_at,
@@ -190,8 +250,7 @@ pub async fn revoke_pass(state: &AppState, who: &Requester<'_>, id: &PersonId) -
         Issuer::Administrator(&who.session.user.id),
     )
     .await?;
-    who.record(state, Action::PassRevoked, None, &format!("for:{id}"), None)
-        .await
+    who.record_for(state, Action::PassRevoked, id, "").await
 }
 
 /// Adds a person to the administrator's organization, without a password:
@@ -218,19 +277,7 @@ pub async fn add(
             Field::AccountName,
         ));
     }
-    let display_name = request.display_name.trim();
-    if display_name.is_empty() {
-        return Err(AppError::invalid(
-            ErrorCode::DisplayNameRequired,
-            Field::DisplayName,
-        ));
-    }
-    if display_name.chars().count() > models::DISPLAY_NAME_MAX_CHARS {
-        return Err(AppError::invalid(
-            ErrorCode::DisplayNameTooLong,
-            Field::DisplayName,
-        ));
-    }
+    let display_name = display_name(&request.display_name)?;
     let minutes = temporary_access_pass::lifetime(
         &admin.policy.temporary_access_pass,
         request.pass.lifetime_minutes,
@@ -258,8 +305,7 @@ pub async fn add(
             models::ApiError::at(ErrorCode::AccountExists, Field::AccountName),
         ));
     }
-    who.record(state, Action::PersonAdded, None, &format!("for:{id}"), None)
-        .await?;
+    who.record_for(state, Action::PersonAdded, &id, "").await?;
     let person = person_of(state, who.session, &id).await?;
     let pass = temporary_access_pass::issue(
         state,
@@ -279,6 +325,24 @@ pub async fn add(
     })
 }
 
+/// A display name as typed, trimmed: never empty, never too long.
+pub(crate) fn display_name(typed: &str) -> AppResult<&str> {
+    let name = typed.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(
+            ErrorCode::DisplayNameRequired,
+            Field::DisplayName,
+        ));
+    }
+    if name.chars().count() > models::DISPLAY_NAME_MAX_CHARS {
+        return Err(AppError::invalid(
+            ErrorCode::DisplayNameTooLong,
+            Field::DisplayName,
+        ));
+    }
+    Ok(name)
+}
+
 /// Gives the person a role (an administrator's to give), keeping at least
 /// one administrator (S40); recorded, with who gave it.
 pub async fn set_role(
@@ -296,8 +360,7 @@ pub async fn set_role(
             models::ApiError::at(ErrorCode::LastAdministrator, Field::Role),
         )),
         Some(true) => {
-            let detail = format!("for:{id} role:{}", role.as_str());
-            who.record(state, Action::RoleChanged, None, &detail, None)
+            who.record_for(state, Action::RoleChanged, id, role.as_str())
                 .await
         }
     }

@@ -13,7 +13,6 @@ use crate::error::{AppError, AppResult};
 use crate::secret::{new_session_token, token_digest};
 use crate::state::AppState;
 use crate::store::{MethodRecord, SessionKey, SessionRecord};
-use models::PersonId;
 
 /// A session token just given out. Only the person's browser keeps it;
 /// the database keeps its digest.
@@ -207,6 +206,10 @@ pub async fn verified(
     let digest = token.digest();
     if who.session.is_pending() {
         state.store.apply_pending_locale(&digest).await?;
+        state
+            .store
+            .record_sign_in(&session.user.id, state.now())
+            .await?;
         who.record(state, Action::SignedIn, None, how, None).await?;
     }
     Ok(Proved {
@@ -266,15 +269,22 @@ pub struct Opened {
 
 /// Opens a session for `user` after a sign-in: a new token (fixation),
 /// the session that came with the request (`presented`) ended, a fresh
-/// CSRF token.
+/// CSRF token. Every way of signing in comes here, so here a disabled
+/// person is refused (S40), once their credential proved right; and the
+/// session a disabled person's sign-in might open at the same moment as
+/// the disabling is never read (`store::sessions`).
 pub async fn open(
     state: &AppState,
     presented: Option<&SessionKey>,
-    user_id: &PersonId,
+    user: &crate::store::UserRecord,
     address: &str,
     user_agent: &str,
     opening: Opening,
 ) -> AppResult<Opened> {
+    if user.status == models::PersonStatus::Disabled {
+        return Err(AppError::forbidden(models::ErrorCode::AccountDisabled));
+    }
+    let user_id = &user.id;
     if let Some(old) = presented {
         state.store.delete_session(old).await?;
     }
@@ -311,6 +321,9 @@ pub async fn open(
             now,
         )
         .await?;
+    if pending_until.is_none() {
+        state.store.record_sign_in(user_id, now).await?;
+    }
     let csrf_token = crate::secret::random_token(32)?;
     Ok(Opened { token, csrf_token })
 }

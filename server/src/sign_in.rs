@@ -190,7 +190,7 @@ pub async fn with_password(
     let opened = session::open(
         state,
         presented,
-        &user.id,
+        &user,
         address,
         &caller.user_agent,
         opening,
@@ -231,7 +231,7 @@ async fn with_pass(
     let opened = session::open(
         state,
         presented,
-        &user.id,
+        &user,
         &caller.address,
         &caller.user_agent,
         Opening::Pass(pass),
@@ -269,15 +269,7 @@ pub async fn with_passkey(
     let (user, method_id) =
         passkey_sign_in::finish(state, address, ceremony_id, credential_json).await?;
     let agent = &caller.user_agent;
-    let opened = session::open(
-        state,
-        presented,
-        &user.id,
-        address,
-        agent,
-        Opening::Verified,
-    )
-    .await?;
+    let opened = session::open(state, presented, &user, address, agent, Opening::Verified).await?;
     if let Some(session) = session::current(state, Some(&opened.token.digest())).await? {
         let who = caller.on_behalf_of(&session);
         who.record(state, Action::SignedIn, Some(&method_id), "passkey", None)

@@ -217,10 +217,44 @@ pub fn admin(base: &str) -> Result<AdminState> {
         &format!("/api/admin/people/{own}/temporary-access-pass"),
         Some(pass),
     )?;
+    // People of the fuzzing's own to disable, strip of a password and
+    // delete: the demo's are needed as they are.
+    let added = |account: &str| -> Result<String> {
+        let body = format!(
+            r#"{{"account_name":"{account}@contoso.example","display_name":"{account}","pass":{{"one_time":true}}}}"#
+        );
+        json_string(&megan.send("POST", "/api/admin/people", Some(&body))?, "id")
+    };
+    let gone = added("fuzz.gone")?;
+    let held = added("fuzz.held")?;
     let operations = [
         (
-            "/api/admin/people/{id}",
+            "GET /api/admin/people/{id}",
             format!(r#""path.id" = "{adele}""#),
+        ),
+        (
+            "DELETE /api/admin/people/{id}",
+            format!(r#""path.id" = "{gone}""#),
+        ),
+        (
+            "/api/admin/people/{id}/profile",
+            format!(r#""path.id" = "{lars}""#),
+        ),
+        (
+            "/api/admin/people/{id}/sessions",
+            format!(r#""path.id" = "{lars}""#),
+        ),
+        (
+            "/api/admin/people/{id}/require-registration",
+            format!(r#""path.id" = "{lars}""#),
+        ),
+        (
+            "/api/admin/people/{id}/status",
+            format!(r#""path.id" = "{held}""#),
+        ),
+        (
+            "/api/admin/people/{id}/password",
+            format!(r#""path.id" = "{held}""#),
         ),
         (
             "/api/admin/people/{id}/role",
@@ -389,10 +423,13 @@ pub fn unproved_reset(base: &str, name: &str, channel: &str) -> Result<(String, 
 fn toml_operations(operations: &[(&str, String)]) -> String {
     operations
         .iter()
-        .map(|(path, parameters)| {
-            format!(
-                "[[operations]]\ninclude-path = \"{path}\"\nparameters = {{ {parameters} }}\n\n"
-            )
+        .map(|(operation, parameters)| {
+            // "METHOD /path" names one operation; a path alone, each of its.
+            let filter = match operation.split_once(' ') {
+                Some(_) => format!("include-name = \"{operation}\""),
+                None => format!("include-path = \"{operation}\""),
+            };
+            format!("[[operations]]\n{filter}\nparameters = {{ {parameters} }}\n\n")
         })
         .collect()
 }

@@ -4,20 +4,21 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
-    AddPerson, Answer, Body, Endpoint, GetPerson, IdOf, IssuePass, RevokePass, SearchPeople,
-    SetRole,
+    AddPerson, Answer, Body, DeletePerson, EndPersonSessions, Endpoint, GetPerson, IdOf, IssuePass,
+    RemovePassword, RequireRegistration, RevokePass, SearchPeople, SetRole, SetStatus,
+    UpdatePerson,
 };
 use models::{
     AddPersonRequest, AddedPerson, IssuePassRequest, IssuedPass, PeoplePage, PeopleQuery,
-    PersonDetail, SetRoleRequest,
+    PersonDetail, PersonProfile, SetRoleRequest, SetStatusRequest,
 };
 
 use crate::error::AppResult;
 use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
-use crate::people;
 use crate::session::Authenticated;
 use crate::state::AppState;
+use crate::{people, person_actions};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -27,6 +28,12 @@ pub fn router() -> Router<AppState> {
         .endpoint(IssuePass, issue_pass)
         .endpoint(RevokePass, revoke_pass)
         .endpoint(SetRole, set_role)
+        .endpoint(UpdatePerson, update_profile)
+        .endpoint(SetStatus, set_status)
+        .endpoint(EndPersonSessions, end_sessions)
+        .endpoint(RequireRegistration, require_registration)
+        .endpoint(RemovePassword, remove_password)
+        .endpoint(DeletePerson, delete)
 }
 
 /// A page of the organization's people, found by name or account.
@@ -105,5 +112,90 @@ pub async fn set_role(
     ApiJson(request): ApiJson<Body<SetRole>>,
 ) -> AppResult<StatusCode> {
     people::set_role(&state, &caller.on_behalf_of(&session), &id, request.role).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Changes the person's name and language.
+#[utoipa::path(put, path = UpdatePerson::FULL_PATH, params(("id" = String, Path)), request_body = PersonProfile, responses(
+    (status = 204), (status = 400, body = models::ApiError),
+    (status = 403, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<UpdatePerson>>,
+    ApiJson(profile): ApiJson<Body<UpdatePerson>>,
+) -> AppResult<StatusCode> {
+    let who = caller.on_behalf_of(&session);
+    person_actions::update_profile(&state, &who, &id, &profile).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Disables the person or enables them again.
+#[utoipa::path(put, path = SetStatus::FULL_PATH, params(("id" = String, Path)), request_body = SetStatusRequest, responses(
+    (status = 204), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn set_status(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<SetStatus>>,
+    ApiJson(request): ApiJson<Body<SetStatus>>,
+) -> AppResult<StatusCode> {
+    let who = caller.on_behalf_of(&session);
+    person_actions::set_status(&state, &who, &id, request.status).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Signs the person out everywhere.
+#[utoipa::path(delete, path = EndPersonSessions::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 204), (status = 403, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<EndPersonSessions>>,
+) -> AppResult<StatusCode> {
+    person_actions::end_sessions(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes the person's two-step methods, to be registered again.
+#[utoipa::path(post, path = RequireRegistration::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 204), (status = 403, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn require_registration(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<RequireRegistration>>,
+) -> AppResult<StatusCode> {
+    person_actions::require_registration(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes the person's password.
+#[utoipa::path(delete, path = RemovePassword::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 204), (status = 403, body = models::ApiError), (status = 404, body = models::ApiError)))]
+pub async fn remove_password(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<RemovePassword>>,
+) -> AppResult<StatusCode> {
+    person_actions::remove_password(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes the person; their audit record stays.
+#[utoipa::path(delete, path = DeletePerson::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 204), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<DeletePerson>>,
+) -> AppResult<StatusCode> {
+    person_actions::delete(&state, &caller.on_behalf_of(&session), &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -7,6 +7,8 @@ use models::PersonId;
 /// One change of security info (S12): who, what, when, from where.
 pub struct AuditEntry<'a> {
     pub user_id: &'a PersonId,
+    /// The person an administrator's or help desk's action was for.
+    pub subject_id: Option<&'a PersonId>,
     /// e.g. `method-added`, `method-changed`, `method-deleted`, `default-changed`.
     pub action: &'a str,
     pub method_id: Option<&'a str>,
@@ -21,8 +23,8 @@ pub(super) const AUDIT_OF_USER: &str =
 impl Store {
     pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent, subject_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(secret::new_id()?)
         .bind(entry.user_id.as_str())
@@ -32,6 +34,7 @@ impl Store {
         .bind(now)
         .bind(entry.client_address)
         .bind(entry.user_agent)
+        .bind(entry.subject_id.map(PersonId::as_str))
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -195,6 +195,15 @@ impl Change {
         sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await
     }
 
+    /// Ends every session of the person, in the same transaction.
+    pub async fn end_sessions(&mut self) -> StoreResult<()> {
+        sqlx::query(sessions::END_SESSIONS_OF_USER)
+            .bind(self.user.id.as_str())
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     pub async fn commit(self) -> StoreResult<()> {
         self.tx.commit().await?;
         Ok(())

@@ -13,6 +13,7 @@ mod error;
 mod methods;
 mod passes;
 mod people;
+mod person_actions;
 mod search_key;
 mod security_keys;
 mod session_key;
@@ -61,6 +62,7 @@ pub use methods::{
 };
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
 pub use people::PersonListed;
+pub use person_actions::{ActivityListed, Guarded, SessionListed};
 pub use security_keys::Ceremony;
 pub use session_key::SessionKey;
 pub use sessions::{NewPasswordReset, NewSession, ResetContact, ResetRecord, SessionRecord};

@@ -7,6 +7,7 @@
 use models::{MethodKind, OrganizationId, PersonId, Role};
 use sqlx::Row;
 
+use super::person_actions::{active_administrators, lock_organization};
 use super::search_key::fold;
 use super::users::{UserRecord, role_of, user_columns, user_from_row};
 use super::{Store, StoreResult};
@@ -91,8 +92,8 @@ impl Store {
     }
 
     /// Gives the person of this organization `role`, unless that leaves
-    /// the organization without an administrator (S40): false then, and
-    /// nothing changes. The organization's row is locked first, so that two
+    /// the organization without an administrator who can sign in (S40):
+    /// false then, and nothing changes. The organization's row is locked first, so that two
     /// administrators demoting each other at once are taken one after the
     /// other and the second finds the first already gone. `None`: no such
     /// person in the organization.
@@ -103,10 +104,7 @@ impl Store {
         role: Role,
     ) -> StoreResult<Option<bool>> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE organizations SET created_at = created_at WHERE id = $1")
-            .bind(organization_id.as_str())
-            .execute(&mut *tx)
-            .await?;
+        lock_organization(&mut tx, organization_id).await?;
         let changed = sqlx::query(
             "UPDATE users SET is_admin = $1, is_help_desk = $2 WHERE id = $3 AND organization_id = $4",
         )
@@ -119,13 +117,7 @@ impl Store {
         if changed.rows_affected() != 1 {
             return Ok(None);
         }
-        let administrators: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM users WHERE organization_id = $1 AND is_admin = 1",
-        )
-        .bind(organization_id.as_str())
-        .fetch_one(&mut *tx)
-        .await?;
-        if administrators == 0 {
+        if active_administrators(&mut tx, organization_id).await? == 0 {
             return Ok(Some(false));
         }
         tx.commit().await?;

@@ -152,6 +152,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
     user_columns!(),
     " FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
+     AND u.disabled_at IS NULL \
      AND (s.pass_id IS NULL OR EXISTS (SELECT 1 FROM temporary_access_passes p WHERE p.id = s.pass_id)) \
      UNION ALL \
      SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
@@ -159,7 +160,8 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
      CAST(NULL AS BIGINT) AS pass_expires_at, ",
     user_columns!(),
     " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
-     JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1"
+     JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1 \
+     AND u.disabled_at IS NULL"
 );
 
 /// A session (a reset has none) with its person, policy and methods: a row
@@ -175,7 +177,7 @@ pub(super) const SESSION_WITH_METHODS: &str = concat!(
      FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id \
      LEFT JOIN methods m ON m.user_id = u.id \
-     WHERE s.token_digest = $1 \
+     WHERE s.token_digest = $1 AND u.disabled_at IS NULL \
      AND (s.pass_id IS NULL OR EXISTS (SELECT 1 FROM temporary_access_passes p WHERE p.id = s.pass_id)) \
      ORDER BY m.created_at, m.id"
 );

@@ -22,6 +22,10 @@ pub struct UserRecord {
     pub is_admin: bool,
     /// The help desk: people actions, on members only (S40).
     pub is_help_desk: bool,
+    /// Disabled by an administrator or the help desk: no sign-in (S40).
+    pub status: models::PersonStatus,
+    /// Unix seconds of the last sign-in, if any.
+    pub last_sign_in_at: Option<UnixTime>,
     pub default_method_id: Option<String>,
     /// For a phone default: text or call.
     pub default_delivery: Option<models::PhoneDelivery>,
@@ -63,7 +67,8 @@ macro_rules! user_columns {
         "u.id, u.organization_id, o.name AS organization_name, \
          CAST(CASE WHEN o.logo_svg IS NULL THEN 0 ELSE 1 END AS BIGINT) AS organization_has_logo, u.account_name, \
          u.display_name, u.password_hash, u.locale, u.is_admin, u.is_help_desk, u.default_method_id, \
-         u.default_delivery, o.policy"
+         u.default_delivery, o.policy, u.last_sign_in_at, \
+         CAST(CASE WHEN u.disabled_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS disabled"
     };
 }
 pub(super) use user_columns;
@@ -85,6 +90,11 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         locale: locale.as_deref().and_then(Locale::parse),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
         is_help_desk: row.try_get::<i64, _>("is_help_desk")? != 0,
+        status: match row.try_get::<i64, _>("disabled")? {
+            0 => models::PersonStatus::Active,
+            _ => models::PersonStatus::Disabled,
+        },
+        last_sign_in_at: row.try_get("last_sign_in_at")?,
         default_method_id: row.try_get("default_method_id")?,
         default_delivery: row
             .try_get::<Option<String>, _>("default_delivery")?

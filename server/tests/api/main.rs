@@ -20,6 +20,7 @@ mod locale_and_pages;
 mod password;
 mod password_reset;
 mod people;
+mod person_actions;
 mod phone;
 mod policy;
 mod probe_findings;

@@ -24,7 +24,7 @@ crate::on_both_backends!(
     s40_two_administrators_demoting_each_other_at_once_leave_one,
 );
 
-async fn id_of(app: &TestApp, account: &str) -> PersonId {
+pub(crate) async fn id_of(app: &TestApp, account: &str) -> PersonId {
     app.store
         .user_by_account_name(&AccountName::parse(account).unwrap())
         .await
@@ -33,7 +33,7 @@ async fn id_of(app: &TestApp, account: &str) -> PersonId {
         .id
 }
 
-async fn admin_signed_in(app: &TestApp) -> Browser {
+pub(crate) async fn admin_signed_in(app: &TestApp) -> Browser {
     let admin = app.admin("megan").await;
     let mut browser = app.browser();
     assert_eq!(
@@ -522,7 +522,7 @@ async fn parallel_adds_of_one_account_create_one_person(backend: Backend) {
 }
 
 /// A person of Contoso with `PASSWORD` and this role, signed in.
-async fn signed_in_as(app: &TestApp, name: &str, role: models::Role) -> Browser {
+pub(crate) async fn signed_in_as(app: &TestApp, name: &str, role: models::Role) -> Browser {
     let account = format!("{name}@contoso.example");
     let hash = secinfo_server::passwords::hash(PASSWORD.into())
         .await
