@@ -10,9 +10,9 @@ use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
 use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
-    not_found::NotFound, overview::OverviewPage, password::PasswordPage, people::PeoplePage,
-    person::PersonPage, policy::PolicyPage, reset_password::ResetPasswordPage,
-    security_info::SecurityInfoPage, sign_in::SignInPage,
+    invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
+    password::PasswordPage, people::PeoplePage, person::PersonPage, policy::PolicyPage,
+    reset_password::ResetPasswordPage, security_info::SecurityInfoPage, sign_in::SignInPage,
 };
 use crate::session::Session;
 
@@ -42,6 +42,7 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/admin/people/:id") view=PersonPage/>
                     <Route path=path!("/password") view=PasswordPage/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                    <Route path=path!("/invitation") view=InvitationPage/>
                 </Routes>
             </Show>
         </Shell>

@@ -25,4 +25,20 @@ export class Mailbox {
     }).toPass({ timeout: 10_000 });
     return mail;
   }
+
+  /** The newest email that carries a link to `path` on this site, and
+   * the link (waits for it to arrive). */
+  async lastLink(path: string): Promise<{ subject: string; body: string; link: string }> {
+    let mail = { subject: '', body: '', link: '' };
+    await expect(async () => {
+      await this.open();
+      const item = this.page.locator('li.mail').first();
+      const subject = (await item.locator('.subject').textContent({ timeout: 1000 })) ?? '';
+      const body = (await item.locator('.body').textContent({ timeout: 1000 })) ?? '';
+      const link = body.split(/\s+/).find((word) => word.includes(path));
+      expect(link, `an email with a link to ${path}`).toBeDefined();
+      mail = { subject, body, link: link! };
+    }).toPass({ timeout: 10_000 });
+    return mail;
+  }
 }

@@ -64,3 +64,26 @@ email-password-reset-body =
 # Variables:
 #   $account (String) - the account name whose password was reset
 sms-password-reset-body = The { -brand-name } password of { $account } was just reset. If this wasn't you, contact your help desk right away.
+
+## Inviting a person an administrator added (S41)
+
+# Variables:
+#   $organization (String) - the organization's name
+email-invitation-subject = You're invited to set up your { $organization } account
+# Variables:
+#   $name (String) - the invited person's display name
+#   $inviter (String) - the administrator's display name
+#   $organization (String) - the organization's name
+#   $account (String) - the person's account name
+#   $days (Number) - how many days the link works
+#   $link (String) - the invitation's link
+email-invitation-body =
+    Hello { $name },
+
+    { $inviter } added you to { $organization }. Your account is { $account }.
+
+    Open this link to choose your password and set up how you verify who you are. It works once, for { $days } days:
+
+    { $link }
+
+    If you weren't expecting this, you can ignore this email.

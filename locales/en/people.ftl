@@ -92,8 +92,120 @@ people-add-submit = Add and issue pass
 ## Roles (S40)
 
 people-role-help-desk = Help desk
-person-not-yours = Only an administrator can give this person a pass: they are an administrator or on the help desk.
+person-not-yours = Only an administrator can give this person a pass or change their account: they are an administrator or on the help desk.
 person-role-title = Role in the organization
 person-role-label = Role
 person-role-save = Save role
 person-role-saved = The role is saved.
+
+## A person's account and what is done to it (S40)
+
+person-account = Account
+person-status-active = Can sign in
+person-status-disabled = Disabled: can't sign in
+person-password-set = Has a password
+person-password-none = No password: signs in with a passkey or a Temporary Access Pass, or sets one with "Forgot my password?"
+# Variables:
+#   $time (String) - the day and time, in the reader's language
+person-last-sign-in = Last signed in { $time }
+person-account-yours = This is you: manage your own account from Security info and Change password.
+person-never-signed-in = Hasn't signed in yet
+person-sign-out = Sign out everywhere
+person-sign-out-title = Sign out everywhere?
+# Variables:
+#   $name (String) - the person's display name
+person-sign-out-question = { $name } is signed out in every browser and app. Their methods and password stay as they are.
+person-sign-out-confirm = Sign out everywhere
+# Variables:
+#   $name (String) - the person's display name
+person-sign-out-done = { $name } is signed out everywhere.
+person-require-registration = Require re-registration
+person-require-registration-title = Require re-registration?
+# Variables:
+#   $name (String) - the person's display name
+person-require-registration-question = { $name }'s phones, authenticator apps, security keys and recovery codes are removed, and they're signed out. Their email and security questions stay. The next time they sign in, they're asked to register their methods again.
+person-require-registration-confirm = Require re-registration
+# Variables:
+#   $name (String) - the person's display name
+person-require-registration-done = { $name } is asked to register their methods the next time they sign in.
+person-remove-password = Remove password
+person-remove-password-title = Remove the password?
+# Variables:
+#   $name (String) - the person's display name
+person-remove-password-question = { $name }'s password stops working and they're signed out. They choose a new one with "Forgot my password?", or sign in with a passkey or a Temporary Access Pass.
+person-remove-password-confirm = Remove password
+# Variables:
+#   $name (String) - the person's display name
+person-remove-password-done = { $name }'s password is removed.
+person-disable = Disable account
+person-disable-title = Disable the account?
+# Variables:
+#   $name (String) - the person's display name
+person-disable-question = { $name } can't sign in until the account is enabled again, and is signed out everywhere. Nothing is deleted.
+person-disable-confirm = Disable
+# Variables:
+#   $name (String) - the person's display name
+person-disable-done = { $name }'s account is disabled.
+person-enable = Enable account
+person-enable-title = Enable the account?
+# Variables:
+#   $name (String) - the person's display name
+person-enable-question = { $name } can sign in again with their password or methods.
+person-enable-confirm = Enable
+# Variables:
+#   $name (String) - the person's display name
+person-enable-done = { $name }'s account is enabled.
+person-delete = Delete account
+person-delete-title = Delete the account?
+# Variables:
+#   $name (String) - the person's display name
+person-delete-question = { $name }'s account, methods and sessions are deleted. This can't be undone. The record of their activity is kept.
+person-delete-confirm = Delete
+
+## Name and language
+
+person-profile-title = Name and language
+person-profile-save = Save
+# Variables:
+#   $name (String) - the person's display name
+person-profile-saved = { $name }'s name and language are saved.
+
+## Sessions and activity
+
+person-sessions = Signed in
+person-no-sessions = Not signed in anywhere.
+# Variables:
+#   $browser (String) - a browser's name, e.g. Firefox
+#   $system (String) - an operating system's name, e.g. Windows
+person-session-browser = { $browser } on { $system }
+person-session-unknown = An unknown browser
+# Variables:
+#   $address (String) - the network address signed in from
+#   $started (String) - when the session began, in the reader's language
+#   $seen (String) - when it was last used, in the reader's language
+person-session-line = From { $address } · signed in { $started } · last active { $seen }
+person-activity = Recent activity
+person-no-activity = Nothing yet.
+# Variables:
+#   $time (String) - when it happened, in the reader's language
+#   $address (String) - the network address it came from
+person-activity-meta = { $time } · from { $address }
+# Variables:
+#   $time (String) - when it happened, in the reader's language
+#   $address (String) - the network address it came from
+#   $name (String) - who did it (an administrator or the help desk)
+person-activity-by = { $time } · by { $name } · from { $address }
+
+## Inviting a person by email (S41)
+
+people-add-first = Their first sign-in
+people-add-first-pass = A Temporary Access Pass, shown to you now
+people-add-first-invitation = An invitation by email, with a link to choose a password
+people-add-email = Email address for the invitation
+people-add-email-hint = An address they can read today, for example their private one.
+people-add-submit-invitation = Add and send invitation
+# Variables:
+#   $name (String) - the person's display name
+#   $address (String) - the address the invitation went to
+#   $days (Number) - how many days the link works
+people-invitation-sent = An invitation is on its way to { $name } at { $address }. The link works once, for { $days } days.

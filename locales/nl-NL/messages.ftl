@@ -46,3 +46,26 @@ email-password-reset-body =
 
     Als u het niet was, neem dan direct contact op met uw helpdesk.
 sms-password-reset-body = Het wachtwoord voor { -brand-name } van { $account } is zojuist opnieuw ingesteld. Was u dit niet, neem dan direct contact op met uw helpdesk.
+
+## Inviting a person an administrator added (S41)
+
+# Variables:
+#   $organization (String) - the organization's name
+email-invitation-subject = U bent uitgenodigd om uw account bij { $organization } in te stellen
+# Variables:
+#   $name (String) - the invited person's display name
+#   $inviter (String) - the administrator's display name
+#   $organization (String) - the organization's name
+#   $account (String) - the person's account name
+#   $days (Number) - how many days the link works
+#   $link (String) - the invitation's link
+email-invitation-body =
+    Hallo { $name },
+
+    { $inviter } heeft u toegevoegd aan { $organization }. Uw account is { $account }.
+
+    Open deze koppeling om uw wachtwoord te kiezen en in te stellen hoe u uw identiteit verifieert. De koppeling werkt één keer, { $days } dagen lang:
+
+    { $link }
+
+    Verwachtte u dit niet, dan kunt u deze e-mail negeren.

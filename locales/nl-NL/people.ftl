@@ -92,8 +92,120 @@ people-add-submit = Toevoegen en pas uitgeven
 ## Roles (S40)
 
 people-role-help-desk = Helpdesk
-person-not-yours = Alleen een beheerder kan deze persoon een pas geven: deze persoon is beheerder of werkt bij de helpdesk.
+person-not-yours = Alleen een beheerder kan deze persoon een pas geven of het account wijzigen: deze persoon is beheerder of werkt bij de helpdesk.
 person-role-title = Rol in de organisatie
 person-role-label = Rol
 person-role-save = Rol opslaan
 person-role-saved = De rol is opgeslagen.
+
+## A person's account and what is done to it (S40)
+
+person-account = Account
+person-status-active = Kan zich aanmelden
+person-status-disabled = Uitgeschakeld: kan zich niet aanmelden
+person-password-set = Heeft een wachtwoord
+person-password-none = Geen wachtwoord: meldt zich aan met een wachtwoordsleutel of een tijdelijke toegangspas, of stelt er een in met "Wachtwoord vergeten?"
+# Variables:
+#   $time (String) - the day and time, in the reader's language
+person-last-sign-in = Laatst aangemeld op { $time }
+person-account-yours = Dit bent u: beheer uw eigen account via Beveiligingsgegevens en Wachtwoord wijzigen.
+person-never-signed-in = Nog nooit aangemeld
+person-sign-out = Overal afmelden
+person-sign-out-title = Overal afmelden?
+# Variables:
+#   $name (String) - the person's display name
+person-sign-out-question = { $name } wordt afgemeld in elke browser en app. De methoden en het wachtwoord blijven zoals ze zijn.
+person-sign-out-confirm = Overal afmelden
+# Variables:
+#   $name (String) - the person's display name
+person-sign-out-done = { $name } is overal afgemeld.
+person-require-registration = Opnieuw registreren vereisen
+person-require-registration-title = Opnieuw registreren vereisen?
+# Variables:
+#   $name (String) - the person's display name
+person-require-registration-question = De telefoons, Authenticator-apps, beveiligingssleutels en herstelcodes van { $name } worden verwijderd en { $name } wordt afgemeld. Het e-mailadres en de beveiligingsvragen blijven. Bij de volgende aanmelding wordt gevraagd de methoden opnieuw te registreren.
+person-require-registration-confirm = Opnieuw registreren vereisen
+# Variables:
+#   $name (String) - the person's display name
+person-require-registration-done = { $name } wordt bij de volgende aanmelding gevraagd de methoden opnieuw te registreren.
+person-remove-password = Wachtwoord verwijderen
+person-remove-password-title = Het wachtwoord verwijderen?
+# Variables:
+#   $name (String) - the person's display name
+person-remove-password-question = Het wachtwoord van { $name } werkt niet meer en { $name } wordt afgemeld. Een nieuw wachtwoord kiest { $name } met "Wachtwoord vergeten?", of { $name } meldt zich aan met een wachtwoordsleutel of een tijdelijke toegangspas.
+person-remove-password-confirm = Wachtwoord verwijderen
+# Variables:
+#   $name (String) - the person's display name
+person-remove-password-done = Het wachtwoord van { $name } is verwijderd.
+person-disable = Account uitschakelen
+person-disable-title = Het account uitschakelen?
+# Variables:
+#   $name (String) - the person's display name
+person-disable-question = { $name } kan zich pas weer aanmelden als het account opnieuw is ingeschakeld, en wordt overal afgemeld. Er wordt niets verwijderd.
+person-disable-confirm = Uitschakelen
+# Variables:
+#   $name (String) - the person's display name
+person-disable-done = Het account van { $name } is uitgeschakeld.
+person-enable = Account inschakelen
+person-enable-title = Het account inschakelen?
+# Variables:
+#   $name (String) - the person's display name
+person-enable-question = { $name } kan zich weer aanmelden met het wachtwoord of de methoden.
+person-enable-confirm = Inschakelen
+# Variables:
+#   $name (String) - the person's display name
+person-enable-done = Het account van { $name } is ingeschakeld.
+person-delete = Account verwijderen
+person-delete-title = Het account verwijderen?
+# Variables:
+#   $name (String) - the person's display name
+person-delete-question = Het account, de methoden en de sessies van { $name } worden verwijderd. Dit kan niet ongedaan worden gemaakt. Het overzicht van de activiteit blijft bewaard.
+person-delete-confirm = Verwijderen
+
+## Name and language
+
+person-profile-title = Naam en taal
+person-profile-save = Opslaan
+# Variables:
+#   $name (String) - the person's display name
+person-profile-saved = De naam en taal van { $name } zijn opgeslagen.
+
+## Sessions and activity
+
+person-sessions = Aangemeld
+person-no-sessions = Nergens aangemeld.
+# Variables:
+#   $browser (String) - a browser's name, e.g. Firefox
+#   $system (String) - an operating system's name, e.g. Windows
+person-session-browser = { $browser } op { $system }
+person-session-unknown = Een onbekende browser
+# Variables:
+#   $address (String) - the network address signed in from
+#   $started (String) - when the session began, in the reader's language
+#   $seen (String) - when it was last used, in the reader's language
+person-session-line = Vanaf { $address } · aangemeld { $started } · laatst actief { $seen }
+person-activity = Recente activiteit
+person-no-activity = Nog niets.
+# Variables:
+#   $time (String) - when it happened, in the reader's language
+#   $address (String) - the network address it came from
+person-activity-meta = { $time } · vanaf { $address }
+# Variables:
+#   $time (String) - when it happened, in the reader's language
+#   $address (String) - the network address it came from
+#   $name (String) - who did it (an administrator or the help desk)
+person-activity-by = { $time } · door { $name } · vanaf { $address }
+
+## Inviting a person by email (S41)
+
+people-add-first = De eerste aanmelding
+people-add-first-pass = Een tijdelijke toegangspas, die u nu te zien krijgt
+people-add-first-invitation = Een uitnodiging per e-mail, met een koppeling om een wachtwoord te kiezen
+people-add-email = E-mailadres voor de uitnodiging
+people-add-email-hint = Een adres dat de persoon vandaag kan lezen, bijvoorbeeld een privéadres.
+people-add-submit-invitation = Toevoegen en uitnodiging versturen
+# Variables:
+#   $name (String) - the person's display name
+#   $address (String) - the address the invitation went to
+#   $days (Number) - how many days the link works
+people-invitation-sent = Er is een uitnodiging onderweg naar { $name } op { $address }. De koppeling werkt één keer, { $days } dagen lang.

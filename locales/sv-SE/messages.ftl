@@ -46,3 +46,26 @@ email-password-reset-body =
 
     Om det inte var du ska du genast kontakta din supportavdelning.
 sms-password-reset-body = Lösenordet för { -brand-name } för { $account } har just återställts. Om det inte var du ska du genast kontakta din supportavdelning.
+
+## Inviting a person an administrator added (S41)
+
+# Variables:
+#   $organization (String) - the organization's name
+email-invitation-subject = Du är inbjuden att konfigurera ditt konto hos { $organization }
+# Variables:
+#   $name (String) - the invited person's display name
+#   $inviter (String) - the administrator's display name
+#   $organization (String) - the organization's name
+#   $account (String) - the person's account name
+#   $days (Number) - how many days the link works
+#   $link (String) - the invitation's link
+email-invitation-body =
+    Hej { $name },
+
+    { $inviter } har lagt till dig i { $organization }. Ditt konto är { $account }.
+
+    Öppna den här länken för att välja ditt lösenord och konfigurera hur du verifierar din identitet. Länken fungerar en gång i { $days } dagar:
+
+    { $link }
+
+    Om du inte väntade dig det här kan du ignorera e-postmeddelandet.

@@ -78,6 +78,10 @@ activities! {
     Enabled => "enabled",
     /// The person was deleted; their audit record stays.
     PersonDeleted => "person-deleted",
+    /// An invitation went to the person's address; the detail says which.
+    InvitationSent => "invitation-sent",
+    /// The person chose their first password from an invitation (S41).
+    InvitationAccepted => "invitation-accepted",
 }
 
 impl Activity {

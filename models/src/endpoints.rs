@@ -12,8 +12,9 @@ use serde::de::DeserializeOwned;
 
 use crate::policy::Policy;
 use crate::{
-    AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup, CallProgress, CeremonyId,
-    Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator, FinishSecurityKeyRequest,
+    AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
+    CallProgress, CeremonyId, Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator,
+    FinishSecurityKeyRequest, InvitationCandidate, InvitationToken, InvitationView,
     IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate,
     PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
     PersonDetail, PersonId, PersonProfile, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
@@ -225,6 +226,13 @@ endpoints! {
     RequireRegistration: Post "/admin/people/{id}/require-registration" [PersonId], - => ();
     /// Removes the person's password: they reset it themselves.
     RemovePassword: Delete "/admin/people/{id}/password" [PersonId], - => ();
+    /// Who an invitation's link is for (the link's token in the body,
+    /// never in an address that logs keep).
+    GetInvitation: Post "/invitation", InvitationToken => InvitationView;
+    /// How hard an invited person's candidate password is to guess.
+    RateInvitationPassword: Post "/invitation/strength", InvitationCandidate => PasswordStrength;
+    /// The invited person's first password: they are signed in.
+    AcceptInvitationPassword: Put "/invitation", AcceptInvitation => SessionInfo;
     /// Deletes the person; their audit record stays.
     DeletePerson: Delete "/admin/people/{id}" [PersonId], - => ();
     /// The organization's policy, for its administrators.

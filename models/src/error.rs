@@ -127,6 +127,8 @@ error_codes! {
     LastAdministrator => "last-administrator",
     /// The account name is somebody's already.
     AccountExists => "account-exists",
+    /// An invitation's link was used already, has expired or was replaced.
+    InvitationExpired => "invitation-expired",
     /// Disabling or deleting one's own account from the People pages.
     OwnAccount => "own-account",
     /// The right password (or pass, or passkey) of a disabled account.

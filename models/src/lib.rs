@@ -43,7 +43,8 @@ pub use method::{
 };
 pub use new_password::check_new_password;
 pub use people::{
-    ACTIVITY_SHOWN, ActivityEntry, AddPersonRequest, AddedPerson, DISPLAY_NAME_MAX_CHARS,
+    ACTIVITY_SHOWN, AcceptInvitation, ActivityEntry, AddPersonRequest, AddedPerson,
+    DISPLAY_NAME_MAX_CHARS, INVITATION_DAYS, InvitationCandidate, InvitationToken, InvitationView,
     IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery,
     PersonDetail, PersonMethod, PersonProfile, PersonRow, PersonSession, PersonStatus, Role,
     SetRoleRequest, SetStatusRequest,

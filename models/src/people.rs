@@ -255,15 +255,61 @@ pub struct AddPersonRequest {
     pub locale: Option<Locale>,
     #[serde(default)]
     pub role: Role,
+    /// Their first pass, unless they are invited instead.
     pub pass: IssuePassRequest,
+    /// Email them an invitation at this address instead of a pass: a link,
+    /// valid `INVITATION_DAYS`, where they choose their password (S41).
+    #[serde(default)]
+    pub invitation: Option<String>,
 }
+
+/// How long an invitation's link works.
+pub const INVITATION_DAYS: i64 = 7;
 
 /// A person just added, and their first pass (shown once).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddedPerson {
     pub id: PersonId,
-    pub pass: IssuedPass,
+    /// Their first pass, shown once; none when they were invited.
+    pub pass: Option<IssuedPass>,
+    /// The address their invitation went to, when they were invited.
+    pub invited: Option<String>,
+}
+
+/// `POST /api/invitation`: an invitation's link, to see whose it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationToken {
+    pub token: String,
+}
+
+/// Who an invitation is for, and what their password must be.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationView {
+    pub account_name: AccountName,
+    pub display_name: String,
+    pub organization: String,
+    pub locale: Option<Locale>,
+    pub min_password_length: usize,
+}
+
+/// `PUT /api/invitation`: the invited person's first password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcceptInvitation {
+    pub token: String,
+    pub new_password: String,
+}
+
+/// `POST /api/invitation/strength`: a candidate password of an invited
+/// person, to be rated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InvitationCandidate {
+    pub token: String,
+    pub password: String,
 }
 
 /// A pass just issued: shown to the administrator once, kept nowhere.

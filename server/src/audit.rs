@@ -115,7 +115,9 @@ fn announcement(action: Action) -> Option<&'static str> {
             | Action::PasswordRemoved
             | Action::Disabled
             | Action::Enabled
-            | Action::PersonDeleted => {
+            | Action::PersonDeleted
+            | Action::InvitationSent
+            | Action::InvitationAccepted => {
                 return None;
             }
         })

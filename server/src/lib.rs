@@ -18,6 +18,7 @@ pub mod dev_seams;
 pub mod directory;
 pub mod error;
 pub mod http;
+pub mod invitation;
 pub mod key_ceremonies;
 pub mod markup;
 pub mod notify;

@@ -282,6 +282,11 @@ pub async fn add(
         &admin.policy.temporary_access_pass,
         request.pass.lifetime_minutes,
     )?;
+    let invitation = request
+        .invitation
+        .as_deref()
+        .map(crate::invitation::address)
+        .transpose()?;
     let id = PersonId::new(crate::secret::new_id()?);
     let created = state
         .store
@@ -305,8 +310,28 @@ pub async fn add(
             models::ApiError::at(ErrorCode::AccountExists, Field::AccountName),
         ));
     }
-    who.record_for(state, Action::PersonAdded, &id, "").await?;
     let person = person_of(state, who.session, &id).await?;
+    if let Some(to) = invitation {
+        // A mail server that fails leaves nobody half-added (S39): the
+        // administrator tries again.
+        let sent = crate::invitation::send(state, &person, &to, admin, who.locale).await;
+        if let Err(error) = sent {
+            state
+                .store
+                .delete_person(&admin.organization_id, &id)
+                .await?;
+            return Err(error);
+        }
+        who.record_for(state, Action::PersonAdded, &id, "").await?;
+        who.record_for(state, Action::InvitationSent, &id, &to)
+            .await?;
+        return Ok(AddedPerson {
+            id,
+            pass: None,
+            invited: Some(to),
+        });
+    }
+    who.record_for(state, Action::PersonAdded, &id, "").await?;
     let pass = temporary_access_pass::issue(
         state,
         &person,
@@ -317,11 +342,12 @@ pub async fn add(
     .await?;
     Ok(AddedPerson {
         id,
-        pass: IssuedPass {
+        pass: Some(IssuedPass {
             pass: pass.pass,
             expires_at: pass.expires_at,
             one_time: pass.one_time,
-        },
+        }),
+        invited: None,
     })
 }
 

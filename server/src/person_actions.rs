@@ -5,7 +5,8 @@
 //! Each is recently verified (S11), reaches only the caller's organization,
 //! is the help desk's for members only, and is recorded in the audit with
 //! who did it, for the person (S40). None may leave the organization
-//! without an administrator who can sign in (`store::person_actions`).
+//! without an administrator who can sign in (`store::person_actions`), and
+//! none but the name and language is done to oneself here.
 
 use models::{ErrorCode, Field, PersonId, PersonProfile, PersonStatus};
 
@@ -44,6 +45,7 @@ pub async fn update_profile(
 /// Signs the person out of every browser (S20, done for them).
 pub async fn end_sessions(state: &AppState, who: &Requester<'_>, id: &PersonId) -> AppResult<()> {
     let person = acted_for(state, who.session, id).await?;
+    not_oneself(who, &person.id)?;
     let ended = state.store.delete_sessions_of_user(&person.id).await?;
     who.record_for(state, Action::SessionsEnded, id, &ended.to_string())
         .await
@@ -60,6 +62,7 @@ pub async fn require_registration(
     id: &PersonId,
 ) -> AppResult<()> {
     let person = acted_for(state, who.session, id).await?;
+    not_oneself(who, &person.id)?;
     let mut change = state
         .store
         .begin_change(&person.id)
@@ -150,8 +153,10 @@ pub async fn delete(state: &AppState, who: &Requester<'_>, id: &PersonId) -> App
         .await
 }
 
-/// Disabling or deleting oneself is another administrator's to do: it
-/// would end the session doing it, and may lock the organization out.
+/// What takes an account's sessions, methods, password or the account
+/// itself is never done to oneself here: it would end the session doing
+/// it, and may lock the organization out. One's own account is Security
+/// info's and Change password's, or another administrator's.
 fn not_oneself(who: &Requester<'_>, id: &PersonId) -> AppResult<()> {
     if &who.session.user.id == id {
         return Err(AppError::refused(

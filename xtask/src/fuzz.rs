@@ -55,13 +55,38 @@ fn fuzz(st: &Path, started: Instant, port: u16, child: &mut std::process::Child)
             "--exclude-path",
             "/api/me/sessions",
             "--exclude-path-regex",
-            "^/api/(password-reset|admin/)",
+            "^/api/(password-reset|admin/|invitation)",
             "--exclude-path",
             "/api/me/recovery-codes",
         ],
     );
     still_ours(child)?;
     signed_in?;
+    // An invitation's link, from browsers of their own: seeing it and
+    // rating passwords, then choosing one, which signs that browser in
+    // (and would end another's session); before the administrators' pass,
+    // which may delete the invited people.
+    std::fs::write(&config, &admin.invitations).map_err(|e| e.to_string())?;
+    let invitation_passes: [&[&str]; 2] = [
+        &[
+            "--include-path-regex",
+            "^/api/invitation",
+            "--include-method",
+            "POST",
+        ],
+        &[
+            "--include-path",
+            "/api/invitation",
+            "--include-method",
+            "PUT",
+        ],
+    ];
+    for filters in invitation_passes {
+        let invited = fresh_browser(&base)?;
+        let pass = schemathesis(st, &base, &invited, &config, filters);
+        still_ours(child)?;
+        pass?;
+    }
     // The passes that change what the others stand on come last: a new
     // set of recovery codes gives the session a new id, and a policy
     // fuzzed meanwhile would take away the methods a reset needs.
@@ -98,6 +123,12 @@ fn fuzz(st: &Path, started: Instant, port: u16, child: &mut std::process::Child)
         (&admin.cookie, &["--include-path-regex", "^/api/admin/"]),
     ];
     for (cookie, filters) in passes {
+        // The administrators' pass names the people each operation is for.
+        let parameters = match filters.last() {
+            Some(&"^/api/admin/") => admin.config.as_str(),
+            _ => "",
+        };
+        std::fs::write(&config, parameters).map_err(|e| e.to_string())?;
         let pass = schemathesis(st, &base, cookie, &config, filters);
         still_ours(child)?;
         pass?;

@@ -74,6 +74,27 @@ impl Browser {
     /// Sends a code and types it in: a phone or an email registered, or a
     /// reset verified (`start` begins the challenge; `page` and `to` say
     /// where the code arrives). The answer: the security info after it.
+    /// The token of the newest invitation the dev mailbox holds for `to`.
+    fn invitation_token(&self, to: &str) -> Result<String> {
+        let url = format!(
+            "{}/dev/mailbox?address={}",
+            self.base,
+            to.replace('@', "%40")
+        );
+        let page = output("curl", &["-sf", &url]).ok_or("the dev mailbox did not answer")?;
+        let newest = page.split("class=\"body\">").nth(1).unwrap_or_default();
+        let token = newest
+            .split("/invitation#")
+            .nth(1)
+            .and_then(|rest| {
+                rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                    .next()
+            })
+            .filter(|token| !token.is_empty())
+            .ok_or_else(|| format!("no invitation for {to}"))?;
+        Ok(token.to_owned())
+    }
+
     fn verify_by_code(&self, start: (&str, &str), page: &str, to: &str) -> Result<String> {
         let started = self.send("POST", start.0, Some(start.1))?;
         let challenge = json_string(&started, "challenge_id")?;
@@ -144,6 +165,8 @@ pub struct AdminState {
     pub cookie: String,
     /// schemathesis.toml's `[[operations]]`: the ids each operation takes.
     pub config: String,
+    /// The same for the invitation's pass: the links' tokens.
+    pub invitations: String,
 }
 
 pub fn admin(base: &str) -> Result<AdminState> {
@@ -227,6 +250,18 @@ pub fn admin(base: &str) -> Result<AdminState> {
     };
     let gone = added("fuzz.gone")?;
     let held = added("fuzz.held")?;
+    // Invitations of their own for seeing one and for choosing a password
+    // with one (which spends it).
+    let invited = |account: &str| -> Result<String> {
+        let to = format!("{account}@fabrikam.example");
+        let body = format!(
+            r#"{{"account_name":"{account}@contoso.example","display_name":"{account}","pass":{{"one_time":true}},"invitation":"{to}"}}"#
+        );
+        megan.send("POST", "/api/admin/people", Some(&body))?;
+        megan.invitation_token(&to)
+    };
+    let seen = invited("fuzz.seen")?;
+    let accepted = invited("fuzz.accepted")?;
     let operations = [
         (
             "GET /api/admin/people/{id}",
@@ -313,9 +348,24 @@ pub fn admin(base: &str) -> Result<AdminState> {
             format!(r#""body.replaces" = "{email}""#),
         ),
     ];
+    let invitations = [
+        (
+            "POST /api/invitation",
+            format!(r#""body.token" = "{seen}""#),
+        ),
+        (
+            "/api/invitation/strength",
+            format!(r#""body.token" = "{seen}""#),
+        ),
+        (
+            "PUT /api/invitation",
+            format!(r#""body.token" = "{accepted}""#),
+        ),
+    ];
     Ok(AdminState {
         cookie: megan.cookie()?,
         config: toml_operations(&operations),
+        invitations: toml_operations(&invitations),
     })
 }
 

@@ -174,6 +174,14 @@ pub async fn finish_passkey_sign_in(
     Ok(info)
 }
 
+/// Chooses an invited person's first password, which signs them in; the
+/// new CSRF token is kept.
+pub async fn accept_invitation(request: &models::AcceptInvitation) -> ApiResult<SessionInfo> {
+    let info = call::<models::endpoints::AcceptInvitationPassword>(request).await?;
+    remember_csrf(&info);
+    Ok(info)
+}
+
 /// Where a verification by code or call is under way: the person's own
 /// challenges, or a password reset's first proof (which names no one).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

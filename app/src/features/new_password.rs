@@ -30,11 +30,13 @@ pub fn problem(
         .then(|| ApiError::at(models::ErrorCode::PasswordsDiffer, Field::ConfirmPassword))
 }
 
-/// Where the strength is asked: the signed-in person's, or a reset's.
+/// Where the strength is asked: the signed-in person's, a reset's, or an
+/// invited person's (by their link's token).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum StrengthOf {
     SignedIn,
     Reset,
+    Invitation(StoredValue<String>),
 }
 
 #[component]
@@ -78,6 +80,13 @@ pub fn NewPasswordFields(
                                 password: typed.clone(),
                             })
                             .await
+                        }
+                        StrengthOf::Invitation(token) => {
+                            let candidate = models::InvitationCandidate {
+                                token: token.get_value(),
+                                password: typed.clone(),
+                            };
+                            api::call::<endpoints::RateInvitationPassword>(&candidate).await
                         }
                     };
                     // The fields may be gone by now (the form was sent):

@@ -1,11 +1,13 @@
 //! One routed page per file.
 
 pub mod for_administrators;
+pub mod invitation;
 pub mod not_found;
 pub mod overview;
 pub mod password;
 pub mod people;
 pub mod person;
+pub mod person_actions;
 pub mod policy;
 pub mod recently_verified;
 pub mod reset_password;

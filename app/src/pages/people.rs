@@ -202,6 +202,10 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
     let role = RwSignal::new(Role::Member);
     let minutes = RwSignal::new(lifetime.default_minutes);
     let one_time = RwSignal::new(true);
+    // The first sign-in: a pass shown now, or an invitation by email.
+    let inviting = RwSignal::new(false);
+    let email = RwSignal::new(String::new());
+    let email_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let added: RwSignal<Option<(AddedPerson, String)>> = RwSignal::new(None);
     let account_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
@@ -227,6 +231,7 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
                 lifetime_minutes: Some(minutes.get_untracked()),
                 one_time: one_time.get_untracked(),
             },
+            invitation: inviting.get_untracked().then(|| email.get_untracked()),
         };
         let shown_name = request.display_name.trim().to_owned();
         let sent = async move { api::call::<AddPerson>(&request).await };
@@ -237,6 +242,7 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
                 let input = match e.field {
                     Some(Field::DisplayName) => name_input.get_untracked(),
                     Some(Field::AccountName) => account_input.get_untracked(),
+                    Some(Field::Email) => email_input.get_untracked(),
                     _ => None,
                 };
                 error.set(Some(e));
@@ -248,7 +254,12 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
     };
     let general = i18n.error_besides_any(
         error,
-        &[Field::AccountName, Field::DisplayName, Field::Lifetime],
+        &[
+            Field::AccountName,
+            Field::DisplayName,
+            Field::Lifetime,
+            Field::Email,
+        ],
     );
     view! {
         <h2 id="add-person-title">{move || i18n.t("people-add-title")}</h2>
@@ -270,21 +281,66 @@ fn AddPersonDialog(lifetime: PassLifetime, on_cancel: Callback<()>) -> impl Into
                         </select>
                     </div>
                     <RoleField role/>
-                    <PassFields lifetime minutes one_time error=i18n.error_at(error, Field::Lifetime)/>
+                    <fieldset class="choice">
+                        <legend>{move || i18n.t("people-add-first")}</legend>
+                        <label class="choice-option">
+                            <input type="radio" name="add-first" value="pass" prop:checked=move || !inviting.get() on:change=move |_| inviting.set(false)/>
+                            {move || i18n.t("people-add-first-pass")}
+                        </label>
+                        <label class="choice-option">
+                            <input type="radio" name="add-first" value="invitation" prop:checked=move || inviting.get() on:change=move |_| inviting.set(true)/>
+                            {move || i18n.t("people-add-first-invitation")}
+                        </label>
+                    </fieldset>
+                    <Show when=move || inviting.get() fallback=move || view! {
+                        <PassFields lifetime minutes one_time error=i18n.error_at(error, Field::Lifetime)/>
+                    }>
+                        <TextField id="add-email" label=i18n.text("people-add-email") hint=i18n.text("people-add-email-hint")
+                            value=email error=i18n.error_at(error, Field::Email) autocomplete="off" node_ref=email_input
+                            input_type="email"/>
+                    </Show>
                     <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
-                        <SubmitButton label=i18n.text("people-add-submit") busy/>
+                        <SubmitButton label=Signal::derive(move || match inviting.get() {
+                            true => i18n.t("people-add-submit-invitation"),
+                            false => i18n.t("people-add-submit"),
+                        }) busy/>
                     </FormActions>
                 </form>
             }.into_any(),
             Some((person, shown_name)) => {
                 let navigate = navigate.clone();
                 let href = format!("/admin/people/{}", person.id);
-                view! {
-                    <PassShown pass=person.pass name=shown_name
-                        on_done=Callback::new(move |()| navigate(&href, leptos_router::NavigateOptions::default()))/>
-                }.into_any()
+                let on_done = Callback::new(move |()| navigate(&href, leptos_router::NavigateOptions::default()));
+                match (person.pass, person.invited) {
+                    (Some(pass), _) => view! { <PassShown pass name=shown_name on_done/> }.into_any(),
+                    (None, invited) => view! {
+                        <InvitationSent name=shown_name address=invited.unwrap_or_default() on_done/>
+                    }.into_any(),
+                }
             }
         }}
+    }
+}
+
+/// The invitation went out: to whom, for how long; Done opens their page.
+#[component]
+fn InvitationSent(name: String, address: String, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text: NodeRef<leptos::html::P> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(text) = text.get() {
+            let _ = text.focus();
+        }
+    });
+    let mut args = i18n::Args::new();
+    args.set("name", name);
+    args.set("address", address);
+    args.set("days", models::INVITATION_DAYS);
+    view! {
+        <p class="notice" role="status" tabindex="-1" node_ref=text>{move || i18n.t_with("people-invitation-sent", &args)}</p>
+        <FormActions>
+            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
+        </FormActions>
     }
 }
 

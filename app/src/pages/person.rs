@@ -1,6 +1,7 @@
 //! One person, for an administrator: who they are, their methods (masked)
 //! and what these cover, and their Temporary Access Pass — issued here,
-//! shown this once, or revoked (S33).
+//! shown this once, or revoked (S33); their account's actions, sessions
+//! and activity are `person_actions.rs`'s.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -22,6 +23,9 @@ use crate::i18n::use_i18n;
 use crate::labels::{date, date_time, method_name};
 use crate::pages::for_administrators::ForAdministrators;
 use crate::pages::people::{RoleField, role_name};
+use crate::pages::person_actions::{
+    AccountCard, ActivitySeen, PersonAction, ProfileForm, SessionsSeen,
+};
 use crate::session::use_session;
 
 #[component]
@@ -48,6 +52,24 @@ fn Person() -> impl IntoView {
     // After a dialog changed the person, the page is drawn anew: the
     // cursor goes back to Issue a Temporary Access Pass once it is there.
     let refocus = RwSignal::new(false);
+    // What the last action did, said above the page once it is drawn
+    // anew, with the cursor there: a message naming the person.
+    let done: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let navigate = leptos_router::hooks::use_navigate();
+    let acted = Callback::new(move |action: PersonAction| {
+        match action.done_id() {
+            Some(id) => {
+                done.set(Some(id));
+                reload.update(|n| *n += 1);
+            }
+            // A deleted person's page is gone: back to People.
+            None => navigate("/admin/people", leptos_router::NavigateOptions::default()),
+        }
+    });
+    let saved = Callback::new(move |said: &'static str| {
+        done.set(Some(said));
+        reload.update(|n| *n += 1);
+    });
     Effect::new(move |_| {
         reload.track();
         let id = id();
@@ -72,7 +94,8 @@ fn Person() -> impl IntoView {
                 <ErrorAlert message=Signal::derive(move || Some(i18n.error(&e)))/>
             }.into_any(),
             Some(Ok(person)) => view! {
-                <PersonShown person refocus on_changed=Callback::new(move |()| {
+                <PersonShown person refocus done acted saved on_changed=Callback::new(move |()| {
+                    done.set(None);
                     refocus.set(true);
                     reload.update(|n| *n += 1);
                 })/>
@@ -85,10 +108,24 @@ fn Person() -> impl IntoView {
 fn PersonShown(
     person: PersonDetail,
     refocus: RwSignal<bool>,
+    done: RwSignal<Option<&'static str>>,
+    acted: Callback<PersonAction>,
+    saved: Callback<&'static str>,
     on_changed: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(Open::Nothing);
+    let done_notice: NodeRef<leptos::html::P> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(notice) = done_notice.get() {
+            let _ = notice.focus();
+        }
+    });
+    let mut named = i18n::Args::new();
+    named.set("name", person.display_name.clone());
+    let done_line = done.get_untracked().map(|id| {
+        view! { <p class="notice person-done" role="status" tabindex="-1" node_ref=done_notice>{move || i18n.t_with(id, &named)}</p> }
+    });
     let issue_button: NodeRef<leptos::html::Button> = NodeRef::new();
     Effect::new(move |_| {
         if let Some(button) = issue_button.get()
@@ -124,9 +161,11 @@ fn PersonShown(
                 <h1 id="person-name">{shown(|p| p.display_name.clone())}</h1>
                 <p class="lead">{shown(|p| p.account_name.to_string())} " · " {role}</p>
             </header>
+            {done_line}
             <div class="card">
                 <CoverageStatus coverage=person.with_value(|p| p.coverage.clone())/>
             </div>
+            <AccountCard person=person.get_value() on_done=acted/>
             <section class="card" aria-labelledby="person-methods">
                 <h2 id="person-methods">{move || i18n.t("person-methods")}</h2>
                 <MethodsSeen person=person.get_value()/>
@@ -151,9 +190,14 @@ fn PersonShown(
                 </Show>
             </section>
             // Roles are given by administrators (S40).
+            <Show when=move || may_act>
+                <ProfileForm person=person.get_value() saved_id="person-profile-saved" on_saved=saved/>
+            </Show>
             <Show when=move || session.is_admin()>
                 <RoleForm person=person.get_value() shown_role/>
             </Show>
+            <SessionsSeen person=person.get_value()/>
+            <ActivitySeen person=person.get_value()/>
             {move || match open.get() {
                 Open::Nothing => ().into_any(),
                 Open::Issue => view! {

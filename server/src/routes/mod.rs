@@ -10,6 +10,7 @@ mod email;
 mod fixtures;
 mod handset;
 mod health;
+mod invitation;
 mod mailbox;
 mod me;
 mod methods;
@@ -54,6 +55,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(password_reset::router())
         .merge(temporary_access_pass::router())
         .merge(people::router())
+        .merge(invitation::router())
         .merge(branding::router())
         .endpoint(OpenApiDocument, openapi_json);
     if state.config.test_seams() {
@@ -134,6 +136,9 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::require_registration,
         people::remove_password,
         people::delete,
+        invitation::view,
+        invitation::strength,
+        invitation::accept,
         methods::security_info,
         methods::delete_method,
         methods::set_default,

@@ -10,6 +10,7 @@ pub mod challenges;
 mod changes;
 mod dev_mailbox;
 mod error;
+mod invitations;
 mod methods;
 mod passes;
 mod people;
@@ -56,6 +57,7 @@ pub use challenges::{
 pub use changes::{Change, InsertRefused};
 pub use dev_mailbox::MailboxEntry;
 pub use error::{StoreError, StoreResult};
+pub use invitations::NewInvitation;
 pub use methods::{
     AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
     RecoveryCodesData, SecurityKeyData,

@@ -165,6 +165,7 @@ impl Store {
             "DELETE FROM pending_authenticators WHERE user_id = $1",
             "DELETE FROM webauthn_ceremonies WHERE user_id = $1",
             "DELETE FROM temporary_access_passes WHERE user_id = $1",
+            "DELETE FROM invitations WHERE user_id = $1",
         ] {
             sqlx::query(statement)
                 .bind(id.as_str())

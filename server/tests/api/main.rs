@@ -16,6 +16,7 @@ mod email;
 mod guards;
 mod helpers;
 mod instances;
+mod invitations;
 mod locale_and_pages;
 mod password;
 mod password_reset;

@@ -1,0 +1,11 @@
+## An invitation's link (S41)
+
+invitation-title = Din inbjudan
+# Variables:
+#   $name (String) - the invited person's display name
+invitation-welcome = Välkommen, { $name }
+# Variables:
+#   $account (String) - the person's account name
+#   $organization (String) - the organization's name
+invitation-intro = Välj ett lösenord för { $account } hos { $organization }. Sedan konfigurerar du hur du verifierar din identitet.
+invitation-submit = Spara lösenordet och fortsätt
