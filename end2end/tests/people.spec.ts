@@ -19,6 +19,9 @@ test('an administrator finds a person, issues a pass shown once, the person sign
   const row = page.getByRole('row').filter({ hasText: person.accountName });
   await expect(row).toBeVisible();
   await expect(page.getByRole('row')).toHaveCount(2);
+  await expect(row.getByRole('cell').nth(1)).toHaveText('Active');
+  await expect(row).toContainText('Two-step: not yet');
+  await expect(row).toContainText('Never');
   await row.getByRole('link', { name: 'Zoë Dubois' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Zoë Dubois' })).toBeVisible();

@@ -131,3 +131,31 @@ test('when the policy no longer allows the only method, signing in says so and a
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { name: 'Set up your authenticator app' })).toBeVisible();
 });
+
+test('an administrator bounds the lifetimes of Temporary Access Passes, in order, and names the help desk', async ({ page, makeUser, expectAccessible }) => {
+  const admin = await makeUser({ admin: true });
+  await makeUser({ organizationOf: admin, displayName: 'Zoë Dubois' });
+  await signIn(page, admin);
+  await page.goto('/admin/policy');
+  await expect(page.getByLabel('Temporary Access Pass: lifetime offered first')).toHaveValue('60');
+  await page.getByLabel('Temporary Access Pass: shortest lifetime').selectOption({ label: '8 hours' });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText("A Temporary Access Pass's shortest lifetime can't be longer than its default")).toBeVisible();
+  await expect(page.getByText('The policy is saved.', { exact: false })).toHaveCount(0);
+  await page.getByLabel('Temporary Access Pass: lifetime offered first').selectOption({ label: '8 hours' });
+  await page.getByLabel('Temporary Access Pass: longest lifetime').selectOption({ label: '1 day' });
+  await page.getByLabel('Help desk contact').fill('helpdesk@contoso.example');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('The policy is saved.', { exact: false })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Help desk contact')).toHaveValue('helpdesk@contoso.example');
+
+  // A pass is now given for 8 hours at least.
+  await page.goto('/admin/people');
+  await page.getByRole('link', { name: 'Zoë Dubois' }).click();
+  await page.getByRole('button', { name: 'Issue a Temporary Access Pass' }).click();
+  const lifetime = page.getByRole('dialog').getByLabel('Valid for');
+  await expect(lifetime).toHaveValue('480');
+  await expect(lifetime.getByRole('option')).toHaveText(['8 hours', '1 day']);
+});

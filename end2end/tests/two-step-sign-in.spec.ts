@@ -138,9 +138,9 @@ test('sign in another way while the default\'s code is still being sent: the lat
   await expect(new SecurityInfoPage(page).heading).toBeVisible();
 });
 
-test("I can't use any of these methods says what to do, and signing out ends the waiting sign-in", async ({ page, context, makeUser, expectAccessible }) => {
+test("I can't use any of these methods says what to do and whom to ask, and signing out ends the waiting sign-in", async ({ page, context, makeUser, expectAccessible }) => {
   const t = T.en;
-  const user = await makeUser({ policy: TWO_STEP });
+  const user = await makeUser({ policy: { ...TWO_STEP, support_contact: 'helpdesk@contoso.example, +31 20 123 4567' } });
   const number = uniqueNlMobile();
   const handsetPage = await context.newPage();
   await signIn(page, user);
@@ -155,6 +155,7 @@ test("I can't use any of these methods says what to do, and signing out ends the
   await cantUse.click();
   await expect(cantUse).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByText(t.cantUseHelp)).toBeVisible();
+  await expect(page.getByText('Your help desk: helpdesk@contoso.example, +31 20 123 4567')).toBeVisible();
   await expectAccessible(page);
 
   // The header's Cancel ends the waiting sign-in (it has no account menu).

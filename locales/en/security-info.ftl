@@ -63,6 +63,12 @@ policy-step-up-label = Ask people to verify again after
 policy-step-up-hint = Viewing or changing security info needs a verification at most this long ago.
 policy-two-step-label = Ask for two-step verification at sign-in
 policy-two-step-hint = After the right password, people who have registered a sign-in method verify with it before they're signed in.
+policy-pass-min-label = Temporary Access Pass: shortest lifetime
+policy-pass-default-label = Temporary Access Pass: lifetime offered first
+policy-pass-max-label = Temporary Access Pass: longest lifetime
+policy-pass-length-label = Temporary Access Pass: characters
+policy-support-label = Help desk contact
+policy-support-hint = Shown to people who can't use any of their methods, for example an email address or a phone number. Leave it empty to show none.
 policy-password-length-label = Fewest characters in a new password
 # Variables:
 #   $count (Number) - a number of minutes

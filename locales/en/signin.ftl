@@ -15,6 +15,9 @@ signin-verifying = Starting your verification…
 signin-another-way = Sign in another way
 signin-cant-use = I can't use any of these methods
 signin-cant-use-help = Ask your help desk for a Temporary Access Pass. Sign in with it where your password goes, then set up your methods again.
+# Variables:
+#   $contact (String) - how to reach the organization's help desk, as its administrators wrote it
+signin-cant-use-contact = Your help desk: { $contact }
 signin-passkey = Sign in with a passkey
 signin-passkey-waiting = Waiting for your passkey…
 signin-signed-out-everywhere = You were signed out everywhere. Every browser and device has to sign in again.

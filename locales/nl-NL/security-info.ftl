@@ -55,6 +55,12 @@ policy-step-up-label = Mensen opnieuw laten verifiëren na
 policy-step-up-hint = Voor het bekijken of wijzigen van beveiligingsgegevens is een verificatie nodig die hooguit zo lang geleden is.
 policy-two-step-label = Verificatie in twee stappen vragen bij het aanmelden
 policy-two-step-hint = Na het juiste wachtwoord verifiëren mensen die een aanmeldingsmethode hebben geregistreerd zich daarmee voordat ze zijn aangemeld.
+policy-pass-min-label = Tijdelijke toegangspas: kortste geldigheidsduur
+policy-pass-default-label = Tijdelijke toegangspas: eerst aangeboden geldigheidsduur
+policy-pass-max-label = Tijdelijke toegangspas: langste geldigheidsduur
+policy-pass-length-label = Tijdelijke toegangspas: aantal tekens
+policy-support-label = Contactgegevens van de helpdesk
+policy-support-hint = Wordt getoond aan personen die geen van hun methoden kunnen gebruiken, bijvoorbeeld een e-mailadres of telefoonnummer. Laat leeg om niets te tonen.
 policy-password-length-label = Minimumaantal tekens in een nieuw wachtwoord
 policy-minutes =
     { $count ->

@@ -15,6 +15,9 @@ signin-verifying = Uw verificatie wordt gestart…
 signin-another-way = Op een andere manier aanmelden
 signin-cant-use = Ik kan geen van deze methoden gebruiken
 signin-cant-use-help = Vraag uw helpdesk om een tijdelijke toegangspas. Meld u ermee aan op de plek van uw wachtwoord en stel daarna uw methoden opnieuw in.
+# Variables:
+#   $contact (String) - how to reach the organization's help desk, as its administrators wrote it
+signin-cant-use-contact = Uw helpdesk: { $contact }
 signin-passkey = Aanmelden met een wachtwoordsleutel
 signin-passkey-waiting = Wachten op uw wachtwoordsleutel…
 signin-signed-out-everywhere = U bent overal afgemeld. Elke browser en elk apparaat moet zich opnieuw aanmelden.

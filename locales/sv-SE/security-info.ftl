@@ -55,6 +55,12 @@ policy-step-up-label = Be personer att verifiera igen efter
 policy-step-up-hint = För att visa eller ändra säkerhetsinformation krävs en verifiering som högst är så här gammal.
 policy-two-step-label = Kräv tvåstegsverifiering vid inloggning
 policy-two-step-hint = Efter rätt lösenord verifierar personer som har registrerat en inloggningsmetod sig med den innan de loggas in.
+policy-pass-min-label = Tillfälligt åtkomstpass: kortaste giltighetstid
+policy-pass-default-label = Tillfälligt åtkomstpass: giltighetstid som föreslås först
+policy-pass-max-label = Tillfälligt åtkomstpass: längsta giltighetstid
+policy-pass-length-label = Tillfälligt åtkomstpass: antal tecken
+policy-support-label = Kontaktuppgifter till supportavdelningen
+policy-support-hint = Visas för personer som inte kan använda någon av sina metoder, till exempel en e-postadress eller ett telefonnummer. Lämna tomt för att inte visa något.
 policy-password-length-label = Minsta antal tecken i ett nytt lösenord
 policy-minutes =
     { $count ->

@@ -15,6 +15,9 @@ signin-verifying = Verifieringen startar…
 signin-another-way = Logga in på ett annat sätt
 signin-cant-use = Jag kan inte använda någon av de här metoderna
 signin-cant-use-help = Be din supportavdelning om ett tillfälligt åtkomstpass. Logga in med det där du annars anger ditt lösenord och konfigurera sedan dina metoder igen.
+# Variables:
+#   $contact (String) - how to reach the organization's help desk, as its administrators wrote it
+signin-cant-use-contact = Din supportavdelning: { $contact }
 signin-passkey = Logga in med en nyckel
 signin-passkey-waiting = Väntar på din nyckel…
 signin-signed-out-everywhere = Du har loggats ut överallt. Alla webbläsare och enheter måste logga in igen.

@@ -102,6 +102,9 @@ pub struct UserView {
     /// Access Pass has none until they set one (without a current one).
     #[serde(default)]
     pub has_password: bool,
+    /// How to reach the organization's help desk, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_contact: Option<String>,
 }
 
 /// `GET /api/me/temporary-access-pass`: the person's Temporary Access

@@ -135,6 +135,10 @@ error_codes! {
     AccountDisabled => "account-disabled",
     DisplayNameRequired => "display-name-required",
     DisplayNameTooLong => "display-name-too-long",
+    /// A policy whose shortest pass lifetime is longer than its default,
+    /// or its default longer than its longest.
+    PassLifetimesDisordered => "pass-lifetimes-disordered",
+    SupportContactTooLong => "support-contact-too-long",
     /// A Temporary Access Pass's lifetime outside the policy's bounds.
     PassLifetimeOutOfBounds => "pass-lifetime-out-of-bounds",
     /// The person closed the browser's security key prompt (client only).
@@ -182,6 +186,8 @@ pub enum Field {
     DisplayName,
     /// A person's role in their organization.
     Role,
+    /// How people reach their help desk (the policy).
+    SupportContact,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

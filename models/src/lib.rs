@@ -46,8 +46,8 @@ pub use people::{
     ACTIVITY_SHOWN, AcceptInvitation, ActivityEntry, AddPersonRequest, AddedPerson,
     DISPLAY_NAME_MAX_CHARS, INVITATION_DAYS, InvitationCandidate, InvitationToken, InvitationView,
     IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage, PeopleQuery,
-    PersonDetail, PersonMethod, PersonProfile, PersonRow, PersonSession, PersonStatus, Role,
-    SetRoleRequest, SetStatusRequest,
+    PersonDetail, PersonMethod, PersonProfile, PersonRow, PersonSession, PersonStatus, Readiness,
+    Role, SetRoleRequest, SetStatusRequest,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

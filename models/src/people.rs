@@ -98,6 +98,23 @@ pub struct PersonRow {
     pub methods: Vec<MethodKind>,
     /// They hold a Temporary Access Pass that still works.
     pub has_pass: bool,
+    pub status: PersonStatus,
+    /// Added with an invitation they have not used yet.
+    pub invited: bool,
+    pub ready: Readiness,
+    /// Unix seconds of their last sign-in, if any.
+    pub last_sign_in: Option<i64>,
+}
+
+/// What a person's methods are enough for, under their organization's
+/// policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Readiness {
+    /// Verifying a sign-in (two-step verification).
+    pub two_step: bool,
+    /// A password reset.
+    pub reset: bool,
 }
 
 /// `GET /api/admin/people/{id}`: one person, their methods and their pass.
@@ -111,6 +128,8 @@ pub struct PersonDetail {
     /// The language they chose; `None` until they choose.
     pub locale: Option<Locale>,
     pub status: PersonStatus,
+    /// Added with an invitation they have not used yet.
+    pub invited: bool,
     pub has_password: bool,
     /// The one looking may act for them (S40): passes, sessions,
     /// re-registration, the password, disabling.

@@ -39,7 +39,14 @@ pub struct Policy {
     pub limits: SendLimits,
     pub security_questions: QuestionsPolicy,
     pub temporary_access_pass: PassPolicy,
+    /// How people reach the organization's help desk (an address, a
+    /// number, a room), told to one who can use none of their methods;
+    /// empty: not set.
+    pub support_contact: String,
 }
+
+/// The most characters of a support contact.
+pub const SUPPORT_CONTACT_MAX_CHARS: usize = 200;
 
 /// Temporary Access Passes (S33): how long one lives, within which bounds
 /// an administrator may choose, and how long it is.
@@ -219,6 +226,10 @@ pub enum PolicyProblem {
     ResetMethodsRequired,
     Limits,
     Questions,
+    /// A pass's shortest lifetime longer than its default, or the default
+    /// longer than the longest.
+    PassLifetimes,
+    SupportContact,
 }
 
 impl PolicyProblem {
@@ -234,6 +245,14 @@ impl PolicyProblem {
                 error.index = MethodKind::ALL.iter().position(|k| *k == kind);
                 error
             }
+            PolicyProblem::PassLifetimes => crate::ApiError::at(
+                crate::ErrorCode::PassLifetimesDisordered,
+                crate::Field::Lifetime,
+            ),
+            PolicyProblem::SupportContact => crate::ApiError::at(
+                crate::ErrorCode::SupportContactTooLong,
+                crate::Field::SupportContact,
+            ),
             _ => crate::ApiError::new(crate::ErrorCode::InvalidPolicy),
         }
     }
@@ -277,6 +296,7 @@ impl Default for Policy {
             limits: SendLimits::default(),
             security_questions: QuestionsPolicy::default(),
             temporary_access_pass: PassPolicy::default(),
+            support_contact: String::new(),
         }
     }
 }
@@ -339,6 +359,15 @@ impl Policy {
         }
         if !(1..=2).contains(&self.reset_methods_required) {
             return Err(PolicyProblem::ResetMethodsRequired);
+        }
+        let pass = &self.temporary_access_pass;
+        if !(pass.min_lifetime_minutes..=pass.max_lifetime_minutes)
+            .contains(&pass.default_lifetime_minutes)
+        {
+            return Err(PolicyProblem::PassLifetimes);
+        }
+        if self.support_contact.chars().count() > SUPPORT_CONTACT_MAX_CHARS {
+            return Err(PolicyProblem::SupportContact);
         }
         let l = &self.limits;
         if [

@@ -42,10 +42,18 @@ pub async fn search(
         .await?;
     let more = found.len() > PEOPLE_PER_PAGE;
     found.truncate(PEOPLE_PER_PAGE);
+    let policy = &session.user.policy;
     let people = found
         .into_iter()
         .map(|person| {
             Ok(PersonRow {
+                ready: models::Readiness {
+                    two_step: policy.verifies_sign_in(&person.methods),
+                    reset: policy.resets_password(&person.methods),
+                },
+                status: person.status,
+                invited: person.invited,
+                last_sign_in: person.last_sign_in_at,
                 id: person.id,
                 account_name: models::AccountName::parse(&person.account_name)
                     .map_err(|_| AppError::broken("a stored account name"))?,
@@ -124,6 +132,10 @@ pub async fn person(
         role: person.role(),
         locale: person.locale,
         status: person.status,
+        invited: state
+            .store
+            .has_open_invitation(&person.id, state.now())
+            .await?,
         has_password: !person.password_hash.is_empty(),
         may_act: session.user.role().may_act_for(person.role()),
         last_sign_in: person.last_sign_in_at,

@@ -11,7 +11,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::labels::date_time;
 
 /// The lifetime of a pass, in words: minutes, hours or days.
-fn lifetime_label(i18n: &I18n, minutes: i64) -> String {
+pub fn lifetime_label(i18n: &I18n, minutes: i64) -> String {
     let mut args = i18n::Args::new();
     if minutes % (24 * 60) == 0 {
         args.set("count", minutes / (24 * 60));

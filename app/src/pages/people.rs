@@ -133,11 +133,12 @@ fn PeopleTable(page: Found, to_page: impl Fn(usize) + Copy + 'static) -> impl In
             <caption class="visually-hidden">{move || i18n.t("people-title")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{move || i18n.t("people-column-name")}</th>
-                    <th scope="col">{move || i18n.t("people-column-account")}</th>
+                    <th scope="col">{move || i18n.t("people-column-name-account")}</th>
                     <th scope="col">{move || i18n.t("people-column-role")}</th>
+                    <th scope="col">{move || i18n.t("people-column-status")}</th>
+                    <th scope="col">{move || i18n.t("people-column-ready")}</th>
                     <th scope="col">{move || i18n.t("people-column-methods")}</th>
-                    <th scope="col">{move || i18n.t("people-column-pass")}</th>
+                    <th scope="col">{move || i18n.t("people-column-last-sign-in")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -161,13 +162,42 @@ fn Row(person: PersonRow) -> impl IntoView {
     let href = format!("/admin/people/{}", person.id);
     let role = role_name(i18n, person.role);
     let has_pass = person.has_pass;
+    let disabled = person.status == models::PersonStatus::Disabled;
+    let status_id = match (disabled, person.invited) {
+        (true, _) => "people-status-disabled",
+        (false, true) => "people-status-invited",
+        (false, false) => "people-status-active",
+    };
+    let models::Readiness { two_step, reset } = person.ready;
+    let two_step_id = match two_step {
+        true => "people-two-step-ready",
+        false => "people-two-step-missing",
+    };
+    let reset_id = match reset {
+        true => "people-reset-ready",
+        false => "people-reset-missing",
+    };
+    let last_sign_in = match person.last_sign_in {
+        Some(at) => crate::labels::date(&i18n, at).into_any(),
+        None => (move || i18n.t("people-never")).into_any(),
+    };
     let methods = person.methods;
     let no_methods = methods.is_empty();
     view! {
         <tr>
-            <th scope="row" data-label=move || i18n.t("people-column-name")><a href=href>{person.display_name}</a></th>
-            <td data-label=move || i18n.t("people-column-account")>{person.account_name.to_string()}</td>
+            <th scope="row" data-label=move || i18n.t("people-column-name-account")>
+                <a href=href>{person.display_name}</a>
+                <span class="people-sub">{person.account_name.to_string()}</span>
+            </th>
             <td data-label=move || i18n.t("people-column-role")>{role}</td>
+            <td data-label=move || i18n.t("people-column-status")>
+                <span class:people-disabled=disabled>{move || i18n.t(status_id)}</span>
+                {has_pass.then(|| view! { <span class="people-sub">{move || i18n.t("people-has-pass")}</span> })}
+            </td>
+            <td data-label=move || i18n.t("people-column-ready")>
+                <span class="people-ready" class:people-missing=!two_step>{move || i18n.t(two_step_id)}</span>
+                <span class="people-ready" class:people-missing=!reset>{move || i18n.t(reset_id)}</span>
+            </td>
             <td data-label=move || i18n.t("people-column-methods")>
                 <ul class="people-methods">
                     {methods.into_iter().map(|kind| view! {
@@ -179,9 +209,7 @@ fn Row(person: PersonRow) -> impl IntoView {
                 </ul>
                 {no_methods.then(|| view! { <span>{move || i18n.t("people-no-methods")}</span> })}
             </td>
-            <td data-label=move || i18n.t("people-column-pass")>
-                {move || if has_pass { i18n.t("people-has-pass") } else { i18n.t("people-no-pass") }}
-            </td>
+            <td data-label=move || i18n.t("people-column-last-sign-in")>{last_sign_in}</td>
         </tr>
     }
 }

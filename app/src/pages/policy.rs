@@ -11,6 +11,7 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::progress::Progress;
+use crate::features::pass_fields::lifetime_label;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::method_name;
@@ -116,6 +117,29 @@ fn PolicyEditor() -> impl IntoView {
                         <PolicyChoice policy id="policy-password-length" label_id="policy-password-length-label"
                             values=vec![8, 10, 12, 14, 16]
                             get=|p| i64::try_from(p.password_min_length).unwrap_or(i64::MAX) set=|p, n| p.password_min_length = usize::try_from(n).unwrap_or_default()/>
+                        <PolicyChoice policy id="policy-pass-min" label_id="policy-pass-min-label"
+                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            get=|p| p.temporary_access_pass.min_lifetime_minutes set=|p, n| p.temporary_access_pass.min_lifetime_minutes = n/>
+                        <PolicyChoice policy id="policy-pass-default" label_id="policy-pass-default-label"
+                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            get=|p| p.temporary_access_pass.default_lifetime_minutes set=|p, n| p.temporary_access_pass.default_lifetime_minutes = n/>
+                        <PolicyChoice policy id="policy-pass-max" label_id="policy-pass-max-label"
+                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            get=|p| p.temporary_access_pass.max_lifetime_minutes set=|p, n| p.temporary_access_pass.max_lifetime_minutes = n/>
+                        <PolicyChoice policy id="policy-pass-length" label_id="policy-pass-length-label"
+                            values=vec![8, 10, 12, 16, 24, 32]
+                            get=|p| i64::try_from(p.temporary_access_pass.length).unwrap_or(i64::MAX) set=|p, n| p.temporary_access_pass.length = usize::try_from(n).unwrap_or_default()/>
+                        <div class="field">
+                            <label class="field-label" for="policy-support">{move || i18n.t("policy-support-label")}</label>
+                            <p class="field-hint" id="policy-support-hint">{move || i18n.t("policy-support-hint")}</p>
+                            <input id="policy-support" class="field-input" type="text" autocomplete="off"
+                                aria-describedby="policy-support-hint" maxlength=models::policy::SUPPORT_CONTACT_MAX_CHARS
+                                prop:value=move || policy.with(|p| p.as_ref().map(|p| p.support_contact.clone()).unwrap_or_default())
+                                on:input=move |ev| {
+                                    let typed = event_target_value(&ev);
+                                    policy.update(|p| if let Some(p) = p { p.support_contact = typed });
+                                }/>
+                        </div>
                         <div class="field">
                             <label class="choice-option">
                                 <input type="checkbox" id="policy-two-step" aria-describedby="policy-two-step-hint"
@@ -140,6 +164,18 @@ fn PolicyEditor() -> impl IntoView {
     }
 }
 
+/// The lifetimes a policy may bound a pass by, 10 minutes to 30 days.
+const PASS_LIFETIMES: [i64; 8] = [
+    10,
+    30,
+    60,
+    4 * 60,
+    8 * 60,
+    24 * 60,
+    7 * 24 * 60,
+    30 * 24 * 60,
+];
+
 /// One number of the policy, chosen from sensible values (the current one
 /// is always among them), so there is nothing to mistype.
 #[component]
@@ -152,6 +188,9 @@ fn PolicyChoice(
     /// The message that names a value (`$count`); without it, the number.
     #[prop(optional)]
     unit_id: Option<&'static str>,
+    /// Or what names a value, when one message cannot.
+    #[prop(optional)]
+    named: Option<fn(&crate::i18n::I18n, i64) -> String>,
     get: fn(&Policy) -> i64,
     set: fn(&mut Policy, i64),
 ) -> impl IntoView {
@@ -177,6 +216,7 @@ fn PolicyChoice(
                 {values.into_iter().map(|n| view! {
                     <option value=n.to_string() selected=move || policy.with(|p| p.as_ref().map(get) == Some(n))>
                         {move || match unit_id {
+                            _ if named.is_some() => named.map(|name| name(&i18n, n)).unwrap_or_default(),
                             Some(unit) => {
                                 let mut args = i18n::Args::new();
                                 args.set("count", n);

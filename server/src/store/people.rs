@@ -4,7 +4,7 @@
 //! account folded as a search folds what is typed — so that one indexed
 //! column answers both.
 
-use models::{MethodKind, OrganizationId, PersonId, Role};
+use models::{MethodKind, OrganizationId, PersonId, PersonStatus, Role};
 use sqlx::Row;
 
 use super::person_actions::{active_administrators, lock_organization};
@@ -21,7 +21,12 @@ pub struct PersonListed {
     pub display_name: String,
     pub role: Role,
     pub has_pass: bool,
+    /// The kinds of their methods, oldest first, a kind once.
     pub methods: Vec<MethodKind>,
+    pub status: PersonStatus,
+    /// Added with an invitation not used yet.
+    pub invited: bool,
+    pub last_sign_in_at: Option<UnixTime>,
 }
 
 /// `text` as a `LIKE` pattern matches it literally.
@@ -49,13 +54,23 @@ impl Store {
         now: UnixTime,
     ) -> StoreResult<Vec<PersonListed>> {
         let typed = literal(&fold(query));
+        // The page of people first, then each one's methods beside them:
+        // one statement for the whole page.
         let rows = sqlx::query(
-            "SELECT u.id, u.account_name, u.display_name, u.is_admin, u.is_help_desk, \
-             CAST(CASE WHEN EXISTS (SELECT 1 FROM temporary_access_passes p \
-               WHERE p.user_id = u.id AND p.expires_at > $5) THEN 1 ELSE 0 END AS BIGINT) AS has_pass \
-             FROM users u WHERE u.organization_id = $1 \
-             AND (u.search_key LIKE $2 ESCAPE '\\' OR u.search_key LIKE $3 ESCAPE '\\') \
-             ORDER BY u.search_key, u.id LIMIT $4 OFFSET $6",
+            "SELECT p.id, p.account_name, p.display_name, p.is_admin, p.is_help_desk, p.has_pass, \
+             p.invited, p.disabled, p.last_sign_in_at, m.kind \
+             FROM (SELECT u.id, u.account_name, u.display_name, u.is_admin, u.is_help_desk, \
+               u.search_key, u.last_sign_in_at, \
+               CAST(CASE WHEN u.disabled_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS disabled, \
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM temporary_access_passes t \
+                 WHERE t.user_id = u.id AND t.expires_at > $5) THEN 1 ELSE 0 END AS BIGINT) AS has_pass, \
+               CAST(CASE WHEN EXISTS (SELECT 1 FROM invitations i \
+                 WHERE i.user_id = u.id AND i.used_at IS NULL AND i.expires_at > $5) THEN 1 ELSE 0 END AS BIGINT) AS invited \
+               FROM users u WHERE u.organization_id = $1 \
+               AND (u.search_key LIKE $2 ESCAPE '\\' OR u.search_key LIKE $3 ESCAPE '\\') \
+               ORDER BY u.search_key, u.id LIMIT $4 OFFSET $6) p \
+             LEFT JOIN methods m ON m.user_id = p.id \
+             ORDER BY p.search_key, p.id, m.created_at, m.id",
         )
         .bind(organization_id.as_str())
         .bind(format!("{typed}%"))
@@ -65,28 +80,37 @@ impl Store {
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
-        let mut people = Vec::with_capacity(rows.len());
+        let mut people: Vec<PersonListed> = Vec::with_capacity(limit);
         for row in rows {
             let id = PersonId::new(row.try_get::<String, _>("id")?);
-            // A page is a few dozen people: their methods' kinds, each.
-            let mut methods: Vec<MethodKind> = self
-                .methods_of_user(&id)
-                .await?
-                .iter()
-                .map(|m| m.kind)
-                .collect();
-            methods.dedup();
-            people.push(PersonListed {
-                id,
-                account_name: row.try_get("account_name")?,
-                display_name: row.try_get("display_name")?,
-                role: role_of(
-                    row.try_get::<i64, _>("is_admin")? != 0,
-                    row.try_get::<i64, _>("is_help_desk")? != 0,
-                ),
-                has_pass: row.try_get::<i64, _>("has_pass")? != 0,
-                methods,
-            });
+            let kind = row
+                .try_get::<Option<String>, _>("kind")?
+                .as_deref()
+                .and_then(MethodKind::parse);
+            if people.last().is_none_or(|p| p.id != id) {
+                people.push(PersonListed {
+                    id,
+                    account_name: row.try_get("account_name")?,
+                    display_name: row.try_get("display_name")?,
+                    role: role_of(
+                        row.try_get::<i64, _>("is_admin")? != 0,
+                        row.try_get::<i64, _>("is_help_desk")? != 0,
+                    ),
+                    has_pass: row.try_get::<i64, _>("has_pass")? != 0,
+                    methods: Vec::new(),
+                    status: match row.try_get::<i64, _>("disabled")? {
+                        0 => PersonStatus::Active,
+                        _ => PersonStatus::Disabled,
+                    },
+                    invited: row.try_get::<i64, _>("invited")? != 0,
+                    last_sign_in_at: row.try_get("last_sign_in_at")?,
+                });
+            }
+            if let (Some(kind), Some(person)) = (kind, people.last_mut())
+                && !person.methods.contains(&kind)
+            {
+                person.methods.push(kind);
+            }
         }
         Ok(people)
     }

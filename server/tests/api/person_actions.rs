@@ -21,6 +21,7 @@ crate::on_both_backends!(
     a_person_s_page_shows_their_sessions_and_their_activity_with_who_acted,
     the_name_and_language_are_edited_at_their_field_and_found_by_search,
     signing_a_person_out_everywhere_ends_every_session_of_theirs,
+    the_people_list_says_status_readiness_and_last_sign_in,
 );
 
 async fn act(
@@ -591,4 +592,60 @@ async fn signing_a_person_out_everywhere_ends_every_session_of_theirs(backend: B
         StatusCode::OK,
         "the administrator's own session stays"
     );
+}
+
+async fn the_people_list_says_status_readiness_and_last_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let adele = app.user("adele").await;
+    let lars = app.user("lars").await;
+    let mut browser = app.browser();
+    browser.sign_in(&adele, PASSWORD).await;
+    browser.register_phone("phone", "NL", "0612345678").await;
+    app.clock.advance(60);
+    let lars_id = id_of(&app, &lars).await;
+    let status = format!("/api/admin/people/{lars_id}/status");
+    act(
+        &mut admin,
+        Method::PUT,
+        &status,
+        Some(json!({ "status": "disabled" })),
+    )
+    .await;
+    admin
+        .post(
+            "/api/admin/people",
+            json!({
+                "account_name": "zoe@contoso.example",
+                "display_name": "Zoe",
+                "pass": { "one_time": true },
+                "invitation": "zoe@fabrikam.example",
+            }),
+        )
+        .await;
+    let page = admin
+        .post("/api/admin/people/search", json!({}))
+        .await
+        .json();
+    let row = |name: &str| {
+        page["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["display_name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{name} in {page}"))
+    };
+    let adele_row = row("adele");
+    assert_eq!(adele_row["ready"]["two_step"], true);
+    assert_eq!(adele_row["methods"], json!(["phone"]));
+    assert_eq!(adele_row["last_sign_in"], crate::helpers::T0);
+    assert_eq!(adele_row["status"], "active");
+    let lars_row = row("lars");
+    assert_eq!(lars_row["status"], "disabled");
+    assert_eq!(lars_row["ready"]["two_step"], false);
+    assert_eq!(lars_row["ready"]["reset"], false);
+    assert_eq!(lars_row["last_sign_in"], serde_json::Value::Null);
+    assert_eq!(row("Zoe")["invited"], true);
+    assert_eq!(adele_row["invited"], false);
 }

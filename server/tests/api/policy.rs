@@ -8,6 +8,7 @@ crate::on_both_backends!(
     only_admins_read_and_change_the_policy,
     a_policy_change_hides_and_marks_methods_at_once,
     the_coverage_line_counts_what_the_policy_accepts,
+    pass_lifetimes_in_order_and_a_help_desk_contact_that_people_see,
 );
 
 async fn only_admins_read_and_change_the_policy(backend: Backend) {
@@ -158,5 +159,46 @@ async fn the_coverage_line_counts_what_the_policy_accepts(backend: Backend) {
     assert_eq!(
         info["coverage"],
         serde_json::json!({ "mfa_methods": 2, "sspr_methods": 1, "sspr_required": 1, "sspr_missing": 0 })
+    );
+}
+
+async fn pass_lifetimes_in_order_and_a_help_desk_contact_that_people_see(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let admin = app.admin("megan").await;
+    let mut browser = app.browser();
+    browser.sign_in(&admin, PASSWORD).await;
+    let policy = browser.get("/api/admin/policy").await.json();
+    let put = |policy: serde_json::Value| (Method::PUT, "/api/admin/policy", Some(policy));
+
+    let mut disordered = policy.clone();
+    disordered["temporary_access_pass"]["min_lifetime_minutes"] = serde_json::json!(480);
+    disordered["temporary_access_pass"]["default_lifetime_minutes"] = serde_json::json!(60);
+    let (method, path, body) = put(disordered);
+    let refused = browser.send(method, path, body, &[]).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.code(), "pass-lifetimes-disordered");
+    assert_eq!(refused.json()["field"], "lifetime");
+
+    let mut long = policy.clone();
+    long["support_contact"] = serde_json::json!("x".repeat(201));
+    let (method, path, body) = put(long);
+    let refused = browser.send(method, path, body, &[]).await;
+    assert_eq!(refused.code(), "support-contact-too-long");
+    assert_eq!(refused.json()["field"], "support_contact");
+
+    let mut contact = policy.clone();
+    contact["support_contact"] = serde_json::json!(" helpdesk@contoso.example, +31 20 123 4567 ");
+    contact["temporary_access_pass"]["max_lifetime_minutes"] = serde_json::json!(7 * 24 * 60);
+    let (method, path, body) = put(contact);
+    assert_eq!(
+        browser.send(method, path, body, &[]).await.status,
+        StatusCode::OK
+    );
+    let user = app.user("adele").await;
+    let mut theirs = app.browser();
+    let session = theirs.sign_in(&user, PASSWORD).await.json();
+    assert_eq!(
+        session["user"]["support_contact"],
+        "helpdesk@contoso.example, +31 20 123 4567"
     );
 }

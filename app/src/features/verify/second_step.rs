@@ -14,6 +14,15 @@ pub fn SecondStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let cant_use = RwSignal::new(false);
+    // The organization's own words for reaching its help desk, if it has.
+    let contact = crate::session::use_session()
+        .user
+        .with_untracked(|u| u.as_ref().and_then(|u| u.support_contact.clone()))
+        .map(|contact| {
+            let mut args = i18n::Args::new();
+            args.set("contact", contact);
+            args
+        });
     // The page changed under the person: their place is here, and each
     // step's field takes the cursor.
     view! {
@@ -25,7 +34,10 @@ pub fn SecondStep(
                     {move || i18n.t("signin-cant-use")}
                 </button>
                 <Show when=move || cant_use.get()>
-                    <p class="notice" role="status">{move || i18n.t("signin-cant-use-help")}</p>
+                    <div class="notice" role="status">
+                        <p>{move || i18n.t("signin-cant-use-help")}</p>
+                        {contact.clone().map(|args| view! { <p>{move || i18n.t_with("signin-cant-use-contact", &args)}</p> })}
+                    </div>
                 </Show>
             </div>
         </VerifyCard>
