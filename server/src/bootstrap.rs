@@ -22,7 +22,10 @@ use crate::temporary_access_pass::{self, IssuedPass, Issuer};
 #[derive(Debug, PartialEq, Eq)]
 pub struct Bootstrap {
     pub organization: String,
+    /// The organization's first account domain (`--domain`).
     pub domain: String,
+    /// Its other domains (`--domain` again).
+    pub other_domains: Vec<String>,
     pub admin: String,
     pub display_name: String,
     /// A fresh pass for an existing administrator instead.
@@ -45,7 +48,7 @@ pub enum BootstrapError {
     Usage(String),
     #[error("\"{0}\" is not an account name (name@domain)")]
     Account(String),
-    #[error("the administrator's account must be in the organization's domain ({0})")]
+    #[error("the administrator's account must be in one of the organization's domains ({0})")]
     OutsideDomain(String),
     #[error(
         "an organization with the domain {0} (or the account {1}) exists already; nothing was changed (use --new-pass for a locked-out administrator)"
@@ -58,7 +61,7 @@ pub enum BootstrapError {
 }
 
 pub const USAGE: &str = "usage: secinfo-server bootstrap --organization <name> --domain <domain> \
---admin <account> --display-name <name>\n       secinfo-server bootstrap --admin <account> --new-pass";
+[--domain <another domain>…] --admin <account> --display-name <name>\n       secinfo-server bootstrap --admin <account> --new-pass";
 
 impl Bootstrap {
     /// Reads the command's flags (after `bootstrap`).
@@ -66,6 +69,7 @@ impl Bootstrap {
         let mut request = Bootstrap {
             organization: String::new(),
             domain: String::new(),
+            other_domains: Vec::new(),
             admin: String::new(),
             display_name: String::new(),
             new_pass: false,
@@ -74,6 +78,13 @@ impl Bootstrap {
         while let Some(flag) = args.next() {
             if flag == "--new-pass" {
                 request.new_pass = true;
+                continue;
+            }
+            if flag == "--domain" && !request.domain.is_empty() {
+                let value = args
+                    .next()
+                    .ok_or_else(|| BootstrapError::Usage(format!("{flag} needs a value")))?;
+                request.other_domains.push(value.trim().to_owned());
                 continue;
             }
             let field = match flag.as_str() {
@@ -131,8 +142,15 @@ pub async fn bootstrap(
             created: false,
         });
     }
-    let domain = request.domain.trim_start_matches('@').to_lowercase();
-    if !admin.as_str().ends_with(&format!("@{domain}")) {
+    let domains: Vec<String> = std::iter::once(&request.domain)
+        .chain(&request.other_domains)
+        .map(|d| d.trim_start_matches('@').to_lowercase())
+        .collect();
+    let domain = domains.join(", ");
+    if !domains
+        .iter()
+        .any(|d| admin.as_str().ends_with(&format!("@{d}")))
+    {
         return Err(BootstrapError::OutsideDomain(domain));
     }
     let organization_id = OrganizationId::new(secret::new_id().map_err(AppError::from)?);
@@ -143,7 +161,7 @@ pub async fn bootstrap(
             NewOrganization {
                 id: &organization_id,
                 name: &request.organization,
-                account_domain: &domain,
+                domains: &domains,
                 // The default policy: every field takes its default.
                 policy_json: "{}",
             },
@@ -211,7 +229,14 @@ mod tests {
         .unwrap();
         assert_eq!(request.organization, "Contoso");
         assert_eq!(request.domain, "contoso.example");
+        assert!(request.other_domains.is_empty());
         assert!(!request.new_pass);
+        let two = Bootstrap::from_args(args(
+            "--organization Contoso --domain contoso.example --domain contoso.example.org --admin megan@contoso.example --display-name Megan",
+        ))
+        .unwrap();
+        assert_eq!(two.domain, "contoso.example");
+        assert_eq!(two.other_domains, ["contoso.example.org"]);
         let missing = Bootstrap::from_args(args("--organization Contoso --admin a@b.example"));
         assert!(matches!(missing, Err(BootstrapError::Usage(m)) if m.contains("--domain")));
         let unknown = Bootstrap::from_args(args("--organisation Contoso"));

@@ -278,12 +278,15 @@ pub async fn add(
     admin_only(state, who.session).await?;
     let account = AccountName::parse(&request.account_name)
         .map_err(|code| AppError::invalid(code, Field::AccountName))?;
-    let domain = state
+    let domains = state
         .store
-        .organization_domain(&admin.organization_id)
-        .await?
-        .ok_or_else(|| AppError::broken("the administrator's organization"))?;
-    if account.as_str().rsplit_once('@').map(|(_, d)| d) != Some(domain.as_str()) {
+        .organization_domains(&admin.organization_id)
+        .await?;
+    let in_domain = account
+        .as_str()
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domains.iter().any(|d| d == domain));
+    if !in_domain {
         return Err(AppError::invalid(
             ErrorCode::AccountOutsideDomain,
             Field::AccountName,

@@ -127,28 +127,40 @@ impl Store {
 
     /// A new organization with its first administrator, in one
     /// transaction: false, and nothing written, when an organization
-    /// already has the domain or the account exists.
+    /// already has one of the domains or the account exists.
     pub async fn create_organization(
         &self,
         organization: NewOrganization<'_>,
         admin: NewUser<'_>,
         now: UnixTime,
     ) -> StoreResult<bool> {
+        let Some(first) = organization.domains.first() else {
+            return Ok(false);
+        };
         let mut tx = self.pool.begin().await?;
-        let created = sqlx::query(
+        sqlx::query(
             "INSERT INTO organizations (id, name, account_domain, created_at, policy) \
-             SELECT $1, $2, $3, $4, $5 \
-             WHERE NOT EXISTS (SELECT 1 FROM organizations WHERE account_domain = $3)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(organization.id.as_str())
         .bind(organization.name)
-        .bind(organization.account_domain)
+        .bind(first.as_str())
         .bind(now)
         .bind(organization.policy_json)
         .execute(&mut *tx)
         .await?;
-        if created.rows_affected() != 1 {
-            return Ok(false);
+        for domain in organization.domains {
+            let added = sqlx::query(
+                "INSERT INTO organization_domains (organization_id, domain) SELECT $1, $2 \
+                 WHERE NOT EXISTS (SELECT 1 FROM organization_domains WHERE domain = $2)",
+            )
+            .bind(organization.id.as_str())
+            .bind(domain.as_str())
+            .execute(&mut *tx)
+            .await?;
+            if added.rows_affected() != 1 {
+                return Ok(false);
+            }
         }
         // The account name is unique: of two bootstraps at once for one
         // administrator, the second finds it taken and writes nothing.
@@ -160,16 +172,19 @@ impl Store {
         Ok(true)
     }
 
-    /// The organization whose account domain this is, if any.
+    /// The organization one of whose domains this is, if any (the oldest,
+    /// should the test fixtures' organizations share it).
     pub async fn organization_by_domain(
         &self,
-        account_domain: &str,
+        domain: &str,
     ) -> StoreResult<Option<OrganizationId>> {
-        let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM organizations WHERE account_domain = $1")
-                .bind(account_domain)
-                .fetch_optional(&self.pool)
-                .await?;
+        let id: Option<String> = sqlx::query_scalar(
+            "SELECT o.id FROM organization_domains d JOIN organizations o ON o.id = d.organization_id \
+             WHERE d.domain = $1 ORDER BY o.created_at, o.id LIMIT 1",
+        )
+        .bind(domain)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(id.map(OrganizationId::new))
     }
 }
@@ -177,7 +192,8 @@ impl Store {
 pub struct NewOrganization<'a> {
     pub id: &'a OrganizationId,
     pub name: &'a str,
-    pub account_domain: &'a str,
+    /// Its account domains, the first one first; at least one.
+    pub domains: &'a [String],
     /// Its policy as stored (JSON).
     pub policy_json: &'a str,
 }

@@ -361,8 +361,8 @@ impl Store {
              r.contact_channel, r.contact_to, r.contact_sent_at, r.contact_expires_at, r.contact_tries, \
              COALESCE((SELECT o.policy FROM users u JOIN organizations o ON o.id = u.organization_id \
               WHERE u.account_name = r.account_name), \
-             (SELECT o.policy FROM organizations o \
-              WHERE '@' || o.account_domain = SUBSTR(r.account_name, LENGTH(r.account_name) - LENGTH(o.account_domain)) \
+             (SELECT o.policy FROM organization_domains d JOIN organizations o ON o.id = d.organization_id \
+              WHERE '@' || d.domain = SUBSTR(r.account_name, LENGTH(r.account_name) - LENGTH(d.domain)) \
               ORDER BY o.created_at LIMIT 1)) AS policy \
              FROM password_resets r WHERE r.token_digest = $1 AND r.expires_at > $2",
         )

@@ -129,6 +129,14 @@ impl Store {
         .bind(now)
         .execute(&self.pool)
         .await?;
+        sqlx::query(
+            "INSERT INTO organization_domains (organization_id, domain) SELECT $1, $2 \
+             WHERE NOT EXISTS (SELECT 1 FROM organization_domains WHERE organization_id = $1 AND domain = $2)",
+        )
+        .bind(id.as_str())
+        .bind(account_domain)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -146,14 +154,17 @@ impl Store {
         Ok(())
     }
 
-    /// The domain the organization's account names end in.
-    pub async fn organization_domain(&self, id: &OrganizationId) -> StoreResult<Option<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT account_domain FROM organizations WHERE id = $1")
-                .bind(id.as_str())
-                .fetch_optional(&self.pool)
-                .await?,
+    /// The domains the organization's account names end in, its first
+    /// one first.
+    pub async fn organization_domains(&self, id: &OrganizationId) -> StoreResult<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT d.domain FROM organization_domains d JOIN organizations o ON o.id = d.organization_id \
+             WHERE d.organization_id = $1 \
+             ORDER BY CASE WHEN d.domain = o.account_domain THEN 0 ELSE 1 END, d.domain",
         )
+        .bind(id.as_str())
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// The organization's logo, if it has one.

@@ -11,6 +11,7 @@ crate::on_both_backends!(
     s41_bootstrap_creates_an_organization_whose_administrator_signs_in_with_the_pass,
     s41_bootstrap_refuses_an_organization_that_exists_and_changes_nothing,
     s41_parallel_bootstraps_of_one_organization_create_one,
+    an_organization_has_several_domains_and_its_people_are_in_one_of_them,
     s41_a_new_pass_for_a_locked_out_administrator_replaces_the_old,
     s33_the_pass_is_stored_only_as_a_digest,
     s33_a_one_time_pass_signs_in_once,
@@ -29,6 +30,7 @@ fn fabrikam() -> Bootstrap {
     Bootstrap {
         organization: "Fabrikam".into(),
         domain: "fabrikam.example".into(),
+        other_domains: Vec::new(),
         admin: "megan.bowen@fabrikam.example".into(),
         display_name: "Megan Bowen".into(),
         new_pass: false,
@@ -472,4 +474,47 @@ async fn a_person_without_a_password_sets_one_without_a_current_one(backend: Bac
         )
         .await;
     assert_eq!(refused.code(), "password-required");
+}
+
+async fn an_organization_has_several_domains_and_its_people_are_in_one_of_them(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let two = Bootstrap {
+        other_domains: vec!["@Northwind.example".into()],
+        ..fabrikam()
+    };
+    let done = bootstrap(&app.state, &two).await.unwrap();
+    let mut admin = app.browser();
+    let signed_in = admin
+        .sign_in("megan.bowen@fabrikam.example", &done.pass.pass)
+        .await;
+    assert_eq!(signed_in.status, StatusCode::OK);
+    let add = |account: &str| {
+        serde_json::json!({
+            "account_name": account,
+            "display_name": "Zoë Dubois",
+            "pass": { "one_time": true },
+        })
+    };
+    let added = admin
+        .post("/api/admin/people", add("zoe@northwind.example"))
+        .await;
+    assert_eq!(added.status, StatusCode::OK, "the second domain");
+    let outside = admin
+        .post("/api/admin/people", add("zoe@tailspin.example"))
+        .await;
+    assert_eq!(outside.code(), "account-outside-domain");
+    // Another organization cannot have either domain.
+    let before = app.row_counts().await;
+    let taken = Bootstrap {
+        organization: "Northwind".into(),
+        domain: "northwind.example".into(),
+        admin: "nancy@northwind.example".into(),
+        ..fabrikam()
+    };
+    let refused = bootstrap(&app.state, &taken).await;
+    assert!(
+        matches!(refused, Err(BootstrapError::Exists(..))),
+        "{refused:?}"
+    );
+    assert_eq!(app.row_counts().await, before, "nothing was written");
 }
