@@ -8,8 +8,9 @@
 //! p99 at 64 connections for a trivial endpoint, the Security info JSON,
 //! a wrong code from a signed-in person and from a sign-in waiting for its
 //! second step (the counters checked exact afterwards) and a sign-in
-//! (Argon2id), each as a share of the trivial figure; the same Security
-//! info and sign-in at 1,000 and at 100,000 people (1,000,000 audit rows);
+//! (Argon2id) and the People page's search, each as a share of the trivial
+//! figure; the same Security info, sign-in and search at 1,000 and at
+//! 100,000 people (1,000,000 audit rows);
 //! start-up on that database; memory idle and at its peak.
 
 use std::collections::BTreeMap;
@@ -27,6 +28,8 @@ use crate::{Result, build, postgres, root, setup};
 
 /// The demo password of `PERSON`.
 const PASSWORD: &str = "Contoso-Demo-2026";
+/// The demo administrator's password.
+const ADMIN_PASSWORD: &str = "Contoso-Admin-2026";
 /// Step-up challenges per wrong-code thread: more than it can send tries
 /// to (five each) in one run.
 const CHALLENGES_PER_THREAD: u64 = 50_000;
@@ -130,12 +133,16 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     let waiting = sign_in_as(base, PERSON, PASSWORD)?;
     let second_step = wrong_codes(db, base, &waiting, bench_data::SECOND_STEP_CHALLENGES)?;
     let sign_in = sign_ins(base)?;
+    let admin = sign_in_as(base, bench_data::ADMIN, ADMIN_PASSWORD)?;
+    bench_data::admin_verified_now(db, now)?;
+    let search = people_search(base, &admin)?;
     print_header();
     print_row("GET /api/health", &trivial, None);
     print_row("GET /api/me/security-info", &info, Some(&trivial));
     print_row("POST a wrong code", &wrong_code, Some(&trivial));
     print_row("POST a wrong code, 2nd step", &second_step, Some(&trivial));
     print_row("POST /api/session (sign-in)", &sign_in, Some(&trivial));
+    print_row("POST /api/admin/people/search", &search, Some(&trivial));
     still_ours(child)?;
 
     step(&format!(
@@ -158,6 +165,8 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     bench_data::verified_now(db, unix_now())?;
     let security_info_grown = security_info(base, &signed_in)?;
     let sign_in_grown = sign_ins(base)?;
+    bench_data::admin_verified_now(db, unix_now())?;
+    let search_grown = people_search(base, &admin)?;
     print_header();
     print_row(
         "GET /api/me/security-info",
@@ -168,6 +177,11 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         "POST /api/session (sign-in)",
         &sign_in_grown,
         Some(&sign_in),
+    );
+    print_row(
+        "POST /api/admin/people/search",
+        &search_grown,
+        Some(&search),
     );
     println!("(the share here: of the same endpoint's figure at 1,000 people)");
 
@@ -239,6 +253,29 @@ fn wrong_codes(db: &Db, base: &str, cookie: &str, prefix: &str) -> Result<Wrk> {
     println!(
         "counters exact: every wrong answer counted once (the rest: requests cut off by wrk's stop)"
     );
+    Ok(figures)
+}
+
+/// The People page's search as its administrator types a name's start:
+/// a page of 25 of the people whose name has a word starting "bench pers"
+/// (every seeded person), in the order of their names.
+fn people_search(base: &str, cookie: &str) -> Result<Wrk> {
+    let script = root().join("xtask/bench/post.lua");
+    let figures = wrk(
+        base,
+        &[],
+        Some((
+            &script,
+            &[
+                "/api/admin/people/search",
+                r#"{"query":"bench pers"}"#,
+                cookie,
+                &csrf_of(cookie)?,
+                base,
+            ],
+        )),
+    )?;
+    figures.only(200, "people searches")?;
     Ok(figures)
 }
 

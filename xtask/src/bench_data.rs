@@ -11,6 +11,8 @@ use crate::Result;
 
 /// Whom the bench signs in as: a demo user.
 pub const PERSON: &str = "adele.vance@contoso.example";
+/// Who searches the organization's people: the demo administrator.
+pub const ADMIN: &str = "megan.bowen@contoso.example";
 /// Audit rows per seeded person (100,000 people: 1,000,000 rows).
 const AUDIT_PER_PERSON: u64 = 10;
 
@@ -119,6 +121,15 @@ pub fn measured_person(db: &Db, now: u64, per_thread: u64) -> Result {
     })
 }
 
+/// The administrator's sessions complete and just verified (S11), for the
+/// People search: a bench cannot type the second step.
+pub fn admin_verified_now(db: &Db, now: u64) -> Result {
+    db.exec(&format!(
+        "UPDATE sessions SET verified_at = {now}, pending_until = NULL \
+         WHERE user_id = (SELECT id FROM users WHERE account_name = '{ADMIN}')"
+    ))
+}
+
 /// The measured person's sessions count as just verified (S11): with
 /// methods, viewing Security info needs a recent verification, which a
 /// bench cannot type.
@@ -148,9 +159,10 @@ pub fn wrong_codes_counted(db: &Db, prefix: &str) -> Result<(u64, u64)> {
 pub fn people(db: &Db, from: u64, to: u64, now: u64) -> Result {
     let numbers = db.numbers(from, to);
     db.exec(&format!(
-        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, is_admin, created_at) \
+        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, is_admin, created_at, search_key) \
          SELECT 'bench-user-' || n.i, a.organization_id, 'bench' || n.i || '@contoso.example', \
-         'Bench Person ' || n.i, a.password_hash, 0, {now} \
+         'Bench Person ' || n.i, a.password_hash, 0, {now}, \
+         'bench person ' || n.i || ' bench' || n.i || '@contoso.example' \
          FROM {numbers}, users a WHERE a.account_name = '{PERSON}'"
     ))?;
     db.exec(&format!(
