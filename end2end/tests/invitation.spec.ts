@@ -1,6 +1,7 @@
 import { expect, test, uniqueNlMobile } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { Mailbox } from '../pages/mailbox';
+import { signIn } from '../pages/security-info-flows';
 import { SignInPage } from '../pages/sign-in-page';
 
 // Invitations (S41): an administrator adds a person with an email that
@@ -83,5 +84,42 @@ test('an invitation email from the dev mailbox leads to a password and a registr
   await again.goto(mail.link);
   await expect(again.getByRole('alert')).toContainText('This invitation link no longer works');
   await expect(again.getByRole('heading', { level: 1, name: 'Your invitation' })).toBeFocused();
+  await theirs.close();
+});
+
+test('a person whose password was removed is sent a new invitation from their page, and chooses a password with it', async ({ page, browser, makeUser, expectAccessible }) => {
+  const admin = await makeUser({ admin: true });
+  const person = await makeUser({ organizationOf: admin, displayName: 'Zoë Dubois' });
+  await signIn(page, admin);
+  await page.goto('/admin/people');
+  await page.getByRole('link', { name: 'Zoë Dubois' }).click();
+  await expect(page.getByRole('button', { name: 'Send an invitation' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove password' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: "Zoë Dubois's password is removed." })).toBeFocused();
+
+  const send = page.getByRole('button', { name: 'Send an invitation' });
+  await send.click();
+  const dialog = page.getByRole('dialog', { name: 'Send an invitation' });
+  await expect(dialog).toContainText('It works once, for 7 days');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(dialog.getByText('Enter your email address.')).toBeVisible();
+  await expect(dialog.getByLabel('Email address for the invitation')).toBeFocused();
+  const address = `zoe.${Math.random().toString(36).slice(2, 10)}@fabrikam.example`;
+  await dialog.getByLabel('Email address for the invitation').fill(address);
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'An invitation is on its way to Zoë Dubois.' })).toBeFocused();
+
+  const theirs = await browser.newContext();
+  const inbox = await theirs.newPage();
+  const mail = await new Mailbox(inbox, address).lastLink('/invitation#');
+  expect(mail.body).toContain(`Your account is ${person.accountName}.`);
+  const zoe = await theirs.newPage();
+  await zoe.goto(mail.link);
+  await zoe.getByLabel('New password', { exact: true }).fill('Tulip-Harbor-Quiet-47');
+  await zoe.getByLabel('Confirm new password').fill('Tulip-Harbor-Quiet-47');
+  await zoe.getByRole('button', { name: 'Save password and continue' }).click();
+  await expect(zoe.getByRole('heading', { level: 1, name: 'Security info' })).toBeVisible();
   await theirs.close();
 });

@@ -80,6 +80,7 @@ error-account-exists = Someone already has this account.
 error-invitation-expired = This invitation link no longer works: it was used, has expired or was replaced by a newer one. Ask your administrator for a new invitation.
 error-pass-lifetimes-disordered = A Temporary Access Pass's shortest lifetime can't be longer than its default, nor its default longer than its longest.
 error-support-contact-too-long = Keep the help desk contact to 200 characters.
+error-has-password = This person has a password already. Remove it first: the invitation then lets them choose a new one.
 error-own-account = You can't do this to your own account here: manage it from Security info and Change password, or ask another administrator.
 error-account-disabled = Your account is disabled. Contact your help desk or administrator.
 error-display-name-required = Enter the person's name.

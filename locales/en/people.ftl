@@ -170,6 +170,17 @@ person-delete-title = Delete the account?
 person-delete-question = { $name }'s account, methods and sessions are deleted. This can't be undone. The record of their activity is kept.
 person-delete-confirm = Delete
 
+person-invite = Send an invitation
+person-invite-title = Send an invitation
+# Variables:
+#   $name (String) - the person's display name
+#   $days (Number) - how many days the link works
+person-invite-intro = { $name } gets an email with a link to choose a password. It works once, for { $days } days; an earlier invitation stops working.
+person-invite-submit = Send invitation
+# Variables:
+#   $name (String) - the person's display name
+person-invite-done = An invitation is on its way to { $name }.
+
 ## Name and language
 
 person-profile-title = Name and language

@@ -78,6 +78,7 @@ error-account-exists = Iemand heeft dit account al.
 error-invitation-expired = Deze uitnodigingskoppeling werkt niet meer: ze is al gebruikt, verlopen of vervangen door een nieuwere. Vraag uw beheerder om een nieuwe uitnodiging.
 error-pass-lifetimes-disordered = De kortste geldigheidsduur van een tijdelijke toegangspas mag niet langer zijn dan de standaardduur, en de standaardduur niet langer dan de langste.
 error-support-contact-too-long = Houd de contactgegevens van de helpdesk op maximaal 200 tekens.
+error-has-password = Deze persoon heeft al een wachtwoord. Verwijder het eerst: met de uitnodiging kiest de persoon dan een nieuw wachtwoord.
 error-own-account = Dit kunt u hier niet met uw eigen account doen: beheer het via Beveiligingsgegevens en Wachtwoord wijzigen, of vraag het een andere beheerder.
 error-account-disabled = Uw account is uitgeschakeld. Neem contact op met uw helpdesk of beheerder.
 error-display-name-required = Voer de naam van de persoon in.

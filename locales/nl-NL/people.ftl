@@ -170,6 +170,17 @@ person-delete-title = Het account verwijderen?
 person-delete-question = Het account, de methoden en de sessies van { $name } worden verwijderd. Dit kan niet ongedaan worden gemaakt. Het overzicht van de activiteit blijft bewaard.
 person-delete-confirm = Verwijderen
 
+person-invite = Een uitnodiging versturen
+person-invite-title = Een uitnodiging versturen
+# Variables:
+#   $name (String) - the person's display name
+#   $days (Number) - how many days the link works
+person-invite-intro = { $name } krijgt een e-mail met een koppeling om een wachtwoord te kiezen. De koppeling werkt één keer, { $days } dagen lang; een eerdere uitnodiging werkt dan niet meer.
+person-invite-submit = Uitnodiging versturen
+# Variables:
+#   $name (String) - the person's display name
+person-invite-done = Er is een uitnodiging onderweg naar { $name }.
+
 ## Name and language
 
 person-profile-title = Naam en taal

@@ -78,6 +78,7 @@ error-account-exists = Någon har redan det här kontot.
 error-invitation-expired = Den här inbjudningslänken fungerar inte längre: den har redan använts, har gått ut eller har ersatts av en nyare. Be administratören om en ny inbjudan.
 error-pass-lifetimes-disordered = Ett tillfälligt åtkomstpass kortaste giltighetstid får inte vara längre än standardtiden, och standardtiden inte längre än den längsta.
 error-support-contact-too-long = Kontaktuppgifterna till supportavdelningen får vara högst 200 tecken.
+error-has-password = Den här personen har redan ett lösenord. Ta bort det först: med inbjudan väljer personen sedan ett nytt.
 error-own-account = Du kan inte göra det här med ditt eget konto här: hantera det från Säkerhetsinformation och Ändra lösenord, eller be en annan administratör.
 error-account-disabled = Ditt konto är inaktiverat. Kontakta supportavdelningen eller administratören.
 error-display-name-required = Ange personens namn.

@@ -170,6 +170,17 @@ person-delete-title = Ta bort kontot?
 person-delete-question = Kontot, metoderna och sessionerna för { $name } tas bort. Det går inte att ångra. Historiken över aktiviteten sparas.
 person-delete-confirm = Ta bort
 
+person-invite = Skicka en inbjudan
+person-invite-title = Skicka en inbjudan
+# Variables:
+#   $name (String) - the person's display name
+#   $days (Number) - how many days the link works
+person-invite-intro = { $name } får ett e-postmeddelande med en länk för att välja ett lösenord. Länken fungerar en gång i { $days } dagar; en tidigare inbjudan slutar då att fungera.
+person-invite-submit = Skicka inbjudan
+# Variables:
+#   $name (String) - the person's display name
+person-invite-done = En inbjudan är på väg till { $name }.
+
 ## Name and language
 
 person-profile-title = Namn och språk

@@ -14,7 +14,7 @@ use crate::policy::Policy;
 use crate::{
     AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
     CallProgress, CeremonyId, Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator,
-    FinishSecurityKeyRequest, InvitationCandidate, InvitationToken, InvitationView,
+    FinishSecurityKeyRequest, InvitationCandidate, InvitationToken, InvitationView, InviteRequest,
     IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate,
     PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
     PersonDetail, PersonId, PersonProfile, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
@@ -233,6 +233,9 @@ endpoints! {
     RateInvitationPassword: Post "/invitation/strength", InvitationCandidate => PasswordStrength;
     /// The invited person's first password: they are signed in.
     AcceptInvitationPassword: Put "/invitation", AcceptInvitation => SessionInfo;
+    /// Sends a person without a password a new invitation (any earlier
+    /// one stops working).
+    InvitePerson: Post "/admin/people/{id}/invitation" [PersonId], InviteRequest => ();
     /// Deletes the person; their audit record stays.
     DeletePerson: Delete "/admin/people/{id}" [PersonId], - => ();
     /// The organization's policy, for its administrators.

@@ -127,6 +127,8 @@ error_codes! {
     LastAdministrator => "last-administrator",
     /// The account name is somebody's already.
     AccountExists => "account-exists",
+    /// An invitation for a person who has a password already.
+    HasPassword => "has-password",
     /// An invitation's link was used already, has expired or was replaced.
     InvitationExpired => "invitation-expired",
     /// Disabling or deleting one's own account from the People pages.

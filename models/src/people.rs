@@ -296,6 +296,14 @@ pub struct AddedPerson {
     pub invited: Option<String>,
 }
 
+/// `POST /api/admin/people/{id}/invitation`: a new invitation for a person
+/// without a password, to this address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InviteRequest {
+    pub email: String,
+}
+
 /// `POST /api/invitation`: an invitation's link, to see whose it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

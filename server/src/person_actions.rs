@@ -114,6 +114,29 @@ pub async fn remove_password(
     who.record_for(state, Action::PasswordRemoved, id, "").await
 }
 
+/// Sends a person without a password (never signed in, or whose password
+/// was removed) a new invitation to choose one; an earlier link stops
+/// working. One who has a password would be given a second way to set it:
+/// their password is removed first.
+pub async fn invite(
+    state: &AppState,
+    who: &Requester<'_>,
+    id: &PersonId,
+    email: &str,
+) -> AppResult<()> {
+    let person = acted_for(state, who.session, id).await?;
+    not_oneself(who, &person.id)?;
+    if !person.password_hash.is_empty() {
+        return Err(AppError::refused(
+            Refusal::Conflict,
+            models::ApiError::new(ErrorCode::HasPassword),
+        ));
+    }
+    let to = crate::invitation::address(email)?;
+    crate::invitation::send(state, &person, &to, &who.session.user, who.locale).await?;
+    who.record_for(state, Action::InvitationSent, id, &to).await
+}
+
 /// Disables the person (sign-in refused, sessions ended) or enables them
 /// again; never oneself, never the last administrator (S40).
 pub async fn set_status(

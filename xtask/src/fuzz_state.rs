@@ -292,6 +292,10 @@ pub fn admin(base: &str) -> Result<AdminState> {
             format!(r#""path.id" = "{held}""#),
         ),
         (
+            "/api/admin/people/{id}/invitation",
+            format!(r#""path.id" = "{held}""#),
+        ),
+        (
             "/api/admin/people/{id}/role",
             format!(r#""path.id" = "{lars}""#),
         ),

@@ -165,7 +165,7 @@ fn PersonShown(
             <div class="card">
                 <CoverageStatus coverage=person.with_value(|p| p.coverage.clone())/>
             </div>
-            <AccountCard person=person.get_value() on_done=acted/>
+            <AccountCard person=person.get_value() on_done=acted on_said=saved/>
             <section class="card" aria-labelledby="person-methods">
                 <h2 id="person-methods">{move || i18n.t("person-methods")}</h2>
                 <MethodsSeen person=person.get_value()/>

@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 use models::endpoints::{
-    DeletePerson, EndPersonSessions, RemovePassword, RequireRegistration, SetStatus, UpdatePerson,
+    DeletePerson, EndPersonSessions, InvitePerson, RemovePassword, RequireRegistration, SetStatus,
+    UpdatePerson,
 };
 use models::{
     ApiError, Field, Locale, PersonDetail, PersonId, PersonProfile, PersonStatus, SetStatusRequest,
@@ -119,10 +120,18 @@ impl PersonAction {
 /// The person's account: whether they can sign in, their password, their
 /// last sign-in, and what may be done to it.
 #[component]
-pub fn AccountCard(person: PersonDetail, on_done: Callback<PersonAction>) -> impl IntoView {
+pub fn AccountCard(
+    person: PersonDetail,
+    on_done: Callback<PersonAction>,
+    /// An invitation sent: the message that says so.
+    on_said: Callback<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let open: RwSignal<Option<PersonAction>> = RwSignal::new(None);
+    let inviting = RwSignal::new(false);
+    // A person without a password chooses one from an invitation.
+    let invitable = !person.has_password;
     let disabled = person.status == PersonStatus::Disabled;
     let status_id = match disabled {
         true => "person-status-disabled",
@@ -177,7 +186,21 @@ pub fn AccountCard(person: PersonDetail, on_done: Callback<PersonAction>) -> imp
                             {move || i18n.t(action.button_id())}
                         </button>
                     }).collect_view()}
+                    {invitable.then(|| view! {
+                        <button type="button" id="person-invite" class="button button-secondary" on:click=move |_| inviting.set(true)>
+                            {move || i18n.t("person-invite")}
+                        </button>
+                    })}
                 </div>
+            })}
+            {move || inviting.get().then(|| {
+                let close = Callback::new(move |()| inviting.set(false));
+                view! {
+                    <Dialog labelled_by="person-invite-title" on_close=close>
+                        <InviteDialog person=person.get_value() on_cancel=close done_id="person-invite-done"
+                            on_done=Callback::new(move |said| { inviting.set(false); on_said.run(said) })/>
+                    </Dialog>
+                }
             })}
             {move || open.get().map(|action| {
                 let close = Callback::new(move |()| open.set(None));
@@ -189,6 +212,59 @@ pub fn AccountCard(person: PersonDetail, on_done: Callback<PersonAction>) -> imp
                 }
             })}
         </section>
+    }
+}
+
+/// "Send an invitation": the address it goes to; the link lets the person
+/// choose a password, and an earlier one stops working.
+#[component]
+fn InviteDialog(
+    person: PersonDetail,
+    /// What the page says once it is sent.
+    done_id: &'static str,
+    on_done: Callback<&'static str>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let email = RwSignal::new(String::new());
+    let email_input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let id = StoredValue::new(person.id.clone());
+    let mut named = i18n::Args::new();
+    named.set("name", person.display_name);
+    named.set("days", models::INVITATION_DAYS);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = models::InviteRequest {
+            email: email.get_untracked(),
+        };
+        let id = id.get_value();
+        let sent = async move { api::call_at::<InvitePerson>(&id, &request).await };
+        form.send_or(
+            sent,
+            move |()| on_done.run(done_id),
+            move |e| {
+                let at_email = e.field == Some(Field::Email);
+                error.set(Some(e));
+                if at_email && let Some(input) = email_input.get_untracked() {
+                    let _ = input.focus();
+                }
+            },
+        );
+    };
+    view! {
+        <h2 id="person-invite-title">{move || i18n.t("person-invite-title")}</h2>
+        <p>{move || i18n.t_with("person-invite-intro", &named)}</p>
+        <ErrorAlert message=i18n.error_besides(error, Field::Email)/>
+        <form class="form" novalidate on:submit=submit>
+            <TextField id="invite-email" label=i18n.text("people-add-email") hint=i18n.text("people-add-email-hint")
+                value=email error=i18n.error_at(error, Field::Email) autocomplete="off" node_ref=email_input
+                input_type="email"/>
+            <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                <SubmitButton label=i18n.text("person-invite-submit") busy/>
+            </FormActions>
+        </form>
     }
 }
 

@@ -136,6 +136,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::require_registration,
         people::remove_password,
         people::delete,
+        people::invite,
         invitation::view,
         invitation::strength,
         invitation::accept,

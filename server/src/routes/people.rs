@@ -4,13 +4,13 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
-    AddPerson, Answer, Body, DeletePerson, EndPersonSessions, Endpoint, GetPerson, IdOf, IssuePass,
-    RemovePassword, RequireRegistration, RevokePass, SearchPeople, SetRole, SetStatus,
-    UpdatePerson,
+    AddPerson, Answer, Body, DeletePerson, EndPersonSessions, Endpoint, GetPerson, IdOf,
+    InvitePerson, IssuePass, RemovePassword, RequireRegistration, RevokePass, SearchPeople,
+    SetRole, SetStatus, UpdatePerson,
 };
 use models::{
-    AddPersonRequest, AddedPerson, IssuePassRequest, IssuedPass, PeoplePage, PeopleQuery,
-    PersonDetail, PersonProfile, SetRoleRequest, SetStatusRequest,
+    AddPersonRequest, AddedPerson, InviteRequest, IssuePassRequest, IssuedPass, PeoplePage,
+    PeopleQuery, PersonDetail, PersonProfile, SetRoleRequest, SetStatusRequest,
 };
 
 use crate::error::AppResult;
@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .endpoint(RequireRegistration, require_registration)
         .endpoint(RemovePassword, remove_password)
         .endpoint(DeletePerson, delete)
+        .endpoint(InvitePerson, invite)
 }
 
 /// A page of the organization's people, found by name or account.
@@ -197,5 +198,21 @@ pub async fn delete(
     ApiPath(id): ApiPath<IdOf<DeletePerson>>,
 ) -> AppResult<StatusCode> {
     person_actions::delete(&state, &caller.on_behalf_of(&session), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Sends a person without a password a new invitation.
+#[utoipa::path(post, path = InvitePerson::FULL_PATH, params(("id" = String, Path)), request_body = InviteRequest, responses(
+    (status = 204), (status = 400, body = models::ApiError), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn invite(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<InvitePerson>>,
+    ApiJson(request): ApiJson<Body<InvitePerson>>,
+) -> AppResult<StatusCode> {
+    let who = caller.on_behalf_of(&session);
+    person_actions::invite(&state, &who, &id, &request.email).await?;
     Ok(StatusCode::NO_CONTENT)
 }

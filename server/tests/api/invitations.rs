@@ -12,6 +12,7 @@ crate::on_both_backends!(
     s41_an_invitation_expires_after_seven_days,
     s41_parallel_uses_of_one_invitation_set_one_password,
     s41_an_invitation_to_an_address_that_is_not_one_adds_nobody,
+    s41_a_new_invitation_replaces_the_old_and_only_for_a_person_without_a_password,
 );
 
 const STRONG: &str = "Tulip-Harbor-Quiet-47";
@@ -209,4 +210,60 @@ async fn s41_an_invitation_to_an_address_that_is_not_one_adds_nobody(backend: Ba
             .await
             .unwrap();
     assert_eq!(nobody, 0);
+}
+
+async fn s41_a_new_invitation_replaces_the_old_and_only_for_a_person_without_a_password(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let old = invite(&app, &mut admin, "zoe.private@fabrikam.example").await;
+    let zoe = id_of(&app, "zoe@contoso.example").await;
+    let again = admin
+        .post(
+            &format!("/api/admin/people/{zoe}/invitation"),
+            json!({ "email": "zoe.other@fabrikam.example" }),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NO_CONTENT);
+    let mail = &app
+        .store
+        .mailbox("zoe.other@fabrikam.example")
+        .await
+        .unwrap()[0];
+    let link = mail
+        .body
+        .split_whitespace()
+        .find(|w| w.contains("/invitation#"))
+        .unwrap();
+    let new = link.rsplit_once('#').unwrap().1.to_owned();
+    let mut browser = app.browser();
+    browser.session().await;
+    assert_eq!(
+        accept(&mut browser, &old, STRONG).await.code(),
+        "invitation-expired",
+        "the old link stopped working"
+    );
+    assert_eq!(
+        accept(&mut browser, &new, STRONG).await.status,
+        StatusCode::OK
+    );
+    // Zoë has a password now, and Adele always had one: no invitation.
+    for account in ["zoe@contoso.example", &app.user("adele").await] {
+        let id = id_of(&app, account).await;
+        let refused = admin
+            .post(
+                &format!("/api/admin/people/{id}/invitation"),
+                json!({ "email": "someone@fabrikam.example" }),
+            )
+            .await;
+        assert_eq!(refused.code(), "has-password", "{account}");
+    }
+    assert!(
+        app.store
+            .mailbox("someone@fabrikam.example")
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
