@@ -45,9 +45,9 @@ pub use new_password::check_new_password;
 pub use people::{
     ACTIVITY_SHOWN, AcceptInvitation, ActivityEntry, AddPersonRequest, AddedPerson,
     DISPLAY_NAME_MAX_CHARS, INVITATION_DAYS, InvitationCandidate, InvitationToken, InvitationView,
-    InviteRequest, IssuePassRequest, IssuedPass, PEOPLE_PER_PAGE, PassLifetime, PeoplePage,
-    PeopleQuery, PersonDetail, PersonMethod, PersonProfile, PersonRow, PersonSession, PersonStatus,
-    Readiness, Role, SetRoleRequest, SetStatusRequest,
+    InviteRequest, IssuePassRequest, IssuedPass, PASS_LIFETIME_STEPS, PEOPLE_PER_PAGE,
+    PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonProfile, PersonRow,
+    PersonSession, PersonStatus, Readiness, Role, SetRoleRequest, SetStatusRequest,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

@@ -215,6 +215,19 @@ pub struct PersonMethod {
     pub added_at: i64,
 }
 
+/// The usual lifetimes of a pass, in minutes (10 minutes to 30 days): what
+/// an administrator picks a pass's lifetime from, and its policy's bounds.
+pub const PASS_LIFETIME_STEPS: [i64; 8] = [
+    10,
+    30,
+    60,
+    4 * 60,
+    8 * 60,
+    24 * 60,
+    7 * 24 * 60,
+    30 * 24 * 60,
+];
+
 /// The lifetimes the policy allows a pass, in minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -228,20 +241,11 @@ impl PassLifetime {
     /// The lifetimes an administrator picks from: the usual ones within
     /// the bounds, and the default among them.
     pub fn choices(&self) -> Vec<i64> {
-        let mut choices: Vec<i64> = [
-            10,
-            30,
-            60,
-            4 * 60,
-            8 * 60,
-            24 * 60,
-            7 * 24 * 60,
-            30 * 24 * 60,
-        ]
-        .into_iter()
-        .chain([self.default_minutes])
-        .filter(|m| (self.min_minutes..=self.max_minutes).contains(m))
-        .collect();
+        let mut choices: Vec<i64> = PASS_LIFETIME_STEPS
+            .into_iter()
+            .chain([self.default_minutes])
+            .filter(|m| (self.min_minutes..=self.max_minutes).contains(m))
+            .collect();
         choices.sort_unstable();
         choices.dedup();
         choices

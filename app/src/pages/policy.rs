@@ -118,13 +118,13 @@ fn PolicyEditor() -> impl IntoView {
                             values=vec![8, 10, 12, 14, 16]
                             get=|p| i64::try_from(p.password_min_length).unwrap_or(i64::MAX) set=|p, n| p.password_min_length = usize::try_from(n).unwrap_or_default()/>
                         <PolicyChoice policy id="policy-pass-min" label_id="policy-pass-min-label"
-                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            values=models::PASS_LIFETIME_STEPS.to_vec() named=lifetime_label
                             get=|p| p.temporary_access_pass.min_lifetime_minutes set=|p, n| p.temporary_access_pass.min_lifetime_minutes = n/>
                         <PolicyChoice policy id="policy-pass-default" label_id="policy-pass-default-label"
-                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            values=models::PASS_LIFETIME_STEPS.to_vec() named=lifetime_label
                             get=|p| p.temporary_access_pass.default_lifetime_minutes set=|p, n| p.temporary_access_pass.default_lifetime_minutes = n/>
                         <PolicyChoice policy id="policy-pass-max" label_id="policy-pass-max-label"
-                            values=PASS_LIFETIMES.to_vec() named=lifetime_label
+                            values=models::PASS_LIFETIME_STEPS.to_vec() named=lifetime_label
                             get=|p| p.temporary_access_pass.max_lifetime_minutes set=|p, n| p.temporary_access_pass.max_lifetime_minutes = n/>
                         <PolicyChoice policy id="policy-pass-length" label_id="policy-pass-length-label"
                             values=vec![8, 10, 12, 16, 24, 32]
@@ -163,18 +163,6 @@ fn PolicyEditor() -> impl IntoView {
         </section>
     }
 }
-
-/// The lifetimes a policy may bound a pass by, 10 minutes to 30 days.
-const PASS_LIFETIMES: [i64; 8] = [
-    10,
-    30,
-    60,
-    4 * 60,
-    8 * 60,
-    24 * 60,
-    7 * 24 * 60,
-    30 * 24 * 60,
-];
 
 /// One number of the policy, chosen from sensible values (the current one
 /// is always among them), so there is nothing to mistype.

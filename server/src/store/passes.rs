@@ -171,22 +171,6 @@ impl Store {
         tx.commit().await?;
         Ok(true)
     }
-
-    /// The organization one of whose domains this is, if any (the oldest,
-    /// should the test fixtures' organizations share it).
-    pub async fn organization_by_domain(
-        &self,
-        domain: &str,
-    ) -> StoreResult<Option<OrganizationId>> {
-        let id: Option<String> = sqlx::query_scalar(
-            "SELECT o.id FROM organization_domains d JOIN organizations o ON o.id = d.organization_id \
-             WHERE d.domain = $1 ORDER BY o.created_at, o.id LIMIT 1",
-        )
-        .bind(domain)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(id.map(OrganizationId::new))
-    }
 }
 
 pub struct NewOrganization<'a> {
