@@ -65,12 +65,22 @@ fn with_csrf(builder: RequestBuilder) -> RequestBuilder {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
-async fn error_of(response: Response) -> ApiError {
+/// Whether a call finding the session gone signs the page out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum IfSessionEnded {
+    SignOut,
+    /// For a call nobody waits on (a password's strength, rated as it is
+    /// typed): it may cross the form's own answer, which renewed the
+    /// session, and must not undo it (a sign-out that was not).
+    Ignore,
+}
+
+async fn error_of(response: Response, if_ended: IfSessionEnded) -> ApiError {
     let error = response
         .json::<ApiError>()
         .await
         .unwrap_or_else(|_| ApiError::new(ErrorCode::Internal));
-    if error.code == ErrorCode::NotSignedIn {
+    if error.code == ErrorCode::NotSignedIn && if_ended == IfSessionEnded::SignOut {
         ON_SESSION_ENDED.with(|f| {
             if let Some(f) = &*f.borrow() {
                 f();
@@ -82,7 +92,14 @@ async fn error_of(response: Response) -> ApiError {
 
 /// Calls endpoint `E` with `body` (`&()` when it takes none).
 pub async fn call<E: Endpoint<Id = ()>>(body: &E::Body) -> ApiResult<E::Answer> {
-    send::<E>(path_of::<E>(), body).await
+    send::<E>(path_of::<E>(), body, IfSessionEnded::SignOut).await
+}
+
+/// Calls endpoint `E` on the side, for something shown while typing: a
+/// refusal is only a missing hint, so a session found gone is left for the
+/// form's own call to find.
+pub async fn call_aside<E: Endpoint<Id = ()>>(body: &E::Body) -> ApiResult<E::Answer> {
+    send::<E>(path_of::<E>(), body, IfSessionEnded::Ignore).await
 }
 
 /// Calls endpoint `E` about the thing `id` names: a method, a challenge, a
@@ -91,18 +108,22 @@ pub async fn call_at<E: Endpoint>(id: &E::Id, body: &E::Body) -> ApiResult<E::An
 where
     E::Id: std::fmt::Display,
 {
-    send::<E>(path_at::<E>(id), body).await
+    send::<E>(path_at::<E>(id), body, IfSessionEnded::SignOut).await
 }
 
 /// The typed ends of a call: the body written as JSON, the answer read
 /// from it. Kept small, for it is made once per endpoint; the request
 /// itself is `fetch`, made once.
-async fn send<E: Endpoint>(path: String, body: &E::Body) -> ApiResult<E::Answer> {
+async fn send<E: Endpoint>(
+    path: String,
+    body: &E::Body,
+    if_ended: IfSessionEnded,
+) -> ApiResult<E::Answer> {
     let body = match E::HAS_BODY {
         true => Some(serde_json::to_string(body).map_err(|_| ApiError::new(ErrorCode::Internal))?),
         false => None,
     };
-    let text = fetch(E::METHOD, &path, body).await?;
+    let text = fetch(E::METHOD, &path, body, if_ended).await?;
     // An empty answer reads as JSON's `null`, which is `()`: one
     // deserializer for every answer, so each answer's reading is made once.
     let json = if text.is_empty() { "null" } else { &text };
@@ -111,7 +132,12 @@ async fn send<E: Endpoint>(path: String, body: &E::Body) -> ApiResult<E::Answer>
 
 /// Sends one request and reads its answer's text; a refusal is the
 /// server's `ApiError` (or `network` when nothing answered).
-async fn fetch(method: Method, path: &str, body: Option<String>) -> ApiResult<String> {
+async fn fetch(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    if_ended: IfSessionEnded,
+) -> ApiResult<String> {
     let builder = match method {
         Method::Get => Request::get(path),
         Method::Post => Request::post(path),
@@ -138,7 +164,7 @@ async fn fetch(method: Method, path: &str, body: Option<String>) -> ApiResult<St
     };
     let response = sent.map_err(|_| ApiError::new(ErrorCode::Network))?;
     if !response.ok() {
-        return Err(error_of(response).await);
+        return Err(error_of(response, if_ended).await);
     }
     response
         .text()

@@ -70,15 +70,17 @@ pub fn NewPasswordFields(
                 leptos::task::spawn_local(async move {
                     let rated = match strength_of {
                         StrengthOf::SignedIn => {
-                            api::call::<endpoints::RatePassword>(&models::PasswordCandidate {
+                            api::call_aside::<endpoints::RatePassword>(&models::PasswordCandidate {
                                 password: typed.clone(),
                             })
                             .await
                         }
                         StrengthOf::Reset => {
-                            api::call::<endpoints::RateResetPassword>(&models::PasswordCandidate {
-                                password: typed.clone(),
-                            })
+                            api::call_aside::<endpoints::RateResetPassword>(
+                                &models::PasswordCandidate {
+                                    password: typed.clone(),
+                                },
+                            )
                             .await
                         }
                         StrengthOf::Invitation(token) => {
@@ -86,7 +88,7 @@ pub fn NewPasswordFields(
                                 token: token.get_value(),
                                 password: typed.clone(),
                             };
-                            api::call::<endpoints::RateInvitationPassword>(&candidate).await
+                            api::call_aside::<endpoints::RateInvitationPassword>(&candidate).await
                         }
                     };
                     // The fields may be gone by now (the form was sent):
