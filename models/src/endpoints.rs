@@ -14,14 +14,15 @@ use crate::policy::Policy;
 use crate::{
     AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
     CallProgress, CeremonyId, Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator,
-    FinishSecurityKeyRequest, InvitationCandidate, InvitationToken, InvitationView, InviteRequest,
-    IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate,
-    PasswordResetState, PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery,
-    PersonDetail, PersonId, PersonProfile, QuestionAnswers, QuestionChoices, RecoveryCodeRequest,
-    RecoveryCodeSet, Region, ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo,
-    SecurityKeyCeremony, SessionInfo, SetDefaultRequest, SetLocaleRequest, SetRoleRequest,
-    SetStatusRequest, SignInRequest, StartEmailRequest, StartPasswordReset, StartPhoneRequest,
-    StartSecurityKeyRequest, StartStepUp, StepUpOption, VerifyCodeRequest,
+    FinishSecurityKeyRequest, ImportReport, ImportRequest, InvitationCandidate, InvitationToken,
+    InvitationView, InviteRequest, IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest,
+    PassView, PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength, PendingAppId,
+    PeoplePage, PeopleQuery, PersonDetail, PersonId, PersonProfile, QuestionAnswers,
+    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode,
+    ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo,
+    SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SetStatusRequest, SignInRequest,
+    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
+    StepUpOption, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -208,6 +209,9 @@ endpoints! {
     SearchPeople: Post "/admin/people/search", PeopleQuery => PeoplePage;
     /// Adds a person to the organization, with a first pass shown this once.
     AddPerson: Post "/admin/people", AddPersonRequest => AddedPerson;
+    /// People from a CSV file: a preview of what each row would become, or
+    /// their creation, with a report of every row (S44).
+    ImportPeople: Post "/admin/people/import", ImportRequest => ImportReport;
     /// One person of the organization, their methods and their pass.
     GetPerson: Get "/admin/people/{id}" [PersonId], - => PersonDetail;
     /// Gives the person a Temporary Access Pass, shown this once.

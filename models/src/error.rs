@@ -137,6 +137,24 @@ error_codes! {
     AccountDisabled => "account-disabled",
     DisplayNameRequired => "display-name-required",
     DisplayNameTooLong => "display-name-too-long",
+    /// A file of people with no row after its header.
+    ImportEmpty => "import-empty",
+    /// Not CSV as RFC 4180 writes it (a quote left open); at `index`, the line.
+    ImportMalformed => "import-malformed",
+    /// Not UTF-8 (the browser finds it, before sending).
+    ImportNotUtf8 => "import-not-utf8",
+    /// The header lacks `account` or `display_name`.
+    ImportMissingColumn => "import-missing-column",
+    /// The header names a column no import knows; at `index`, its place.
+    ImportUnknownColumn => "import-unknown-column",
+    /// The header names a column twice.
+    ImportRepeatedColumn => "import-repeated-column",
+    /// More rows than `IMPORT_MAX_ROWS`.
+    ImportTooManyRows => "import-too-many-rows",
+    /// A row whose account an earlier row of the file has.
+    ImportDuplicateRow => "import-duplicate-row",
+    /// A row with more or fewer cells than the header.
+    ImportCellCount => "import-cell-count",
     /// A policy whose shortest pass lifetime is longer than its default,
     /// or its default longer than its longest.
     PassLifetimesDisordered => "pass-lifetimes-disordered",
@@ -190,6 +208,9 @@ pub enum Field {
     Role,
     /// How people reach their help desk (the policy).
     SupportContact,
+    /// A file of people to add; `ApiError::index` is the line, where the
+    /// trouble is on one.
+    ImportFile,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

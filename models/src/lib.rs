@@ -16,6 +16,7 @@ mod locale;
 mod method;
 mod new_password;
 pub mod people;
+pub mod people_import;
 mod phone;
 pub mod policy;
 pub use policy::OwnQuestion;
@@ -48,6 +49,10 @@ pub use people::{
     InviteRequest, IssuePassRequest, IssuedPass, PASS_LIFETIME_STEPS, PEOPLE_PER_PAGE,
     PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonProfile, PersonRow,
     PersonSession, PersonStatus, Readiness, Role, SetRoleRequest, SetStatusRequest,
+};
+pub use people_import::{
+    IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportColumn, ImportOutcome, ImportReport, ImportRequest,
+    ImportRow, ImportStep, csv_cell, csv_line,
 };
 pub use phone::{
     CallProgress, CallStatus, Challenge, Channel, PhoneDelivery, Region, StartEmailRequest,

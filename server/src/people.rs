@@ -282,11 +282,7 @@ pub async fn add(
         .store
         .organization_domains(&admin.organization_id)
         .await?;
-    let in_domain = account
-        .as_str()
-        .rsplit_once('@')
-        .is_some_and(|(_, domain)| domains.iter().any(|d| d == domain));
-    if !in_domain {
+    if !in_domains(&account, &domains) {
         return Err(AppError::invalid(
             ErrorCode::AccountOutsideDomain,
             Field::AccountName,
@@ -367,6 +363,14 @@ pub async fn add(
 }
 
 /// A display name as typed, trimmed: never empty, never too long.
+/// Whether the account is in one of the organization's domains.
+pub(crate) fn in_domains(account: &AccountName, domains: &[String]) -> bool {
+    account
+        .as_str()
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| domains.iter().any(|d| d == domain))
+}
+
 pub(crate) fn display_name(typed: &str) -> AppResult<&str> {
     let name = typed.trim();
     if name.is_empty() {

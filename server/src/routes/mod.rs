@@ -126,6 +126,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         temporary_access_pass::delete_own_pass,
         people::search,
         people::add,
+        people::import,
         people::person,
         people::issue_pass,
         people::revoke_pass,

@@ -1,16 +1,17 @@
 //! People, for their organization's administrators (`people.rs`).
 
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::{Json, Router};
 use models::endpoints::{
     AddPerson, Answer, Body, DeletePerson, EndPersonSessions, Endpoint, GetPerson, IdOf,
-    InvitePerson, IssuePass, RemovePassword, RequireRegistration, RevokePass, SearchPeople,
-    SetRole, SetStatus, UpdatePerson,
+    ImportPeople, InvitePerson, IssuePass, RemovePassword, RequireRegistration, RevokePass,
+    SearchPeople, SetRole, SetStatus, UpdatePerson,
 };
 use models::{
-    AddPersonRequest, AddedPerson, InviteRequest, IssuePassRequest, IssuedPass, PeoplePage,
-    PeopleQuery, PersonDetail, PersonProfile, SetRoleRequest, SetStatusRequest,
+    AddPersonRequest, AddedPerson, ImportReport, ImportRequest, InviteRequest, IssuePassRequest,
+    IssuedPass, PeoplePage, PeopleQuery, PersonDetail, PersonProfile, SetRoleRequest,
+    SetStatusRequest,
 };
 
 use crate::error::AppResult;
@@ -18,7 +19,7 @@ use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::session::Authenticated;
 use crate::state::AppState;
-use crate::{people, person_actions};
+use crate::{people, people_import, person_actions};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -35,6 +36,27 @@ pub fn router() -> Router<AppState> {
         .endpoint(RemovePassword, remove_password)
         .endpoint(DeletePerson, delete)
         .endpoint(InvitePerson, invite)
+        .merge(
+            // A file of people is larger than any other request (S44).
+            Router::new()
+                .endpoint(ImportPeople, import)
+                .layer(DefaultBodyLimit::max(models::IMPORT_MAX_BYTES)),
+        )
+}
+
+/// Checks a CSV file of people, and creates them when asked to: the
+/// report says of every row what it became (S44).
+#[utoipa::path(post, path = ImportPeople::FULL_PATH, request_body = ImportRequest, responses(
+    (status = 200, body = ImportReport), (status = 400, body = models::ApiError),
+    (status = 403, body = models::ApiError), (status = 413, body = models::ApiError)))]
+pub async fn import(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiJson(request): ApiJson<Body<ImportPeople>>,
+) -> AppResult<Json<Answer<ImportPeople>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(people_import::import(&state, &who, &request).await?))
 }
 
 /// A page of the organization's people, found by name or account.

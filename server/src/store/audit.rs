@@ -22,22 +22,7 @@ pub(super) const AUDIT_OF_USER: &str =
 
 impl Store {
     pub async fn audit(&self, entry: AuditEntry<'_>, now: UnixTime) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent, subject_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(secret::new_id()?)
-        .bind(entry.user_id.as_str())
-        .bind(entry.action)
-        .bind(entry.method_id)
-        .bind(entry.detail)
-        .bind(now)
-        .bind(entry.client_address)
-        .bind(entry.user_agent)
-        .bind(entry.subject_id.map(PersonId::as_str))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_audit(&self.pool, &entry, now).await
     }
 
     /// The user's audit trail, newest first: (action, method id, client address).
@@ -50,4 +35,31 @@ impl Store {
             .fetch_all(&self.pool)
             .await?)
     }
+}
+
+/// One audit line, on the pool or in a transaction with what it records.
+pub(super) async fn insert_audit<'e, E>(
+    db: E,
+    entry: &AuditEntry<'_>,
+    now: UnixTime,
+) -> StoreResult<()>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO audit (id, user_id, action, method_id, detail, at, client_address, user_agent, subject_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(secret::new_id()?)
+    .bind(entry.user_id.as_str())
+    .bind(entry.action)
+    .bind(entry.method_id)
+    .bind(entry.detail)
+    .bind(now)
+    .bind(entry.client_address)
+    .bind(entry.user_agent)
+    .bind(entry.subject_id.map(PersonId::as_str))
+    .execute(db)
+    .await?;
+    Ok(())
 }

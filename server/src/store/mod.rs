@@ -14,6 +14,7 @@ mod invitations;
 mod methods;
 mod passes;
 mod people;
+mod people_import;
 mod person_actions;
 mod search_key;
 mod security_keys;

@@ -21,6 +21,7 @@ mod locale_and_pages;
 mod password;
 mod password_reset;
 mod people;
+mod people_import;
 mod person_actions;
 mod phone;
 mod policy;
