@@ -11,8 +11,9 @@ use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
     invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
-    password::PasswordPage, people::PeoplePage, person::PersonPage, policy::PolicyPage,
-    reset_password::ResetPasswordPage, security_info::SecurityInfoPage, sign_in::SignInPage,
+    password::PasswordPage, people::PeoplePage, people_import::PeopleImportPage,
+    person::PersonPage, policy::PolicyPage, reset_password::ResetPasswordPage,
+    security_info::SecurityInfoPage, sign_in::SignInPage,
 };
 use crate::session::Session;
 
@@ -39,6 +40,7 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/signin") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
                     <Route path=path!("/admin/policy") view=PolicyPage/>
                     <Route path=path!("/admin/people") view=PeoplePage/>
+                    <Route path=path!("/admin/people/import") view=PeopleImportPage/>
                     <Route path=path!("/admin/people/:id") view=PersonPage/>
                     <Route path=path!("/password") view=PasswordPage/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage/>

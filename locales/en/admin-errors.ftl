@@ -23,3 +23,4 @@ error-import-repeated-column = The first line names the same column twice.
 error-import-too-many-rows = A file can have at most 10,000 people. Split it into smaller files.
 error-import-duplicate-row = This account is also on an earlier line of the file.
 error-import-cell-count = This line doesn't have the same number of cells as the first line.
+error-import-file-required = Choose a CSV file.

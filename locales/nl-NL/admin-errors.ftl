@@ -23,3 +23,4 @@ error-import-repeated-column = De eerste regel noemt dezelfde kolom twee keer.
 error-import-too-many-rows = Een bestand kan maximaal 10.000 personen bevatten. Splits het op in kleinere bestanden.
 error-import-duplicate-row = Dit account staat ook op een eerdere regel van het bestand.
 error-import-cell-count = Deze regel heeft niet evenveel cellen als de eerste regel.
+error-import-file-required = Kies een CSV-bestand.

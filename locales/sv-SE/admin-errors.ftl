@@ -23,3 +23,4 @@ error-import-repeated-column = Den första raden namnger samma kolumn två gång
 error-import-too-many-rows = En fil kan innehålla högst 10 000 personer. Dela upp den i mindre filer.
 error-import-duplicate-row = Det här kontot finns också på en tidigare rad i filen.
 error-import-cell-count = Den här raden har inte lika många celler som den första raden.
+error-import-file-required = Välj en CSV-fil.

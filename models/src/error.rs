@@ -137,6 +137,8 @@ error_codes! {
     AccountDisabled => "account-disabled",
     DisplayNameRequired => "display-name-required",
     DisplayNameTooLong => "display-name-too-long",
+    /// No file was chosen (the browser's own check).
+    ImportFileRequired => "import-file-required",
     /// A file of people with no row after its header.
     ImportEmpty => "import-empty",
     /// Not CSV as RFC 4180 writes it (a quote left open); at `index`, the line.

@@ -6,6 +6,7 @@ pub mod not_found;
 pub mod overview;
 pub mod password;
 pub mod people;
+pub mod people_import;
 pub mod person;
 pub mod person_actions;
 pub mod policy;

@@ -92,10 +92,13 @@ fn People() -> impl IntoView {
                 </div>
                 // Adding people is an administrator's (S40).
                 <Show when=move || session.is_admin()>
-                    <button type="button" class="button button-primary" node_ref=add_button
-                        disabled=move || lifetime().is_none() on:click=move |_| adding.set(true)>
-                        {move || i18n.t("people-add")}
-                    </button>
+                    <div class="people-header-actions">
+                        <a class="button button-secondary" href="/admin/people/import">{move || i18n.t("people-import")}</a>
+                        <button type="button" class="button button-primary" node_ref=add_button
+                            disabled=move || lifetime().is_none() on:click=move |_| adding.set(true)>
+                            {move || i18n.t("people-add")}
+                        </button>
+                    </div>
                 </Show>
             </header>
             {move || adding.get().then(lifetime).flatten().map(|lifetime| view! {
