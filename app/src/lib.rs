@@ -35,6 +35,7 @@
 mod address;
 mod api;
 mod app;
+mod clipboard;
 mod components;
 mod features;
 mod focus;

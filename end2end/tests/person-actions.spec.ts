@@ -163,6 +163,62 @@ test('an administrator renames a person and sets their language, removes their p
   await expect(page.getByRole('link', { name: `Mistake ${id}` })).toHaveCount(0);
 });
 
+test('the help desk gives a person a temporary password, shown once; signed in with it in sv-SE, the person chooses their own before anything else', async ({ page, browser, playwright, baseURL, makeUser, expectAccessible }) => {
+  test.slow();
+  const admin = await makeUser({ admin: true, displayName: 'Megan Bowen' });
+  const desk = await makeUser({ organizationOf: admin, displayName: 'Diego Siciliani' });
+  const person = await makeUser({ organizationOf: admin, displayName: 'Zoë Dubois', locale: 'sv-SE' });
+  const adminApi = await apiOf(playwright, baseURL!, admin);
+  const role = await api(adminApi, baseURL!, 'PUT', `/api/admin/people/${await idOf(adminApi, baseURL!, desk)}/role`, { role: 'help-desk' });
+  expect(role.status()).toBe(204);
+  await adminApi.dispose();
+
+  await signIn(page, desk);
+  await openPerson(page, 'Zoë Dubois');
+  const give = page.getByRole('button', { name: 'Give a temporary password' });
+  await give.click();
+  const dialog = page.getByRole('dialog', { name: 'Give a temporary password?' });
+  await expect(dialog).toContainText('Zoë Dubois is signed out everywhere');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Give a temporary password' }).click();
+  const shown = dialog.locator('.person-issued');
+  await expect(shown).toBeFocused();
+  await expect(shown).toContainText('Give this temporary password to Zoë Dubois. It won\'t be shown again.');
+  const temporary = (await shown.locator('code').textContent())!;
+  expect(temporary).toMatch(/^[A-Za-z2-9]{16,}$/);
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Zoë Dubois has a temporary password and chooses their own at their next sign-in.' })).toBeFocused();
+  await expect(page.getByText('A temporary password: they choose their own')).toBeVisible();
+  const activity = page.getByRole('region', { name: 'Recent activity' });
+  await expect(activity.getByRole('listitem').first()).toContainText('Temporary password given');
+  await expect(activity.getByRole('listitem').first()).toContainText('by Diego Siciliani');
+
+  // The person's own password no longer signs in; the temporary one does,
+  // to one page only.
+  const theirs = await browser.newContext({ locale: 'sv-SE' });
+  const personPage = await theirs.newPage();
+  const signInPage = new SignInPage(personPage, 'sv-SE');
+  await signInPage.goto();
+  await signInPage.signIn(person);
+  await expect(personPage.getByText('Ditt konto eller lösenord är felaktigt.')).toBeVisible();
+  await signInPage.signIn({ accountName: person.accountName, password: temporary });
+  const choose = personPage.getByRole('heading', { level: 1, name: 'Välj ett eget lösenord' });
+  await expect(choose).toBeVisible();
+  await expect(personPage.getByRole('link', { name: 'Tillbaka' })).toHaveCount(0);
+  await expectAccessible(personPage);
+  await personPage.goto('/security-info');
+  await expect(choose).toBeVisible();
+  await personPage.getByLabel('Tillfälligt lösenord', { exact: true }).fill(temporary);
+  await personPage.getByLabel('Nytt lösenord', { exact: true }).fill('Tulip-Harbor-Quiet-47');
+  await personPage.getByLabel('Bekräfta nytt lösenord', { exact: true }).fill('Tulip-Harbor-Quiet-47');
+  await personPage.getByRole('button', { name: 'Ändra lösenord' }).click();
+  await expect(personPage.getByText('Ditt lösenord har ändrats.')).toBeFocused();
+  await personPage.getByRole('link', { name: 'Tillbaka' }).click();
+  await expect(personPage.getByRole('heading', { level: 1, name: 'Säkerhetsinformation' })).toBeVisible();
+  await theirs.close();
+});
+
 for (const locale of ['nl-NL', 'sv-SE'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });

@@ -22,6 +22,7 @@ activity-profile-changed = Name or language changed
 activity-sessions-ended = Signed out of every browser
 activity-registration-required = Methods removed, to be registered again
 activity-password-removed = Password removed
+activity-temporary-password-set = Temporary password given
 activity-disabled = Account disabled
 activity-enabled = Account enabled
 activity-person-deleted = Account deleted

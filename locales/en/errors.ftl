@@ -73,3 +73,4 @@ error-wrong-answers = One or more of your answers aren't right. Try again.
 error-answer-required = Enter your answer.
 error-passkey-not-accepted = We couldn't sign you in with that passkey. Try again, or sign in with your account and password.
 error-account-disabled = Your account is disabled. Contact your help desk or administrator.
+error-password-change-required = Choose a new password first: yours was set by your help desk.

@@ -29,3 +29,6 @@ password-set-title = Set a password
 password-set-intro = You don't have a password yet. Choose one for your work or school account; you can also sign in with a passkey instead.
 password-set-save = Set password
 password-set-done = Your password is set. Use it with your account name the next time you sign in.
+password-temporary-title = Choose your own password
+password-temporary-intro = Your help desk gave you a temporary password. Choose your own to go on; the temporary one then stops working.
+password-temporary-label = Temporary password

@@ -228,3 +228,16 @@ people-add-submit-invitation = Add and send invitation
 #   $address (String) - the address the invitation went to
 #   $days (Number) - how many days the link works
 people-invitation-sent = An invitation is on its way to { $name } at { $address }. The link works once, for { $days } days.
+person-password-temporary = A temporary password: they choose their own at their next sign-in
+person-temporary-password = Give a temporary password
+person-temporary-password-title = Give a temporary password?
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-question = { $name } is signed out everywhere and their password stops working. They sign in with the temporary password you're shown next, then choose their own.
+person-temporary-password-confirm = Give a temporary password
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-shown = Give this temporary password to { $name }. It won't be shown again.
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-done = { $name } has a temporary password and chooses their own at their next sign-in.

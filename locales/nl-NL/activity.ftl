@@ -22,6 +22,7 @@ activity-profile-changed = Naam of taal gewijzigd
 activity-sessions-ended = Afgemeld in elke browser
 activity-registration-required = Methoden verwijderd, opnieuw te registreren
 activity-password-removed = Wachtwoord verwijderd
+activity-temporary-password-set = Tijdelijk wachtwoord gegeven
 activity-disabled = Account uitgeschakeld
 activity-enabled = Account ingeschakeld
 activity-person-deleted = Account verwijderd

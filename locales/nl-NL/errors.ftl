@@ -71,3 +71,4 @@ error-wrong-answers = Een of meer van uw antwoorden zijn niet juist. Probeer het
 error-answer-required = Voer uw antwoord in.
 error-passkey-not-accepted = We konden u niet aanmelden met die wachtwoordsleutel. Probeer het opnieuw of meld u aan met uw account en wachtwoord.
 error-account-disabled = Uw account is uitgeschakeld. Neem contact op met uw helpdesk of beheerder.
+error-password-change-required = Kies eerst een nieuw wachtwoord: uw wachtwoord is ingesteld door uw helpdesk.

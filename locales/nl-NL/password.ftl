@@ -23,3 +23,6 @@ password-set-title = Een wachtwoord instellen
 password-set-intro = U hebt nog geen wachtwoord. Kies er een voor uw werk- of schoolaccount; u kunt ook met een wachtwoordsleutel aanmelden.
 password-set-save = Wachtwoord instellen
 password-set-done = Uw wachtwoord is ingesteld. Gebruik het met uw accountnaam wanneer u zich de volgende keer aanmeldt.
+password-temporary-title = Kies uw eigen wachtwoord
+password-temporary-intro = Uw helpdesk heeft u een tijdelijk wachtwoord gegeven. Kies een eigen wachtwoord om verder te gaan; het tijdelijke werkt daarna niet meer.
+password-temporary-label = Tijdelijk wachtwoord

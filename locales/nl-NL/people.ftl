@@ -228,3 +228,16 @@ people-add-submit-invitation = Toevoegen en uitnodiging versturen
 #   $address (String) - the address the invitation went to
 #   $days (Number) - how many days the link works
 people-invitation-sent = Er is een uitnodiging onderweg naar { $name } op { $address }. De koppeling werkt één keer, { $days } dagen lang.
+person-password-temporary = Een tijdelijk wachtwoord: kiest bij de volgende aanmelding een eigen wachtwoord
+person-temporary-password = Tijdelijk wachtwoord geven
+person-temporary-password-title = Een tijdelijk wachtwoord geven?
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-question = { $name } wordt overal afgemeld en het wachtwoord van { $name } werkt niet meer. { $name } meldt zich aan met het tijdelijke wachtwoord dat u hierna ziet en kiest daarna een eigen wachtwoord.
+person-temporary-password-confirm = Tijdelijk wachtwoord geven
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-shown = Geef dit tijdelijke wachtwoord aan { $name }. Het wordt niet nog eens getoond.
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-done = { $name } heeft een tijdelijk wachtwoord en kiest bij de volgende aanmelding een eigen wachtwoord.

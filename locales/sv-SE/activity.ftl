@@ -22,6 +22,7 @@ activity-profile-changed = Namn eller språk ändrades
 activity-sessions-ended = Utloggad i alla webbläsare
 activity-registration-required = Metoderna togs bort och ska registreras igen
 activity-password-removed = Lösenordet togs bort
+activity-temporary-password-set = Tillfälligt lösenord givet
 activity-disabled = Kontot inaktiverades
 activity-enabled = Kontot aktiverades
 activity-person-deleted = Kontot togs bort

@@ -71,3 +71,4 @@ error-wrong-answers = Ett eller flera av dina svar är inte rätt. Försök igen
 error-answer-required = Ange ditt svar.
 error-passkey-not-accepted = Vi kunde inte logga in dig med den nyckeln. Försök igen eller logga in med ditt konto och lösenord.
 error-account-disabled = Ditt konto är inaktiverat. Kontakta supportavdelningen eller administratören.
+error-password-change-required = Välj ett nytt lösenord först: ditt lösenord har angetts av supportavdelningen.

@@ -23,3 +23,6 @@ password-set-title = Ange ett lösenord
 password-set-intro = Du har inget lösenord än. Välj ett för ditt arbets- eller skolkonto – du kan också logga in med en nyckel i stället.
 password-set-save = Ange lösenord
 password-set-done = Ditt lösenord har angetts. Använd det med ditt kontonamn nästa gång du loggar in.
+password-temporary-title = Välj ett eget lösenord
+password-temporary-intro = Supportavdelningen har gett dig ett tillfälligt lösenord. Välj ett eget för att fortsätta – det tillfälliga slutar sedan fungera.
+password-temporary-label = Tillfälligt lösenord

@@ -228,3 +228,16 @@ people-add-submit-invitation = Lägg till och skicka inbjudan
 #   $address (String) - the address the invitation went to
 #   $days (Number) - how many days the link works
 people-invitation-sent = En inbjudan är på väg till { $name } på { $address }. Länken fungerar en gång i { $days } dagar.
+person-password-temporary = Ett tillfälligt lösenord: väljer ett eget vid nästa inloggning
+person-temporary-password = Ge ett tillfälligt lösenord
+person-temporary-password-title = Ge ett tillfälligt lösenord?
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-question = { $name } loggas ut överallt och lösenordet för { $name } slutar fungera. { $name } loggar in med det tillfälliga lösenordet som du ser härnäst och väljer sedan ett eget.
+person-temporary-password-confirm = Ge ett tillfälligt lösenord
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-shown = Ge det här tillfälliga lösenordet till { $name }. Det visas inte igen.
+# Variables:
+#   $name (String) - the person's name
+person-temporary-password-done = { $name } har ett tillfälligt lösenord och väljer ett eget vid nästa inloggning.

@@ -73,6 +73,8 @@ activities! {
     /// The help desk removed the person's password: they reset it
     /// themselves, or sign in without one.
     PasswordRemoved => "password-removed",
+    /// A temporary password given by an administrator or the help desk.
+    TemporaryPasswordSet => "temporary-password-set",
     /// The person may not sign in until enabled again.
     Disabled => "disabled",
     Enabled => "enabled",

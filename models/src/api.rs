@@ -99,9 +99,10 @@ pub struct UserView {
     #[serde(default)]
     pub is_help_desk: bool,
     /// Whether the person has a password: one created with a Temporary
-    /// Access Pass has none until they set one (without a current one).
+    /// Access Pass has none until they set one (without a current one);
+    /// one given a temporary password must replace it first.
     #[serde(default)]
-    pub has_password: bool,
+    pub password: crate::PasswordState,
     /// How to reach the organization's help desk, when it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_contact: Option<String>,

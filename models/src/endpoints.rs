@@ -22,7 +22,7 @@ use crate::{
     ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo,
     SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SetStatusRequest, SignInRequest,
     StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
-    StepUpOption, VerifyCodeRequest,
+    StepUpOption, TemporaryPassword, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -220,6 +220,9 @@ endpoints! {
     SetRole: Put "/admin/people/{id}/role" [PersonId], SetRoleRequest => ();
     /// Takes the person's Temporary Access Pass away.
     RevokePass: Delete "/admin/people/{id}/temporary-access-pass" [PersonId], - => ();
+    /// Gives the person a password shown this once, which they must
+    /// replace when they next sign in; their sessions end.
+    SetTemporaryPassword: Post "/admin/people/{id}/temporary-password" [PersonId], - => TemporaryPassword;
     /// Changes the person's name and language.
     UpdatePerson: Put "/admin/people/{id}/profile" [PersonId], PersonProfile => ();
     /// Disables the person (their sessions end) or enables them again.

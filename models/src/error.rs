@@ -137,6 +137,9 @@ error_codes! {
     AccountDisabled => "account-disabled",
     DisplayNameRequired => "display-name-required",
     DisplayNameTooLong => "display-name-too-long",
+    /// Signed in with a temporary password: the person chooses their own
+    /// before anything else.
+    PasswordChangeRequired => "password-change-required",
     /// No file was chosen (the browser's own check).
     ImportFileRequired => "import-file-required",
     /// A file of people with no row after its header.

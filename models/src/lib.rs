@@ -47,8 +47,9 @@ pub use people::{
     ACTIVITY_SHOWN, AcceptInvitation, ActivityEntry, AddPersonRequest, AddedPerson,
     DISPLAY_NAME_MAX_CHARS, INVITATION_DAYS, InvitationCandidate, InvitationToken, InvitationView,
     InviteRequest, IssuePassRequest, IssuedPass, PASS_LIFETIME_STEPS, PEOPLE_PER_PAGE,
-    PassLifetime, PeoplePage, PeopleQuery, PersonDetail, PersonMethod, PersonProfile, PersonRow,
-    PersonSession, PersonStatus, Readiness, Role, SetRoleRequest, SetStatusRequest,
+    PassLifetime, PasswordState, PeoplePage, PeopleQuery, PersonDetail, PersonMethod,
+    PersonProfile, PersonRow, PersonSession, PersonStatus, Readiness, Role, SetRoleRequest,
+    SetStatusRequest, TemporaryPassword,
 };
 pub use people_import::{
     IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportColumn, ImportOutcome, ImportReport, ImportRequest,

@@ -130,7 +130,7 @@ pub struct PersonDetail {
     pub status: PersonStatus,
     /// Added with an invitation they have not used yet.
     pub invited: bool,
-    pub has_password: bool,
+    pub password: PasswordState,
     /// The one looking may act for them (S40): passes, sessions,
     /// re-registration, the password, disabling.
     pub may_act: bool,
@@ -145,6 +145,35 @@ pub struct PersonDetail {
     pub pass: Option<PassView>,
     /// What a pass for them may be: the lifetimes allowed, in minutes.
     pub pass_lifetime: PassLifetime,
+}
+
+/// Where a person's password stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum PasswordState {
+    /// None yet (invited, or added with a pass), or removed.
+    #[default]
+    None,
+    /// Their own.
+    Set,
+    /// Set by an administrator or the help desk and shown to them once:
+    /// the person must choose their own before anything else.
+    Temporary,
+}
+
+impl PasswordState {
+    pub fn is_set(self) -> bool {
+        self != PasswordState::None
+    }
+}
+
+/// `POST /api/admin/people/{id}/temporary-password`: the password, shown
+/// this once, that the person signs in with next and then replaces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TemporaryPassword {
+    pub password: String,
 }
 
 /// Whether a person may sign in.

@@ -113,6 +113,7 @@ fn announcement(action: Action) -> Option<&'static str> {
             | Action::SessionsEnded
             | Action::RegistrationRequired
             | Action::PasswordRemoved
+            | Action::TemporaryPasswordSet
             | Action::Disabled
             | Action::Enabled
             | Action::PersonDeleted

@@ -25,6 +25,9 @@ pub async fn change(
 ) -> AppResult<SessionToken> {
     let session = who.session;
     let user = &session.user;
+    // As any change of what signs in: a recent verification (S11). Also
+    // for a temporary password, which the sign-in just verified.
+    crate::security_info::guarded(state, session).await?;
     // A person without a password (signed in with a Temporary Access
     // Pass, recently verified) sets their first one without a current one.
     let has_password = !user.password_hash.is_empty();

@@ -136,7 +136,7 @@ pub async fn person(
             .store
             .has_open_invitation(&person.id, state.now())
             .await?,
-        has_password: !person.password_hash.is_empty(),
+        password: person.password,
         may_act: session.user.role().may_act_for(person.role()),
         last_sign_in: person.last_sign_in_at,
         sessions: sessions

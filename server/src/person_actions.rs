@@ -1,14 +1,14 @@
 //! What an administrator or the help desk does for one person, from their
 //! page: their name and language, signing them out everywhere, requiring
-//! them to register their methods again, removing their password,
-//! disabling and enabling them, and (an administrator only) deleting them.
+//! them to register their methods again, removing their password or
+//! giving them a temporary one, disabling and enabling them, and (an administrator only) deleting them.
 //! Each is recently verified (S11), reaches only the caller's organization,
 //! is the help desk's for members only, and is recorded in the audit with
 //! who did it, for the person (S40). None may leave the organization
 //! without an administrator who can sign in (`store::person_actions`), and
 //! none but the name and language is done to oneself here.
 
-use models::{ErrorCode, Field, PersonId, PersonProfile, PersonStatus};
+use models::{ErrorCode, Field, PersonId, PersonProfile, PersonStatus, TemporaryPassword};
 
 use crate::audit::{Action, Requester};
 use crate::error::{AppError, AppResult, Refusal};
@@ -102,6 +102,7 @@ pub async fn remove_password(
     id: &PersonId,
 ) -> AppResult<()> {
     let person = acted_for(state, who.session, id).await?;
+    not_oneself(who, &person.id)?;
     let organization = &who.session.user.organization_id;
     if !state
         .store
@@ -111,6 +112,33 @@ pub async fn remove_password(
         return Err(AppError::not_found());
     }
     who.record_for(state, Action::PasswordRemoved, id, "").await
+}
+
+/// Gives the person a password shown this once to the one who gave it,
+/// which the person must replace when they next sign in (Entra's "Reset
+/// password"); their sessions end. As long as the policy asks for, and
+/// never shorter than 16 characters of the pass alphabet (about 94 bits).
+pub async fn set_temporary_password(
+    state: &AppState,
+    who: &Requester<'_>,
+    id: &PersonId,
+) -> AppResult<TemporaryPassword> {
+    let person = acted_for(state, who.session, id).await?;
+    not_oneself(who, &person.id)?;
+    let length = person.policy.password_min_length.max(16);
+    let password = crate::secret::pass_text(length)?;
+    let hash = crate::passwords::hash(password.clone()).await?;
+    let organization = &who.session.user.organization_id;
+    if !state
+        .store
+        .set_temporary_password(organization, &person.id, &hash)
+        .await?
+    {
+        return Err(AppError::not_found());
+    }
+    who.record_for(state, Action::TemporaryPasswordSet, id, "")
+        .await?;
+    Ok(TemporaryPassword { password })
 }
 
 /// Sends a person without a password (never signed in, or whose password

@@ -62,6 +62,7 @@ pub async fn verified_session(
         && let Some((session, methods)) = state.store.session_with_methods(digest).await?
         && session::is_live(state, &session)
         && !session.is_pending()
+        && session.user.password != models::PasswordState::Temporary
     {
         session::touch(state, &session).await?;
         let policy = &session.user.policy;

@@ -97,6 +97,11 @@ pub async fn touch(state: &AppState, session: &SessionRecord) -> AppResult<()> {
 /// (`http/extract.rs`), so a handler cannot forget to ask.
 pub struct Authenticated(pub SessionRecord);
 
+/// A complete session, also one signed in with a temporary password that
+/// must be replaced first: only choosing the new one (its rules, its
+/// strength, the change) and the person's language take it.
+pub struct ChoosingPassword(pub SessionRecord);
+
 /// A session that may verify with one of the person's methods: a complete
 /// one stepping up (S11), or a sign-in waiting for its second step (S27).
 /// Only the verification routes take it; everything else takes
@@ -124,16 +129,31 @@ pub async fn verifying(state: &AppState, presented: Option<&SessionKey>) -> AppR
     Ok(Verifying(session))
 }
 
-/// The live, complete session `presented`.
+/// The live, complete session `presented`; `password-change-required`
+/// while its person's password is a temporary one.
 pub async fn authenticated(
     state: &AppState,
     presented: Option<&SessionKey>,
 ) -> AppResult<Authenticated> {
+    let ChoosingPassword(session) = choosing_password(state, presented).await?;
+    if session.user.password == models::PasswordState::Temporary {
+        return Err(AppError::forbidden(
+            models::ErrorCode::PasswordChangeRequired,
+        ));
+    }
+    Ok(Authenticated(session))
+}
+
+/// The live, complete session `presented`, whatever its password.
+pub async fn choosing_password(
+    state: &AppState,
+    presented: Option<&SessionKey>,
+) -> AppResult<ChoosingPassword> {
     let Verifying(session) = verifying(state, presented).await?;
     if session.is_pending() {
         return Err(AppError::sign_in_not_finished());
     }
-    Ok(Authenticated(session))
+    Ok(ChoosingPassword(session))
 }
 
 /// The reset `presented`, once proved; `reset-not-verified` before its

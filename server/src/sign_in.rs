@@ -64,7 +64,7 @@ pub fn user_view(user: &UserRecord) -> UserView {
         locale: user.locale,
         is_admin: user.is_admin,
         is_help_desk: user.is_help_desk,
-        has_password: !user.password_hash.is_empty(),
+        password: user.password,
         support_contact: Some(user.policy.support_contact.trim().to_owned())
             .filter(|c| !c.is_empty()),
     }

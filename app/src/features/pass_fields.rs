@@ -72,14 +72,7 @@ pub fn PassShown(pass: IssuedPass, name: String, on_done: Callback<()>) -> impl 
     let uses = crate::labels::pass_uses(i18n, pass.one_time);
     let text = pass.pass.clone();
     let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let promise = window().navigator().clipboard().write_text(&text);
-        leptos::task::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                copied.set(true);
-            }
-        });
-    };
+    let copy = move |_| crate::clipboard::copy(&text, copied);
     let shown: NodeRef<leptos::html::Div> = NodeRef::new();
     // The pass is what the administrator reads next.
     Effect::new(move |_| {

@@ -2,13 +2,14 @@
 //! with its strength shown as it is typed (`features/new_password.rs`);
 //! behind the recent verification. A person who has no password yet
 //! (created with a Temporary Access Pass) sets one here, without a
-//! current one.
+//! current one; one given a temporary password by the help desk chooses
+//! their own here before anything else.
 //! Other sessions are signed out by the server.
 
 use leptos::html;
 use leptos::prelude::*;
 use models::endpoints;
-use models::{ApiError, ChangePasswordRequest, ErrorCode, Field};
+use models::{ApiError, ChangePasswordRequest, ErrorCode, Field, PasswordState};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -62,11 +63,15 @@ fn ChangePassword() -> impl IntoView {
     let new_input: NodeRef<html::Input> = NodeRef::new();
     let confirm_input: NodeRef<html::Input> = NodeRef::new();
     let done_note: NodeRef<html::P> = NodeRef::new();
-    let has_password = move || {
+    let password = move || {
         session
             .user
-            .with(|u| u.as_ref().is_some_and(|u| u.has_password))
+            .with(|u| u.as_ref().map(|u| u.password).unwrap_or_default())
     };
+    let has_password = move || password().is_set();
+    // A temporary password from the help desk: the person chooses their
+    // own before anything else (`SignedIn` keeps them here).
+    let temporary = move || password() == PasswordState::Temporary;
     // Said after a first password was set, rather than a change.
     let first_set = RwSignal::new(false);
 
@@ -127,7 +132,7 @@ fn ChangePassword() -> impl IntoView {
             // From now on the current one is asked for.
             session.user.update(|u| {
                 if let Some(u) = u {
-                    u.has_password = true;
+                    u.password = PasswordState::Set;
                 }
             });
             done.set(true);
@@ -158,8 +163,16 @@ fn ChangePassword() -> impl IntoView {
     });
     view! {
             <section class="card page-narrow password" aria-labelledby="password-title">
-                <h1 id="password-title">{move || if has_password() { i18n.t("password-title") } else { i18n.t("password-set-title") }}</h1>
-                <p>{move || if has_password() { i18n.t("password-intro") } else { i18n.t("password-set-intro") }}</p>
+                <h1 id="password-title">{move || match password() {
+                    PasswordState::Set => i18n.t("password-title"),
+                    PasswordState::Temporary => i18n.t("password-temporary-title"),
+                    PasswordState::None => i18n.t("password-set-title"),
+                }}</h1>
+                <p>{move || match password() {
+                    PasswordState::Set => i18n.t("password-intro"),
+                    PasswordState::Temporary => i18n.t("password-temporary-intro"),
+                    PasswordState::None => i18n.t("password-set-intro"),
+                }}</p>
                 <p class="notice" role="status" tabindex="-1" node_ref=done_note hidden=move || !done.get()>
                     {move || if first_set.get() { i18n.t("password-set-done") } else { i18n.t("password-changed") }}
                 </p>
@@ -170,13 +183,17 @@ fn ChangePassword() -> impl IntoView {
                         <form class="form" novalidate on:submit=submit>
                             <ErrorAlert message=general/>
                             <Show when=has_password>
-                                <TextField id="current-password" label=i18n.text("password-current-label") value=current
+                                <TextField id="current-password"
+                                    label=Signal::derive(move || if temporary() { i18n.t("password-temporary-label") } else { i18n.t("password-current-label") })
+                                    value=current
                                     error=at(Field::CurrentPassword) input_type="password" autocomplete="current-password" node_ref=current_input/>
                             </Show>
                             <NewPasswordFields new confirm error strength_of=StrengthOf::SignedIn
                                 min_length=Signal::derive(move || min_length.get().unwrap_or(12)) new_input confirm_input/>
                             <FormActions>
-                                <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
+                                <Show when=move || !temporary()>
+                                    <a class="button button-secondary" href="/security-info">{move || i18n.t("policy-back")}</a>
+                                </Show>
                                 <SubmitButton label=Signal::derive(move || if has_password() { i18n.t("password-save") } else { i18n.t("password-set-save") }) busy/>
                             </FormActions>
                         </form>

@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 use models::endpoints::{
     DeletePerson, EndPersonSessions, InvitePerson, RemovePassword, RequireRegistration, SetStatus,
-    UpdatePerson,
+    SetTemporaryPassword, UpdatePerson,
 };
 use models::{
-    ApiError, Field, Locale, PersonDetail, PersonId, PersonProfile, PersonStatus, SetStatusRequest,
+    ApiError, Field, Locale, PasswordState, PersonDetail, PersonId, PersonProfile, PersonStatus,
+    SetStatusRequest,
 };
 
 use crate::api;
@@ -28,6 +29,7 @@ pub enum PersonAction {
     SignOut,
     RequireRegistration,
     RemovePassword,
+    TemporaryPassword,
     Disable,
     Enable,
     Delete,
@@ -41,6 +43,7 @@ impl PersonAction {
             PersonAction::SignOut => "person-sign-out",
             PersonAction::RequireRegistration => "person-require-registration",
             PersonAction::RemovePassword => "person-remove-password",
+            PersonAction::TemporaryPassword => "person-temporary-password",
             PersonAction::Disable => "person-disable",
             PersonAction::Enable => "person-enable",
             PersonAction::Delete => "person-delete",
@@ -52,6 +55,7 @@ impl PersonAction {
             PersonAction::SignOut => "person-sign-out-title",
             PersonAction::RequireRegistration => "person-require-registration-title",
             PersonAction::RemovePassword => "person-remove-password-title",
+            PersonAction::TemporaryPassword => "person-temporary-password-title",
             PersonAction::Disable => "person-disable-title",
             PersonAction::Enable => "person-enable-title",
             PersonAction::Delete => "person-delete-title",
@@ -63,6 +67,7 @@ impl PersonAction {
             PersonAction::SignOut => "person-sign-out-question",
             PersonAction::RequireRegistration => "person-require-registration-question",
             PersonAction::RemovePassword => "person-remove-password-question",
+            PersonAction::TemporaryPassword => "person-temporary-password-question",
             PersonAction::Disable => "person-disable-question",
             PersonAction::Enable => "person-enable-question",
             PersonAction::Delete => "person-delete-question",
@@ -74,6 +79,7 @@ impl PersonAction {
             PersonAction::SignOut => "person-sign-out-confirm",
             PersonAction::RequireRegistration => "person-require-registration-confirm",
             PersonAction::RemovePassword => "person-remove-password-confirm",
+            PersonAction::TemporaryPassword => "person-temporary-password-confirm",
             PersonAction::Disable => "person-disable-confirm",
             PersonAction::Enable => "person-enable-confirm",
             PersonAction::Delete => "person-delete-confirm",
@@ -87,6 +93,7 @@ impl PersonAction {
             PersonAction::SignOut => "person-sign-out-done",
             PersonAction::RequireRegistration => "person-require-registration-done",
             PersonAction::RemovePassword => "person-remove-password-done",
+            PersonAction::TemporaryPassword => "person-temporary-password-done",
             PersonAction::Disable => "person-disable-done",
             PersonAction::Enable => "person-enable-done",
             PersonAction::Delete => return None,
@@ -98,8 +105,14 @@ impl PersonAction {
         self != PersonAction::Enable
     }
 
-    async fn send(self, id: PersonId) -> Result<(), ApiError> {
-        match self {
+    /// Does it; what it answers to be shown this once (a temporary
+    /// password), if anything.
+    async fn send(self, id: PersonId) -> Result<Option<String>, ApiError> {
+        if self == PersonAction::TemporaryPassword {
+            let given = api::call_at::<SetTemporaryPassword>(&id, &()).await?;
+            return Ok(Some(given.password));
+        }
+        let done = match self {
             PersonAction::SignOut => api::call_at::<EndPersonSessions>(&id, &()).await,
             PersonAction::RequireRegistration => {
                 api::call_at::<RequireRegistration>(&id, &()).await
@@ -113,7 +126,9 @@ impl PersonAction {
                 api::call_at::<SetStatus>(&id, &SetStatusRequest { status }).await
             }
             PersonAction::Delete => api::call_at::<DeletePerson>(&id, &()).await,
-        }
+            PersonAction::TemporaryPassword => Ok(()),
+        };
+        done.map(|()| None)
     }
 }
 
@@ -131,15 +146,16 @@ pub fn AccountCard(
     let open: RwSignal<Option<PersonAction>> = RwSignal::new(None);
     let inviting = RwSignal::new(false);
     // A person without a password chooses one from an invitation.
-    let invitable = !person.has_password;
+    let invitable = !person.password.is_set();
     let disabled = person.status == PersonStatus::Disabled;
     let status_id = match disabled {
         true => "person-status-disabled",
         false => "person-status-active",
     };
-    let password_id = match person.has_password {
-        true => "person-password-set",
-        false => "person-password-none",
+    let password_id = match person.password {
+        PasswordState::Set => "person-password-set",
+        PasswordState::Temporary => "person-password-temporary",
+        PasswordState::None => "person-password-none",
     };
     let last = person.last_sign_in.map(|at| {
         let mut args = i18n::Args::new();
@@ -149,6 +165,7 @@ pub fn AccountCard(
     let mut actions = vec![
         PersonAction::SignOut,
         PersonAction::RequireRegistration,
+        PersonAction::TemporaryPassword,
         PersonAction::RemovePassword,
         if disabled {
             PersonAction::Enable
@@ -281,26 +298,67 @@ fn ConfirmAction(
     let form = FormSubmit::new();
     let FormSubmit { busy, error } = form;
     let id = StoredValue::new(person.id.clone());
+    let name = StoredValue::new(person.display_name.clone());
     let mut named = i18n::Args::new();
     named.set("name", person.display_name);
+    // A temporary password, shown this once before the dialog closes.
+    let shown: RwSignal<Option<String>> = RwSignal::new(None);
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let sent = action.send(id.get_value());
-        form.send(sent, move |()| on_done.run(()));
+        form.send(sent, move |answer| match answer {
+            Some(secret) => shown.set(Some(secret)),
+            None => on_done.run(()),
+        });
     };
     let class = match action.is_drastic() {
         true => "button button-danger",
         false => "button button-primary",
     };
+    let named = StoredValue::new(named);
     view! {
         <h2 id="person-action-title">{move || i18n.t(action.title_id())}</h2>
-        <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
-        <p>{move || i18n.t_with(action.question_id(), &named)}</p>
-        <form class="form" novalidate on:submit=confirm>
-            <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
-                <SubmitButton label=i18n.text(action.confirm_id()) busy class/>
-            </FormActions>
-        </form>
+        {move || match shown.get() {
+            Some(secret) => view! { <SecretShown secret name=name.get_value() on_done/> }.into_any(),
+            None => view! {
+                <ErrorAlert message=Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))))/>
+                <p>{move || named.with_value(|named| i18n.t_with(action.question_id(), named))}</p>
+                <form class="form" novalidate on:submit=confirm>
+                    <FormActions back=i18n.text("dialog-cancel") on_back=on_cancel>
+                        <SubmitButton label=i18n.text(action.confirm_id()) busy class/>
+                    </FormActions>
+                </form>
+            }.into_any(),
+        }}
+    }
+}
+
+/// A temporary password just given, to hand to the person: shown this
+/// once, with Copy; the cursor on it.
+#[component]
+fn SecretShown(secret: String, name: String, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut named = i18n::Args::new();
+    named.set("name", name);
+    let copied = RwSignal::new(false);
+    let text = secret.clone();
+    let copy = move |_| crate::clipboard::copy(&text, copied);
+    let shown: NodeRef<leptos::html::Div> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(note) = shown.get() {
+            let _ = note.focus();
+        }
+    });
+    view! {
+        <div class="person-issued" tabindex="-1" node_ref=shown>
+            <p>{move || i18n.t_with("person-temporary-password-shown", &named)}</p>
+            <p class="person-issued-text"><code translate="no">{secret}</code></p>
+        </div>
+        <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
+        <FormActions>
+            <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
+            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
+        </FormActions>
     }
 }
 

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 pub use crate::audit::Caller;
 use crate::error::{AppError, Refusal};
 use crate::http::cookies::presented;
-use crate::session::{self, Authenticated, Resetting, Verified, Verifying};
+use crate::session::{self, Authenticated, ChoosingPassword, Resetting, Verified, Verifying};
 use crate::state::AppState;
 
 pub struct ApiJson<T>(pub T);
@@ -111,6 +111,7 @@ macro_rules! session_extractor {
 }
 
 session_extractor!(Authenticated, session::authenticated);
+session_extractor!(ChoosingPassword, session::choosing_password);
 session_extractor!(Verifying, session::verifying);
 session_extractor!(Resetting, session::resetting);
 session_extractor!(Verified, crate::security_info::verified_session);

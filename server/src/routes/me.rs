@@ -10,7 +10,7 @@ use crate::directory;
 use crate::error::AppResult;
 use crate::http::endpoint::ApiRouter;
 use crate::http::extract::ApiJson;
-use crate::session::Authenticated;
+use crate::session::ChoosingPassword;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -22,7 +22,7 @@ pub fn router() -> Router<AppState> {
     (status = 204), (status = 401, body = models::ApiError), (status = 403, body = models::ApiError)))]
 pub async fn set_locale(
     State(state): State<AppState>,
-    Authenticated(session): Authenticated,
+    ChoosingPassword(session): ChoosingPassword,
     ApiJson(request): ApiJson<Body<SetLocale>>,
 ) -> AppResult<StatusCode> {
     directory::set_locale(&state, &session.user, request.locale).await?;

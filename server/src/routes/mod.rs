@@ -136,6 +136,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::end_sessions,
         people::require_registration,
         people::remove_password,
+        people::temporary_password,
         people::delete,
         people::invite,
         invitation::view,

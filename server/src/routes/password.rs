@@ -13,7 +13,7 @@ use crate::error::AppResult;
 use crate::http::cookies::with_session;
 use crate::http::endpoint::ApiRouter;
 use crate::http::extract::{ApiJson, Caller};
-use crate::session::{Authenticated, Verified};
+use crate::session::ChoosingPassword;
 use crate::state::AppState;
 use crate::{password_change, password_rules};
 
@@ -26,7 +26,7 @@ pub fn router() -> Router<AppState> {
 
 /// What a new password must be.
 #[utoipa::path(get, path = GetPasswordRules::FULL_PATH, responses((status = 200, body = PasswordRules)))]
-pub async fn rules(Authenticated(session): Authenticated) -> Json<Answer<GetPasswordRules>> {
+pub async fn rules(ChoosingPassword(session): ChoosingPassword) -> Json<Answer<GetPasswordRules>> {
     Json(PasswordRules {
         min_length: session.user.policy.password_min_length,
     })
@@ -37,7 +37,7 @@ pub async fn rules(Authenticated(session): Authenticated) -> Json<Answer<GetPass
 #[utoipa::path(post, path = RatePassword::FULL_PATH, request_body = PasswordCandidate, responses(
     (status = 200, body = PasswordStrength)))]
 pub async fn strength(
-    Authenticated(session): Authenticated,
+    ChoosingPassword(session): ChoosingPassword,
     ApiJson(candidate): ApiJson<Body<RatePassword>>,
 ) -> Json<Answer<RatePassword>> {
     Json(password_rules::strength(&session.user, &candidate.password))
@@ -50,7 +50,7 @@ pub async fn strength(
     (status = 403, body = models::ApiError), (status = 429, body = models::ApiError)))]
 pub async fn change(
     State(state): State<AppState>,
-    Verified { session, .. }: Verified,
+    ChoosingPassword(session): ChoosingPassword,
     caller: Caller,
     jar: CookieJar,
     ApiJson(request): ApiJson<Body<ChangePassword>>,

@@ -6,7 +6,7 @@ use axum::{Json, Router};
 use models::endpoints::{
     AddPerson, Answer, Body, DeletePerson, EndPersonSessions, Endpoint, GetPerson, IdOf,
     ImportPeople, InvitePerson, IssuePass, RemovePassword, RequireRegistration, RevokePass,
-    SearchPeople, SetRole, SetStatus, UpdatePerson,
+    SearchPeople, SetRole, SetStatus, SetTemporaryPassword, UpdatePerson,
 };
 use models::{
     AddPersonRequest, AddedPerson, ImportReport, ImportRequest, InviteRequest, IssuePassRequest,
@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .endpoint(EndPersonSessions, end_sessions)
         .endpoint(RequireRegistration, require_registration)
         .endpoint(RemovePassword, remove_password)
+        .endpoint(SetTemporaryPassword, temporary_password)
         .endpoint(DeletePerson, delete)
         .endpoint(InvitePerson, invite)
         .merge(
@@ -42,6 +43,23 @@ pub fn router() -> Router<AppState> {
                 .endpoint(ImportPeople, import)
                 .layer(DefaultBodyLimit::max(models::IMPORT_MAX_BYTES)),
         )
+}
+
+/// Gives the person a temporary password, shown this once, which they
+/// replace when they next sign in.
+#[utoipa::path(post, path = SetTemporaryPassword::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 200, body = models::TemporaryPassword), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn temporary_password(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<SetTemporaryPassword>>,
+) -> AppResult<Json<Answer<SetTemporaryPassword>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(
+        person_actions::set_temporary_password(&state, &who, &id).await?,
+    ))
 }
 
 /// Checks a CSV file of people, and creates them when asked to: the

@@ -90,7 +90,7 @@ impl Store {
         };
         let id = PersonId::new(row.try_get::<String, _>("user_id")?);
         let set = sqlx::query(
-            "UPDATE users SET password_hash = $1 WHERE id = $2 AND disabled_at IS NULL",
+            "UPDATE users SET password_hash = $1, password_temporary = 0 WHERE id = $2 AND disabled_at IS NULL",
         )
         .bind(hash)
         .bind(id.as_str())

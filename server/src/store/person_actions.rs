@@ -180,6 +180,36 @@ impl Store {
         Ok(Guarded::Done)
     }
 
+    /// Gives the person a temporary password (its hash), which they must
+    /// replace at their next sign-in, and ends their sessions, in one
+    /// transaction. False when no such person is in the organization.
+    pub async fn set_temporary_password(
+        &self,
+        organization_id: &OrganizationId,
+        id: &PersonId,
+        hash: &str,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET password_hash = $1, password_temporary = 1 \
+             WHERE id = $2 AND organization_id = $3",
+        )
+        .bind(hash)
+        .bind(id.as_str())
+        .bind(organization_id.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query(super::sessions::END_SESSIONS_OF_USER)
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Removes the person's password and ends their sessions: they set a
     /// new one by resetting it, or sign in without one (a passkey, a
     /// pass). False when no such person is in the organization.
@@ -190,7 +220,7 @@ impl Store {
     ) -> StoreResult<bool> {
         let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
-            "UPDATE users SET password_hash = '' WHERE id = $1 AND organization_id = $2",
+            "UPDATE users SET password_hash = '', password_temporary = 0 WHERE id = $1 AND organization_id = $2",
         )
         .bind(id.as_str())
         .bind(organization_id.as_str())

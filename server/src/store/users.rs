@@ -18,6 +18,8 @@ pub struct UserRecord {
     pub account_name: AccountName,
     pub display_name: String,
     pub password_hash: String,
+    /// None (an empty hash), their own, or a temporary one to replace.
+    pub password: models::PasswordState,
     pub locale: Option<Locale>,
     pub is_admin: bool,
     /// The help desk: people actions, on members only (S40).
@@ -67,7 +69,7 @@ macro_rules! user_columns {
         "u.id, u.organization_id, o.name AS organization_name, \
          CAST(CASE WHEN o.logo_svg IS NULL THEN 0 ELSE 1 END AS BIGINT) AS organization_has_logo, u.account_name, \
          u.display_name, u.password_hash, u.locale, u.is_admin, u.is_help_desk, u.default_method_id, \
-         u.default_delivery, o.policy, u.last_sign_in_at, \
+         u.default_delivery, o.policy, u.last_sign_in_at, u.password_temporary, \
          CAST(CASE WHEN u.disabled_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS disabled"
     };
 }
@@ -76,6 +78,7 @@ pub(super) use user_columns;
 pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
     let account_name: String = row.try_get("account_name")?;
     let locale: Option<String> = row.try_get("locale")?;
+    let password_hash: String = row.try_get("password_hash")?;
     Ok(UserRecord {
         id: PersonId::new(row.try_get::<String, _>("id")?),
         organization_id: OrganizationId::new(row.try_get::<String, _>("organization_id")?),
@@ -86,7 +89,15 @@ pub(super) fn user_from_row(row: &AnyRow) -> StoreResult<UserRecord> {
         account_name: AccountName::parse(&account_name)
             .map_err(|code| super::StoreError::encoding("account name", code.to_string()))?,
         display_name: row.try_get("display_name")?,
-        password_hash: row.try_get("password_hash")?,
+        password: match (
+            password_hash.is_empty(),
+            row.try_get::<i64, _>("password_temporary")?,
+        ) {
+            (true, _) => models::PasswordState::None,
+            (false, 0) => models::PasswordState::Set,
+            (false, _) => models::PasswordState::Temporary,
+        },
+        password_hash,
         locale: locale.as_deref().and_then(Locale::parse),
         is_admin: row.try_get::<i64, _>("is_admin")? != 0,
         is_help_desk: row.try_get::<i64, _>("is_help_desk")? != 0,
@@ -232,7 +243,7 @@ impl Store {
         keep: Option<&SessionKey>,
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        sqlx::query("UPDATE users SET password_hash = $1, password_temporary = 0 WHERE id = $2")
             .bind(hash)
             .bind(user_id.as_str())
             .execute(&mut *tx)

@@ -352,7 +352,7 @@ async fn a_person_s_page_shows_their_methods_masked_and_their_pass(backend: Back
     assert_eq!(person.status, StatusCode::OK);
     let person = person.json();
     assert_eq!(person["account_name"], adele);
-    assert_eq!(person["has_password"], true);
+    assert_eq!(person["password"], "set");
     assert_eq!(person["methods"][0]["kind"], "phone");
     let detail = person["methods"][0]["detail"].as_str().unwrap();
     assert!(
@@ -411,7 +411,7 @@ async fn an_administrator_adds_a_person_who_signs_in_with_their_first_pass(backe
     let mut theirs = app.browser();
     let signed_in = theirs.sign_in("zoe.dubois@contoso.example", &pass).await;
     assert_eq!(signed_in.status, StatusCode::OK);
-    assert_eq!(signed_in.json()["user"]["has_password"], false);
+    assert_eq!(signed_in.json()["user"]["password"], "none");
     let trail = app
         .store
         .audit_of_user(&id_of(&app, "megan@contoso.example").await)

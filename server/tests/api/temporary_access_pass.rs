@@ -449,7 +449,7 @@ async fn a_person_without_a_password_sets_one_without_a_current_one(backend: Bac
     let account = "megan.bowen@fabrikam.example";
     let mut browser = app.browser();
     let signed_in = browser.sign_in(account, &done.pass.pass).await.json();
-    assert_eq!(signed_in["user"]["has_password"], false);
+    assert_eq!(signed_in["user"]["password"], "none");
     let new = "violet anchor maple drizzle 42";
     let set = browser
         .send(
@@ -463,7 +463,7 @@ async fn a_person_without_a_password_sets_one_without_a_current_one(backend: Bac
     let mut later = app.browser();
     let response = later.sign_in(account, new).await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(response.json()["user"]["has_password"], true);
+    assert_eq!(response.json()["user"]["password"], "set");
     // From now on the current one is asked for.
     let refused = later
         .send(

@@ -93,14 +93,7 @@ fn ShowCodes(
     };
     let copy = {
         let text = text.clone();
-        move |_| {
-            let promise = window().navigator().clipboard().write_text(&text());
-            leptos::task::spawn_local(async move {
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                    copied.set(true);
-                }
-            });
-        }
+        move |_| crate::clipboard::copy(&text(), copied)
     };
     let info = StoredValue::new(info);
     view! {
