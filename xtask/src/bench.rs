@@ -136,6 +136,7 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     let admin = sign_in_as(base, bench_data::ADMIN, ADMIN_PASSWORD)?;
     bench_data::admin_verified_now(db, now)?;
     let search = people_search(base, &admin)?;
+    let rare = people_search_for(base, &admin, "bench999")?;
     print_header();
     print_row("GET /api/health", &trivial, None);
     print_row("GET /api/me/security-info", &info, Some(&trivial));
@@ -143,6 +144,7 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     print_row("POST a wrong code, 2nd step", &second_step, Some(&trivial));
     print_row("POST /api/session (sign-in)", &sign_in, Some(&trivial));
     print_row("POST /api/admin/people/search", &search, Some(&trivial));
+    print_row("  the same, one person found", &rare, Some(&trivial));
     still_ours(child)?;
 
     step(&format!(
@@ -167,6 +169,7 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     let sign_in_grown = sign_ins(base)?;
     bench_data::admin_verified_now(db, unix_now())?;
     let search_grown = people_search(base, &admin)?;
+    let rare_grown = people_search_for(base, &admin, "bench99999")?;
     print_header();
     print_row(
         "GET /api/me/security-info",
@@ -183,6 +186,7 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         &search_grown,
         Some(&search),
     );
+    print_row("  the same, one person found", &rare_grown, Some(&rare));
     println!("(the share here: of the same endpoint's figure at 1,000 people)");
 
     still_ours(child)?;
@@ -260,6 +264,13 @@ fn wrong_codes(db: &Db, base: &str, cookie: &str, prefix: &str) -> Result<Wrk> {
 /// a page of 25 of the people whose name has a word starting "bench pers"
 /// (every seeded person), in the order of their names.
 fn people_search(base: &str, cookie: &str) -> Result<Wrk> {
+    people_search_for(base, cookie, "bench pers")
+}
+
+/// The search for `typed`; "bench999" at 1,000 people and "bench99999" at
+/// 100,000 find one person each, through the words index.
+fn people_search_for(base: &str, cookie: &str, typed: &str) -> Result<Wrk> {
+    let body = format!(r#"{{"query":"{typed}"}}"#);
     let script = root().join("xtask/bench/post.lua");
     let figures = wrk(
         base,
@@ -268,7 +279,7 @@ fn people_search(base: &str, cookie: &str) -> Result<Wrk> {
             &script,
             &[
                 "/api/admin/people/search",
-                r#"{"query":"bench pers"}"#,
+                &body,
                 cookie,
                 &csrf_of(cookie)?,
                 base,

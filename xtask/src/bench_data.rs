@@ -165,6 +165,31 @@ pub fn people(db: &Db, from: u64, to: u64, now: u64) -> Result {
          'bench person ' || n.i || ' bench' || n.i || '@contoso.example' \
          FROM {numbers}, users a WHERE a.account_name = '{PERSON}'"
     ))?;
+    // The words the server would file for each (`store/search_key.rs`):
+    // its key's runs of letters and digits, in upper-case hex.
+    let hex = |text: &str| match db {
+        Db::Sqlite(_) => format!("hex({text})"),
+        Db::Postgres { .. } => format!("upper(encode(convert_to({text}, 'UTF8'), 'hex'))"),
+    };
+    let words = [
+        "'bench'",
+        "'person'",
+        "'contoso'",
+        "'example'",
+        "CAST(n.i AS TEXT)",
+        "'bench' || n.i",
+    ]
+    .map(|word| {
+        format!(
+            "SELECT {} AS word, 'bench-user-' || n.i AS user_id FROM {numbers}",
+            hex(word)
+        )
+    })
+    .join(" UNION ALL ");
+    db.exec(&format!(
+        "INSERT INTO person_words (organization_id, word, user_id) \
+         SELECT a.organization_id, w.word, w.user_id FROM ({words}) AS w, users a WHERE a.account_name = '{PERSON}'"
+    ))?;
     db.exec(&format!(
         "INSERT INTO methods (id, user_id, kind, detail, data, created_at) \
          SELECT 'bench-m-' || n.i || '-' || m.kind, 'bench-user-' || n.i, m.kind, m.detail, m.data, m.created_at \

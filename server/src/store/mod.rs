@@ -64,7 +64,7 @@ pub use methods::{
     RecoveryCodesData, SecurityKeyData,
 };
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
-pub use people::PersonListed;
+pub use people::{PersonListed, SEARCH_BY_WORD};
 pub use person_actions::{ActivityListed, Guarded, SessionListed};
 pub use security_keys::Ceremony;
 pub use session_key::SessionKey;
@@ -153,6 +153,7 @@ impl Store {
         MIGRATOR.run(&pool).await?;
         let store = Store { pool };
         store.backfill_credential_ids().await?;
+        store.backfill_person_words().await?;
         Ok(store)
     }
 

@@ -164,7 +164,7 @@ impl Store {
         }
         // The account name is unique: of two bootstraps at once for one
         // administrator, the second finds it taken and writes nothing.
-        let added = super::users::insert_user(&mut *tx, &admin, now).await?;
+        let added = super::users::insert_user(&mut tx, &admin, now).await?;
         if !added {
             return Ok(false);
         }

@@ -31,7 +31,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let mut created = Vec::with_capacity(people.len());
         for person in people {
-            let new = insert_user(&mut *tx, person, now).await?;
+            let new = insert_user(&mut tx, person, now).await?;
             if new {
                 let entry = AuditEntry {
                     subject_id: Some(person.id),

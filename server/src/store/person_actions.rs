@@ -12,7 +12,7 @@
 use models::{AccountName, Locale, OrganizationId, PersonId};
 use sqlx::{Any, Row, Transaction};
 
-use super::search_key::search_key;
+use super::search_key::{file_words, search_key};
 use super::{Store, StoreResult};
 use crate::clock::UnixTime;
 
@@ -82,18 +82,25 @@ impl Store {
         locale: Option<Locale>,
     ) -> StoreResult<bool> {
         let (id, account) = person;
+        let key = search_key(display_name, account.as_str());
+        let mut tx = self.pool.begin().await?;
         let changed = sqlx::query(
             "UPDATE users SET display_name = $1, locale = $2, search_key = $3 \
              WHERE id = $4 AND organization_id = $5",
         )
         .bind(display_name)
         .bind(locale.map(Locale::tag))
-        .bind(search_key(display_name, account.as_str()))
+        .bind(&key)
         .bind(id.as_str())
         .bind(organization_id.as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(changed.rows_affected() == 1)
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        file_words(&mut tx, organization_id, id, &key).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Disables the person: sign-in refused, every session ended, in one

@@ -192,7 +192,10 @@ impl Store {
 
     /// Creates the user; returns false when the account name is taken.
     pub async fn insert_user(&self, user: NewUser<'_>, now: UnixTime) -> StoreResult<bool> {
-        insert_user(&self.pool, &user, now).await
+        let mut tx = self.pool.begin().await?;
+        let created = insert_user(&mut tx, &user, now).await?;
+        tx.commit().await?;
+        Ok(created)
     }
 
     pub async fn user_by_account_name(
@@ -309,16 +312,14 @@ impl Store {
     }
 }
 
-/// Creates the user, alone or in a transaction; false when the account
-/// name is taken.
-pub(super) async fn insert_user<'e, E>(
-    db: E,
+/// Creates the user, with the words a search finds them by, in the
+/// caller's transaction; false when the account name is taken.
+pub(super) async fn insert_user(
+    db: &mut sqlx::AnyConnection,
     user: &NewUser<'_>,
     now: UnixTime,
-) -> StoreResult<bool>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
+) -> StoreResult<bool> {
+    let key = super::search_key::search_key(user.display_name, user.account_name.as_str());
     let result = sqlx::query(
         "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, locale, is_admin, created_at, search_key, is_help_desk) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (account_name) DO NOTHING",
@@ -331,12 +332,13 @@ where
     .bind(user.locale.map(Locale::tag))
     .bind(i64::from(user.role == Role::Administrator))
     .bind(now)
-    .bind(super::search_key::search_key(
-        user.display_name,
-        user.account_name.as_str(),
-    ))
+    .bind(&key)
     .bind(i64::from(user.role == Role::HelpDesk))
-    .execute(db)
+    .execute(&mut *db)
     .await?;
-    Ok(result.rows_affected() == 1)
+    if result.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::search_key::add_words(db, user.organization_id, user.id, &key).await?;
+    Ok(true)
 }

@@ -8,6 +8,10 @@ use serde_json::json;
 use crate::helpers::{Backend, Browser, PASSWORD, T0, TestApp, futures_join_all, test_policy};
 
 crate::on_both_backends!(
+    the_search_by_a_word_reads_the_words_index_on_both_databases,
+    people_from_before_the_words_index_are_found_once_the_server_starts,
+    a_renamed_person_is_found_by_their_new_name_only,
+    a_word_many_people_have_finds_them_in_order_a_page_at_a_time,
     s33_an_administrator_issues_a_pass_only_to_people_of_their_organization,
     s33_people_and_their_passes_are_for_administrators_only,
     s33_a_revoked_pass_ends_its_session_and_is_gone,
@@ -721,4 +725,215 @@ async fn s40_two_administrators_demoting_each_other_at_once_leave_one(backend: B
         )
         .await;
     assert_eq!(refused.code(), "last-administrator");
+}
+
+/// The query plan of the People search by a word, as the database words it.
+async fn plan_of_search_by_word(app: &TestApp, backend: Backend) -> String {
+    let (low, high) = ("424A", "424AG");
+    let mut conn = app.store.pool().acquire().await.unwrap();
+    let explain = match backend {
+        Backend::Sqlite => "EXPLAIN QUERY PLAN ",
+        Backend::Postgres => {
+            // Whether the index can answer, not whether a few rows are
+            // read faster without it.
+            sqlx::query("SET enable_seqscan = off")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+            "EXPLAIN "
+        }
+    };
+    let sql = format!("{explain}{}", secinfo_server::store::SEARCH_BY_WORD);
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind("contoso")
+        .bind("bj%")
+        .bind("% bj%")
+        .bind(25_i64)
+        .bind(T0)
+        .bind(0_i64)
+        .bind(low)
+        .bind(high)
+        .fetch_all(&mut *conn)
+        .await
+        .unwrap();
+    use sqlx::Row;
+    rows.iter()
+        .map(|row| match backend {
+            Backend::Sqlite => row.try_get::<String, _>("detail").unwrap(),
+            Backend::Postgres => row.try_get::<String, _>(0).unwrap(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+async fn the_search_by_a_word_reads_the_words_index_on_both_databases(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    for n in 0..200 {
+        named(
+            &app,
+            &format!("p{n}@contoso.example"),
+            &format!("Person {n}"),
+        )
+        .await;
+    }
+    let plan = plan_of_search_by_word(&app, backend).await;
+    match backend {
+        // "SEARCH w USING COVERING INDEX sqlite_autoindex_person_words_1
+        // (organization_id=? AND word>? AND word<?)", then each person by
+        // their key: nobody else is read.
+        Backend::Sqlite => {
+            assert!(
+                plan.contains("SEARCH w USING COVERING INDEX sqlite_autoindex_person_words_1 (organization_id=? AND word>? AND word<?)"),
+                "{plan}"
+            );
+            assert!(!plan.contains("SCAN u"), "{plan}");
+        }
+        Backend::Postgres => {
+            assert!(
+                plan.contains("Index Only Scan using person_words_pkey on person_words w"),
+                "{plan}"
+            );
+            assert!(
+                plan.contains("(word >= '424A'::text) AND (word < '424AG'::text)"),
+                "{plan}"
+            );
+
+            assert!(!plan.contains("Seq Scan"), "{plan}");
+        }
+    }
+}
+
+async fn people_from_before_the_words_index_are_found_once_the_server_starts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    // As the people-search migration left them: a lower-cased key, no words.
+    sqlx::query(
+        "INSERT INTO users (id, organization_id, account_name, display_name, password_hash, is_admin, created_at, search_key) \
+         VALUES ('old-1', 'contoso', 'bjorn@contoso.example', 'Björn Ångström', '', 0, 0, 'björn ångström bjorn@contoso.example')",
+    )
+    .execute(app.store.pool())
+    .await
+    .unwrap();
+    let search = |typed: &'static str| {
+        let mut admin = admin.clone();
+        async move {
+            admin
+                .post("/api/admin/people/search", json!({ "query": typed }))
+                .await
+                .json()["people"]
+                .as_array()
+                .unwrap()
+                .len()
+        }
+    };
+    assert_eq!(search("angstrom").await, 0, "not filed yet");
+    app.store.backfill_person_words().await.unwrap();
+    assert_eq!(search("angstrom").await, 1);
+    assert_eq!(search("Ångs").await, 1);
+    assert_eq!(search("bjorn@con").await, 1);
+    // Once filed, a start has nothing more to do.
+    let words: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_words")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    app.store.backfill_person_words().await.unwrap();
+    let again: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_words")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(words, again);
+    let _ = &mut admin;
+}
+
+async fn a_renamed_person_is_found_by_their_new_name_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    named(&app, "zoe.d@contoso.example", "Zoë Dubois").await;
+    let id = id_of(&app, "zoe.d@contoso.example").await;
+    let renamed = admin
+        .send(
+            Method::PUT,
+            &format!("/api/admin/people/{id}/profile"),
+            Some(json!({ "display_name": "Zoë Lefèvre" })),
+            &[],
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::NO_CONTENT);
+    let count = |page: serde_json::Value| page["people"].as_array().unwrap().len();
+    for (typed, expected) in [("lefevre", 1), ("dubois", 0), ("zoe", 1)] {
+        let page = admin
+            .post("/api/admin/people/search", json!({ "query": typed }))
+            .await;
+        assert_eq!(count(page.json()), expected, "{typed}");
+    }
+    // Deleting them takes their words too.
+    let deleted = admin
+        .send(
+            Method::DELETE,
+            &format!("/api/admin/people/{id}"),
+            None,
+            &[],
+        )
+        .await;
+    assert!(deleted.status.is_success());
+    let words: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM person_words WHERE user_id = $1")
+        .bind(id.as_str())
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(words, 0);
+}
+
+async fn a_word_many_people_have_finds_them_in_order_a_page_at_a_time(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    // More than the words index is asked for: the people are read in order.
+    for n in 0..1_010 {
+        named(
+            &app,
+            &format!("c{n:04}@contoso.example"),
+            &format!("Common Person {n:04}"),
+        )
+        .await;
+    }
+    let names = |page: &serde_json::Value| -> Vec<String> {
+        page["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["display_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let first = admin
+        .post("/api/admin/people/search", json!({ "query": "common" }))
+        .await
+        .json();
+    assert_eq!(names(&first).len(), models::PEOPLE_PER_PAGE);
+    assert_eq!(names(&first)[0], "Common Person 0000");
+    assert_eq!(first["more"], true);
+    let second = admin
+        .post(
+            "/api/admin/people/search",
+            json!({ "query": "common", "page": 1 }),
+        )
+        .await
+        .json();
+    assert_eq!(
+        names(&second)[0],
+        format!("Common Person {:04}", models::PEOPLE_PER_PAGE)
+    );
+    let one = admin
+        .post(
+            "/api/admin/people/search",
+            json!({ "query": "common person 1005" }),
+        )
+        .await
+        .json();
+    assert_eq!(names(&one), vec!["Common Person 1005"]);
+    // A rarer word of the same people goes by the index, and finds the same.
+    let rare = admin
+        .post("/api/admin/people/search", json!({ "query": "c1005" }))
+        .await
+        .json();
+    assert_eq!(names(&rare), vec!["Common Person 1005"]);
 }
