@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test, uniqueNlMobile, type Locale } from '../fixtures';
 import { Handset } from '../pages/handset';
+import { addSecurityKey } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { bootstrap, newOrganization } from '../pages/server-command';
 import { totp } from '../pages/totp';
+import { addVirtualSecurityKey } from '../pages/virtual-authenticator';
 
 // A new organization's first administrator: `secinfo-server bootstrap`
 // prints a Temporary Access Pass, which signs in where the password goes
@@ -31,7 +33,7 @@ const PASS_TEXTS: Record<Locale, { use: string; label: string; signIn: string; a
   },
 };
 
-test('bootstrap: the first administrator signs in with the printed pass, registers methods, sets a password and deletes the pass', async ({ page, context, expectAccessible }) => {
+test('bootstrap: the first administrator signs in with the printed pass, registers methods, allows passkeys and registers one, sets a password and deletes the pass', async ({ page, context, expectAccessible }) => {
   test.slow();
   const org = newOrganization();
   const done = bootstrap(['--organization', 'Fabrikam', '--domain', org.domain, '--admin', org.admin, '--display-name', org.displayName]);
@@ -82,6 +84,19 @@ test('bootstrap: the first administrator signs in with the printed pass, registe
   await expect(notice).toContainText('It signs in once.');
   await expect(notice).toContainText('You signed in with it');
   await expectAccessible(page);
+
+  // The administrator allows passkeys in the new organization's policy,
+  // and registers one with the browser's key.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization policy' }).click();
+  const keys = page.getByRole('group', { name: 'Passkey or security key', exact: true });
+  await keys.getByRole('checkbox', { name: 'Allowed' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('The policy is saved.', { exact: false })).toBeVisible();
+  const key = await addVirtualSecurityKey(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security info' }).click();
+  await expect(security.heading).toBeVisible();
+  await addSecurityKey(page, 'Desk key');
+  expect(await key.credentials()).toHaveLength(1);
 
   // No password yet: the password page sets a first one, without a current one.
   await page.goto('/password');
