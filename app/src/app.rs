@@ -1,3 +1,5 @@
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -11,9 +13,8 @@ use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
     invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
-    password::PasswordPage, people::PeoplePage, people_import::PeopleImportPage,
-    person::PersonPage, policy::PolicyPage, reset_password::ResetPasswordPage,
-    security_info::SecurityInfoPage, sign_in::SignInPage,
+    password::PasswordPage, reset_password::ResetPasswordPage, security_info::SecurityInfoPage,
+    sign_in::SignInPage,
 };
 use crate::session::Session;
 
@@ -22,6 +23,65 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide(ALL_MESSAGES);
     let session = Session::provide(i18n);
     view! { <Router><RoutedPages session/></Router> }
+}
+
+/// The administrators' pages (People, a person, the import, the policy).
+#[derive(Clone, Copy)]
+pub enum AdminPage {
+    Policy,
+    People,
+    PeopleImport,
+    Person,
+}
+
+/// Draws an administrators' page.
+type DrawAdminPage = fn(AdminPage) -> AnyView;
+
+thread_local! {
+    /// How this entry draws the administrators' pages: set by the
+    /// administrators' entry (`start_admin`) alone, so that the linker
+    /// leaves them out of the whole client, which everyone downloads.
+    static ADMIN_PAGES: Cell<Option<DrawAdminPage>> = const { Cell::new(None) };
+}
+
+/// Lets this entry draw the administrators' pages.
+pub fn with_admin_pages(pages: DrawAdminPage) {
+    ADMIN_PAGES.with(|p| p.set(Some(pages)));
+}
+
+thread_local! {
+    /// The address this entry was loaded at.
+    static LOADED_AT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Notes the address this entry was loaded at.
+pub fn loaded_here() {
+    let here = window().location().pathname().unwrap_or_default();
+    LOADED_AT.with(|at| *at.borrow_mut() = here);
+}
+
+/// An administrators' page: drawn here by the administrators' entry; in
+/// the whole client, moved to, the page is loaded from the server, which
+/// answers it with the administrators' entry (as moving to the sign-in
+/// page does). Loaded here already, the server has no such page: it is
+/// not found, rather than loaded again and again.
+fn administrators(page: AdminPage) -> AnyView {
+    if let Some(draw) = ADMIN_PAGES.with(Cell::get) {
+        return draw(page);
+    }
+    // The router's address: the browser's may still be the page left.
+    let location = use_location();
+    let here = location.pathname.get_untracked();
+    if LOADED_AT.with(|at| *at.borrow() == here) {
+        return view! { <NotFound/> }.into_any();
+    }
+    let query = location.search.get_untracked();
+    let address = match query.is_empty() {
+        true => here,
+        false => format!("{here}?{query}"),
+    };
+    let _ = window().location().assign(&address);
+    view! { <Loading/> }.into_any()
 }
 
 /// The whole client's frame and pages, inside its router.
@@ -38,10 +98,10 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/security-info") view=SecurityInfoPage/>
                     <Route path=path!("/overview") view=OverviewPage/>
                     <Route path=path!("/signin") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
-                    <Route path=path!("/admin/policy") view=PolicyPage/>
-                    <Route path=path!("/admin/people") view=PeoplePage/>
-                    <Route path=path!("/admin/people/import") view=PeopleImportPage/>
-                    <Route path=path!("/admin/people/:id") view=PersonPage/>
+                    <Route path=path!("/admin/policy") view=|| administrators(AdminPage::Policy)/>
+                    <Route path=path!("/admin/people") view=|| administrators(AdminPage::People)/>
+                    <Route path=path!("/admin/people/import") view=|| administrators(AdminPage::PeopleImport)/>
+                    <Route path=path!("/admin/people/:id") view=|| administrators(AdminPage::Person)/>
                     <Route path=path!("/password") view=PasswordPage/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage/>
                     <Route path=path!("/invitation") view=InvitationPage/>

@@ -1,13 +1,16 @@
-//! The secinfo client, rendered in the browser. Two entries share this
-//! library: the whole application (`main.rs`) and the sign-in page alone
-//! (`bin/secinfo-signin.rs`), which a signed-out person downloads instead.
+//! The secinfo client, rendered in the browser. Three entries share this
+//! library: the whole application (`main.rs`); the sign-in page alone
+//! (`bin/secinfo-signin.rs`), which a signed-out person downloads instead;
+//! and the whole application with the administrators' pages
+//! (`bin/secinfo-admin.rs`), which the server sends for `/admin/…`, so that
+//! a member never downloads them (`app::with_admin_pages`).
 //!
 //! Map: `app.rs` wires context, the shell and the routes of each entry; `pages/` holds one
 //! routed page per file; `components/` holds UI parts that never call the
 //! API; `api/` is the only place that knows URLs; `i18n.rs` turns message
 //! ids and error codes into the person's language.
 //!
-//! Why two entries rather than Leptos's lazy routes with wasm splitting:
+//! Why several entries rather than Leptos's lazy routes with wasm splitting:
 //! splitting needs cargo-leptos's pipeline (`--emit-relocs`, `wasm-split`, a
 //! patched `wasm-bindgen` run) that Trunk does not have, and the split points
 //! would still pull the shared view code into the first chunk; a second Trunk
@@ -51,6 +54,15 @@ mod webauthn;
 /// Starts the whole application.
 pub fn start_app() {
     console_error_panic_hook::set_once();
+    app::loaded_here();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Starts the whole application with the administrators' pages, which
+/// only it reaches.
+pub fn start_admin() {
+    console_error_panic_hook::set_once();
+    app::with_admin_pages(pages::administrators_page);
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -7,8 +7,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha256};
 
-/// The client's two pages (`static_files.rs` serves them).
-const PAGES: [&str; 2] = ["index.html", "signin.html"];
+/// The client's three pages (`static_files.rs` serves them).
+const PAGES: [&str; 3] = ["index.html", "signin.html", "admin.html"];
 
 /// Builds the CSP. Trunk's pages each start their wasm with one inline
 /// module script; instead of `unsafe-inline` we allow exactly that script

@@ -7,21 +7,33 @@ use crate::run::{run, step};
 use crate::setup::{self, path_with_tools};
 use crate::{Result, root};
 
-/// Both entries of the client with `trunk build --release` (wasm-opt -Oz):
-/// the whole application into `dist/`, then the sign-in page alone, whose
-/// files join it (their names carry content hashes, so shared styles are
-/// the same files) with its page as `dist/signin.html`. Then brotli and
-/// gzip copies of every text and wasm file for the server to send
-/// precompressed.
+/// The entries of the client with `trunk build --release` (wasm-opt -Oz):
+/// the whole application into `dist/`, then the sign-in page alone and the
+/// whole application with the administrators' pages, whose files join it
+/// (their names carry content hashes, so shared styles are the same files)
+/// with their pages as `dist/signin.html` and `dist/admin.html`. Then
+/// brotli and gzip copies of every text and wasm file for the server to
+/// send precompressed.
 pub fn client() -> Result {
     step("building the client (Trunk, release, wasm-opt): the whole application");
     trunk_build(&["build", "--release"])?;
     step("building the client: the sign-in entry");
+    entry_beside("app/signin.html", SIGN_IN_PAGE)?;
+    step("building the client: the administrators' entry");
+    entry_beside("app/admin.html", ADMIN_PAGE)?;
     let dist = root().join("dist");
-    let staging = target_dir().join("trunk-signin");
+    prefetch_whole_app(&dist)?;
+    precompress(&dist)
+}
+
+/// Builds the entry of `html` and puts its files beside the whole
+/// application's in `dist/`, its page as `page`.
+fn entry_beside(html: &str, page: &str) -> Result {
+    let dist = root().join("dist");
+    let staging = target_dir().join(format!("trunk-{page}"));
     trunk_build(&[
         "build",
-        "app/signin.html",
+        html,
         "--release",
         "--dist",
         &staging.to_string_lossy(),
@@ -32,13 +44,12 @@ pub fn client() -> Result {
     {
         let name = entry.file_name();
         let to = match name.to_str() {
-            Some("index.html") => dist.join(SIGN_IN_PAGE),
+            Some("index.html") => dist.join(page),
             _ => dist.join(&name),
         };
         std::fs::copy(entry.path(), &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
-    prefetch_whole_app(&dist)?;
-    precompress(&dist)
+    Ok(())
 }
 
 /// Lets the sign-in page fetch the whole application's JS and wasm once its
@@ -83,6 +94,9 @@ fn whole_app_file<'a>(index: &'a str, suffix: &str) -> Option<&'a str> {
 
 /// The sign-in entry's page in `dist/`, beside the application's `index.html`.
 pub const SIGN_IN_PAGE: &str = "signin.html";
+
+/// The administrators' entry's page in `dist/`.
+pub const ADMIN_PAGE: &str = "admin.html";
 
 fn trunk_build(args: &[&str]) -> Result {
     run(Command::new("trunk")

@@ -16,3 +16,16 @@ pub mod security_info;
 pub mod sign_in;
 pub mod signed_in;
 pub mod whole_app;
+
+/// An administrators' page, for the administrators' entry alone
+/// (`app::with_admin_pages`).
+pub fn administrators_page(page: crate::app::AdminPage) -> leptos::prelude::AnyView {
+    use crate::app::AdminPage;
+    use leptos::prelude::IntoAny;
+    match page {
+        AdminPage::Policy => policy::PolicyPage().into_any(),
+        AdminPage::People => people::PeoplePage().into_any(),
+        AdminPage::PeopleImport => people_import::PeopleImportPage().into_any(),
+        AdminPage::Person => person::PersonPage().into_any(),
+    }
+}

@@ -1,11 +1,12 @@
 //! Serves the built client: precompressed files (brotli, gzip) with the
 //! right MIME types, a year of caching for Trunk's content-hashed files,
-//! `no-cache` for the pages. Two entries: the sign-in page alone
-//! (`signin.html`), which is `/signin` for anybody without a session, and
-//! the whole client (`index.html`) for everything else (200, so that deep
-//! links work). A signed-in page loaded without a session is sent to the
-//! sign-in page, so that a signed-out person downloads only the sign-in
-//! entry.
+//! `no-cache` for the pages. Three entries: the sign-in page alone
+//! (`signin.html`), which is `/signin` for anybody without a session; the
+//! whole client with the administrators' pages (`admin.html`) for
+//! `/admin/…`; and the whole client without them (`index.html`) for
+//! everything else (200, so that deep links work). A signed-in page loaded
+//! without a session is sent to the sign-in page, so that a signed-out
+//! person downloads only the sign-in entry.
 
 use std::path::Path;
 
@@ -24,6 +25,12 @@ use crate::state::AppState;
 /// The sign-in entry's page, built beside `index.html`.
 const SIGN_IN_ENTRY: &str = "signin.html";
 
+/// The administrators' entry's page, built beside `index.html`.
+const ADMIN_ENTRY: &str = "admin.html";
+
+/// Where the administrators' pages are.
+const ADMIN_PAGES: &str = "/admin";
+
 pub fn router(state: AppState) -> Router {
     let static_dir = &state.config.static_dir;
     let index = page(static_dir, "index.html");
@@ -33,11 +40,19 @@ pub fn router(state: AppState) -> Router {
         true => page(static_dir, SIGN_IN_ENTRY),
         false => index.clone(),
     };
+    let admin = match static_dir.join(ADMIN_ENTRY).is_file() {
+        true => page(static_dir, ADMIN_ENTRY),
+        false => index.clone(),
+    };
     let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(index.clone());
-    let pages = Pages { index, sign_in };
+    let pages = Pages {
+        index,
+        sign_in,
+        admin,
+    };
     let mut router = Router::new().route(models::SIGN_IN_PAGE, {
         let pages = pages.clone();
         get(
@@ -46,10 +61,15 @@ pub fn router(state: AppState) -> Router {
             },
         )
     });
-    for path in models::SIGNED_IN_PAGES {
+    let admin_paths = [ADMIN_PAGES.to_owned(), format!("{ADMIN_PAGES}/{{*page}}")];
+    let signed_in_paths = models::SIGNED_IN_PAGES
+        .iter()
+        .filter(|path| !path.starts_with(ADMIN_PAGES))
+        .map(|path| (*path).to_owned());
+    for path in signed_in_paths.chain(admin_paths) {
         let pages = pages.clone();
         router = router.route(
-            path,
+            &path,
             get(
                 move |state: State<AppState>, jar: CookieJar, request: Request| {
                     pages.clone().signed_in_page(state, jar, request)
@@ -69,13 +89,14 @@ fn page(static_dir: &Path, name: &str) -> ServeFile {
         .precompressed_gzip()
 }
 
-/// The two entries. Which one a page gets depends on whether its request
+/// The entries. Which one a page gets depends on whether its request
 /// carries a live session — signed in, or waiting for its second step,
 /// which the whole client shows.
 #[derive(Clone)]
 struct Pages {
     index: ServeFile,
     sign_in: ServeFile,
+    admin: ServeFile,
 }
 
 impl Pages {
@@ -98,8 +119,8 @@ impl Pages {
         serve(page, request).await
     }
 
-    /// The whole client for a session; the sign-in page, with the way
-    /// back, for anybody else.
+    /// The whole client for a session (with the administrators' pages on
+    /// theirs); the sign-in page, with the way back, for anybody else.
     async fn signed_in_page(
         self,
         State(state): State<AppState>,
@@ -109,6 +130,9 @@ impl Pages {
         match crate::session::current(&state, super::cookies::presented(&state, &jar).as_ref())
             .await
         {
+            Ok(Some(_)) if request.uri().path().starts_with(ADMIN_PAGES) => {
+                serve(self.admin, request).await
+            }
             Ok(Some(_)) => serve(self.index, request).await,
             Ok(None) => {
                 let here = request.uri().path_and_query().map_or("/", |p| p.as_str());

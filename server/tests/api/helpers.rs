@@ -134,6 +134,7 @@ impl TestApp {
         let (store, dir) = fresh_store(backend).await;
         std::fs::write(dir.path().join("index.html"), "<!doctype html><html><head><script type=\"module\">boot()</script></head><body></body></html>").unwrap();
         std::fs::write(dir.path().join("signin.html"), "<!doctype html><html><head><script type=\"module\">bootSignIn()</script></head><body></body></html>").unwrap();
+        std::fs::write(dir.path().join("admin.html"), "<!doctype html><html><head><script type=\"module\">bootAdmin()</script></head><body></body></html>").unwrap();
         let mut config = test_config(dir.path());
         adjust(&mut config);
         config.validate().expect("valid test configuration");
