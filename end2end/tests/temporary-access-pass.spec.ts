@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, uniqueNlMobile, type Locale } from '../fixtures';
+import { api, expect, test, uniqueNlMobile, type Locale } from '../fixtures';
 import { Handset } from '../pages/handset';
 import { addSecurityKey } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
@@ -45,6 +45,8 @@ test('bootstrap: the first administrator signs in with the printed pass, registe
   expect(() => bootstrap(['--organization', 'Fabrikam', '--domain', org.domain, '--admin', org.admin, '--display-name', org.displayName]))
     .toThrow(/exists already/);
 
+  // The browser has a key (for the passkey registered further on).
+  const key = await addVirtualSecurityKey(page);
   await page.goto(done.signInAddress);
   await page.getByLabel('Account', { exact: true }).fill(org.admin);
   await page.getByRole('button', { name: 'Use a Temporary Access Pass' }).click();
@@ -92,9 +94,11 @@ test('bootstrap: the first administrator signs in with the printed pass, registe
   await keys.getByRole('checkbox', { name: 'Allowed' }).check();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The policy is saved.', { exact: false })).toBeVisible();
-  const key = await addVirtualSecurityKey(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security info' }).click();
   await expect(security.heading).toBeVisible();
+  // The handset's page came to the front to show the code; a browser asks
+  // a key only for the page in front.
+  await page.bringToFront();
   await addSecurityKey(page, 'Desk key');
   expect(await key.credentials()).toHaveLength(1);
 
@@ -123,6 +127,50 @@ test('bootstrap: the first administrator signs in with the printed pass, registe
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
+});
+
+test('signed in with a pass, a person is offered a passkey first where the policy allows one, and registers it with the browser\'s key', async ({ page, playwright, baseURL, makeUser, expectAccessible }) => {
+  const admin = await makeUser({
+    admin: true,
+    policy: { registration_required: 1, methods: [{ kind: 'security-key', mfa: true, sspr: false }, { kind: 'phone', mfa: true, sspr: true }] },
+  });
+  const person = await makeUser({ organizationOf: admin, displayName: 'Zoë Dubois' });
+  const adminApi = await playwright.request.newContext({ baseURL });
+  expect((await api(adminApi, baseURL!, 'POST', '/api/session', { account_name: admin.accountName, password: admin.password })).status()).toBe(200);
+  const found = await (await api(adminApi, baseURL!, 'POST', '/api/admin/people/search', { query: person.accountName })).json();
+  const issued = await api(adminApi, baseURL!, 'POST', `/api/admin/people/${found.people[0].id}/temporary-access-pass`, { one_time: true });
+  expect(issued.status()).toBe(200);
+  const { pass } = await issued.json();
+  await adminApi.dispose();
+
+  const key = await addVirtualSecurityKey(page);
+  await page.goto('/signin');
+  await page.getByLabel('Account', { exact: true }).fill(person.accountName);
+  await page.getByRole('button', { name: 'Use a Temporary Access Pass' }).click();
+  await page.getByLabel('Temporary Access Pass', { exact: true }).fill(pass);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'More information required' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Method 1 of 1')).toBeVisible();
+  const name = page.getByLabel('Name', { exact: true });
+  await expect(name).toBeFocused();
+  await expectAccessible(page);
+  await name.fill('Desk key');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  expect(await key.credentials()).toHaveLength(1);
+  // A passkey does not reset a password: a phone is asked for next.
+  await expect(page.getByText('Method 2 of 2')).toBeVisible();
+  const phone = uniqueNlMobile();
+  await page.getByLabel('Country or Region').selectOption({ label: 'Netherlands (+31)' });
+  await page.getByLabel('Phone number').fill(phone.national);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Code', { exact: true }).fill(await new Handset(await page.context().newPage(), phone.e164).lastCode());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Desk key' })).toBeVisible();
 });
 
 for (const locale of ['nl-NL', 'sv-SE'] as Locale[]) {

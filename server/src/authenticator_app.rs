@@ -28,7 +28,7 @@ pub async fn start(
 ) -> AppResult<AuthenticatorSetup> {
     let user = &session.user;
     let kind = MethodKind::AuthenticatorApp;
-    security_info::check_addable(&user.policy, methods, user.is_admin, kind)?;
+    security_info::check_addable(session, methods, kind)?;
     let secret = authenticator::new_secret()?;
     let now = state.now();
     let id = secret::new_id()?;

@@ -39,12 +39,7 @@ pub async fn start_registration(
     name: &str,
 ) -> AppResult<SecurityKeyCeremony> {
     let user = &session.user;
-    security_info::check_addable(
-        &user.policy,
-        methods,
-        user.is_admin,
-        MethodKind::SecurityKey,
-    )?;
+    security_info::check_addable(session, methods, MethodKind::SecurityKey)?;
     let name = security_key::key_name(name).map_err(|c| AppError::invalid(c, Field::KeyName))?;
     let exclude = methods
         .iter()

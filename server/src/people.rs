@@ -118,7 +118,7 @@ pub async fn person(
 ) -> AppResult<PersonDetail> {
     let person = person_of(state, session, id).await?;
     let methods = state.store.methods_of_user(&person.id).await?;
-    let coverage = crate::security_info::info_from(&person, &methods).coverage;
+    let coverage = crate::security_info::info_from(&person, &methods, false).coverage;
     let pass = temporary_access_pass::of(state, &person.id).await?;
     let sessions = state.store.sessions_of(&person.id).await?;
     let activity = state

@@ -104,7 +104,7 @@ pub async fn register(
 ) -> AppResult<SecurityInfo> {
     let user = &who.session.user;
     let kind = MethodKind::SecurityQuestions;
-    security_info::check_addable(&user.policy, methods, user.is_admin, kind)?;
+    security_info::check_addable(who.session, methods, kind)?;
     let normalized = check(&user.policy, answers)?;
     let mut hashes = Vec::with_capacity(normalized.len());
     for answer in normalized {

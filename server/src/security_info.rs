@@ -98,21 +98,46 @@ pub async fn guarded(
     Ok((policy, methods))
 }
 
+/// Who adds a method: what their organization allows them, and whether
+/// they signed in with a Temporary Access Pass, which proves enough to
+/// register a passkey first (as Entra's does).
+#[derive(Clone, Copy)]
+pub struct Registrant<'a> {
+    pub policy: &'a Policy,
+    pub is_admin: bool,
+    pub with_pass: bool,
+}
+
+impl<'a> Registrant<'a> {
+    /// The person signed in on this session.
+    pub fn of(session: &'a SessionRecord) -> Registrant<'a> {
+        Registrant {
+            policy: &session.user.policy,
+            is_admin: session.user.is_admin,
+            with_pass: session.pass_expires_at.is_some(),
+        }
+    }
+}
+
 /// What the Add-method dialog may offer this person.
-pub fn addable(policy: &Policy, methods: &[MethodRecord], is_admin: bool) -> Vec<MethodKind> {
+pub fn addable(who: Registrant<'_>, methods: &[MethodRecord]) -> Vec<MethodKind> {
     MethodKind::OFFER_ORDER
         .into_iter()
-        .filter(|k| why_not_addable(policy, methods, is_admin, *k).is_none())
+        .filter(|k| why_not_addable(who, methods, *k).is_none())
         .collect()
 }
 
 /// Why a method of `kind` cannot be added now, if it cannot.
 fn why_not_addable(
-    policy: &Policy,
+    who: Registrant<'_>,
     methods: &[MethodRecord],
-    is_admin: bool,
     kind: MethodKind,
 ) -> Option<ErrorCode> {
+    let Registrant {
+        policy,
+        is_admin,
+        with_pass,
+    } = who;
     let count = |k: MethodKind| methods.iter().filter(|m| m.kind == k).count();
     let most = match kind {
         MethodKind::AuthenticatorApp => crate::authenticator::MAX_APPS,
@@ -131,8 +156,12 @@ fn why_not_addable(
     if kind == MethodKind::AlternatePhone && count(MethodKind::Phone) == 0 {
         return Some(ErrorCode::PhoneRequiredFirst);
     }
-    // A security key only once another method exists (SPEC §6).
-    if kind == MethodKind::SecurityKey && methods.len() == count(MethodKind::SecurityKey) {
+    // A security key only once another method exists (SPEC §6), but first
+    // on a pass's sign-in, which proved the person as a method would.
+    if kind == MethodKind::SecurityKey
+        && methods.len() == count(MethodKind::SecurityKey)
+        && !with_pass
+    {
         return Some(ErrorCode::OtherMethodFirst);
     }
     // Recovery codes are a last resort, beside a method the person holds.
@@ -144,12 +173,11 @@ fn why_not_addable(
 
 /// Refuses to start adding a `kind` that could not be added now.
 pub fn check_addable(
-    policy: &Policy,
+    session: &SessionRecord,
     methods: &[MethodRecord],
-    is_admin: bool,
     kind: MethodKind,
 ) -> AppResult<()> {
-    match why_not_addable(policy, methods, is_admin, kind) {
+    match why_not_addable(Registrant::of(session), methods, kind) {
         None => Ok(()),
         Some(code) => Err(AppError::invalid(code, Field::Kind)),
     }
@@ -177,7 +205,7 @@ fn view(methods: &[MethodRecord], policy: &Policy) -> Vec<MethodView> {
 }
 
 /// The Security info page's content.
-pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
+pub fn info_from(user: &UserRecord, methods: &[MethodRecord], with_pass: bool) -> SecurityInfo {
     let default_method = match &user.default_method_id {
         Some(id) if methods.iter().any(|m| &m.id == id) => Some(DefaultMethod {
             method_id: models::MethodId::new(id.clone()),
@@ -186,7 +214,12 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
         _ => None,
     };
     let policy = &user.policy;
-    let addable = addable(policy, methods, user.is_admin);
+    let registrant = Registrant {
+        policy,
+        is_admin: user.is_admin,
+        with_pass,
+    };
+    let addable = addable(registrant, methods);
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
     // What a reset could verify: one method per destination, as the reset
     // itself counts them (one number as phone and office phone is one, N8).
@@ -217,8 +250,12 @@ pub fn info_from(user: &UserRecord, methods: &[MethodRecord]) -> SecurityInfo {
             .map(|rule| rule.kind)
             .filter(|kind| addable.contains(kind))
     };
-    let suggested = in_order()
-        .find(|kind| helps(kind) && !kinds.contains(kind))
+    // Signed in with a pass, a passkey first, where the policy allows one.
+    let passkey_first =
+        (with_pass && kinds.is_empty() && addable.contains(&MethodKind::SecurityKey))
+            .then_some(MethodKind::SecurityKey);
+    let suggested = passkey_first
+        .or_else(|| in_order().find(|kind| helps(kind) && !kinds.contains(kind)))
         .or_else(|| in_order().find(|kind| helps(kind)))
         .or_else(|| in_order().next());
     SecurityInfo {
@@ -257,7 +294,11 @@ pub async fn info_of(state: &AppState, token_digest: &SessionKey) -> AppResult<S
         });
     }
     let methods = state.store.methods_of_user(&session.user.id).await?;
-    Ok(info_from(&session.user, &methods))
+    Ok(info_from(
+        &session.user,
+        &methods,
+        session.pass_expires_at.is_some(),
+    ))
 }
 
 /// A method being added, or replacing one of the same kind ("Change").
@@ -338,7 +379,7 @@ pub async fn add(state: &AppState, who: &Requester<'_>, adding: Adding<'_>) -> A
             (old.to_owned(), Action::MethodChanged, previous)
         }
         None => {
-            check_addable(&user.policy, &methods, user.is_admin, adding.kind)?;
+            check_addable(session, &methods, adding.kind)?;
             let id = secret::new_id()?;
             let inserted = change
                 .insert_method(

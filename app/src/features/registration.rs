@@ -68,6 +68,9 @@ pub fn Registration(
                 }.into_any(),
                 Stage::Method(info) => {
                     let step = info.usable_methods().saturating_sub(first) + 1;
+                    // A method that counts for two-step verification but not for
+                    // password reset (a passkey first) leaves one more to ask for.
+                    let total = total.max(step - 1 + info.methods_needed());
                     let kind = next_kind(&info);
                     let step_text = move || {
                         let mut args = Args::new();

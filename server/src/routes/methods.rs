@@ -33,7 +33,8 @@ pub fn router() -> Router<AppState> {
 pub async fn security_info(
     Verified { session, methods }: Verified,
 ) -> AppResult<Json<Answer<GetSecurityInfo>>> {
-    Ok(Json(info_from(&session.user, &methods)))
+    let with_pass = session.pass_expires_at.is_some();
+    Ok(Json(info_from(&session.user, &methods, with_pass)))
 }
 
 /// Deletes one of the user's methods. Someone else's is "not found" (S13);

@@ -18,6 +18,7 @@ crate::on_both_backends!(
     s22_a_key_registers_once_with_origin_and_rp_id_checked,
     s22_ceremonies_expire_and_are_single_use,
     security_keys_need_another_method_a_name_and_stop_at_ten,
+    a_pass_s_sign_in_registers_a_passkey_first,
     another_instance_finishes_the_ceremony,
     s22_a_credential_registered_to_another_account_is_refused,
     security_keys_stop_at_ten_when_ceremonies_finish_together,
@@ -1003,4 +1004,55 @@ async fn s22_parallel_second_steps_with_one_count_succeed_once(backend: Backend)
         let statuses = crate::helpers::futures_join_all(attempts).await;
         assert_eq!(successes(&statuses), 1, "round {round}: {statuses:?}");
     }
+}
+
+/// Signed in with a Temporary Access Pass, which proved the person as a
+/// method would, a passkey is what the registration proposes first (as
+/// Entra's), and it registers without another method; signed in with a
+/// password, the rule stands.
+async fn a_pass_s_sign_in_registers_a_passkey_first(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    allow_keys(&app).await;
+    let account = app.user("adele").await;
+    let person = app
+        .store
+        .user_by_account_name(&models::AccountName::parse(&account).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let admin = models::PersonId::new("an-administrator");
+    let pass = secinfo_server::temporary_access_pass::issue(
+        &app.state,
+        &person,
+        secinfo_server::temporary_access_pass::Issuer::Administrator(&admin),
+        None,
+        true,
+    )
+    .await
+    .unwrap()
+    .pass;
+    let mut with_password = app.browser();
+    with_password.sign_in(&account, PASSWORD).await;
+    let info = with_password.get("/api/me/security-info").await.json();
+    assert_ne!(info["suggested"], "security-key");
+    assert_eq!(
+        start(&mut with_password, "Key").await.code(),
+        "other-method-first"
+    );
+
+    let mut with_pass = app.browser();
+    assert_eq!(
+        with_pass.sign_in(&account, &pass).await.status,
+        StatusCode::OK
+    );
+    let info = with_pass.get("/api/me/security-info").await.json();
+    assert_eq!(info["suggested"], "security-key", "{info}");
+    let (pending, options) = begin(&mut with_pass, "Desk key").await;
+    let answer = credential(&options, &Answer::default());
+    assert_eq!(
+        finish(&mut with_pass, &pending, answer).await.status,
+        StatusCode::OK
+    );
+    let info = with_pass.get("/api/me/security-info").await.json();
+    assert_eq!(info["methods"][0]["kind"], "security-key", "{info}");
 }
