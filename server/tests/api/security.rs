@@ -143,12 +143,12 @@ async fn s23_security_headers_on_pages_and_api(backend: Backend) {
             "no HSTS over plain http"
         );
     }
-    // Both entries' loader scripts are allowed, and nothing else inline.
+    // The three entries' loader scripts are allowed, and nothing else inline.
     let csp = browser.get("/signin").await.headers[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap()
         .to_owned();
-    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
     let page = browser.get("/reset-password").await;
     assert_eq!(page.status, StatusCode::OK, "SPA deep links are 200");
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-cache");
