@@ -76,6 +76,11 @@ impl Address {
     /// the next page focuses its heading, as after any move between pages.
     pub fn replace_with(&self, path: &str) {
         match self.how {
+            // An application's sign-in request is no page of the router's:
+            // the server answers it with the sign-in entry.
+            Leaving::Router(_) if path.starts_with(models::oidc::AUTHORIZE_PATH) => {
+                self.load(path);
+            }
             Leaving::Router(navigate) => navigate.run(path.to_owned()),
             Leaving::Load { .. } => self.load(path),
         }

@@ -128,11 +128,16 @@ pub fn SignInEntry() -> impl IntoView {
     Session::provide(i18n);
     Address::provide_from_browser(Signal::derive(move || i18n.asked_tag()));
     let here = window().location().pathname().unwrap_or_default();
+    // An application's sign-in request is the entry's other page.
+    let authorizing = here == models::oidc::AUTHORIZE_PATH;
     focus_heading_after_moves(Signal::stored(here));
     keep_focus_on_the_page();
     view! {
         <Shell>
-            <SignInPage/>
+            {match authorizing {
+                true => view! { <crate::pages::authorize::AuthorizePage/> }.into_any(),
+                false => view! { <SignInPage/> }.into_any(),
+            }}
         </Shell>
     }
 }

@@ -28,3 +28,5 @@ activity-enabled = Account enabled
 activity-person-deleted = Account deleted
 activity-invitation-sent = Invitation sent
 activity-invitation-accepted = Invitation accepted: password chosen
+activity-application-registered = Registered an application
+activity-signed-in-to-application = Signed in to an application

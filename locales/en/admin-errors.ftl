@@ -24,3 +24,6 @@ error-import-too-many-rows = A file can have at most 10,000 people. Split it int
 error-import-duplicate-row = This account is also on an earlier line of the file.
 error-import-cell-count = This line doesn't have the same number of cells as the first line.
 error-import-file-required = Choose a CSV file.
+error-application-name-required = Enter the application's name.
+error-application-name-too-long = Use at most 80 characters for the application's name.
+error-invalid-redirect-uri = Enter up to 10 full addresses beginning with https:// (http:// only for localhost), without a # part.

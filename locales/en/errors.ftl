@@ -74,3 +74,6 @@ error-answer-required = Enter your answer.
 error-passkey-not-accepted = We couldn't sign you in with that passkey. Try again, or sign in with your account and password.
 error-account-disabled = Your account is disabled. Contact your help desk or administrator.
 error-password-change-required = Choose a new password first: yours was set by your help desk.
+error-unknown-application = The application that sent you here isn't registered with your organization, or has been turned off. Go back to it and try again, or contact your administrator.
+error-redirect-not-registered = The application that sent you here asked to be answered at an address your organization hasn't registered for it, so we didn't send you back there. Contact your administrator.
+error-application-of-another-organization = You're signed in with an account of another organization than this application's. Sign out, then sign in with your account for this application.

@@ -30,3 +30,11 @@ signin-use-pass = Use a Temporary Access Pass
 signin-use-password = Use my password
 signin-pass-label = Temporary Access Pass
 signin-pass-hint = The pass your help desk or administrator gave you. It works for a limited time.
+
+## Signing in to an application of the organization (OpenID Connect)
+
+# Variables:
+#   $application (String) - the application's name, as the organization's administrators registered it
+signin-for-application = Sign in to continue to { $application }.
+authorize-title = Sign in to an application
+authorize-continuing = Continuing to the application…

@@ -28,3 +28,5 @@ activity-enabled = Account ingeschakeld
 activity-person-deleted = Account verwijderd
 activity-invitation-sent = Uitnodiging verstuurd
 activity-invitation-accepted = Uitnodiging geaccepteerd: wachtwoord gekozen
+activity-application-registered = Toepassing geregistreerd
+activity-signed-in-to-application = Aangemeld bij een toepassing

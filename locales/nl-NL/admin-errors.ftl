@@ -24,3 +24,6 @@ error-import-too-many-rows = Een bestand kan maximaal 10.000 personen bevatten. 
 error-import-duplicate-row = Dit account staat ook op een eerdere regel van het bestand.
 error-import-cell-count = Deze regel heeft niet evenveel cellen als de eerste regel.
 error-import-file-required = Kies een CSV-bestand.
+error-application-name-required = Voer de naam van de toepassing in.
+error-application-name-too-long = Gebruik maximaal 80 tekens voor de naam van de toepassing.
+error-invalid-redirect-uri = Voer maximaal 10 volledige adressen in die beginnen met https:// (http:// alleen voor localhost), zonder #-gedeelte.

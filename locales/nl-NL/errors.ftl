@@ -72,3 +72,6 @@ error-answer-required = Voer uw antwoord in.
 error-passkey-not-accepted = We konden u niet aanmelden met die wachtwoordsleutel. Probeer het opnieuw of meld u aan met uw account en wachtwoord.
 error-account-disabled = Uw account is uitgeschakeld. Neem contact op met uw helpdesk of beheerder.
 error-password-change-required = Kies eerst een nieuw wachtwoord: uw wachtwoord is ingesteld door uw helpdesk.
+error-unknown-application = De toepassing die u hierheen heeft gestuurd, is niet bij uw organisatie geregistreerd of is uitgeschakeld. Ga terug naar de toepassing en probeer het opnieuw, of neem contact op met uw beheerder.
+error-redirect-not-registered = De toepassing die u hierheen heeft gestuurd, wil antwoord op een adres dat uw organisatie er niet voor heeft geregistreerd. Daarom hebben we u daar niet naartoe gestuurd. Neem contact op met uw beheerder.
+error-application-of-another-organization = U bent aangemeld met een account van een andere organisatie dan die van deze toepassing. Meld u af en meld u daarna aan met uw account voor deze toepassing.

@@ -29,3 +29,11 @@ signin-use-pass = Een tijdelijke toegangspas gebruiken
 signin-use-password = Mijn wachtwoord gebruiken
 signin-pass-label = Tijdelijke toegangspas
 signin-pass-hint = De pas die u van uw helpdesk of beheerder hebt gekregen. Deze is een beperkte tijd geldig.
+
+## Aanmelden bij een toepassing van de organisatie (OpenID Connect)
+
+# Variables:
+#   $application (String) - the application's name, as the organization's administrators registered it
+signin-for-application = Meld u aan om door te gaan naar { $application }.
+authorize-title = Aanmelden bij een toepassing
+authorize-continuing = Doorgaan naar de toepassing…

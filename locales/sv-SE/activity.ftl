@@ -28,3 +28,5 @@ activity-enabled = Kontot aktiverades
 activity-person-deleted = Kontot togs bort
 activity-invitation-sent = Inbjudan skickad
 activity-invitation-accepted = Inbjudan accepterad: lösenord valt
+activity-application-registered = Registrerade ett program
+activity-signed-in-to-application = Loggade in i ett program

@@ -24,3 +24,6 @@ error-import-too-many-rows = En fil kan innehålla högst 10 000 personer. Dela 
 error-import-duplicate-row = Det här kontot finns också på en tidigare rad i filen.
 error-import-cell-count = Den här raden har inte lika många celler som den första raden.
 error-import-file-required = Välj en CSV-fil.
+error-application-name-required = Ange programmets namn.
+error-application-name-too-long = Använd högst 80 tecken för programmets namn.
+error-invalid-redirect-uri = Ange upp till 10 fullständiga adresser som börjar med https:// (http:// bara för localhost), utan #-del.

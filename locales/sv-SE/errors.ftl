@@ -72,3 +72,6 @@ error-answer-required = Ange ditt svar.
 error-passkey-not-accepted = Vi kunde inte logga in dig med den nyckeln. Försök igen eller logga in med ditt konto och lösenord.
 error-account-disabled = Ditt konto är inaktiverat. Kontakta supportavdelningen eller administratören.
 error-password-change-required = Välj ett nytt lösenord först: ditt lösenord har angetts av supportavdelningen.
+error-unknown-application = Programmet som skickade dig hit är inte registrerat hos din organisation eller har stängts av. Gå tillbaka till programmet och försök igen, eller kontakta administratören.
+error-redirect-not-registered = Programmet som skickade dig hit bad om svar till en adress som din organisation inte har registrerat för det, så vi skickade inte tillbaka dig dit. Kontakta administratören.
+error-application-of-another-organization = Du är inloggad med ett konto i en annan organisation än programmets. Logga ut och logga sedan in med ditt konto för det här programmet.

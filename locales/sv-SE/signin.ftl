@@ -29,3 +29,11 @@ signin-use-pass = Använd ett tillfälligt åtkomstpass
 signin-use-password = Använd mitt lösenord
 signin-pass-label = Tillfälligt åtkomstpass
 signin-pass-hint = Passet du fick av din supportavdelning eller administratör. Det gäller en begränsad tid.
+
+## Logga in i ett program i organisationen (OpenID Connect)
+
+# Variables:
+#   $application (String) - the application's name, as the organization's administrators registered it
+signin-for-application = Logga in för att fortsätta till { $application }.
+authorize-title = Logga in i ett program
+authorize-continuing = Fortsätter till programmet…

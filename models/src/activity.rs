@@ -84,6 +84,12 @@ activities! {
     InvitationSent => "invitation-sent",
     /// The person chose their first password from an invitation (S41).
     InvitationAccepted => "invitation-accepted",
+    /// An administrator registered an application (OpenID Connect); the
+    /// detail names it.
+    ApplicationRegistered => "application-registered",
+    /// The person signed in to an application through secinfo; the detail
+    /// names it.
+    SignedInToApplication => "signed-in-to-application",
 }
 
 impl Activity {

@@ -170,6 +170,20 @@ error_codes! {
     SecurityKeyCancelled => "security-key-cancelled",
     /// The browser cannot use security keys (client only).
     SecurityKeyUnsupported => "security-key-unsupported",
+    /// An application's sign-in request names no application registered
+    /// here (or one disabled): nobody to send the person back to.
+    UnknownApplication => "unknown-application",
+    /// An application's sign-in request asks to be answered at an address
+    /// it did not register (S37): never followed.
+    RedirectNotRegistered => "redirect-not-registered",
+    /// The person signed in belongs to another organization than the
+    /// application.
+    ApplicationOfAnotherOrganization => "application-of-another-organization",
+    ApplicationNameRequired => "application-name-required",
+    ApplicationNameTooLong => "application-name-too-long",
+    /// No redirect address, too many, or one that is not absolute `https`
+    /// (loopback `http` aside) or has a fragment; at `index`, which.
+    InvalidRedirectUri => "invalid-redirect-uri",
 }
 
 impl ErrorCode {
@@ -216,6 +230,11 @@ pub enum Field {
     /// A file of people to add; `ApiError::index` is the line, where the
     /// trouble is on one.
     ImportFile,
+    /// An application's name.
+    ApplicationName,
+    /// An application's redirect (or logout) addresses; `ApiError::index`
+    /// says which.
+    RedirectUris,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

@@ -15,6 +15,7 @@ mod ids;
 mod locale;
 mod method;
 mod new_password;
+pub mod oidc;
 pub mod people;
 pub mod people_import;
 mod phone;

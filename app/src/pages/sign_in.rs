@@ -2,7 +2,7 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use models::endpoints::StartPasskeySignIn;
+use models::endpoints::{DescribeAuthorization, StartPasskeySignIn};
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
 use crate::address::use_address;
@@ -36,6 +36,35 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     let signed_out_everywhere =
         move || address.query("signed-out").as_deref() == Some("everywhere");
 
+    // Sent by an application (OpenID Connect): the page names it, and
+    // fills in the account it suggests.
+    let application: RwSignal<Option<String>> = RwSignal::new(None);
+    let account = RwSignal::new(String::new());
+    if let Some(query) = next()
+        .strip_prefix(models::oidc::AUTHORIZE_PATH)
+        .and_then(|rest| rest.strip_prefix('?'))
+        .map(str::to_owned)
+    {
+        leptos::task::spawn_local(async move {
+            let request = models::oidc::AuthorizationRequest { query };
+            if let Ok(asking) = api::call_aside::<DescribeAuthorization>(&request).await {
+                if let Some(hint) = asking.login_hint
+                    && account.try_with_untracked(String::is_empty) == Some(true)
+                {
+                    account.try_set(hint);
+                }
+                application.try_set(Some(asking.name));
+            }
+        });
+    }
+    let for_application = move || {
+        application.get().map(|name| {
+            let mut args = i18n::Args::new();
+            args.set("application", name);
+            view! { <p class="lead signin-application">{move || i18n.t_with("signin-for-application", &args)}</p> }
+        })
+    };
+
     // Already signed in: nothing to do here.
     Effect::new(move |_| {
         if session.is_signed_in() {
@@ -43,7 +72,6 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
         }
     });
 
-    let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error: RwSignal<Option<ApiError>> = RwSignal::new(None);
     let account_input: NodeRef<html::Input> = NodeRef::new();
@@ -213,6 +241,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
             view! {
         <section class="card page-narrow signin">
             <h1>{move || i18n.t("signin-title")}</h1>
+            {for_application}
             {move || signed_out_everywhere().then(|| view! {
                 <p class="notice" role="status">{move || i18n.t("signin-signed-out-everywhere")}</p>
             })}

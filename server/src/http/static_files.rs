@@ -61,6 +61,13 @@ pub fn router(state: AppState) -> Router {
             },
         )
     });
+    // An application's sign-in request: the sign-in entry reads it and
+    // asks the server what becomes of it (`oidc.rs`), with or without a
+    // session, so it is the same page for everybody.
+    router = router.route(models::oidc::AUTHORIZE_PATH, {
+        let sign_in = pages.sign_in.clone();
+        get(move |request: Request| serve(sign_in.clone(), request))
+    });
     let admin_paths = [ADMIN_PAGES.to_owned(), format!("{ADMIN_PAGES}/{{*page}}")];
     let signed_in_paths = models::SIGNED_IN_PAGES
         .iter()

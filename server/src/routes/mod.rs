@@ -14,6 +14,8 @@ mod invitation;
 mod mailbox;
 mod me;
 mod methods;
+mod oidc;
+mod oidc_provider;
 mod password;
 mod password_reset;
 mod people;
@@ -57,6 +59,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .merge(people::router())
         .merge(invitation::router())
         .merge(branding::router())
+        .merge(oidc::router())
         .endpoint(OpenApiDocument, openapi_json);
     if state.config.test_seams() {
         router = router.merge(fixtures::router());
@@ -82,6 +85,13 @@ pub fn api(state: &AppState) -> Router<AppState> {
         router = router.merge(twilio::router());
     }
     router
+}
+
+/// OpenID Connect's endpoints that applications call (discovery, keys,
+/// token, userinfo): outside `/api`, and outside its CSRF guard, since no
+/// cookie authorizes them.
+pub fn oidc_provider() -> Router<AppState> {
+    oidc_provider::router()
 }
 
 /// The pages outside `/api` that only development and tests serve: the
@@ -138,6 +148,9 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::remove_password,
         people::temporary_password,
         people::delete,
+        oidc::continue_authorization,
+        oidc::describe_authorization,
+        oidc::register,
         people::invite,
         invitation::view,
         invitation::strength,

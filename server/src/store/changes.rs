@@ -192,7 +192,7 @@ impl Change {
         new_digest: &SessionKey,
         now: UnixTime,
     ) -> StoreResult<bool> {
-        sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now).await
+        sessions::rotate_verified_session(&mut *self.tx, old_digest, new_digest, now, None).await
     }
 
     /// Ends every session of the person, in the same transaction.

@@ -12,6 +12,7 @@ mod dev_mailbox;
 mod error;
 mod invitations;
 mod methods;
+mod oidc;
 mod passes;
 mod people;
 mod people_import;
@@ -62,6 +63,9 @@ pub use invitations::NewInvitation;
 pub use methods::{
     AuthenticatorData, EmailData, MethodData, MethodRecord, NewMethod, PhoneData, QuestionsData,
     RecoveryCodesData, SecurityKeyData,
+};
+pub use oidc::{
+    ClientRecord, CodeRecord, NewClient, NewCode, NewToken, SigningKeyRecord, TokenGrant,
 };
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
 pub use people::{PersonListed, SEARCH_BY_WORD};

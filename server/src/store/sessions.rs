@@ -26,6 +26,8 @@ pub struct NewSession<'a> {
     /// Started with a Temporary Access Pass: its id, and when it expires,
     /// which ends the session too (S33).
     pub pass: Option<(&'a str, UnixTime)>,
+    /// How the person proved themselves so far (RFC 8176 values).
+    pub amr: &'a str,
 }
 
 pub struct NewPasswordReset<'a> {
@@ -84,6 +86,10 @@ pub struct SessionRecord {
     /// When the Temporary Access Pass this session began with expires,
     /// which ends the session (S33).
     pub pass_expires_at: Option<UnixTime>,
+    /// How the person proved themselves on this session, RFC 8176's
+    /// values separated by spaces (`pwd sms`): what an application's ID
+    /// token tells.
+    pub amr: String,
     pub user: UserRecord,
 }
 
@@ -128,15 +134,19 @@ pub(super) async fn rotate_verified_session<'e, E>(
     old_digest: &SessionKey,
     new_digest: &SessionKey,
     now: UnixTime,
+    amr: Option<&str>,
 ) -> StoreResult<bool>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     // A verification also finishes a sign-in that waited for it (S27).
-    let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2, pending_until = NULL WHERE token_digest = $3")
+    // Conditional on the old digest, so the proofs it records (`amr`) are
+    // those of the one rotation that took place.
+    let done = sqlx::query("UPDATE sessions SET token_digest = $1, verified_at = $2, last_seen_at = $2, pending_until = NULL, amr = COALESCE($4, amr) WHERE token_digest = $3")
         .bind(new_digest.as_str())
         .bind(now)
         .bind(old_digest.as_str())
+        .bind(amr)
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -148,7 +158,7 @@ where
 /// runs it.
 pub(super) const SESSION_BY_DIGEST: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, ",
     user_columns!(),
     " FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
@@ -157,7 +167,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
      UNION ALL \
      SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
      r.expires_at AS pending_until, r.verified AS reset_verified, CAST(NULL AS TEXT) AS pending_locale, \
-     CAST(NULL AS BIGINT) AS pass_expires_at, ",
+     CAST(NULL AS BIGINT) AS pass_expires_at, CAST('' AS TEXT) AS amr, ",
     user_columns!(),
     " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
      JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1 \
@@ -169,7 +179,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
 /// request needs, in one statement.
 pub(super) const SESSION_WITH_METHODS: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, ",
     user_columns!(),
     ", m.id AS method_id, m.kind AS method_kind, m.detail AS method_detail, m.data AS method_data, \
      m.created_at AS method_created_at, \
@@ -198,6 +208,7 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
             .try_get::<Option<String>, _>("pending_locale")?
             .and_then(|tag| models::Locale::parse(&tag)),
         pass_expires_at: row.try_get("pass_expires_at")?,
+        amr: row.try_get("amr")?,
         user: user_from_row(row)?,
     })
 }
@@ -205,8 +216,8 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale, pass_id, pass_expires_at) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale, pass_id, pass_expires_at, amr) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(session.token_digest.as_str())
         .bind(session.user_id.as_str())
@@ -218,6 +229,7 @@ impl Store {
         .bind(session.pending_locale.map(Locale::tag))
         .bind(session.pass.map(|(id, _)| id))
         .bind(session.pass.map(|(_, expires_at)| expires_at))
+        .bind(session.amr)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -263,8 +275,9 @@ impl Store {
         old_digest: &SessionKey,
         new_digest: &SessionKey,
         now: UnixTime,
+        amr: Option<&str>,
     ) -> StoreResult<bool> {
-        rotate_verified_session(&self.pool, old_digest, new_digest, now).await
+        rotate_verified_session(&self.pool, old_digest, new_digest, now, amr).await
     }
 
     /// A sign-in finished under `token_digest`: the language chosen when it

@@ -18,6 +18,7 @@ mod helpers;
 mod instances;
 mod invitations;
 mod locale_and_pages;
+mod oidc;
 mod password;
 mod password_reset;
 mod people;

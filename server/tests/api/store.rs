@@ -185,6 +185,7 @@ async fn sessions_round_trip(backend: Backend) {
         verified_at: 0,
         pending_locale: None,
         pass: None,
+        amr: "pwd",
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store
@@ -238,6 +239,7 @@ async fn sessions_round_trip(backend: Backend) {
             verified_at: 0,
             pending_locale: None,
             pass: None,
+            amr: "pwd",
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -295,6 +297,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         verified_at: 0,
         pending_locale: None,
         pass: None,
+        amr: "pwd",
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();

@@ -1,0 +1,126 @@
+//! secinfo as an OpenID Connect provider: the protocol's addresses, what
+//! the sign-in entry asks about an application's request, and an
+//! application as administrators register it.
+//!
+//! The protocol's own endpoints (discovery, token, userinfo, JWKS) speak
+//! OAuth's forms and JSON to applications, not this API: their addresses
+//! are here so that the server and the client name them once.
+
+use serde::{Deserialize, Serialize};
+
+/// OpenID Connect Discovery 1.0: the provider's description.
+pub const DISCOVERY_PATH: &str = "/.well-known/openid-configuration";
+/// Where an application sends the person: the sign-in entry answers it.
+pub const AUTHORIZE_PATH: &str = "/oauth2/authorize";
+pub const TOKEN_PATH: &str = "/oauth2/token";
+pub const USERINFO_PATH: &str = "/oauth2/userinfo";
+pub const JWKS_PATH: &str = "/oauth2/jwks";
+
+/// An application's authorization request, as the browser's address has
+/// it (the query, without its "?"): the sign-in entry hands it over whole,
+/// so that the server alone reads OpenID Connect's parameters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuthorizationRequest {
+    pub query: String,
+}
+
+/// What becomes of an authorization request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "then", rename_all = "kebab-case")]
+pub enum Authorization {
+    /// Back to the application, with a code or an OAuth error: the browser
+    /// goes there.
+    Return { to: String },
+    /// The person must sign in first, on our sign-in page, which comes
+    /// back to the request (`next`, a path of ours) afterwards.
+    SignIn { next: String },
+}
+
+/// The application an authorization request comes from, as the sign-in
+/// page names it ("Sign in to continue to Payroll"), and the account it
+/// suggests (`login_hint`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationAsking {
+    pub name: String,
+    pub login_hint: Option<String>,
+}
+
+/// An application as an administrator registers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewApplication {
+    pub name: String,
+    /// Where codes may be sent, each matched exactly (S37).
+    pub redirect_uris: Vec<String>,
+    /// Where the application may ask to be sent after signing out.
+    #[serde(default)]
+    pub logout_uris: Vec<String>,
+    /// A public client (a single-page or native application) has no
+    /// secret and must use PKCE.
+    #[serde(default)]
+    pub public: bool,
+}
+
+/// An application just registered: its secret is shown once, kept as a
+/// digest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisteredApplication {
+    pub client_id: String,
+    pub client_secret: Option<String>,
+}
+
+/// The most addresses an application registers of each kind.
+pub const APPLICATION_MAX_URIS: usize = 10;
+/// The longest name of an application, in characters.
+pub const APPLICATION_NAME_MAX_CHARS: usize = 80;
+
+/// Whether `uri` may be registered as an application's redirect or
+/// logout address: absolute, `https` (or `http` on a loopback host, for
+/// development and tests), without a fragment (OAuth 2.0, 3.1.2).
+pub fn is_registrable_uri(uri: &str) -> bool {
+    let rest = if let Some(rest) = uri.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = uri.strip_prefix("http://") {
+        let host = rest.split(['/', '?']).next().unwrap_or_default();
+        let host = host.rsplit_once(':').map_or(host, |(host, _)| host);
+        if !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
+            return false;
+        }
+        rest
+    } else {
+        return false;
+    };
+    uri.len() <= 2000
+        && !rest.is_empty()
+        && !rest.starts_with('/')
+        && !uri.contains('#')
+        && !uri.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registrable_uris_are_absolute_https_or_loopback_http() {
+        assert!(is_registrable_uri(
+            "https://payroll.contoso.example/callback"
+        ));
+        assert!(is_registrable_uri("http://localhost:8091/redirect_uri"));
+        assert!(is_registrable_uri("http://127.0.0.1/cb?x=1"));
+        assert!(!is_registrable_uri(
+            "http://payroll.contoso.example/callback"
+        ));
+        assert!(!is_registrable_uri(
+            "https://payroll.contoso.example/cb#frag"
+        ));
+        assert!(!is_registrable_uri("/callback"));
+        assert!(!is_registrable_uri("https:///callback"));
+        assert!(!is_registrable_uri("https://a.example/ b"));
+        assert!(!is_registrable_uri("javascript:alert(1)"));
+    }
+}

@@ -1,0 +1,705 @@
+//! secinfo as an OpenID Connect provider: an application of the
+//! organization sends its people here to sign in, and gets back who they
+//! are and how they proved it (the authorization code flow, with PKCE).
+//!
+//! The browser's part goes through the sign-in entry: `/oauth2/authorize`
+//! is one of its pages, which hands its query to `authorize` with a
+//! same-origin request, where the session cookie (`SameSite=Strict`) is
+//! sent even when the application's site sent the person here. Either the
+//! person goes back to the application with a code, or signs in on our own
+//! pages first and comes back to the same request. The application then
+//! redeems the code (`exchange`) for an ID token signed by `oidc_keys.rs`
+//! and an access token for `userinfo`.
+//!
+//! S37: codes are single use (one conditional statement; a second use
+//! revokes what the first issued), a minute long, bound to their client,
+//! redirect address and PKCE challenge; redirect addresses are matched
+//! exactly; `state` and `nonce` come back unchanged; codes and tokens are
+//! kept as digests and never logged.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use models::oidc::{
+    APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationAsking,
+    Authorization, NewApplication, RegisteredApplication,
+};
+use models::{ErrorCode, Field};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::audit::{Action, Caller, Requester};
+use crate::error::{AppError, AppResult, Refusal};
+use crate::secret::{constant_time_eq, random_token, token_digest};
+use crate::state::AppState;
+use crate::store::{ClientRecord, NewClient, NewCode, NewToken, SessionKey, SessionRecord};
+
+/// How long a code may wait to be redeemed (S37).
+pub const CODE_SECS: i64 = 60;
+/// How long an access token lets an application read the person's claims.
+pub const ACCESS_TOKEN_SECS: i64 = 3600;
+
+/// The scopes an application may ask for.
+pub const SCOPES: [&str; 3] = ["openid", "profile", "email"];
+
+/// What an ID token's `acr` says of a sign-in: one password; two steps;
+/// two steps with a key bound to our site (a passkey or security key).
+pub const ACR_SINGLE_FACTOR: &str = "urn:secinfo:acr:single-factor";
+pub const ACR_MULTI_FACTOR: &str = "urn:secinfo:acr:multi-factor";
+pub const ACR_PHISHING_RESISTANT: &str = "urn:secinfo:acr:phishing-resistant";
+
+/// The `acr` of a session's proofs (`amr`).
+pub fn acr_of(amr: &str) -> &'static str {
+    let has = |name: &str| amr.split_whitespace().any(|n| n == name);
+    if has("hwk") {
+        ACR_PHISHING_RESISTANT
+    } else if has("mfa") {
+        ACR_MULTI_FACTOR
+    } else {
+        ACR_SINGLE_FACTOR
+    }
+}
+
+/// The provider's description (OpenID Connect Discovery 1.0).
+pub fn discovery(state: &AppState) -> Value {
+    let issuer = issuer(state);
+    json!({
+        "issuer": issuer,
+        "authorization_endpoint": format!("{issuer}{AUTHORIZE_PATH}"),
+        "token_endpoint": format!("{issuer}{}", models::oidc::TOKEN_PATH),
+        "userinfo_endpoint": format!("{issuer}{}", models::oidc::USERINFO_PATH),
+        "jwks_uri": format!("{issuer}{}", models::oidc::JWKS_PATH),
+        "scopes_supported": SCOPES,
+        "response_types_supported": ["code"],
+        "response_modes_supported": ["query"],
+        "grant_types_supported": ["authorization_code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["ES256"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
+        "code_challenge_methods_supported": ["S256"],
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr",
+            "name", "preferred_username", "locale", "email", "email_verified"],
+        "acr_values_supported": [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR, ACR_PHISHING_RESISTANT],
+        "ui_locales_supported": models::Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>(),
+        "claims_parameter_supported": false,
+        "request_parameter_supported": false,
+        "request_uri_parameter_supported": false,
+        "authorization_response_iss_parameter_supported": true,
+    })
+}
+
+fn issuer(state: &AppState) -> &str {
+    state.config.public_origin.trim_end_matches('/')
+}
+
+/// Registers an application of the administrator's organization; its
+/// secret (none for a public client) is shown this once.
+pub async fn register(
+    state: &AppState,
+    who: &Requester<'_>,
+    application: NewApplication,
+) -> AppResult<RegisteredApplication> {
+    let session = who.session;
+    crate::administration::admin_only(state, session).await?;
+    let name = application.name.trim();
+    if name.is_empty() {
+        return Err(AppError::invalid(
+            ErrorCode::ApplicationNameRequired,
+            Field::ApplicationName,
+        ));
+    }
+    if name.chars().count() > APPLICATION_NAME_MAX_CHARS {
+        return Err(AppError::invalid(
+            ErrorCode::ApplicationNameTooLong,
+            Field::ApplicationName,
+        ));
+    }
+    let uris_refused = |index: usize| {
+        let mut error = models::ApiError::at(ErrorCode::InvalidRedirectUri, Field::RedirectUris);
+        error.index = Some(index);
+        AppError::refused(Refusal::Invalid, error)
+    };
+    let redirect_uris = &application.redirect_uris;
+    if redirect_uris.is_empty() || redirect_uris.len() > APPLICATION_MAX_URIS {
+        return Err(uris_refused(0));
+    }
+    let logout_uris = &application.logout_uris;
+    if logout_uris.len() > APPLICATION_MAX_URIS {
+        return Err(uris_refused(0));
+    }
+    if let Some(index) = redirect_uris
+        .iter()
+        .chain(logout_uris)
+        .position(|uri| !models::oidc::is_registrable_uri(uri))
+    {
+        return Err(uris_refused(index));
+    }
+    let client_id = crate::secret::new_id().map_err(|e| AppError::internal("OS RNG failed", e))?;
+    let secret = match application.public {
+        true => None,
+        false => Some(random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?),
+    };
+    let secret_digest = secret.as_deref().map(token_digest);
+    state
+        .store
+        .insert_client(
+            NewClient {
+                id: &client_id,
+                organization_id: &session.user.organization_id,
+                name,
+                secret_digest: secret_digest.as_deref(),
+                redirect_uris,
+                logout_uris,
+            },
+            state.now(),
+        )
+        .await?;
+    who.record(state, Action::ApplicationRegistered, None, name, None)
+        .await?;
+    Ok(RegisteredApplication {
+        client_id,
+        client_secret: secret,
+    })
+}
+
+/// An authorization request's parameters. A parameter given twice is
+/// refused (OpenID Connect Core 3.1.2.1); one we do not know is ignored.
+#[derive(Debug, Default, Deserialize)]
+struct AuthorizeParams {
+    client_id: Option<String>,
+    redirect_uri: Option<String>,
+    response_type: Option<String>,
+    response_mode: Option<String>,
+    scope: Option<String>,
+    state: Option<String>,
+    nonce: Option<String>,
+    code_challenge: Option<String>,
+    code_challenge_method: Option<String>,
+    prompt: Option<String>,
+    max_age: Option<String>,
+    login_hint: Option<String>,
+    request: Option<String>,
+    request_uri: Option<String>,
+}
+
+/// Decides an authorization request (`query`, as the browser's address
+/// has it) for the session that came with it: back to the application
+/// with a code or an error, or to our sign-in page first.
+///
+/// Before the application and its redirect address are known to be
+/// registered nothing is sent anywhere: the page shows the error.
+pub async fn authorize(
+    state: &AppState,
+    caller: &Caller,
+    presented: Option<&SessionKey>,
+    query: &str,
+) -> AppResult<Authorization> {
+    let (params, client) = requesting(state, query).await?;
+    let redirect_uri = params.redirect_uri.as_deref().unwrap_or_default();
+    let back = Back {
+        redirect_uri,
+        state: params.state.as_deref(),
+        issuer: issuer(state),
+    };
+    if params.request.is_some() {
+        return Ok(back.error("request_not_supported"));
+    }
+    if params.request_uri.is_some() {
+        return Ok(back.error("request_uri_not_supported"));
+    }
+    match params.response_type.as_deref() {
+        Some("code") => {}
+        Some(_) => return Ok(back.error("unsupported_response_type")),
+        None => return Ok(back.error("invalid_request")),
+    }
+    if params
+        .response_mode
+        .as_deref()
+        .is_some_and(|m| m != "query")
+    {
+        return Ok(back.error("invalid_request"));
+    }
+    let Some(scope) = granted_scope(params.scope.as_deref()) else {
+        return Ok(back.error("invalid_scope"));
+    };
+    // PKCE (RFC 7636): S256 only; a public client must use it.
+    let code_challenge = match (
+        &params.code_challenge,
+        params.code_challenge_method.as_deref(),
+    ) {
+        (Some(challenge), Some("S256")) if is_pkce_value(challenge) => Some(challenge.as_str()),
+        (Some(_), _) => return Ok(back.error("invalid_request")),
+        (None, _) if client.secret_digest.is_none() => return Ok(back.error("invalid_request")),
+        (None, _) => None,
+    };
+    let prompts: Vec<&str> = params
+        .prompt
+        .as_deref()
+        .map(|p| p.split_whitespace().collect())
+        .unwrap_or_default();
+    let prompt_none = prompts.contains(&"none");
+    if prompt_none && prompts.len() > 1 {
+        return Ok(back.error("invalid_request"));
+    }
+    let max_age = match params.max_age.as_deref().map(str::parse::<i64>) {
+        None => None,
+        Some(Ok(seconds)) if seconds >= 0 => Some(seconds),
+        Some(_) => return Ok(back.error("invalid_request")),
+    };
+
+    let session = signed_in(state, presented).await?;
+    let now = state.now();
+    let fresh_enough = |session: &SessionRecord| {
+        !prompts.contains(&"login") && max_age.is_none_or(|age| now - session.created_at <= age)
+    };
+    // Asked to sign in anew (`prompt=login`, or a sign-in older than
+    // `max_age`): this session ends, and the request comes back without
+    // the question once the person has signed in again.
+    if let Some(stale) = session.as_ref().filter(|s| !fresh_enough(s))
+        && !prompt_none
+    {
+        crate::sign_in::sign_out(state, Some(&stale.token_digest)).await?;
+    }
+    let session = match session {
+        Some(session) if session.user.organization_id != client.organization_id => {
+            if prompt_none {
+                return Ok(back.error("login_required"));
+            }
+            return Err(AppError::forbidden(
+                ErrorCode::ApplicationOfAnotherOrganization,
+            ));
+        }
+        Some(session) if fresh_enough(&session) => session,
+        _ if prompt_none => return Ok(back.error("login_required")),
+        _ => {
+            return Ok(Authorization::SignIn {
+                next: again_without_prompting(query),
+            });
+        }
+    };
+
+    let code = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
+    state
+        .store
+        .insert_code(NewCode {
+            digest: &token_digest(&code),
+            client_id: &client.id,
+            user_id: &session.user.id,
+            redirect_uri,
+            code_challenge,
+            nonce: params.nonce.as_deref(),
+            scope: &scope,
+            auth_time: session.created_at,
+            amr: &session.amr,
+            expires_at: now + CODE_SECS,
+        })
+        .await?;
+    caller
+        .on_behalf_of(&session)
+        .record(
+            state,
+            Action::SignedInToApplication,
+            None,
+            &client.name,
+            None,
+        )
+        .await?;
+    Ok(back.with(&[("code", &code)]))
+}
+
+/// The application an authorization request comes from, for the sign-in
+/// page to name: the same checks as `authorize` up to the redirect
+/// address, and nothing issued.
+pub async fn describe(state: &AppState, query: &str) -> AppResult<ApplicationAsking> {
+    let (params, client) = requesting(state, query).await?;
+    Ok(ApplicationAsking {
+        name: client.name,
+        login_hint: params.login_hint.filter(|hint| hint.len() <= 256),
+    })
+}
+
+/// A request's parameters and its application, registered, enabled and
+/// with this redirect address, or the error the page shows.
+async fn requesting(state: &AppState, query: &str) -> AppResult<(AuthorizeParams, ClientRecord)> {
+    let unknown = || AppError::because(Refusal::Invalid, ErrorCode::UnknownApplication);
+    let params: AuthorizeParams = serde_urlencoded::from_str(query).map_err(|_| unknown())?;
+    let client = match &params.client_id {
+        Some(id) => state.store.client(id).await?,
+        None => None,
+    };
+    let client = client.filter(|c| !c.disabled).ok_or_else(unknown)?;
+    let registered = params
+        .redirect_uri
+        .as_deref()
+        .is_some_and(|uri| client.redirect_uris.iter().any(|r| r == uri));
+    if !registered {
+        return Err(AppError::because(
+            Refusal::Invalid,
+            ErrorCode::RedirectNotRegistered,
+        ));
+    }
+    Ok((params, client))
+}
+
+/// A complete session of an enabled person who may use it (not a sign-in
+/// waiting for its second step, a reset, or a temporary password).
+async fn signed_in(
+    state: &AppState,
+    presented: Option<&SessionKey>,
+) -> AppResult<Option<SessionRecord>> {
+    let session = crate::session::current(state, presented).await?;
+    Ok(session.filter(|s| {
+        !s.is_pending() && !s.is_reset() && s.user.password != models::PasswordState::Temporary
+    }))
+}
+
+/// The request to come back to after signing in: the same, without what
+/// asked for the sign-in (`prompt=login`, `max_age`), which the new
+/// sign-in has answered.
+fn again_without_prompting(query: &str) -> String {
+    let kept: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .filter(|(name, _)| name != "prompt" && name != "max_age")
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish();
+    format!("{AUTHORIZE_PATH}?{query}")
+}
+
+/// The scopes granted of those asked: `openid` must be among them.
+fn granted_scope(asked: Option<&str>) -> Option<String> {
+    let asked: Vec<&str> = asked?.split_whitespace().collect();
+    if !asked.contains(&"openid") {
+        return None;
+    }
+    let granted: Vec<&str> = SCOPES.into_iter().filter(|s| asked.contains(s)).collect();
+    Some(granted.join(" "))
+}
+
+/// A PKCE challenge or verifier: 43 to 128 unreserved characters.
+fn is_pkce_value(value: &str) -> bool {
+    (43..=128).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b))
+}
+
+/// The application's redirect address, which every answer after it was
+/// found registered goes to, with `state` and `iss` (RFC 9207).
+struct Back<'a> {
+    redirect_uri: &'a str,
+    state: Option<&'a str>,
+    issuer: &'a str,
+}
+
+impl Back<'_> {
+    fn with(&self, pairs: &[(&str, &str)]) -> Authorization {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(pairs);
+        if let Some(state) = self.state {
+            query.append_pair("state", state);
+        }
+        query.append_pair("iss", self.issuer);
+        let joint = if self.redirect_uri.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        Authorization::Return {
+            to: format!("{}{joint}{}", self.redirect_uri, query.finish()),
+        }
+    }
+
+    fn error(&self, error: &str) -> Authorization {
+        self.with(&[("error", error)])
+    }
+}
+
+/// An OAuth error of the token or userinfo endpoint (RFC 6749, 5.2; RFC
+/// 6750, 3.1): a code the application reads, never prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OAuthError {
+    InvalidRequest,
+    /// The client is unknown or did not prove itself: 401.
+    InvalidClient,
+    InvalidGrant,
+    UnsupportedGrantType,
+    /// The bearer token is unknown, expired or revoked: 401.
+    InvalidToken,
+}
+
+impl OAuthError {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OAuthError::InvalidRequest => "invalid_request",
+            OAuthError::InvalidClient => "invalid_client",
+            OAuthError::InvalidGrant => "invalid_grant",
+            OAuthError::UnsupportedGrantType => "unsupported_grant_type",
+            OAuthError::InvalidToken => "invalid_token",
+        }
+    }
+}
+
+/// A failure of the token or userinfo endpoint: an OAuth error, or one of
+/// ours (the database), which the edge answers as any other.
+#[derive(Debug)]
+pub enum Refused {
+    OAuth(OAuthError),
+    App(AppError),
+}
+
+impl From<AppError> for Refused {
+    fn from(error: AppError) -> Refused {
+        Refused::App(error)
+    }
+}
+
+impl From<crate::store::StoreError> for Refused {
+    fn from(error: crate::store::StoreError) -> Refused {
+        Refused::App(error.into())
+    }
+}
+
+impl From<OAuthError> for Refused {
+    fn from(error: OAuthError) -> Refused {
+        Refused::OAuth(error)
+    }
+}
+
+/// A token request's form (RFC 6749, 4.1.3).
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenForm {
+    pub grant_type: Option<String>,
+    pub code: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub code_verifier: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+}
+
+/// How the client proved itself: HTTP Basic (`client_secret_basic`), or
+/// its id (and secret) in the form.
+pub struct ClientAuthentication {
+    /// From the `Authorization: Basic` header, each part URL-decoded.
+    pub basic: Option<(String, String)>,
+}
+
+/// Redeems a code: the ID token and an access token (S37).
+pub async fn exchange(
+    state: &AppState,
+    authentication: ClientAuthentication,
+    form: TokenForm,
+) -> Result<Value, Refused> {
+    let client = authenticated_client(state, authentication, &form).await?;
+    match form.grant_type.as_deref() {
+        Some("authorization_code") => {}
+        Some(_) => return Err(OAuthError::UnsupportedGrantType.into()),
+        None => return Err(OAuthError::InvalidRequest.into()),
+    }
+    let code = form.code.as_deref().ok_or(OAuthError::InvalidRequest)?;
+    let code_digest = token_digest(code);
+    let now = state.now();
+    let Some(granted) = state
+        .store
+        .spend_code(&code_digest, &client.id, now)
+        .await?
+    else {
+        // Used before (a replay, perhaps by whoever read it): what the
+        // first use issued is revoked.
+        let revoked = state.store.void_replayed_code(&code_digest, now).await?;
+        if revoked > 0 {
+            tracing::warn!(client = %client.id, revoked, "an authorization code was used again");
+        }
+        return Err(OAuthError::InvalidGrant.into());
+    };
+    if form.redirect_uri.as_deref() != Some(granted.redirect_uri.as_str()) {
+        return Err(OAuthError::InvalidGrant.into());
+    }
+    let verified = match (&granted.code_challenge, &form.code_verifier) {
+        (Some(challenge), Some(verifier)) => {
+            is_pkce_value(verifier)
+                && constant_time_eq(
+                    URL_SAFE_NO_PAD
+                        .encode(Sha256::digest(verifier.as_bytes()))
+                        .as_bytes(),
+                    challenge.as_bytes(),
+                )
+        }
+        (None, None) => true,
+        _ => false,
+    };
+    if !verified {
+        return Err(OAuthError::InvalidGrant.into());
+    }
+
+    let access_token = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
+    let access_digest = token_digest(&access_token);
+    state
+        .store
+        .insert_token(
+            NewToken {
+                digest: &access_digest,
+                client_id: &client.id,
+                user_id: &granted.user_id,
+                code_digest: &code_digest,
+                scope: &granted.scope,
+                expires_at: now + ACCESS_TOKEN_SECS,
+            },
+            now,
+        )
+        .await?;
+    // Not read back through the token: a replay at this moment voids it,
+    // and this answer is still the one the code gave.
+    let (user, email) = state
+        .store
+        .person_with_email(&granted.user_id)
+        .await?
+        .ok_or(OAuthError::InvalidGrant)?;
+    let mut claims = person_claims(&user, email.as_deref(), &granted.scope);
+    let amr: Vec<&str> = granted.amr.split_whitespace().collect();
+    let extra = json!({
+        "iss": issuer(state),
+        "aud": client.id,
+        "iat": now,
+        "exp": now + crate::oidc_keys::ID_TOKEN_SECS,
+        "auth_time": granted.auth_time,
+        "amr": amr,
+        "acr": acr_of(&granted.amr),
+        "at_hash": left_half_hash(&access_token),
+    });
+    merge(&mut claims, extra);
+    if let Some(nonce) = &granted.nonce {
+        merge(&mut claims, json!({ "nonce": nonce }));
+    }
+    let id_token = crate::oidc_keys::sign(state, &claims).await?;
+    Ok(json!({
+        "access_token": access_token,
+        "token_type": "Bearer",
+        "expires_in": ACCESS_TOKEN_SECS,
+        "id_token": id_token,
+        "scope": granted.scope,
+    }))
+}
+
+/// The claims about the person an access token may read (OpenID Connect
+/// Core 5.4): `sub` always, then by scope.
+pub async fn userinfo(state: &AppState, bearer: Option<&str>) -> Result<Value, Refused> {
+    let token = bearer.ok_or(OAuthError::InvalidToken)?;
+    let grant = state
+        .store
+        .token_grant(&token_digest(token), state.now())
+        .await?
+        .ok_or(OAuthError::InvalidToken)?;
+    Ok(person_claims(
+        &grant.user,
+        grant.email.as_deref(),
+        &grant.scope,
+    ))
+}
+
+fn person_claims(user: &crate::store::UserRecord, email: Option<&str>, scope: &str) -> Value {
+    let scopes: Vec<&str> = scope.split_whitespace().collect();
+    let mut claims = json!({ "sub": user.id.as_str() });
+    if scopes.contains(&"profile") {
+        merge(
+            &mut claims,
+            json!({
+                "name": user.display_name,
+                "preferred_username": user.account_name.to_string(),
+                "locale": user.locale.unwrap_or(models::Locale::En).tag(),
+            }),
+        );
+    }
+    if scopes.contains(&"email")
+        && let Some(email) = email
+    {
+        // An address becomes a method only once a code sent to it came back.
+        merge(
+            &mut claims,
+            json!({ "email": email, "email_verified": true }),
+        );
+    }
+    claims
+}
+
+fn merge(into: &mut Value, from: Value) {
+    if let (Value::Object(into), Value::Object(from)) = (into, from) {
+        into.extend(from);
+    }
+}
+
+/// `at_hash` (OpenID Connect Core 3.1.3.6): the left half of the access
+/// token's SHA-256, for ES256.
+fn left_half_hash(token: &str) -> String {
+    let hash = Sha256::digest(token.as_bytes());
+    URL_SAFE_NO_PAD.encode(&hash[..16])
+}
+
+/// The client of a token request, proved by its secret, or a public one
+/// (which then must have used PKCE: its codes all carry a challenge).
+async fn authenticated_client(
+    state: &AppState,
+    authentication: ClientAuthentication,
+    form: &TokenForm,
+) -> Result<ClientRecord, Refused> {
+    let (id, secret) = match (authentication.basic, &form.client_secret) {
+        (Some(_), Some(_)) => return Err(OAuthError::InvalidRequest.into()),
+        (Some((id, secret)), None) => {
+            if form.client_id.as_deref().is_some_and(|other| other != id) {
+                return Err(OAuthError::InvalidRequest.into());
+            }
+            (id, Some(secret))
+        }
+        (None, secret) => (
+            form.client_id.clone().ok_or(OAuthError::InvalidClient)?,
+            secret.clone(),
+        ),
+    };
+    let client = state
+        .store
+        .client(&id)
+        .await?
+        .filter(|c| !c.disabled)
+        .ok_or(OAuthError::InvalidClient)?;
+    let proved = match (&client.secret_digest, secret) {
+        (Some(digest), Some(secret)) => {
+            constant_time_eq(token_digest(&secret).as_bytes(), digest.as_bytes())
+        }
+        (None, None) => true,
+        _ => false,
+    };
+    if !proved {
+        return Err(OAuthError::InvalidClient.into());
+    }
+    Ok(client)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acr_follows_the_proofs() {
+        assert_eq!(acr_of("pwd"), ACR_SINGLE_FACTOR);
+        assert_eq!(acr_of("pwd sms mfa"), ACR_MULTI_FACTOR);
+        assert_eq!(acr_of("hwk mfa"), ACR_PHISHING_RESISTANT);
+        assert_eq!(acr_of("tap mfa"), ACR_MULTI_FACTOR);
+    }
+
+    #[test]
+    fn openid_must_be_asked_for_and_unknown_scopes_are_dropped() {
+        assert_eq!(granted_scope(Some("profile")), None);
+        assert_eq!(granted_scope(None), None);
+        assert_eq!(
+            granted_scope(Some("email openid phone")).as_deref(),
+            Some("openid email")
+        );
+    }
+
+    #[test]
+    fn coming_back_after_a_sign_in_asks_for_none_again() {
+        let next = again_without_prompting("client_id=a&prompt=login&max_age=0&state=x%20y");
+        assert_eq!(next, "/oauth2/authorize?client_id=a&state=x+y");
+    }
+}

@@ -1,0 +1,70 @@
+//! OpenID Connect (`oidc.rs`) in the JSON API: the sign-in entry's
+//! questions about an application's request, and the administrators'
+//! registration of an application. The protocol's own endpoints are in
+//! `oidc_provider.rs`.
+
+use axum::extract::State;
+use axum::{Json, Router};
+use axum_extra::extract::CookieJar;
+use models::endpoints::{
+    Answer, Body, ContinueAuthorization, DescribeAuthorization, Endpoint, RegisterApplication,
+};
+use models::oidc::{
+    ApplicationAsking, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
+};
+
+use crate::error::AppResult;
+use crate::http::cookies::presented;
+use crate::http::endpoint::ApiRouter;
+use crate::http::extract::{ApiJson, Caller};
+use crate::oidc;
+use crate::session::Authenticated;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .endpoint(ContinueAuthorization, continue_authorization)
+        .endpoint(DescribeAuthorization, describe_authorization)
+        .endpoint(RegisterApplication, register)
+}
+
+/// What becomes of an application's sign-in request: back to it, or sign
+/// in first.
+#[utoipa::path(post, path = ContinueAuthorization::FULL_PATH, request_body = AuthorizationRequest, responses(
+    (status = 200, body = Authorization), (status = 400, body = models::ApiError),
+    (status = 403, body = models::ApiError)))]
+pub async fn continue_authorization(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    ApiJson(request): ApiJson<Body<ContinueAuthorization>>,
+) -> AppResult<Json<Answer<ContinueAuthorization>>> {
+    let presented = presented(&state, &jar);
+    Ok(Json(
+        oidc::authorize(&state, &caller, presented.as_ref(), &request.query).await?,
+    ))
+}
+
+/// Which application a sign-in request comes from.
+#[utoipa::path(post, path = DescribeAuthorization::FULL_PATH, request_body = AuthorizationRequest, responses(
+    (status = 200, body = ApplicationAsking), (status = 400, body = models::ApiError)))]
+pub async fn describe_authorization(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<Body<DescribeAuthorization>>,
+) -> AppResult<Json<Answer<DescribeAuthorization>>> {
+    Ok(Json(oidc::describe(&state, &request.query).await?))
+}
+
+/// Registers an application; its secret is shown this once.
+#[utoipa::path(post, path = RegisterApplication::FULL_PATH, request_body = NewApplication, responses(
+    (status = 200, body = RegisteredApplication), (status = 400, body = models::ApiError),
+    (status = 403, body = models::ApiError)))]
+pub async fn register(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiJson(application): ApiJson<Body<RegisterApplication>>,
+) -> AppResult<Json<Answer<RegisterApplication>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(oidc::register(&state, &who, application).await?))
+}

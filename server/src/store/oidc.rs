@@ -1,0 +1,321 @@
+//! OpenID Connect's rows: applications, authorization codes (spent by one
+//! conditional statement, S37), access tokens by digest, signing keys.
+
+use models::{OrganizationId, PersonId};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::users::{UserRecord, user_columns, user_from_row};
+use super::{Store, StoreResult};
+use crate::clock::UnixTime;
+
+/// A key that signs ID tokens, as stored.
+#[derive(Clone, Debug)]
+pub struct SigningKeyRecord {
+    pub kid: String,
+    pub algorithm: String,
+    /// The PKCS#8 private key, sealed with the server's secret key.
+    pub private_sealed: String,
+    /// The public key as a JWK, as the JWKS publishes it.
+    pub public_jwk: String,
+    pub created_at: UnixTime,
+}
+
+/// An application registered by an administrator.
+#[derive(Clone, Debug)]
+pub struct ClientRecord {
+    pub id: String,
+    pub organization_id: OrganizationId,
+    pub name: String,
+    /// The digest of its secret; `None`: a public client.
+    pub secret_digest: Option<String>,
+    pub redirect_uris: Vec<String>,
+    pub logout_uris: Vec<String>,
+    pub disabled: bool,
+}
+
+pub struct NewClient<'a> {
+    pub id: &'a str,
+    pub organization_id: &'a OrganizationId,
+    pub name: &'a str,
+    pub secret_digest: Option<&'a str>,
+    pub redirect_uris: &'a [String],
+    pub logout_uris: &'a [String],
+}
+
+/// A code about to be given to an application.
+pub struct NewCode<'a> {
+    pub digest: &'a str,
+    pub client_id: &'a str,
+    pub user_id: &'a PersonId,
+    pub redirect_uri: &'a str,
+    pub code_challenge: Option<&'a str>,
+    pub nonce: Option<&'a str>,
+    pub scope: &'a str,
+    pub auth_time: UnixTime,
+    pub amr: &'a str,
+    pub expires_at: UnixTime,
+}
+
+/// A code just spent: what it was issued for.
+#[derive(Clone, Debug)]
+pub struct CodeRecord {
+    pub user_id: PersonId,
+    pub redirect_uri: String,
+    pub code_challenge: Option<String>,
+    pub nonce: Option<String>,
+    pub scope: String,
+    pub auth_time: UnixTime,
+    pub amr: String,
+}
+
+pub struct NewToken<'a> {
+    pub digest: &'a str,
+    pub client_id: &'a str,
+    pub user_id: &'a PersonId,
+    pub code_digest: &'a str,
+    pub scope: &'a str,
+    pub expires_at: UnixTime,
+}
+
+/// A live access token's grant, with its person (never a disabled one).
+#[derive(Clone, Debug)]
+pub struct TokenGrant {
+    pub client_id: String,
+    pub scope: String,
+    pub user: UserRecord,
+    /// The address of the person's email method, if they have one.
+    pub email: Option<String>,
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
+    Ok(ClientRecord {
+        id: row.try_get("id")?,
+        organization_id: OrganizationId::new(row.try_get::<String, _>("organization_id")?),
+        name: row.try_get("name")?,
+        secret_digest: row.try_get("secret_digest")?,
+        redirect_uris: lines(&row.try_get::<String, _>("redirect_uris")?),
+        logout_uris: lines(&row.try_get::<String, _>("logout_uris")?),
+        disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+    })
+}
+
+impl Store {
+    pub async fn insert_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO oidc_keys (kid, algorithm, private_sealed, public_jwk, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&key.kid)
+        .bind(&key.algorithm)
+        .bind(&key.private_sealed)
+        .bind(&key.public_jwk)
+        .bind(key.created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The keys made since `since`, the newest first.
+    pub async fn signing_keys_since(&self, since: UnixTime) -> StoreResult<Vec<SigningKeyRecord>> {
+        let rows = sqlx::query(
+            "SELECT kid, algorithm, private_sealed, public_jwk, created_at FROM oidc_keys \
+             WHERE created_at >= $1 ORDER BY created_at DESC, kid",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SigningKeyRecord {
+                    kid: row.try_get("kid")?,
+                    algorithm: row.try_get("algorithm")?,
+                    private_sealed: row.try_get("private_sealed")?,
+                    public_jwk: row.try_get("public_jwk")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn insert_client(&self, client: NewClient<'_>, now: UnixTime) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(client.id)
+        .bind(client.organization_id.as_str())
+        .bind(client.name)
+        .bind(client.secret_digest)
+        .bind(client.redirect_uris.join("\n"))
+        .bind(client.logout_uris.join("\n"))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn client(&self, id: &str) -> StoreResult<Option<ClientRecord>> {
+        let row = sqlx::query(
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at \
+             FROM oidc_clients WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(client_from_row).transpose()
+    }
+
+    pub async fn insert_code(&self, code: NewCode<'_>) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO oidc_codes (digest, client_id, user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(code.digest)
+        .bind(code.client_id)
+        .bind(code.user_id.as_str())
+        .bind(code.redirect_uri)
+        .bind(code.code_challenge)
+        .bind(code.nonce)
+        .bind(code.scope)
+        .bind(code.auth_time)
+        .bind(code.amr)
+        .bind(code.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Spends the code of this digest if it is `client_id`'s, unexpired and
+    /// unspent: one statement, so that of parallel redemptions exactly one
+    /// gets it (S37).
+    pub async fn spend_code(
+        &self,
+        digest: &str,
+        client_id: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<CodeRecord>> {
+        let row = sqlx::query(
+            "UPDATE oidc_codes SET spent_at = $3 \
+             WHERE digest = $1 AND client_id = $2 AND spent_at IS NULL AND expires_at > $3 \
+             RETURNING user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr",
+        )
+        .bind(digest)
+        .bind(client_id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some(CodeRecord {
+            user_id: PersonId::new(row.try_get::<String, _>("user_id")?),
+            redirect_uri: row.try_get("redirect_uri")?,
+            code_challenge: row.try_get("code_challenge")?,
+            nonce: row.try_get("nonce")?,
+            scope: row.try_get("scope")?,
+            auth_time: row.try_get("auth_time")?,
+            amr: row.try_get("amr")?,
+        }))
+    }
+
+    /// A code shown again after it was spent: marked, which voids every
+    /// token issued for it, before or after (`token_grant` reads the mark,
+    /// so no token issued at the same moment outlives it); those issued
+    /// are deleted too. How many there were.
+    pub async fn void_replayed_code(&self, digest: &str, now: UnixTime) -> StoreResult<u64> {
+        let marked = sqlx::query(
+            "UPDATE oidc_codes SET replayed_at = $2 WHERE digest = $1 AND spent_at IS NOT NULL",
+        )
+        .bind(digest)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        if marked.rows_affected() == 0 {
+            return Ok(0);
+        }
+        let done = sqlx::query("DELETE FROM oidc_tokens WHERE code_digest = $1")
+            .bind(digest)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    pub async fn insert_token(&self, token: NewToken<'_>, now: UnixTime) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO oidc_tokens (digest, client_id, user_id, code_digest, scope, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(token.digest)
+        .bind(token.client_id)
+        .bind(token.user_id.as_str())
+        .bind(token.code_digest)
+        .bind(token.scope)
+        .bind(now)
+        .bind(token.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// An enabled person as an ID token describes them, with their email
+    /// method's address.
+    pub async fn person_with_email(
+        &self,
+        user_id: &PersonId,
+    ) -> StoreResult<Option<(UserRecord, Option<String>)>> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            user_columns!(),
+            ", (SELECT m.detail FROM methods m WHERE m.user_id = u.id AND m.kind = 'email' ORDER BY m.created_at LIMIT 1) AS email \
+             FROM users u JOIN organizations o ON o.id = u.organization_id \
+             WHERE u.id = $1 AND u.disabled_at IS NULL"
+        ))
+        .bind(user_id.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some((user_from_row(&row)?, row.try_get("email")?)))
+    }
+
+    /// The grant of a live access token, with its person (enabled) and
+    /// their email method's address.
+    pub async fn token_grant(
+        &self,
+        digest: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<TokenGrant>> {
+        let row = sqlx::query(concat!(
+            "SELECT t.client_id, t.scope, ",
+            user_columns!(),
+            ", (SELECT m.detail FROM methods m WHERE m.user_id = u.id AND m.kind = 'email' ORDER BY m.created_at LIMIT 1) AS email \
+             FROM oidc_tokens t JOIN users u ON u.id = t.user_id \
+             JOIN organizations o ON o.id = u.organization_id \
+             JOIN oidc_codes c ON c.digest = t.code_digest \
+             WHERE t.digest = $1 AND t.expires_at > $2 AND u.disabled_at IS NULL \
+             AND c.replayed_at IS NULL"
+        ))
+        .bind(digest)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some(TokenGrant {
+            client_id: row.try_get("client_id")?,
+            scope: row.try_get("scope")?,
+            user: user_from_row(&row)?,
+            email: row.try_get("email")?,
+        }))
+    }
+}

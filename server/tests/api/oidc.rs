@@ -1,0 +1,734 @@
+//! secinfo as an OpenID Connect provider (`oidc.rs`): an application's
+//! request, answered with a code or a sign-in first; the code redeemed
+//! for an ES256 ID token and an access token; UserInfo. S37.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::helpers::{
+    Backend, Browser, PASSWORD, Response, TestApp, futures_join_all, test_policy,
+};
+use crate::people::admin_signed_in;
+
+crate::on_both_backends!(
+    s37_an_application_signs_a_person_in_and_reads_who_they_are,
+    s37_a_code_is_used_once_and_its_replay_voids_what_it_gave,
+    s37_a_code_is_bound_to_its_client_redirect_address_verifier_and_minute,
+    s37_redirect_addresses_are_matched_exactly_and_nothing_is_sent_to_another,
+    s37_fifty_parallel_redemptions_of_one_code_give_one_token,
+    s37_a_public_application_must_use_pkce_and_has_no_secret,
+    without_a_session_the_person_signs_in_first_and_prompt_none_says_so,
+    a_second_step_is_told_as_multi_factor,
+    prompt_login_ends_the_session_and_the_request_comes_back_without_it,
+    a_person_of_another_organization_is_not_signed_in_to_this_application,
+    only_administrators_register_applications_with_exact_https_addresses,
+);
+
+const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
+const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-secinfo-tests";
+
+fn challenge(verifier: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()))
+}
+
+struct Application {
+    id: String,
+    secret: Option<String>,
+}
+
+async fn register(admin: &mut Browser, public: bool) -> Application {
+    let registered = admin
+        .post(
+            "/api/admin/applications",
+            json!({
+                "name": "Payroll",
+                "redirect_uris": [REDIRECT, "http://localhost:8091/cb"],
+                "public": public,
+            }),
+        )
+        .await;
+    assert_eq!(
+        registered.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&registered.body)
+    );
+    let registered = registered.json();
+    Application {
+        id: registered["client_id"].as_str().unwrap().to_owned(),
+        secret: registered["client_secret"].as_str().map(str::to_owned),
+    }
+}
+
+fn query(app: &Application, extra: &str) -> String {
+    format!(
+        "response_type=code&client_id={}&redirect_uri={}&scope=openid%20profile%20email&state=st%3Aate&nonce=n-0S6_WzA2Mj&code_challenge={}&code_challenge_method=S256{extra}",
+        app.id,
+        urlencoded(REDIRECT),
+        challenge(VERIFIER)
+    )
+}
+
+fn urlencoded(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+async fn authorize(browser: &mut Browser, query: &str) -> Response {
+    if browser.csrf.is_none() {
+        browser.session().await;
+    }
+    browser
+        .post("/api/oidc/authorization", json!({ "query": query }))
+        .await
+}
+
+/// The code of an answer that goes back to the application, checking
+/// `state` and `iss` came with it.
+fn code_of(answer: &Value) -> String {
+    assert_eq!(answer["then"], "return", "{answer}");
+    let to = answer["to"].as_str().unwrap();
+    let (base, query) = to.split_once('?').unwrap();
+    assert_eq!(base, REDIRECT);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(get("state").as_deref(), Some("st:ate"), "state carried");
+    assert_eq!(get("iss").as_deref(), Some("http://localhost:8080"));
+    assert_eq!(get("error"), None, "{to}");
+    get("code").unwrap()
+}
+
+fn error_of(answer: &Value) -> String {
+    assert_eq!(answer["then"], "return", "{answer}");
+    let to = answer["to"].as_str().unwrap();
+    let (_, query) = to.split_once('?').unwrap();
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "error")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// A form POST as an application sends it, without cookies.
+async fn form_post(
+    app: &TestApp,
+    path: &str,
+    pairs: &[(&str, &str)],
+    authorization: Option<String>,
+) -> Response {
+    app.browser()
+        .dispatch(form_request(path, pairs, authorization))
+        .await
+}
+
+fn form_request(
+    path: &str,
+    pairs: &[(&str, &str)],
+    authorization: Option<String>,
+) -> Request<Body> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(value) = authorization {
+        request = request.header(header::AUTHORIZATION, value);
+    }
+    request.body(Body::from(body)).unwrap()
+}
+
+fn basic(application: &Application) -> Option<String> {
+    let secret = application.secret.as_deref().unwrap_or_default();
+    Some(format!(
+        "Basic {}",
+        STANDARD.encode(format!("{}:{}", application.id, urlencoded(secret)))
+    ))
+}
+
+async fn redeem(app: &TestApp, application: &Application, code: &str) -> Response {
+    form_post(
+        app,
+        "/oauth2/token",
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", REDIRECT),
+            ("code_verifier", VERIFIER),
+        ],
+        basic(application),
+    )
+    .await
+}
+
+async fn userinfo(app: &TestApp, token: &str) -> Response {
+    let request = Request::builder()
+        .uri("/oauth2/userinfo")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    app.browser().dispatch(request).await
+}
+
+/// The claims of an ID token whose ES256 signature a key of the JWKS
+/// verifies.
+async fn verified_claims(app: &TestApp, id_token: &str) -> Value {
+    let mut parts = id_token.split('.');
+    let (header, payload, signature) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(header).unwrap()).unwrap();
+    assert_eq!(header["alg"], "ES256");
+    let jwks = app.browser().get("/oauth2/jwks").await.json();
+    let key = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kid"] == header["kid"])
+        .expect("the signing key is published");
+    assert_eq!(
+        (key["kty"].as_str(), key["crv"].as_str()),
+        (Some("EC"), Some("P-256"))
+    );
+    let mut point = vec![4u8];
+    point.extend(URL_SAFE_NO_PAD.decode(key["x"].as_str().unwrap()).unwrap());
+    point.extend(URL_SAFE_NO_PAD.decode(key["y"].as_str().unwrap()).unwrap());
+    ring::signature::UnparsedPublicKey::new(&ring::signature::ECDSA_P256_SHA256_FIXED, point)
+        .verify(
+            format!("{}.{}", id_token.split('.').next().unwrap(), payload).as_bytes(),
+            &URL_SAFE_NO_PAD.decode(signature).unwrap(),
+        )
+        .expect("a valid signature");
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
+}
+
+/// An administrator's application and a person signed in to secinfo.
+async fn signed_in_with_application(app: &TestApp, public: bool) -> (Application, Browser) {
+    let mut admin = admin_signed_in(app).await;
+    let application = register(&mut admin, public).await;
+    let account = app.user("adele").await;
+    let mut person = app.browser();
+    assert_eq!(
+        person.sign_in(&account, PASSWORD).await.status,
+        StatusCode::OK
+    );
+    (application, person)
+}
+
+async fn s37_an_application_signs_a_person_in_and_reads_who_they_are(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let discovery = app
+        .browser()
+        .get("/.well-known/openid-configuration")
+        .await
+        .json();
+    assert_eq!(discovery["issuer"], "http://localhost:8080");
+    assert_eq!(
+        discovery["token_endpoint"],
+        "http://localhost:8080/oauth2/token"
+    );
+    assert_eq!(discovery["response_types_supported"], json!(["code"]));
+    assert_eq!(
+        discovery["id_token_signing_alg_values_supported"],
+        json!(["ES256"])
+    );
+
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let answer = authorize(&mut person, &query(&application, "")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let code = code_of(&answer.json());
+    // Only the digest is kept.
+    let stored: Vec<String> = sqlx::query_scalar("SELECT digest FROM oidc_codes")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0], code);
+
+    let tokens = redeem(&app, &application, &code).await;
+    assert_eq!(
+        tokens.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&tokens.body)
+    );
+    assert_eq!(
+        tokens.headers.get(header::CACHE_CONTROL).unwrap(),
+        "no-store"
+    );
+    let tokens = tokens.json();
+    assert_eq!(tokens["token_type"], "Bearer");
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["iss"], "http://localhost:8080");
+    assert_eq!(claims["aud"], application.id.as_str());
+    assert_eq!(claims["nonce"], "n-0S6_WzA2Mj");
+    assert_eq!(claims["amr"], json!(["pwd"]));
+    assert_eq!(claims["acr"], "urn:secinfo:acr:single-factor");
+    assert_eq!(claims["preferred_username"], "adele@contoso.example");
+    assert_eq!(claims["name"], "adele");
+    let sub = claims["sub"].as_str().unwrap().to_owned();
+    let access = tokens["access_token"].as_str().unwrap();
+    let hash = Sha256::digest(access.as_bytes());
+    assert_eq!(claims["at_hash"], URL_SAFE_NO_PAD.encode(&hash[..16]));
+
+    // UserInfo: the same person, by GET with the header and by POST with
+    // the token in the form.
+    let info = userinfo(&app, access).await;
+    assert_eq!(info.status, StatusCode::OK);
+    let info = info.json();
+    assert_eq!(info["sub"], sub.as_str());
+    assert_eq!(info["preferred_username"], "adele@contoso.example");
+    let posted = form_post(&app, "/oauth2/userinfo", &[("access_token", access)], None).await;
+    assert_eq!(posted.json()["sub"], sub.as_str());
+    let refused = userinfo(&app, "not-a-token").await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        refused
+            .headers
+            .get(header::WWW_AUTHENTICATE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("invalid_token")
+    );
+
+    // The person's activity says they signed in to an application.
+    let lines: Vec<String> =
+        sqlx::query_scalar("SELECT detail FROM audit WHERE action = 'signed-in-to-application'")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(lines, vec!["Payroll".to_owned()]);
+}
+
+async fn s37_a_code_is_used_once_and_its_replay_voids_what_it_gave(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let first = redeem(&app, &application, &code).await;
+    assert_eq!(first.status, StatusCode::OK);
+    let access = first.json()["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(userinfo(&app, &access).await.status, StatusCode::OK);
+
+    let again = redeem(&app, &application, &code).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert_eq!(again.json()["error"], "invalid_grant");
+    // Whoever replayed it may have stolen it: what it gave is void.
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn s37_a_code_is_bound_to_its_client_redirect_address_verifier_and_minute(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let mut admin = admin_signed_in_again(&app).await;
+    let other = register(&mut admin, false).await;
+
+    // Another client, with its own right secret: refused, and the code is
+    // still its own client's.
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let stolen = redeem(&app, &other, &code).await;
+    assert_eq!(stolen.json()["error"], "invalid_grant");
+    assert_eq!(
+        redeem(&app, &application, &code).await.status,
+        StatusCode::OK
+    );
+
+    // A wrong secret: the client is not proved.
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let impostor = Application {
+        id: application.id.clone(),
+        secret: Some("wrong".into()),
+    };
+    let refused = redeem(&app, &impostor, &code).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(refused.json()["error"], "invalid_client");
+
+    // A redirect address one character off, or a wrong verifier.
+    for pairs in [
+        [
+            (
+                "redirect_uri",
+                "https://payroll.contoso.example/oidc/callbacK",
+            ),
+            ("code_verifier", VERIFIER),
+        ],
+        [
+            ("redirect_uri", REDIRECT),
+            (
+                "code_verifier",
+                "another-verifier-of-the-right-length-0123456789",
+            ),
+        ],
+    ] {
+        let code = code_of(
+            &authorize(&mut person, &query(&application, ""))
+                .await
+                .json(),
+        );
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code.as_str()),
+        ];
+        form.extend(pairs);
+        let refused = form_post(&app, "/oauth2/token", &form, basic(&application)).await;
+        assert_eq!(refused.json()["error"], "invalid_grant", "{pairs:?}");
+    }
+
+    // A minute later, a code is no more.
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    app.clock.advance(61);
+    assert_eq!(
+        redeem(&app, &application, &code).await.json()["error"],
+        "invalid_grant"
+    );
+}
+
+/// A second administrator's browser (the first was made by
+/// `signed_in_with_application`).
+async fn admin_signed_in_again(app: &TestApp) -> Browser {
+    let admin = app.admin("megan-two").await;
+    let mut browser = app.browser();
+    assert_eq!(
+        browser.sign_in(&admin, PASSWORD).await.status,
+        StatusCode::OK
+    );
+    browser
+}
+
+async fn s37_redirect_addresses_are_matched_exactly_and_nothing_is_sent_to_another(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    for redirect in [
+        "https://payroll.contoso.example/oidc/callback/",
+        "https://payroll.contoso.example/oidc/callbacK",
+        "https://payroll.contoso.example/oidc/callback?x=1",
+        "https://evil.example/oidc/callback",
+    ] {
+        let query = query(&application, "").replace(&urlencoded(REDIRECT), &urlencoded(redirect));
+        let answer = authorize(&mut person, &query).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{redirect}");
+        assert_eq!(answer.code(), "redirect-not-registered");
+    }
+    let unknown = authorize(
+        &mut person,
+        &query(&application, "").replace(&application.id, "someone-else"),
+    )
+    .await;
+    assert_eq!(unknown.code(), "unknown-application");
+    let twice = authorize(&mut person, &query(&application, "&state=again")).await;
+    assert_eq!(
+        twice.code(),
+        "unknown-application",
+        "a parameter given twice"
+    );
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_codes")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(count, 0, "no code was issued");
+
+    // Once the address is known to be registered, errors go back there.
+    let implicit = query(&application, "").replace("response_type=code", "response_type=token");
+    let answer = authorize(&mut person, &implicit).await.json();
+    assert_eq!(error_of(&answer), "unsupported_response_type");
+    let no_openid =
+        query(&application, "").replace("scope=openid%20profile%20email", "scope=profile");
+    assert_eq!(
+        error_of(&authorize(&mut person, &no_openid).await.json()),
+        "invalid_scope"
+    );
+}
+
+async fn s37_fifty_parallel_redemptions_of_one_code_give_one_token(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let attempts = (0..50)
+        .map(|_| {
+            let mut client = app.browser();
+            let request = form_request(
+                "/oauth2/token",
+                &[
+                    ("grant_type", "authorization_code"),
+                    ("code", &code),
+                    ("redirect_uri", REDIRECT),
+                    ("code_verifier", VERIFIER),
+                ],
+                basic(&application),
+            );
+            async move { client.dispatch(request).await }
+        })
+        .collect();
+    let answers = futures_join_all(attempts).await;
+    let winners: Vec<&Response> = answers
+        .iter()
+        .filter(|a| a.status == StatusCode::OK)
+        .collect();
+    assert_eq!(winners.len(), 1, "exactly one token response");
+    // The replays void what the one redemption gave.
+    let access = winners[0].json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn s37_a_public_application_must_use_pkce_and_has_no_secret(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, true).await;
+    assert!(application.secret.is_none());
+    let without = query(&application, "")
+        .replace(&format!("&code_challenge={}", challenge(VERIFIER)), "")
+        .replace("&code_challenge_method=S256", "");
+    assert_eq!(
+        error_of(&authorize(&mut person, &without).await.json()),
+        "invalid_request"
+    );
+    let plain = query(&application, "")
+        .replace("code_challenge_method=S256", "code_challenge_method=plain");
+    assert_eq!(
+        error_of(&authorize(&mut person, &plain).await.json()),
+        "invalid_request"
+    );
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let tokens = form_post(
+        &app,
+        "/oauth2/token",
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("redirect_uri", REDIRECT),
+            ("code_verifier", VERIFIER),
+            ("client_id", &application.id),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(tokens.status, StatusCode::OK);
+}
+
+async fn without_a_session_the_person_signs_in_first_and_prompt_none_says_so(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register(&mut admin, false).await;
+    let mut stranger = app.browser();
+    stranger.session().await;
+    let described = stranger
+        .post(
+            "/api/oidc/application",
+            json!({ "query": query(&application, "&login_hint=adele%40contoso.example") }),
+        )
+        .await;
+    assert_eq!(described.status, StatusCode::OK);
+    assert_eq!(described.json()["name"], "Payroll");
+    assert_eq!(described.json()["login_hint"], "adele@contoso.example");
+    let answer = authorize(&mut stranger, &query(&application, ""))
+        .await
+        .json();
+    assert_eq!(answer["then"], "sign-in");
+    assert!(
+        answer["next"]
+            .as_str()
+            .unwrap()
+            .starts_with("/oauth2/authorize?response_type=code&client_id=")
+    );
+    let none = authorize(&mut stranger, &query(&application, "&prompt=none")).await;
+    assert_eq!(error_of(&none.json()), "login_required");
+}
+
+async fn a_second_step_is_told_as_multi_factor(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register(&mut admin, false).await;
+    let account = app.user("adele").await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    person.register_phone("phone", "NL", "0612345678").await;
+    let policy = secinfo_server::policy::Policy {
+        two_step_sign_in: true,
+        ..test_policy()
+    };
+    app.store
+        .set_policy(&crate::helpers::contoso(), &policy)
+        .await
+        .unwrap();
+    app.clock.advance(3600);
+    let mut person = app.browser();
+    let signed_in = person.sign_in(&account, PASSWORD).await.json();
+    assert_eq!(signed_in["verification_required"], true);
+    // Waiting for the second step is no sign-in yet.
+    let waiting = authorize(&mut person, &query(&application, ""))
+        .await
+        .json();
+    assert_eq!(waiting["then"], "sign-in");
+    let options = person.get("/api/me/step-up").await.json();
+    let method = options[0]["method_id"].as_str().unwrap().to_owned();
+    let started = person
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": method, "delivery": "text" }),
+        )
+        .await;
+    assert_eq!(started.status, StatusCode::CREATED);
+    let challenge = started.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = app.last_code("+31612345678").await;
+    assert_eq!(
+        person.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["amr"], json!(["pwd", "sms", "mfa"]));
+    assert_eq!(claims["acr"], "urn:secinfo:acr:multi-factor");
+}
+
+async fn prompt_login_ends_the_session_and_the_request_comes_back_without_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let answer = authorize(&mut person, &query(&application, "&prompt=login"))
+        .await
+        .json();
+    assert_eq!(answer["then"], "sign-in");
+    let next = answer["next"].as_str().unwrap();
+    assert!(!next.contains("prompt"), "{next}");
+    assert!(person.session().await["user"].is_null(), "signed out");
+
+    // max_age: a sign-in older than asked for is made again too.
+    let (_, mut person) = (0, app.browser());
+    person.sign_in("adele@contoso.example", PASSWORD).await;
+    app.clock.advance(120);
+    let answer = authorize(&mut person, &query(&application, "&max_age=60"))
+        .await
+        .json();
+    assert_eq!(answer["then"], "sign-in");
+    let mut person = app.browser();
+    person.sign_in("adele@contoso.example", PASSWORD).await;
+    let code = code_of(
+        &authorize(&mut person, &query(&application, "&max_age=60"))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["auth_time"], claims["iat"]);
+}
+
+async fn a_person_of_another_organization_is_not_signed_in_to_this_application(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register(&mut admin, false).await;
+    app.organization("fabrikam", &test_policy()).await;
+    let account = app.user_of("fabrikam", "lee", false).await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    let answer = authorize(&mut person, &query(&application, "")).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    assert_eq!(answer.code(), "application-of-another-organization");
+}
+
+async fn only_administrators_register_applications_with_exact_https_addresses(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let account = app.user("adele").await;
+    let mut member = app.browser();
+    member.sign_in(&account, PASSWORD).await;
+    let refused = member
+        .post(
+            "/api/admin/applications",
+            json!({ "name": "Payroll", "redirect_uris": [REDIRECT] }),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let mut admin = admin_signed_in(&app).await;
+    for (body, code, index) in [
+        (
+            json!({ "name": " ", "redirect_uris": [REDIRECT] }),
+            "application-name-required",
+            None,
+        ),
+        (
+            json!({ "name": "Payroll", "redirect_uris": [] }),
+            "invalid-redirect-uri",
+            Some(0),
+        ),
+        (
+            json!({ "name": "Payroll", "redirect_uris": [REDIRECT, "http://payroll.contoso.example/cb"] }),
+            "invalid-redirect-uri",
+            Some(1),
+        ),
+        (
+            json!({ "name": "Payroll", "redirect_uris": ["https://payroll.contoso.example/cb#x"] }),
+            "invalid-redirect-uri",
+            Some(0),
+        ),
+    ] {
+        let answer = admin.post("/api/admin/applications", body).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+        assert_eq!(answer.code(), code);
+        assert_eq!(answer.json()["index"].as_u64(), index.map(|i: u64| i));
+    }
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_clients")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+    let registered = register(&mut admin, false).await;
+    let digest: String = sqlx::query_scalar("SELECT secret_digest FROM oidc_clients")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_ne!(
+        Some(digest),
+        registered.secret,
+        "the secret is kept as a digest"
+    );
+}
