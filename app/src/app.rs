@@ -98,6 +98,8 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/security-info") view=SecurityInfoPage/>
                     <Route path=path!("/overview") view=OverviewPage/>
                     <Route path=path!("/signin") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
+                    // An application's sign-in request (OpenID Connect).
+                    <Route path=path!("/oauth2/authorize") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
                     <Route path=path!("/admin/policy") view=|| administrators(AdminPage::Policy)/>
                     <Route path=path!("/admin/people") view=|| administrators(AdminPage::People)/>
                     <Route path=path!("/admin/people/import") view=|| administrators(AdminPage::PeopleImport)/>
@@ -128,16 +130,11 @@ pub fn SignInEntry() -> impl IntoView {
     Session::provide(i18n);
     Address::provide_from_browser(Signal::derive(move || i18n.asked_tag()));
     let here = window().location().pathname().unwrap_or_default();
-    // An application's sign-in request is the entry's other page.
-    let authorizing = here == models::oidc::AUTHORIZE_PATH;
     focus_heading_after_moves(Signal::stored(here));
     keep_focus_on_the_page();
     view! {
         <Shell>
-            {match authorizing {
-                true => view! { <crate::pages::authorize::AuthorizePage/> }.into_any(),
-                false => view! { <SignInPage/> }.into_any(),
-            }}
+            <SignInPage/>
         </Shell>
     }
 }

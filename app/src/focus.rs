@@ -68,6 +68,12 @@ fn take_focus_heading_after_load() -> bool {
     noted
 }
 
+/// Focuses the main heading of a page that shows it only once an answer
+/// came (while focus is still nowhere), as after a move.
+pub fn focus_heading_once_shown() {
+    focus_heading_when_shown(40);
+}
+
 /// Focuses the main heading as soon as it exists, while focus is nowhere
 /// (on the body); gives up after `tries` × 50 ms.
 fn focus_heading_when_shown(tries: u32) {

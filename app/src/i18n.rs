@@ -15,18 +15,13 @@ use crate::address::query_value;
 /// Every message: what the whole application shows.
 pub const ALL_MESSAGES: Localizer = Localizer::of(files::ALL);
 
-/// The messages the sign-in entry shows: its own (with the link to a
-/// password reset), the shell's and every error's. The other files are not
+/// The messages the sign-in entry shows: its own (the link to a password
+/// reset among them), the shell's and every error's. The other files are not
 /// linked into it; a message it lacks is shown as its id and logged, which
 /// fails the end-to-end tests.
 pub const SIGN_IN_MESSAGES: Localizer = Localizer::of(SIGN_IN_FILES);
-static SIGN_IN_FILES: &[&i18n::Messages] = &[
-    &files::BRAND,
-    &files::ERRORS,
-    &files::RESET,
-    &files::SHELL,
-    &files::SIGNIN,
-];
+static SIGN_IN_FILES: &[&i18n::Messages] =
+    &[&files::BRAND, &files::ERRORS, &files::SHELL, &files::SIGNIN];
 
 /// Where an anonymous visitor's own choice is kept until they sign in.
 const STORAGE_KEY: &str = "secinfo-locale";

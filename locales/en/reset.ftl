@@ -1,6 +1,5 @@
 ## Resetting a forgotten password
 
-signin-forgot = Forgot my password?
 reset-title = Get back into your account
 reset-intro = Enter your account. You'll verify your identity with the security info you registered, then choose a new password.
 reset-back-to-sign-in = Back to sign in

@@ -6,6 +6,7 @@ signin-account-label = Account
 signin-account-hint = Your work or school account, for example adele@contoso.example
 signin-password-label = Password
 signin-submit = Sign in
+signin-forgot = Forgot my password?
 signin-submitting = Signing in…
 
 ## Two-step verification at sign-in

@@ -1,6 +1,5 @@
 ## Een vergeten wachtwoord opnieuw instellen
 
-signin-forgot = Wachtwoord vergeten?
 reset-title = Terug naar uw account
 reset-intro = Voer uw account in. U verifieert uw identiteit met de beveiligingsgegevens die u hebt geregistreerd en kiest daarna een nieuw wachtwoord.
 reset-back-to-sign-in = Terug naar aanmelden

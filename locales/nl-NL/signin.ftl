@@ -6,6 +6,7 @@ signin-account-label = Account
 signin-account-hint = Uw werk- of schoolaccount, bijvoorbeeld adele@contoso.example
 signin-password-label = Wachtwoord
 signin-submit = Aanmelden
+signin-forgot = Wachtwoord vergeten?
 signin-submitting = Bezig met aanmelden…
 
 ## Two-step verification at sign-in

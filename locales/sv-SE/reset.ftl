@@ -1,6 +1,5 @@
 ## Återställa ett glömt lösenord
 
-signin-forgot = Har du glömt lösenordet?
 reset-title = Kom tillbaka till ditt konto
 reset-intro = Ange ditt konto. Du verifierar din identitet med den säkerhetsinformation du har registrerat och väljer sedan ett nytt lösenord.
 reset-back-to-sign-in = Tillbaka till inloggningen

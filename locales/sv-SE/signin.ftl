@@ -6,6 +6,7 @@ signin-account-label = Konto
 signin-account-hint = Ditt arbets- eller skolkonto, till exempel adele@contoso.example
 signin-password-label = Lösenord
 signin-submit = Logga in
+signin-forgot = Har du glömt lösenordet?
 signin-submitting = Loggar in…
 
 ## Two-step verification at sign-in

@@ -10,9 +10,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::oidc::{
-    ApplicationAsking, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
-};
+use crate::oidc::{Authorization, AuthorizationRequest, NewApplication, RegisteredApplication};
 use crate::policy::Policy;
 use crate::{
     AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
@@ -242,9 +240,6 @@ endpoints! {
     /// An application's authorization request, as the sign-in entry found
     /// it in its address: back to the application, or sign in first.
     ContinueAuthorization: Post "/oidc/authorization", AuthorizationRequest => Authorization;
-    /// Which application an authorization request comes from, for the
-    /// sign-in page to name; nothing is issued.
-    DescribeAuthorization: Post "/oidc/application", AuthorizationRequest => ApplicationAsking;
     /// Who an invitation's link is for (the link's token in the body,
     /// never in an address that logs keep).
     GetInvitation: Post "/invitation", InvitationToken => InvitationView;

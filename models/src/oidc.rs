@@ -28,24 +28,19 @@ pub struct AuthorizationRequest {
 /// What becomes of an authorization request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "then", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Authorization {
     /// Back to the application, with a code or an OAuth error: the browser
     /// goes there.
     Return { to: String },
-    /// The person must sign in first, on our sign-in page, which comes
-    /// back to the request (`next`, a path of ours) afterwards.
-    SignIn { next: String },
-}
-
-/// The application an authorization request comes from, as the sign-in
-/// page names it ("Sign in to continue to Payroll"), and the account it
-/// suggests (`login_hint`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ApplicationAsking {
-    pub name: String,
-    pub login_hint: Option<String>,
+    /// The person must sign in first, here, which names the application
+    /// ("Sign in to continue to Payroll") and fills in the account it
+    /// suggests; then the request is made again (`next`, a path of ours).
+    SignIn {
+        application: String,
+        login_hint: Option<String>,
+        next: String,
+    },
 }
 
 /// An application as an administrator registers it.

@@ -2,12 +2,12 @@
 //! organization sends its people here to sign in, and gets back who they
 //! are and how they proved it (the authorization code flow, with PKCE).
 //!
-//! The browser's part goes through the sign-in entry: `/oauth2/authorize`
-//! is one of its pages, which hands its query to `authorize` with a
+//! The browser's part goes through the sign-in page: `/oauth2/authorize`
+//! is one of its addresses, which hands its query to `authorize` with a
 //! same-origin request, where the session cookie (`SameSite=Strict`) is
 //! sent even when the application's site sent the person here. Either the
-//! person goes back to the application with a code, or signs in on our own
-//! pages first and comes back to the same request. The application then
+//! person goes back to the application with a code, or signs in there
+//! first (the page names the application) and the request is made again. The application then
 //! redeems the code (`exchange`) for an ID token signed by `oidc_keys.rs`
 //! and an access token for `userinfo`.
 //!
@@ -20,8 +20,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use models::oidc::{
-    APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationAsking,
-    Authorization, NewApplication, RegisteredApplication,
+    APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, Authorization,
+    NewApplication, RegisteredApplication,
 };
 use models::{ErrorCode, Field};
 use serde::Deserialize;
@@ -273,6 +273,8 @@ pub async fn authorize(
         _ if prompt_none => return Ok(back.error("login_required")),
         _ => {
             return Ok(Authorization::SignIn {
+                application: client.name,
+                login_hint: params.login_hint.filter(|hint| hint.len() <= 256),
                 next: again_without_prompting(query),
             });
         }
@@ -305,17 +307,6 @@ pub async fn authorize(
         )
         .await?;
     Ok(back.with(&[("code", &code)]))
-}
-
-/// The application an authorization request comes from, for the sign-in
-/// page to name: the same checks as `authorize` up to the redirect
-/// address, and nothing issued.
-pub async fn describe(state: &AppState, query: &str) -> AppResult<ApplicationAsking> {
-    let (params, client) = requesting(state, query).await?;
-    Ok(ApplicationAsking {
-        name: client.name,
-        login_hint: params.login_hint.filter(|hint| hint.len() <= 256),
-    })
 }
 
 /// A request's parameters and its application, registered, enabled and

@@ -15,6 +15,7 @@ pub const BINARYEN_VERSION: &str = "132.0.0"; // Debian's binaryen 108 breaks -O
 pub fn all() -> Result {
     client_tools()?;
     system_packages(&["chromium", "brotli"])?;
+    apache_with_openidc()?;
     postgres_binaries()?;
     node_packages()
 }
@@ -103,6 +104,15 @@ pub fn system_packages(packages: &[&str]) -> Result {
         return Ok(());
     }
     apt_install(&missing)
+}
+
+/// Apache httpd with mod_auth_openidc: the OpenID Connect relying party
+/// the end-to-end tests sign in through secinfo (`end2end/apache/`).
+pub fn apache_with_openidc() -> Result {
+    if exists("/usr/sbin/apache2") && exists("/usr/lib/apache2/modules/mod_auth_openidc.so") {
+        return Ok(());
+    }
+    apt_install(&["apache2", "libapache2-mod-auth-openidc"])
 }
 
 pub fn postgres_binaries() -> Result {

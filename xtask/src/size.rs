@@ -29,8 +29,10 @@ pub const APP_BUDGET: u64 = 250_000;
 /// 407,461 on 2026-12-04 with one API call, one submit pattern and the
 /// page guards, so it comes down to hold that; 538,428 on 2026-12-05
 /// with the import of people and the temporary password, and 425,455 once
-/// the administrators' pages became an entry of their own).
-pub const APP_CEILING: u64 = 430_000;
+/// the administrators' pages became an entry of their own; 430,639 with
+/// an application's sign-in request, and dialog.css moved here from the
+/// sign-in page, which shows no dialog).
+pub const APP_CEILING: u64 = 431_000;
 /// What the administrators' entry adds to an administrator's visit: the
 /// whole client with their pages, which everyone else no longer downloads
 /// (measured 2026-12-05 at 536,583 bytes).

@@ -24,6 +24,7 @@ pub fn all(args: &[String]) -> Result {
     setup::system_packages(&["chromium", "brotli"])?;
     setup::postgres_binaries()?;
     if !skip_e2e {
+        setup::apache_with_openidc()?;
         setup::node_packages()?;
     }
 

@@ -1,6 +1,5 @@
 //! One routed page per file.
 
-pub mod authorize;
 pub mod for_administrators;
 pub mod invitation;
 pub mod not_found;

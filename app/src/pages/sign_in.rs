@@ -2,7 +2,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use models::endpoints::{DescribeAuthorization, StartPasskeySignIn};
+use models::endpoints::{ContinueAuthorization, StartPasskeySignIn};
+use models::oidc::{Authorization, AuthorizationRequest};
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
 use crate::address::use_address;
@@ -10,6 +11,7 @@ use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
+use crate::components::progress::Progress;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::pages::whole_app::LoadWholeApp;
@@ -28,7 +30,16 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     let i18n = use_i18n();
     let session = use_session();
     let address = use_address();
+    // Sent by an application (OpenID Connect, `/oauth2/authorize`): the
+    // server says whether the person goes back to it at once, or signs in
+    // here first (`authorize`).
+    let authorizing =
+        window().location().pathname().ok().as_deref() == Some(models::oidc::AUTHORIZE_PATH);
+    let asked = Asked::new(authorizing);
     let next = move || {
+        if let Some(next) = asked.next.get_untracked() {
+            return next;
+        }
         let next = untrack(|| address.query("next"));
         safe_return_path(next.as_deref()).to_owned()
     };
@@ -36,38 +47,22 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     let signed_out_everywhere =
         move || address.query("signed-out").as_deref() == Some("everywhere");
 
-    // Sent by an application (OpenID Connect): the page names it, and
-    // fills in the account it suggests.
-    let application: RwSignal<Option<String>> = RwSignal::new(None);
     let account = RwSignal::new(String::new());
-    if let Some(query) = next()
-        .strip_prefix(models::oidc::AUTHORIZE_PATH)
-        .and_then(|rest| rest.strip_prefix('?'))
-        .map(str::to_owned)
-    {
-        leptos::task::spawn_local(async move {
-            let request = models::oidc::AuthorizationRequest { query };
-            if let Ok(asking) = api::call_aside::<DescribeAuthorization>(&request).await {
-                if let Some(hint) = asking.login_hint
-                    && account.try_with_untracked(String::is_empty) == Some(true)
-                {
-                    account.try_set(hint);
-                }
-                application.try_set(Some(asking.name));
-            }
-        });
+    if authorizing {
+        authorize(asked, account);
     }
     let for_application = move || {
-        application.get().map(|name| {
+        asked.application.get().map(|name| {
             let mut args = i18n::Args::new();
             args.set("application", name);
-            view! { <p class="lead signin-application">{move || i18n.t_with("signin-for-application", &args)}</p> }
+            view! { <p class="lead">{move || i18n.t_with("signin-for-application", &args)}</p> }
         })
     };
 
-    // Already signed in: nothing to do here.
+    // Already signed in: nothing to do here. An application's request
+    // waits for the server's answer, which sends a session on already.
     Effect::new(move |_| {
-        if session.is_signed_in() {
+        if session.is_signed_in() && (!authorizing || asked.next.with(Option::is_some)) {
             address.replace_with(&next());
         }
     });
@@ -232,6 +227,21 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
         address.replace_with(&next());
     });
     move || {
+        if asked.waiting.get() {
+            return view! {
+                <Progress label=Signal::derive(move || i18n.t("authorize-continuing"))/>
+            }
+            .into_any();
+        }
+        if let Some(refused) = asked.refused.get() {
+            return view! {
+                <section class="card page-narrow">
+                    <h1>{move || i18n.t("authorize-title")}</h1>
+                    <ErrorAlert message=Signal::derive(move || Some(i18n.error(&refused)))/>
+                </section>
+            }
+            .into_any();
+        }
         if waits_for_second_step() {
             match second_step {
                 Some(show) => show(verified),
@@ -249,7 +259,10 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
             {move || session.ended.get().then(|| view! {
                 <p class="notice" role="status">{move || i18n.t("signin-session-ended")}</p>
             })}
-            <p class="lead">{move || i18n.t("signin-intro")}</p>
+            // Sent by an application, the page says where it leads instead.
+            {move || asked.application.with(Option::is_none).then(|| view! {
+                <p class="lead">{move || i18n.t("signin-intro")}</p>
+            })}
             <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
                 <ErrorAlert message=message_at(None)/>
                 <TextField
@@ -296,4 +309,59 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
     }.into_any()
         }
     }
+}
+
+/// What an application's sign-in request came to: waiting for the
+/// server's answer, refused (no application of ours, or an address it did
+/// not register), or to sign in here first — naming the application, and
+/// coming back to the request (`next`) afterwards.
+#[derive(Clone, Copy)]
+struct Asked {
+    waiting: RwSignal<bool>,
+    refused: RwSignal<Option<ApiError>>,
+    application: RwSignal<Option<String>>,
+    next: RwSignal<Option<String>>,
+}
+
+impl Asked {
+    fn new(authorizing: bool) -> Asked {
+        Asked {
+            waiting: RwSignal::new(authorizing),
+            refused: RwSignal::new(None),
+            application: RwSignal::new(None),
+            next: RwSignal::new(None),
+        }
+    }
+}
+
+/// Hands this address's request to the server: back to the application
+/// (its own registered address), or sign in here first, with the account
+/// it suggests filled in.
+fn authorize(asked: Asked, account: RwSignal<String>) {
+    let query = window().location().search().unwrap_or_default();
+    let request = AuthorizationRequest {
+        query: query.trim_start_matches('?').to_owned(),
+    };
+    leptos::task::spawn_local(async move {
+        match api::call::<ContinueAuthorization>(&request).await {
+            Ok(Authorization::Return { to }) => {
+                let _ = window().location().replace(&to);
+                return;
+            }
+            Ok(Authorization::SignIn {
+                application,
+                login_hint,
+                next,
+            }) => {
+                account.try_set(login_hint.unwrap_or_default());
+                asked.application.try_set(Some(application));
+                asked.next.try_set(Some(next));
+            }
+            Err(e) => {
+                asked.refused.try_set(Some(e));
+                crate::focus::focus_heading_once_shown();
+            }
+        }
+        asked.waiting.try_set(false);
+    });
 }

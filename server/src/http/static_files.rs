@@ -61,12 +61,15 @@ pub fn router(state: AppState) -> Router {
             },
         )
     });
-    // An application's sign-in request: the sign-in entry reads it and
-    // asks the server what becomes of it (`oidc.rs`), with or without a
-    // session, so it is the same page for everybody.
+    // An application's sign-in request is the sign-in page's too, which
+    // asks the server what becomes of it (`oidc.rs`).
     router = router.route(models::oidc::AUTHORIZE_PATH, {
-        let sign_in = pages.sign_in.clone();
-        get(move |request: Request| serve(sign_in.clone(), request))
+        let pages = pages.clone();
+        get(
+            move |state: State<AppState>, jar: CookieJar, request: Request| {
+                pages.clone().sign_in_page(state, jar, request)
+            },
+        )
     });
     let admin_paths = [ADMIN_PAGES.to_owned(), format!("{ADMIN_PAGES}/{{*page}}")];
     let signed_in_paths = models::SIGNED_IN_PAGES

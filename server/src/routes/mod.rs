@@ -149,7 +149,6 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::temporary_password,
         people::delete,
         oidc::continue_authorization,
-        oidc::describe_authorization,
         oidc::register,
         people::invite,
         invitation::view,

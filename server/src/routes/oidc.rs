@@ -1,17 +1,13 @@
-//! OpenID Connect (`oidc.rs`) in the JSON API: the sign-in entry's
-//! questions about an application's request, and the administrators'
+//! OpenID Connect (`oidc.rs`) in the JSON API: the sign-in page's
+//! question about an application's request, and the administrators'
 //! registration of an application. The protocol's own endpoints are in
 //! `oidc_provider.rs`.
 
 use axum::extract::State;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::endpoints::{
-    Answer, Body, ContinueAuthorization, DescribeAuthorization, Endpoint, RegisterApplication,
-};
-use models::oidc::{
-    ApplicationAsking, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
-};
+use models::endpoints::{Answer, Body, ContinueAuthorization, Endpoint, RegisterApplication};
+use models::oidc::{Authorization, AuthorizationRequest, NewApplication, RegisteredApplication};
 
 use crate::error::AppResult;
 use crate::http::cookies::presented;
@@ -24,7 +20,6 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .endpoint(ContinueAuthorization, continue_authorization)
-        .endpoint(DescribeAuthorization, describe_authorization)
         .endpoint(RegisterApplication, register)
 }
 
@@ -43,16 +38,6 @@ pub async fn continue_authorization(
     Ok(Json(
         oidc::authorize(&state, &caller, presented.as_ref(), &request.query).await?,
     ))
-}
-
-/// Which application a sign-in request comes from.
-#[utoipa::path(post, path = DescribeAuthorization::FULL_PATH, request_body = AuthorizationRequest, responses(
-    (status = 200, body = ApplicationAsking), (status = 400, body = models::ApiError)))]
-pub async fn describe_authorization(
-    State(state): State<AppState>,
-    ApiJson(request): ApiJson<Body<DescribeAuthorization>>,
-) -> AppResult<Json<Answer<DescribeAuthorization>>> {
-    Ok(Json(oidc::describe(&state, &request.query).await?))
 }
 
 /// Registers an application; its secret is shown this once.

@@ -1,0 +1,71 @@
+import { expect, test, uniqueNlMobile } from '../fixtures';
+import { ProtectedByApache, registerApplication } from '../pages/apache';
+import { Handset } from '../pages/handset';
+import { PHONE } from '../pages/phone-texts';
+import { addPhoneByText, signIn } from '../pages/security-info-flows';
+import { SecurityInfoPage } from '../pages/security-info-page';
+import { SignInPage } from '../pages/sign-in-page';
+
+// Applications sign in through secinfo (OpenID Connect), proven with a
+// relying party nobody here wrote: Debian's Apache httpd with
+// mod_auth_openidc, protecting a page that shows the claims it received.
+const TWO_STEP = { two_step_sign_in: true, limits: { resend_cooldown_seconds: 0 } };
+const APACHE_PORT = 8094;
+
+test('an application behind Apache mod_auth_openidc signs its user in with a password and a texted code', async ({ page, context, makeUser, playwright, baseURL, expectAccessible }) => {
+  const admin = await makeUser({ admin: true, policy: TWO_STEP });
+  const user = await makeUser({ organizationOf: admin, displayName: 'Adele Vance' });
+  const number = uniqueNlMobile();
+  const handsetPage = await context.newPage();
+  await signIn(page, user);
+  await addPhoneByText(page, handsetPage, number);
+  await new SecurityInfoPage(page).signOut();
+
+  const adminRequest = await playwright.request.newContext({ baseURL });
+  const client = await registerApplication(adminRequest, baseURL!, admin, {
+    name: 'Payroll',
+    redirectUris: [ProtectedByApache.redirectUri(APACHE_PORT)],
+  });
+  await adminRequest.dispose();
+  const apache = await ProtectedByApache.start({ port: APACHE_PORT, issuer: baseURL!, client });
+  try {
+    // Apache sends the person to secinfo's own sign-in page, which names
+    // the application.
+    await page.goto(apache.url('/protected/claims.shtml'));
+    const signInPage = new SignInPage(page);
+    await expect(signInPage.heading).toBeVisible();
+    await expect(page.getByText('Sign in to continue to Payroll.')).toBeVisible();
+    await expectAccessible(page);
+    await signInPage.signIn(user);
+
+    // The second step, as for secinfo itself.
+    await expect(page.getByRole('heading', { level: 1, name: 'Verify your identity' })).toBeVisible();
+    const code = page.getByLabel(PHONE.en.codeLabel, { exact: true });
+    await expect(code).toBeFocused();
+    await code.fill(await new Handset(handsetPage, number.e164).lastCode());
+    await page.getByRole('button', { name: PHONE.en.next }).click();
+
+    // Back on the application's page, with what Apache received.
+    await expect(page).toHaveURL(apache.url('/protected/claims.shtml'), { timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 1, name: 'Payroll' })).toBeVisible();
+    await expect(page.locator('#remote-user')).toHaveText(user.accountName);
+    await expect(page.locator('#name')).toHaveText('Adele Vance');
+    await expect(page.locator('#amr')).toHaveText('pwd,sms,mfa');
+    await expect(page.locator('#acr')).toHaveText('urn:secinfo:acr:multi-factor');
+  } catch (error) {
+    console.log(apache.errorLog());
+    throw error;
+  } finally {
+    await apache.stop();
+  }
+});
+
+test('a request from an application secinfo does not know stays here with the reason, in sv-SE', async ({ page, expectAccessible }) => {
+  await page.goto('/oauth2/authorize?response_type=code&client_id=unknown&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&scope=openid&lng=sv-SE');
+  const heading = page.getByRole('heading', { level: 1, name: 'Logga in i ett program' });
+  await expect(heading).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Programmet som skickade dig hit är inte registrerat');
+  await expect(heading).toBeFocused();
+  expect(page.url()).toContain('/oauth2/authorize');
+  await expectAccessible(page);
+});
