@@ -9,7 +9,7 @@ use crate::address::Address;
 use crate::components::progress::Progress;
 use crate::features::verify::second_step::SecondStep;
 use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
-use crate::i18n::{ALL_MESSAGES, I18n, SIGN_IN_MESSAGES, use_i18n};
+use crate::i18n::{I18n, MEMBER_MESSAGES, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
     invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
@@ -17,36 +17,43 @@ use crate::pages::{
     sign_in::SignInPage,
 };
 use crate::session::Session;
+use i18n::Localizer;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let i18n = I18n::provide(ALL_MESSAGES);
+    let messages = ADMIN_PAGES
+        .with(Cell::get)
+        .map_or(MEMBER_MESSAGES, |(_, messages)| messages);
+    let i18n = I18n::provide(messages);
     let session = Session::provide(i18n);
     view! { <Router><RoutedPages session/></Router> }
 }
 
-/// The administrators' pages (People, a person, the import, the policy).
+/// The administrators' pages (People, a person, the import, the policy,
+/// Applications).
 #[derive(Clone, Copy)]
 pub enum AdminPage {
     Policy,
     People,
     PeopleImport,
     Person,
+    Applications,
 }
 
 /// Draws an administrators' page.
 type DrawAdminPage = fn(AdminPage) -> AnyView;
 
 thread_local! {
-    /// How this entry draws the administrators' pages: set by the
-    /// administrators' entry (`start_admin`) alone, so that the linker
-    /// leaves them out of the whole client, which everyone downloads.
-    static ADMIN_PAGES: Cell<Option<DrawAdminPage>> = const { Cell::new(None) };
+    /// How this entry draws the administrators' pages, and the messages
+    /// with theirs: set by the administrators' entry (`start_admin`) alone,
+    /// so that the linker leaves both out of the whole client, which
+    /// everyone downloads.
+    static ADMIN_PAGES: Cell<Option<(DrawAdminPage, Localizer)>> = const { Cell::new(None) };
 }
 
-/// Lets this entry draw the administrators' pages.
-pub fn with_admin_pages(pages: DrawAdminPage) {
-    ADMIN_PAGES.with(|p| p.set(Some(pages)));
+/// Lets this entry draw the administrators' pages, in `messages`.
+pub fn with_admin_pages(pages: DrawAdminPage, messages: Localizer) {
+    ADMIN_PAGES.with(|p| p.set(Some((pages, messages))));
 }
 
 thread_local! {
@@ -66,7 +73,7 @@ pub fn loaded_here() {
 /// page does). Loaded here already, the server has no such page: it is
 /// not found, rather than loaded again and again.
 fn administrators(page: AdminPage) -> AnyView {
-    if let Some(draw) = ADMIN_PAGES.with(Cell::get) {
+    if let Some((draw, _)) = ADMIN_PAGES.with(Cell::get) {
         return draw(page);
     }
     // The router's address: the browser's may still be the page left.
@@ -80,6 +87,8 @@ fn administrators(page: AdminPage) -> AnyView {
         true => here,
         false => format!("{here}?{query}"),
     };
+    // Loaded anew, the page focuses its heading, as after any move.
+    crate::focus::focus_heading_after_load();
     let _ = window().location().assign(&address);
     view! { <Loading/> }.into_any()
 }
@@ -103,6 +112,7 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/admin/policy") view=|| administrators(AdminPage::Policy)/>
                     <Route path=path!("/admin/people") view=|| administrators(AdminPage::People)/>
                     <Route path=path!("/admin/people/import") view=|| administrators(AdminPage::PeopleImport)/>
+                    <Route path=path!("/admin/applications") view=|| administrators(AdminPage::Applications)/>
                     <Route path=path!("/admin/people/:id") view=|| administrators(AdminPage::Person)/>
                     <Route path=path!("/password") view=PasswordPage/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage/>

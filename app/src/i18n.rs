@@ -12,8 +12,27 @@ use models::{ApiError, Locale};
 
 use crate::address::query_value;
 
-/// Every message: what the whole application shows.
+/// Every message: what the administrators' entry shows.
 pub const ALL_MESSAGES: Localizer = Localizer::of(files::ALL);
+
+/// What the whole client shows: every file but those of the
+/// administrators' pages alone (their errors, People, the import, a
+/// person's activity, Applications), which only the administrators' entry
+/// draws and carries (`app::with_admin_pages`), and the server's texts,
+/// calls and emails (`messages.ftl`).
+pub const MEMBER_MESSAGES: Localizer = Localizer::of(MEMBER_FILES);
+static MEMBER_FILES: &[&i18n::Messages] = &[
+    &files::BRAND,
+    &files::ERRORS,
+    &files::INVITATION,
+    &files::METHODS,
+    &files::PASSWORD,
+    &files::QUESTIONS,
+    &files::RESET,
+    &files::SECURITY_INFO,
+    &files::SHELL,
+    &files::SIGNIN,
+];
 
 /// The messages the sign-in entry shows: its own (the link to a password
 /// reset among them), the shell's and every error's. The other files are not

@@ -277,6 +277,7 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
                 </Show>
                 <Show when=is_admin>
                     {link("/admin/policy", Glyph::Policy, "policy-title")}
+                    {link("/admin/applications", Glyph::Applications, "nav-applications")}
                 </Show>
             </ul>
         </nav>

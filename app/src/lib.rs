@@ -62,7 +62,7 @@ pub fn start_app() {
 /// only it reaches.
 pub fn start_admin() {
     console_error_panic_hook::set_once();
-    app::with_admin_pages(pages::administrators_page);
+    app::with_admin_pages(pages::administrators_page, i18n::ALL_MESSAGES);
     leptos::mount::mount_to_body(app::App);
 }
 

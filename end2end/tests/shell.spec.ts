@@ -1,4 +1,5 @@
 import { LOCALES, expect, test, uniqueNlMobile } from '../fixtures';
+import type { Locale } from '../fixtures';
 import { addAuthenticatorApp, addPhoneByText, signIn } from '../pages/security-info-flows';
 import { SecurityInfoPage } from '../pages/security-info-page';
 import { SignInPage } from '../pages/sign-in-page';
@@ -61,6 +62,8 @@ test('the account menu opens and closes with the keyboard, focus where the perso
   await expect(new SignInPage(page).heading).toBeVisible();
 });
 
+const APPLICATIONS: Record<Locale, string> = { en: 'Applications', 'nl-NL': 'Toepassingen', 'sv-SE': 'Program' };
+
 for (const locale of LOCALES) {
   test.describe(locale, () => {
     test.use({ locale });
@@ -75,8 +78,9 @@ for (const locale of LOCALES) {
       await expect(page).toHaveURL(/\/overview$/);
       await expect(nav.getByRole('link', { name: OVERVIEW[locale] })).toHaveAttribute('aria-current', 'page');
       await expect(nav.getByRole('link', { name: TEXT[locale].securityInfo })).not.toHaveAttribute('aria-current');
-      // Admins also find People and the policy there.
-      await expect(nav.getByRole('link')).toHaveCount(5);
+      // Admins also find People, the policy and Applications there.
+      await expect(nav.getByRole('link')).toHaveCount(6);
+      await expect(nav.getByRole('link', { name: APPLICATIONS[locale] })).toBeVisible();
       await expectAccessible(page);
     });
   });

@@ -6,7 +6,6 @@ error-method-counts-for-nothing = An allowed method must count for two-step veri
 error-pass-lifetime-out-of-bounds = This lifetime is outside what your organization's policy allows for a Temporary Access Pass.
 error-account-outside-domain = Use an account in your organization's domain.
 error-account-exists = Someone already has this account.
-error-invitation-expired = This invitation link no longer works: it was used, has expired or was replaced by a newer one. Ask your administrator for a new invitation.
 error-pass-lifetimes-disordered = A Temporary Access Pass's shortest lifetime can't be longer than its default, nor its default longer than its longest.
 error-support-contact-too-long = Keep the help desk contact to 200 characters.
 error-has-password = This person has a password already. Remove it first: the invitation then lets them choose a new one.

@@ -9,3 +9,4 @@ invitation-welcome = Welcome, { $name }
 #   $organization (String) - the organization's name
 invitation-intro = Choose a password for { $account } at { $organization }. Then you'll set up how you verify who you are.
 invitation-submit = Save password and continue
+error-invitation-expired = This invitation link no longer works: it was used, has expired or was replaced by a newer one. Ask your administrator for a new invitation.

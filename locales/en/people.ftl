@@ -1,6 +1,5 @@
 ## People (administrators)
 
-people-title = People
 people-intro = Find the people of your organization, see what they can verify with, and help someone who lost their methods back in with a Temporary Access Pass.
 people-search-label = Find by name or account
 people-search = Search

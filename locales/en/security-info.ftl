@@ -109,3 +109,9 @@ pass-delete-title = Delete your Temporary Access Pass?
 pass-delete-question = The pass will no longer sign you in.
 pass-delete-signs-out = You signed in with this pass, so deleting it signs you out here. Sign in again with your password or one of your methods.
 pass-delete-confirm = Delete
+
+## The administrators' pages in the navigation (their own messages come with their pages,
+## in the administrators' entry)
+
+people-title = People
+nav-applications = Applications

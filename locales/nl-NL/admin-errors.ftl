@@ -6,7 +6,6 @@ error-method-counts-for-nothing = Een toegestane methode moet meetellen voor ver
 error-pass-lifetime-out-of-bounds = Deze geldigheidsduur valt buiten wat het beleid van uw organisatie toestaat voor een tijdelijke toegangspas.
 error-account-outside-domain = Gebruik een account in het domein van uw organisatie.
 error-account-exists = Iemand heeft dit account al.
-error-invitation-expired = Deze uitnodigingskoppeling werkt niet meer: ze is al gebruikt, verlopen of vervangen door een nieuwere. Vraag uw beheerder om een nieuwe uitnodiging.
 error-pass-lifetimes-disordered = De kortste geldigheidsduur van een tijdelijke toegangspas mag niet langer zijn dan de standaardduur, en de standaardduur niet langer dan de langste.
 error-support-contact-too-long = Houd de contactgegevens van de helpdesk op maximaal 200 tekens.
 error-has-password = Deze persoon heeft al een wachtwoord. Verwijder het eerst: met de uitnodiging kiest de persoon dan een nieuw wachtwoord.

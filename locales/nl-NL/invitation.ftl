@@ -9,3 +9,4 @@ invitation-welcome = Welkom, { $name }
 #   $organization (String) - the organization's name
 invitation-intro = Kies een wachtwoord voor { $account } bij { $organization }. Daarna stelt u in hoe u uw identiteit verifieert.
 invitation-submit = Wachtwoord opslaan en doorgaan
+error-invitation-expired = Deze uitnodigingskoppeling werkt niet meer: ze is al gebruikt, verlopen of vervangen door een nieuwere. Vraag uw beheerder om een nieuwe uitnodiging.

@@ -1,6 +1,5 @@
 ## People (administrators)
 
-people-title = Personen
 people-intro = Zoek de personen in uw organisatie, bekijk waarmee ze hun identiteit kunnen verifiëren en help iemand die zijn methoden kwijt is weer op weg met een tijdelijke toegangspas.
 people-search-label = Zoeken op naam of account
 people-search = Zoeken

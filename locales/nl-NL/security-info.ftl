@@ -97,3 +97,9 @@ pass-delete-title = Uw tijdelijke toegangspas verwijderen?
 pass-delete-question = U kunt zich dan niet meer met de pas aanmelden.
 pass-delete-signs-out = U hebt zich met deze pas aangemeld. Als u de pas verwijdert, wordt u hier afgemeld. Meld u opnieuw aan met uw wachtwoord of een van uw methoden.
 pass-delete-confirm = Verwijderen
+
+## The administrators' pages in the navigation (their own messages come with their pages,
+## in the administrators' entry)
+
+people-title = Personen
+nav-applications = Toepassingen

@@ -6,7 +6,6 @@ error-method-counts-for-nothing = En tillåten metod måste räknas för tvåste
 error-pass-lifetime-out-of-bounds = Den här giltighetstiden ligger utanför vad organisationens princip tillåter för ett tillfälligt åtkomstpass.
 error-account-outside-domain = Använd ett konto i organisationens domän.
 error-account-exists = Någon har redan det här kontot.
-error-invitation-expired = Den här inbjudningslänken fungerar inte längre: den har redan använts, har gått ut eller har ersatts av en nyare. Be administratören om en ny inbjudan.
 error-pass-lifetimes-disordered = Den kortaste giltighetstiden för ett tillfälligt åtkomstpass får inte vara längre än standardtiden, och standardtiden inte längre än den längsta.
 error-support-contact-too-long = Kontaktuppgifterna till supportavdelningen får vara högst 200 tecken.
 error-has-password = Den här personen har redan ett lösenord. Ta bort det först: med inbjudan väljer personen sedan ett nytt.

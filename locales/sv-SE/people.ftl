@@ -1,6 +1,5 @@
 ## People (administrators)
 
-people-title = Personer
 people-intro = Hitta personerna i din organisation, se vad de kan verifiera sin identitet med och hjälp den som har förlorat sina metoder att komma in igen med ett tillfälligt åtkomstpass.
 people-search-label = Sök på namn eller konto
 people-search = Sök

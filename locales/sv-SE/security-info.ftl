@@ -97,3 +97,9 @@ pass-delete-title = Vill du ta bort ditt tillfälliga åtkomstpass?
 pass-delete-question = Du kan inte längre logga in med passet.
 pass-delete-signs-out = Du loggade in med det här passet, så om du tar bort det loggas du ut här. Logga in igen med ditt lösenord eller någon av dina metoder.
 pass-delete-confirm = Ta bort
+
+## The administrators' pages in the navigation (their own messages come with their pages,
+## in the administrators' entry)
+
+people-title = Personer
+nav-applications = Program

@@ -10,7 +10,9 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::oidc::{Authorization, AuthorizationRequest, NewApplication, RegisteredApplication};
+use crate::oidc::{
+    ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
+};
 use crate::policy::Policy;
 use crate::{
     AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
@@ -237,6 +239,8 @@ endpoints! {
     /// Registers an application that signs its people in through secinfo
     /// (OpenID Connect); its secret is shown this once.
     RegisterApplication: Post "/admin/applications", NewApplication => RegisteredApplication;
+    /// The organization's applications, the newest first.
+    ListApplications: Get "/admin/applications", - => Vec<ApplicationView>;
     /// An application's authorization request, as the sign-in entry found
     /// it in its address: back to the application, or sign in first.
     ContinueAuthorization: Post "/oidc/authorization", AuthorizationRequest => Authorization;

@@ -68,6 +68,18 @@ pub struct RegisteredApplication {
     pub client_secret: Option<String>,
 }
 
+/// An application as its administrators see it (never its secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationView {
+    pub client_id: String,
+    pub name: String,
+    pub redirect_uris: Vec<String>,
+    pub public: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
 /// The most addresses an application registers of each kind.
 pub const APPLICATION_MAX_URIS: usize = 10;
 /// The longest name of an application, in characters.

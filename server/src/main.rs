@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use secinfo_server::clock::{Clock, SystemClock};
 use secinfo_server::config::{Config, Mode};
 use secinfo_server::store::Store;
-use secinfo_server::{AppState, app, bootstrap, seed};
+use secinfo_server::{AppState, app, bootstrap, oidc_keys, seed};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -15,6 +15,8 @@ async fn main() {
         std::process::exit(1);
     }
 }
+
+const KEYS_USAGE: &str = "usage: secinfo-server keys rotate\n  makes a new key sign OpenID Connect ID tokens from now on (keys also rotate by themselves every 30 days)";
 
 async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let started = Instant::now();
@@ -29,13 +31,28 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 
     // `secinfo-server bootstrap …`: a new organization's first
     // administrator, on the configured database, in any mode.
+    // `secinfo-server keys rotate`: a new key signs ID tokens from now on.
     let mut args = std::env::args().skip(1);
     if let Some(command) = args.next() {
+        let state = AppState::new(config, store, clock);
+        if command == "keys" {
+            if args.next().as_deref() != Some("rotate") {
+                return Err(KEYS_USAGE.into());
+            }
+            let kid = oidc_keys::rotate(&state).await?;
+            println!(
+                "Key {kid} signs ID tokens from now on; the earlier keys stay published until the tokens they signed expire."
+            );
+            return Ok(());
+        }
         if command != "bootstrap" {
-            return Err(format!("unknown command {command}\n\n{}", bootstrap::USAGE).into());
+            return Err(format!(
+                "unknown command {command}\n\n{}\n\n{KEYS_USAGE}",
+                bootstrap::USAGE
+            )
+            .into());
         }
         let request = bootstrap::Bootstrap::from_args(args)?;
-        let state = AppState::new(config, store, clock);
         let done = bootstrap::bootstrap(&state, &request).await?;
         print_bootstrapped(&done);
         return Ok(());

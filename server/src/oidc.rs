@@ -20,8 +20,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use models::oidc::{
-    APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, Authorization,
-    NewApplication, RegisteredApplication,
+    APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationView,
+    Authorization, NewApplication, RegisteredApplication,
 };
 use models::{ErrorCode, Field};
 use serde::Deserialize;
@@ -160,6 +160,28 @@ pub async fn register(
         client_id,
         client_secret: secret,
     })
+}
+
+/// The administrator's organization's applications, the newest first.
+pub async fn applications(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<Vec<ApplicationView>> {
+    crate::administration::admin_only(state, session).await?;
+    let clients = state
+        .store
+        .clients_of(&session.user.organization_id)
+        .await?;
+    Ok(clients
+        .into_iter()
+        .map(|client| ApplicationView {
+            public: client.secret_digest.is_none(),
+            client_id: client.id,
+            name: client.name,
+            redirect_uris: client.redirect_uris,
+            created_at: client.created_at,
+        })
+        .collect())
 }
 
 /// An authorization request's parameters. A parameter given twice is

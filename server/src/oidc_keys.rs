@@ -112,8 +112,9 @@ fn new_key(state: &AppState) -> AppResult<SigningKeyRecord> {
     if point.len() != 65 {
         return Err(AppError::broken("P-256 public key length"));
     }
-    let kid =
-        crate::secret::random_token(12).map_err(|e| AppError::internal("OS RNG failed", e))?;
+    // Sorts in the order of creation: of two keys made within a second
+    // (a rotation just after the first), the later signs.
+    let kid = crate::secret::sortable_id().map_err(|e| AppError::internal("OS RNG failed", e))?;
     let jwk = json!({
         "kty": "EC",
         "crv": "P-256",

@@ -18,6 +18,8 @@ pub enum Glyph {
     Password,
     Policy,
     People,
+    /// Applications: four tiles.
+    Applications,
     SignOut,
     Plus,
 }
@@ -58,6 +60,9 @@ impl Glyph {
             Glyph::Policy => "M4 20.5h16M6 20.5v-15h8v15M14 9.5h4v11M9 9h2M9 12.5h2M9 16h2",
             Glyph::People => {
                 "M9 11.5a3.5 3.5 0 1 0 0-7a3.5 3.5 0 0 0 0 7zM2.5 20c0-3.6 2.9-6 6.5-6s6.5 2.4 6.5 6M16 4.8a3.3 3.3 0 0 1 0 6.4M18 14.4c2.1.7 3.5 2.7 3.5 5.6"
+            }
+            Glyph::Applications => {
+                "M4 4h6.5v6.5H4zM13.5 4H20v6.5h-6.5zM4 13.5h6.5V20H4zM13.5 13.5H20V20h-6.5z"
             }
             Glyph::SignOut => "M14 4.5H6v15h8M10 12h10.5M17 8.5l3.5 3.5-3.5 3.5",
             Glyph::Plus => "M12 5v14M5 12h14",

@@ -1,5 +1,6 @@
 //! One routed page per file.
 
+pub mod applications;
 pub mod for_administrators;
 pub mod invitation;
 pub mod not_found;
@@ -27,5 +28,6 @@ pub fn administrators_page(page: crate::app::AdminPage) -> leptos::prelude::AnyV
         AdminPage::People => people::PeoplePage().into_any(),
         AdminPage::PeopleImport => people_import::PeopleImportPage().into_any(),
         AdminPage::Person => person::PersonPage().into_any(),
+        AdminPage::Applications => applications::ApplicationsPage().into_any(),
     }
 }

@@ -150,6 +150,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::delete,
         oidc::continue_authorization,
         oidc::register,
+        oidc::list,
         people::invite,
         invitation::view,
         invitation::strength,

@@ -1,13 +1,17 @@
 //! OpenID Connect (`oidc.rs`) in the JSON API: the sign-in page's
 //! question about an application's request, and the administrators'
-//! registration of an application. The protocol's own endpoints are in
+//! applications, listed and registered. The protocol's own endpoints are in
 //! `oidc_provider.rs`.
 
 use axum::extract::State;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
-use models::endpoints::{Answer, Body, ContinueAuthorization, Endpoint, RegisterApplication};
-use models::oidc::{Authorization, AuthorizationRequest, NewApplication, RegisteredApplication};
+use models::endpoints::{
+    Answer, Body, ContinueAuthorization, Endpoint, ListApplications, RegisterApplication,
+};
+use models::oidc::{
+    ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
+};
 
 use crate::error::AppResult;
 use crate::http::cookies::presented;
@@ -21,6 +25,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .endpoint(ContinueAuthorization, continue_authorization)
         .endpoint(RegisterApplication, register)
+        .endpoint(ListApplications, list)
 }
 
 /// What becomes of an application's sign-in request: back to it, or sign
@@ -52,4 +57,14 @@ pub async fn register(
 ) -> AppResult<Json<Answer<RegisterApplication>>> {
     let who = caller.on_behalf_of(&session);
     Ok(Json(oidc::register(&state, &who, application).await?))
+}
+
+/// The organization's applications.
+#[utoipa::path(get, path = ListApplications::FULL_PATH, responses(
+    (status = 200, body = Vec<ApplicationView>), (status = 403, body = models::ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<Answer<ListApplications>>> {
+    Ok(Json(oidc::applications(&state, &session).await?))
 }

@@ -32,6 +32,7 @@ pub struct ClientRecord {
     pub redirect_uris: Vec<String>,
     pub logout_uris: Vec<String>,
     pub disabled: bool,
+    pub created_at: UnixTime,
 }
 
 pub struct NewClient<'a> {
@@ -104,6 +105,7 @@ fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
         redirect_uris: lines(&row.try_get::<String, _>("redirect_uris")?),
         logout_uris: lines(&row.try_get::<String, _>("logout_uris")?),
         disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+        created_at: row.try_get("created_at")?,
     })
 }
 
@@ -127,7 +129,7 @@ impl Store {
     pub async fn signing_keys_since(&self, since: UnixTime) -> StoreResult<Vec<SigningKeyRecord>> {
         let rows = sqlx::query(
             "SELECT kid, algorithm, private_sealed, public_jwk, created_at FROM oidc_keys \
-             WHERE created_at >= $1 ORDER BY created_at DESC, kid",
+             WHERE created_at >= $1 ORDER BY created_at DESC, kid DESC",
         )
         .bind(since)
         .fetch_all(&self.pool)
@@ -164,13 +166,28 @@ impl Store {
 
     pub async fn client(&self, id: &str) -> StoreResult<Option<ClientRecord>> {
         let row = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at, created_at \
              FROM oidc_clients WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(client_from_row).transpose()
+    }
+
+    /// The organization's applications, the newest first.
+    pub async fn clients_of(
+        &self,
+        organization_id: &OrganizationId,
+    ) -> StoreResult<Vec<ClientRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at, created_at \
+             FROM oidc_clients WHERE organization_id = $1 ORDER BY created_at DESC, id",
+        )
+        .bind(organization_id.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(client_from_row).collect()
     }
 
     pub async fn insert_code(&self, code: NewCode<'_>) -> StoreResult<()> {

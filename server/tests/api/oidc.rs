@@ -26,6 +26,7 @@ crate::on_both_backends!(
     prompt_login_ends_the_session_and_the_request_comes_back_without_it,
     a_person_of_another_organization_is_not_signed_in_to_this_application,
     only_administrators_register_applications_with_exact_https_addresses,
+    signing_keys_rotate_on_command_and_by_age_and_stay_published_while_their_tokens_live,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -728,4 +729,76 @@ async fn only_administrators_register_applications_with_exact_https_addresses(ba
         registered.secret,
         "the secret is kept as a digest"
     );
+
+    // Listed for administrators, never with the secret.
+    let listed = admin.get("/api/admin/applications").await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let listed = listed.json();
+    assert_eq!(listed[0]["client_id"], registered.id.as_str());
+    assert_eq!(listed[0]["name"], "Payroll");
+    assert_eq!(listed[0]["public"], false);
+    let body = listed.to_string();
+    assert!(!body.contains(registered.secret.as_deref().unwrap()));
+    assert_eq!(
+        member.get("/api/admin/applications").await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// A fresh ID token for a person signed in now, and its key's id.
+async fn id_token_now(app: &TestApp, application: &Application) -> (String, String) {
+    let mut person = app.browser();
+    assert_eq!(
+        person
+            .sign_in("adele@contoso.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let code = code_of(&authorize(&mut person, &query(application, "")).await.json());
+    let tokens = redeem(app, application, &code).await.json();
+    let id_token = tokens["id_token"].as_str().unwrap().to_owned();
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(id_token.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    (id_token, header["kid"].as_str().unwrap().to_owned())
+}
+
+async fn published_kids(app: &TestApp) -> Vec<String> {
+    let jwks = app.browser().get("/oauth2/jwks").await.json();
+    jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn signing_keys_rotate_on_command_and_by_age_and_stay_published_while_their_tokens_live(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (application, _) = signed_in_with_application(&app, false).await;
+    let (_, first) = id_token_now(&app, &application).await;
+    // `secinfo-server keys rotate`.
+    let rotated = secinfo_server::oidc_keys::rotate(&app.state).await.unwrap();
+    let (token, second) = id_token_now(&app, &application).await;
+    assert_eq!(second, rotated);
+    assert_ne!(second, first);
+    verified_claims(&app, &token).await;
+    let kids = published_kids(&app).await;
+    assert!(kids.contains(&first) && kids.contains(&second), "{kids:?}");
+
+    // Thirty days on, the next signature makes a key of its own; the one
+    // before stays published while tokens it signed may live.
+    app.clock.advance(30 * 24 * 3600 + 60);
+    let (_, third) = id_token_now(&app, &application).await;
+    assert!(![first.clone(), second.clone()].contains(&third));
+    let kids = published_kids(&app).await;
+    assert!(kids.contains(&second) && kids.contains(&third), "{kids:?}");
+    app.clock.advance(2 * 3600);
+    assert_eq!(published_kids(&app).await, vec![third]);
 }

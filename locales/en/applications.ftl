@@ -1,0 +1,20 @@
+## Applications: those that sign the organization's people in through secinfo (OpenID Connect)
+
+applications-title = Applications
+applications-intro = Applications that sign your people in through this page: they get two-step verification, passkeys and everything else people set up here. Each needs its client ID (and secret) and the address secinfo sends people back to.
+applications-none = No application signs in through secinfo yet.
+applications-register-title = Register an application
+applications-name = Name
+applications-redirect-uris = Redirect addresses
+applications-redirect-uris-hint = Where secinfo sends people back to the application, one per line, exactly as the application sends it.
+applications-public-choice = It can't keep a secret (a single-page or mobile app): it proves itself with PKCE instead
+applications-register = Register
+applications-client-id = Client ID
+applications-client-secret = Client secret
+applications-kind = Kind
+applications-public = Public: PKCE, no secret
+applications-confidential = Confidential: with a secret
+applications-registered = Registered
+applications-registered-secret = Registered. Copy the client secret into the application now: it's shown only this once.
+applications-registered-public = Registered. Give the application its client ID.
+applications-copy-secret = Copy the secret
