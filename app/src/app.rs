@@ -12,7 +12,7 @@ use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
 use crate::i18n::{I18n, MEMBER_MESSAGES, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
 use crate::pages::{
-    invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
+    AdminPage, invitation::InvitationPage, not_found::NotFound, overview::OverviewPage,
     password::PasswordPage, reset_password::ResetPasswordPage, security_info::SecurityInfoPage,
     sign_in::SignInPage,
 };
@@ -27,17 +27,6 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide(messages);
     let session = Session::provide(i18n);
     view! { <Router><RoutedPages session/></Router> }
-}
-
-/// The administrators' pages (People, a person, the import, the policy,
-/// Applications).
-#[derive(Clone, Copy)]
-pub enum AdminPage {
-    Policy,
-    People,
-    PeopleImport,
-    Person,
-    Applications,
 }
 
 /// Draws an administrators' page.

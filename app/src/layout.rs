@@ -277,7 +277,7 @@ fn Navigation(open: RwSignal<bool>) -> impl IntoView {
                 </Show>
                 <Show when=is_admin>
                     {link("/admin/policy", Glyph::Policy, "policy-title")}
-                    {link("/admin/applications", Glyph::Applications, "nav-applications")}
+                    {link("/admin/applications", Glyph::Applications, "applications-title")}
                 </Show>
             </ul>
         </nav>

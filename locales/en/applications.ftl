@@ -1,6 +1,5 @@
 ## Applications: those that sign the organization's people in through secinfo (OpenID Connect)
 
-applications-title = Applications
 applications-intro = Applications that sign your people in through this page: they get two-step verification, passkeys and everything else people set up here. Each needs its client ID (and secret) and the address secinfo sends people back to.
 applications-none = No application signs in through secinfo yet.
 applications-register-title = Register an application

@@ -114,4 +114,4 @@ pass-delete-confirm = Delete
 ## in the administrators' entry)
 
 people-title = People
-nav-applications = Applications
+applications-title = Applications

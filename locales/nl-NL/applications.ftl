@@ -1,6 +1,5 @@
 ## Toepassingen: die de mensen van de organisatie via secinfo aanmelden (OpenID Connect)
 
-applications-title = Toepassingen
 applications-intro = Toepassingen die uw mensen via deze pagina aanmelden: ze krijgen verificatie in twee stappen, wachtwoordsleutels en alles wat mensen hier instellen. Elke toepassing heeft haar client-id (en geheim) nodig en het adres waarnaar secinfo mensen terugstuurt.
 applications-none = Er meldt zich nog geen toepassing via secinfo aan.
 applications-register-title = Een toepassing registreren

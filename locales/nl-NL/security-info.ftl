@@ -102,4 +102,4 @@ pass-delete-confirm = Verwijderen
 ## in the administrators' entry)
 
 people-title = Personen
-nav-applications = Toepassingen
+applications-title = Toepassingen

@@ -1,6 +1,5 @@
 ## Program: de som loggar in organisationens personer via secinfo (OpenID Connect)
 
-applications-title = Program
 applications-intro = Program som loggar in dina personer via den här sidan: de får tvåstegsverifiering, nycklar och allt annat som personerna konfigurerar här. Varje program behöver sitt klient-ID (och sin hemlighet) och adressen som secinfo skickar tillbaka personerna till.
 applications-none = Inget program loggar in via secinfo än.
 applications-register-title = Registrera ett program

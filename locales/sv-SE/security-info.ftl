@@ -102,4 +102,4 @@ pass-delete-confirm = Ta bort
 ## in the administrators' entry)
 
 people-title = Personer
-nav-applications = Program
+applications-title = Program

@@ -18,6 +18,11 @@ use crate::labels::date;
 use crate::pages::for_administrators::ForAdministrators;
 use crate::session::use_session;
 
+/// What describes the redirect addresses' field: its hint, and its error
+/// when there is one (element ids).
+const URIS_HINT: &str = "application-uris-hint";
+const URIS_HINT_AND_ERROR: &str = "application-uris-hint application-uris-error";
+
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
     view! { <ForAdministrators title_id="applications-title"><Applications/></ForAdministrators> }
@@ -164,7 +169,7 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 <label class="field-label" for="application-uris">{move || i18n.t("applications-redirect-uris")}</label>
                 <p class="field-hint" id="application-uris-hint">{move || i18n.t("applications-redirect-uris-hint")}</p>
                 <textarea class="field-input" id="application-uris" name="application-uris" rows="3" spellcheck="false" autocapitalize="none" node_ref=uris_input
-                    aria-describedby=move || if uris_error.with(Option::is_some) { "application-uris-hint application-uris-error" } else { "application-uris-hint" }
+                    aria-describedby=move || match uris_error.with(Option::is_some) { true => URIS_HINT_AND_ERROR, false => URIS_HINT }
                     aria-invalid=move || uris_error.with(Option::is_some).then_some("true")
                     prop:value=move || uris.get()
                     on:input=move |ev| uris.set(event_target_value(&ev))></textarea>

@@ -20,8 +20,7 @@ pub mod whole_app;
 
 /// An administrators' page, for the administrators' entry alone
 /// (`app::with_admin_pages`).
-pub fn administrators_page(page: crate::app::AdminPage) -> leptos::prelude::AnyView {
-    use crate::app::AdminPage;
+pub fn administrators_page(page: AdminPage) -> leptos::prelude::AnyView {
     use leptos::prelude::IntoAny;
     match page {
         AdminPage::Policy => policy::PolicyPage().into_any(),
@@ -30,4 +29,15 @@ pub fn administrators_page(page: crate::app::AdminPage) -> leptos::prelude::AnyV
         AdminPage::Person => person::PersonPage().into_any(),
         AdminPage::Applications => applications::ApplicationsPage().into_any(),
     }
+}
+
+/// The administrators' pages (People, a person, the import, the policy,
+/// Applications).
+#[derive(Clone, Copy)]
+pub enum AdminPage {
+    Policy,
+    People,
+    PeopleImport,
+    Person,
+    Applications,
 }
