@@ -36,10 +36,23 @@ CREATE TABLE oidc_codes (
     replayed_at BIGINT
 );
 
+-- What a redeemed code gave an application: its access tokens and its
+-- refresh tokens (one family, S42) live as long as this row. Deleted when
+-- a spent refresh token is shown again, and when the person signs out
+-- everywhere, is disabled or has their password reset or removed.
+CREATE TABLE oidc_grants (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL REFERENCES oidc_clients (id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX oidc_grants_by_user ON oidc_grants (user_id);
+
 -- Access tokens by digest, with the code they were issued for: a code
 -- used twice voids them (S37), as it voids any issued for it later.
 CREATE TABLE oidc_tokens (
     digest TEXT PRIMARY KEY,
+    grant_id TEXT NOT NULL REFERENCES oidc_grants (id) ON DELETE CASCADE,
     client_id TEXT NOT NULL REFERENCES oidc_clients (id) ON DELETE CASCADE,
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     code_digest TEXT NOT NULL,
@@ -47,6 +60,24 @@ CREATE TABLE oidc_tokens (
     created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL
 );
+CREATE INDEX oidc_tokens_by_grant ON oidc_tokens (grant_id);
+
+-- Refresh tokens by digest (`offline_access`): each is spent by one
+-- conditional statement and replaced by the next of its grant (S42).
+CREATE TABLE oidc_refresh_tokens (
+    digest TEXT PRIMARY KEY,
+    grant_id TEXT NOT NULL REFERENCES oidc_grants (id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL REFERENCES oidc_clients (id) ON DELETE CASCADE,
+    code_digest TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    auth_time BIGINT NOT NULL,
+    amr TEXT NOT NULL,
+    nonce TEXT,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+);
+CREATE INDEX oidc_refresh_tokens_by_grant ON oidc_refresh_tokens (grant_id);
 CREATE INDEX oidc_tokens_by_code ON oidc_tokens (code_digest);
 CREATE INDEX oidc_tokens_by_user ON oidc_tokens (user_id);
 

@@ -32,15 +32,21 @@ use crate::audit::{Action, Caller, Requester};
 use crate::error::{AppError, AppResult, Refusal};
 use crate::secret::{constant_time_eq, random_token, token_digest};
 use crate::state::AppState;
-use crate::store::{ClientRecord, NewClient, NewCode, NewToken, SessionKey, SessionRecord};
+use crate::store::{
+    ClientRecord, NewClient, NewCode, NewRefreshToken, NewToken, SessionKey, SessionRecord,
+};
 
 /// How long a code may wait to be redeemed (S37).
 pub const CODE_SECS: i64 = 60;
 /// How long an access token lets an application read the person's claims.
 pub const ACCESS_TOKEN_SECS: i64 = 3600;
 
-/// The scopes an application may ask for.
-pub const SCOPES: [&str; 3] = ["openid", "profile", "email"];
+/// The scopes an application may ask for; `offline_access` brings refresh
+/// tokens.
+pub const SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
+
+/// How long a refresh token may wait to be used; each use gives the next.
+pub const REFRESH_TOKEN_SECS: i64 = 30 * 24 * 3600;
 
 /// What an ID token's `acr` says of a sign-in: one password; two steps;
 /// two steps with a key bound to our site (a passkey or security key).
@@ -72,7 +78,7 @@ pub fn discovery(state: &AppState) -> Value {
         "scopes_supported": SCOPES,
         "response_types_supported": ["code"],
         "response_modes_supported": ["query"],
-        "grant_types_supported": ["authorization_code"],
+        "grant_types_supported": ["authorization_code", "refresh_token"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["ES256"],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
@@ -437,6 +443,7 @@ pub enum OAuthError {
     /// The client is unknown or did not prove itself: 401.
     InvalidClient,
     InvalidGrant,
+    InvalidScope,
     UnsupportedGrantType,
     /// The bearer token is unknown, expired or revoked: 401.
     InvalidToken,
@@ -448,6 +455,7 @@ impl OAuthError {
             OAuthError::InvalidRequest => "invalid_request",
             OAuthError::InvalidClient => "invalid_client",
             OAuthError::InvalidGrant => "invalid_grant",
+            OAuthError::InvalidScope => "invalid_scope",
             OAuthError::UnsupportedGrantType => "unsupported_grant_type",
             OAuthError::InvalidToken => "invalid_token",
         }
@@ -489,6 +497,8 @@ pub struct TokenForm {
     pub code_verifier: Option<String>,
     pub client_id: Option<String>,
     pub client_secret: Option<String>,
+    pub refresh_token: Option<String>,
+    pub scope: Option<String>,
 }
 
 /// How the client proved itself: HTTP Basic (`client_secret_basic`), or
@@ -498,7 +508,9 @@ pub struct ClientAuthentication {
     pub basic: Option<(String, String)>,
 }
 
-/// Redeems a code: the ID token and an access token (S37).
+/// The token endpoint: a code redeemed (S37), or a refresh token used
+/// (S42), for an ID token, an access token and — with `offline_access` —
+/// the next refresh token.
 pub async fn exchange(
     state: &AppState,
     authentication: ClientAuthentication,
@@ -506,10 +518,18 @@ pub async fn exchange(
 ) -> Result<Value, Refused> {
     let client = authenticated_client(state, authentication, &form).await?;
     match form.grant_type.as_deref() {
-        Some("authorization_code") => {}
-        Some(_) => return Err(OAuthError::UnsupportedGrantType.into()),
-        None => return Err(OAuthError::InvalidRequest.into()),
+        Some("authorization_code") => redeem_code(state, &client, &form).await,
+        Some("refresh_token") => refresh(state, &client, &form).await,
+        Some(_) => Err(OAuthError::UnsupportedGrantType.into()),
+        None => Err(OAuthError::InvalidRequest.into()),
     }
+}
+
+async fn redeem_code(
+    state: &AppState,
+    client: &ClientRecord,
+    form: &TokenForm,
+) -> Result<Value, Refused> {
     let code = form.code.as_deref().ok_or(OAuthError::InvalidRequest)?;
     let code_digest = token_digest(code);
     let now = state.now();
@@ -545,54 +565,181 @@ pub async fn exchange(
     if !verified {
         return Err(OAuthError::InvalidGrant.into());
     }
+    let grant_id = crate::secret::new_id().map_err(|e| AppError::internal("OS RNG failed", e))?;
+    state
+        .store
+        .insert_grant(&grant_id, &granted.user_id, &client.id, now)
+        .await?;
+    issue(
+        state,
+        client,
+        Issued {
+            grant_id: &grant_id,
+            user_id: &granted.user_id,
+            code_digest: &code_digest,
+            scope: &granted.scope,
+            auth_time: granted.auth_time,
+            amr: &granted.amr,
+            nonce: granted.nonce.as_deref(),
+        },
+    )
+    .await
+}
 
-    let access_token = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
-    let access_digest = token_digest(&access_token);
+/// A refresh token used: spent by one statement, so of parallel uses one
+/// gets the next; shown again once spent, its whole grant ends (S42).
+async fn refresh(
+    state: &AppState,
+    client: &ClientRecord,
+    form: &TokenForm,
+) -> Result<Value, Refused> {
+    let token = form
+        .refresh_token
+        .as_deref()
+        .ok_or(OAuthError::InvalidRequest)?;
+    let digest = token_digest(token);
+    let now = state.now();
+    let Some(granted) = state
+        .store
+        .spend_refresh_token(&digest, &client.id, now)
+        .await?
+    else {
+        if state
+            .store
+            .end_grant_of_spent_refresh_token(&digest)
+            .await?
+        {
+            tracing::warn!(client = %client.id, "a spent refresh token was used again: its grant ended");
+        }
+        return Err(OAuthError::InvalidGrant.into());
+    };
+    // A narrower scope may be asked for, never a wider one.
+    let scope = match form.scope.as_deref() {
+        None => granted.scope.clone(),
+        Some(asked) => {
+            let had: Vec<&str> = granted.scope.split_whitespace().collect();
+            let asked: Vec<&str> = asked.split_whitespace().collect();
+            if !asked.iter().all(|s| had.contains(s)) || !asked.contains(&"openid") {
+                return Err(OAuthError::InvalidScope.into());
+            }
+            asked.join(" ")
+        }
+    };
+    issue(
+        state,
+        client,
+        Issued {
+            grant_id: &granted.grant_id,
+            user_id: &granted.user_id,
+            code_digest: &granted.code_digest,
+            scope: &scope,
+            auth_time: granted.auth_time,
+            amr: &granted.amr,
+            nonce: granted.nonce.as_deref(),
+        },
+    )
+    .await
+}
+
+/// What a grant gives at the token endpoint, and how it began.
+struct Issued<'a> {
+    grant_id: &'a str,
+    user_id: &'a models::PersonId,
+    code_digest: &'a str,
+    scope: &'a str,
+    auth_time: i64,
+    amr: &'a str,
+    nonce: Option<&'a str>,
+}
+
+/// The token response: an access token, an ID token, and with
+/// `offline_access` a refresh token, all of the grant.
+async fn issue(
+    state: &AppState,
+    client: &ClientRecord,
+    issued: Issued<'_>,
+) -> Result<Value, Refused> {
+    let now = state.now();
+    let random = || random_token(32).map_err(|e| AppError::internal("OS RNG failed", e));
+    let access_token = random()?;
     state
         .store
         .insert_token(
             NewToken {
-                digest: &access_digest,
+                digest: &token_digest(&access_token),
+                grant_id: issued.grant_id,
                 client_id: &client.id,
-                user_id: &granted.user_id,
-                code_digest: &code_digest,
-                scope: &granted.scope,
+                user_id: issued.user_id,
+                code_digest: issued.code_digest,
+                scope: issued.scope,
                 expires_at: now + ACCESS_TOKEN_SECS,
             },
             now,
         )
         .await?;
+    let offline = issued
+        .scope
+        .split_whitespace()
+        .any(|s| s == "offline_access");
+    let refresh_token = match offline {
+        true => {
+            let token = random()?;
+            state
+                .store
+                .insert_refresh_token(
+                    NewRefreshToken {
+                        digest: &token_digest(&token),
+                        grant_id: issued.grant_id,
+                        client_id: &client.id,
+                        code_digest: issued.code_digest,
+                        scope: issued.scope,
+                        auth_time: issued.auth_time,
+                        amr: issued.amr,
+                        nonce: issued.nonce,
+                        expires_at: now + REFRESH_TOKEN_SECS,
+                    },
+                    now,
+                )
+                .await?;
+            Some(token)
+        }
+        false => None,
+    };
     // Not read back through the token: a replay at this moment voids it,
     // and this answer is still the one the code gave.
     let (user, email) = state
         .store
-        .person_with_email(&granted.user_id)
+        .person_with_email(issued.user_id)
         .await?
         .ok_or(OAuthError::InvalidGrant)?;
-    let mut claims = person_claims(&user, email.as_deref(), &granted.scope);
-    let amr: Vec<&str> = granted.amr.split_whitespace().collect();
+    let mut claims = person_claims(&user, email.as_deref(), issued.scope);
+    let amr: Vec<&str> = issued.amr.split_whitespace().collect();
     let extra = json!({
         "iss": issuer(state),
         "aud": client.id,
         "iat": now,
         "exp": now + crate::oidc_keys::ID_TOKEN_SECS,
-        "auth_time": granted.auth_time,
+        "auth_time": issued.auth_time,
         "amr": amr,
-        "acr": acr_of(&granted.amr),
+        "acr": acr_of(issued.amr),
         "at_hash": left_half_hash(&access_token),
     });
     merge(&mut claims, extra);
-    if let Some(nonce) = &granted.nonce {
+    if let Some(nonce) = issued.nonce {
         merge(&mut claims, json!({ "nonce": nonce }));
     }
     let id_token = crate::oidc_keys::sign(state, &claims).await?;
-    Ok(json!({
+    let mut answer = json!({
         "access_token": access_token,
         "token_type": "Bearer",
         "expires_in": ACCESS_TOKEN_SECS,
         "id_token": id_token,
-        "scope": granted.scope,
-    }))
+        "scope": issued.scope,
+    });
+    if let Some(token) = refresh_token {
+        merge(&mut answer, json!({ "refresh_token": token }));
+    }
+    Ok(answer)
 }
 
 /// The claims about the person an access token may read (OpenID Connect

@@ -197,10 +197,7 @@ impl Change {
 
     /// Ends every session of the person, in the same transaction.
     pub async fn end_sessions(&mut self) -> StoreResult<()> {
-        sqlx::query(sessions::END_SESSIONS_OF_USER)
-            .bind(self.user.id.as_str())
-            .execute(&mut *self.tx)
-            .await?;
+        sessions::end_sessions_and_grants(&mut self.tx, self.user.id.as_str()).await?;
         Ok(())
     }
 

@@ -99,10 +99,7 @@ impl Store {
         if set.rows_affected() != 1 {
             return Ok(None);
         }
-        sqlx::query(super::sessions::END_SESSIONS_OF_USER)
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
+        super::sessions::end_sessions_and_grants(&mut tx, id.as_str()).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

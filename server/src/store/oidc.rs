@@ -72,11 +72,37 @@ pub struct CodeRecord {
 
 pub struct NewToken<'a> {
     pub digest: &'a str,
+    pub grant_id: &'a str,
     pub client_id: &'a str,
     pub user_id: &'a PersonId,
     pub code_digest: &'a str,
     pub scope: &'a str,
     pub expires_at: UnixTime,
+}
+
+/// A refresh token about to be given (`offline_access`).
+pub struct NewRefreshToken<'a> {
+    pub digest: &'a str,
+    pub grant_id: &'a str,
+    pub client_id: &'a str,
+    pub code_digest: &'a str,
+    pub scope: &'a str,
+    pub auth_time: UnixTime,
+    pub amr: &'a str,
+    pub nonce: Option<&'a str>,
+    pub expires_at: UnixTime,
+}
+
+/// A refresh token just spent: what its grant was given.
+#[derive(Clone, Debug)]
+pub struct RefreshRecord {
+    pub grant_id: String,
+    pub user_id: PersonId,
+    pub code_digest: String,
+    pub scope: String,
+    pub auth_time: UnixTime,
+    pub amr: String,
+    pub nonce: Option<String>,
 }
 
 /// A live access token's grant, with its person (never a disabled one).
@@ -94,6 +120,16 @@ fn lines(text: &str) -> Vec<String> {
         .filter(|line| !line.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// A token inserted for a grant that ended meanwhile breaks its foreign
+/// key: nothing is kept, which is what the grant's end asks for.
+fn unless_grant_ended(inserted: Result<sqlx::any::AnyQueryResult, sqlx::Error>) -> StoreResult<()> {
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => Ok(()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
@@ -265,10 +301,33 @@ impl Store {
         Ok(done.rows_affected())
     }
 
-    pub async fn insert_token(&self, token: NewToken<'_>, now: UnixTime) -> StoreResult<()> {
+    /// A grant of what a redeemed code gives, for the person and client.
+    pub async fn insert_grant(
+        &self,
+        id: &str,
+        user_id: &PersonId,
+        client_id: &str,
+        now: UnixTime,
+    ) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO oidc_tokens (digest, client_id, user_id, code_digest, scope, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO oidc_grants (id, user_id, client_id, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(user_id.as_str())
+        .bind(client_id)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Keeps an access token of the grant; nothing when the grant has
+    /// just ended (a refresh token's reuse at the same moment): the token
+    /// answered is then void, as the family is.
+    pub async fn insert_token(&self, token: NewToken<'_>, now: UnixTime) -> StoreResult<()> {
+        let inserted = sqlx::query(
+            "INSERT INTO oidc_tokens (digest, grant_id, client_id, user_id, code_digest, scope, created_at, expires_at) \
+             VALUES ($1, $8, $2, $3, $4, $5, $6, $7)",
         )
         .bind(token.digest)
         .bind(token.client_id)
@@ -277,9 +336,83 @@ impl Store {
         .bind(token.scope)
         .bind(now)
         .bind(token.expires_at)
+        .bind(token.grant_id)
+        .execute(&self.pool)
+        .await;
+        unless_grant_ended(inserted)
+    }
+
+    pub async fn insert_refresh_token(
+        &self,
+        token: NewRefreshToken<'_>,
+        now: UnixTime,
+    ) -> StoreResult<()> {
+        let inserted = sqlx::query(
+            "INSERT INTO oidc_refresh_tokens (digest, grant_id, client_id, code_digest, scope, auth_time, amr, nonce, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(token.digest)
+        .bind(token.grant_id)
+        .bind(token.client_id)
+        .bind(token.code_digest)
+        .bind(token.scope)
+        .bind(token.auth_time)
+        .bind(token.amr)
+        .bind(token.nonce)
+        .bind(now)
+        .bind(token.expires_at)
+        .execute(&self.pool)
+        .await;
+        unless_grant_ended(inserted)
+    }
+
+    /// Spends the refresh token of this digest if it is `client_id`'s,
+    /// unexpired, unspent, and its grant still stands: one statement, so
+    /// that of parallel uses exactly one gets it (S42).
+    pub async fn spend_refresh_token(
+        &self,
+        digest: &str,
+        client_id: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<RefreshRecord>> {
+        let row = sqlx::query(
+            "UPDATE oidc_refresh_tokens SET used_at = $3 \
+             WHERE digest = $1 AND client_id = $2 AND used_at IS NULL AND expires_at > $3 \
+             AND grant_id IN (SELECT g.id FROM oidc_grants g) \
+             RETURNING grant_id, code_digest, scope, auth_time, amr, nonce, \
+             (SELECT g.user_id FROM oidc_grants g WHERE g.id = oidc_refresh_tokens.grant_id) AS user_id",
+        )
+        .bind(digest)
+        .bind(client_id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some(RefreshRecord {
+            grant_id: row.try_get("grant_id")?,
+            user_id: PersonId::new(row.try_get::<String, _>("user_id")?),
+            code_digest: row.try_get("code_digest")?,
+            scope: row.try_get("scope")?,
+            auth_time: row.try_get("auth_time")?,
+            amr: row.try_get("amr")?,
+            nonce: row.try_get("nonce")?,
+        }))
+    }
+
+    /// A spent refresh token shown again: its whole grant ends — the
+    /// newest token of the family and every access token with it (S42).
+    /// Whether there was one to end.
+    pub async fn end_grant_of_spent_refresh_token(&self, digest: &str) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "DELETE FROM oidc_grants WHERE id IN \
+             (SELECT r.grant_id FROM oidc_refresh_tokens r WHERE r.digest = $1 AND r.used_at IS NOT NULL)",
+        )
+        .bind(digest)
         .execute(&self.pool)
         .await?;
-        Ok(())
+        Ok(done.rows_affected() > 0)
     }
 
     /// An enabled person as an ID token describes them, with their email
@@ -318,6 +451,7 @@ impl Store {
              FROM oidc_tokens t JOIN users u ON u.id = t.user_id \
              JOIN organizations o ON o.id = u.organization_id \
              JOIN oidc_codes c ON c.digest = t.code_digest \
+             JOIN oidc_grants g ON g.id = t.grant_id \
              WHERE t.digest = $1 AND t.expires_at > $2 AND u.disabled_at IS NULL \
              AND c.replayed_at IS NULL"
         ))

@@ -131,10 +131,7 @@ impl Store {
         if active_administrators(&mut tx, organization_id).await? == 0 {
             return Ok(Guarded::LastAdministrator);
         }
-        sqlx::query(super::sessions::END_SESSIONS_OF_USER)
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
+        super::sessions::end_sessions_and_grants(&mut tx, id.as_str()).await?;
         tx.commit().await?;
         Ok(Guarded::Done)
     }
@@ -173,6 +170,10 @@ impl Store {
             "DELETE FROM webauthn_ceremonies WHERE user_id = $1",
             "DELETE FROM temporary_access_passes WHERE user_id = $1",
             "DELETE FROM invitations WHERE user_id = $1",
+            "DELETE FROM oidc_refresh_tokens WHERE grant_id IN (SELECT id FROM oidc_grants WHERE user_id = $1)",
+            "DELETE FROM oidc_tokens WHERE user_id = $1",
+            "DELETE FROM oidc_codes WHERE user_id = $1",
+            "DELETE FROM oidc_grants WHERE user_id = $1",
         ] {
             sqlx::query(statement)
                 .bind(id.as_str())
@@ -209,10 +210,7 @@ impl Store {
         if changed.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query(super::sessions::END_SESSIONS_OF_USER)
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
+        super::sessions::end_sessions_and_grants(&mut tx, id.as_str()).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -236,10 +234,7 @@ impl Store {
         if changed.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query(super::sessions::END_SESSIONS_OF_USER)
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?;
+        super::sessions::end_sessions_and_grants(&mut tx, id.as_str()).await?;
         tx.commit().await?;
         Ok(true)
     }

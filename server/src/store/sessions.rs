@@ -195,6 +195,27 @@ pub(super) const SESSION_WITH_METHODS: &str = concat!(
 pub(super) const TOUCH_SESSION: &str =
     "UPDATE sessions SET last_seen_at = $1 WHERE token_digest = $2";
 pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_id = $1";
+/// What applications were given for the person (OpenID Connect grants, with
+/// their access and refresh tokens, S42) ends with their sessions.
+pub(super) const END_GRANTS_OF_USER: &str = "DELETE FROM oidc_grants WHERE user_id = $1";
+
+/// Ends every session of the person and every grant applications hold
+/// for them: "sign out everywhere", a disabling, a password reset or
+/// removed, on the connection (a transaction's) given.
+pub(super) async fn end_sessions_and_grants(
+    connection: &mut sqlx::AnyConnection,
+    user_id: &str,
+) -> StoreResult<u64> {
+    let ended = sqlx::query(END_SESSIONS_OF_USER)
+        .bind(user_id)
+        .execute(&mut *connection)
+        .await?;
+    sqlx::query(END_GRANTS_OF_USER)
+        .bind(user_id)
+        .execute(&mut *connection)
+        .await?;
+    Ok(ended.rows_affected())
+}
 
 fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
     Ok(SessionRecord {
@@ -496,13 +517,13 @@ impl Store {
         Ok(())
     }
 
-    /// "Sign out everywhere".
+    /// "Sign out everywhere": the sessions, and what applications were
+    /// given, in one transaction.
     pub async fn delete_sessions_of_user(&self, user_id: &PersonId) -> StoreResult<u64> {
-        let done = sqlx::query(END_SESSIONS_OF_USER)
-            .bind(user_id.as_str())
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
+        let mut tx = self.pool.begin().await?;
+        let ended = end_sessions_and_grants(&mut tx, user_id.as_str()).await?;
+        tx.commit().await?;
+        Ok(ended)
     }
 
     /// Housekeeping: forgets sessions that can no longer be used.

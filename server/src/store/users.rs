@@ -238,7 +238,8 @@ impl Store {
 
     /// Removes a user and everything that hangs off them.
     /// Stores a new password hash and ends every session of the person
-    /// but `keep` (the one that changed it, if any), in one transaction.
+    /// but `keep` (the one that changed it, if any), and every grant of
+    /// theirs to an application, in one transaction.
     pub async fn set_password_hash(
         &self,
         user_id: &PersonId,
@@ -254,6 +255,11 @@ impl Store {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2")
             .bind(user_id.as_str())
             .bind(keep.map_or("", SessionKey::as_str))
+            .execute(&mut *tx)
+            .await?;
+        // What applications hold for the person ends too (S42).
+        sqlx::query(super::sessions::END_GRANTS_OF_USER)
+            .bind(user_id.as_str())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -27,6 +27,9 @@ crate::on_both_backends!(
     a_person_of_another_organization_is_not_signed_in_to_this_application,
     only_administrators_register_applications_with_exact_https_addresses,
     signing_keys_rotate_on_command_and_by_age_and_stay_published_while_their_tokens_live,
+    s42_a_refresh_token_is_used_once_and_its_reuse_ends_the_whole_family,
+    s42_ten_parallel_uses_of_one_refresh_token_give_one,
+    s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hold,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -801,4 +804,164 @@ async fn signing_keys_rotate_on_command_and_by_age_and_stay_published_while_thei
     assert!(kids.contains(&second) && kids.contains(&third), "{kids:?}");
     app.clock.advance(2 * 3600);
     assert_eq!(published_kids(&app).await, vec![third]);
+}
+
+/// Tokens for a person signed in now, with `offline_access`.
+async fn offline_tokens(app: &TestApp, application: &Application) -> Value {
+    let mut person = app.browser();
+    assert_eq!(
+        person
+            .sign_in("adele@contoso.example", PASSWORD)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let query = query(application, "").replace(
+        "scope=openid%20profile%20email",
+        "scope=openid%20profile%20offline_access",
+    );
+    let code = code_of(&authorize(&mut person, &query).await.json());
+    let tokens = redeem(app, application, &code).await;
+    assert_eq!(tokens.status, StatusCode::OK);
+    let tokens = tokens.json();
+    assert!(tokens["refresh_token"].is_string(), "{tokens}");
+    tokens
+}
+
+async fn use_refresh_token(app: &TestApp, application: &Application, token: &str) -> Response {
+    form_post(
+        app,
+        "/oauth2/token",
+        &[("grant_type", "refresh_token"), ("refresh_token", token)],
+        basic(application),
+    )
+    .await
+}
+
+async fn s42_a_refresh_token_is_used_once_and_its_reuse_ends_the_whole_family(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, _) = signed_in_with_application(&app, false).await;
+    // Without offline_access, no refresh token.
+    let (_, _) = id_token_now(&app, &application).await;
+    let tokens = offline_tokens(&app, &application).await;
+    let first = tokens["refresh_token"].as_str().unwrap().to_owned();
+
+    let next = use_refresh_token(&app, &application, &first).await;
+    assert_eq!(next.status, StatusCode::OK);
+    let next = next.json();
+    let second = next["refresh_token"].as_str().unwrap().to_owned();
+    assert_ne!(second, first, "rotated at each use");
+    let claims = verified_claims(&app, next["id_token"].as_str().unwrap()).await;
+    assert!(claims["auth_time"].is_i64(), "the sign-in's time, kept");
+    let access = next["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(userinfo(&app, &access).await.status, StatusCode::OK);
+    // Another client cannot use it.
+    let mut admin = admin_signed_in_again(&app).await;
+    let other = register(&mut admin, false).await;
+    assert_eq!(
+        use_refresh_token(&app, &other, &second).await.json()["error"],
+        "invalid_grant"
+    );
+
+    // The first, spent, shown again: refused, and the family's newest
+    // with it, and the access tokens it gave.
+    let reused = use_refresh_token(&app, &application, &first).await;
+    assert_eq!(reused.json()["error"], "invalid_grant");
+    assert_eq!(
+        use_refresh_token(&app, &application, &second).await.json()["error"],
+        "invalid_grant"
+    );
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+async fn s42_ten_parallel_uses_of_one_refresh_token_give_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, _) = signed_in_with_application(&app, false).await;
+    let tokens = offline_tokens(&app, &application).await;
+    let token = tokens["refresh_token"].as_str().unwrap().to_owned();
+    let attempts = (0..10)
+        .map(|_| {
+            let mut client = app.browser();
+            let request = form_request(
+                "/oauth2/token",
+                &[("grant_type", "refresh_token"), ("refresh_token", &token)],
+                basic(&application),
+            );
+            async move { client.dispatch(request).await.status }
+        })
+        .collect();
+    let statuses = futures_join_all(attempts).await;
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+}
+
+async fn s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hold(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let tokens = offline_tokens(&app, &application).await;
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(
+        person
+            .send(Method::DELETE, "/api/me/sessions", None, &[])
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let refresh = tokens["refresh_token"].as_str().unwrap();
+    assert_eq!(
+        use_refresh_token(&app, &application, refresh).await.json()["error"],
+        "invalid_grant"
+    );
+
+    // Disabled by an administrator: the same.
+    let tokens = offline_tokens(&app, &application).await;
+    let mut admin = admin_signed_in_again(&app).await;
+    let id = crate::people::id_of(&app, "adele@contoso.example").await;
+    let disabled = admin
+        .send(
+            Method::PUT,
+            &format!("/api/admin/people/{id}/status"),
+            Some(json!({ "status": "disabled" })),
+            &[],
+        )
+        .await;
+    assert!(disabled.status.is_success(), "{}", disabled.status);
+    let enabled = admin
+        .send(
+            Method::PUT,
+            &format!("/api/admin/people/{id}/status"),
+            Some(json!({ "status": "active" })),
+            &[],
+        )
+        .await;
+    assert!(enabled.status.is_success());
+    // Enabled again, nothing comes back.
+    assert_eq!(
+        userinfo(&app, tokens["access_token"].as_str().unwrap())
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        use_refresh_token(
+            &app,
+            &application,
+            tokens["refresh_token"].as_str().unwrap()
+        )
+        .await
+        .json()["error"],
+        "invalid_grant"
+    );
 }
