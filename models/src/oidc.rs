@@ -15,6 +15,9 @@ pub const AUTHORIZE_PATH: &str = "/oauth2/authorize";
 pub const TOKEN_PATH: &str = "/oauth2/token";
 pub const USERINFO_PATH: &str = "/oauth2/userinfo";
 pub const JWKS_PATH: &str = "/oauth2/jwks";
+/// Token revocation (RFC 7009) and introspection (RFC 7662).
+pub const REVOKE_PATH: &str = "/oauth2/revoke";
+pub const INTROSPECT_PATH: &str = "/oauth2/introspect";
 
 /// An application's authorization request, as the browser's address has
 /// it (the query, without its "?"): the sign-in entry hands it over whole,

@@ -79,6 +79,10 @@ pub fn discovery(state: &AppState) -> Value {
         "response_types_supported": ["code"],
         "response_modes_supported": ["query"],
         "grant_types_supported": ["authorization_code", "refresh_token"],
+        "revocation_endpoint": format!("{issuer}{}", models::oidc::REVOKE_PATH),
+        "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "introspection_endpoint": format!("{issuer}{}", models::oidc::INTROSPECT_PATH),
+        "introspection_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["ES256"],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
@@ -740,6 +744,127 @@ async fn issue(
         merge(&mut answer, json!({ "refresh_token": token }));
     }
     Ok(answer)
+}
+
+/// A token-management request's form (RFC 7009, RFC 7662).
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenQuestion {
+    pub token: Option<String>,
+    pub token_type_hint: Option<String>,
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+}
+
+/// A confidential client of a revocation or introspection request.
+async fn confidential_client(
+    state: &AppState,
+    authentication: ClientAuthentication,
+    question: &TokenQuestion,
+) -> Result<ClientRecord, Refused> {
+    let form = TokenForm {
+        client_id: question.client_id.clone(),
+        client_secret: question.client_secret.clone(),
+        ..TokenForm::default()
+    };
+    let client = authenticated_client(state, authentication, &form).await?;
+    if client.secret_digest.is_none() {
+        return Err(OAuthError::InvalidClient.into());
+    }
+    Ok(client)
+}
+
+/// Revocation (RFC 7009): the client's own token; a refresh token ends its
+/// whole grant. Answered alike whether the token was known or not.
+pub async fn revoke(
+    state: &AppState,
+    authentication: ClientAuthentication,
+    question: TokenQuestion,
+) -> Result<(), Refused> {
+    let client = confidential_client(state, authentication, &question).await?;
+    let token = question
+        .token
+        .as_deref()
+        .ok_or(OAuthError::InvalidRequest)?;
+    state
+        .store
+        .revoke_token(&token_digest(token), &client.id)
+        .await?;
+    Ok(())
+}
+
+/// Introspection (RFC 7662): whether a token the client was given is live,
+/// and what it grants. Another client's token is not active to it.
+pub async fn introspect(
+    state: &AppState,
+    authentication: ClientAuthentication,
+    question: TokenQuestion,
+) -> Result<Value, Refused> {
+    let client = confidential_client(state, authentication, &question).await?;
+    let token = question
+        .token
+        .as_deref()
+        .ok_or(OAuthError::InvalidRequest)?;
+    let digest = token_digest(token);
+    // The hint says where to look first, never where alone.
+    let answer = match question.token_type_hint.as_deref() {
+        Some("refresh_token") => match live_refresh(state, &digest, &client).await? {
+            Some(answer) => Some(answer),
+            None => live_access(state, &digest, &client).await?,
+        },
+        _ => match live_access(state, &digest, &client).await? {
+            Some(answer) => Some(answer),
+            None => live_refresh(state, &digest, &client).await?,
+        },
+    };
+    Ok(answer.unwrap_or_else(|| json!({ "active": false })))
+}
+
+async fn live_access(
+    state: &AppState,
+    digest: &str,
+    client: &ClientRecord,
+) -> Result<Option<Value>, Refused> {
+    let grant = state
+        .store
+        .token_grant(digest, state.now())
+        .await?
+        .filter(|grant| grant.client_id == client.id);
+    Ok(grant.map(|grant| {
+        json!({
+            "active": true,
+            "token_type": "Bearer",
+            "scope": grant.scope,
+            "client_id": client.id,
+            "sub": grant.user.id.as_str(),
+            "username": grant.user.account_name.to_string(),
+            "iat": grant.created_at,
+            "exp": grant.expires_at,
+            "iss": issuer(state),
+        })
+    }))
+}
+
+async fn live_refresh(
+    state: &AppState,
+    digest: &str,
+    client: &ClientRecord,
+) -> Result<Option<Value>, Refused> {
+    let refresh = state
+        .store
+        .live_refresh_token(digest, &client.id, state.now())
+        .await?;
+    Ok(refresh.map(|(scope, created_at, expires_at, user_id)| {
+        json!({
+            "active": true,
+            "token_type": "refresh_token",
+            "scope": scope,
+            "client_id": client.id,
+            "sub": user_id.as_str(),
+            "iat": created_at,
+            "exp": expires_at,
+            "iss": issuer(state),
+        })
+    }))
 }
 
 /// The claims about the person an access token may read (OpenID Connect

@@ -4,18 +4,20 @@
 //! them), they speak OAuth's forms, JSON and error codes; their paths are
 //! described in `models/src/oidc.rs`.
 
-use axum::extract::State;
 use axum::extract::rejection::FormRejection;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use models::oidc::{DISCOVERY_PATH, JWKS_PATH, TOKEN_PATH, USERINFO_PATH};
+use models::oidc::{
+    DISCOVERY_PATH, INTROSPECT_PATH, JWKS_PATH, REVOKE_PATH, TOKEN_PATH, USERINFO_PATH,
+};
 
 use crate::error::AppResult;
-use crate::oidc::{self, ClientAuthentication, OAuthError, Refused, TokenForm};
+use crate::oidc::{self, ClientAuthentication, OAuthError, Refused, TokenForm, TokenQuestion};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -24,6 +26,8 @@ pub fn router() -> Router<AppState> {
         .route(JWKS_PATH, get(jwks))
         .route(TOKEN_PATH, post(token))
         .route(USERINFO_PATH, get(userinfo_get).post(userinfo_post))
+        .route(REVOKE_PATH, post(revoke))
+        .route(INTROSPECT_PATH, post(introspect))
 }
 
 async fn discovery(State(state): State<AppState>) -> Response {
@@ -44,20 +48,51 @@ fn public_json(body: serde_json::Value) -> Response {
     response
 }
 
-/// The token endpoint (RFC 6749, 3.2): a code for tokens.
-async fn token(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    form: Result<Form<TokenForm>, FormRejection>,
-) -> Response {
-    let Ok(Form(form)) = form else {
-        return oauth_error(OAuthError::InvalidRequest);
-    };
-    let Ok(basic) = basic_credentials(&headers) else {
-        return oauth_error(OAuthError::InvalidClient);
-    };
-    match oidc::exchange(&state, ClientAuthentication { basic }, form).await {
-        Ok(tokens) => no_store(Json(tokens).into_response()),
+/// A client's request to the token, revocation or introspection endpoint:
+/// its form, and the credentials of its `Authorization: Basic` header.
+struct ClientForm<T> {
+    form: T,
+    authentication: ClientAuthentication,
+}
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ClientForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        let basic = basic_credentials(request.headers())
+            .map_err(|()| oauth_error(OAuthError::InvalidClient))?;
+        let Form(form) = Form::<T>::from_request(request, state)
+            .await
+            .map_err(|_| oauth_error(OAuthError::InvalidRequest))?;
+        Ok(ClientForm {
+            form,
+            authentication: ClientAuthentication { basic },
+        })
+    }
+}
+
+/// The token endpoint (RFC 6749, 3.2): a code or a refresh token for tokens.
+async fn token(State(state): State<AppState>, request: ClientForm<TokenForm>) -> Response {
+    answered(oidc::exchange(&state, request.authentication, request.form).await)
+}
+
+/// Revocation (RFC 7009): 200 whether the token was known or not.
+async fn revoke(State(state): State<AppState>, request: ClientForm<TokenQuestion>) -> Response {
+    match oidc::revoke(&state, request.authentication, request.form).await {
+        Ok(()) => no_store(StatusCode::OK.into_response()),
+        Err(refused) => refusal(refused),
+    }
+}
+
+/// Introspection (RFC 7662).
+async fn introspect(State(state): State<AppState>, request: ClientForm<TokenQuestion>) -> Response {
+    answered(oidc::introspect(&state, request.authentication, request.form).await)
+}
+
+/// A JSON answer never cached, or the refusal.
+fn answered(answer: Result<serde_json::Value, Refused>) -> Response {
+    match answer {
+        Ok(answer) => no_store(Json(answer).into_response()),
         Err(refused) => refusal(refused),
     }
 }
@@ -88,10 +123,7 @@ async fn userinfo_post(
 }
 
 async fn userinfo(state: &AppState, token: Option<String>) -> Response {
-    match oidc::userinfo(state, token.as_deref()).await {
-        Ok(claims) => no_store(Json(claims).into_response()),
-        Err(refused) => refusal(refused),
-    }
+    answered(oidc::userinfo(state, token.as_deref()).await)
 }
 
 fn bearer(headers: &HeaderMap) -> Option<String> {

@@ -110,6 +110,8 @@ pub struct RefreshRecord {
 pub struct TokenGrant {
     pub client_id: String,
     pub scope: String,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
     pub user: UserRecord,
     /// The address of the person's email method, if they have one.
     pub email: Option<String>,
@@ -445,7 +447,7 @@ impl Store {
         now: UnixTime,
     ) -> StoreResult<Option<TokenGrant>> {
         let row = sqlx::query(concat!(
-            "SELECT t.client_id, t.scope, ",
+            "SELECT t.client_id, t.scope, t.created_at AS token_created_at, t.expires_at AS token_expires_at, ",
             user_columns!(),
             ", (SELECT m.detail FROM methods m WHERE m.user_id = u.id AND m.kind = 'email' ORDER BY m.created_at LIMIT 1) AS email \
              FROM oidc_tokens t JOIN users u ON u.id = t.user_id \
@@ -465,8 +467,62 @@ impl Store {
         Ok(Some(TokenGrant {
             client_id: row.try_get("client_id")?,
             scope: row.try_get("scope")?,
+            created_at: row.try_get("token_created_at")?,
+            expires_at: row.try_get("token_expires_at")?,
             user: user_from_row(&row)?,
             email: row.try_get("email")?,
         }))
+    }
+
+    /// A live refresh token of `client_id` (unspent, its grant standing):
+    /// its scope, when it was made and expires, and its person's id.
+    pub async fn live_refresh_token(
+        &self,
+        digest: &str,
+        client_id: &str,
+        now: UnixTime,
+    ) -> StoreResult<Option<(String, UnixTime, UnixTime, PersonId)>> {
+        let row = sqlx::query(
+            "SELECT r.scope, r.created_at, r.expires_at, g.user_id FROM oidc_refresh_tokens r \
+             JOIN oidc_grants g ON g.id = r.grant_id JOIN users u ON u.id = g.user_id \
+             WHERE r.digest = $1 AND r.client_id = $2 AND r.used_at IS NULL AND r.expires_at > $3 \
+             AND u.disabled_at IS NULL",
+        )
+        .bind(digest)
+        .bind(client_id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some((
+            row.try_get("scope")?,
+            row.try_get("created_at")?,
+            row.try_get("expires_at")?,
+            PersonId::new(row.try_get::<String, _>("user_id")?),
+        )))
+    }
+
+    /// Revokes a token `client_id` was given (RFC 7009): a refresh token
+    /// ends its whole grant, an access token itself. Unknown, or
+    /// another client's: nothing.
+    pub async fn revoke_token(&self, digest: &str, client_id: &str) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "DELETE FROM oidc_grants WHERE id IN \
+             (SELECT r.grant_id FROM oidc_refresh_tokens r WHERE r.digest = $1 AND r.client_id = $2)",
+        )
+        .bind(digest)
+        .bind(client_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM oidc_tokens WHERE digest = $1 AND client_id = $2")
+            .bind(digest)
+            .bind(client_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -30,6 +30,7 @@ crate::on_both_backends!(
     s42_a_refresh_token_is_used_once_and_its_reuse_ends_the_whole_family,
     s42_ten_parallel_uses_of_one_refresh_token_give_one,
     s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hold,
+    a_confidential_application_introspects_and_revokes_only_its_own_tokens,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -964,4 +965,85 @@ async fn s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hol
         .json()["error"],
         "invalid_grant"
     );
+}
+
+async fn a_confidential_application_introspects_and_revokes_only_its_own_tokens(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, _) = signed_in_with_application(&app, false).await;
+    let tokens = offline_tokens(&app, &application).await;
+    let access = tokens["access_token"].as_str().unwrap().to_owned();
+    let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
+    let introspect = |client: &Application, token: &str, hint: &str| {
+        let client_auth = basic(client);
+        let token = token.to_owned();
+        let hint = hint.to_owned();
+        let app = &app;
+        async move {
+            form_post(
+                app,
+                "/oauth2/introspect",
+                &[("token", &token), ("token_type_hint", &hint)],
+                client_auth,
+            )
+            .await
+            .json()
+        }
+    };
+    let seen = introspect(&application, &access, "access_token").await;
+    assert_eq!(seen["active"], true);
+    assert_eq!(seen["client_id"], application.id.as_str());
+    assert_eq!(seen["username"], "adele@contoso.example");
+    // A wrong hint is only where to look first.
+    assert_eq!(
+        introspect(&application, &access, "refresh_token").await["active"],
+        true
+    );
+    assert_eq!(
+        introspect(&application, &refresh, "").await["token_type"],
+        "refresh_token"
+    );
+    // Another application does not see it; a public one may not ask.
+    let mut admin = admin_signed_in_again(&app).await;
+    let other = register(&mut admin, false).await;
+    assert_eq!(introspect(&other, &access, "").await["active"], false);
+    let public = register(&mut admin, true).await;
+    let refused = form_post(
+        &app,
+        "/oauth2/introspect",
+        &[("token", &access), ("client_id", &public.id)],
+        None,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+
+    // Another application's revocation does nothing; its own ends it.
+    let revoke = |client: &Application, token: &str| {
+        let client_auth = basic(client);
+        let token = token.to_owned();
+        let app = &app;
+        async move { form_post(app, "/oauth2/revoke", &[("token", &token)], client_auth).await }
+    };
+    assert_eq!(revoke(&other, &access).await.status, StatusCode::OK);
+    assert_eq!(userinfo(&app, &access).await.status, StatusCode::OK);
+    assert_eq!(revoke(&application, &access).await.status, StatusCode::OK);
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(introspect(&application, &access, "").await["active"], false);
+    // A refresh token revoked ends its grant: the access tokens with it.
+    let tokens = offline_tokens(&app, &application).await;
+    let access = tokens["access_token"].as_str().unwrap();
+    assert_eq!(
+        revoke(&application, tokens["refresh_token"].as_str().unwrap())
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        userinfo(&app, access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // An unknown token: answered alike.
+    assert_eq!(revoke(&application, "unknown").await.status, StatusCode::OK);
 }
