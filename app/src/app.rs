@@ -96,6 +96,8 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     <Route path=path!("/security-info") view=SecurityInfoPage/>
                     <Route path=path!("/overview") view=OverviewPage/>
                     <Route path=path!("/signin") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
+                    // An application's sign-out request (OpenID Connect).
+                    <Route path=path!("/oauth2/logout") view=crate::pages::application_sign_out::ApplicationSignOutPage/>
                     // An application's sign-in request (OpenID Connect).
                     <Route path=path!("/oauth2/authorize") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
                     <Route path=path!("/admin/policy") view=|| administrators(AdminPage::Policy)/>

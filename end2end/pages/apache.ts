@@ -22,7 +22,7 @@ export interface Registered {
  */
 export async function registerApplication(
   request: APIRequestContext, baseURL: string, admin: { accountName: string; password: string },
-  application: { name: string; redirectUris: string[] },
+  application: { name: string; redirectUris: string[]; logoutUris?: string[] },
 ): Promise<Registered> {
   const csrf = async () => (await (await request.get('/api/session')).json()).csrf_token as string;
   const headers = async () => ({ origin: baseURL, 'x-csrf-token': await csrf() });
@@ -32,7 +32,7 @@ export async function registerApplication(
   });
   if (!signedIn.ok()) throw new Error(`the administrator's sign-in: ${signedIn.status()} ${await signedIn.text()}`);
   const registered = await request.post('/api/admin/applications', {
-    data: { name: application.name, redirect_uris: application.redirectUris },
+    data: { name: application.name, redirect_uris: application.redirectUris, logout_uris: application.logoutUris ?? [] },
     headers: await headers(),
   });
   if (!registered.ok()) throw new Error(`registering ${application.name}: ${registered.status()} ${await registered.text()}`);
@@ -50,6 +50,11 @@ export class ProtectedByApache {
 
   static redirectUri(port: number) {
     return `http://localhost:${port}/protected/redirect_uri`;
+  }
+
+  /** Where Apache asks secinfo to send the person once signed out. */
+  static signedOutUri(port: number) {
+    return `http://localhost:${port}/signed-out.html`;
   }
 
   static async start(options: { port: number; issuer: string; client: Registered }): Promise<ProtectedByApache> {

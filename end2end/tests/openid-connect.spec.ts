@@ -25,6 +25,7 @@ test('an application behind Apache mod_auth_openidc signs its user in with a pas
   const client = await registerApplication(adminRequest, baseURL!, admin, {
     name: 'Payroll',
     redirectUris: [ProtectedByApache.redirectUri(APACHE_PORT)],
+    logoutUris: [ProtectedByApache.signedOutUri(APACHE_PORT)],
   });
   await adminRequest.dispose();
   const apache = await ProtectedByApache.start({ port: APACHE_PORT, issuer: baseURL!, client });
@@ -52,6 +53,15 @@ test('an application behind Apache mod_auth_openidc signs its user in with a pas
     await expect(page.locator('#name')).toHaveText('Adele Vance');
     await expect(page.locator('#amr')).toHaveText('pwd,sms,mfa');
     await expect(page.locator('#acr')).toHaveText('urn:secinfo:acr:multi-factor');
+
+    // Signing out of the application (mod_auth_openidc's logout) signs
+    // the person out of secinfo too, and comes back to the application.
+    const signedOut = ProtectedByApache.signedOutUri(APACHE_PORT);
+    await page.goto(apache.url(`/protected/redirect_uri?logout=${encodeURIComponent(signedOut)}`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Signed out of Payroll' })).toBeVisible();
+    expect(page.url().startsWith(signedOut)).toBe(true);
+    await page.goto('/security-info');
+    await expect(signInPage.heading).toBeVisible();
   } catch (error) {
     console.log(apache.errorLog());
     throw error;

@@ -115,3 +115,8 @@ pass-delete-confirm = Delete
 
 people-title = People
 applications-title = Applications
+
+## Signing out of an application of the organization (OpenID Connect)
+
+application-sign-out-title = Sign out of an application
+application-signing-out = Signing you out…

@@ -103,3 +103,8 @@ pass-delete-confirm = Verwijderen
 
 people-title = Personen
 applications-title = Toepassingen
+
+## Afmelden bij een toepassing van de organisatie (OpenID Connect)
+
+application-sign-out-title = Afmelden bij een toepassing
+application-signing-out = U wordt afgemeld…

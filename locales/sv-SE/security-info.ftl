@@ -103,3 +103,8 @@ pass-delete-confirm = Ta bort
 
 people-title = Personer
 applications-title = Program
+
+## Logga ut från ett program i organisationen (OpenID Connect)
+
+application-sign-out-title = Logga ut från ett program
+application-signing-out = Loggar ut dig…

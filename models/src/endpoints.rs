@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::oidc::{
     ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
+    SignedOut,
 };
 use crate::policy::Policy;
 use crate::{
@@ -244,6 +245,10 @@ endpoints! {
     /// An application's authorization request, as the sign-in entry found
     /// it in its address: back to the application, or sign in first.
     ContinueAuthorization: Post "/oidc/authorization", AuthorizationRequest => Authorization;
+    /// An application's sign-out request, as the client found it in its
+    /// address: the session ends when the request names it (a valid
+    /// id_token_hint of this person), and the answer says where to go.
+    EndSession: Post "/oidc/logout", AuthorizationRequest => SignedOut;
     /// Who an invitation's link is for (the link's token in the body,
     /// never in an address that logs keep).
     GetInvitation: Post "/invitation", InvitationToken => InvitationView;

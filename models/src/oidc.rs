@@ -15,6 +15,9 @@ pub const AUTHORIZE_PATH: &str = "/oauth2/authorize";
 pub const TOKEN_PATH: &str = "/oauth2/token";
 pub const USERINFO_PATH: &str = "/oauth2/userinfo";
 pub const JWKS_PATH: &str = "/oauth2/jwks";
+/// Where an application sends the person to sign out (RP-initiated
+/// logout): the whole client answers it.
+pub const LOGOUT_PATH: &str = "/oauth2/logout";
 /// Token revocation (RFC 7009) and introspection (RFC 7662).
 pub const REVOKE_PATH: &str = "/oauth2/revoke";
 pub const INTROSPECT_PATH: &str = "/oauth2/introspect";
@@ -44,6 +47,15 @@ pub enum Authorization {
         login_hint: Option<String>,
         next: String,
     },
+}
+
+/// Where the person goes once an application's sign-out request is done:
+/// back to the application's registered address, or (none) our own
+/// sign-in page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignedOut {
+    pub to: Option<String>,
 }
 
 /// An application as an administrator registers it.

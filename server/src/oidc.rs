@@ -21,7 +21,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use models::oidc::{
     APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationView,
-    Authorization, NewApplication, RegisteredApplication,
+    Authorization, NewApplication, RegisteredApplication, SignedOut,
 };
 use models::{ErrorCode, Field};
 use serde::Deserialize;
@@ -79,6 +79,7 @@ pub fn discovery(state: &AppState) -> Value {
         "response_types_supported": ["code"],
         "response_modes_supported": ["query"],
         "grant_types_supported": ["authorization_code", "refresh_token"],
+        "end_session_endpoint": format!("{issuer}{}", models::oidc::LOGOUT_PATH),
         "revocation_endpoint": format!("{issuer}{}", models::oidc::REVOKE_PATH),
         "revocation_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "introspection_endpoint": format!("{issuer}{}", models::oidc::INTROSPECT_PATH),
@@ -362,6 +363,79 @@ async fn requesting(state: &AppState, query: &str) -> AppResult<(AuthorizeParams
         ));
     }
     Ok((params, client))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LogoutParams {
+    id_token_hint: Option<String>,
+    post_logout_redirect_uri: Option<String>,
+    state: Option<String>,
+    client_id: Option<String>,
+}
+
+/// An application's sign-out request (OpenID Connect RP-Initiated Logout):
+/// the session ends when the request shows an ID token we signed for this
+/// person (so that no page can sign anybody out by sending them here);
+/// then back to the application's registered sign-out address, with
+/// `state`, or to our sign-in page.
+pub async fn end_session(
+    state: &AppState,
+    presented: Option<&SessionKey>,
+    query: &str,
+) -> AppResult<SignedOut> {
+    let refused = |code| AppError::because(Refusal::Invalid, code);
+    let params: LogoutParams =
+        serde_urlencoded::from_str(query).map_err(|_| refused(ErrorCode::UnknownApplication))?;
+    let hint = match &params.id_token_hint {
+        Some(jwt) => crate::oidc_keys::verified_claims(state, jwt)
+            .await?
+            .filter(|claims| claims["iss"] == issuer(state)),
+        None => None,
+    };
+    let client_id = params.client_id.clone().or_else(|| {
+        hint.as_ref()
+            .and_then(|c| c["aud"].as_str().map(str::to_owned))
+    });
+    let to = match &params.post_logout_redirect_uri {
+        None => None,
+        Some(uri) => {
+            let client = match &client_id {
+                Some(id) => state.store.client(id).await?,
+                None => None,
+            };
+            let client = client
+                .filter(|c| !c.disabled)
+                .ok_or_else(|| refused(ErrorCode::UnknownApplication))?;
+            if !client
+                .logout_uris
+                .iter()
+                .any(|registered| registered == uri)
+            {
+                return Err(refused(ErrorCode::RedirectNotRegistered));
+            }
+            let mut back = form_urlencoded::Serializer::new(String::new());
+            if let Some(state) = &params.state {
+                back.append_pair("state", state);
+            }
+            let back = back.finish();
+            Some(match back.is_empty() {
+                true => uri.clone(),
+                false => {
+                    let joint = if uri.contains('?') { '&' } else { '?' };
+                    format!("{uri}{joint}{back}")
+                }
+            })
+        }
+    };
+    let session = crate::session::current(state, presented).await?;
+    let named = |session: &SessionRecord| {
+        hint.as_ref()
+            .is_some_and(|claims| claims["sub"] == session.user.id.as_str())
+    };
+    if let Some(session) = session.filter(named) {
+        crate::sign_in::sign_out(state, Some(&session.token_digest)).await?;
+    }
+    Ok(SignedOut { to })
 }
 
 /// A complete session of an enabled person who may use it (not a sign-in

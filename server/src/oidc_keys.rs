@@ -86,6 +86,49 @@ pub async fn sign(state: &AppState, claims: &serde_json::Value) -> AppResult<Str
     ))
 }
 
+/// The claims of a JWT one of our published keys signed (an ID token
+/// shown back to us as `id_token_hint`); its expiry is not checked.
+pub async fn verified_claims(state: &AppState, jwt: &str) -> AppResult<Option<serde_json::Value>> {
+    let mut parts = jwt.split('.');
+    let (Some(header), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Ok(None);
+    };
+    let decode = |part: &str| URL_SAFE_NO_PAD.decode(part).ok();
+    let Some(header) =
+        decode(header).and_then(|h| serde_json::from_slice::<serde_json::Value>(&h).ok())
+    else {
+        return Ok(None);
+    };
+    if header["alg"] != ALGORITHM {
+        return Ok(None);
+    }
+    let since = state.now() - ROTATE_AFTER_SECS - ID_TOKEN_SECS;
+    let keys = state.store.signing_keys_since(since).await?;
+    let Some(key) = keys.iter().find(|k| header["kid"] == k.kid.as_str()) else {
+        return Ok(None);
+    };
+    let Ok(jwk) = serde_json::from_str::<serde_json::Value>(&key.public_jwk) else {
+        return Ok(None);
+    };
+    let coordinate = |name: &str| jwk[name].as_str().and_then(decode);
+    let (Some(x), Some(y), Some(signature)) = (coordinate("x"), coordinate("y"), decode(signature))
+    else {
+        return Ok(None);
+    };
+    let point = [&[4u8][..], &x, &y].concat();
+    let signed = format!("{}.{payload}", jwt.split('.').next().unwrap_or_default());
+    let valid =
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ECDSA_P256_SHA256_FIXED, point)
+            .verify(signed.as_bytes(), &signature)
+            .is_ok();
+    if !valid {
+        return Ok(None);
+    }
+    Ok(decode(payload).and_then(|p| serde_json::from_slice(&p).ok()))
+}
+
 /// The key pair of a stored key, if this server's secret key opens it
 /// (a development server makes a secret key per start).
 fn opened(state: &AppState, key: &SigningKeyRecord) -> Option<EcdsaKeyPair> {

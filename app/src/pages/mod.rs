@@ -1,5 +1,6 @@
 //! One routed page per file.
 
+pub mod application_sign_out;
 pub mod applications;
 pub mod for_administrators;
 pub mod invitation;

@@ -71,6 +71,12 @@ pub fn router(state: AppState) -> Router {
             },
         )
     });
+    // An application's sign-out request: a page of the whole client, which
+    // asks the server to end the session it names.
+    router = router.route(models::oidc::LOGOUT_PATH, {
+        let index = pages.index.clone();
+        get(move |request: Request| serve(index.clone(), request))
+    });
     let admin_paths = [ADMIN_PAGES.to_owned(), format!("{ADMIN_PAGES}/{{*page}}")];
     let signed_in_paths = models::SIGNED_IN_PAGES
         .iter()

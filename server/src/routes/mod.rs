@@ -149,6 +149,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         people::temporary_password,
         people::delete,
         oidc::continue_authorization,
+        oidc::end_session,
         oidc::register,
         oidc::list,
         people::invite,

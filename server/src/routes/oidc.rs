@@ -7,10 +7,12 @@ use axum::extract::State;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
-    Answer, Body, ContinueAuthorization, Endpoint, ListApplications, RegisterApplication,
+    Answer, Body, ContinueAuthorization, EndSession, Endpoint, ListApplications,
+    RegisterApplication,
 };
 use models::oidc::{
     ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
+    SignedOut,
 };
 
 use crate::error::AppResult;
@@ -24,6 +26,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .endpoint(ContinueAuthorization, continue_authorization)
+        .endpoint(EndSession, end_session)
         .endpoint(RegisterApplication, register)
         .endpoint(ListApplications, list)
 }
@@ -42,6 +45,21 @@ pub async fn continue_authorization(
     let presented = presented(&state, &jar);
     Ok(Json(
         oidc::authorize(&state, &caller, presented.as_ref(), &request.query).await?,
+    ))
+}
+
+/// An application's sign-out request: the session ends when the request
+/// names it; where to go then.
+#[utoipa::path(post, path = EndSession::FULL_PATH, request_body = AuthorizationRequest, responses(
+    (status = 200, body = SignedOut), (status = 400, body = models::ApiError)))]
+pub async fn end_session(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ApiJson(request): ApiJson<Body<EndSession>>,
+) -> AppResult<Json<Answer<EndSession>>> {
+    let presented = presented(&state, &jar);
+    Ok(Json(
+        oidc::end_session(&state, presented.as_ref(), &request.query).await?,
     ))
 }
 

@@ -31,9 +31,11 @@ crate::on_both_backends!(
     s42_ten_parallel_uses_of_one_refresh_token_give_one,
     s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hold,
     a_confidential_application_introspects_and_revokes_only_its_own_tokens,
+    an_application_signs_its_person_out_of_secinfo_with_their_id_token,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
+const SIGNED_OUT: &str = "https://payroll.contoso.example/signed-out";
 const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-secinfo-tests";
 
 fn challenge(verifier: &str) -> String {
@@ -52,6 +54,7 @@ async fn register(admin: &mut Browser, public: bool) -> Application {
             json!({
                 "name": "Payroll",
                 "redirect_uris": [REDIRECT, "http://localhost:8091/cb"],
+                "logout_uris": [SIGNED_OUT],
                 "public": public,
             }),
         )
@@ -1046,4 +1049,69 @@ async fn a_confidential_application_introspects_and_revokes_only_its_own_tokens(
     );
     // An unknown token: answered alike.
     assert_eq!(revoke(&application, "unknown").await.status, StatusCode::OK);
+}
+
+async fn an_application_signs_its_person_out_of_secinfo_with_their_id_token(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    let id_token = tokens["id_token"].as_str().unwrap();
+    let same_browser = person.clone();
+    let logout = |query: String| {
+        let mut browser = same_browser.clone();
+        async move {
+            browser
+                .post("/api/oidc/logout", json!({ "query": query }))
+                .await
+        }
+    };
+    let back = format!(
+        "client_id={}&post_logout_redirect_uri={}&state=bye",
+        application.id,
+        urlencoded(SIGNED_OUT)
+    );
+    // Without the person's ID token nobody is signed out (a page could
+    // send anybody here), and an unregistered address is refused.
+    let without = logout(back.clone()).await;
+    assert_eq!(
+        without.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&without.body)
+    );
+    assert!(!person.session().await["user"].is_null(), "still signed in");
+    let unregistered = logout(format!(
+        "id_token_hint={id_token}&post_logout_redirect_uri={}",
+        urlencoded("https://evil.example/")
+    ))
+    .await;
+    assert_eq!(unregistered.code(), "redirect-not-registered");
+    let forged = logout(format!("id_token_hint={}x&{back}", id_token)).await;
+    assert_eq!(forged.status, StatusCode::OK);
+    assert!(
+        !person.session().await["user"].is_null(),
+        "a forged hint signs nobody out"
+    );
+
+    let done = logout(format!("id_token_hint={id_token}&{back}")).await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert_eq!(
+        done.json()["to"],
+        format!("{SIGNED_OUT}?state=bye").as_str()
+    );
+    assert!(person.session().await["user"].is_null(), "signed out");
+    let discovery = app
+        .browser()
+        .get("/.well-known/openid-configuration")
+        .await
+        .json();
+    assert_eq!(
+        discovery["end_session_endpoint"],
+        "http://localhost:8080/oauth2/logout"
+    );
 }
