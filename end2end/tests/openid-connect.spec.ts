@@ -79,3 +79,16 @@ test('a request from an application secinfo does not know stays here with the re
   expect(page.url()).toContain('/oauth2/authorize');
   await expectAccessible(page);
 });
+
+test('a sign-out request to an address no application registered stays here with the reason, signed in still', async ({ page, user, expectAccessible }) => {
+  await signIn(page, user);
+  await page.goto('/oauth2/logout?client_id=unknown&post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F');
+  const heading = page.getByRole('heading', { level: 1, name: 'Sign out of an application' });
+  await expect(heading).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText("The application that sent you here isn't registered");
+  await expect(heading).toBeFocused();
+  await expectAccessible(page);
+  // Nobody was signed out.
+  await page.goto('/security-info');
+  await expect(new SecurityInfoPage(page).heading).toBeVisible();
+});
