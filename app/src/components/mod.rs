@@ -9,4 +9,5 @@ pub mod field;
 pub mod icons;
 pub mod language_switcher;
 pub mod progress;
+pub mod shown_once;
 pub mod wizard_done;

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use models::{IssuedPass, PassLifetime};
 
-use crate::components::actions::FormActions;
+use crate::components::shown_once::ShownOnce;
 use crate::i18n::{I18n, use_i18n};
 use crate::labels::date_time;
 
@@ -70,26 +70,11 @@ pub fn PassShown(pass: IssuedPass, name: String, on_done: Callback<()>) -> impl 
     let mut until = i18n::Args::new();
     until.set("time", date_time(&i18n, pass.expires_at));
     let uses = crate::labels::pass_uses(i18n, pass.one_time);
-    let text = pass.pass.clone();
-    let copied = RwSignal::new(false);
-    let copy = move |_| crate::clipboard::copy(&text, copied);
-    let shown: NodeRef<leptos::html::Div> = NodeRef::new();
-    // The pass is what the administrator reads next.
-    Effect::new(move |_| {
-        if let Some(note) = shown.get() {
-            let _ = note.focus();
-        }
-    });
     view! {
-        <div class="person-issued" tabindex="-1" node_ref=shown>
+        <ShownOnce copy=Some(pass.pass.clone()) copy_label_id="recovery-codes-copy" on_done>
             <p>{move || i18n.t_with("issued-intro", &named)}</p>
             <p class="person-issued-text"><code translate="no">{pass.pass}</code></p>
             <p>{move || i18n.t_with("person-pass-until", &until)} " " {uses}</p>
-        </div>
-        <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
-        <FormActions>
-            <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
-            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
-        </FormActions>
+        </ShownOnce>
     }
 }

@@ -12,6 +12,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::field::TextField;
 use crate::components::progress::Progress;
+use crate::components::shown_once::ShownOnce;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::date;
@@ -197,25 +198,13 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
 #[component]
 fn Registered(answer: RegisteredApplication, on_done: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let copied = RwSignal::new(false);
-    let secret = answer.client_secret.clone();
-    let shown: NodeRef<leptos::html::Div> = NodeRef::new();
-    Effect::new(move |_| {
-        if let Some(note) = shown.get() {
-            let _ = note.focus();
-        }
-    });
-    let copy_secret = secret.clone().map(|secret| {
-        view! {
-            <button type="button" class="button button-secondary"
-                on:click=move |_| crate::clipboard::copy(&secret, copied)>
-                {move || i18n.t("applications-copy-secret")}
-            </button>
-        }
-    });
+    let said = match answer.client_secret.is_some() {
+        true => "applications-registered-secret",
+        false => "applications-registered-public",
+    };
     view! {
-        <div class="person-issued" tabindex="-1" node_ref=shown>
-            <p>{move || i18n.t(if secret.is_some() { "applications-registered-secret" } else { "applications-registered-public" })}</p>
+        <ShownOnce copy=answer.client_secret.clone() copy_label_id="applications-copy-secret" on_done>
+            <p>{move || i18n.t(said)}</p>
             <dl class="manual-entry">
                 <dt>{move || i18n.t("applications-client-id")}</dt>
                 <dd><code translate="no">{answer.client_id}</code></dd>
@@ -224,11 +213,6 @@ fn Registered(answer: RegisteredApplication, on_done: Callback<()>) -> impl Into
                     <dd><code translate="no">{secret}</code></dd>
                 })}
             </dl>
-        </div>
-        <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
-        <FormActions>
-            {copy_secret}
-            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
-        </FormActions>
+        </ShownOnce>
     }
 }

@@ -18,6 +18,7 @@ use crate::components::actions::{FormActions, SubmitButton};
 use crate::components::alert::ErrorAlert;
 use crate::components::dialog::Dialog;
 use crate::components::field::TextField;
+use crate::components::shown_once::ShownOnce;
 use crate::form_submit::FormSubmit;
 use crate::i18n::use_i18n;
 use crate::labels::date_time;
@@ -340,25 +341,11 @@ fn SecretShown(secret: String, name: String, on_done: Callback<()>) -> impl Into
     let i18n = use_i18n();
     let mut named = i18n::Args::new();
     named.set("name", name);
-    let copied = RwSignal::new(false);
-    let text = secret.clone();
-    let copy = move |_| crate::clipboard::copy(&text, copied);
-    let shown: NodeRef<leptos::html::Div> = NodeRef::new();
-    Effect::new(move |_| {
-        if let Some(note) = shown.get() {
-            let _ = note.focus();
-        }
-    });
     view! {
-        <div class="person-issued" tabindex="-1" node_ref=shown>
+        <ShownOnce copy=Some(secret.clone()) copy_label_id="recovery-codes-copy" on_done>
             <p>{move || i18n.t_with("person-temporary-password-shown", &named)}</p>
             <p class="person-issued-text"><code translate="no">{secret}</code></p>
-        </div>
-        <p class="notice" role="status" hidden=move || !copied.get()>{move || i18n.t("issued-copied")}</p>
-        <FormActions>
-            <button type="button" class="button button-secondary" on:click=copy>{move || i18n.t("recovery-codes-copy")}</button>
-            <button type="button" class="button button-primary" on:click=move |_| on_done.run(())>{move || i18n.t("dialog-done")}</button>
-        </FormActions>
+        </ShownOnce>
     }
 }
 
