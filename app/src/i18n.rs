@@ -25,6 +25,7 @@ static MEMBER_FILES: &[&i18n::Messages] = &[
     &files::BRAND,
     &files::ERRORS,
     &files::INVITATION,
+    &files::MEMBER_ERRORS,
     &files::METHODS,
     &files::PASSWORD,
     &files::QUESTIONS,
@@ -35,7 +36,9 @@ static MEMBER_FILES: &[&i18n::Messages] = &[
 ];
 
 /// The messages the sign-in entry shows: its own (the link to a password
-/// reset among them), the shell's and every error's. The other files are not
+/// reset among them), the shell's and the errors of its first step
+/// (`errors.ftl`; those of setting up methods, the second step and a new
+/// password are `member-errors.ftl`, which it never shows). The other files are not
 /// linked into it; a message it lacks is shown as its id and logged, which
 /// fails the end-to-end tests.
 pub const SIGN_IN_MESSAGES: Localizer = Localizer::of(SIGN_IN_FILES);
