@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::address::Address;
 use crate::components::progress::Progress;
 use crate::features::verify::second_step::SecondStep;
+use crate::features::verify::stronger_sign_in::StrongerSignIn;
 use crate::focus::{focus_heading_after_moves, keep_focus_on_the_page};
 use crate::i18n::{I18n, MEMBER_MESSAGES, SIGN_IN_MESSAGES, use_i18n};
 use crate::layout::{SIGNED_IN_PARTS, Shell};
@@ -18,6 +19,7 @@ use crate::pages::{
 };
 use crate::session::Session;
 use i18n::Localizer;
+use models::oidc::StrongerProof;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -99,7 +101,7 @@ fn RoutedPages(session: Session) -> impl IntoView {
                     // An application's sign-out request (OpenID Connect).
                     <Route path=path!("/oauth2/logout") view=crate::pages::application_sign_out::ApplicationSignOutPage/>
                     // An application's sign-in request (OpenID Connect).
-                    <Route path=path!("/oauth2/authorize") view=|| view! { <SignInPage second_step=step_up_at_sign_in/> }/>
+                    <Route path=path!("/oauth2/authorize") view=|| view! { <SignInPage second_step=step_up_at_sign_in stronger=stronger_sign_in post=crate::pages::authorize_post::post_once/> }/>
                     <Route path=path!("/admin/policy") view=|| administrators(AdminPage::Policy)/>
                     <Route path=path!("/admin/people") view=|| administrators(AdminPage::People)/>
                     <Route path=path!("/admin/people/import") view=|| administrators(AdminPage::PeopleImport)/>
@@ -117,6 +119,11 @@ fn RoutedPages(session: Session) -> impl IntoView {
 /// The sign-in page's second step here.
 fn step_up_at_sign_in(verified: Callback<()>) -> AnyView {
     view! { <SecondStep on_verified=verified/> }.into_any()
+}
+
+/// The stronger sign-in an application asked for.
+fn stronger_sign_in(application: String, proof: StrongerProof, verified: Callback<()>) -> AnyView {
+    view! { <StrongerSignIn application proof on_verified=verified/> }.into_any()
 }
 
 /// The sign-in page alone, without a router: the server sends this entry

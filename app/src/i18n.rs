@@ -3,6 +3,7 @@
 //!
 //! Order (SPEC §1): `?lng=` for the page it is on > the signed-in user's
 //! stored choice > a choice made in this browser before signing in > the
+//! languages an application's sign-in request names (`ui_locales`) > the
 //! browser's languages > en. Signed in, a page shown by `?lng=` in another
 //! language than the stored one offers to keep it (the layout).
 
@@ -249,11 +250,21 @@ fn initial_locale() -> (Locale, bool) {
     {
         return (locale, true);
     }
+    // An application's sign-in request may say which languages its person
+    // reads (OpenID Connect's `ui_locales`): before the browser's.
+    let location = window().location();
+    let asked = (location.pathname().ok().as_deref() == Some(models::oidc::AUTHORIZE_PATH))
+        .then(|| query_value(&location.search().unwrap_or_default(), "ui_locales"))
+        .flatten()
+        .unwrap_or_default();
     let languages: Vec<String> = window()
         .navigator()
         .languages()
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
-    (i18n::negotiate(languages.iter().map(String::as_str)), false)
+    let tags = asked
+        .split_whitespace()
+        .chain(languages.iter().map(String::as_str));
+    (i18n::negotiate(tags), false)
 }

@@ -87,3 +87,10 @@ email-invitation-body =
     { $link }
 
     If you weren't expecting this, you can ignore this email.
+
+## The page that posts an application's answer back to it (response_mode=form_post)
+
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+form-post-title = Back to { $application }…
+form-post-continue = Continue

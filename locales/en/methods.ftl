@@ -274,3 +274,16 @@ methods-default-badge = Default
 # Variables:
 #   $date (String) - the day it was registered, already in the person's language, e.g. "2 Dec 2026"
 methods-added = Added { $date }
+
+## Verifying again, more strongly, for an application that asks for it (acr_values)
+
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+stronger-another-method-intro = { $application } asks for two-step verification. Verify your identity with one of your methods to continue.
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+stronger-security-key-intro = { $application } asks you to sign in with a passkey or security key. Use yours to continue.
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+stronger-new-security-key-intro = { $application } asks you to sign in with a passkey or security key, and you don't have one yet. Add one, then use it to continue.
+stronger-add-key = Add a passkey or security key

@@ -69,3 +69,8 @@ email-invitation-body =
     { $link }
 
     Verwachtte u dit niet, dan kunt u deze e-mail negeren.
+
+## De pagina die het antwoord naar een toepassing terugstuurt (response_mode=form_post)
+
+form-post-title = Terug naar { $application }…
+form-post-continue = Doorgaan

@@ -218,3 +218,10 @@ step-up-questions = Mijn beveiligingsvragen beantwoorden
 
 methods-default-badge = Standaard
 methods-added = Toegevoegd op { $date }
+
+## Opnieuw en sterker verifiëren voor een toepassing die daarom vraagt (acr_values)
+
+stronger-another-method-intro = { $application } vraagt om verificatie in twee stappen. Verifieer uw identiteit met een van uw methoden om door te gaan.
+stronger-security-key-intro = { $application } vraagt u zich aan te melden met een wachtwoordsleutel of beveiligingssleutel. Gebruik de uwe om door te gaan.
+stronger-new-security-key-intro = { $application } vraagt u zich aan te melden met een wachtwoordsleutel of beveiligingssleutel, en u hebt er nog geen. Voeg er een toe en gebruik die om door te gaan.
+stronger-add-key = Een wachtwoordsleutel of beveiligingssleutel toevoegen

@@ -69,3 +69,8 @@ email-invitation-body =
     { $link }
 
     Om du inte väntade dig det här kan du ignorera e-postmeddelandet.
+
+## Sidan som skickar svaret tillbaka till ett program (response_mode=form_post)
+
+form-post-title = Tillbaka till { $application }…
+form-post-continue = Fortsätt

@@ -218,3 +218,10 @@ step-up-questions = Besvara mina säkerhetsfrågor
 
 methods-default-badge = Standard
 methods-added = Tillagd { $date }
+
+## Verifiera igen, starkare, för ett program som ber om det (acr_values)
+
+stronger-another-method-intro = { $application } kräver tvåstegsverifiering. Verifiera din identitet med en av dina metoder för att fortsätta.
+stronger-security-key-intro = { $application } ber dig logga in med en nyckel eller säkerhetsnyckel. Använd din för att fortsätta.
+stronger-new-security-key-intro = { $application } ber dig logga in med en nyckel eller säkerhetsnyckel, och du har ingen än. Lägg till en och använd den sedan för att fortsätta.
+stronger-add-key = Lägg till en nyckel eller säkerhetsnyckel

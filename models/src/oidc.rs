@@ -47,6 +47,31 @@ pub enum Authorization {
         login_hint: Option<String>,
         next: String,
     },
+    /// Signed in, but the application asks for a stronger sign-in than
+    /// this one (`acr_values`): the person proves themselves with what
+    /// `proof` says, here, and the request is made again.
+    StepUp {
+        application: String,
+        proof: StrongerProof,
+    },
+    /// The application wants its answer as a form the browser posts
+    /// (`response_mode=form_post`): the page submits the request to
+    /// `AUTHORIZE_PATH` as a form of its own origin, which carries the
+    /// session, and the server answers with that form.
+    Post,
+}
+
+/// What a person does to give an application the sign-in it asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum StrongerProof {
+    /// Verify with one of their methods: two steps (multi-factor).
+    AnotherMethod,
+    /// Verify with a security key or passkey (phishing-resistant).
+    SecurityKey,
+    /// The same, but they have none yet: add one, then verify with it.
+    NewSecurityKey,
 }
 
 /// Where the person goes once an application's sign-out request is done:

@@ -7,8 +7,14 @@
 //! same-origin request, where the session cookie (`SameSite=Strict`) is
 //! sent even when the application's site sent the person here. Either the
 //! person goes back to the application with a code, or signs in there
-//! first (the page names the application) and the request is made again. The application then
-//! redeems the code (`exchange`) for an ID token signed by `oidc_keys.rs`
+//! first (the page names the application) and the request is made again;
+//! an application that asks for a stronger sign-in (`acr_values`) has the
+//! person prove themselves again there (`StrongerProof`). An application
+//! that wants its answer posted (`response_mode=form_post`) has the page
+//! submit the request to `/oauth2/authorize` as a form of our own origin
+//! (`Via::Form`), answered by the form that goes to the application
+//! (`Answer::FormPost`): the code never appears in the API's JSON or in an
+//! address. The application then redeems the code (`exchange`) for an ID token signed by `oidc_keys.rs`
 //! and an access token for `userinfo`.
 //!
 //! S37: codes are single use (one conditional statement; a second use
@@ -19,9 +25,10 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use models::MethodKind;
 use models::oidc::{
     APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationView,
-    Authorization, NewApplication, RegisteredApplication, SignedOut,
+    Authorization, NewApplication, RegisteredApplication, SignedOut, StrongerProof,
 };
 use models::{ErrorCode, Field};
 use serde::Deserialize;
@@ -31,6 +38,7 @@ use sha2::{Digest, Sha256};
 use crate::audit::{Action, Caller, Requester};
 use crate::error::{AppError, AppResult, Refusal};
 use crate::secret::{constant_time_eq, random_token, token_digest};
+use crate::security_info::Registrant;
 use crate::state::AppState;
 use crate::store::{
     ClientRecord, NewClient, NewCode, NewRefreshToken, NewToken, SessionKey, SessionRecord,
@@ -53,6 +61,21 @@ pub const REFRESH_TOKEN_SECS: i64 = 30 * 24 * 3600;
 pub const ACR_SINGLE_FACTOR: &str = "urn:secinfo:acr:single-factor";
 pub const ACR_MULTI_FACTOR: &str = "urn:secinfo:acr:multi-factor";
 pub const ACR_PHISHING_RESISTANT: &str = "urn:secinfo:acr:phishing-resistant";
+
+/// The `acr` values from weakest to strongest.
+const ACR_STRENGTHS: [&str; 3] = [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR, ACR_PHISHING_RESISTANT];
+
+/// How strong an `acr` is (its place in `ACR_STRENGTHS`), if it is ours.
+fn strength(acr: &str) -> Option<usize> {
+    ACR_STRENGTHS.iter().position(|known| *known == acr)
+}
+
+/// The sign-in an application's `acr_values` asks for: any of them will
+/// do, so the weakest we know; values we do not know are ignored
+/// (OpenID Connect Core 3.1.2.1: they are voluntary).
+fn wanted_strength(acr_values: Option<&str>) -> Option<usize> {
+    acr_values?.split_whitespace().filter_map(strength).min()
+}
 
 /// The `acr` of a session's proofs (`amr`).
 pub fn acr_of(amr: &str) -> &'static str {
@@ -77,7 +100,7 @@ pub fn discovery(state: &AppState) -> Value {
         "jwks_uri": format!("{issuer}{}", models::oidc::JWKS_PATH),
         "scopes_supported": SCOPES,
         "response_types_supported": ["code"],
-        "response_modes_supported": ["query"],
+        "response_modes_supported": ["query", "form_post"],
         "grant_types_supported": ["authorization_code", "refresh_token"],
         "end_session_endpoint": format!("{issuer}{}", models::oidc::LOGOUT_PATH),
         "revocation_endpoint": format!("{issuer}{}", models::oidc::REVOKE_PATH),
@@ -211,13 +234,41 @@ struct AuthorizeParams {
     prompt: Option<String>,
     max_age: Option<String>,
     login_hint: Option<String>,
+    id_token_hint: Option<String>,
+    acr_values: Option<String>,
     request: Option<String>,
     request_uri: Option<String>,
 }
 
+/// How an authorization request reached `authorize`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The sign-in page's question (`POST /api/oidc/authorization`),
+    /// answered in JSON.
+    Page,
+    /// A form of our own origin posted to `/oauth2/authorize`, answered by
+    /// a page: how an answer the application wants posted leaves.
+    Form,
+}
+
+/// What `authorize` answers.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// What the sign-in page does next.
+    Page(Authorization),
+    /// Back to the application as a form the browser posts to `to`
+    /// (`response_mode=form_post`), only ever `Via::Form`.
+    FormPost {
+        to: String,
+        fields: Vec<(String, String)>,
+        application: String,
+    },
+}
+
 /// Decides an authorization request (`query`, as the browser's address
 /// has it) for the session that came with it: back to the application
-/// with a code or an error, or to our sign-in page first.
+/// with a code or an error, or to our sign-in page first, or a stronger
+/// proof there.
 ///
 /// Before the application and its redirect address are known to be
 /// registered nothing is sent anywhere: the page shows the error.
@@ -226,13 +277,32 @@ pub async fn authorize(
     caller: &Caller,
     presented: Option<&SessionKey>,
     query: &str,
-) -> AppResult<Authorization> {
+    via: Via,
+) -> AppResult<Answer> {
     let (params, client) = requesting(state, query).await?;
     let redirect_uri = params.redirect_uri.as_deref().unwrap_or_default();
+    let posted = match params.response_mode.as_deref() {
+        None | Some("query") => false,
+        Some("form_post") => true,
+        Some(_) => {
+            let back = Back {
+                redirect_uri,
+                state: params.state.as_deref(),
+                issuer: issuer(state),
+                posted: false,
+                via,
+                application: &client.name,
+            };
+            return Ok(back.error("invalid_request"));
+        }
+    };
     let back = Back {
         redirect_uri,
         state: params.state.as_deref(),
         issuer: issuer(state),
+        posted,
+        via,
+        application: &client.name,
     };
     if params.request.is_some() {
         return Ok(back.error("request_not_supported"));
@@ -244,13 +314,6 @@ pub async fn authorize(
         Some("code") => {}
         Some(_) => return Ok(back.error("unsupported_response_type")),
         None => return Ok(back.error("invalid_request")),
-    }
-    if params
-        .response_mode
-        .as_deref()
-        .is_some_and(|m| m != "query")
-    {
-        return Ok(back.error("invalid_request"));
     }
     let Some(scope) = granted_scope(params.scope.as_deref()) else {
         return Ok(back.error("invalid_scope"));
@@ -280,10 +343,28 @@ pub async fn authorize(
         Some(_) => return Ok(back.error("invalid_request")),
     };
 
+    // An ID token we signed names whom the application expects; another
+    // person's session does not answer for them. One not ours is refused.
+    let hinted = match &params.id_token_hint {
+        None => None,
+        Some(jwt) => match crate::oidc_keys::verified_claims(state, jwt)
+            .await?
+            .filter(|claims| claims["iss"] == issuer(state))
+            .and_then(|claims| claims["sub"].as_str().map(str::to_owned))
+        {
+            Some(sub) => Some(sub),
+            None => return Ok(back.error("invalid_request")),
+        },
+    };
+
     let session = signed_in(state, presented).await?;
     let now = state.now();
     let fresh_enough = |session: &SessionRecord| {
-        !prompts.contains(&"login") && max_age.is_none_or(|age| now - session.created_at <= age)
+        !prompts.contains(&"login")
+            && max_age.is_none_or(|age| now - session.created_at <= age)
+            && hinted
+                .as_deref()
+                .is_none_or(|sub| sub == session.user.id.as_str())
     };
     // Asked to sign in anew (`prompt=login`, or a sign-in older than
     // `max_age`): this session ends, and the request comes back without
@@ -305,13 +386,33 @@ pub async fn authorize(
         Some(session) if fresh_enough(&session) => session,
         _ if prompt_none => return Ok(back.error("login_required")),
         _ => {
-            return Ok(Authorization::SignIn {
-                application: client.name,
+            return Ok(Answer::Page(Authorization::SignIn {
+                application: client.name.clone(),
                 login_hint: params.login_hint.filter(|hint| hint.len() <= 256),
                 next: again_without_prompting(query),
-            });
+            }));
         }
     };
+    // Asked for a stronger sign-in than this one: prove it here first.
+    if let Some(wanted) = wanted_strength(params.acr_values.as_deref())
+        && strength(acr_of(&session.amr)).is_none_or(|has| has < wanted)
+    {
+        if prompt_none {
+            return Ok(back.error("interaction_required"));
+        }
+        return Ok(match stronger_proof(state, &session, wanted).await? {
+            Some(proof) => Answer::Page(Authorization::StepUp {
+                application: client.name.clone(),
+                proof,
+            }),
+            None => back.error("unmet_authentication_requirements"),
+        });
+    }
+    // The answer is posted by a form of its own, which the page submits:
+    // no code goes into the page's JSON.
+    if posted && via == Via::Page {
+        return Ok(Answer::Page(Authorization::Post));
+    }
 
     let code = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
     state
@@ -340,6 +441,35 @@ pub async fn authorize(
         )
         .await?;
     Ok(back.with(&[("code", &code)]))
+}
+
+/// How the person signed in as `session` can prove themselves as strongly
+/// as `wanted` (a place in `ACR_STRENGTHS`): verify with another of their
+/// methods, with a security key or passkey, or add one first where the
+/// policy allows them. None: they cannot here.
+async fn stronger_proof(
+    state: &AppState,
+    session: &SessionRecord,
+    wanted: usize,
+) -> AppResult<Option<StrongerProof>> {
+    let methods = state.store.methods_of_user(&session.user.id).await?;
+    let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
+    let phishing_resistant = ACR_STRENGTHS[wanted] == ACR_PHISHING_RESISTANT;
+    Ok(if !phishing_resistant {
+        session
+            .user
+            .policy
+            .verifies_sign_in(&kinds)
+            .then_some(StrongerProof::AnotherMethod)
+    } else if kinds.contains(&MethodKind::SecurityKey) {
+        Some(StrongerProof::SecurityKey)
+    } else {
+        // The Security info page's own rule: allowed, and beside another
+        // method.
+        crate::security_info::addable(Registrant::of(session), &methods)
+            .contains(&MethodKind::SecurityKey)
+            .then_some(StrongerProof::NewSecurityKey)
+    })
 }
 
 /// A request's parameters and its application, registered, enabled and
@@ -484,31 +614,52 @@ fn is_pkce_value(value: &str) -> bool {
 
 /// The application's redirect address, which every answer after it was
 /// found registered goes to, with `state` and `iss` (RFC 9207).
+/// In the address's query, or (`posted`, `response_mode=form_post`) as a
+/// form the browser posts, which leaves through `Via::Form` only.
 struct Back<'a> {
     redirect_uri: &'a str,
     state: Option<&'a str>,
     issuer: &'a str,
+    posted: bool,
+    via: Via,
+    /// Its name, for the page that posts the answer.
+    application: &'a str,
 }
 
 impl Back<'_> {
-    fn with(&self, pairs: &[(&str, &str)]) -> Authorization {
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        query.extend_pairs(pairs);
+    fn with(&self, pairs: &[(&str, &str)]) -> Answer {
+        let mut fields: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect();
         if let Some(state) = self.state {
-            query.append_pair("state", state);
+            fields.push(("state".to_owned(), state.to_owned()));
         }
-        query.append_pair("iss", self.issuer);
-        let joint = if self.redirect_uri.contains('?') {
-            '&'
-        } else {
-            '?'
-        };
-        Authorization::Return {
-            to: format!("{}{joint}{}", self.redirect_uri, query.finish()),
+        fields.push(("iss".to_owned(), self.issuer.to_owned()));
+        match (self.posted, self.via) {
+            (true, Via::Form) => Answer::FormPost {
+                to: self.redirect_uri.to_owned(),
+                fields,
+                application: self.application.to_owned(),
+            },
+            (true, Via::Page) => Answer::Page(Authorization::Post),
+            (false, _) => {
+                let query = form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(fields)
+                    .finish();
+                let joint = if self.redirect_uri.contains('?') {
+                    '&'
+                } else {
+                    '?'
+                };
+                Answer::Page(Authorization::Return {
+                    to: format!("{}{joint}{query}", self.redirect_uri),
+                })
+            }
         }
     }
 
-    fn error(&self, error: &str) -> Authorization {
+    fn error(&self, error: &str) -> Answer {
         self.with(&[("error", error)])
     }
 }

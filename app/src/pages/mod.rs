@@ -2,6 +2,7 @@
 
 pub mod application_sign_out;
 pub mod applications;
+pub mod authorize_post;
 pub mod for_administrators;
 pub mod invitation;
 pub mod not_found;

@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use models::endpoints::{ContinueAuthorization, StartPasskeySignIn};
-use models::oidc::{Authorization, AuthorizationRequest};
+use models::oidc::{Authorization, AuthorizationRequest, StrongerProof};
 use models::{AccountName, ApiError, Field, Password, SignInRequest, safe_return_path};
 
 use crate::address::use_address;
@@ -21,11 +21,25 @@ use crate::title::use_page_title;
 /// Shows the second step of a sign-in, given what to do once verified.
 pub type SecondStep = fn(Callback<()>) -> AnyView;
 
+/// Shows the stronger sign-in an application asked for (its name, the
+/// proof), given what to do once it is given.
+pub type Stronger = fn(String, StrongerProof, Callback<()>) -> AnyView;
+
+/// Posts an application's request as a form of this page, unless this
+/// very request was posted before (then false).
+pub type PostRequest = fn(&str) -> bool;
+
 /// The sign-in page. The whole client shows the second step with
 /// `second_step`; the sign-in entry has none and loads the whole client
 /// for it (the server sends it to a sign-in waiting for its second step).
+/// So with what only follows a sign-in: an application's demand for a
+/// stronger one (`stronger`) and its answer posted (`post`).
 #[component]
-pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl IntoView {
+pub fn SignInPage(
+    #[prop(optional)] second_step: Option<SecondStep>,
+    #[prop(optional)] stronger: Option<Stronger>,
+    #[prop(optional)] post: Option<PostRequest>,
+) -> impl IntoView {
     use_page_title("signin-title");
     let i18n = use_i18n();
     let session = use_session();
@@ -49,7 +63,7 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
 
     let account = RwSignal::new(String::new());
     if authorizing {
-        authorize(asked, account);
+        authorize(asked, account, post);
     }
     let for_application = move || {
         asked.application.get().map(|name| {
@@ -233,6 +247,14 @@ pub fn SignInPage(#[prop(optional)] second_step: Option<SecondStep>) -> impl Int
             }
             .into_any();
         }
+        if let Some((application, proof)) = asked.stronger.get() {
+            // Asked again once the person has proved themselves.
+            let again = Callback::new(move |()| authorize(asked, account, post));
+            return match stronger {
+                Some(show) => show(application, proof, again),
+                None => view! { <LoadWholeApp/> }.into_any(),
+            };
+        }
         if let Some(refused) = asked.refused.get() {
             return view! {
                 <section class="card page-narrow">
@@ -321,6 +343,8 @@ struct Asked {
     refused: RwSignal<Option<ApiError>>,
     application: RwSignal<Option<String>>,
     next: RwSignal<Option<String>>,
+    /// Signed in, the application asks for more: its name and the proof.
+    stronger: RwSignal<Option<(String, StrongerProof)>>,
 }
 
 impl Asked {
@@ -330,6 +354,7 @@ impl Asked {
             refused: RwSignal::new(None),
             application: RwSignal::new(None),
             next: RwSignal::new(None),
+            stronger: RwSignal::new(None),
         }
     }
 }
@@ -337,16 +362,33 @@ impl Asked {
 /// Hands this address's request to the server: back to the application
 /// (its own registered address), or sign in here first, with the account
 /// it suggests filled in.
-fn authorize(asked: Asked, account: RwSignal<String>) {
+fn authorize(asked: Asked, account: RwSignal<String>, post: Option<PostRequest>) {
     let query = window().location().search().unwrap_or_default();
     let request = AuthorizationRequest {
         query: query.trim_start_matches('?').to_owned(),
     };
+    asked.waiting.set(true);
+    asked.stronger.set(None);
     leptos::task::spawn_local(async move {
         match api::call::<ContinueAuthorization>(&request).await {
             Ok(Authorization::Return { to }) => {
                 let _ = window().location().replace(&to);
                 return;
+            }
+            Ok(Authorization::Post) => match post {
+                Some(post) if post(&request.query) => return,
+                // Posted once and back here: posting again would go round
+                // for ever. (The sign-in entry is never asked: a post
+                // follows a sign-in, which the whole client shows.)
+                _ => {
+                    asked
+                        .refused
+                        .try_set(Some(ApiError::new(models::ErrorCode::Internal)));
+                    crate::focus::focus_heading_once_shown();
+                }
+            },
+            Ok(Authorization::StepUp { application, proof }) => {
+                asked.stronger.try_set(Some((application, proof)));
             }
             Ok(Authorization::SignIn {
                 application,

@@ -87,12 +87,7 @@ pub async fn csrf_guard(
         return Ok(next.run(request).await);
     }
     let headers = request.headers();
-    let same_origin = match headers.get(header::ORIGIN) {
-        Some(origin) => origin.as_bytes() == state.config.public_origin.as_bytes(),
-        None => headers
-            .get("sec-fetch-site")
-            .is_some_and(|v| v == "same-origin"),
-    };
+    let same_origin = is_same_origin(&state, headers);
     let jar = CookieJar::from_headers(headers);
     let names = CookieNames::for_config(&state.config);
     let cookie = jar.get(names.csrf).map(|c| c.value().to_owned());
@@ -107,6 +102,18 @@ pub async fn csrf_guard(
         return Err(AppError::forbidden(ErrorCode::CsrfRejected));
     }
     Ok(next.run(request).await)
+}
+
+/// Whether a request came from a page of ours: its `Origin`, or where a
+/// browser sends none (or `null`, as for a form posted under our
+/// `Referrer-Policy: no-referrer`), `Sec-Fetch-Site`, which no page can set.
+pub fn is_same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+    match headers.get(header::ORIGIN).filter(|o| *o != "null") {
+        Some(origin) => origin.as_bytes() == state.config.public_origin.as_bytes(),
+        None => headers
+            .get("sec-fetch-site")
+            .is_some_and(|v| v == "same-origin"),
+    }
 }
 
 /// The client's network address, for throttling and the audit record.

@@ -43,8 +43,13 @@ pub async fn continue_authorization(
     ApiJson(request): ApiJson<Body<ContinueAuthorization>>,
 ) -> AppResult<Json<Answer<ContinueAuthorization>>> {
     let presented = presented(&state, &jar);
+    let via = oidc::Via::Page;
     Ok(Json(
-        oidc::authorize(&state, &caller, presented.as_ref(), &request.query).await?,
+        match oidc::authorize(&state, &caller, presented.as_ref(), &request.query, via).await? {
+            oidc::Answer::Page(authorization) => authorization,
+            // Never asked of the page: it posts the request instead.
+            oidc::Answer::FormPost { .. } => Authorization::Post,
+        },
     ))
 }
 

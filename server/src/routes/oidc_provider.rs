@@ -1,28 +1,40 @@
 //! OpenID Connect's own endpoints (`oidc.rs`, `oidc_keys.rs`), which
 //! applications call: discovery, the keys, the token endpoint and
-//! UserInfo. Outside `/api` and its CSRF guard (no cookie authorizes
+//! UserInfo; and the authorization endpoint's form (its page is the
+//! sign-in page's, `static_files.rs`). Outside `/api` and its CSRF guard (no cookie authorizes
 //! them), they speak OAuth's forms, JSON and error codes; their paths are
 //! described in `models/src/oidc.rs`.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
+use axum_extra::extract::CookieJar;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use models::Locale;
 use models::oidc::{
-    DISCOVERY_PATH, INTROSPECT_PATH, JWKS_PATH, REVOKE_PATH, TOKEN_PATH, USERINFO_PATH,
+    AUTHORIZE_PATH, Authorization, DISCOVERY_PATH, INTROSPECT_PATH, JWKS_PATH, REVOKE_PATH,
+    TOKEN_PATH, USERINFO_PATH,
 };
+use sha2::{Digest, Sha256};
 
+use crate::audit::Caller;
 use crate::error::AppResult;
-use crate::oidc::{self, ClientAuthentication, OAuthError, Refused, TokenForm, TokenQuestion};
+use crate::http::cookies::presented;
+use crate::http::security::is_same_origin;
+use crate::markup::escape;
+use crate::oidc::{
+    self, Answer, ClientAuthentication, OAuthError, Refused, TokenForm, TokenQuestion, Via,
+};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route(DISCOVERY_PATH, get(discovery))
+        .route(AUTHORIZE_PATH, post(authorize_form))
         .route(JWKS_PATH, get(jwks))
         .route(TOKEN_PATH, post(token))
         .route(USERINFO_PATH, get(userinfo_get).post(userinfo_post))
@@ -36,6 +48,104 @@ async fn discovery(State(state): State<AppState>) -> Response {
 
 async fn jwks(State(state): State<AppState>) -> AppResult<Response> {
     Ok(public_json(crate::oidc_keys::published(&state).await?))
+}
+
+/// The authorization request as a form (OpenID Connect Core 3.1.2.1).
+/// Only a form of our own pages acts on the session: the sign-in page
+/// posts the request so when the application wants its answer posted.
+/// Any other (an application may post its request; the session cookie,
+/// `SameSite=Strict`, does not come with it anyway) goes to the sign-in
+/// page with the request in its address, which asks again.
+async fn authorize_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    jar: CookieJar,
+    headers: HeaderMap,
+    query: String,
+) -> Response {
+    let page = || Redirect::to(&format!("{AUTHORIZE_PATH}?{query}")).into_response();
+    let Some(presented) = presented(&state, &jar).filter(|_| is_same_origin(&state, &headers))
+    else {
+        return page();
+    };
+    let answer = oidc::authorize(&state, &caller, Some(&presented), &query, Via::Form).await;
+    match answer {
+        Ok(Answer::Page(Authorization::Return { to })) => Redirect::to(&to).into_response(),
+        Ok(Answer::FormPost {
+            to,
+            fields,
+            application,
+        }) => {
+            let locale = caller
+                .accept_language
+                .as_deref()
+                .map_or(Locale::En, i18n::negotiate_accept_language);
+            form_post(&state, locale, &to, &fields, &application)
+        }
+        // Signing in, a stronger proof or a refusal: the page shows it.
+        Ok(Answer::Page(_)) | Err(_) => page(),
+    }
+}
+
+/// What submits the form at once.
+const SUBMIT_SCRIPT: &str = "document.forms[0].submit();";
+
+/// The page that posts an answer to the application
+/// (`response_mode=form_post`, OAuth 2.0 Form Post Response Mode): its
+/// fields hidden, submitted by a script the page's own policy allows by its
+/// hash, to the application's origin alone; a button where scripts do not
+/// run. Never cached, like every answer that carries a code.
+fn form_post(
+    state: &AppState,
+    locale: Locale,
+    to: &str,
+    fields: &[(String, String)],
+    application: &str,
+) -> Response {
+    let mut args = i18n::Args::new();
+    args.set("application", application.to_owned());
+    let title = state.l10n.format(locale, "form-post-title", Some(&args));
+    let button = state.l10n.format(locale, "form-post-continue", None);
+    let inputs: String = fields
+        .iter()
+        .map(|(name, value)| {
+            format!(
+                r#"<input type="hidden" name="{}" value="{}">"#,
+                escape(name),
+                escape(value)
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body><form method="post" action="{to}">{inputs}<noscript><button type="submit">{button}</button></noscript></form><script>{SUBMIT_SCRIPT}</script></body></html>"#,
+        lang = locale.tag(),
+        title = escape(&title),
+        to = escape(to),
+        button = escape(&button),
+    );
+    let script_hash = STANDARD.encode(Sha256::digest(SUBMIT_SCRIPT.as_bytes()));
+    let csp = format!(
+        "default-src 'none'; script-src 'sha256-{script_hash}'; form-action {}; \
+         base-uri 'none'; frame-ancestors 'none'",
+        origin_of(to).unwrap_or("'none'")
+    );
+    let mut response = Html(html).into_response();
+    if let Ok(csp) = HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    no_store(response)
+}
+
+/// `scheme://host[:port]` of an absolute address, if it is one a policy
+/// may name.
+fn origin_of(uri: &str) -> Option<&str> {
+    let (scheme, rest) = uri.split_once("://")?;
+    let authority = rest.split(['/', '?']).next()?;
+    let origin = &uri[..scheme.len() + 3 + authority.len()];
+    let plain = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
+    (!authority.is_empty() && authority.chars().all(plain)).then_some(origin)
 }
 
 /// A description anybody may cache a little while.
@@ -201,4 +311,23 @@ fn no_store(mut response: Response) -> Response {
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn a_form_goes_only_to_its_own_origin() {
+        assert_eq!(
+            origin_of("https://payroll.contoso.example/oidc/callback?x=1"),
+            Some("https://payroll.contoso.example")
+        );
+        assert_eq!(
+            origin_of("http://localhost:8094/protected/redirect_uri"),
+            Some("http://localhost:8094")
+        );
+        assert_eq!(origin_of("https://a.example;script-src *"), None);
+        assert_eq!(origin_of("/relative"), None);
+    }
 }

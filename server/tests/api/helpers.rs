@@ -283,6 +283,12 @@ pub struct Browser {
     pub address: String,
 }
 
+/// A request's body.
+enum Sent {
+    Json(Value),
+    Form(String),
+}
+
 impl Browser {
     /// Sends this browser's next requests to another server instance.
     pub fn use_router(&mut self, router: Router) {
@@ -294,6 +300,23 @@ impl Browser {
         method: Method,
         path: &str,
         body: Option<Value>,
+        extra: &[(&str, &str)],
+    ) -> Response {
+        self.send_body(method, path, body.map(Sent::Json), extra)
+            .await
+    }
+
+    /// A form a page of ours posts (its cookies, and `extra` headers).
+    pub async fn post_form(&mut self, path: &str, form: &str, extra: &[(&str, &str)]) -> Response {
+        self.send_body(Method::POST, path, Some(Sent::Form(form.to_owned())), extra)
+            .await
+    }
+
+    async fn send_body(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<Sent>,
         extra: &[(&str, &str)],
     ) -> Response {
         let mut request = Request::builder().method(method.clone()).uri(path);
@@ -321,9 +344,13 @@ impl Browser {
             request = request.header(*name, *value);
         }
         let body = match body {
-            Some(json) => {
+            Some(Sent::Json(json)) => {
                 request = request.header(header::CONTENT_TYPE, "application/json");
                 Body::from(json.to_string())
+            }
+            Some(Sent::Form(form)) => {
+                request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+                Body::from(form)
             }
             None => Body::empty(),
         };

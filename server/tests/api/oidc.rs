@@ -32,6 +32,10 @@ crate::on_both_backends!(
     s42_signing_out_everywhere_or_being_disabled_ends_what_applications_hold,
     a_confidential_application_introspects_and_revokes_only_its_own_tokens,
     an_application_signs_its_person_out_of_secinfo_with_their_id_token,
+    acr_values_asking_for_two_steps_have_the_person_verify_again,
+    acr_values_asking_for_a_passkey_accept_only_a_key_and_offer_one,
+    an_id_token_hint_for_someone_else_asks_for_a_sign_in,
+    form_post_answers_by_a_form_that_the_page_posts,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1113,5 +1117,223 @@ async fn an_application_signs_its_person_out_of_secinfo_with_their_id_token(back
     assert_eq!(
         discovery["end_session_endpoint"],
         "http://localhost:8080/oauth2/logout"
+    );
+}
+
+const MULTI_FACTOR: &str = "&acr_values=urn%3Asecinfo%3Aacr%3Amulti-factor";
+const PHISHING_RESISTANT: &str =
+    "&acr_values=urn%3Aexample%3Aunknown%20urn%3Asecinfo%3Aacr%3Aphishing-resistant";
+
+async fn acr_values_asking_for_two_steps_have_the_person_verify_again(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    // A password alone, and no method to verify with: the application
+    // hears that its demand cannot be met here.
+    let answer = authorize(&mut person, &query(&application, MULTI_FACTOR))
+        .await
+        .json();
+    assert_eq!(error_of(&answer), "unmet_authentication_requirements");
+
+    person.register_phone("phone", "NL", "0612345678").await;
+    let mut person = app.browser();
+    person.sign_in("adele@contoso.example", PASSWORD).await;
+    let answer = authorize(&mut person, &query(&application, MULTI_FACTOR))
+        .await
+        .json();
+    assert_eq!(
+        answer,
+        json!({ "step-up": { "application": "Payroll", "proof": "another-method" } })
+    );
+    // Without a page to ask on, the application is told so.
+    let answer = authorize(
+        &mut person,
+        &query(&application, &format!("{MULTI_FACTOR}&prompt=none")),
+    )
+    .await
+    .json();
+    assert_eq!(error_of(&answer), "interaction_required");
+    // A value we do not know asks for nothing.
+    let answer = authorize(
+        &mut person,
+        &query(&application, "&acr_values=urn%3Aexample%3Agold"),
+    )
+    .await
+    .json();
+    code_of(&answer);
+
+    app.clock.advance(60);
+    let options = person.get("/api/me/step-up").await.json();
+    let method = options[0]["method_id"].as_str().unwrap().to_owned();
+    let started = person
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": method, "delivery": "text" }),
+        )
+        .await;
+    let challenge = started.json()["challenge_id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(&started.body)))
+        .to_owned();
+    let code = app.last_code("+31612345678").await;
+    assert_eq!(
+        person.submit_code(&challenge, &code).await.status,
+        StatusCode::OK
+    );
+    let code = code_of(
+        &authorize(&mut person, &query(&application, MULTI_FACTOR))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["acr"], "urn:secinfo:acr:multi-factor");
+    assert_eq!(claims["amr"], json!(["pwd", "sms", "mfa"]));
+}
+
+async fn acr_values_asking_for_a_passkey_accept_only_a_key_and_offer_one(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register(&mut admin, false).await;
+    // Two steps with a texted code are not enough; without a key, the
+    // person is offered to add one (the policy allows keys).
+    let mut lars = crate::security_key::signed_in_with_passkey(&app, "lars", "0687654321").await;
+    let mut person = app.browser();
+    let account = app.user("adele").await;
+    person.sign_in(&account, PASSWORD).await;
+    person.register_phone("phone", "NL", "0612345678").await;
+    let answer = authorize(&mut person, &query(&application, PHISHING_RESISTANT))
+        .await
+        .json();
+    assert_eq!(answer["step-up"]["proof"], "new-security-key", "{answer}");
+
+    // Lars has a passkey: signed in by password, he is asked for it…
+    let mut by_password = app.browser();
+    by_password.sign_in("lars@contoso.example", PASSWORD).await;
+    let answer = authorize(&mut by_password, &query(&application, PHISHING_RESISTANT))
+        .await
+        .json();
+    assert_eq!(answer["step-up"]["proof"], "security-key", "{answer}");
+    // …and signed in with it, the application has what it asked for.
+    let code = code_of(
+        &authorize(&mut lars, &query(&application, PHISHING_RESISTANT))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["acr"], "urn:secinfo:acr:phishing-resistant");
+    assert_eq!(claims["amr"], json!(["hwk", "mfa"]));
+
+    // Where the policy allows no keys, nothing here can meet it.
+    app.store
+        .set_policy(&crate::helpers::contoso(), &test_policy())
+        .await
+        .unwrap();
+    let answer = authorize(&mut person, &query(&application, PHISHING_RESISTANT))
+        .await
+        .json();
+    assert_eq!(error_of(&answer), "unmet_authentication_requirements");
+}
+
+async fn an_id_token_hint_for_someone_else_asks_for_a_sign_in(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut adele) = signed_in_with_application(&app, false).await;
+    let code = code_of(&authorize(&mut adele, &query(&application, "")).await.json());
+    let tokens = redeem(&app, &application, &code).await.json();
+    let hint = tokens["id_token"].as_str().unwrap().to_owned();
+    // Her own hint: on at once, even without a page.
+    let own = query(&application, &format!("&prompt=none&id_token_hint={hint}"));
+    code_of(&authorize(&mut adele, &own).await.json());
+
+    let lars = app.user("lars").await;
+    let mut lars_browser = app.browser();
+    lars_browser.sign_in(&lars, PASSWORD).await;
+    let answer = authorize(&mut lars_browser, &own).await.json();
+    assert_eq!(error_of(&answer), "login_required", "not Lars for Adele");
+    let answer = authorize(
+        &mut lars_browser,
+        &query(&application, &format!("&id_token_hint={hint}")),
+    )
+    .await
+    .json();
+    assert!(answer["sign-in"].is_object(), "{answer}");
+    // A hint we did not sign is refused.
+    let forged = format!("{}x", &hint[..hint.len() - 1]);
+    let answer = authorize(
+        &mut adele,
+        &query(&application, &format!("&id_token_hint={forged}")),
+    )
+    .await
+    .json();
+    assert_eq!(error_of(&answer), "invalid_request");
+}
+
+/// The request posted to `/oauth2/authorize` by a page of `origin`.
+async fn posted(browser: &mut Browser, query: &str, origin: &str) -> Response {
+    browser
+        .post_form("/oauth2/authorize", query, &[("origin", origin)])
+        .await
+}
+
+async fn form_post_answers_by_a_form_that_the_page_posts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let asked = query(&application, "&response_mode=form_post");
+    // The page's question gets no code: it is told to post the request.
+    assert_eq!(authorize(&mut person, &asked).await.json(), json!("post"));
+
+    let page = posted(&mut person, &asked, "http://localhost:8080").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("form-action https://payroll.contoso.example;"),
+        "{csp}"
+    );
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    let html = String::from_utf8(page.body.clone()).unwrap();
+    assert!(
+        html.contains(
+            r#"<form method="post" action="https://payroll.contoso.example/oidc/callback">"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"name="state" value="st:ate""#), "{html}");
+    let code = html
+        .split(r#"name="code" value=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let tokens = redeem(&app, &application, &code).await;
+    assert_eq!(tokens.status, StatusCode::OK);
+
+    // From another site (no session comes with it anyway), or without a
+    // session, the request goes to the sign-in page, which asks again.
+    for (browser, origin) in [
+        (&mut person, "https://evil.example"),
+        (&mut app.browser(), "http://localhost:8080"),
+    ] {
+        let sent = posted(browser, &asked, origin).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            sent.headers[header::LOCATION].to_str().unwrap(),
+            format!("/oauth2/authorize?{asked}")
+        );
+    }
+    // An error goes back posted too.
+    let refused = query(&application, "&response_mode=form_post&prompt=none%20login");
+    let html = String::from_utf8(
+        posted(&mut person, &refused, "http://localhost:8080")
+            .await
+            .body
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        html.contains(r#"name="error" value="invalid_request""#),
+        "{html}"
     );
 }

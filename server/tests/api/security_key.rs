@@ -670,6 +670,23 @@ async fn person_with_passkey(app: &TestApp, name: &str, number: &str) -> (String
     (format!("{name}@contoso.example"), handle)
 }
 
+/// A person with a phone and a passkey (keys allowed), and a browser
+/// signed in with that passkey (both steps at once).
+pub(crate) async fn signed_in_with_passkey(app: &TestApp, name: &str, number: &str) -> Browser {
+    let (_, handle) = person_with_passkey(app, name, number).await;
+    let mut browser = app.browser();
+    let (id, options) = passkey_options(&mut browser).await;
+    let answer = Assertion {
+        credential_id: name.as_bytes(),
+        user_handle: &handle,
+        sign_count: 8,
+        user_verified: true,
+    };
+    let signed_in = passkey_sign_in(&mut browser, &id, assertion(&options, &answer)).await;
+    assert_eq!(signed_in.status, StatusCode::OK);
+    browser
+}
+
 /// Asks for a passkey sign-in; returns the ceremony id and the options.
 async fn passkey_options(browser: &mut Browser) -> (String, String) {
     browser.session().await;

@@ -61,9 +61,20 @@ pub(super) fn ChooseAndVerify(
     /// Security questions were chosen: the purpose that offers them asks.
     #[prop(optional)]
     on_questions: Option<Callback<()>>,
+    /// Only methods of this kind are offered (an application asked for a
+    /// security key or passkey).
+    #[prop(optional)]
+    only: Option<MethodKind>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let options = LocalResource::new(|| api::call::<endpoints::StepUpOptions>(&()));
+    let options = LocalResource::new(move || async move {
+        let list = api::call::<endpoints::StepUpOptions>(&()).await?;
+        Ok::<_, ApiError>(
+            list.into_iter()
+                .filter(|o| only.is_none_or(|kind| o.kind == kind))
+                .collect::<Vec<_>>(),
+        )
+    });
     let choosing = RwSignal::new(!starts_at_default);
     let chosen = RwSignal::new(0usize);
     let challenge: RwSignal<Option<Challenge>> = RwSignal::new(None);
