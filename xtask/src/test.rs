@@ -9,7 +9,9 @@
 //!    (printed, and held under its ceiling: `size.rs`);
 //! 4. Playwright in Debian's Chromium against the real server (the debug
 //!    binary the API tests already built);
-//! 5. schemathesis fuzzing the same server from its OpenAPI description (S24).
+//! 5. schemathesis fuzzing the same server from its OpenAPI description (S24);
+//! 6. the OpenID Connect conformance harness (the Basic OP test plan's
+//!    modules, through Authlib) against it.
 
 use std::process::Command;
 use std::time::Instant;
@@ -112,6 +114,7 @@ pub fn all(args: &[String]) -> Result {
             .env("SECINFO_SERVER_BIN", &server)
             .env("SECINFO_DIST", root().join("dist")))?;
         crate::fuzz::s24_schemathesis(&server)?;
+        crate::conformance::basic_op(&server)?;
     }
     eprintln!("\nAll tests passed in {:.0?}.", started.elapsed());
     Ok(())
