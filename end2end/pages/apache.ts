@@ -22,7 +22,7 @@ export interface Registered {
  */
 export async function registerApplication(
   request: APIRequestContext, baseURL: string, admin: { accountName: string; password: string },
-  application: { name: string; redirectUris: string[]; logoutUris?: string[] },
+  application: { name: string; redirectUris: string[]; logoutUris?: string[]; backchannelLogoutUri?: string },
 ): Promise<Registered> {
   const csrf = async () => (await (await request.get('/api/session')).json()).csrf_token as string;
   const headers = async () => ({ origin: baseURL, 'x-csrf-token': await csrf() });
@@ -32,7 +32,12 @@ export async function registerApplication(
   });
   if (!signedIn.ok()) throw new Error(`the administrator's sign-in: ${signedIn.status()} ${await signedIn.text()}`);
   const registered = await request.post('/api/admin/applications', {
-    data: { name: application.name, redirect_uris: application.redirectUris, logout_uris: application.logoutUris ?? [] },
+    data: {
+      name: application.name,
+      redirect_uris: application.redirectUris,
+      logout_uris: application.logoutUris ?? [],
+      backchannel_logout_uri: application.backchannelLogoutUri ?? null,
+    },
     headers: await headers(),
   });
   if (!registered.ok()) throw new Error(`registering ${application.name}: ${registered.status()} ${await registered.text()}`);
@@ -50,6 +55,11 @@ export class ProtectedByApache {
 
   static redirectUri(port: number) {
     return `http://localhost:${port}/protected/redirect_uri`;
+  }
+
+  /** Where Apache takes back-channel logouts (mod_auth_openidc's own). */
+  static backchannelLogoutUri(port: number) {
+    return `http://localhost:${port}/protected/redirect_uri?logout=backchannel`;
   }
 
   /** Where Apache asks secinfo to send the person once signed out. */

@@ -14,6 +14,7 @@ const TWO_STEP = { two_step_sign_in: true, limits: { resend_cooldown_seconds: 0 
 const APACHE_PORT = 8094;
 // The passkey test's own Apache, so that both can run side by side.
 const STRONG_APACHE_PORT = 8095;
+const BACKCHANNEL_APACHE_PORT = 8096;
 const TWO_STEP_WITH_KEYS = {
   ...TWO_STEP,
   methods: [
@@ -134,6 +135,43 @@ test('an application asking Apache for a phishing-resistant sign-in gets a passk
     await expect(page.locator('#remote-user')).toHaveText(user.accountName);
     await expect(page.locator('#acr')).toHaveText('urn:secinfo:acr:phishing-resistant');
     await expect(page.locator('#amr')).toHaveText('pwd,sms,hwk,mfa');
+  } catch (error) {
+    console.log(apache.errorLog());
+    throw error;
+  } finally {
+    await apache.stop();
+  }
+});
+
+test('signing out of secinfo signs the person out of the application too (back-channel logout to Apache)', async ({ page, context, makeUser, playwright, baseURL }) => {
+  const admin = await makeUser({ admin: true });
+  const user = await makeUser({ organizationOf: admin, displayName: 'Megan Bowen' });
+  const adminRequest = await playwright.request.newContext({ baseURL });
+  const client = await registerApplication(adminRequest, baseURL!, admin, {
+    name: 'Payroll',
+    redirectUris: [ProtectedByApache.redirectUri(BACKCHANNEL_APACHE_PORT)],
+    backchannelLogoutUri: ProtectedByApache.backchannelLogoutUri(BACKCHANNEL_APACHE_PORT),
+  });
+  await adminRequest.dispose();
+  const apache = await ProtectedByApache.start({ port: BACKCHANNEL_APACHE_PORT, issuer: baseURL!, client });
+  try {
+    await page.goto(apache.url('/protected/claims.shtml'));
+    const signInPage = new SignInPage(page);
+    await signInPage.signIn(user);
+    await expect(page.locator('#remote-user')).toHaveText(user.accountName, { timeout: 15_000 });
+
+    // Signed out on secinfo's own page, in another tab.
+    const secinfo = await context.newPage();
+    await secinfo.goto('/security-info');
+    await new SecurityInfoPage(secinfo).signOut();
+    await expect(new SignInPage(secinfo).heading).toBeVisible();
+
+    // Apache was told, server to server: its session is gone, and the
+    // page sends the person to sign in again.
+    await expect(async () => {
+      await page.goto(apache.url('/protected/claims.shtml'));
+      await expect(page.getByText('Sign in to continue to Payroll.')).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
   } catch (error) {
     console.log(apache.errorLog());
     throw error;

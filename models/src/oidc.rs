@@ -93,6 +93,10 @@ pub struct NewApplication {
     /// Where the application may ask to be sent after signing out.
     #[serde(default)]
     pub logout_uris: Vec<String>,
+    /// Where the application is told, server to server, that a session it
+    /// signed in through ended (OpenID Connect Back-Channel Logout).
+    #[serde(default)]
+    pub backchannel_logout_uri: Option<String>,
     /// A public client (a single-page or native application) has no
     /// secret and must use PKCE.
     #[serde(default)]

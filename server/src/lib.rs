@@ -7,6 +7,7 @@ pub mod administration;
 pub mod audit;
 pub mod authenticator;
 pub mod authenticator_app;
+pub mod backchannel_logout;
 pub mod bootstrap;
 pub mod branding;
 pub mod breached;

@@ -82,6 +82,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let state = AppState::new(config, store, clock);
     // The keys are published before an application first asks for them.
     oidc_keys::ensure_current(&state).await?;
+    secinfo_server::backchannel_logout::spawn_deliverer(state.clone());
     let router = app(state);
     println!(
         "secinfo is listening on {origin} (ready in {} ms)",

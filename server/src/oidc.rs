@@ -111,7 +111,9 @@ pub fn discovery(state: &AppState) -> Value {
         "id_token_signing_alg_values_supported": ["ES256"],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "code_challenge_methods_supported": ["S256"],
-        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr",
+        "backchannel_logout_supported": true,
+        "backchannel_logout_session_supported": true,
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid",
             "name", "preferred_username", "locale", "email", "email_verified"],
         "acr_values_supported": [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR, ACR_PHISHING_RESISTANT],
         "ui_locales_supported": models::Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>(),
@@ -122,7 +124,7 @@ pub fn discovery(state: &AppState) -> Value {
     })
 }
 
-fn issuer(state: &AppState) -> &str {
+pub(crate) fn issuer(state: &AppState) -> &str {
     state.config.public_origin.trim_end_matches('/')
 }
 
@@ -161,9 +163,16 @@ pub async fn register(
     if logout_uris.len() > APPLICATION_MAX_URIS {
         return Err(uris_refused(0));
     }
+    let backchannel_logout_uri = application
+        .backchannel_logout_uri
+        .as_deref()
+        .map(str::trim)
+        .filter(|uri| !uri.is_empty());
     if let Some(index) = redirect_uris
         .iter()
-        .chain(logout_uris)
+        .map(String::as_str)
+        .chain(logout_uris.iter().map(String::as_str))
+        .chain(backchannel_logout_uri)
         .position(|uri| !models::oidc::is_registrable_uri(uri))
     {
         return Err(uris_refused(index));
@@ -184,6 +193,7 @@ pub async fn register(
                 secret_digest: secret_digest.as_deref(),
                 redirect_uris,
                 logout_uris,
+                backchannel_logout_uri,
             },
             state.now(),
         )
@@ -417,18 +427,22 @@ pub async fn authorize(
     let code = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
     state
         .store
-        .insert_code(NewCode {
-            digest: &token_digest(&code),
-            client_id: &client.id,
-            user_id: &session.user.id,
-            redirect_uri,
-            code_challenge,
-            nonce: params.nonce.as_deref(),
-            scope: &scope,
-            auth_time: session.created_at,
-            amr: &session.amr,
-            expires_at: now + CODE_SECS,
-        })
+        .insert_code(
+            NewCode {
+                digest: &token_digest(&code),
+                client_id: &client.id,
+                user_id: &session.user.id,
+                redirect_uri,
+                code_challenge,
+                nonce: params.nonce.as_deref(),
+                scope: &scope,
+                auth_time: session.created_at,
+                amr: &session.amr,
+                expires_at: now + CODE_SECS,
+                sid: session.sid.as_deref(),
+            },
+            now,
+        )
         .await?;
     caller
         .on_behalf_of(&session)
@@ -810,6 +824,7 @@ async fn redeem_code(
             auth_time: granted.auth_time,
             amr: &granted.amr,
             nonce: granted.nonce.as_deref(),
+            sid: granted.sid.as_deref(),
         },
     )
     .await
@@ -865,6 +880,7 @@ async fn refresh(
             auth_time: granted.auth_time,
             amr: &granted.amr,
             nonce: granted.nonce.as_deref(),
+            sid: None,
         },
     )
     .await
@@ -879,6 +895,8 @@ struct Issued<'a> {
     auth_time: i64,
     amr: &'a str,
     nonce: Option<&'a str>,
+    /// The session it was given in, for back-channel logout (`sid`).
+    sid: Option<&'a str>,
 }
 
 /// The token response: an access token, an ID token, and with
@@ -956,6 +974,9 @@ async fn issue(
     merge(&mut claims, extra);
     if let Some(nonce) = issued.nonce {
         merge(&mut claims, json!({ "nonce": nonce }));
+    }
+    if let Some(sid) = issued.sid {
+        merge(&mut claims, json!({ "sid": sid }));
     }
     let id_token = crate::oidc_keys::sign(state, &claims).await?;
     let mut answer = json!({

@@ -59,6 +59,16 @@ pub async fn ensure_current(state: &AppState) -> AppResult<()> {
 /// `claims` as a JWT signed with the current key (a new one when there
 /// is none this instance can open, or it is due to rotate).
 pub async fn sign(state: &AppState, claims: &serde_json::Value) -> AppResult<String> {
+    sign_typed(state, claims, "JWT").await
+}
+
+/// The same, with its type in the header (`logout+jwt` for a logout
+/// token, so that it cannot pass for an ID token).
+pub async fn sign_typed(
+    state: &AppState,
+    claims: &serde_json::Value,
+    typ: &str,
+) -> AppResult<String> {
     let now = state.now();
     let current = state
         .store
@@ -82,7 +92,7 @@ pub async fn sign(state: &AppState, claims: &serde_json::Value) -> AppResult<Str
             (kid, pair)
         }
     };
-    let header = json!({ "alg": ALGORITHM, "typ": "JWT", "kid": kid });
+    let header = json!({ "alg": ALGORITHM, "typ": typ, "kid": kid });
     let signing_input = format!(
         "{}.{}",
         URL_SAFE_NO_PAD.encode(header.to_string()),

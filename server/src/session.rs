@@ -365,6 +365,7 @@ pub async fn open(
         Opening::Pass(_) => "tap mfa",
     };
     let token = SessionToken::new()?;
+    let sid = crate::secret::new_id()?;
     state
         .store
         .insert_session(
@@ -378,6 +379,7 @@ pub async fn open(
                 pending_locale,
                 pass,
                 amr,
+                sid: &sid,
             },
             now,
         )

@@ -137,6 +137,7 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 .map(str::to_owned)
                 .collect(),
             logout_uris: Vec::new(),
+            backchannel_logout_uri: None,
             public: public.get_untracked(),
         };
         form.send_or(

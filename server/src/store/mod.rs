@@ -65,8 +65,8 @@ pub use methods::{
     RecoveryCodesData, SecurityKeyData,
 };
 pub use oidc::{
-    ClientRecord, CodeRecord, NewClient, NewCode, NewRefreshToken, NewToken, RefreshRecord,
-    SigningKeyRecord, TokenGrant,
+    ClientRecord, CodeRecord, NewClient, NewCode, NewRefreshToken, NewToken, OwedLogout,
+    RefreshRecord, SigningKeyRecord, TokenGrant,
 };
 pub use passes::{NewOrganization, NewPass, PassRecord, SpentPass};
 pub use people::{PersonListed, SEARCH_BY_WORD};

@@ -31,6 +31,8 @@ pub struct ClientRecord {
     pub secret_digest: Option<String>,
     pub redirect_uris: Vec<String>,
     pub logout_uris: Vec<String>,
+    /// Where it takes back-channel logouts, if it does.
+    pub backchannel_logout_uri: Option<String>,
     pub disabled: bool,
     pub created_at: UnixTime,
 }
@@ -42,6 +44,7 @@ pub struct NewClient<'a> {
     pub secret_digest: Option<&'a str>,
     pub redirect_uris: &'a [String],
     pub logout_uris: &'a [String],
+    pub backchannel_logout_uri: Option<&'a str>,
 }
 
 /// A code about to be given to an application.
@@ -56,6 +59,9 @@ pub struct NewCode<'a> {
     pub auth_time: UnixTime,
     pub amr: &'a str,
     pub expires_at: UnixTime,
+    /// The session it was given in (`sid`), which is recorded as signed
+    /// in to the application.
+    pub sid: Option<&'a str>,
 }
 
 /// A code just spent: what it was issued for.
@@ -68,6 +74,7 @@ pub struct CodeRecord {
     pub scope: String,
     pub auth_time: UnixTime,
     pub amr: String,
+    pub sid: Option<String>,
 }
 
 pub struct NewToken<'a> {
@@ -142,12 +149,80 @@ fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
         secret_digest: row.try_get("secret_digest")?,
         redirect_uris: lines(&row.try_get::<String, _>("redirect_uris")?),
         logout_uris: lines(&row.try_get::<String, _>("logout_uris")?),
+        backchannel_logout_uri: row.try_get("backchannel_logout_uri")?,
         disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
         created_at: row.try_get("created_at")?,
     })
 }
 
+/// A back-channel logout owed to an application (`oidc_logout_outbox`).
+#[derive(Clone, Debug)]
+pub struct OwedLogout {
+    pub client_id: String,
+    pub user_id: String,
+    /// The session that ended; empty: every session of the person.
+    pub sid: String,
+    pub uri: String,
+    pub attempts: i64,
+}
+
 impl Store {
+    /// Up to `limit` logouts due by `now`, the longest waiting first.
+    pub async fn due_logouts(&self, now: UnixTime, limit: i64) -> StoreResult<Vec<OwedLogout>> {
+        let rows = sqlx::query(
+            "SELECT o.client_id, o.user_id, o.sid, o.attempts, k.backchannel_logout_uri AS uri \
+             FROM oidc_logout_outbox o JOIN oidc_clients k ON k.id = o.client_id \
+             WHERE o.next_at <= $1 AND k.backchannel_logout_uri IS NOT NULL \
+             ORDER BY o.next_at LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(OwedLogout {
+                    client_id: row.try_get("client_id")?,
+                    user_id: row.try_get("user_id")?,
+                    sid: row.try_get("sid")?,
+                    uri: row.try_get("uri")?,
+                    attempts: row.try_get("attempts")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Takes a logout to send, due again at `retry_at` should this attempt
+    /// fail: conditional on the attempts read, so that of the instances
+    /// that read it one sends it.
+    pub async fn claim_logout(&self, owed: &OwedLogout, retry_at: UnixTime) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE oidc_logout_outbox SET attempts = attempts + 1, next_at = $5 \
+             WHERE client_id = $1 AND user_id = $2 AND sid = $3 AND attempts = $4",
+        )
+        .bind(&owed.client_id)
+        .bind(&owed.user_id)
+        .bind(&owed.sid)
+        .bind(owed.attempts)
+        .bind(retry_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A logout delivered, or given up on.
+    pub async fn forget_logout(&self, owed: &OwedLogout) -> StoreResult<()> {
+        sqlx::query(
+            "DELETE FROM oidc_logout_outbox WHERE client_id = $1 AND user_id = $2 AND sid = $3",
+        )
+        .bind(&owed.client_id)
+        .bind(&owed.user_id)
+        .bind(&owed.sid)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     pub async fn insert_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO oidc_keys (kid, algorithm, private_sealed, public_jwk, created_at) \
@@ -187,8 +262,8 @@ impl Store {
 
     pub async fn insert_client(&self, client: NewClient<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(client.id)
         .bind(client.organization_id.as_str())
@@ -196,6 +271,7 @@ impl Store {
         .bind(client.secret_digest)
         .bind(client.redirect_uris.join("\n"))
         .bind(client.logout_uris.join("\n"))
+        .bind(client.backchannel_logout_uri)
         .bind(now)
         .execute(&self.pool)
         .await?;
@@ -204,7 +280,7 @@ impl Store {
 
     pub async fn client(&self, id: &str) -> StoreResult<Option<ClientRecord>> {
         let row = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, disabled_at, created_at \
              FROM oidc_clients WHERE id = $1",
         )
         .bind(id)
@@ -219,7 +295,7 @@ impl Store {
         organization_id: &OrganizationId,
     ) -> StoreResult<Vec<ClientRecord>> {
         let rows = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, disabled_at, created_at \
              FROM oidc_clients WHERE organization_id = $1 ORDER BY created_at DESC, id",
         )
         .bind(organization_id.as_str())
@@ -228,10 +304,13 @@ impl Store {
         rows.iter().map(client_from_row).collect()
     }
 
-    pub async fn insert_code(&self, code: NewCode<'_>) -> StoreResult<()> {
+    /// The code, and its session as signed in to the application (for a
+    /// back-channel logout when it ends), in one transaction.
+    pub async fn insert_code(&self, code: NewCode<'_>, now: UnixTime) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "INSERT INTO oidc_codes (digest, client_id, user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO oidc_codes (digest, client_id, user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr, expires_at, sid) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(code.digest)
         .bind(code.client_id)
@@ -243,8 +322,22 @@ impl Store {
         .bind(code.auth_time)
         .bind(code.amr)
         .bind(code.expires_at)
-        .execute(&self.pool)
+        .bind(code.sid)
+        .execute(&mut *tx)
         .await?;
+        if let Some(sid) = code.sid {
+            sqlx::query(
+                "INSERT INTO oidc_session_clients (sid, client_id, user_id, created_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(sid)
+            .bind(code.client_id)
+            .bind(code.user_id.as_str())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -260,7 +353,7 @@ impl Store {
         let row = sqlx::query(
             "UPDATE oidc_codes SET spent_at = $3 \
              WHERE digest = $1 AND client_id = $2 AND spent_at IS NULL AND expires_at > $3 \
-             RETURNING user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr",
+             RETURNING user_id, redirect_uri, code_challenge, nonce, scope, auth_time, amr, sid",
         )
         .bind(digest)
         .bind(client_id)
@@ -278,6 +371,7 @@ impl Store {
             scope: row.try_get("scope")?,
             auth_time: row.try_get("auth_time")?,
             amr: row.try_get("amr")?,
+            sid: row.try_get("sid")?,
         }))
     }
 

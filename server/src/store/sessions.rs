@@ -28,6 +28,8 @@ pub struct NewSession<'a> {
     pub pass: Option<(&'a str, UnixTime)>,
     /// How the person proved themselves so far (RFC 8176 values).
     pub amr: &'a str,
+    /// Its id for applications (`sid`), which stays as the token changes.
+    pub sid: &'a str,
 }
 
 pub struct NewPasswordReset<'a> {
@@ -90,6 +92,9 @@ pub struct SessionRecord {
     /// values separated by spaces (`pwd sms`): what an application's ID
     /// token tells.
     pub amr: String,
+    /// Its id for applications; none for a reset, or a session of before
+    /// back-channel logout.
+    pub sid: Option<String>,
     pub user: UserRecord,
 }
 
@@ -158,7 +163,7 @@ where
 /// runs it.
 pub(super) const SESSION_BY_DIGEST: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, s.sid, ",
     user_columns!(),
     " FROM sessions s JOIN users u ON u.id = s.user_id \
      JOIN organizations o ON o.id = u.organization_id WHERE s.token_digest = $1 \
@@ -167,7 +172,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
      UNION ALL \
      SELECT r.token_digest, r.created_at, r.created_at AS last_seen_at, CAST(0 AS BIGINT) AS verified_at, \
      r.expires_at AS pending_until, r.verified AS reset_verified, CAST(NULL AS TEXT) AS pending_locale, \
-     CAST(NULL AS BIGINT) AS pass_expires_at, CAST('' AS TEXT) AS amr, ",
+     CAST(NULL AS BIGINT) AS pass_expires_at, CAST('' AS TEXT) AS amr, CAST(NULL AS TEXT) AS sid, ",
     user_columns!(),
     " FROM password_resets r JOIN users u ON u.account_name = r.account_name \
      JOIN organizations o ON o.id = u.organization_id WHERE r.token_digest = $1 \
@@ -179,7 +184,7 @@ pub(super) const SESSION_BY_DIGEST: &str = concat!(
 /// request needs, in one statement.
 pub(super) const SESSION_WITH_METHODS: &str = concat!(
     "SELECT s.token_digest, s.created_at, s.last_seen_at, s.verified_at, s.pending_until, \
-     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, ",
+     CAST(NULL AS TEXT) AS reset_verified, s.pending_locale, s.pass_expires_at, s.amr, s.sid, ",
     user_columns!(),
     ", m.id AS method_id, m.kind AS method_kind, m.detail AS method_detail, m.data AS method_data, \
      m.created_at AS method_created_at, \
@@ -199,13 +204,38 @@ pub(super) const END_SESSIONS_OF_USER: &str = "DELETE FROM sessions WHERE user_i
 /// their access and refresh tokens, S42) ends with their sessions.
 pub(super) const END_GRANTS_OF_USER: &str = "DELETE FROM oidc_grants WHERE user_id = $1";
 
+/// The applications the person signed in to that take back-channel
+/// logouts are owed one naming the person (no `sid`: every session ended).
+const OWE_LOGOUTS_OF_USER: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
+     SELECT DISTINCT c.client_id, c.user_id, '' FROM oidc_session_clients c \
+     JOIN oidc_clients k ON k.id = c.client_id \
+     WHERE c.user_id = $1 AND k.backchannel_logout_uri IS NOT NULL \
+     ON CONFLICT DO NOTHING";
+const FORGET_SESSION_CLIENTS_OF_USER: &str = "DELETE FROM oidc_session_clients WHERE user_id = $1";
+/// The same for one session: its applications are owed a logout naming it.
+const OWE_LOGOUTS_OF_SESSION: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
+     SELECT c.client_id, c.user_id, c.sid FROM oidc_session_clients c \
+     JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
+     WHERE s.token_digest = $1 AND k.backchannel_logout_uri IS NOT NULL \
+     ON CONFLICT DO NOTHING";
+const FORGET_SESSION_CLIENTS_OF_SESSION: &str = "DELETE FROM oidc_session_clients \
+     WHERE sid IN (SELECT sid FROM sessions WHERE token_digest = $1)";
+
 /// Ends every session of the person and every grant applications hold
 /// for them: "sign out everywhere", a disabling, a password reset or
-/// removed, on the connection (a transaction's) given.
+/// removed, on the connection (a transaction's) given; the applications
+/// that asked to be told are owed a back-channel logout, in the same
+/// transaction, so no route that ends sessions can forget them.
 pub(super) async fn end_sessions_and_grants(
     connection: &mut sqlx::AnyConnection,
     user_id: &str,
 ) -> StoreResult<u64> {
+    for statement in [OWE_LOGOUTS_OF_USER, FORGET_SESSION_CLIENTS_OF_USER] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .execute(&mut *connection)
+            .await?;
+    }
     let ended = sqlx::query(END_SESSIONS_OF_USER)
         .bind(user_id)
         .execute(&mut *connection)
@@ -230,6 +260,7 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
             .and_then(|tag| models::Locale::parse(&tag)),
         pass_expires_at: row.try_get("pass_expires_at")?,
         amr: row.try_get("amr")?,
+        sid: row.try_get("sid")?,
         user: user_from_row(row)?,
     })
 }
@@ -237,8 +268,8 @@ fn session_from_row(row: &AnyRow) -> StoreResult<SessionRecord> {
 impl Store {
     pub async fn insert_session(&self, session: NewSession<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale, pass_id, pass_expires_at, amr) \
-             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            "INSERT INTO sessions (token_digest, user_id, created_at, last_seen_at, client_address, user_agent, pending_until, verified_at, pending_locale, pass_id, pass_expires_at, amr, sid) \
+             VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(session.token_digest.as_str())
         .bind(session.user_id.as_str())
@@ -251,6 +282,7 @@ impl Store {
         .bind(session.pass.map(|(id, _)| id))
         .bind(session.pass.map(|(_, expires_at)| expires_at))
         .bind(session.amr)
+        .bind(session.sid)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -509,11 +541,21 @@ impl Store {
         Ok(())
     }
 
+    /// Ends one session; the applications it signed in to that asked to
+    /// be told are owed a back-channel logout, in the same transaction.
     pub async fn delete_session(&self, token_digest: &SessionKey) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_digest = $1")
-            .bind(token_digest.as_str())
-            .execute(&self.pool)
-            .await?;
+        let mut tx = self.pool.begin().await?;
+        for statement in [
+            OWE_LOGOUTS_OF_SESSION,
+            FORGET_SESSION_CLIENTS_OF_SESSION,
+            "DELETE FROM sessions WHERE token_digest = $1",
+        ] {
+            sqlx::query(statement)
+                .bind(token_digest.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

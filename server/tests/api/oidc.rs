@@ -36,6 +36,8 @@ crate::on_both_backends!(
     acr_values_asking_for_a_passkey_accept_only_a_key_and_offer_one,
     an_id_token_hint_for_someone_else_asks_for_a_sign_in,
     form_post_answers_by_a_form_that_the_page_posts,
+    backchannel_logout_tells_the_application_each_session_that_ends,
+    parallel_deliverers_send_each_logout_once,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1336,4 +1338,167 @@ async fn form_post_answers_by_a_form_that_the_page_posts(backend: Backend) {
         html.contains(r#"name="error" value="invalid_request""#),
         "{html}"
     );
+}
+
+/// An application's back-channel logout address: a server of its own on
+/// the loopback, which keeps the logout tokens posted to it.
+async fn logout_receiver() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = received.clone();
+    let router = axum::Router::new().route(
+        "/backchannel",
+        axum::routing::post(
+            move |axum::Form(form): axum::Form<std::collections::HashMap<String, String>>| {
+                let kept = kept.clone();
+                async move {
+                    kept.lock().unwrap().push(form["logout_token"].clone());
+                    StatusCode::OK
+                }
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (
+        format!("http://127.0.0.1:{}/backchannel", address.port()),
+        received,
+    )
+}
+
+async fn register_with_backchannel(admin: &mut Browser, uri: &str) -> Application {
+    let registered = admin
+        .post(
+            "/api/admin/applications",
+            json!({ "name": "Payroll", "redirect_uris": [REDIRECT], "backchannel_logout_uri": uri }),
+        )
+        .await
+        .json();
+    Application {
+        id: registered["client_id"].as_str().unwrap().to_owned(),
+        secret: registered["client_secret"].as_str().map(str::to_owned),
+    }
+}
+
+/// Signs the person in to the application; the ID token's claims.
+async fn signed_in_to(app: &TestApp, application: &Application, person: &mut Browser) -> Value {
+    let code = code_of(&authorize(person, &query(application, "")).await.json());
+    let tokens = redeem(app, application, &code).await.json();
+    verified_claims(app, tokens["id_token"].as_str().unwrap()).await
+}
+
+async fn deliver(app: &TestApp) -> usize {
+    secinfo_server::backchannel_logout::deliver_due(&app.state, &reqwest::Client::new())
+        .await
+        .unwrap()
+}
+
+async fn backchannel_logout_tells_the_application_each_session_that_ends(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (uri, received) = logout_receiver().await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register_with_backchannel(&mut admin, &uri).await;
+    let discovery = app
+        .browser()
+        .get("/.well-known/openid-configuration")
+        .await
+        .json();
+    assert_eq!(discovery["backchannel_logout_supported"], true);
+    assert_eq!(discovery["backchannel_logout_session_supported"], true);
+
+    let account = app.user("adele").await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    let claims = signed_in_to(&app, &application, &mut person).await;
+    let sid = claims["sid"]
+        .as_str()
+        .expect("the ID token names its session")
+        .to_owned();
+    assert_eq!(
+        deliver(&app).await,
+        0,
+        "nothing is owed while the session lives"
+    );
+
+    // Signing out of secinfo: the application hears of that session.
+    person.send(Method::DELETE, "/api/session", None, &[]).await;
+    assert_eq!(deliver(&app).await, 1);
+    let token = received.lock().unwrap()[0].clone();
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(token.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(header["typ"], "logout+jwt");
+    let logout = verified_claims(&app, &token).await;
+    assert_eq!(logout["iss"], "http://localhost:8080");
+    assert_eq!(logout["aud"], application.id.as_str());
+    assert_eq!(logout["sub"], claims["sub"]);
+    assert_eq!(logout["sid"], sid.as_str());
+    assert!(logout["events"]["http://schemas.openid.net/event/backchannel-logout"].is_object());
+    assert!(logout["nonce"].is_null() && logout["jti"].is_string());
+    assert_eq!(deliver(&app).await, 0, "sent once");
+
+    // Signing out everywhere names the person, every session of theirs.
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    signed_in_to(&app, &application, &mut person).await;
+    let mut elsewhere = app.browser();
+    elsewhere.sign_in(&account, PASSWORD).await;
+    signed_in_to(&app, &application, &mut elsewhere).await;
+    person
+        .send(Method::DELETE, "/api/me/sessions", None, &[])
+        .await;
+    assert_eq!(deliver(&app).await, 1, "one logout for the person");
+    let second = received.lock().unwrap()[1].clone();
+    let logout = verified_claims(&app, &second).await;
+    assert_eq!(logout["sub"], claims["sub"]);
+    assert!(logout["sid"].is_null(), "every session: {logout}");
+
+    // An application that does not answer is tried again later, a few
+    // times, then given up.
+    let silent = register_with_backchannel(&mut admin, "http://127.0.0.1:9/nobody").await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    signed_in_to(&app, &silent, &mut person).await;
+    person.send(Method::DELETE, "/api/session", None, &[]).await;
+    for attempt in 0..secinfo_server::backchannel_logout::ATTEMPTS {
+        assert_eq!(deliver(&app).await, 0);
+        assert_eq!(deliver(&app).await, 0, "not again before it is due");
+        app.clock.advance(60 << attempt);
+    }
+    let owed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM oidc_logout_outbox")
+        .fetch_one(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(owed, 0, "given up after its attempts");
+}
+
+async fn parallel_deliverers_send_each_logout_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (uri, received) = logout_receiver().await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register_with_backchannel(&mut admin, &uri).await;
+    let account = app.user("adele").await;
+    for _ in 0..5 {
+        let mut person = app.browser();
+        person.sign_in(&account, PASSWORD).await;
+        signed_in_to(&app, &application, &mut person).await;
+        person.send(Method::DELETE, "/api/session", None, &[]).await;
+    }
+    // Ten instances look at once: each logout is claimed by one.
+    let deliverers = (0..10)
+        .map(|_| {
+            let state = app.state.clone();
+            async move {
+                secinfo_server::backchannel_logout::deliver_due(&state, &reqwest::Client::new())
+                    .await
+                    .unwrap()
+            }
+        })
+        .collect();
+    let sent: usize = futures_join_all(deliverers).await.into_iter().sum();
+    assert_eq!(sent, 5);
+    assert_eq!(received.lock().unwrap().len(), 5);
 }

@@ -186,6 +186,7 @@ async fn sessions_round_trip(backend: Backend) {
         pending_locale: None,
         pass: None,
         amr: "pwd",
+        sid: "test-session",
     };
     store.insert_session(session, T0).await.unwrap();
     let found = store
@@ -240,6 +241,7 @@ async fn sessions_round_trip(backend: Backend) {
             pending_locale: None,
             pass: None,
             amr: "pwd",
+            sid: "test-session",
         };
         store.insert_session(s, T0).await.unwrap();
     }
@@ -298,6 +300,7 @@ async fn deleting_a_user_removes_their_rows(backend: Backend) {
         pending_locale: None,
         pass: None,
         amr: "pwd",
+        sid: "test-session",
     };
     store.insert_session(s, T0).await.unwrap();
     let name = AccountName::parse("u1@org.example").unwrap();
