@@ -8,8 +8,9 @@
 //! p99 at 64 connections for a trivial endpoint, the Security info JSON,
 //! a wrong code from a signed-in person and from a sign-in waiting for its
 //! second step (the counters checked exact afterwards) and a sign-in
-//! (Argon2id) and the People page's search, each as a share of the trivial
-//! figure; the same Security info, sign-in and search at 1,000 and at
+//! (Argon2id), the People page's search, an application's token exchange
+//! (which signs an ID token) and its UserInfo call, each as a share of the
+//! trivial figure; the same Security info, sign-in and search at 1,000 and at
 //! 100,000 people (1,000,000 audit rows);
 //! start-up on that database; memory idle and at its peak.
 
@@ -19,6 +20,7 @@ use std::process::{Child, Command};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::bench_data::{self, Db, PERSON};
+use crate::bench_oidc;
 use crate::instance::{
     csrf_of, free_port, fresh_browser, rss_kib, sign_in_as, sqlite_url, start_server, still_ours,
     wait_until_up,
@@ -34,6 +36,9 @@ const ADMIN_PASSWORD: &str = "Contoso-Admin-2026";
 /// to (five each) in one run.
 const CHALLENGES_PER_THREAD: u64 = 50_000;
 const CONNECTIONS: &str = "-c64";
+/// wrk's connections, as a number: the token exchanges need a refresh
+/// token for each.
+const CONNECTIONS_COUNT: usize = 64;
 /// The sign-ins all come from one address to one account: their limits
 /// (which count an attempt until its password proves right) would refuse
 /// most before the password checks the bench measures.
@@ -137,6 +142,16 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     bench_data::admin_verified_now(db, now)?;
     let search = people_search(base, &admin)?;
     let rare = people_search_for(base, &admin, "bench999")?;
+    // An application the person signed in to once per connection: a
+    // refresh token each for the token exchanges, an access token for
+    // UserInfo.
+    let tokens = bench_oidc::signed_in_to_application(base, &admin, &signed_in, CONNECTIONS_COUNT)?;
+    let exchange = token_exchanges(base, &tokens)?;
+    let userinfo = wrk(
+        &format!("{base}/oauth2/userinfo"),
+        &[("Authorization", &format!("Bearer {}", tokens.access))],
+        None,
+    )?;
     print_header();
     print_row("GET /api/health", &trivial, None);
     print_row("GET /api/me/security-info", &info, Some(&trivial));
@@ -145,6 +160,12 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     print_row("POST /api/session (sign-in)", &sign_in, Some(&trivial));
     print_row("POST /api/admin/people/search", &search, Some(&trivial));
     print_row("  the same, one person found", &rare, Some(&trivial));
+    print_row("POST /oauth2/token (refresh)", &exchange, Some(&trivial));
+    print_row("GET /oauth2/userinfo", &userinfo, Some(&trivial));
+    println!(
+        "ID tokens signed (ES256): {:.0} per second, one in each token exchange above",
+        exchange.per_second
+    );
     still_ours(child)?;
 
     step(&format!(
@@ -287,6 +308,20 @@ fn people_search_for(base: &str, cookie: &str, typed: &str) -> Result<Wrk> {
         )),
     )?;
     figures.only(200, "people searches")?;
+    Ok(figures)
+}
+
+/// Token exchanges: the refresh grant, each answer a new access token,
+/// refresh token and signed ID token, each request with a refresh token an
+/// earlier answer gave (`xtask/bench/refresh.lua`).
+fn token_exchanges(base: &str, tokens: &bench_oidc::Tokens) -> Result<Wrk> {
+    let script = root().join("xtask/bench/refresh.lua");
+    let figures = wrk(
+        &format!("{base}/oauth2/token"),
+        &[],
+        Some((&script, &[&tokens.basic, &tokens.refresh.join(","), "2"])),
+    )?;
+    figures.only(200, "token exchanges")?;
     Ok(figures)
 }
 

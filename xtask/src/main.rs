@@ -17,6 +17,7 @@
 
 mod bench;
 mod bench_data;
+mod bench_oidc;
 mod build;
 mod conformance;
 mod fuzz;
