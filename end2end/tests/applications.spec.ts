@@ -6,7 +6,7 @@ import { signIn } from '../pages/security-info-flows';
 test.describe('in nl-NL', () => {
 test.use({ locale: 'nl-NL' });
 
-test('an administrator registers an application, a refusal at its field first', async ({ page, makeUser, expectAccessible }) => {
+test('an administrator registers an application (a refusal at its field first), gives it a new secret, disables and enables it', async ({ page, makeUser, expectAccessible }) => {
   const admin = await makeUser({ admin: true, locale: 'nl-NL' });
   await signIn(page, admin, 'nl-NL');
   await page.getByRole('link', { name: 'Toepassingen' }).click();
@@ -25,8 +25,15 @@ test('an administrator registers an application, a refusal at its field first', 
   await expect(name).toHaveValue('Salarisadministratie');
 
   await uris.fill('https://payroll.contoso.example/callback');
+  // Where it signs people out, and where it is told they signed out.
+  const logout = page.getByLabel('Afmeldadressen', { exact: true });
   await page.keyboard.press('Tab');
+  await expect(logout).toBeFocused();
+  await page.keyboard.type('https://payroll.contoso.example/signed-out');
   await page.keyboard.press('Tab');
+  const backchannel = page.getByLabel('Adres voor back-channel-afmelding', { exact: true });
+  await expect(backchannel).toBeFocused();
+  await page.keyboard.type('https://payroll.contoso.example/backchannel');
   await page.keyboard.press('Enter');
   const shown = page.getByText('Geregistreerd. Kopieer het clientgeheim nu naar de toepassing');
   await expect(shown).toBeVisible();
@@ -39,6 +46,30 @@ test('an administrator registers an application, a refusal at its field first', 
   await expect(page.getByText('Vertrouwelijk: met een geheim')).toBeVisible();
   // The secret is not shown again.
   await expect(page.getByText(secret!)).toHaveCount(0);
+  await expect(page.getByText('https://payroll.contoso.example/signed-out')).toBeVisible();
+  await expect(page.getByText('https://payroll.contoso.example/backchannel')).toBeVisible();
+
+  // A new secret, shown this once, the cursor on it; the old one is gone.
+  await page.getByRole('button', { name: 'Nieuw geheim voor Salarisadministratie' }).click();
+  await expect(page.getByText('Een nieuw geheim. Kopieer het nu naar de toepassing')).toBeVisible();
+  await expect(page.locator('.person-issued')).toBeFocused();
+  const renewed = await page.locator('.person-issued dd code').nth(1).textContent();
+  expect(renewed).not.toEqual(secret);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Gereed' }).click();
+  await expect(page.getByRole('button', { name: 'Nieuw geheim voor Salarisadministratie' })).toBeFocused();
+
+  // Disabled, and enabled again: the button stays where the cursor is.
+  const disable = page.getByRole('button', { name: 'Salarisadministratie uitschakelen' });
+  await disable.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Uitgeschakeld: niemand kan zich er via secinfo bij aanmelden')).toBeVisible();
+  const enable = page.getByRole('button', { name: 'Salarisadministratie inschakelen' });
+  await expect(enable).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('In gebruik')).toBeVisible();
+  await expect(disable).toBeFocused();
 });
 });
 

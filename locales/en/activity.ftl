@@ -30,3 +30,6 @@ activity-invitation-sent = Invitation sent
 activity-invitation-accepted = Invitation accepted: password chosen
 activity-application-registered = Registered an application
 activity-signed-in-to-application = Signed in to an application
+activity-application-secret-replaced = Gave an application a new secret
+activity-application-disabled = Disabled an application
+activity-application-enabled = Enabled an application

@@ -26,3 +26,4 @@ error-import-file-required = Choose a CSV file.
 error-application-name-required = Enter the application's name.
 error-application-name-too-long = Use at most 80 characters for the application's name.
 error-invalid-redirect-uri = Enter up to 10 full addresses beginning with https:// (http:// only for localhost), without a # part.
+error-application-is-public = A public application has no secret to replace: it proves itself with PKCE.

@@ -17,3 +17,20 @@ applications-registered = Registered
 applications-registered-secret = Registered. Copy the client secret into the application now: it's shown only this once.
 applications-registered-public = Registered. Give the application its client ID.
 applications-copy-secret = Copy the secret
+applications-logout-uris = Sign-out addresses
+applications-logout-uris-hint = Optional. Where secinfo may send people after the application signs them out, one per line, exactly as the application sends it.
+applications-backchannel-uri = Back-channel logout address
+applications-backchannel-uri-hint = Optional. Where secinfo tells the application, server to server, that a person signed out, so that it signs them out too.
+applications-status = Status
+applications-active = In use
+applications-disabled = Disabled: nobody can sign in to it through secinfo
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+applications-new-secret = New secret for { $application }
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+applications-disable = Disable { $application }
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+applications-enable = Enable { $application }
+applications-new-secret-shown = A new secret. Copy it into the application now: the old one no longer works, and this one is shown only this once.

@@ -30,3 +30,6 @@ activity-invitation-sent = Uitnodiging verstuurd
 activity-invitation-accepted = Uitnodiging geaccepteerd: wachtwoord gekozen
 activity-application-registered = Toepassing geregistreerd
 activity-signed-in-to-application = Aangemeld bij een toepassing
+activity-application-secret-replaced = Een toepassing een nieuw geheim gegeven
+activity-application-disabled = Een toepassing uitgeschakeld
+activity-application-enabled = Een toepassing ingeschakeld

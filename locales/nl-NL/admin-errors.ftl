@@ -26,3 +26,4 @@ error-import-file-required = Kies een CSV-bestand.
 error-application-name-required = Voer de naam van de toepassing in.
 error-application-name-too-long = Gebruik maximaal 80 tekens voor de naam van de toepassing.
 error-invalid-redirect-uri = Voer maximaal 10 volledige adressen in die beginnen met https:// (http:// alleen voor localhost), zonder #-gedeelte.
+error-application-is-public = Een openbare toepassing heeft geen geheim om te vervangen: ze bewijst zich met PKCE.

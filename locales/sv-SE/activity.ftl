@@ -30,3 +30,6 @@ activity-invitation-sent = Inbjudan skickad
 activity-invitation-accepted = Inbjudan accepterad: lösenord valt
 activity-application-registered = Registrerade ett program
 activity-signed-in-to-application = Loggade in i ett program
+activity-application-secret-replaced = Gav ett program en ny hemlighet
+activity-application-disabled = Inaktiverade ett program
+activity-application-enabled = Aktiverade ett program

@@ -26,3 +26,4 @@ error-import-file-required = Välj en CSV-fil.
 error-application-name-required = Ange programmets namn.
 error-application-name-too-long = Använd högst 80 tecken för programmets namn.
 error-invalid-redirect-uri = Ange upp till 10 fullständiga adresser som börjar med https:// (http:// bara för localhost), utan #-del.
+error-application-is-public = Ett offentligt program har ingen hemlighet att ersätta: det bevisar sig med PKCE.

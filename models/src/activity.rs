@@ -90,6 +90,13 @@ activities! {
     /// The person signed in to an application through secinfo; the detail
     /// names it.
     SignedInToApplication => "signed-in-to-application",
+    /// An administrator gave an application a new secret; the detail
+    /// names it.
+    ApplicationSecretReplaced => "application-secret-replaced",
+    /// An administrator disabled an application: its people cannot sign in
+    /// through it and what it was given ends; the detail names it.
+    ApplicationDisabled => "application-disabled",
+    ApplicationEnabled => "application-enabled",
 }
 
 impl Activity {

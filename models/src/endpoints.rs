@@ -11,22 +11,22 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::oidc::{
-    ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
-    SignedOut,
+    ApplicationStatus, ApplicationView, Authorization, AuthorizationRequest, NewApplication,
+    RegisteredApplication, SignedOut,
 };
 use crate::policy::Policy;
 use crate::{
     AcceptInvitation, AddPersonRequest, AddedPerson, AuthenticatorCode, AuthenticatorSetup,
-    CallProgress, CeremonyId, Challenge, ChallengeId, ChangePasswordRequest, ConfirmAuthenticator,
-    FinishSecurityKeyRequest, ImportReport, ImportRequest, InvitationCandidate, InvitationToken,
-    InvitationView, InviteRequest, IssuePassRequest, IssuedPass, MethodId, NewPasswordRequest,
-    PassView, PasswordCandidate, PasswordResetState, PasswordRules, PasswordStrength, PendingAppId,
-    PeoplePage, PeopleQuery, PersonDetail, PersonId, PersonProfile, QuestionAnswers,
-    QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region, ResetAppCode,
-    ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony, SessionInfo,
-    SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SetStatusRequest, SignInRequest,
-    StartEmailRequest, StartPasswordReset, StartPhoneRequest, StartSecurityKeyRequest, StartStepUp,
-    StepUpOption, TemporaryPassword, VerifyCodeRequest,
+    CallProgress, CeremonyId, Challenge, ChallengeId, ChangePasswordRequest, ClientId,
+    ConfirmAuthenticator, FinishSecurityKeyRequest, ImportReport, ImportRequest,
+    InvitationCandidate, InvitationToken, InvitationView, InviteRequest, IssuePassRequest,
+    IssuedPass, MethodId, NewPasswordRequest, PassView, PasswordCandidate, PasswordResetState,
+    PasswordRules, PasswordStrength, PendingAppId, PeoplePage, PeopleQuery, PersonDetail, PersonId,
+    PersonProfile, QuestionAnswers, QuestionChoices, RecoveryCodeRequest, RecoveryCodeSet, Region,
+    ResetAppCode, ResetContactRequest, ResetQuestions, SecurityInfo, SecurityKeyCeremony,
+    SessionInfo, SetDefaultRequest, SetLocaleRequest, SetRoleRequest, SetStatusRequest,
+    SignInRequest, StartEmailRequest, StartPasswordReset, StartPhoneRequest,
+    StartSecurityKeyRequest, StartStepUp, StepUpOption, TemporaryPassword, VerifyCodeRequest,
 };
 
 /// Where every path below lives.
@@ -242,6 +242,12 @@ endpoints! {
     RegisterApplication: Post "/admin/applications", NewApplication => RegisteredApplication;
     /// The organization's applications, the newest first.
     ListApplications: Get "/admin/applications", - => Vec<ApplicationView>;
+    /// A new secret for a confidential application, shown this once; the
+    /// old one stops working.
+    ReplaceApplicationSecret: Post "/admin/applications/{id}/secret" [ClientId], - => RegisteredApplication;
+    /// Disables an application (its people cannot sign in through it, and
+    /// what it was given ends) or enables it again.
+    SetApplicationStatus: Put "/admin/applications/{id}/disabled" [ClientId], ApplicationStatus => ApplicationView;
     /// An application's authorization request, as the sign-in entry found
     /// it in its address: back to the application, or sign in first.
     ContinueAuthorization: Post "/oidc/authorization", AuthorizationRequest => Authorization;

@@ -184,6 +184,8 @@ error_codes! {
     /// No redirect address, too many, or one that is not absolute `https`
     /// (loopback `http` aside) or has a fragment; at `index`, which.
     InvalidRedirectUri => "invalid-redirect-uri",
+    /// A public application has no secret to replace.
+    ApplicationIsPublic => "application-is-public",
 }
 
 impl ErrorCode {
@@ -232,9 +234,12 @@ pub enum Field {
     ImportFile,
     /// An application's name.
     ApplicationName,
-    /// An application's redirect (or logout) addresses; `ApiError::index`
-    /// says which.
+    /// An application's redirect addresses; `ApiError::index` says which.
     RedirectUris,
+    /// An application's sign-out addresses; `ApiError::index` says which.
+    LogoutUris,
+    /// An application's back-channel logout address.
+    BackchannelLogoutUri,
 }
 
 /// The body of every 4xx and 5xx response of the JSON API.

@@ -70,4 +70,6 @@ ids! {
     PersonId,
     /// An organization, with its policy and its people.
     OrganizationId,
+    /// An application (an OpenID Connect client): its `client_id`.
+    ClientId,
 }

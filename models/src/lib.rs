@@ -38,7 +38,9 @@ pub use api::{
 pub use code::normalize_code;
 pub use email::EmailAddress;
 pub use error::{ApiError, ErrorCode, Field};
-pub use ids::{CeremonyId, ChallengeId, MethodId, OrganizationId, PendingAppId, PersonId};
+pub use ids::{
+    CeremonyId, ChallengeId, ClientId, MethodId, OrganizationId, PendingAppId, PersonId,
+};
 pub use locale::Locale;
 pub use method::{
     DefaultMethod, MethodKind, MethodView, SECURITY_KEY_NAME_MAX_CHARS, needed_by, next_default,

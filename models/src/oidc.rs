@@ -119,9 +119,20 @@ pub struct ApplicationView {
     pub client_id: String,
     pub name: String,
     pub redirect_uris: Vec<String>,
+    pub logout_uris: Vec<String>,
+    pub backchannel_logout_uri: Option<String>,
     pub public: bool,
+    /// Disabled: its people cannot sign in through it.
+    pub disabled: bool,
     /// Unix seconds.
     pub created_at: i64,
+}
+
+/// `PUT /api/admin/applications/{id}/disabled`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationStatus {
+    pub disabled: bool,
 }
 
 /// The most addresses an application registers of each kind.

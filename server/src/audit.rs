@@ -120,7 +120,10 @@ fn announcement(action: Action) -> Option<&'static str> {
             | Action::InvitationSent
             | Action::InvitationAccepted
             | Action::ApplicationRegistered
-            | Action::SignedInToApplication => {
+            | Action::SignedInToApplication
+            | Action::ApplicationSecretReplaced
+            | Action::ApplicationDisabled
+            | Action::ApplicationEnabled => {
                 return None;
             }
         })

@@ -25,11 +25,11 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use models::MethodKind;
 use models::oidc::{
     APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationView,
     Authorization, NewApplication, RegisteredApplication, SignedOut, StrongerProof,
 };
+use models::{ClientId, MethodKind};
 use models::{ErrorCode, Field};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -150,32 +150,38 @@ pub async fn register(
             Field::ApplicationName,
         ));
     }
-    let uris_refused = |index: usize| {
-        let mut error = models::ApiError::at(ErrorCode::InvalidRedirectUri, Field::RedirectUris);
+    // Each list refused at the field it came in, with the first address
+    // that cannot be registered (or the first, when there are too many).
+    let refused_at = |field: Field, index: usize| {
+        let mut error = models::ApiError::at(ErrorCode::InvalidRedirectUri, field);
         error.index = Some(index);
         AppError::refused(Refusal::Invalid, error)
     };
+    let first_bad = |uris: &[String]| {
+        uris.iter()
+            .position(|uri| !models::oidc::is_registrable_uri(uri))
+    };
     let redirect_uris = &application.redirect_uris;
     if redirect_uris.is_empty() || redirect_uris.len() > APPLICATION_MAX_URIS {
-        return Err(uris_refused(0));
+        return Err(refused_at(Field::RedirectUris, 0));
+    }
+    if let Some(index) = first_bad(redirect_uris) {
+        return Err(refused_at(Field::RedirectUris, index));
     }
     let logout_uris = &application.logout_uris;
     if logout_uris.len() > APPLICATION_MAX_URIS {
-        return Err(uris_refused(0));
+        return Err(refused_at(Field::LogoutUris, 0));
+    }
+    if let Some(index) = first_bad(logout_uris) {
+        return Err(refused_at(Field::LogoutUris, index));
     }
     let backchannel_logout_uri = application
         .backchannel_logout_uri
         .as_deref()
         .map(str::trim)
         .filter(|uri| !uri.is_empty());
-    if let Some(index) = redirect_uris
-        .iter()
-        .map(String::as_str)
-        .chain(logout_uris.iter().map(String::as_str))
-        .chain(backchannel_logout_uri)
-        .position(|uri| !models::oidc::is_registrable_uri(uri))
-    {
-        return Err(uris_refused(index));
+    if backchannel_logout_uri.is_some_and(|uri| !models::oidc::is_registrable_uri(uri)) {
+        return Err(refused_at(Field::BackchannelLogoutUri, 0));
     }
     let client_id = crate::secret::new_id().map_err(|e| AppError::internal("OS RNG failed", e))?;
     let secret = match application.public {
@@ -216,16 +222,97 @@ pub async fn applications(
         .store
         .clients_of(&session.user.organization_id)
         .await?;
-    Ok(clients
-        .into_iter()
-        .map(|client| ApplicationView {
-            public: client.secret_digest.is_none(),
-            client_id: client.id,
-            name: client.name,
-            redirect_uris: client.redirect_uris,
-            created_at: client.created_at,
-        })
-        .collect())
+    Ok(clients.into_iter().map(view_of).collect())
+}
+
+/// An application as its administrators see it (never its secret).
+fn view_of(client: ClientRecord) -> ApplicationView {
+    ApplicationView {
+        public: client.secret_digest.is_none(),
+        client_id: client.id,
+        name: client.name,
+        redirect_uris: client.redirect_uris,
+        logout_uris: client.logout_uris,
+        backchannel_logout_uri: client.backchannel_logout_uri,
+        disabled: client.disabled,
+        created_at: client.created_at,
+    }
+}
+
+/// The organization's application `client_id`, or not found (another
+/// organization's is not told apart from none).
+async fn own_application(
+    state: &AppState,
+    session: &SessionRecord,
+    client_id: &ClientId,
+) -> AppResult<ClientRecord> {
+    crate::administration::admin_only(state, session).await?;
+    state
+        .store
+        .client(client_id.as_str())
+        .await?
+        .filter(|client| client.organization_id == session.user.organization_id)
+        .ok_or_else(AppError::not_found)
+}
+
+/// A new secret for a confidential application, shown this once: the old
+/// one stops working at once (what it was given stays).
+pub async fn replace_secret(
+    state: &AppState,
+    who: &Requester<'_>,
+    client_id: &ClientId,
+) -> AppResult<RegisteredApplication> {
+    let client = own_application(state, who.session, client_id).await?;
+    let secret = random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?;
+    let organization = &who.session.user.organization_id;
+    if !state
+        .store
+        .replace_client_secret(&client.id, organization, &token_digest(&secret))
+        .await?
+    {
+        return Err(AppError::because(
+            Refusal::Conflict,
+            ErrorCode::ApplicationIsPublic,
+        ));
+    }
+    who.record(
+        state,
+        Action::ApplicationSecretReplaced,
+        None,
+        &client.name,
+        None,
+    )
+    .await?;
+    Ok(RegisteredApplication {
+        client_id: client.id,
+        client_secret: Some(secret),
+    })
+}
+
+/// Disables an application — its people cannot sign in through it, and
+/// every grant it holds ends with its tokens — or enables it again.
+pub async fn set_disabled(
+    state: &AppState,
+    who: &Requester<'_>,
+    client_id: &ClientId,
+    disabled: bool,
+) -> AppResult<ApplicationView> {
+    let client = own_application(state, who.session, client_id).await?;
+    let organization = &who.session.user.organization_id;
+    let disabled_at = disabled.then(|| state.now());
+    if !state
+        .store
+        .set_client_disabled(&client.id, organization, disabled_at)
+        .await?
+    {
+        return Err(AppError::not_found());
+    }
+    let action = match disabled {
+        true => Action::ApplicationDisabled,
+        false => Action::ApplicationEnabled,
+    };
+    who.record(state, action, None, &client.name, None).await?;
+    Ok(view_of(ClientRecord { disabled, ..client }))
 }
 
 /// An authorization request's parameters. A parameter given twice is

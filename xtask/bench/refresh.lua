@@ -2,7 +2,9 @@
 -- answer a new access token, a new refresh token and a new signed ID
 -- token), each with a refresh token an earlier answer on this thread gave,
 -- never one used before (that would end its grant, S42). Each thread takes
--- its share of the tokens it is given, at least one per connection.
+-- its share of the tokens it is given: two per connection, since wrk asks
+-- for a connection's next request before it shows this script the answer
+-- that brings the next token.
 -- Args: the Authorization header (Basic), the refresh tokens separated by
 -- commas, and wrk's number of threads. Counts the answers by status, as
 -- post.lua does.

@@ -36,8 +36,8 @@ const ADMIN_PASSWORD: &str = "Contoso-Admin-2026";
 /// to (five each) in one run.
 const CHALLENGES_PER_THREAD: u64 = 50_000;
 const CONNECTIONS: &str = "-c64";
-/// wrk's connections, as a number: the token exchanges need a refresh
-/// token for each.
+/// wrk's connections, as a number: the token exchanges need two refresh
+/// tokens for each (`xtask/bench/refresh.lua`).
 const CONNECTIONS_COUNT: usize = 64;
 /// The sign-ins all come from one address to one account: their limits
 /// (which count an attempt until its password proves right) would refuse
@@ -145,7 +145,8 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     // An application the person signed in to once per connection: a
     // refresh token each for the token exchanges, an access token for
     // UserInfo.
-    let tokens = bench_oidc::signed_in_to_application(base, &admin, &signed_in, CONNECTIONS_COUNT)?;
+    let tokens =
+        bench_oidc::signed_in_to_application(base, &admin, &signed_in, 2 * CONNECTIONS_COUNT)?;
     let exchange = token_exchanges(base, &tokens)?;
     let userinfo = wrk(
         &format!("{base}/oauth2/userinfo"),

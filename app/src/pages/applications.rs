@@ -3,9 +3,11 @@
 //! and its secret shown this once, to copy into the application.
 
 use leptos::prelude::*;
-use models::endpoints::{ListApplications, RegisterApplication};
-use models::oidc::{ApplicationView, NewApplication, RegisteredApplication};
-use models::{ApiError, Field};
+use models::endpoints::{
+    ListApplications, RegisterApplication, ReplaceApplicationSecret, SetApplicationStatus,
+};
+use models::oidc::{ApplicationStatus, ApplicationView, NewApplication, RegisteredApplication};
+use models::{ApiError, ClientId, Field};
 
 use crate::api;
 use crate::components::actions::{FormActions, SubmitButton};
@@ -18,11 +20,6 @@ use crate::i18n::use_i18n;
 use crate::labels::date;
 use crate::pages::for_administrators::ForAdministrators;
 use crate::session::use_session;
-
-/// What describes the redirect addresses' field: its hint, and its error
-/// when there is one (element ids).
-const URIS_HINT: &str = "application-uris-hint";
-const URIS_HINT_AND_ERROR: &str = "application-uris-hint application-uris-error";
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
@@ -77,29 +74,120 @@ fn Applications() -> impl IntoView {
 
 #[component]
 fn ApplicationList(applications: Vec<ApplicationView>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <ul class="application-list">
-            {applications.into_iter().map(|application| {
-                let kind = if application.public { "applications-public" } else { "applications-confidential" };
-                let created = date(&i18n, application.created_at);
-                view! {
-                    <li class="application">
-                        <h3>{application.name}</h3>
-                        <dl class="manual-entry">
-                            <dt>{move || i18n.t("applications-client-id")}</dt>
-                            <dd><code translate="no">{application.client_id}</code></dd>
-                            <dt>{move || i18n.t("applications-kind")}</dt>
-                            <dd>{move || i18n.t(kind)}</dd>
-                            <dt>{move || i18n.t("applications-redirect-uris")}</dt>
-                            <dd>{application.redirect_uris.join(" ")}</dd>
-                            <dt>{move || i18n.t("applications-registered")}</dt>
-                            <dd>{created}</dd>
-                        </dl>
-                    </li>
-                }
-            }).collect_view()}
+            {applications.into_iter().map(|application| view! { <ApplicationItem application/> }).collect_view()}
         </ul>
+    }
+}
+
+/// One application: what it is registered with, and what an administrator
+/// does to it — a new secret (shown this once), disable or enable.
+#[component]
+fn ApplicationItem(application: ApplicationView) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(application);
+    let form = FormSubmit::new();
+    let FormSubmit { busy, error } = form;
+    let new_secret: RwSignal<Option<RegisteredApplication>> = RwSignal::new(None);
+    // A button's name: one message naming the application.
+    let label = move |id: &'static str| {
+        Signal::derive(move || {
+            let mut args = i18n::Args::new();
+            args.set("application", current.with(|a| a.name.clone()));
+            i18n.t_with(id, &args)
+        })
+    };
+    let replace_secret = move |_| {
+        let id = current.with_untracked(|a| ClientId::new(a.client_id.clone()));
+        form.send_or(
+            async move { api::call_at::<ReplaceApplicationSecret>(&id, &()).await },
+            move |answer| new_secret.set(Some(answer)),
+            move |refusal| error.set(Some(refusal)),
+        );
+    };
+    let toggle = move |_| {
+        let id = current.with_untracked(|a| ClientId::new(a.client_id.clone()));
+        let status = ApplicationStatus {
+            disabled: !current.with_untracked(|a| a.disabled),
+        };
+        form.send_or(
+            async move { api::call_at::<SetApplicationStatus>(&id, &status).await },
+            move |view| current.set(view),
+            move |refusal| error.set(Some(refusal)),
+        );
+    };
+    // Done with the secret: the cursor goes back to the button that asked
+    // for it.
+    let again: NodeRef<leptos::html::Button> = NodeRef::new();
+    let on_done = Callback::new(move |()| {
+        new_secret.set(None);
+        request_animation_frame(move || {
+            if let Some(button) = again.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    });
+    let general = Signal::derive(move || error.with(|e| e.as_ref().map(|e| i18n.error(e))));
+    // Drawn once: disabling or enabling changes what it says and its
+    // button's name, not the button, so the cursor stays on it.
+    let application = current.get_untracked();
+    let kind = match application.public {
+        true => "applications-public",
+        false => "applications-confidential",
+    };
+    let disabled = move || current.with(|a| a.disabled);
+    let status = move || match disabled() {
+        true => "applications-disabled",
+        false => "applications-active",
+    };
+    let toggle_label = Signal::derive(move || {
+        let id = match disabled() {
+            true => "applications-enable",
+            false => "applications-disable",
+        };
+        label(id).get()
+    });
+    let created = date(&i18n, application.created_at);
+    let public = application.public;
+    view! {
+        <li class="application" class:application-disabled=disabled>
+            <h3>{application.name.clone()}</h3>
+            <dl class="manual-entry">
+                <dt>{move || i18n.t("applications-client-id")}</dt>
+                <dd><code translate="no">{application.client_id.clone()}</code></dd>
+                <dt>{move || i18n.t("applications-kind")}</dt>
+                <dd>{move || i18n.t(kind)}</dd>
+                <dt>{move || i18n.t("applications-status")}</dt>
+                <dd>{move || i18n.t(status())}</dd>
+                <dt>{move || i18n.t("applications-redirect-uris")}</dt>
+                <dd>{application.redirect_uris.join(" ")}</dd>
+                {(!application.logout_uris.is_empty()).then(|| view! {
+                    <dt>{move || i18n.t("applications-logout-uris")}</dt>
+                    <dd>{application.logout_uris.join(" ")}</dd>
+                })}
+                {application.backchannel_logout_uri.clone().map(|uri| view! {
+                    <dt>{move || i18n.t("applications-backchannel-uri")}</dt>
+                    <dd>{uri}</dd>
+                })}
+                <dt>{move || i18n.t("applications-registered")}</dt>
+                <dd>{created}</dd>
+            </dl>
+            <ErrorAlert message=general/>
+            <Show when=move || new_secret.with(Option::is_some)>
+                {move || new_secret.get().map(|answer| view! {
+                    <Registered answer on_done said_id="applications-new-secret-shown"/>
+                })}
+            </Show>
+            <div class="form-actions" hidden=move || new_secret.with(Option::is_some)>
+                {(!public).then(|| view! {
+                    <button type="button" class="button button-secondary" on:click=replace_secret node_ref=again
+                        disabled=move || busy.get()>{label("applications-new-secret")}</button>
+                })}
+                <button type="button" class="button button-secondary" on:click=toggle
+                    disabled=move || busy.get()>{toggle_label}</button>
+            </div>
+        </li>
     }
 }
 
@@ -112,9 +200,13 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
     let FormSubmit { busy, error } = form;
     let name = RwSignal::new(String::new());
     let uris = RwSignal::new(String::new());
+    let logout_uris = RwSignal::new(String::new());
+    let backchannel = RwSignal::new(String::new());
     let public = RwSignal::new(false);
     let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let uris_input: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    let logout_input: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    let backchannel_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let message_at = move |field: Option<Field>| {
         Signal::derive(move || {
             error.with(|e| {
@@ -124,20 +216,22 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
             })
         })
     };
-    let uris_error = message_at(Some(Field::RedirectUris));
+    let lines = |text: RwSignal<String>| -> Vec<String> {
+        text.get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let backchannel = backchannel.get_untracked();
         let request = NewApplication {
             name: name.get_untracked(),
-            redirect_uris: uris
-                .get_untracked()
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            logout_uris: Vec::new(),
-            backchannel_logout_uri: None,
+            redirect_uris: lines(uris),
+            logout_uris: lines(logout_uris),
+            backchannel_logout_uri: Some(backchannel.trim().to_owned()).filter(|b| !b.is_empty()),
             public: public.get_untracked(),
         };
         form.send_or(
@@ -146,13 +240,14 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
             move |refusal| {
                 let field = refusal.field;
                 error.set(Some(refusal));
-                if field == Some(Field::RedirectUris) {
-                    if let Some(input) = uris_input.get_untracked() {
-                        let _ = input.focus();
+                let _ = match field {
+                    Some(Field::RedirectUris) => uris_input.get_untracked().map(|i| i.focus()),
+                    Some(Field::LogoutUris) => logout_input.get_untracked().map(|i| i.focus()),
+                    Some(Field::BackchannelLogoutUri) => {
+                        backchannel_input.get_untracked().map(|i| i.focus())
                     }
-                } else if let Some(input) = name_input.get_untracked() {
-                    let _ = input.focus();
-                }
+                    _ => name_input.get_untracked().map(|i| i.focus()),
+                };
             },
         );
     };
@@ -167,21 +262,21 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 autocomplete="off"
                 node_ref=name_input
             />
-            <div class="field" class:field-invalid=move || uris_error.with(Option::is_some)>
-                <label class="field-label" for="application-uris">{move || i18n.t("applications-redirect-uris")}</label>
-                <p class="field-hint" id="application-uris-hint">{move || i18n.t("applications-redirect-uris-hint")}</p>
-                <textarea class="field-input" id="application-uris" name="application-uris" rows="3" spellcheck="false" autocapitalize="none" node_ref=uris_input
-                    aria-describedby=move || match uris_error.with(Option::is_some) { true => URIS_HINT_AND_ERROR, false => URIS_HINT }
-                    aria-invalid=move || uris_error.with(Option::is_some).then_some("true")
-                    prop:value=move || uris.get()
-                    on:input=move |ev| uris.set(event_target_value(&ev))></textarea>
-                {move || uris_error.get().map(|text| view! {
-                    <p class="field-error" id="application-uris-error">
-                        <span class="field-error-icon" aria-hidden="true"></span>
-                        {text}
-                    </p>
-                })}
-            </div>
+            <AddressesField id="application-uris" label_id="applications-redirect-uris"
+                hint_id="applications-redirect-uris-hint" value=uris
+                error=message_at(Some(Field::RedirectUris)) node_ref=uris_input/>
+            <AddressesField id="application-logout-uris" label_id="applications-logout-uris"
+                hint_id="applications-logout-uris-hint" value=logout_uris
+                error=message_at(Some(Field::LogoutUris)) node_ref=logout_input/>
+            <TextField
+                id="application-backchannel-uri"
+                label=Signal::derive(move || i18n.t("applications-backchannel-uri"))
+                hint=Signal::derive(move || i18n.t("applications-backchannel-uri-hint"))
+                value=backchannel
+                error=message_at(Some(Field::BackchannelLogoutUri))
+                autocomplete="off"
+                node_ref=backchannel_input
+            />
             <label class="choice-option">
                 <input type="checkbox" prop:checked=move || public.get()
                     on:change=move |ev| public.set(event_target_checked(&ev))/>
@@ -194,15 +289,56 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
     }
 }
 
+/// Addresses, one per line: a text field of several lines, its hint and
+/// its error described by it.
+#[component]
+fn AddressesField(
+    id: &'static str,
+    label_id: &'static str,
+    hint_id: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    node_ref: NodeRef<leptos::html::Textarea>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = format!("{hint} {error_id}");
+    let hint_only = hint.clone();
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label class="field-label" for=id>{move || i18n.t(label_id)}</label>
+            <p class="field-hint" id=hint>{move || i18n.t(hint_id)}</p>
+            <textarea class="field-input" id=id name=id rows="3" spellcheck="false" autocapitalize="none" node_ref=node_ref
+                aria-describedby=move || match error.with(Option::is_some) { true => described.clone(), false => hint_only.clone() }
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+            {move || error.get().map(|text| view! {
+                <p class="field-error" id=error_id.clone()>
+                    <span class="field-error-icon" aria-hidden="true"></span>
+                    {text}
+                </p>
+            })}
+        </div>
+    }
+}
+
 /// An application just registered: its client id and (confidential) its
 /// secret, shown this once, with Copy; the cursor on them.
 #[component]
-fn Registered(answer: RegisteredApplication, on_done: Callback<()>) -> impl IntoView {
+fn Registered(
+    answer: RegisteredApplication,
+    on_done: Callback<()>,
+    /// What it says first; by default, that the application is registered.
+    #[prop(optional)]
+    said_id: Option<&'static str>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let said = match answer.client_secret.is_some() {
+    let said = said_id.unwrap_or(match answer.client_secret.is_some() {
         true => "applications-registered-secret",
         false => "applications-registered-public",
-    };
+    });
     view! {
         <ShownOnce copy=answer.client_secret.clone() copy_label_id="applications-copy-secret" on_done>
             <p>{move || i18n.t(said)}</p>

@@ -7,18 +7,18 @@ use axum::extract::State;
 use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
-    Answer, Body, ContinueAuthorization, EndSession, Endpoint, ListApplications,
-    RegisterApplication,
+    Answer, Body, ContinueAuthorization, EndSession, Endpoint, IdOf, ListApplications,
+    RegisterApplication, ReplaceApplicationSecret, SetApplicationStatus,
 };
 use models::oidc::{
-    ApplicationView, Authorization, AuthorizationRequest, NewApplication, RegisteredApplication,
-    SignedOut,
+    ApplicationStatus, ApplicationView, Authorization, AuthorizationRequest, NewApplication,
+    RegisteredApplication, SignedOut,
 };
 
 use crate::error::AppResult;
 use crate::http::cookies::presented;
 use crate::http::endpoint::ApiRouter;
-use crate::http::extract::{ApiJson, Caller};
+use crate::http::extract::{ApiJson, ApiPath, Caller};
 use crate::oidc;
 use crate::session::Authenticated;
 use crate::state::AppState;
@@ -29,6 +29,8 @@ pub fn router() -> Router<AppState> {
         .endpoint(EndSession, end_session)
         .endpoint(RegisterApplication, register)
         .endpoint(ListApplications, list)
+        .endpoint(ReplaceApplicationSecret, replace_secret)
+        .endpoint(SetApplicationStatus, set_status)
 }
 
 /// What becomes of an application's sign-in request: back to it, or sign
@@ -90,4 +92,35 @@ pub async fn list(
     Authenticated(session): Authenticated,
 ) -> AppResult<Json<Answer<ListApplications>>> {
     Ok(Json(oidc::applications(&state, &session).await?))
+}
+
+/// A new secret for a confidential application, shown this once.
+#[utoipa::path(post, path = ReplaceApplicationSecret::FULL_PATH, params(("id" = String, Path)), responses(
+    (status = 200, body = RegisteredApplication), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError), (status = 409, body = models::ApiError)))]
+pub async fn replace_secret(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<ReplaceApplicationSecret>>,
+) -> AppResult<Json<Answer<ReplaceApplicationSecret>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(oidc::replace_secret(&state, &who, &id).await?))
+}
+
+/// Disables an application, or enables it again.
+#[utoipa::path(put, path = SetApplicationStatus::FULL_PATH, params(("id" = String, Path)), request_body = ApplicationStatus, responses(
+    (status = 200, body = ApplicationView), (status = 403, body = models::ApiError),
+    (status = 404, body = models::ApiError)))]
+pub async fn set_status(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+    caller: Caller,
+    ApiPath(id): ApiPath<IdOf<SetApplicationStatus>>,
+    ApiJson(request): ApiJson<Body<SetApplicationStatus>>,
+) -> AppResult<Json<Answer<SetApplicationStatus>>> {
+    let who = caller.on_behalf_of(&session);
+    Ok(Json(
+        oidc::set_disabled(&state, &who, &id, request.disabled).await?,
+    ))
 }

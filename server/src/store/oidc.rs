@@ -289,6 +289,54 @@ impl Store {
         row.as_ref().map(client_from_row).transpose()
     }
 
+    /// A new secret's digest for a confidential application of the
+    /// organization; whether there was one to replace.
+    pub async fn replace_client_secret(
+        &self,
+        id: &str,
+        organization_id: &OrganizationId,
+        secret_digest: &str,
+    ) -> StoreResult<bool> {
+        let done = sqlx::query(
+            "UPDATE oidc_clients SET secret_digest = $3 \
+             WHERE id = $1 AND organization_id = $2 AND secret_digest IS NOT NULL",
+        )
+        .bind(id)
+        .bind(organization_id.as_str())
+        .bind(secret_digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Disables an application of the organization (and ends every grant
+    /// it holds, with their tokens, in the same transaction) or enables it;
+    /// whether it is the organization's.
+    pub async fn set_client_disabled(
+        &self,
+        id: &str,
+        organization_id: &OrganizationId,
+        disabled_at: Option<UnixTime>,
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE oidc_clients SET disabled_at = $3 WHERE id = $1 AND organization_id = $2",
+        )
+        .bind(id)
+        .bind(organization_id.as_str())
+        .bind(disabled_at)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 1 && disabled_at.is_some() {
+            sqlx::query("DELETE FROM oidc_grants WHERE client_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The organization's applications, the newest first.
     pub async fn clients_of(
         &self,

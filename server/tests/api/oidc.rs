@@ -38,6 +38,7 @@ crate::on_both_backends!(
     form_post_answers_by_a_form_that_the_page_posts,
     backchannel_logout_tells_the_application_each_session_that_ends,
     parallel_deliverers_send_each_logout_once,
+    an_administrator_replaces_a_secret_and_disables_an_application,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1501,4 +1502,134 @@ async fn parallel_deliverers_send_each_logout_once(backend: Backend) {
     let sent: usize = futures_join_all(deliverers).await.into_iter().sum();
     assert_eq!(sent, 5);
     assert_eq!(received.lock().unwrap().len(), 5);
+}
+
+async fn an_administrator_replaces_a_secret_and_disables_an_application(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let mut admin = admin_signed_in_again(&app).await;
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let before = redeem(&app, &application, &code).await.json();
+    let access = before["access_token"].as_str().unwrap().to_owned();
+
+    // A new secret: the old one no longer proves the application, the new
+    // one does; what it was given stays.
+    let replaced = admin
+        .post(
+            &format!("/api/admin/applications/{}/secret", application.id),
+            json!(null),
+        )
+        .await;
+    assert_eq!(
+        replaced.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&replaced.body)
+    );
+    let renewed = Application {
+        id: application.id.clone(),
+        secret: replaced.json()["client_secret"].as_str().map(str::to_owned),
+    };
+    assert_ne!(renewed.secret, application.secret);
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    assert_eq!(
+        redeem(&app, &application, &code).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    assert_eq!(redeem(&app, &renewed, &code).await.status, StatusCode::OK);
+    assert_eq!(userinfo(&app, &access).await.status, StatusCode::OK);
+
+    // Disabled: nobody signs in to it, and its tokens end.
+    let disabled = admin
+        .send(
+            Method::PUT,
+            &format!("/api/admin/applications/{}/disabled", application.id),
+            Some(json!({ "disabled": true })),
+            &[],
+        )
+        .await;
+    assert_eq!(disabled.status, StatusCode::OK);
+    assert_eq!(disabled.json()["disabled"], true);
+    let refused = authorize(&mut person, &query(&application, "")).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused.json()["code"], "unknown-application");
+    assert_eq!(
+        userinfo(&app, &access).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let listed = admin.get("/api/admin/applications").await.json();
+    assert_eq!(listed[0]["disabled"], true);
+    // Enabled again, it signs people in again.
+    admin
+        .send(
+            Method::PUT,
+            &format!("/api/admin/applications/{}/disabled", application.id),
+            Some(json!({ "disabled": false })),
+            &[],
+        )
+        .await;
+    code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+
+    // A public application has no secret to replace; another
+    // organization's administrator finds no application.
+    let public = register(&mut admin, true).await;
+    let refused = admin
+        .post(
+            &format!("/api/admin/applications/{}/secret", public.id),
+            json!(null),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.json()["code"], "application-is-public");
+    let fabrikam = secinfo_server::policy::Policy::default();
+    app.organization("fabrikam", &fabrikam).await;
+    let stranger = app.user_of("fabrikam", "stranger", true).await;
+    let mut stranger_browser = app.browser();
+    stranger_browser.sign_in(&stranger, PASSWORD).await;
+    for (method, path, body) in [
+        (
+            Method::POST,
+            format!("/api/admin/applications/{}/secret", application.id),
+            None,
+        ),
+        (
+            Method::PUT,
+            format!("/api/admin/applications/{}/disabled", application.id),
+            Some(json!({ "disabled": true })),
+        ),
+    ] {
+        let answer = stranger_browser.send(method, &path, body, &[]).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The person's activity tells what was done, and by whom.
+    let rows: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit WHERE action LIKE 'application-%' ORDER BY at, action",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    for action in [
+        "application-secret-replaced",
+        "application-disabled",
+        "application-enabled",
+    ] {
+        assert!(rows.iter().any(|row| row == action), "{action} in {rows:?}");
+    }
 }
