@@ -220,6 +220,15 @@ const OWE_LOGOUTS_OF_SESSION: &str = "INSERT INTO oidc_logout_outbox (client_id,
      ON CONFLICT DO NOTHING";
 const FORGET_SESSION_CLIENTS_OF_SESSION: &str = "DELETE FROM oidc_session_clients \
      WHERE sid IN (SELECT sid FROM sessions WHERE token_digest = $1)";
+/// The same for every session of the person but one (`$2`, a token digest,
+/// or none): a new password ends the others.
+const OWE_LOGOUTS_OF_OTHER_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
+     SELECT c.client_id, c.user_id, c.sid FROM oidc_session_clients c \
+     JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
+     WHERE s.user_id = $1 AND s.token_digest <> $2 AND k.backchannel_logout_uri IS NOT NULL \
+     ON CONFLICT DO NOTHING";
+const FORGET_SESSION_CLIENTS_OF_OTHER_SESSIONS: &str = "DELETE FROM oidc_session_clients \
+     WHERE sid IN (SELECT sid FROM sessions WHERE user_id = $1 AND token_digest <> $2)";
 
 /// Ends every session of the person and every grant applications hold
 /// for them: "sign out everywhere", a disabling, a password reset or
@@ -541,6 +550,43 @@ impl Store {
         Ok(())
     }
 
+    /// Stores a new password hash and ends every session of the person
+    /// but `keep` (the one that changed it, if any), and every grant of
+    /// theirs to an application, in one transaction.
+    pub async fn set_password_hash(
+        &self,
+        user_id: &PersonId,
+        hash: &str,
+        keep: Option<&SessionKey>,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1, password_temporary = 0 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        // The applications the ended sessions signed in to are owed a
+        // back-channel logout each, in this transaction.
+        for statement in [
+            OWE_LOGOUTS_OF_OTHER_SESSIONS,
+            FORGET_SESSION_CLIENTS_OF_OTHER_SESSIONS,
+            "DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2",
+        ] {
+            sqlx::query(statement)
+                .bind(user_id.as_str())
+                .bind(keep.map_or("", SessionKey::as_str))
+                .execute(&mut *tx)
+                .await?;
+        }
+        // What applications hold for the person ends too (S42).
+        sqlx::query(END_GRANTS_OF_USER)
+            .bind(user_id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Ends one session; the applications it signed in to that asked to
     /// be told are owed a back-channel logout, in the same transaction.
     pub async fn delete_session(&self, token_digest: &SessionKey) -> StoreResult<()> {
@@ -584,6 +630,14 @@ impl Store {
             .bind(idle_before)
             .execute(&self.pool)
             .await?;
+        // What the lapsed sessions signed in to is forgotten with them (a
+        // session that lapses is not announced to applications).
+        sqlx::query(
+            "DELETE FROM oidc_session_clients WHERE NOT EXISTS \
+             (SELECT 1 FROM sessions s WHERE s.sid = oidc_session_clients.sid)",
+        )
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected())
     }
 }

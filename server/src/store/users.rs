@@ -4,7 +4,6 @@ use sqlx::any::AnyRow;
 
 use super::Store;
 use super::StoreResult;
-use super::session_key::SessionKey;
 use crate::clock::UnixTime;
 
 /// A person's account as the server knows it.
@@ -237,35 +236,6 @@ impl Store {
     }
 
     /// Removes a user and everything that hangs off them.
-    /// Stores a new password hash and ends every session of the person
-    /// but `keep` (the one that changed it, if any), and every grant of
-    /// theirs to an application, in one transaction.
-    pub async fn set_password_hash(
-        &self,
-        user_id: &PersonId,
-        hash: &str,
-        keep: Option<&SessionKey>,
-    ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET password_hash = $1, password_temporary = 0 WHERE id = $2")
-            .bind(hash)
-            .bind(user_id.as_str())
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2")
-            .bind(user_id.as_str())
-            .bind(keep.map_or("", SessionKey::as_str))
-            .execute(&mut *tx)
-            .await?;
-        // What applications hold for the person ends too (S42).
-        sqlx::query(super::sessions::END_GRANTS_OF_USER)
-            .bind(user_id.as_str())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Replaces the person's password hash by another of the same password
     /// (made with newer parameters), unless it changed since `old` was
     /// read: one statement, so a password set meanwhile stays. Sessions

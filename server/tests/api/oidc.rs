@@ -39,6 +39,7 @@ crate::on_both_backends!(
     backchannel_logout_tells_the_application_each_session_that_ends,
     parallel_deliverers_send_each_logout_once,
     an_administrator_replaces_a_secret_and_disables_an_application,
+    a_new_password_tells_the_applications_of_the_other_sessions,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1632,4 +1633,38 @@ async fn an_administrator_replaces_a_secret_and_disables_an_application(backend:
     ] {
         assert!(rows.iter().any(|row| row == action), "{action} in {rows:?}");
     }
+}
+
+async fn a_new_password_tells_the_applications_of_the_other_sessions(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (uri, received) = logout_receiver().await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register_with_backchannel(&mut admin, &uri).await;
+    let account = app.user("adele").await;
+    let mut here = app.browser();
+    here.sign_in(&account, PASSWORD).await;
+    let mut elsewhere = app.browser();
+    elsewhere.sign_in(&account, PASSWORD).await;
+    let ended = signed_in_to(&app, &application, &mut elsewhere).await;
+    signed_in_to(&app, &application, &mut here).await;
+    let changed = here
+        .send(
+            Method::PUT,
+            "/api/me/password",
+            Some(json!({ "current_password": PASSWORD, "new_password": "violet anchor maple drizzle 42" })),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        changed.status,
+        StatusCode::NO_CONTENT,
+        "{}",
+        String::from_utf8_lossy(&changed.body)
+    );
+    // The session that changed it stays; the other ended, and its
+    // application hears of that one.
+    assert_eq!(deliver(&app).await, 1);
+    let token = received.lock().unwrap()[0].clone();
+    let logout = verified_claims(&app, &token).await;
+    assert_eq!(logout["sid"], ended["sid"]);
 }
