@@ -24,7 +24,11 @@ test('an administrator registers an application (a refusal at its field first), 
   await expect(uris).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveValue('Salarisadministratie');
 
+  // It requires two steps, and may not act while the person is away.
+  await page.getByLabel('Vereiste aanmelding').selectOption({ label: 'Verificatie in twee stappen' });
+  await page.getByLabel('Toegang terwijl de persoon afwezig is (offline_access)').uncheck();
   await uris.fill('https://payroll.contoso.example/callback');
+  await uris.focus();
   // Where it signs people out, and where it is told they signed out.
   const logout = page.getByLabel('Afmeldadressen', { exact: true });
   await page.keyboard.press('Tab');
@@ -48,6 +52,8 @@ test('an administrator registers an application (a refusal at its field first), 
   await expect(page.getByText(secret!)).toHaveCount(0);
   await expect(page.getByText('https://payroll.contoso.example/signed-out')).toBeVisible();
   await expect(page.getByText('https://payroll.contoso.example/backchannel')).toBeVisible();
+  await expect(page.locator('.application dd', { hasText: 'Verificatie in twee stappen' })).toBeVisible();
+  await expect(page.locator('.application dd code', { hasText: /^openid profile email$/ })).toBeVisible();
 
   // A new secret, shown this once, the cursor on it; the old one is gone.
   await page.getByRole('button', { name: 'Nieuw geheim voor Salarisadministratie' }).click();

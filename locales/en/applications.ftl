@@ -34,3 +34,12 @@ applications-disable = Disable { $application }
 #   $application (String) - the application's name, as the administrators registered it
 applications-enable = Enable { $application }
 applications-new-secret-shown = A new secret. Copy it into the application now: the old one no longer works, and this one is shown only this once.
+applications-requires = Sign-in it requires
+applications-requires-hint = Whatever the application asks for, people sign in at least this strongly.
+applications-requires-any = What the application asks for
+applications-requires-multi-factor = Two-step verification
+applications-requires-phishing-resistant = A passkey or security key
+applications-scopes = What it may read
+applications-scope-profile = Name and account (profile)
+applications-scope-email = Email address (email)
+applications-scope-offline-access = Access while the person is away (offline_access)

@@ -101,6 +101,51 @@ pub struct NewApplication {
     /// secret and must use PKCE.
     #[serde(default)]
     pub public: bool,
+    /// The scopes it may be given (`openid` always); none: all of
+    /// `SCOPES`.
+    #[serde(default)]
+    pub scopes: Option<Vec<String>>,
+    /// The least sign-in it accepts, whatever its requests ask for.
+    #[serde(default)]
+    pub requires: Option<SignInStrength>,
+}
+
+/// The scopes an application may be given; `offline_access` brings
+/// refresh tokens.
+pub const SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
+
+/// How strongly a person signed in, weakest first (an ID token's `acr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum SignInStrength {
+    /// A password alone (or a pass).
+    SingleFactor,
+    /// Two steps.
+    MultiFactor,
+    /// Two steps with a key bound to our site: a passkey or security key.
+    PhishingResistant,
+}
+
+impl SignInStrength {
+    pub const ALL: [SignInStrength; 3] = [
+        SignInStrength::SingleFactor,
+        SignInStrength::MultiFactor,
+        SignInStrength::PhishingResistant,
+    ];
+
+    /// Its `acr` value.
+    pub fn acr(self) -> &'static str {
+        match self {
+            SignInStrength::SingleFactor => "urn:secinfo:acr:single-factor",
+            SignInStrength::MultiFactor => "urn:secinfo:acr:multi-factor",
+            SignInStrength::PhishingResistant => "urn:secinfo:acr:phishing-resistant",
+        }
+    }
+
+    pub fn of_acr(acr: &str) -> Option<SignInStrength> {
+        SignInStrength::ALL.into_iter().find(|s| s.acr() == acr)
+    }
 }
 
 /// An application just registered: its secret is shown once, kept as a
@@ -122,6 +167,8 @@ pub struct ApplicationView {
     pub logout_uris: Vec<String>,
     pub backchannel_logout_uri: Option<String>,
     pub public: bool,
+    pub scopes: Vec<String>,
+    pub requires: Option<SignInStrength>,
     /// Disabled: its people cannot sign in through it.
     pub disabled: bool,
     /// Unix seconds.

@@ -27,7 +27,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use models::oidc::{
     APPLICATION_MAX_URIS, APPLICATION_NAME_MAX_CHARS, AUTHORIZE_PATH, ApplicationView,
-    Authorization, NewApplication, RegisteredApplication, SignedOut, StrongerProof,
+    Authorization, NewApplication, RegisteredApplication, SCOPES, SignInStrength, SignedOut,
+    StrongerProof,
 };
 use models::{ClientId, MethodKind};
 use models::{ErrorCode, Field};
@@ -49,43 +50,30 @@ pub const CODE_SECS: i64 = 60;
 /// How long an access token lets an application read the person's claims.
 pub const ACCESS_TOKEN_SECS: i64 = 3600;
 
-/// The scopes an application may ask for; `offline_access` brings refresh
-/// tokens.
-pub const SCOPES: [&str; 4] = ["openid", "profile", "email", "offline_access"];
-
 /// How long a refresh token may wait to be used; each use gives the next.
 pub const REFRESH_TOKEN_SECS: i64 = 30 * 24 * 3600;
-
-/// What an ID token's `acr` says of a sign-in: one password; two steps;
-/// two steps with a key bound to our site (a passkey or security key).
-pub const ACR_SINGLE_FACTOR: &str = "urn:secinfo:acr:single-factor";
-pub const ACR_MULTI_FACTOR: &str = "urn:secinfo:acr:multi-factor";
-pub const ACR_PHISHING_RESISTANT: &str = "urn:secinfo:acr:phishing-resistant";
-
-/// The `acr` values from weakest to strongest.
-const ACR_STRENGTHS: [&str; 3] = [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR, ACR_PHISHING_RESISTANT];
-
-/// How strong an `acr` is (its place in `ACR_STRENGTHS`), if it is ours.
-fn strength(acr: &str) -> Option<usize> {
-    ACR_STRENGTHS.iter().position(|known| *known == acr)
-}
 
 /// The sign-in an application's `acr_values` asks for: any of them will
 /// do, so the weakest we know; values we do not know are ignored
 /// (OpenID Connect Core 3.1.2.1: they are voluntary).
-fn wanted_strength(acr_values: Option<&str>) -> Option<usize> {
-    acr_values?.split_whitespace().filter_map(strength).min()
+fn wanted_strength(acr_values: Option<&str>) -> Option<SignInStrength> {
+    acr_values?
+        .split_whitespace()
+        .filter_map(SignInStrength::of_acr)
+        .min()
 }
 
-/// The `acr` of a session's proofs (`amr`).
-pub fn acr_of(amr: &str) -> &'static str {
+/// How strongly a session's proofs (`amr`) signed its person in: two
+/// steps with a key bound to our site (a passkey or security key); two
+/// steps; one.
+pub fn strength_of(amr: &str) -> SignInStrength {
     let has = |name: &str| amr.split_whitespace().any(|n| n == name);
     if has("hwk") {
-        ACR_PHISHING_RESISTANT
+        SignInStrength::PhishingResistant
     } else if has("mfa") {
-        ACR_MULTI_FACTOR
+        SignInStrength::MultiFactor
     } else {
-        ACR_SINGLE_FACTOR
+        SignInStrength::SingleFactor
     }
 }
 
@@ -115,7 +103,7 @@ pub fn discovery(state: &AppState) -> Value {
         "backchannel_logout_session_supported": true,
         "claims_supported": ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid",
             "name", "preferred_username", "locale", "email", "email_verified"],
-        "acr_values_supported": [ACR_SINGLE_FACTOR, ACR_MULTI_FACTOR, ACR_PHISHING_RESISTANT],
+        "acr_values_supported": SignInStrength::ALL.map(SignInStrength::acr),
         "ui_locales_supported": models::Locale::ALL.iter().map(|l| l.tag()).collect::<Vec<_>>(),
         "claims_parameter_supported": false,
         "request_parameter_supported": false,
@@ -183,6 +171,18 @@ pub async fn register(
     if backchannel_logout_uri.is_some_and(|uri| !models::oidc::is_registrable_uri(uri)) {
         return Err(refused_at(Field::BackchannelLogoutUri, 0));
     }
+    // The scopes it may be given: of ours, `openid` always among them.
+    let mut scopes: Vec<String> = match &application.scopes {
+        None => SCOPES.map(str::to_owned).to_vec(),
+        Some(asked) => SCOPES
+            .into_iter()
+            .filter(|s| asked.iter().any(|a| a == s))
+            .map(str::to_owned)
+            .collect(),
+    };
+    if !scopes.iter().any(|s| s == "openid") {
+        scopes.insert(0, "openid".to_owned());
+    }
     let client_id = crate::secret::new_id().map_err(|e| AppError::internal("OS RNG failed", e))?;
     let secret = match application.public {
         true => None,
@@ -200,6 +200,8 @@ pub async fn register(
                 redirect_uris,
                 logout_uris,
                 backchannel_logout_uri,
+                scopes: &scopes,
+                requires: application.requires,
             },
             state.now(),
         )
@@ -234,6 +236,8 @@ fn view_of(client: ClientRecord) -> ApplicationView {
         redirect_uris: client.redirect_uris,
         logout_uris: client.logout_uris,
         backchannel_logout_uri: client.backchannel_logout_uri,
+        scopes: client.scopes,
+        requires: client.requires,
         disabled: client.disabled,
         created_at: client.created_at,
     }
@@ -412,7 +416,7 @@ pub async fn authorize(
         Some(_) => return Ok(back.error("unsupported_response_type")),
         None => return Ok(back.error("invalid_request")),
     }
-    let Some(scope) = granted_scope(params.scope.as_deref()) else {
+    let Some(scope) = granted_scope(params.scope.as_deref(), &client.scopes) else {
         return Ok(back.error("invalid_scope"));
     };
     // PKCE (RFC 7636): S256 only; a public client must use it.
@@ -491,8 +495,16 @@ pub async fn authorize(
         }
     };
     // Asked for a stronger sign-in than this one: prove it here first.
-    if let Some(wanted) = wanted_strength(params.acr_values.as_deref())
-        && strength(acr_of(&session.amr)).is_none_or(|has| has < wanted)
+    // What the application requires, or more if its request asks for more.
+    let wanted = [
+        client.requires,
+        wanted_strength(params.acr_values.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    if let Some(wanted) = wanted
+        && strength_of(&session.amr) < wanted
     {
         if prompt_none {
             return Ok(back.error("interaction_required"));
@@ -545,17 +557,17 @@ pub async fn authorize(
 }
 
 /// How the person signed in as `session` can prove themselves as strongly
-/// as `wanted` (a place in `ACR_STRENGTHS`): verify with another of their
+/// as `wanted`: verify with another of their
 /// methods, with a security key or passkey, or add one first where the
 /// policy allows them. None: they cannot here.
 async fn stronger_proof(
     state: &AppState,
     session: &SessionRecord,
-    wanted: usize,
+    wanted: SignInStrength,
 ) -> AppResult<Option<StrongerProof>> {
     let methods = state.store.methods_of_user(&session.user.id).await?;
     let kinds: Vec<MethodKind> = methods.iter().map(|m| m.kind).collect();
-    let phishing_resistant = ACR_STRENGTHS[wanted] == ACR_PHISHING_RESISTANT;
+    let phishing_resistant = wanted == SignInStrength::PhishingResistant;
     Ok(if !phishing_resistant {
         session
             .user
@@ -696,12 +708,16 @@ fn again_without_prompting(query: &str) -> String {
 }
 
 /// The scopes granted of those asked: `openid` must be among them.
-fn granted_scope(asked: Option<&str>) -> Option<String> {
+/// Those the application may not be given are dropped, as unknown ones.
+fn granted_scope(asked: Option<&str>, allowed: &[String]) -> Option<String> {
     let asked: Vec<&str> = asked?.split_whitespace().collect();
     if !asked.contains(&"openid") {
         return None;
     }
-    let granted: Vec<&str> = SCOPES.into_iter().filter(|s| asked.contains(s)).collect();
+    let granted: Vec<&str> = SCOPES
+        .into_iter()
+        .filter(|s| asked.contains(s) && (*s == "openid" || allowed.iter().any(|a| a == s)))
+        .collect();
     Some(granted.join(" "))
 }
 
@@ -1055,7 +1071,7 @@ async fn issue(
         "exp": now + crate::oidc_keys::ID_TOKEN_SECS,
         "auth_time": issued.auth_time,
         "amr": amr,
-        "acr": acr_of(issued.amr),
+        "acr": strength_of(issued.amr).acr(),
         "at_hash": left_half_hash(&access_token),
     });
     merge(&mut claims, extra);
@@ -1299,19 +1315,31 @@ mod tests {
 
     #[test]
     fn acr_follows_the_proofs() {
-        assert_eq!(acr_of("pwd"), ACR_SINGLE_FACTOR);
-        assert_eq!(acr_of("pwd sms mfa"), ACR_MULTI_FACTOR);
-        assert_eq!(acr_of("hwk mfa"), ACR_PHISHING_RESISTANT);
-        assert_eq!(acr_of("tap mfa"), ACR_MULTI_FACTOR);
+        assert_eq!(strength_of("pwd"), SignInStrength::SingleFactor);
+        assert_eq!(strength_of("pwd sms mfa"), SignInStrength::MultiFactor);
+        assert_eq!(strength_of("hwk mfa"), SignInStrength::PhishingResistant);
+        assert_eq!(strength_of("tap mfa"), SignInStrength::MultiFactor);
+        assert_eq!(
+            wanted_strength(Some(
+                "urn:example:gold urn:secinfo:acr:phishing-resistant urn:secinfo:acr:multi-factor"
+            )),
+            Some(SignInStrength::MultiFactor)
+        );
     }
 
     #[test]
     fn openid_must_be_asked_for_and_unknown_scopes_are_dropped() {
-        assert_eq!(granted_scope(Some("profile")), None);
-        assert_eq!(granted_scope(None), None);
+        let all: Vec<String> = SCOPES.map(str::to_owned).to_vec();
+        assert_eq!(granted_scope(Some("profile"), &all), None);
+        assert_eq!(granted_scope(None, &all), None);
         assert_eq!(
-            granted_scope(Some("email openid phone")).as_deref(),
+            granted_scope(Some("email openid phone"), &all).as_deref(),
             Some("openid email")
+        );
+        let no_email = ["openid".to_owned(), "profile".to_owned()];
+        assert_eq!(
+            granted_scope(Some("openid email profile"), &no_email).as_deref(),
+            Some("openid profile")
         );
     }
 

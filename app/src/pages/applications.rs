@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use models::endpoints::{
     ListApplications, RegisterApplication, ReplaceApplicationSecret, SetApplicationStatus,
 };
-use models::oidc::{ApplicationStatus, ApplicationView, NewApplication, RegisteredApplication};
+use models::oidc::{
+    ApplicationStatus, ApplicationView, NewApplication, RegisteredApplication, SignInStrength,
+};
 use models::{ApiError, ClientId, Field};
 
 use crate::api;
@@ -150,6 +152,7 @@ fn ApplicationItem(application: ApplicationView) -> impl IntoView {
     });
     let created = date(&i18n, application.created_at);
     let public = application.public;
+    let requires = application.requires;
     view! {
         <li class="application" class:application-disabled=disabled>
             <h3>{application.name.clone()}</h3>
@@ -170,6 +173,10 @@ fn ApplicationItem(application: ApplicationView) -> impl IntoView {
                     <dt>{move || i18n.t("applications-backchannel-uri")}</dt>
                     <dd>{uri}</dd>
                 })}
+                <dt>{move || i18n.t("applications-requires")}</dt>
+                <dd>{move || i18n.t(requirement_id(requires))}</dd>
+                <dt>{move || i18n.t("applications-scopes")}</dt>
+                <dd><code translate="no">{application.scopes.join(" ")}</code></dd>
                 <dt>{move || i18n.t("applications-registered")}</dt>
                 <dd>{created}</dd>
             </dl>
@@ -191,6 +198,27 @@ fn ApplicationItem(application: ApplicationView) -> impl IntoView {
     }
 }
 
+/// The words for the sign-in an application requires.
+fn requirement_id(requires: Option<SignInStrength>) -> &'static str {
+    match requires {
+        None | Some(SignInStrength::SingleFactor) => "applications-requires-any",
+        Some(SignInStrength::MultiFactor) => "applications-requires-multi-factor",
+        Some(SignInStrength::PhishingResistant) => "applications-requires-phishing-resistant",
+    }
+}
+
+/// The scopes an administrator chooses from (`openid` always).
+const SCOPE_CHOICES: [&str; 3] = ["profile", "email", "offline_access"];
+
+/// The words for a scope of `SCOPE_CHOICES`.
+fn scope_label(scope: &str) -> &'static str {
+    match scope {
+        "profile" => "applications-scope-profile",
+        "email" => "applications-scope-email",
+        _ => "applications-scope-offline-access",
+    }
+}
+
 /// Registers an application: its name, where codes may go (one address
 /// per line), and whether it can keep a secret.
 #[component]
@@ -203,6 +231,8 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
     let logout_uris = RwSignal::new(String::new());
     let backchannel = RwSignal::new(String::new());
     let public = RwSignal::new(false);
+    let requires: RwSignal<Option<SignInStrength>> = RwSignal::new(None);
+    let scopes = RwSignal::new(vec!["profile", "email", "offline_access"]);
     let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let uris_input: NodeRef<leptos::html::Textarea> = NodeRef::new();
     let logout_input: NodeRef<leptos::html::Textarea> = NodeRef::new();
@@ -233,6 +263,13 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
             logout_uris: lines(logout_uris),
             backchannel_logout_uri: Some(backchannel.trim().to_owned()).filter(|b| !b.is_empty()),
             public: public.get_untracked(),
+            scopes: Some(
+                std::iter::once("openid")
+                    .chain(scopes.get_untracked())
+                    .map(str::to_owned)
+                    .collect(),
+            ),
+            requires: requires.get_untracked(),
         };
         form.send_or(
             async move { api::call::<RegisterApplication>(&request).await },
@@ -277,6 +314,41 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 autocomplete="off"
                 node_ref=backchannel_input
             />
+            <div class="field">
+                <label class="field-label" for="application-requires">{move || i18n.t("applications-requires")}</label>
+                <p class="field-hint" id="application-requires-hint">{move || i18n.t("applications-requires-hint")}</p>
+                <select id="application-requires" class="field-input" aria-describedby="application-requires-hint"
+                    on:change=move |ev| requires.set(match event_target_value(&ev).as_str() {
+                        "multi-factor" => Some(SignInStrength::MultiFactor),
+                        "phishing-resistant" => Some(SignInStrength::PhishingResistant),
+                        _ => None,
+                    })>
+                    {[(None, ""), (Some(SignInStrength::MultiFactor), "multi-factor"), (Some(SignInStrength::PhishingResistant), "phishing-resistant")]
+                        .into_iter()
+                        .map(|(strength, value)| view! {
+                            <option value=value selected=move || requires.get() == strength>{move || i18n.t(requirement_id(strength))}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <fieldset class="choice">
+                <legend>{move || i18n.t("applications-scopes")}</legend>
+                {SCOPE_CHOICES.into_iter().map(|scope| view! {
+                    <label class="choice-option">
+                        <input type="checkbox" prop:checked=move || scopes.with(|s| s.contains(&scope))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                scopes.update(|s| {
+                                    s.retain(|kept| *kept != scope);
+                                    if on {
+                                        s.push(scope);
+                                    }
+                                });
+                            }/>
+                        <span>{move || i18n.t(scope_label(scope))}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <label class="choice-option">
                 <input type="checkbox" prop:checked=move || public.get()
                     on:change=move |ev| public.set(event_target_checked(&ev))/>

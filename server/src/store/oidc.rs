@@ -1,6 +1,7 @@
 //! OpenID Connect's rows: applications, authorization codes (spent by one
 //! conditional statement, S37), access tokens by digest, signing keys.
 
+use models::oidc::SignInStrength;
 use models::{OrganizationId, PersonId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -33,6 +34,10 @@ pub struct ClientRecord {
     pub logout_uris: Vec<String>,
     /// Where it takes back-channel logouts, if it does.
     pub backchannel_logout_uri: Option<String>,
+    /// The scopes it may be given.
+    pub scopes: Vec<String>,
+    /// The least sign-in it accepts.
+    pub requires: Option<SignInStrength>,
     pub disabled: bool,
     pub created_at: UnixTime,
 }
@@ -45,6 +50,8 @@ pub struct NewClient<'a> {
     pub redirect_uris: &'a [String],
     pub logout_uris: &'a [String],
     pub backchannel_logout_uri: Option<&'a str>,
+    pub scopes: &'a [String],
+    pub requires: Option<SignInStrength>,
 }
 
 /// A code about to be given to an application.
@@ -150,6 +157,15 @@ fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
         redirect_uris: lines(&row.try_get::<String, _>("redirect_uris")?),
         logout_uris: lines(&row.try_get::<String, _>("logout_uris")?),
         backchannel_logout_uri: row.try_get("backchannel_logout_uri")?,
+        scopes: row
+            .try_get::<String, _>("scopes")?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+        requires: row
+            .try_get::<Option<String>, _>("required_acr")?
+            .as_deref()
+            .and_then(SignInStrength::of_acr),
         disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
         created_at: row.try_get("created_at")?,
     })
@@ -262,8 +278,8 @@ impl Store {
 
     pub async fn insert_client(&self, client: NewClient<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(client.id)
         .bind(client.organization_id.as_str())
@@ -272,6 +288,8 @@ impl Store {
         .bind(client.redirect_uris.join("\n"))
         .bind(client.logout_uris.join("\n"))
         .bind(client.backchannel_logout_uri)
+        .bind(client.scopes.join(" "))
+        .bind(client.requires.map(SignInStrength::acr))
         .bind(now)
         .execute(&self.pool)
         .await?;
@@ -280,7 +298,7 @@ impl Store {
 
     pub async fn client(&self, id: &str) -> StoreResult<Option<ClientRecord>> {
         let row = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, disabled_at, created_at \
              FROM oidc_clients WHERE id = $1",
         )
         .bind(id)
@@ -343,7 +361,7 @@ impl Store {
         organization_id: &OrganizationId,
     ) -> StoreResult<Vec<ClientRecord>> {
         let rows = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, disabled_at, created_at \
              FROM oidc_clients WHERE organization_id = $1 ORDER BY created_at DESC, id",
         )
         .bind(organization_id.as_str())

@@ -40,6 +40,7 @@ crate::on_both_backends!(
     parallel_deliverers_send_each_logout_once,
     an_administrator_replaces_a_secret_and_disables_an_application,
     a_new_password_tells_the_applications_of_the_other_sessions,
+    an_application_requires_a_sign_in_and_is_given_only_its_scopes,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1667,4 +1668,63 @@ async fn a_new_password_tells_the_applications_of_the_other_sessions(backend: Ba
     let token = received.lock().unwrap()[0].clone();
     let logout = verified_claims(&app, &token).await;
     assert_eq!(logout["sid"], ended["sid"]);
+}
+
+async fn an_application_requires_a_sign_in_and_is_given_only_its_scopes(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let mut admin = admin_signed_in(&app).await;
+    let registered = admin
+        .post(
+            "/api/admin/applications",
+            json!({
+                "name": "Approvals", "redirect_uris": [REDIRECT],
+                "scopes": ["profile"], "requires": "multi-factor",
+            }),
+        )
+        .await
+        .json();
+    let application = Application {
+        id: registered["client_id"].as_str().unwrap().to_owned(),
+        secret: registered["client_secret"].as_str().map(str::to_owned),
+    };
+    let listed = admin.get("/api/admin/applications").await.json();
+    assert_eq!(listed[0]["scopes"], json!(["openid", "profile"]));
+    assert_eq!(listed[0]["requires"], "multi-factor");
+
+    let account = app.user("adele").await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    person.register_phone("phone", "NL", "0612345678").await;
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    // Its request asks for nothing more: the application's own demand holds.
+    let answer = authorize(&mut person, &query(&application, ""))
+        .await
+        .json();
+    assert_eq!(answer["step-up"]["proof"], "another-method", "{answer}");
+    app.clock.advance(60);
+    let options = person.get("/api/me/step-up").await.json();
+    let method = options[0]["method_id"].as_str().unwrap().to_owned();
+    let started = person
+        .post(
+            "/api/me/step-up",
+            json!({ "method_id": method, "delivery": "text" }),
+        )
+        .await
+        .json();
+    let code = app.last_code("+31612345678").await;
+    person
+        .submit_code(started["challenge_id"].as_str().unwrap(), &code)
+        .await;
+    // Asked for openid, profile and email: it is given what it may have.
+    let code = code_of(
+        &authorize(&mut person, &query(&application, ""))
+            .await
+            .json(),
+    );
+    let tokens = redeem(&app, &application, &code).await.json();
+    assert_eq!(tokens["scope"], "openid profile");
+    let claims = verified_claims(&app, tokens["id_token"].as_str().unwrap()).await;
+    assert_eq!(claims["acr"], "urn:secinfo:acr:multi-factor");
+    assert!(claims["email"].is_null());
 }
