@@ -8,6 +8,9 @@
 //! expired. Two instances that rotate at the same moment make two keys,
 //! both published: harmless.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ring::rand::SystemRandom;
@@ -152,17 +155,40 @@ pub async fn verified_claims(state: &AppState, jwt: &str) -> AppResult<Option<se
 
 /// The key pair of a stored key, if this server's secret key opens it
 /// (a development server makes a secret key per start).
-fn opened(state: &AppState, key: &SigningKeyRecord) -> Option<EcdsaKeyPair> {
+/// The keys an instance has opened, by key id: a few at most (one signs
+/// at a time, a new one every 30 days), and forgotten all at once should
+/// there ever be more.
+#[derive(Default)]
+pub struct OpenedKeys(std::sync::Mutex<HashMap<String, Arc<EcdsaKeyPair>>>);
+
+/// More than this many opened keys means something else is going on:
+/// they are forgotten rather than kept.
+const OPENED_KEYS_KEPT: usize = 8;
+
+/// The private key of `key`, decrypted and parsed once per instance.
+fn opened(state: &AppState, key: &SigningKeyRecord) -> Option<Arc<EcdsaKeyPair>> {
     if key.algorithm != ALGORITHM {
         return None;
     }
+    let keys = &state.signing_keys.0;
+    if let Some(pair) = keys.lock().ok()?.get(&key.kid) {
+        return Some(pair.clone());
+    }
     let pkcs8 = crate::authenticator::decrypt(&state.code_key, &key.private_sealed).ok()?;
-    EcdsaKeyPair::from_pkcs8(
-        &ECDSA_P256_SHA256_FIXED_SIGNING,
-        &pkcs8,
-        &SystemRandom::new(),
-    )
-    .ok()
+    let pair = Arc::new(
+        EcdsaKeyPair::from_pkcs8(
+            &ECDSA_P256_SHA256_FIXED_SIGNING,
+            &pkcs8,
+            &SystemRandom::new(),
+        )
+        .ok()?,
+    );
+    let mut kept = keys.lock().ok()?;
+    if kept.len() >= OPENED_KEYS_KEPT {
+        kept.clear();
+    }
+    kept.insert(key.kid.clone(), pair.clone());
+    Some(pair)
 }
 
 fn new_key(state: &AppState) -> AppResult<SigningKeyRecord> {

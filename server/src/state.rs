@@ -42,6 +42,10 @@ pub struct Inner {
     /// The Content-Security-Policy, with hashes of the client's inline
     /// loader script computed once at start.
     pub csp: String,
+    /// The ID-token signing keys this instance has opened, by key id
+    /// (`oidc_keys.rs`), so that a signature does not decrypt and parse
+    /// its key again.
+    pub signing_keys: crate::oidc_keys::OpenedKeys,
 }
 
 impl AppState {
@@ -80,6 +84,7 @@ impl AppState {
             webauthn,
             code_key,
             csp,
+            signing_keys: crate::oidc_keys::OpenedKeys::default(),
         }))
     }
 
