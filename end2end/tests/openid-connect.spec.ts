@@ -65,6 +65,13 @@ test('an application behind Apache mod_auth_openidc signs its user in with a pas
     await expect(page.locator('#amr')).toHaveText('pwd,sms,mfa');
     await expect(page.locator('#acr')).toHaveText('urn:secinfo:acr:multi-factor');
 
+    // The person's Overview in secinfo lists the application they signed
+    // in to.
+    await page.goto('/overview');
+    await expect(page.getByRole('heading', { level: 2, name: 'Applications you signed in to' })).toBeVisible();
+    await expect(page.getByRole('listitem').filter({ hasText: /^Payroll, last on / })).toBeVisible();
+    await expectAccessible(page);
+
     // Signing out of the application (mod_auth_openidc's logout) signs
     // the person out of secinfo too, and comes back to the application.
     const signedOut = ProtectedByApache.signedOutUri(APACHE_PORT);

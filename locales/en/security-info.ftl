@@ -120,3 +120,8 @@ applications-title = Applications
 
 application-sign-out-title = Sign out of an application
 application-signing-out = Signing you out…
+overview-applications-title = Applications you signed in to
+# Variables:
+#   $application (String) - the application's name, as the administrators registered it
+#   $time (String) - when, as a date and time in the reader's language
+overview-application-line = { $application }, last on { $time }

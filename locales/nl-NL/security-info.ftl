@@ -108,3 +108,5 @@ applications-title = Toepassingen
 
 application-sign-out-title = Afmelden bij een toepassing
 application-signing-out = U wordt afgemeld…
+overview-applications-title = Toepassingen waarbij u zich hebt aangemeld
+overview-application-line = { $application }, laatst op { $time }

@@ -108,3 +108,5 @@ applications-title = Program
 
 application-sign-out-title = Logga ut från ett program
 application-signing-out = Loggar ut dig…
+overview-applications-title = Program som du har loggat in i
+overview-application-line = { $application }, senast { $time }

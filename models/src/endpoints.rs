@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::oidc::{
-    ApplicationStatus, ApplicationView, Authorization, AuthorizationRequest, NewApplication,
-    RegisteredApplication, SignedOut,
+    ApplicationSignIn, ApplicationStatus, ApplicationView, Authorization, AuthorizationRequest,
+    NewApplication, RegisteredApplication, SignedOut,
 };
 use crate::policy::Policy;
 use crate::{
@@ -242,6 +242,9 @@ endpoints! {
     RegisterApplication: Post "/admin/applications", NewApplication => RegisteredApplication;
     /// The organization's applications, the newest first.
     ListApplications: Get "/admin/applications", - => Vec<ApplicationView>;
+    /// The applications the person signed in to through secinfo, the most
+    /// recent first.
+    MyApplications: Get "/me/applications", - => Vec<ApplicationSignIn>;
     /// A new secret for a confidential application, shown this once; the
     /// old one stops working.
     ReplaceApplicationSecret: Post "/admin/applications/{id}/secret" [ClientId], - => RegisteredApplication;

@@ -148,6 +148,15 @@ impl SignInStrength {
     }
 }
 
+/// An application the person signed in to through secinfo, and when they
+/// last did (Unix seconds): their Overview lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationSignIn {
+    pub name: String,
+    pub at: i64,
+}
+
 /// An application just registered: its secret is shown once, kept as a
 /// digest.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -214,6 +214,22 @@ pub async fn register(
     })
 }
 
+/// The applications the person signed in to through secinfo, with the
+/// last time, the most recent first: what their Overview lists.
+pub async fn signed_in_to(
+    state: &AppState,
+    session: &SessionRecord,
+) -> AppResult<Vec<models::oidc::ApplicationSignIn>> {
+    let seen = state
+        .store
+        .applications_signed_in_to(&session.user.id)
+        .await?;
+    Ok(seen
+        .into_iter()
+        .map(|(name, at)| models::oidc::ApplicationSignIn { name, at })
+        .collect())
+}
+
 /// The administrator's organization's applications, the newest first.
 pub async fn applications(
     state: &AppState,

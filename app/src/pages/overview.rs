@@ -5,13 +5,15 @@
 
 use leptos::prelude::*;
 use models::SecurityInfo;
-use models::endpoints::GetSecurityInfo;
+use models::endpoints::{GetSecurityInfo, MyApplications};
+use models::oidc::ApplicationSignIn;
 
 use crate::api;
 use crate::components::account_menu::initials;
 use crate::components::icons::{Glyph, Icon};
 use crate::features::methods::list::CoverageStatus;
 use crate::i18n::use_i18n;
+use crate::labels::date_time;
 use crate::pages::signed_in::SignedIn;
 use crate::session::use_session;
 use crate::title::use_page_title;
@@ -36,6 +38,13 @@ fn Overview() -> impl IntoView {
             }
         });
     }
+    // The applications they signed in to through secinfo, once known.
+    let applications: RwSignal<Vec<ApplicationSignIn>> = RwSignal::new(Vec::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(seen) = api::call::<MyApplications>(&()).await {
+            applications.try_set(seen);
+        }
+    });
     let user = move |f: fn(&models::UserView) -> String| session.user_text(f);
     let is_admin = move || session.is_admin();
     view! {
@@ -66,6 +75,19 @@ fn Overview() -> impl IntoView {
                     <p class="muted">{move || i18n.t("overview-password-text")}</p>
                     <a class="button button-secondary" href="/password">{move || i18n.t("password-link")}</a>
                 </div>
+                <Show when=move || applications.with(|a| !a.is_empty())>
+                    <div class="card overview-card">
+                        <h2>{move || i18n.t("overview-applications-title")}</h2>
+                        <ul class="overview-applications">
+                            {move || applications.get().into_iter().map(|seen| {
+                                let mut args = i18n::Args::new();
+                                args.set("application", seen.name);
+                                args.set("time", date_time(&i18n, seen.at));
+                                view! { <li>{move || i18n.t_with("overview-application-line", &args)}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
                 <Show when=is_admin>
                     <div class="card overview-card">
                         <h2><Icon glyph=Glyph::Policy/>{move || i18n.t("policy-title")}</h2>

@@ -152,6 +152,7 @@ pub fn dev_pages(state: &AppState) -> Router<AppState> {
         oidc::end_session,
         oidc::register,
         oidc::list,
+        oidc::mine,
         oidc::replace_secret,
         oidc::set_status,
         people::invite,

@@ -8,7 +8,7 @@ use axum::{Json, Router};
 use axum_extra::extract::CookieJar;
 use models::endpoints::{
     Answer, Body, ContinueAuthorization, EndSession, Endpoint, IdOf, ListApplications,
-    RegisterApplication, ReplaceApplicationSecret, SetApplicationStatus,
+    MyApplications, RegisterApplication, ReplaceApplicationSecret, SetApplicationStatus,
 };
 use models::oidc::{
     ApplicationStatus, ApplicationView, Authorization, AuthorizationRequest, NewApplication,
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .endpoint(EndSession, end_session)
         .endpoint(RegisterApplication, register)
         .endpoint(ListApplications, list)
+        .endpoint(MyApplications, mine)
         .endpoint(ReplaceApplicationSecret, replace_secret)
         .endpoint(SetApplicationStatus, set_status)
 }
@@ -92,6 +93,16 @@ pub async fn list(
     Authenticated(session): Authenticated,
 ) -> AppResult<Json<Answer<ListApplications>>> {
     Ok(Json(oidc::applications(&state, &session).await?))
+}
+
+/// The applications the person signed in to through secinfo.
+#[utoipa::path(get, path = MyApplications::FULL_PATH, responses(
+    (status = 200, body = Vec<models::oidc::ApplicationSignIn>), (status = 401, body = models::ApiError)))]
+pub async fn mine(
+    State(state): State<AppState>,
+    Authenticated(session): Authenticated,
+) -> AppResult<Json<Answer<MyApplications>>> {
+    Ok(Json(oidc::signed_in_to(&state, &session).await?))
 }
 
 /// A new secret for a confidential application, shown this once.

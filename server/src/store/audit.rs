@@ -25,6 +25,23 @@ impl Store {
         insert_audit(&self.pool, &entry, now).await
     }
 
+    /// The applications the person signed in to (their audit's lines of
+    /// it, which name them), each with the last time, the most recent
+    /// first; ten at most.
+    pub async fn applications_signed_in_to(
+        &self,
+        user_id: &PersonId,
+    ) -> StoreResult<Vec<(String, UnixTime)>> {
+        Ok(sqlx::query_as(
+            "SELECT detail, MAX(at) AS at FROM audit \
+             WHERE user_id = $1 AND action = 'signed-in-to-application' \
+             GROUP BY detail ORDER BY MAX(at) DESC, detail LIMIT 10",
+        )
+        .bind(user_id.as_str())
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The user's audit trail, newest first: (action, method id, client address).
     pub async fn audit_of_user(
         &self,
