@@ -1729,7 +1729,10 @@ async fn an_application_requires_a_sign_in_and_is_given_only_its_scopes(backend:
     assert!(claims["email"].is_null());
     // The person sees which application they signed in to, and when.
     let seen = person.get("/api/me/applications").await.json();
-    assert_eq!(seen, json!([{ "name": "Approvals", "at": app.state.now() }]));
+    assert_eq!(
+        seen,
+        json!([{ "name": "Approvals", "at": app.state.now() }])
+    );
     assert_eq!(
         app.browser().get("/api/me/applications").await.status,
         StatusCode::UNAUTHORIZED
