@@ -262,7 +262,22 @@ pub fn admin(base: &str) -> Result<AdminState> {
     };
     let seen = invited("fuzz.seen")?;
     let accepted = invited("fuzz.accepted")?;
+    // An application of the organization, for a new secret and its status.
+    let application = megan.send(
+        "POST",
+        "/api/admin/applications",
+        Some(r#"{"name":"Fuzz","redirect_uris":["https://fuzz.contoso.example/cb"]}"#),
+    )?;
+    let application = json_string(&application, "client_id")?;
     let operations = [
+        (
+            "/api/admin/applications/{id}/secret",
+            format!(r#""path.id" = "{application}""#),
+        ),
+        (
+            "/api/admin/applications/{id}/disabled",
+            format!(r#""path.id" = "{application}""#),
+        ),
         (
             "GET /api/admin/people/{id}",
             format!(r#""path.id" = "{adele}""#),
