@@ -63,6 +63,11 @@ async fn authorize_form(
     headers: HeaderMap,
     query: String,
 ) -> Response {
+    // A form's body is printable ASCII: anything else is no request of an
+    // application's, and could not go into an address.
+    if !query.bytes().all(|b| b.is_ascii_graphic()) {
+        return oauth_error(OAuthError::InvalidRequest);
+    }
     let page = || Redirect::to(&format!("{AUTHORIZE_PATH}?{query}")).into_response();
     let Some(presented) = presented(&state, &jar).filter(|_| is_same_origin(&state, &headers))
     else {

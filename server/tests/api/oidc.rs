@@ -1328,6 +1328,15 @@ async fn form_post_answers_by_a_form_that_the_page_posts(backend: Backend) {
             format!("/oauth2/authorize?{asked}")
         );
     }
+    // A body no form sends (a line break, bytes beyond ASCII) is refused,
+    // never a server error.
+    for body in [
+        "client_id=a\r\nLocation: https://evil.example",
+        "client_id=\u{e9}",
+    ] {
+        let sent = posted(&mut person, body, "http://localhost:8080").await;
+        assert_eq!(sent.status, StatusCode::BAD_REQUEST, "{body:?}");
+    }
     // An error goes back posted too.
     let refused = query(&application, "&response_mode=form_post&prompt=none%20login");
     let html = String::from_utf8(
