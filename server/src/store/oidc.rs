@@ -541,6 +541,7 @@ impl Store {
             "UPDATE oidc_refresh_tokens SET used_at = $3 \
              WHERE digest = $1 AND client_id = $2 AND used_at IS NULL AND expires_at > $3 \
              AND grant_id IN (SELECT g.id FROM oidc_grants g) \
+             AND client_id IN (SELECT k.id FROM oidc_clients k WHERE k.disabled_at IS NULL) \
              RETURNING grant_id, code_digest, scope, auth_time, amr, nonce, \
              (SELECT g.user_id FROM oidc_grants g WHERE g.id = oidc_refresh_tokens.grant_id) AS user_id",
         )
@@ -614,8 +615,9 @@ impl Store {
              JOIN organizations o ON o.id = u.organization_id \
              JOIN oidc_codes c ON c.digest = t.code_digest \
              JOIN oidc_grants g ON g.id = t.grant_id \
+             JOIN oidc_clients k ON k.id = t.client_id \
              WHERE t.digest = $1 AND t.expires_at > $2 AND u.disabled_at IS NULL \
-             AND c.replayed_at IS NULL"
+             AND c.replayed_at IS NULL AND k.disabled_at IS NULL"
         ))
         .bind(digest)
         .bind(now)

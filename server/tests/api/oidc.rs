@@ -41,6 +41,7 @@ crate::on_both_backends!(
     an_administrator_replaces_a_secret_and_disables_an_application,
     a_new_password_tells_the_applications_of_the_other_sessions,
     an_application_requires_a_sign_in_and_is_given_only_its_scopes,
+    tokens_redeemed_while_an_application_is_disabled_do_not_outlive_it,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1746,4 +1747,52 @@ async fn an_application_requires_a_sign_in_and_is_given_only_its_scopes(backend:
         app.browser().get("/api/me/applications").await.status,
         StatusCode::UNAUTHORIZED
     );
+}
+
+async fn tokens_redeemed_while_an_application_is_disabled_do_not_outlive_it(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (application, mut person) = signed_in_with_application(&app, false).await;
+    let mut admin = admin_signed_in_again(&app).await;
+    let mut codes = Vec::new();
+    for _ in 0..10 {
+        let asked = query(&application, "").replace(
+            "scope=openid%20profile%20email",
+            "scope=openid%20offline_access",
+        );
+        codes.push(code_of(&authorize(&mut person, &asked).await.json()));
+    }
+    // Ten redemptions and the disabling at once: whichever a redemption
+    // read first, nothing it gave works once the application is disabled.
+    let redemptions = codes
+        .into_iter()
+        .map(|code| {
+            let request = form_request(
+                "/oauth2/token",
+                &[
+                    ("grant_type", "authorization_code"),
+                    ("code", &code),
+                    ("redirect_uri", REDIRECT),
+                    ("code_verifier", VERIFIER),
+                ],
+                basic(&application),
+            );
+            let mut browser = app.browser();
+            async move { browser.dispatch(request).await }
+        })
+        .collect();
+    let path = format!("/api/admin/applications/{}/disabled", application.id);
+    let disable = admin.send(Method::PUT, &path, Some(json!({ "disabled": true })), &[]);
+    let (answers, disabled) = tokio::join!(futures_join_all(redemptions), disable);
+    assert_eq!(disabled.status, StatusCode::OK);
+    for answer in answers.into_iter().filter(|a| a.status == StatusCode::OK) {
+        let tokens = answer.json();
+        let access = tokens["access_token"].as_str().unwrap();
+        assert_eq!(
+            userinfo(&app, access).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        let refresh = tokens["refresh_token"].as_str().unwrap();
+        let refreshed = use_refresh_token(&app, &application, refresh).await;
+        assert_ne!(refreshed.status, StatusCode::OK);
+    }
 }
