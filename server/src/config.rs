@@ -6,7 +6,7 @@
 //! test seam in `production` mode, so none can be enabled by accident.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
@@ -53,6 +53,42 @@ pub struct Config {
     /// The WebAuthn relying party id for security keys; empty means the
     /// host of `public_origin` (`localhost` in development and tests).
     pub webauthn_rp_id: String,
+    pub log: LogConfig,
+    pub metrics: MetricsConfig,
+    pub backup: BackupConfig,
+}
+
+/// How log lines are written to standard output.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LogConfig {
+    pub format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// One readable line per event (the default).
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// `/metrics` (Prometheus text format) is never public: it answers only a
+/// request carrying `Authorization: Bearer <token>`, and nobody while the
+/// token is empty.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MetricsConfig {
+    pub token: String,
+}
+
+/// Scheduled online backups of a SQLite database (PostgreSQL has its own
+/// tools: `pg_dump`). Off while `directory` is empty.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BackupConfig {
+    pub directory: Option<PathBuf>,
+    pub every_hours: u64,
+    /// How many backups are kept; older ones are removed.
+    pub keep: usize,
 }
 
 /// Where emails go.
@@ -162,6 +198,17 @@ impl Default for Config {
             telephony: TelephonyConfig::Simulated,
             mail: MailConfig::DevMailbox,
             webauthn_rp_id: String::new(),
+            log: LogConfig {
+                format: LogFormat::Text,
+            },
+            metrics: MetricsConfig {
+                token: String::new(),
+            },
+            backup: BackupConfig {
+                directory: None,
+                every_hours: 24,
+                keep: 7,
+            },
         }
     }
 }
@@ -175,70 +222,126 @@ impl Config {
             .map(str::to_owned)
     }
 
+    /// The configuration the server runs with: `SECINFO_CONFIG` (or
+    /// `secinfo.toml` where present) under the environment. Every problem is
+    /// one line of the error.
     pub fn load() -> Result<Config, String> {
         let file = std::env::var("SECINFO_CONFIG").unwrap_or_else(|_| "secinfo.toml".into());
+        Config::load_from(Path::new(&file)).map_err(|problems| problems.join("\n"))
+    }
+
+    /// Reads `file` (when it exists) under the environment and lists every
+    /// problem, each in one line: what `check-config` prints and what the
+    /// server refuses to start on.
+    pub fn load_from(file: &Path) -> Result<Config, Vec<String>> {
         let config: Config = Figment::from(Serialized::defaults(Config::default()))
             .merge(Toml::file(file))
             .merge(Env::prefixed("SECINFO_").split("__").ignore(&["config"]))
             .extract()
-            .map_err(|e| format!("configuration: {e}"))?;
-        config.validate()?;
-        Ok(config)
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| format!("configuration: {e}"))
+                    .collect::<Vec<_>>()
+            })?;
+        let problems = config.problems();
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
     }
 
-    /// Refuses combinations that would weaken a production deployment.
+    /// Refuses combinations that would weaken a production deployment, or
+    /// cannot work. Every problem, not only the first.
     pub fn validate(&self) -> Result<(), String> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("\n"))
+        }
+    }
+
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = Vec::new();
+        let mut refuse = |problem: &str| problems.push(problem.to_owned());
         let origin_is_local = ["http://localhost:", "http://127.0.0.1:", "http://[::1]:"]
             .iter()
             .any(|p| self.public_origin.starts_with(p));
         if !self.cookie_secure && !origin_is_local {
-            return Err(
-                "cookie_secure = false is only allowed for a plain-http localhost public_origin"
-                    .into(),
+            refuse(
+                "cookie_secure = false is only allowed for a plain-http localhost public_origin",
             );
         }
         if self.mode == Mode::Production {
             if self.demo_seed {
-                return Err(
-                    "demo_seed is a development seam: set mode = \"development\" to use it".into(),
-                );
+                refuse("demo_seed is a development seam: set mode = \"development\" to use it");
             }
             if !self.cookie_secure {
-                return Err("production mode needs cookie_secure = true".into());
+                refuse("production mode needs cookie_secure = true");
             }
             if matches!(self.telephony, TelephonyConfig::Simulated) {
-                return Err("the simulated carrier is a development seam: configure telephony.provider = \"twilio\"".into());
+                refuse(
+                    "the simulated carrier is a development seam: configure telephony.provider = \"twilio\"",
+                );
             }
             if matches!(self.mail, MailConfig::DevMailbox) {
-                return Err(
-                    "the dev mailbox is a development seam: configure mail.transport = \"smtp\""
-                        .into(),
+                refuse(
+                    "the dev mailbox is a development seam: configure mail.transport = \"smtp\"",
                 );
             }
             if self.secret_key.len() < 32 {
-                return Err("production mode needs a secret_key of at least 32 characters".into());
+                refuse("production mode needs a secret_key of at least 32 characters");
             }
+        } else if !self.secret_key.is_empty() && self.secret_key.len() < 32 {
+            refuse("secret_key must have at least 32 characters");
         }
-        crate::security_key::relying_party(&self.public_origin, &self.webauthn_rp_id)?;
-        if let MailConfig::Smtp(smtp) = &self.mail {
-            check_smtp(smtp)?;
+        if let Err(problem) =
+            crate::security_key::relying_party(&self.public_origin, &self.webauthn_rp_id)
+        {
+            refuse(&problem);
         }
-        if !self.secret_key.is_empty() && self.secret_key.len() < 32 {
-            return Err("secret_key must have at least 32 characters".into());
+        if let Err(problem) = self.database_url.parse::<crate::store::Backend>() {
+            refuse(&problem);
+        }
+        if let MailConfig::Smtp(smtp) = &self.mail
+            && let Err(problem) = check_smtp(smtp)
+        {
+            refuse(&problem);
+        }
+        if let TelephonyConfig::Twilio(twilio) = &self.telephony
+            && let Err(problem) = check_twilio(twilio)
+        {
+            refuse(&problem);
         }
         if self.session.idle_minutes <= 0 || self.session.absolute_hours <= 0 {
-            return Err("session limits must be positive".into());
+            refuse("session limits must be positive");
         }
         if self.signin.account_failures <= 0
             || self.signin.address_failures <= 0
             || self.signin.window_minutes <= 0
         {
-            return Err("signin limits must be positive".into());
+            refuse("signin limits must be positive");
         }
         if self.sending.per_channel_per_hour <= 0 {
-            return Err("sending.per_channel_per_hour must be positive".into());
+            refuse("sending.per_channel_per_hour must be positive");
         }
-        Ok(())
+        if !self.metrics.token.is_empty() && self.metrics.token.len() < 32 {
+            refuse("metrics.token must have at least 32 characters (or be empty: no /metrics)");
+        }
+        if self.backup.directory.is_some() {
+            if self.backup.every_hours == 0 {
+                refuse("backup.every_hours must be at least 1");
+            }
+            if self.backup.keep == 0 {
+                refuse("backup.keep must be at least 1");
+            }
+            if !self.database_url.starts_with("sqlite:") {
+                refuse("backup.directory backs up SQLite only: back PostgreSQL up with pg_dump");
+            }
+        }
+        problems
     }
 
     pub fn is_https(&self) -> bool {
@@ -265,6 +368,29 @@ impl Config {
     pub fn handset(&self) -> bool {
         self.mode != Mode::Production && matches!(self.telephony, TelephonyConfig::Simulated)
     }
+}
+
+/// Refuses Twilio settings that cannot work, before anything is sent.
+fn check_twilio(config: &TwilioConfig) -> Result<(), String> {
+    if !config.api_base.starts_with("https://")
+        && !config.api_base.starts_with("http://127.0.0.1")
+        && !config.api_base.starts_with("http://localhost")
+    {
+        return Err(format!(
+            "telephony.api_base must be an https:// address, not {:?}",
+            config.api_base
+        ));
+    }
+    if config.account_sid.trim().is_empty() || config.auth_token.trim().is_empty() {
+        return Err("telephony.account_sid and telephony.auth_token are required".into());
+    }
+    if !config.from_number.starts_with('+') {
+        return Err(format!(
+            "telephony.from_number must be an E.164 number (+…), not {:?}",
+            config.from_number
+        ));
+    }
+    Ok(())
 }
 
 /// Refuses SMTP settings that cannot work, before anything is sent.

@@ -8,9 +8,11 @@ pub mod audit;
 pub mod authenticator;
 pub mod authenticator_app;
 pub mod backchannel_logout;
+pub mod backup;
 pub mod bootstrap;
 pub mod branding;
 pub mod breached;
+pub mod cli;
 pub mod clock;
 pub mod codes;
 pub mod config;
@@ -23,6 +25,7 @@ pub mod http;
 pub mod invitation;
 pub mod key_ceremonies;
 pub mod markup;
+pub mod metrics;
 pub mod notify;
 pub mod oidc;
 pub mod oidc_keys;
@@ -38,6 +41,7 @@ pub mod phone;
 pub mod policy;
 pub mod providers;
 pub mod questions;
+pub mod readiness;
 pub mod recovery_codes;
 pub mod registration;
 pub mod reset_first_proof;
@@ -60,7 +64,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use models::endpoints::API_ROOT;
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
 
 pub use state::AppState;
 
@@ -84,11 +87,13 @@ pub fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(BODY_LIMIT))
                 .with_state(state.clone()),
         )
+        .merge(routes::operations().with_state(state.clone()))
         .merge(routes::dev_pages(&state).with_state(state.clone()))
+        .route_layer(middleware::from_fn(http::observe::tag_route))
         .merge(http::static_files::router(state.clone()))
         .layer(middleware::from_fn_with_state(
             state,
             http::security::security_headers,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(http::observe::observe))
 }

@@ -2,10 +2,13 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::path::PathBuf;
+
+use secinfo_server::cli::{self, Command};
 use secinfo_server::clock::{Clock, SystemClock};
-use secinfo_server::config::{Config, Mode};
-use secinfo_server::store::Store;
-use secinfo_server::{AppState, app, bootstrap, oidc_keys, seed};
+use secinfo_server::config::{Config, LogFormat, Mode};
+use secinfo_server::store::{MigrationState, Store};
+use secinfo_server::{AppState, app, backup, bootstrap, oidc_keys, seed};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -16,48 +19,147 @@ async fn main() {
     }
 }
 
-const KEYS_USAGE: &str = "usage: secinfo-server keys rotate\n  makes a new key sign OpenID Connect ID tokens from now on (keys also rotate by themselves every 30 days)";
+type Failure = Box<dyn std::error::Error + Send + Sync>;
 
-async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+async fn run() -> Result<(), Failure> {
     let started = Instant::now();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
-        )
-        .init();
+    let command = Command::parse(std::env::args().skip(1))?;
+    match command {
+        Command::Help => {
+            println!("{}\n\n{}", cli::USAGE, bootstrap::USAGE);
+            return Ok(());
+        }
+        Command::Version => {
+            println!(
+                "secinfo-server {} (schema {})",
+                env!("CARGO_PKG_VERSION"),
+                Store::schema_version()
+            );
+            return Ok(());
+        }
+        Command::CheckConfig(file) => return check_config(file),
+        _ => {}
+    }
     let config = Config::load()?;
-    let store = Store::connect(&config.database_url).await?;
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-
-    // `secinfo-server bootstrap …`: a new organization's first
-    // administrator, on the configured database, in any mode.
-    // `secinfo-server keys rotate`: a new key signs ID tokens from now on.
-    let mut args = std::env::args().skip(1);
-    if let Some(command) = args.next() {
-        let state = AppState::new(config, store, clock);
-        if command == "keys" {
-            if args.next().as_deref() != Some("rotate") {
-                return Err(KEYS_USAGE.into());
+    init_logging(&config);
+    match command {
+        Command::MigrateStatus => {
+            let store = Store::open(&config.database_url).await?;
+            let pending = print_migrations(&store.migrations().await?);
+            if pending > 0 {
+                println!("{pending} to apply: secinfo-server migrate apply");
             }
+            Ok(())
+        }
+        Command::MigrateApply => {
+            let store = Store::open(&config.database_url).await?;
+            let before = store.migrations().await?;
+            store.migrate().await?;
+            let applied = store.migrations().await?;
+            let newly = applied.iter().filter(|m| m.applied).count()
+                - before.iter().filter(|m| m.applied).count();
+            println!(
+                "{newly} applied; the schema is at {}",
+                applied.iter().map(|m| m.version).max().unwrap_or_default()
+            );
+            Ok(())
+        }
+        Command::Backup(path) => {
+            let store = Store::open(&config.database_url).await?;
+            let bytes = backup::backup(&store, &path).await?;
+            println!("Backed up to {} ({bytes} bytes).", path.display());
+            Ok(())
+        }
+        Command::Restore(path) => {
+            backup::restore(&path, &config.database_url).await?;
+            println!(
+                "Restored {} to {}; start the server.",
+                path.display(),
+                config.database_url
+            );
+            Ok(())
+        }
+        Command::KeysRotate => {
+            let store = Store::connect(&config.database_url).await?;
+            let state = AppState::new(config, store, Arc::new(SystemClock));
             let kid = oidc_keys::rotate(&state).await?;
             println!(
                 "Key {kid} signs ID tokens from now on; the earlier keys stay published until the tokens they signed expire."
             );
-            return Ok(());
+            Ok(())
         }
-        if command != "bootstrap" {
-            return Err(format!(
-                "unknown command {command}\n\n{}\n\n{KEYS_USAGE}",
-                bootstrap::USAGE
-            )
-            .into());
+        Command::Bootstrap(request) => {
+            let store = Store::connect(&config.database_url).await?;
+            let state = AppState::new(config, store, Arc::new(SystemClock));
+            let done = bootstrap::bootstrap(&state, &request).await?;
+            print_bootstrapped(&done);
+            Ok(())
         }
-        let request = bootstrap::Bootstrap::from_args(args)?;
-        let done = bootstrap::bootstrap(&state, &request).await?;
-        print_bootstrapped(&done);
-        return Ok(());
+        Command::Serve => serve(config, started).await,
+        Command::Help | Command::Version | Command::CheckConfig(_) => Ok(()),
     }
+}
 
+/// Prints each problem of a configuration on a line of its own; the
+/// server refuses to start on the very same lines.
+fn check_config(file: Option<PathBuf>) -> Result<(), Failure> {
+    let file = file.unwrap_or_else(|| {
+        std::env::var("SECINFO_CONFIG")
+            .unwrap_or_else(|_| "secinfo.toml".into())
+            .into()
+    });
+    match Config::load_from(&file) {
+        Ok(config) => {
+            println!(
+                "{}: the configuration is good ({:?} mode, {})",
+                file.display(),
+                config.mode,
+                config.database_url.split(':').next().unwrap_or_default()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for problem in &problems {
+                println!("{}: {problem}", file.display());
+            }
+            Err(format!("{} problem(s) in the configuration", problems.len()).into())
+        }
+    }
+}
+
+/// One line per migration; returns how many are still to apply.
+fn print_migrations(migrations: &[MigrationState]) -> usize {
+    for migration in migrations {
+        let state = match (migration.applied, migration.known) {
+            (true, true) => "applied",
+            (false, _) => "pending",
+            (true, false) => "applied by a newer version",
+        };
+        println!(
+            "{} {:<28} {}",
+            migration.version, state, migration.description
+        );
+    }
+    migrations.iter().filter(|m| !m.applied).count()
+}
+
+fn init_logging(config: &Config) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt().with_env_filter(filter);
+    match config.log.format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .init(),
+    }
+}
+
+async fn serve(config: Config, started: Instant) -> Result<(), Failure> {
+    let store = Store::connect(&config.database_url).await?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     if config.demo_seed {
         let users = seed::seed_demo(&store, clock.now()).await?;
         if config.mode == Mode::Development {
@@ -69,6 +171,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     }
 
     spawn_housekeeping(store.clone(), clock.clone(), &config);
+    backup::spawn_schedule(store.clone(), clock.clone(), config.backup.clone());
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let origin = config.public_origin.clone();
     let seams = [

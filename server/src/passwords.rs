@@ -47,6 +47,8 @@ type Job = Box<dyn FnOnce() + Send>;
 /// blocking pool) would keep a new 19 MiB each time, up to gigabytes.
 struct Pool {
     slots: Semaphore,
+    /// Hashes waiting for a slot (the metrics' queue).
+    waiting: std::sync::atomic::AtomicUsize,
     jobs: std::sync::Mutex<std::sync::mpsc::Sender<Job>>,
 }
 
@@ -81,6 +83,7 @@ fn pool() -> &'static Pool {
         }
         Pool {
             slots: Semaphore::new(started),
+            waiting: std::sync::atomic::AtomicUsize::new(0),
             jobs: std::sync::Mutex::new(sender),
         }
     })
@@ -90,9 +93,14 @@ fn pool() -> &'static Pool {
 async fn bounded<T: Send + 'static>(
     work: impl FnOnce() -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
+    use std::sync::atomic::Ordering::Relaxed;
     let pool = pool();
-    let _permit = tokio::time::timeout(MAX_WAIT, pool.slots.acquire())
-        .await
+    let queued = pool.waiting.fetch_add(1, Relaxed);
+    let asked = std::time::Instant::now();
+    let permit = tokio::time::timeout(MAX_WAIT, pool.slots.acquire()).await;
+    pool.waiting.fetch_sub(1, Relaxed);
+    crate::metrics::hashing(queued, asked.elapsed());
+    let _permit = permit
         .map_err(|_| AppError::because(crate::error::Refusal::Busy, ErrorCode::ServerBusy))?
         .map_err(|e| AppError::internal("failed", e))?;
     let (done, result) = tokio::sync::oneshot::channel();

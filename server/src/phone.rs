@@ -114,6 +114,16 @@ pub fn regions() -> Vec<Region> {
     regions
 }
 
+/// The region (`NL`) a stored E.164 number belongs to, for the metrics'
+/// country label; empty where none is known.
+pub fn region_of(e164: &str) -> String {
+    phonenumber::parse(None, e164)
+        .ok()
+        .and_then(|number| number.country().id())
+        .map(|id| id.as_ref().to_owned())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,

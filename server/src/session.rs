@@ -199,6 +199,7 @@ pub async fn verified(
     how: &str,
     method_id: Option<&str>,
 ) -> AppResult<Proved> {
+    crate::metrics::verification(how, "verified");
     let session = who.session;
     if session.is_reset() {
         let method_id = method_id.ok_or_else(AppError::not_found)?;

@@ -147,6 +147,10 @@ pub async fn with_password(
         None => None,
     };
     let valid = by_password || pass.is_some();
+    crate::metrics::verification(
+        if pass.is_some() { "pass" } else { "pwd" },
+        if valid { "verified" } else { "wrong_password" },
+    );
     // Recorded beside the answer, not before it: an unknown account writes
     // nothing, and the time must not tell the two apart (S28).
     if let Some(user) = user.as_ref().filter(|_| !valid) {

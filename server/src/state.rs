@@ -54,6 +54,8 @@ impl AppState {
         reason = "start-up, not a request: Config::validate has checked these settings"
     )]
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
+        // Counting starts with the first request, not the first scrape.
+        crate::metrics::handle();
         let csp = crate::csp::content_security_policy(&config.static_dir);
         let telephony = crate::providers::telephony::Telephony::from_config(
             &config.telephony,

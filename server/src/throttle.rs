@@ -135,10 +135,13 @@ pub async fn take(state: &AppState, limits: &[Limit]) -> AppResult<()> {
         .collect();
     match state.store.take(&rows, now).await? {
         None => Ok(()),
-        Some((index, window_ends)) => Err(AppError::too_many(
-            limits[index].refusal,
-            u64::try_from((window_ends - now).max(1)).unwrap_or(1),
-        )),
+        Some((index, window_ends)) => {
+            crate::metrics::throttled(limits[index].refusal.as_str());
+            Err(AppError::too_many(
+                limits[index].refusal,
+                u64::try_from((window_ends - now).max(1)).unwrap_or(1),
+            ))
+        }
     }
 }
 

@@ -162,6 +162,7 @@ pub async fn send_as(
                 body: &body,
             };
             state.mailer.send(&email, now).await?;
+            crate::metrics::code_sent("email", "");
         }
         (Some(code), _) => {
             let mut args = Args::new();
@@ -174,6 +175,7 @@ pub async fn send_as(
                 None => body,
             };
             state.telephony.send_text(to.address(), &body, now).await?;
+            crate::metrics::code_sent("text", &crate::phone::region_of(to.address()));
         }
         (None, _) => {
             let script = state.l10n.format(who.locale, "voice-call-script", None);
@@ -181,6 +183,7 @@ pub async fn send_as(
                 .telephony
                 .place_call(to.address(), to.extension(), &script, who.locale, &id, now)
                 .await?;
+            crate::metrics::code_sent("call", &crate::phone::region_of(to.address()));
         }
     }
     Ok(Challenge {
@@ -277,6 +280,7 @@ pub async fn check_code(
         CodeCheck::TooManyTries => ErrorCode::TooManyTries,
         CodeCheck::Expired => ErrorCode::CodeExpired,
     };
+    crate::metrics::verification("code", code.as_str());
     Err(AppError::invalid(code, models::Field::Code))
 }
 

@@ -78,6 +78,8 @@ const RULES: &[Rule] = &[
             "server/src/routes/twilio.rs",
             // OpenID Connect's own endpoints, not the JSON API.
             "server/src/routes/oidc_provider.rs",
+            // Health and metrics, for machines: not the JSON API.
+            "server/src/routes/operations.rs",
         ],
         forbidden: &[".route("],
         fix: "describe the endpoint in `models/src/endpoints.rs` and route it with \

@@ -8,6 +8,7 @@
 pub mod cookies;
 pub mod endpoint;
 pub mod extract;
+pub mod observe;
 pub mod respond;
 pub mod security;
 pub mod static_files;

@@ -16,6 +16,7 @@ mod me;
 mod methods;
 mod oidc;
 mod oidc_provider;
+mod operations;
 mod password;
 mod password_reset;
 mod people;
@@ -92,6 +93,11 @@ pub fn api(state: &AppState) -> Router<AppState> {
 /// cookie authorizes them.
 pub fn oidc_provider() -> Router<AppState> {
     oidc_provider::router()
+}
+
+/// Health and metrics, for the operator's machinery (outside `/api`).
+pub fn operations() -> Router<AppState> {
+    operations::router()
 }
 
 /// The pages outside `/api` that only development and tests serve: the

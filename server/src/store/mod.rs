@@ -80,6 +80,16 @@ pub use users::{NewUser, UserRecord};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// One schema migration and where the database stands with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MigrationState {
+    pub version: i64,
+    pub description: String,
+    pub applied: bool,
+    /// `false` for a migration a newer binary applied.
+    pub known: bool,
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
@@ -111,6 +121,13 @@ impl Store {
     /// Connects, creating a SQLite file (and its folder) when needed, and
     /// brings the schema up to date.
     pub async fn connect(url: &str) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
+        let store = Store::open(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connects without touching the schema (`migrate status`).
+    pub async fn open(url: &str) -> Result<Store, Box<dyn std::error::Error + Send + Sync>> {
         install_default_drivers();
         let backend: Backend = url.parse()?;
         let url = match backend {
@@ -149,17 +166,88 @@ impl Store {
             })
             .connect(&url)
             .await?;
-        if backend == Backend::Sqlite {
+        if backend == Backend::Sqlite && !url.contains("mode=ro") {
             // WAL lets readers run beside the writer; it persists in the file.
             sqlx::query("PRAGMA journal_mode = WAL")
                 .execute(&pool)
                 .await?;
         }
-        MIGRATOR.run(&pool).await?;
-        let store = Store { pool };
-        store.backfill_credential_ids().await?;
-        store.backfill_person_words().await?;
-        Ok(store)
+        Ok(Store { pool })
+    }
+
+    /// Applies the migrations this binary knows that the database lacks.
+    /// Forward only; a database already migrated further by a newer binary
+    /// is served as it is (a rolling upgrade runs old and new side by side).
+    pub async fn migrate(&self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let mut migrator = sqlx::migrate::Migrator {
+            migrations: MIGRATOR.migrations.clone(),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        migrator.set_ignore_missing(true);
+        migrator.run(&self.pool).await?;
+        self.backfill_credential_ids().await?;
+        self.backfill_person_words().await?;
+        Ok(())
+    }
+
+    /// Every migration this binary knows, and whether the database has it;
+    /// then any the database has that this binary does not know (a newer
+    /// binary's).
+    pub async fn migrations(&self) -> StoreResult<Vec<MigrationState>> {
+        let applied: Vec<i64> = match sqlx::query_scalar(
+            "SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version",
+        )
+        .fetch_all(&self.pool)
+        .await
+        {
+            Ok(versions) => versions,
+            // A database no binary has migrated yet has no such table.
+            Err(sqlx::Error::Database(_)) => Vec::new(),
+            Err(other) => return Err(other.into()),
+        };
+        let mut states: Vec<MigrationState> = MIGRATOR
+            .iter()
+            .filter(|m| m.migration_type.is_up_migration())
+            .map(|m| MigrationState {
+                version: m.version,
+                description: m.description.to_string(),
+                applied: applied.contains(&m.version),
+                known: true,
+            })
+            .collect();
+        for version in applied {
+            if !states.iter().any(|s| s.version == version) {
+                states.push(MigrationState {
+                    version,
+                    description: String::new(),
+                    applied: true,
+                    known: false,
+                });
+            }
+        }
+        Ok(states)
+    }
+
+    /// Writes a consistent copy of the database to `path` (SQLite's
+    /// `VACUUM INTO`: one read transaction, beside the writers).
+    pub async fn vacuum_into(&self, path: &str) -> StoreResult<()> {
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// SQLite's own check of the whole file: `ok`, or what is broken.
+    pub async fn integrity_check(&self) -> StoreResult<String> {
+        Ok(sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    /// The newest schema version this binary knows.
+    pub fn schema_version() -> i64 {
+        MIGRATOR.iter().map(|m| m.version).max().unwrap_or_default()
     }
 
     pub fn pool(&self) -> &AnyPool {

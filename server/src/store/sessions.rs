@@ -614,6 +614,14 @@ impl Store {
         Ok(ended)
     }
 
+    /// How many sessions the database holds (the metrics' gauge; lapsed
+    /// ones count until housekeeping forgets them).
+    pub async fn count_sessions(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM sessions")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
     /// Housekeeping: forgets sessions that can no longer be used.
     pub async fn delete_expired_sessions(
         &self,

@@ -19,6 +19,7 @@ mod instances;
 mod invitations;
 mod locale_and_pages;
 mod oidc;
+mod operations;
 mod password;
 mod password_reset;
 mod people;
