@@ -39,6 +39,9 @@ pub struct Inner {
     pub webauthn: webauthn_rs::Webauthn,
     /// Key of the one-time codes' digests (S4).
     pub code_key: Vec<u8>,
+    /// The built client, in memory: the one this binary carries, else the
+    /// files of `static_dir` as they were at start.
+    pub client: crate::http::client_files::ClientFiles,
     /// The Content-Security-Policy, with hashes of the client's inline
     /// loader script computed once at start.
     pub csp: String,
@@ -56,7 +59,10 @@ impl AppState {
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
         // Counting starts with the first request, not the first scrape.
         crate::metrics::handle();
-        let csp = crate::csp::content_security_policy(&config.static_dir);
+        let client = crate::http::client_files::ClientFiles::embedded().unwrap_or_else(|| {
+            crate::http::client_files::ClientFiles::read_dir(&config.static_dir)
+        });
+        let csp = crate::csp::content_security_policy(|page| client.text(page));
         let telephony = crate::providers::telephony::Telephony::from_config(
             &config.telephony,
             &config.public_origin,
@@ -85,6 +91,7 @@ impl AppState {
             mailer,
             webauthn,
             code_key,
+            client,
             csp,
             signing_keys: crate::oidc_keys::OpenedKeys::default(),
         }))

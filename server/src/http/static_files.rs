@@ -1,5 +1,5 @@
-//! Serves the built client: precompressed files (brotli, gzip) with the
-//! right MIME types, a year of caching for Trunk's content-hashed files,
+//! Serves the built client (`client_files.rs`): precompressed files
+//! (brotli, gzip) with the right MIME types, a year of caching for Trunk's content-hashed files,
 //! `no-cache` for the pages. Three entries: the sign-in page alone
 //! (`signin.html`), which is `/signin` for anybody without a session; the
 //! whole client with the administrators' pages (`admin.html`) for
@@ -8,19 +8,18 @@
 //! without a session is sent to the sign-in page, so that a signed-out
 //! person downloads only the sign-in entry.
 
-use std::path::Path;
-
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::CookieJar;
-use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
 
 use crate::state::AppState;
+
+/// The whole client's page, and the answer to any path that is no file.
+const INDEX: &str = "index.html";
 
 /// The sign-in entry's page, built beside `index.html`.
 const SIGN_IN_ENTRY: &str = "signin.html";
@@ -32,87 +31,76 @@ const ADMIN_ENTRY: &str = "admin.html";
 const ADMIN_PAGES: &str = "/admin";
 
 pub fn router(state: AppState) -> Router {
-    let static_dir = &state.config.static_dir;
-    let index = page(static_dir, "index.html");
-    // Without a built sign-in entry (tests of the API alone) the whole
-    // client serves the sign-in page too.
-    let sign_in = match static_dir.join(SIGN_IN_ENTRY).is_file() {
-        true => page(static_dir, SIGN_IN_ENTRY),
-        false => index.clone(),
+    // Without a built sign-in or administrators' entry (tests of the API
+    // alone) the whole client serves those pages too.
+    let entry = |name: &'static str| {
+        if state.client.contains(name) {
+            name
+        } else {
+            INDEX
+        }
     };
-    let admin = match static_dir.join(ADMIN_ENTRY).is_file() {
-        true => page(static_dir, ADMIN_ENTRY),
-        false => index.clone(),
-    };
-    let files = ServeDir::new(static_dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(index.clone());
     let pages = Pages {
-        index,
-        sign_in,
-        admin,
+        sign_in: entry(SIGN_IN_ENTRY),
+        admin: entry(ADMIN_ENTRY),
     };
-    let mut router = Router::new().route(models::SIGN_IN_PAGE, {
-        let pages = pages.clone();
-        get(
-            move |state: State<AppState>, jar: CookieJar, request: Request| {
-                pages.clone().sign_in_page(state, jar, request)
-            },
-        )
-    });
+    let mut router = Router::new().route(
+        models::SIGN_IN_PAGE,
+        get(move |state, jar, request| pages.sign_in_page(state, jar, request)),
+    );
     // An application's sign-in request is the sign-in page's too, which
     // asks the server what becomes of it (`oidc.rs`).
-    router = router.route(models::oidc::AUTHORIZE_PATH, {
-        let pages = pages.clone();
-        get(
-            move |state: State<AppState>, jar: CookieJar, request: Request| {
-                pages.clone().sign_in_page(state, jar, request)
-            },
-        )
-    });
+    router = router.route(
+        models::oidc::AUTHORIZE_PATH,
+        get(move |state, jar, request| pages.sign_in_page(state, jar, request)),
+    );
     // An application's sign-out request: a page of the whole client, which
     // asks the server to end the session it names.
-    router = router.route(models::oidc::LOGOUT_PATH, {
-        let index = pages.index.clone();
-        get(move |request: Request| serve(index.clone(), request))
-    });
+    router = router.route(
+        models::oidc::LOGOUT_PATH,
+        get(
+            |State(state): State<AppState>, request: Request| async move {
+                serve(&state, INDEX, &request)
+            },
+        ),
+    );
     let admin_paths = [ADMIN_PAGES.to_owned(), format!("{ADMIN_PAGES}/{{*page}}")];
     let signed_in_paths = models::SIGNED_IN_PAGES
         .iter()
         .filter(|path| !path.starts_with(ADMIN_PAGES))
         .map(|path| (*path).to_owned());
     for path in signed_in_paths.chain(admin_paths) {
-        let pages = pages.clone();
         router = router.route(
             &path,
-            get(
-                move |state: State<AppState>, jar: CookieJar, request: Request| {
-                    pages.clone().signed_in_page(state, jar, request)
-                },
-            ),
+            get(move |state, jar, request| pages.signed_in_page(state, jar, request)),
         );
     }
     router
-        .fallback_service(files)
+        .fallback(file)
         .layer(middleware::from_fn(cache_control))
         .with_state(state)
 }
 
-fn page(static_dir: &Path, name: &str) -> ServeFile {
-    ServeFile::new(static_dir.join(name))
-        .precompressed_br()
-        .precompressed_gzip()
+/// A file of the client by its path; any other path is a page of the
+/// whole client (200, so that deep links work).
+async fn file(State(state): State<AppState>, request: Request) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return StatusCode::METHOD_NOT_ALLOWED.into_response();
+    }
+    let name = request.uri().path().trim_start_matches('/');
+    match state.client.answer(name, request.headers(), true) {
+        Some(response) => response,
+        None => serve(&state, INDEX, &request),
+    }
 }
 
 /// The entries. Which one a page gets depends on whether its request
 /// carries a live session — signed in, or waiting for its second step,
 /// which the whole client shows.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Pages {
-    index: ServeFile,
-    sign_in: ServeFile,
-    admin: ServeFile,
+    sign_in: &'static str,
+    admin: &'static str,
 }
 
 impl Pages {
@@ -128,11 +116,11 @@ impl Pages {
             match crate::session::current(&state, super::cookies::presented(&state, &jar).as_ref())
                 .await
             {
-                Ok(Some(_)) => self.index,
+                Ok(Some(_)) => INDEX,
                 Ok(None) => self.sign_in,
                 Err(error) => return error.into_response(),
             };
-        serve(page, request).await
+        serve(&state, page, &request)
     }
 
     /// The whole client for a session (with the administrators' pages on
@@ -147,9 +135,9 @@ impl Pages {
             .await
         {
             Ok(Some(_)) if request.uri().path().starts_with(ADMIN_PAGES) => {
-                serve(self.admin, request).await
+                serve(&state, self.admin, &request)
             }
-            Ok(Some(_)) => serve(self.index, request).await,
+            Ok(Some(_)) => serve(&state, INDEX, &request),
             Ok(None) => {
                 let here = request.uri().path_and_query().map_or("/", |p| p.as_str());
                 Redirect::to(&models::sign_in_returning_to(here)).into_response()
@@ -159,18 +147,18 @@ impl Pages {
     }
 }
 
-/// One of the two pages, always whole: the same address answers with
-/// either, so a browser's "not modified since" (it kept the other one)
-/// must not get a 304 — after signing in, a reload of `/signin` would show
-/// the sign-in entry again, which would reload again.
-async fn serve(page: ServeFile, mut request: Request) -> Response {
-    let headers = request.headers_mut();
-    headers.remove(header::IF_MODIFIED_SINCE);
-    headers.remove(header::IF_NONE_MATCH);
-    let mut response = page.oneshot(request).await.into_response();
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("cookie"));
+/// One of the pages, always whole: the same address answers with either
+/// entry, so a browser's "not modified" (it kept the other one) must not
+/// get a 304 — after signing in, a reload of `/signin` would show the
+/// sign-in entry again, which would reload again.
+fn serve(state: &AppState, page: &str, request: &Request) -> Response {
+    let Some(mut response) = state.client.answer(page, request.headers(), false) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    response.headers_mut().insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie"),
+    );
     response
 }
 
