@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { PORT, SERVER_BIN, SERVER_ENV } from './server-env';
+import { PORT, SERVER_BIN, SERVER_ENV, SERVER_LOG } from './server-env';
 
 export default defineConfig({
   testDir: './tests',
@@ -24,12 +24,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: SERVER_BIN,
+    // Through a shell, so that its log goes to a file of the run (S43).
+    command: `exec '${SERVER_BIN}' >> '${SERVER_LOG}' 2>&1`,
     url: `http://localhost:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
-    stderr: 'pipe',
+    stderr: 'ignore',
     env: SERVER_ENV,
   },
 });

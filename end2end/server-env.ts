@@ -23,5 +23,11 @@ export const SERVER_ENV: Record<string, string> = {
   // many per address, since every test signs in from 127.0.0.1.
   SECINFO_SIGNIN__ACCOUNT_FAILURES: '3',
   SECINFO_SIGNIN__ADDRESS_FAILURES: '10000',
-  RUST_LOG: 'warn',
+  // The JSON log of every request, searched after the run for every
+  // secret the run used (S43, `end2end/logs/s43_log_check.py`).
+  SECINFO_LOG__FORMAT: 'json',
+  RUST_LOG: 'info,sqlx=warn',
 };
+
+/// Where the server's log goes (the webServer command appends to it).
+export const SERVER_LOG = path.join(process.env.SECINFO_E2E_DATA, 'server.log');

@@ -159,7 +159,7 @@ fn main() {
 
     assert!(
         problems.is_empty(),
-        "\n\nlocales/ is out of step (see locales/README.md):\n  - {}\n\n",
+        "\n\nlocales/ is out of step (see docs/translating.md):\n  - {}\n\n",
         problems.join("\n  - ")
     );
 

@@ -1,6 +1,6 @@
 //! Words a native reader stumbled on (the walk in three languages), held
 //! where the messages are: what each now says, and the terms of the
-//! glossary in `locales/README.md`.
+//! glossary in `docs/translating.md`.
 
 use models::Locale;
 use secinfo_i18n::{Args, Localizer};

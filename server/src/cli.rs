@@ -12,6 +12,9 @@ pub const USAGE: &str = "usage: secinfo-server [COMMAND]
                         secinfo.toml, under the SECINFO_* variables): one line
                         per problem, exit status 1 when there is any
   version               this binary's version and the schema it brings
+  health                ask the server serving this configuration whether it
+                        is ready (a container's health check): exit status 0
+                        when it is
   migrate status        which schema migrations the database has
   migrate apply         apply the ones it lacks (serve does it too)
   backup PATH           an online backup of the SQLite database to PATH
@@ -25,6 +28,7 @@ pub enum Command {
     Serve,
     CheckConfig(Option<PathBuf>),
     Version,
+    Health,
     MigrateStatus,
     MigrateApply,
     Backup(PathBuf),
@@ -45,6 +49,7 @@ impl Command {
             "check-config" => Command::CheckConfig(args.next().map(PathBuf::from)),
             "version" | "--version" | "-V" => Command::Version,
             "help" | "--help" | "-h" => Command::Help,
+            "health" => Command::Health,
             "migrate" => match args.next().as_deref() {
                 Some("status") => Command::MigrateStatus,
                 Some("apply") => Command::MigrateApply,

@@ -95,6 +95,7 @@ async fn run() -> Result<(), Failure> {
             print_bootstrapped(&done);
             Ok(())
         }
+        Command::Health => health(&config).await,
         Command::Serve => serve(config, started).await,
         Command::Help | Command::Version | Command::CheckConfig(_) => Ok(()),
     }
@@ -124,6 +125,28 @@ fn check_config(file: Option<PathBuf>) -> Result<(), Failure> {
             }
             Err(format!("{} problem(s) in the configuration", problems.len()).into())
         }
+    }
+}
+
+/// Asks the local server of this configuration whether it is ready.
+async fn health(config: &Config) -> Result<(), Failure> {
+    let mut address = config.bind;
+    if address.ip().is_unspecified() {
+        address.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let answer = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(4))
+        .build()?
+        .get(format!("http://{address}/health/ready"))
+        .send()
+        .await?;
+    let status = answer.status();
+    let body = answer.text().await.unwrap_or_default();
+    println!("{status} {body}");
+    if status.is_success() {
+        Ok(())
+    } else {
+        Err(format!("not ready: {status}").into())
     }
 }
 
@@ -162,7 +185,7 @@ async fn serve(config: Config, started: Instant) -> Result<(), Failure> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     if config.demo_seed {
         let users = seed::seed_demo(&store, clock.now()).await?;
-        if config.mode == Mode::Development {
+        if config.mode == Mode::Development && config.log.format == LogFormat::Text {
             println!("Demo organization Contoso; sign in as:");
             for user in users {
                 println!("  {:<36} {}", user.account_name, user.password);
@@ -186,13 +209,19 @@ async fn serve(config: Config, started: Instant) -> Result<(), Failure> {
     // The keys are published before an application first asks for them.
     oidc_keys::ensure_current(&state).await?;
     secinfo_server::backchannel_logout::spawn_deliverer(state.clone());
+    let json = state.config.log.format == LogFormat::Json;
     let router = app(state);
-    println!(
-        "secinfo is listening on {origin} (ready in {} ms)",
-        started.elapsed().as_millis()
-    );
+    let ready_in = started.elapsed().as_millis();
+    // A JSON log is JSON throughout: its collector reads every line.
+    if json {
+        tracing::info!(%origin, ready_in_ms = %ready_in, "listening");
+    } else {
+        println!("secinfo is listening on {origin} (ready in {ready_in} ms)");
+    }
     for (on, what, path) in seams {
-        if on {
+        if on && json {
+            tracing::info!(seam = what, address = %format_args!("{origin}{path}"), "development seam");
+        } else if on {
             println!("  {what}: {origin}{path}");
         }
     }

@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: prints the figures the README records. A command
+//! `cargo xtask bench`: prints the figures docs/figures.md records. A command
 //! that measures, not a test: nothing here passes or fails on a number,
 //! only on a measurement that would be of the wrong thing.
 //!

@@ -83,7 +83,7 @@ fn prefetch_whole_app(dist: &std::path::Path) -> Result {
 const START_PREFETCH: &str = "addEventListener(\"TrunkApplicationStarted\",()=>document.head.append(document.getElementById(\"prefetch\").content),{once:true})";
 
 /// The whole application's file ending in `suffix` that `index.html` names.
-fn whole_app_file<'a>(index: &'a str, suffix: &str) -> Option<&'a str> {
+pub fn whole_app_file<'a>(index: &'a str, suffix: &str) -> Option<&'a str> {
     index.match_indices("/secinfo-app-").find_map(|(at, _)| {
         let name = &index[at + 1..];
         let end = name.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))?;

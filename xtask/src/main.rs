@@ -2,6 +2,7 @@
 //!
 //!   cargo xtask serve   install what is missing, build, and serve the demo
 //!   cargo xtask test    install what is missing, then every test
+//!   cargo xtask dist    the one binary a deployment needs (the client inside)
 //!   cargo xtask bench   print the figures the README records
 //!   cargo xtask fuzz    only the S24 stage of `test`: schemathesis against the API
 //!   cargo xtask conformance  only the OpenID Connect conformance stage of `test`
@@ -20,6 +21,7 @@ mod bench_data;
 mod bench_oidc;
 mod build;
 mod conformance;
+mod dist;
 mod fuzz;
 mod fuzz_report;
 mod fuzz_state;
@@ -28,6 +30,7 @@ mod postgres;
 mod run;
 mod setup;
 mod size;
+mod soak;
 mod test;
 mod tidy;
 mod totp;
@@ -46,13 +49,15 @@ fn main() -> ExitCode {
         Some("conformance") => {
             build::server(false).and_then(|server| conformance::basic_op(&server))
         }
+        Some("dist") => dist::dist().map(|_| ()),
+        Some("soak") => soak::soak(&args[1..]),
         Some("setup") => setup::all(),
         Some("size") => size::report(),
         Some("tidy") => tidy::check(),
         Some("client") => setup::client_tools().and_then(|()| build::client()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | bench | fuzz | conformance | size | tidy | client | setup>"
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | dist | bench | soak [--minutes N] | fuzz | conformance | size | tidy | client | setup>"
             );
             return ExitCode::from(2);
         }

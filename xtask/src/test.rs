@@ -11,7 +11,12 @@
 //!    binary the API tests already built);
 //! 5. schemathesis fuzzing the same server from its OpenAPI description (S24);
 //! 6. the OpenID Connect conformance harness (the Basic OP test plan's
-//!    modules, through Authlib) against it.
+//!    modules, through Authlib) against it;
+//! 7. S43: the end-to-end run's whole server log searched for every secret
+//!    the run used;
+//! 8. the one binary (`dist.rs`): built in release with the client inside,
+//!    serving the product from an empty folder; the systemd unit and the
+//!    container file through their checkers.
 
 use std::process::Command;
 use std::time::Instant;
@@ -23,7 +28,7 @@ pub fn all(args: &[String]) -> Result {
     let started = Instant::now();
     let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
     setup::client_tools()?;
-    setup::system_packages(&["chromium", "brotli"])?;
+    setup::system_packages(&["chromium", "brotli", "curl", "systemd"])?;
     setup::postgres_binaries()?;
     if !skip_e2e {
         setup::apache_with_openidc()?;
@@ -38,7 +43,7 @@ pub fn all(args: &[String]) -> Result {
     step("tidy: the architecture's rules a search can hold");
     crate::tidy::check()?;
 
-    // Offline, so without the advisory database (README); two versions of
+    // Offline, so without the advisory database (docs/developing.md); two versions of
     // one crate are reported by a plain `cargo deny check`, not failed here.
     // It reads every crate of the lock file, for every platform: on a fresh
     // machine `cargo fetch` brings them from crates.io first.
@@ -108,13 +113,26 @@ pub fn all(args: &[String]) -> Result {
         crate::size::gate()?;
         let server = build::server(false)?;
         step("Playwright end-to-end tests in Chromium");
+        let e2e_data = std::env::temp_dir().join(format!("secinfo-e2e-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&e2e_data);
+        std::fs::create_dir_all(&e2e_data).map_err(|e| e.to_string())?;
         run(Command::new("npx")
             .args(["playwright", "test"])
             .current_dir(root().join("end2end"))
             .env("SECINFO_SERVER_BIN", &server)
+            .env("SECINFO_E2E_DATA", &e2e_data)
             .env("SECINFO_DIST", root().join("dist")))?;
+        step("S43: the end-to-end run's server log holds none of the run's secrets");
+        run(Command::new("python3")
+            .arg(root().join("end2end/logs/s43_log_check.py"))
+            .arg(e2e_data.join("server.log"))
+            .arg(e2e_data.join("e2e.db"))
+            .arg(root()))?;
         crate::fuzz::s24_schemathesis(&server)?;
         crate::conformance::basic_op(&server)?;
+        let binary = crate::dist::one_binary()?;
+        crate::dist::serves_alone(&binary)?;
+        crate::dist::deployment_files(&binary)?;
     }
     eprintln!("\nAll tests passed in {:.0?}.", started.elapsed());
     Ok(())

@@ -32,7 +32,7 @@ pub struct ClientFiles {
 
 #[cfg(feature = "embed-client")]
 #[derive(rust_embed::RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../dist"]
+#[folder = "../dist"]
 struct Embedded;
 
 impl ClientFiles {

@@ -61,7 +61,7 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
             method = %method,
             path = %path,
             status,
-            ms = took.as_secs_f64() * 1000.0,
+            ms = %format_args!("{:.1}", took.as_secs_f64() * 1000.0),
             "answered"
         );
     });

@@ -212,6 +212,7 @@ on_both_backends!(
     s43_metrics_need_the_token_and_count_a_sign_in,
     metrics_are_no_page_without_a_token,
     a_request_id_is_kept_when_plain_and_made_otherwise,
+    a_database_migrated_further_by_a_newer_binary_is_served,
 );
 
 /// A backup taken while the server writes is one instant of the database:
@@ -451,4 +452,32 @@ fn version_migrate_and_backup_from_the_command_line() {
     let (status, _, err) = run_binary(&["migrate"], &env);
     assert_eq!(status, 1);
     assert!(err.contains("migrate needs status or apply"), "{err}");
+}
+
+/// Upgrades: a binary serves a database that a newer binary migrated
+/// further (old and new side by side), names that migration, and is ready.
+async fn a_database_migrated_further_by_a_newer_binary_is_served(backend: Backend) {
+    use secinfo_server::store::Store;
+    let app = TestApp::spawn(backend).await;
+    let newer = Store::schema_version() + 1;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES ($1, 'a newer binary''s', TRUE, $2, 1)",
+    )
+    .bind(newer)
+    .bind(vec![0u8; 48])
+    .execute(app.store.pool())
+    .await
+    .unwrap();
+    // Starting again (the old binary restarted during a rolling upgrade)
+    // applies nothing and refuses nothing.
+    app.store.migrate().await.unwrap();
+    let migrations = app.store.migrations().await.unwrap();
+    let unknown: Vec<_> = migrations.iter().filter(|m| !m.known).collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].version, newer);
+    assert!(migrations.iter().all(|m| m.applied));
+    let ready = app.browser().get("/health/ready").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert_eq!(ready.json()["migrations"], "ok");
 }
