@@ -132,18 +132,32 @@ impl TestApp {
 
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let (store, dir) = fresh_store(backend).await;
+        let app = TestApp::serving(store, dir, adjust);
+        let contoso = contoso();
+        app.store
+            .upsert_organization(&contoso, "Contoso", "contoso.example", T0)
+            .await
+            .unwrap();
+        app.store
+            .set_policy(&contoso, &test_policy())
+            .await
+            .unwrap();
+        app
+    }
+
+    /// A server on a database that already holds what it holds (an
+    /// upgraded fixture), its client's pages in `dir`.
+    pub fn serving(
+        store: Store,
+        dir: tempfile::TempDir,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
         std::fs::write(dir.path().join("index.html"), "<!doctype html><html><head><script type=\"module\">boot()</script></head><body></body></html>").unwrap();
         std::fs::write(dir.path().join("signin.html"), "<!doctype html><html><head><script type=\"module\">bootSignIn()</script></head><body></body></html>").unwrap();
         std::fs::write(dir.path().join("admin.html"), "<!doctype html><html><head><script type=\"module\">bootAdmin()</script></head><body></body></html>").unwrap();
         let mut config = test_config(dir.path());
         adjust(&mut config);
         config.validate().expect("valid test configuration");
-        let contoso = contoso();
-        store
-            .upsert_organization(&contoso, "Contoso", "contoso.example", T0)
-            .await
-            .unwrap();
-        store.set_policy(&contoso, &test_policy()).await.unwrap();
         let clock = ManualClock::starting_at(T0);
         let state = AppState::new(config, store.clone(), Arc::new(clock.clone()));
         TestApp {

@@ -37,3 +37,4 @@ mod store;
 mod temporary_access_pass;
 mod twilio;
 mod two_step;
+mod upgrades;
