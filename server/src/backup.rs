@@ -186,3 +186,46 @@ pub fn keep_newest(directory: &Path, keep: usize) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_scheduled_backups_are_kept_and_nothing_else_is_touched() {
+        let folder = std::env::temp_dir().join(format!("secinfo-keep-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        for time in ["1800000000", "1800086400", "1800172800", "1800259200"] {
+            std::fs::write(folder.join(format!("secinfo-{time}.db")), b"x").unwrap();
+        }
+        std::fs::write(folder.join("an-operators-own.db"), b"x").unwrap();
+        keep_newest(&folder, 2).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                "an-operators-own.db",
+                "secinfo-1800172800.db",
+                "secinfo-1800259200.db"
+            ]
+        );
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn only_a_sqlite_url_names_a_file_to_back_up() {
+        assert_eq!(
+            sqlite_path("sqlite:///var/lib/secinfo/secinfo.db?mode=rwc").unwrap(),
+            PathBuf::from("/var/lib/secinfo/secinfo.db")
+        );
+        assert!(matches!(
+            sqlite_path("postgres://secinfo@db/secinfo"),
+            Err(BackupError::NotSqlite)
+        ));
+    }
+}

@@ -65,6 +65,8 @@ async fn run() -> Result<(), Failure> {
             Ok(())
         }
         Command::Backup(path) => {
+            // PostgreSQL has its own tools: said before connecting.
+            backup::sqlite_path(&config.database_url)?;
             let store = Store::open(&config.database_url).await?;
             let bytes = backup::backup(&store, &path).await?;
             println!("Backed up to {} ({bytes} bytes).", path.display());
