@@ -13,6 +13,7 @@ pub mod bootstrap;
 pub mod branding;
 pub mod breached;
 pub mod cli;
+pub mod client_files;
 pub mod clock;
 pub mod codes;
 pub mod config;
@@ -29,6 +30,7 @@ pub mod metrics;
 pub mod notify;
 pub mod oidc;
 pub mod oidc_keys;
+pub mod opened_keys;
 pub mod passkey_sign_in;
 pub mod password_change;
 pub mod password_reset;
@@ -71,6 +73,8 @@ pub use state::AppState;
 pub const BODY_LIMIT: usize = 64 * 1024;
 
 pub fn app(state: AppState) -> Router {
+    // Counting starts with the first request, not the first scrape.
+    metrics::handle();
     let api = routes::api(&state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(CompressionLayer::new())

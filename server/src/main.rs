@@ -1,8 +1,7 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use std::path::PathBuf;
 
 use secinfo_server::cli::{self, Command};
 use secinfo_server::clock::{Clock, SystemClock};

@@ -8,7 +8,6 @@
 //! expired. Two instances that rotate at the same moment make two keys,
 //! both published: harmless.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use base64::Engine;
@@ -153,26 +152,13 @@ pub async fn verified_claims(state: &AppState, jwt: &str) -> AppResult<Option<se
     Ok(decode(payload).and_then(|p| serde_json::from_slice(&p).ok()))
 }
 
-/// The key pair of a stored key, if this server's secret key opens it
-/// (a development server makes a secret key per start).
-/// The keys an instance has opened, by key id: a few at most (one signs
-/// at a time, a new one every 30 days), and forgotten all at once should
-/// there ever be more.
-#[derive(Default)]
-pub struct OpenedKeys(std::sync::Mutex<HashMap<String, Arc<EcdsaKeyPair>>>);
-
-/// More than this many opened keys means something else is going on:
-/// they are forgotten rather than kept.
-const OPENED_KEYS_KEPT: usize = 8;
-
 /// The private key of `key`, decrypted and parsed once per instance.
 fn opened(state: &AppState, key: &SigningKeyRecord) -> Option<Arc<EcdsaKeyPair>> {
     if key.algorithm != ALGORITHM {
         return None;
     }
-    let keys = &state.signing_keys.0;
-    if let Some(pair) = keys.lock().ok()?.get(&key.kid) {
-        return Some(pair.clone());
+    if let Some(pair) = state.signing_keys.get(&key.kid) {
+        return Some(pair);
     }
     let pkcs8 = crate::authenticator::decrypt(&state.code_key, &key.private_sealed).ok()?;
     let pair = Arc::new(
@@ -183,11 +169,7 @@ fn opened(state: &AppState, key: &SigningKeyRecord) -> Option<Arc<EcdsaKeyPair>>
         )
         .ok()?,
     );
-    let mut kept = keys.lock().ok()?;
-    if kept.len() >= OPENED_KEYS_KEPT {
-        kept.clear();
-    }
-    kept.insert(key.kid.clone(), pair.clone());
+    state.signing_keys.keep(&key.kid, pair.clone());
     Some(pair)
 }
 

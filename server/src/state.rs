@@ -41,14 +41,14 @@ pub struct Inner {
     pub code_key: Vec<u8>,
     /// The built client, in memory: the one this binary carries, else the
     /// files of `static_dir` as they were at start.
-    pub client: crate::http::client_files::ClientFiles,
+    pub client: crate::client_files::ClientFiles,
     /// The Content-Security-Policy, with hashes of the client's inline
     /// loader script computed once at start.
     pub csp: String,
     /// The ID-token signing keys this instance has opened, by key id
     /// (`oidc_keys.rs`), so that a signature does not decrypt and parse
     /// its key again.
-    pub signing_keys: crate::oidc_keys::OpenedKeys,
+    pub signing_keys: crate::opened_keys::OpenedKeys,
 }
 
 impl AppState {
@@ -57,11 +57,8 @@ impl AppState {
         reason = "start-up, not a request: Config::validate has checked these settings"
     )]
     pub fn new(config: Config, store: Store, clock: Arc<dyn Clock>) -> AppState {
-        // Counting starts with the first request, not the first scrape.
-        crate::metrics::handle();
-        let client = crate::http::client_files::ClientFiles::embedded().unwrap_or_else(|| {
-            crate::http::client_files::ClientFiles::read_dir(&config.static_dir)
-        });
+        let client = crate::client_files::ClientFiles::embedded()
+            .unwrap_or_else(|| crate::client_files::ClientFiles::read_dir(&config.static_dir));
         let csp = crate::csp::content_security_policy(|page| client.text(page));
         let telephony = crate::providers::telephony::Telephony::from_config(
             &config.telephony,
@@ -93,7 +90,7 @@ impl AppState {
             code_key,
             client,
             csp,
-            signing_keys: crate::oidc_keys::OpenedKeys::default(),
+            signing_keys: crate::opened_keys::OpenedKeys::default(),
         }))
     }
 

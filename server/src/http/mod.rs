@@ -5,7 +5,6 @@
 //! Architecture Invariant: axum lives here, in `routes/`, `lib.rs` and
 //! `main.rs`, and nowhere else (checked by `cargo xtask tidy`).
 
-pub mod client_files;
 pub mod cookies;
 pub mod endpoint;
 pub mod extract;

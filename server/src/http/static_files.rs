@@ -1,4 +1,4 @@
-//! Serves the built client (`client_files.rs`): precompressed files
+//! Serves the built client (`../client_files.rs`): precompressed files
 //! (brotli, gzip) with the right MIME types, a year of caching for Trunk's content-hashed files,
 //! `no-cache` for the pages. Three entries: the sign-in page alone
 //! (`signin.html`), which is `/signin` for anybody without a session; the
@@ -9,6 +9,7 @@
 //! person downloads only the sign-in entry.
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -16,6 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::CookieJar;
 
+use crate::client_files::Answer;
 use crate::state::AppState;
 
 /// The whole client's page, and the answer to any path that is no file.
@@ -88,10 +90,58 @@ async fn file(State(state): State<AppState>, request: Request) -> Response {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
     let name = request.uri().path().trim_start_matches('/');
-    match state.client.answer(name, request.headers(), true) {
+    match answer(&state, name, &request, true) {
         Some(response) => response,
         None => serve(&state, INDEX, &request),
     }
+}
+
+/// The client's file `name` as a response, `None` when there is none.
+fn answer(state: &AppState, name: &str, request: &Request, conditional: bool) -> Option<Response> {
+    let headers = request.headers();
+    let accept_encoding = headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    let if_none_match = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok());
+    let answer = state
+        .client
+        .answer(name, &accept_encoding, if_none_match, conditional)?;
+    let etag_of = |etag: &str| HeaderValue::from_str(etag).ok();
+    let mut response = match answer {
+        Answer::NotModified { etag } => {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            if let Some(etag) = etag_of(etag) {
+                response.headers_mut().insert(header::ETAG, etag);
+            }
+            response
+        }
+        Answer::File {
+            body,
+            content_type,
+            etag,
+            encoding,
+        } => {
+            let mut response = Body::from(body.to_vec()).into_response();
+            let answered = response.headers_mut();
+            answered.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            if let Some(etag) = etag_of(etag) {
+                answered.insert(header::ETAG, etag);
+            }
+            if let Some(encoding) = encoding {
+                answered.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            }
+            response
+        }
+    };
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    Some(response)
 }
 
 /// The entries. Which one a page gets depends on whether its request
@@ -152,7 +202,7 @@ impl Pages {
 /// get a 304 — after signing in, a reload of `/signin` would show the
 /// sign-in entry again, which would reload again.
 fn serve(state: &AppState, page: &str, request: &Request) -> Response {
-    let Some(mut response) = state.client.answer(page, request.headers(), false) else {
+    let Some(mut response) = answer(state, page, request, false) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     response.headers_mut().insert(

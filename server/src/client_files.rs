@@ -1,7 +1,8 @@
 //! The built client, held in memory: read from `static_dir` at start, or
 //! carried inside the binary itself (`cargo xtask dist` builds it with the
-//! `embed-client` feature). One way of serving either: the variant the
-//! browser accepts (brotli, gzip, plain), its type, an `ETag`.
+//! `embed-client` feature). One way of serving either
+//! (`http/static_files.rs`): the variant the browser accepts (brotli, gzip,
+//! plain), its type, an `ETag`.
 //!
 //! Architecture Invariant: what is served is what was there at start; a
 //! file changed on disk later is not seen until a restart, as with a
@@ -10,9 +11,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use axum::body::Body;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 /// One file and its precompressed variants.
@@ -20,8 +18,21 @@ struct File {
     plain: Vec<u8>,
     brotli: Option<Vec<u8>>,
     gzip: Option<Vec<u8>>,
-    content_type: HeaderValue,
-    etag: HeaderValue,
+    content_type: &'static str,
+    etag: String,
+}
+
+/// What to answer a request for a file.
+pub enum Answer<'a> {
+    /// The browser's copy is this one (`If-None-Match`).
+    NotModified { etag: &'a str },
+    File {
+        body: &'a [u8],
+        content_type: &'static str,
+        etag: &'a str,
+        /// `br` or `gzip`; `None` for the plain file.
+        encoding: Option<&'static str>,
+    },
 }
 
 #[derive(Default)]
@@ -78,13 +89,11 @@ impl ClientFiles {
         let files = all
             .into_iter()
             .map(|(name, plain)| {
-                let content_type = mime_guess::from_path(&name).first_raw().map_or_else(
-                    || HeaderValue::from_static("application/octet-stream"),
-                    HeaderValue::from_static,
-                );
+                let content_type = mime_guess::from_path(&name)
+                    .first_raw()
+                    .unwrap_or("application/octet-stream");
                 let digest = Sha256::digest(&plain);
-                let etag = HeaderValue::from_str(&format!("\"{}\"", hex(&digest[..12])))
-                    .unwrap_or_else(|_| HeaderValue::from_static("\"\""));
+                let etag = format!("\"{}\"", hex(&digest[..12]));
                 let file = File {
                     brotli: compressed.remove(&format!("{name}.br")),
                     gzip: compressed.remove(&format!("{name}.gz")),
@@ -110,43 +119,39 @@ impl ClientFiles {
             .unwrap_or_default()
     }
 
-    /// The answer for `name` to a request with `headers`: `None` when
-    /// there is no such file. `conditional` is false for the pages, which
-    /// are never answered "not modified" (`static_files.rs`).
-    pub fn answer(&self, name: &str, headers: &HeaderMap, conditional: bool) -> Option<Response> {
+    /// The answer for `name` to a request that accepts `accept_encoding`
+    /// and holds the copy `if_none_match`: `None` when there is no such
+    /// file. `conditional` is false for the pages, which are never
+    /// answered "not modified" (`static_files.rs`).
+    pub fn answer(
+        &self,
+        name: &str,
+        accept_encoding: &str,
+        if_none_match: Option<&str>,
+        conditional: bool,
+    ) -> Option<Answer<'_>> {
         let file = self.files.get(name)?;
-        let mut answer_headers = HeaderMap::new();
-        answer_headers.insert(header::CONTENT_TYPE, file.content_type.clone());
-        answer_headers.insert(header::ETAG, file.etag.clone());
-        answer_headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        if conditional
-            && headers
-                .get(header::IF_NONE_MATCH)
-                .is_some_and(|tags| tags.as_bytes() == file.etag.as_bytes())
-        {
-            return Some((StatusCode::NOT_MODIFIED, answer_headers).into_response());
+        if conditional && if_none_match == Some(file.etag.as_str()) {
+            return Some(Answer::NotModified { etag: &file.etag });
         }
         let accepts = |coding: &str| {
-            headers
-                .get_all(header::ACCEPT_ENCODING)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .any(|c| {
-                    let mut parts = c.split(';');
-                    parts.next().is_some_and(|name| name.trim() == coding)
-                        && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
-                })
+            accept_encoding.split(',').any(|c| {
+                let mut parts = c.split(';');
+                parts.next().is_some_and(|name| name.trim() == coding)
+                    && !parts.any(|p| p.trim().replace(' ', "") == "q=0")
+            })
         };
-        let (body, coding) = match (&file.brotli, &file.gzip) {
-            (Some(brotli), _) if accepts("br") => (brotli.clone(), Some("br")),
-            (_, Some(gzip)) if accepts("gzip") => (gzip.clone(), Some("gzip")),
-            _ => (file.plain.clone(), None),
+        let (body, encoding) = match (&file.brotli, &file.gzip) {
+            (Some(brotli), _) if accepts("br") => (brotli.as_slice(), Some("br")),
+            (_, Some(gzip)) if accepts("gzip") => (gzip.as_slice(), Some("gzip")),
+            _ => (file.plain.as_slice(), None),
         };
-        if let Some(coding) = coding {
-            answer_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
-        }
-        Some((answer_headers, Body::from(body)).into_response())
+        Some(Answer::File {
+            body,
+            content_type: file.content_type,
+            etag: &file.etag,
+            encoding,
+        })
     }
 }
 
@@ -183,52 +188,52 @@ mod tests {
         ])
     }
 
-    fn asking(encoding: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(
-            header::ACCEPT_ENCODING,
-            HeaderValue::from_str(encoding).unwrap(),
-        );
-        headers
+    fn sent(answer: Option<Answer<'_>>) -> (&[u8], &'static str, Option<&'static str>) {
+        match answer.unwrap() {
+            Answer::File {
+                body,
+                content_type,
+                encoding,
+                ..
+            } => (body, content_type, encoding),
+            Answer::NotModified { .. } => panic!("not modified"),
+        }
     }
 
     #[test]
     fn the_variant_the_browser_accepts_with_its_type() {
         let files = files();
         let name = "app-0123456789abcdef.js";
-        let br = files
-            .answer(name, &asking("gzip, deflate, br"), true)
-            .unwrap();
-        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
-        assert_eq!(br.headers()[header::CONTENT_TYPE], "text/javascript");
-        let gzip = files.answer(name, &asking("gzip, br;q=0"), true).unwrap();
-        assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
-        let plain = files.answer(name, &HeaderMap::new(), true).unwrap();
-        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        let br = sent(files.answer(name, "gzip, deflate, br", None, true));
+        assert_eq!(br, (&b"brotli"[..], "text/javascript", Some("br")));
+        let gzip = sent(files.answer(name, "gzip, br;q=0", None, true));
+        assert_eq!(gzip.2, Some("gzip"));
+        let plain = sent(files.answer(name, "", None, true));
+        assert_eq!(plain, (&b"plain"[..], "text/javascript", None));
         // Only a variant of a file is never a file of its own.
         assert!(
             files
-                .answer("app-0123456789abcdef.js.br", &HeaderMap::new(), true)
+                .answer("app-0123456789abcdef.js.br", "", None, true)
                 .is_none()
         );
-        let svg = files.answer("logo.svg", &asking("br"), true).unwrap();
-        assert!(svg.headers().get(header::CONTENT_ENCODING).is_none());
-        assert_eq!(svg.headers()[header::CONTENT_TYPE], "image/svg+xml");
+        let svg = sent(files.answer("logo.svg", "br", None, true));
+        assert_eq!(svg, (&b"<svg/>"[..], "image/svg+xml", None));
     }
 
     #[test]
     fn a_kept_copy_is_not_sent_again_unless_a_page() {
         let files = files();
-        let etag = files
-            .answer("logo.svg", &HeaderMap::new(), true)
-            .unwrap()
-            .headers()[header::ETAG]
-            .clone();
-        let mut headers = HeaderMap::new();
-        headers.insert(header::IF_NONE_MATCH, etag);
-        let again = files.answer("logo.svg", &headers, true).unwrap();
-        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
-        let page = files.answer("logo.svg", &headers, false).unwrap();
-        assert_eq!(page.status(), StatusCode::OK);
+        let Some(Answer::File { etag, .. }) = files.answer("logo.svg", "", None, true) else {
+            panic!("no file");
+        };
+        let etag = etag.to_owned();
+        assert!(matches!(
+            files.answer("logo.svg", "", Some(&etag), true),
+            Some(Answer::NotModified { .. })
+        ));
+        assert!(matches!(
+            files.answer("logo.svg", "", Some(&etag), false),
+            Some(Answer::File { .. })
+        ));
     }
 }
