@@ -117,7 +117,9 @@ class Person:
         self.n = n
         self.account = f"soak-{n}@soak{n}.example"
         self.password = f"Soak-Harbor-{n}-Quiet-0"
-        self.round = 0
+        # Half the people begin with a reset: the mix is the same from the
+        # first minute to the last.
+        self.round = n % 2
         self.address = f"10.77.{n // 250}.{n % 250 + 1}"
         self.phone = f"+316{20000000 + n:08d}"
         self.national = f"06{20000000 + n:08d}"
