@@ -39,7 +39,7 @@ pub async fn check(state: &AppState) -> Readiness {
         TelephonyConfig::Twilio(_) => "twilio",
     };
     let mail = match state.config.mail {
-        MailConfig::DevMailbox => "dev-mailbox",
+        MailConfig::DevMailbox => "dev mailbox",
         MailConfig::Smtp(_) => "smtp",
     };
     Readiness {

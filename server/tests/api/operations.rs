@@ -21,7 +21,7 @@ async fn live_and_ready_answer_with_what_they_checked(backend: Backend) {
     assert_eq!(json["database"], "ok");
     assert_eq!(json["migrations"], "ok");
     assert_eq!(json["telephony"], "simulated");
-    assert_eq!(json["mail"], "dev-mailbox");
+    assert_eq!(json["mail"], "dev mailbox");
     assert_eq!(ready.headers["cache-control"], "no-store");
 }
 
