@@ -64,8 +64,12 @@ async fn run() -> Result<(), Failure> {
             Ok(())
         }
         Command::Backup(path) => {
-            // PostgreSQL has its own tools: said before connecting.
-            backup::sqlite_path(&config.database_url)?;
+            // PostgreSQL has its own tools: said before connecting; and a
+            // database that is not there is not made to be backed up.
+            let live = backup::sqlite_path(&config.database_url)?;
+            if !live.is_file() {
+                return Err(format!("{}: no database there", live.display()).into());
+            }
             let store = Store::open(&config.database_url).await?;
             let bytes = backup::backup(&store, &path).await?;
             println!("Backed up to {} ({bytes} bytes).", path.display());

@@ -40,7 +40,8 @@ pub fn handle() -> &'static PrometheusHandle {
 }
 
 /// One answered HTTP request. `route` is the route's template
-/// (`/api/methods/{id}`) or `static` for the client's files.
+/// (`/api/methods/{id}`), `static` for the client's files and pages, or
+/// `/api/(none)` for an API address that is none.
 pub fn request(route: &str, method: &str, status: u16, took: Duration) {
     let labels = [
         ("route", route.to_owned()),

@@ -50,11 +50,16 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     let mut response = next.run(request).instrument(span.clone()).await;
     let took = started.elapsed();
     let status = response.status().as_u16();
-    let route = response
-        .extensions()
-        .get::<Route>()
-        .map_or("static", |r| r.0.as_str())
-        .to_owned();
+    // No route matched: a file or page of the client, or an address of the
+    // API that is none (its 404), told apart so the client's do not hide
+    // the API's.
+    let route = match response.extensions().get::<Route>() {
+        Some(route) => route.0.as_str().to_owned(),
+        None if path.starts_with(models::endpoints::API_ROOT) => {
+            format!("{}/(none)", models::endpoints::API_ROOT)
+        }
+        None => "static".to_owned(),
+    };
     crate::metrics::request(&route, method.as_str(), status, took);
     span.in_scope(|| {
         tracing::info!(

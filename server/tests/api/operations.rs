@@ -168,6 +168,11 @@ async fn s43_metrics_need_the_token_and_count_a_sign_in(backend: Backend) {
     assert!(after.contains(r#"route="/api/me/challenges/{id}/code""#));
     assert!(!after.contains(PASSWORD));
     assert!(!after.contains("612345678"));
+    // An API address that is none is counted as such, not as a file.
+    browser.get("/api/no-such-thing/42").await;
+    let unknown = scrape(&mut browser).await;
+    assert!(unknown.contains(r#"route="/api/(none)""#), "{unknown}");
+    assert!(!unknown.contains("no-such-thing"));
 }
 
 async fn metrics_are_no_page_without_a_token(backend: Backend) {
@@ -432,6 +437,11 @@ fn version_migrate_and_backup_from_the_command_line() {
         "{out}"
     );
 
+    let target = folder.path().join("backups/early.db");
+    let (status, _, err) = run_binary(&["backup", target.to_str().unwrap()], &env);
+    assert_eq!(status, 1, "a database that is not there is not backed up");
+    assert!(err.contains("no database there"), "{err}");
+    assert!(!target.exists());
     let (status, out, _) = run_binary(&["migrate", "status"], &env);
     assert_eq!(status, 0, "{out}");
     assert!(out.lines().all(|l| !l.contains(" applied ")), "{out}");
