@@ -11,13 +11,15 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use bytes::Bytes;
 use sha2::{Digest, Sha256};
 
 /// One file and its precompressed variants.
 struct File {
-    plain: Vec<u8>,
-    brotli: Option<Vec<u8>>,
-    gzip: Option<Vec<u8>>,
+    /// Shared, not copied, by every answer that sends it.
+    plain: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
     content_type: &'static str,
     etag: String,
 }
@@ -27,7 +29,7 @@ pub enum Answer<'a> {
     /// The browser's copy is this one (`If-None-Match`).
     NotModified { etag: &'a str },
     File {
-        body: &'a [u8],
+        body: &'a Bytes,
         content_type: &'static str,
         etag: &'a str,
         /// `br` or `gzip`; `None` for the plain file.
@@ -95,9 +97,9 @@ impl ClientFiles {
                 let digest = Sha256::digest(&plain);
                 let etag = format!("\"{}\"", hex(&digest[..12]));
                 let file = File {
-                    brotli: compressed.remove(&format!("{name}.br")),
-                    gzip: compressed.remove(&format!("{name}.gz")),
-                    plain,
+                    brotli: compressed.remove(&format!("{name}.br")).map(Bytes::from),
+                    gzip: compressed.remove(&format!("{name}.gz")).map(Bytes::from),
+                    plain: Bytes::from(plain),
                     content_type,
                     etag,
                 };
@@ -142,9 +144,9 @@ impl ClientFiles {
             })
         };
         let (body, encoding) = match (&file.brotli, &file.gzip) {
-            (Some(brotli), _) if accepts("br") => (brotli.as_slice(), Some("br")),
-            (_, Some(gzip)) if accepts("gzip") => (gzip.as_slice(), Some("gzip")),
-            _ => (file.plain.as_slice(), None),
+            (Some(brotli), _) if accepts("br") => (brotli, Some("br")),
+            (_, Some(gzip)) if accepts("gzip") => (gzip, Some("gzip")),
+            _ => (&file.plain, None),
         };
         Some(Answer::File {
             body,
@@ -195,7 +197,7 @@ mod tests {
                 content_type,
                 encoding,
                 ..
-            } => (body, content_type, encoding),
+            } => (body.as_ref(), content_type, encoding),
             Answer::NotModified { .. } => panic!("not modified"),
         }
     }

@@ -126,7 +126,7 @@ fn answer(state: &AppState, name: &str, request: &Request, conditional: bool) ->
             etag,
             encoding,
         } => {
-            let mut response = Body::from(body.to_vec()).into_response();
+            let mut response = Body::from(body.clone()).into_response();
             let answered = response.headers_mut();
             answered.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
             if let Some(etag) = etag_of(etag) {
