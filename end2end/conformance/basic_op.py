@@ -15,6 +15,8 @@ answers are the ones a browser gets.
 Prints one line per module and exits 1 when any failed.
 """
 
+import base64
+import json
 import secrets
 import sys
 import threading
@@ -125,10 +127,11 @@ class Provider:
             check(made.status_code == 201, f"a person: {made.status_code} {made.text}")
         self.admin.sign_in(self.admin_account)
 
-    def register(self, public=False):
+    def register(self, public=False, alg="ES256"):
         registered = self.admin.post(
             "/api/admin/applications",
-            {"name": "Conformance", "redirect_uris": [REDIRECT], "public": public},
+            {"name": "Conformance", "redirect_uris": [REDIRECT], "public": public,
+             "id_token_signed_response_alg": alg},
         )
         check(registered.status_code == 200, f"registering: {registered.status_code} {registered.text}")
         return registered.json()
@@ -165,12 +168,12 @@ class Provider:
             code_verifier=verifier,
         )
 
-    def id_token(self, token, client_id, nonce=None):
-        """The ID token's claims, its ES256 signature checked against the
-        published keys and its claims as OpenID Connect Core 3.1.3.7 has
-        them."""
+    def id_token(self, token, client_id, nonce=None, alg="ES256"):
+        """The ID token's claims, its signature (`alg` alone accepted)
+        checked against the published keys and its claims as OpenID Connect
+        Core 3.1.3.7 has them."""
         keys = KeySet.import_key_set(requests.get(self.discovery["jwks_uri"]).json())
-        decoded = jwt.decode(token["id_token"], keys, algorithms=["ES256"])
+        decoded = jwt.decode(token["id_token"], keys, algorithms=[alg])
         check(decoded.header.get("kid"), "the ID token names its key")
         registry = jwt.JWTClaimsRegistry(
             iss={"essential": True, "value": self.discovery["issuer"]},
@@ -189,14 +192,14 @@ class Provider:
         browser.sign_in(account or self.account)
         return browser
 
-    def flow(self, client, browser, nonce="n-" + secrets.token_hex(6), **extra):
+    def flow(self, client, browser, nonce="n-" + secrets.token_hex(6), alg="ES256", **extra):
         """A whole sign-in: the request, the browser's part, the code redeemed."""
         if nonce is not None:
             extra["nonce"] = nonce
         address, state, verifier = self.address(client, **extra)
         back = returned(browser.go(address, account=self.account))
         token = self.tokens(client, back, state, verifier)
-        return token, self.id_token(token, client.client_id, nonce)
+        return token, self.id_token(token, client.client_id, nonce, alg)
 
 
 def oidcc_server(p):
@@ -206,7 +209,8 @@ def oidcc_server(p):
                   "end_session_endpoint"]:
         check(d.get(field, "").startswith(BASE + "/"), f"{field} on the issuer's origin")
     check("code" in d["response_types_supported"], "response type code")
-    check("ES256" in d["id_token_signing_alg_values_supported"], "ES256")
+    for alg in ["ES256", "RS256"]:
+        check(alg in d["id_token_signing_alg_values_supported"], alg)
     check("public" in d["subject_types_supported"], "subject types")
     check("S256" in d["code_challenge_methods_supported"], "PKCE S256")
     keys = requests.get(d["jwks_uri"]).json()["keys"]
@@ -226,6 +230,20 @@ def oidcc_idtoken_signature(p):
     token, claims = p.flow(client, p.signed_in())
     check(claims["sub"], "sub")
     check(claims.get("at_hash"), "at_hash")
+
+
+def oidcc_idtoken_rs256(p):
+    """A client registered for RS256 gets RS256 ID tokens, checked with
+    the key set's RSA key (an ES256 token would be refused here)."""
+    client = p.client(p.register(alg="RS256"))
+    token, claims = p.flow(client, p.signed_in(), alg="RS256")
+    part = token["id_token"].split(".")[0]
+    header = json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    check(header.get("alg") == "RS256", f"alg {header.get('alg')}")
+    keys = requests.get(p.discovery["jwks_uri"]).json()["keys"]
+    rsa = [key for key in keys if key.get("kid") == header.get("kid")]
+    check(rsa and rsa[0]["kty"] == "RSA" and rsa[0].get("alg") == "RS256", f"its key {rsa}")
+    check(claims["sub"] and claims.get("at_hash"), "sub and at_hash")
 
 
 def userinfo_module(placement, method):
@@ -410,6 +428,7 @@ MODULES = [
     ("oidcc-server", oidcc_server),
     ("oidcc-response-type-missing", oidcc_response_type_missing),
     ("oidcc-idtoken-signature", oidcc_idtoken_signature),
+    ("oidcc-idtoken-rs256", oidcc_idtoken_rs256),
     ("oidcc-userinfo-get", userinfo_module("header", "GET")),
     ("oidcc-userinfo-post-header", userinfo_module("header", "POST")),
     ("oidcc-userinfo-post-body", userinfo_module("body", "POST")),

@@ -22,7 +22,7 @@ export interface Registered {
  */
 export async function registerApplication(
   request: APIRequestContext, baseURL: string, admin: { accountName: string; password: string },
-  application: { name: string; redirectUris: string[]; logoutUris?: string[]; backchannelLogoutUri?: string },
+  application: { name: string; redirectUris: string[]; logoutUris?: string[]; backchannelLogoutUri?: string; idTokenAlg?: 'ES256' | 'RS256' },
 ): Promise<Registered> {
   const csrf = async () => (await (await request.get('/api/session')).json()).csrf_token as string;
   const headers = async () => ({ origin: baseURL, 'x-csrf-token': await csrf() });
@@ -37,6 +37,7 @@ export async function registerApplication(
       redirect_uris: application.redirectUris,
       logout_uris: application.logoutUris ?? [],
       backchannel_logout_uri: application.backchannelLogoutUri ?? null,
+      id_token_signed_response_alg: application.idTokenAlg ?? 'ES256',
     },
     headers: await headers(),
   });

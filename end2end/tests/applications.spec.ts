@@ -26,6 +26,11 @@ test('an administrator registers an application (a refusal at its field first), 
 
   // It requires two steps, and may not act while the person is away.
   await page.getByLabel('Vereiste aanmelding').selectOption({ label: 'Verificatie in twee stappen' });
+  // Its tokens signed RS256, which the hint says to choose only if it must.
+  const signing = page.getByLabel('Handtekening van het ID-token');
+  await expect(signing).toHaveAccessibleDescription('Houd ES256 aan, tenzij de toepassing alleen RS256 kan controleren.');
+  await expect(signing.locator('option:checked')).toHaveText('ES256 (aanbevolen)');
+  await signing.selectOption({ label: 'RS256, voor een toepassing die ES256 niet kan controleren' });
   await page.getByLabel('Toegang terwijl de persoon afwezig is (offline_access)').uncheck();
   await uris.fill('https://payroll.contoso.example/callback');
   await uris.focus();
@@ -54,6 +59,7 @@ test('an administrator registers an application (a refusal at its field first), 
   await expect(page.getByText('https://payroll.contoso.example/backchannel')).toBeVisible();
   await expect(page.locator('.application dd', { hasText: 'Verificatie in twee stappen' })).toBeVisible();
   await expect(page.locator('.application dd code', { hasText: /^openid profile email$/ })).toBeVisible();
+  await expect(page.locator('.application dd code', { hasText: /^RS256$/ })).toBeVisible();
 
   // A new secret, shown this once, the cursor on it; the old one is gone.
   await page.getByRole('button', { name: 'Nieuw geheim voor Salarisadministratie' }).click();

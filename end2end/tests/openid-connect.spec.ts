@@ -155,7 +155,9 @@ test('an application asking Apache for a phishing-resistant sign-in gets a passk
   }
 });
 
-test('signing out of secinfo signs the person out of the application too (back-channel logout to Apache)', async ({ page, context, makeUser, playwright, baseURL }) => {
+// This application has its tokens signed RS256: Apache checks that
+// signature too, on the ID token and on the logout token.
+test('signing out of secinfo signs the person out of the application too (back-channel logout to Apache, RS256)', async ({ page, context, makeUser, playwright, baseURL }) => {
   const admin = await makeUser({ admin: true });
   const user = await makeUser({ organizationOf: admin, displayName: 'Megan Bowen' });
   const adminRequest = await playwright.request.newContext({ baseURL });
@@ -163,6 +165,7 @@ test('signing out of secinfo signs the person out of the application too (back-c
     name: 'Payroll',
     redirectUris: [ProtectedByApache.redirectUri(BACKCHANNEL_APACHE_PORT)],
     backchannelLogoutUri: ProtectedByApache.backchannelLogoutUri(BACKCHANNEL_APACHE_PORT),
+    idTokenAlg: 'RS256',
   });
   await adminRequest.dispose();
   const apache = await ProtectedByApache.start({ port: BACKCHANNEL_APACHE_PORT, issuer: baseURL!, client });

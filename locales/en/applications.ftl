@@ -43,3 +43,7 @@ applications-scopes = What it may read
 applications-scope-profile = Name and account (profile)
 applications-scope-email = Email address (email)
 applications-scope-offline-access = Access while the person is away (offline_access)
+applications-signing = ID token signature
+applications-signing-hint = Keep ES256 unless the application can only check RS256.
+applications-signing-es256 = ES256 (recommended)
+applications-signing-rs256 = RS256, for an application that can't check ES256

@@ -37,3 +37,7 @@ applications-scopes = Wat ze mag lezen
 applications-scope-profile = Naam en account (profile)
 applications-scope-email = E-mailadres (email)
 applications-scope-offline-access = Toegang terwijl de persoon afwezig is (offline_access)
+applications-signing = Handtekening van het ID-token
+applications-signing-hint = Houd ES256 aan, tenzij de toepassing alleen RS256 kan controleren.
+applications-signing-es256 = ES256 (aanbevolen)
+applications-signing-rs256 = RS256, voor een toepassing die ES256 niet kan controleren

@@ -37,3 +37,7 @@ applications-scopes = Vad det får läsa
 applications-scope-profile = Namn och konto (profile)
 applications-scope-email = E-postadress (email)
 applications-scope-offline-access = Åtkomst när personen inte är där (offline_access)
+applications-signing = Signatur för ID-token
+applications-signing-hint = Behåll ES256 om inte programmet bara kan kontrollera RS256.
+applications-signing-es256 = ES256 (rekommenderas)
+applications-signing-rs256 = RS256, för ett program som inte kan kontrollera ES256

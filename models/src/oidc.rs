@@ -108,6 +108,41 @@ pub struct NewApplication {
     /// The least sign-in it accepts, whatever its requests ask for.
     #[serde(default)]
     pub requires: Option<SignInStrength>,
+    /// How its ID tokens are signed (the name is Dynamic Client
+    /// Registration's).
+    #[serde(default)]
+    pub id_token_signed_response_alg: TokenSigning,
+}
+
+/// How the tokens given to an application (its ID tokens and logout
+/// tokens) are signed: ES256 unless it cannot check it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum TokenSigning {
+    /// ECDSA with P-256 and SHA-256: short and fast.
+    #[default]
+    #[serde(rename = "ES256")]
+    Es256,
+    /// RSA (2048 bits, PKCS #1 v1.5) with SHA-256, which every OpenID
+    /// Connect library can check.
+    #[serde(rename = "RS256")]
+    Rs256,
+}
+
+impl TokenSigning {
+    pub const ALL: [TokenSigning; 2] = [TokenSigning::Es256, TokenSigning::Rs256];
+
+    /// Its JOSE name, as a token's `alg` and a key's says it.
+    pub const fn alg(self) -> &'static str {
+        match self {
+            TokenSigning::Es256 => "ES256",
+            TokenSigning::Rs256 => "RS256",
+        }
+    }
+
+    pub fn of_alg(alg: &str) -> Option<TokenSigning> {
+        TokenSigning::ALL.into_iter().find(|s| s.alg() == alg)
+    }
 }
 
 /// The scopes an application may be given; `offline_access` brings
@@ -178,6 +213,7 @@ pub struct ApplicationView {
     pub public: bool,
     pub scopes: Vec<String>,
     pub requires: Option<SignInStrength>,
+    pub id_token_signed_response_alg: TokenSigning,
     /// Disabled: its people cannot sign in through it.
     pub disabled: bool,
     /// Unix seconds.
@@ -240,5 +276,25 @@ mod tests {
         assert!(!is_registrable_uri("https:///callback"));
         assert!(!is_registrable_uri("https://a.example/ b"));
         assert!(!is_registrable_uri("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn token_signing_is_named_as_jose_names_it_and_es256_unless_asked() -> serde_json::Result<()> {
+        let asked: NewApplication = serde_json::from_str(
+            r#"{"name":"Payroll","redirect_uris":["https://p.example/cb"],"id_token_signed_response_alg":"RS256"}"#,
+        )?;
+        assert_eq!(asked.id_token_signed_response_alg, TokenSigning::Rs256);
+        let silent: NewApplication =
+            serde_json::from_str(r#"{"name":"Payroll","redirect_uris":["https://p.example/cb"]}"#)?;
+        assert_eq!(silent.id_token_signed_response_alg, TokenSigning::Es256);
+        for signing in TokenSigning::ALL {
+            assert_eq!(TokenSigning::of_alg(signing.alg()), Some(signing));
+            assert_eq!(
+                serde_json::to_string(&signing)?,
+                format!("\"{}\"", signing.alg())
+            );
+        }
+        assert_eq!(TokenSigning::of_alg("HS256"), None);
+        Ok(())
     }
 }

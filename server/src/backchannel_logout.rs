@@ -85,7 +85,7 @@ async fn send(state: &AppState, http: &reqwest::Client, owed: &OwedLogout) -> Ap
 }
 
 /// The logout token (2.4): who (`sub`, and `sid` for one session), for
-/// which application, signed as our ID tokens are but typed apart, with no
+/// which application, signed as its ID tokens are but typed apart, with no
 /// nonce.
 async fn logout_token(state: &AppState, owed: &OwedLogout) -> AppResult<String> {
     let now = state.now();
@@ -102,5 +102,5 @@ async fn logout_token(state: &AppState, owed: &OwedLogout) -> AppResult<String> 
     if !owed.sid.is_empty() {
         claims["sid"] = json!(owed.sid);
     }
-    crate::oidc_keys::sign_typed(state, &claims, "logout+jwt").await
+    crate::oidc_keys::sign_typed(state, &claims, "logout+jwt", owed.signing).await
 }

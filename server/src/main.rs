@@ -87,9 +87,11 @@ async fn run() -> Result<(), Failure> {
         Command::KeysRotate => {
             let store = Store::connect(&config.database_url).await?;
             let state = AppState::new(config, store, Arc::new(SystemClock));
-            let kid = oidc_keys::rotate(&state).await?;
+            let kids = oidc_keys::rotate_in_use(&state).await?;
             println!(
-                "Key {kid} signs ID tokens from now on; the earlier keys stay published until the tokens they signed expire."
+                "{} {} sign ID tokens from now on; the earlier keys stay published until the tokens they signed expire.",
+                if kids.len() == 1 { "Key" } else { "Keys" },
+                kids.join(" and ")
             );
             Ok(())
         }

@@ -96,7 +96,7 @@ pub fn discovery(state: &AppState) -> Value {
         "introspection_endpoint": format!("{issuer}{}", models::oidc::INTROSPECT_PATH),
         "introspection_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "subject_types_supported": ["public"],
-        "id_token_signing_alg_values_supported": ["ES256"],
+        "id_token_signing_alg_values_supported": models::oidc::TokenSigning::ALL.map(models::oidc::TokenSigning::alg),
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post", "none"],
         "code_challenge_methods_supported": ["S256"],
         "backchannel_logout_supported": true,
@@ -202,10 +202,13 @@ pub async fn register(
                 backchannel_logout_uri,
                 scopes: &scopes,
                 requires: application.requires,
+                signing: application.id_token_signed_response_alg,
             },
             state.now(),
         )
         .await?;
+    // Its key in the key set before the application first reads it.
+    crate::oidc_keys::ensure_current_of(state, application.id_token_signed_response_alg).await?;
     who.record(state, Action::ApplicationRegistered, None, name, None)
         .await?;
     Ok(RegisteredApplication {
@@ -254,6 +257,7 @@ fn view_of(client: ClientRecord) -> ApplicationView {
         backchannel_logout_uri: client.backchannel_logout_uri,
         scopes: client.scopes,
         requires: client.requires,
+        id_token_signed_response_alg: client.signing,
         disabled: client.disabled,
         created_at: client.created_at,
     }
@@ -1097,7 +1101,7 @@ async fn issue(
     if let Some(sid) = issued.sid {
         merge(&mut claims, json!({ "sid": sid }));
     }
-    let id_token = crate::oidc_keys::sign(state, &claims).await?;
+    let id_token = crate::oidc_keys::sign(state, &claims, client.signing).await?;
     let mut answer = json!({
         "access_token": access_token,
         "token_type": "Bearer",

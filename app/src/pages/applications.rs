@@ -8,6 +8,7 @@ use models::endpoints::{
 };
 use models::oidc::{
     ApplicationStatus, ApplicationView, NewApplication, RegisteredApplication, SignInStrength,
+    TokenSigning,
 };
 use models::{ApiError, ClientId, Field};
 
@@ -177,6 +178,8 @@ fn ApplicationItem(application: ApplicationView) -> impl IntoView {
                 <dd>{move || i18n.t(requirement_id(requires))}</dd>
                 <dt>{move || i18n.t("applications-scopes")}</dt>
                 <dd><code translate="no">{application.scopes.join(" ")}</code></dd>
+                <dt>{move || i18n.t("applications-signing")}</dt>
+                <dd><code translate="no">{application.id_token_signed_response_alg.alg()}</code></dd>
                 <dt>{move || i18n.t("applications-registered")}</dt>
                 <dd>{created}</dd>
             </dl>
@@ -207,6 +210,29 @@ fn requirement_id(requires: Option<SignInStrength>) -> &'static str {
     }
 }
 
+/// The sign-ins an application may require, as a select's values (none:
+/// what the application asks for).
+const REQUIREMENT_CHOICES: [&str; 3] = ["", "multi-factor", "phishing-resistant"];
+
+fn requirement_of(choice: &str) -> Option<SignInStrength> {
+    match choice {
+        "multi-factor" => Some(SignInStrength::MultiFactor),
+        "phishing-resistant" => Some(SignInStrength::PhishingResistant),
+        _ => None,
+    }
+}
+
+/// How its tokens may be signed, by JOSE name.
+const SIGNING_CHOICES: [&str; 2] = [TokenSigning::Es256.alg(), TokenSigning::Rs256.alg()];
+
+/// The words for a way of signing.
+fn signing_id(choice: &str) -> &'static str {
+    match TokenSigning::of_alg(choice).unwrap_or_default() {
+        TokenSigning::Es256 => "applications-signing-es256",
+        TokenSigning::Rs256 => "applications-signing-rs256",
+    }
+}
+
 /// The scopes an administrator chooses from (`openid` always).
 const SCOPE_CHOICES: [&str; 3] = ["profile", "email", "offline_access"];
 
@@ -231,7 +257,8 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
     let logout_uris = RwSignal::new(String::new());
     let backchannel = RwSignal::new(String::new());
     let public = RwSignal::new(false);
-    let requires: RwSignal<Option<SignInStrength>> = RwSignal::new(None);
+    let requires = RwSignal::new("");
+    let signing = RwSignal::new(TokenSigning::default().alg());
     let scopes = RwSignal::new(vec!["profile", "email", "offline_access"]);
     let name_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let uris_input: NodeRef<leptos::html::Textarea> = NodeRef::new();
@@ -269,7 +296,9 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                     .map(str::to_owned)
                     .collect(),
             ),
-            requires: requires.get_untracked(),
+            requires: requirement_of(requires.get_untracked()),
+            id_token_signed_response_alg: TokenSigning::of_alg(signing.get_untracked())
+                .unwrap_or_default(),
         };
         form.send_or(
             async move { api::call::<RegisterApplication>(&request).await },
@@ -314,23 +343,12 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 autocomplete="off"
                 node_ref=backchannel_input
             />
-            <div class="field">
-                <label class="field-label" for="application-requires">{move || i18n.t("applications-requires")}</label>
-                <p class="field-hint" id="application-requires-hint">{move || i18n.t("applications-requires-hint")}</p>
-                <select id="application-requires" class="field-input" aria-describedby="application-requires-hint"
-                    on:change=move |ev| requires.set(match event_target_value(&ev).as_str() {
-                        "multi-factor" => Some(SignInStrength::MultiFactor),
-                        "phishing-resistant" => Some(SignInStrength::PhishingResistant),
-                        _ => None,
-                    })>
-                    {[(None, ""), (Some(SignInStrength::MultiFactor), "multi-factor"), (Some(SignInStrength::PhishingResistant), "phishing-resistant")]
-                        .into_iter()
-                        .map(|(strength, value)| view! {
-                            <option value=value selected=move || requires.get() == strength>{move || i18n.t(requirement_id(strength))}</option>
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <SelectField id="application-requires" label_id="applications-requires"
+                hint_id="applications-requires-hint" choices=&REQUIREMENT_CHOICES
+                message_of=|choice| requirement_id(requirement_of(choice)) value=requires/>
+            <SelectField id="application-signing" label_id="applications-signing"
+                hint_id="applications-signing-hint" choices=&SIGNING_CHOICES
+                message_of=signing_id value=signing/>
             <fieldset class="choice">
                 <legend>{move || i18n.t("applications-scopes")}</legend>
                 {SCOPE_CHOICES.into_iter().map(|scope| view! {
@@ -358,6 +376,38 @@ fn RegisterForm(on_registered: Callback<RegisteredApplication>) -> impl IntoView
                 <SubmitButton label=i18n.text("applications-register") busy/>
             </FormActions>
         </form>
+    }
+}
+
+/// One of a few `choices`, each said by the message `message_of` names,
+/// with its hint described by it.
+#[component]
+fn SelectField(
+    id: &'static str,
+    label_id: &'static str,
+    hint_id: &'static str,
+    choices: &'static [&'static str],
+    message_of: fn(&str) -> &'static str,
+    value: RwSignal<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label class="field-label" for=id>{move || i18n.t(label_id)}</label>
+            <p class="field-hint" id=hint.clone()>{move || i18n.t(hint_id)}</p>
+            <select id=id class="field-input" aria-describedby=hint
+                on:change=move |ev| {
+                    let chosen = event_target_value(&ev);
+                    if let Some(kept) = choices.iter().find(|v| **v == chosen) {
+                        value.set(kept);
+                    }
+                }>
+                {choices.iter().map(|&choice| view! {
+                    <option value=choice selected=move || value.get() == choice>{move || i18n.t(message_of(choice))}</option>
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 

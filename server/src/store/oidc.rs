@@ -1,7 +1,7 @@
 //! OpenID Connect's rows: applications, authorization codes (spent by one
 //! conditional statement, S37), access tokens by digest, signing keys.
 
-use models::oidc::SignInStrength;
+use models::oidc::{SignInStrength, TokenSigning};
 use models::{OrganizationId, PersonId};
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -38,6 +38,8 @@ pub struct ClientRecord {
     pub scopes: Vec<String>,
     /// The least sign-in it accepts.
     pub requires: Option<SignInStrength>,
+    /// How its tokens are signed.
+    pub signing: TokenSigning,
     pub disabled: bool,
     pub created_at: UnixTime,
 }
@@ -52,6 +54,7 @@ pub struct NewClient<'a> {
     pub backchannel_logout_uri: Option<&'a str>,
     pub scopes: &'a [String],
     pub requires: Option<SignInStrength>,
+    pub signing: TokenSigning,
 }
 
 /// A code about to be given to an application.
@@ -166,6 +169,10 @@ fn client_from_row(row: &AnyRow) -> StoreResult<ClientRecord> {
             .try_get::<Option<String>, _>("required_acr")?
             .as_deref()
             .and_then(SignInStrength::of_acr),
+        // A name this binary does not know (a newer one's) signs as the
+        // default does rather than not at all.
+        signing: TokenSigning::of_alg(&row.try_get::<String, _>("id_token_alg")?)
+            .unwrap_or_default(),
         disabled: row.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
         created_at: row.try_get("created_at")?,
     })
@@ -180,13 +187,15 @@ pub struct OwedLogout {
     pub sid: String,
     pub uri: String,
     pub attempts: i64,
+    /// How the application's tokens are signed.
+    pub signing: TokenSigning,
 }
 
 impl Store {
     /// Up to `limit` logouts due by `now`, the longest waiting first.
     pub async fn due_logouts(&self, now: UnixTime, limit: i64) -> StoreResult<Vec<OwedLogout>> {
         let rows = sqlx::query(
-            "SELECT o.client_id, o.user_id, o.sid, o.attempts, k.backchannel_logout_uri AS uri \
+            "SELECT o.client_id, o.user_id, o.sid, o.attempts, k.backchannel_logout_uri AS uri, k.id_token_alg \
              FROM oidc_logout_outbox o JOIN oidc_clients k ON k.id = o.client_id \
              WHERE o.next_at <= $1 AND k.backchannel_logout_uri IS NOT NULL \
              ORDER BY o.next_at LIMIT $2",
@@ -203,6 +212,8 @@ impl Store {
                     sid: row.try_get("sid")?,
                     uri: row.try_get("uri")?,
                     attempts: row.try_get("attempts")?,
+                    signing: TokenSigning::of_alg(&row.try_get::<String, _>("id_token_alg")?)
+                        .unwrap_or_default(),
                 })
             })
             .collect()
@@ -254,6 +265,18 @@ impl Store {
         Ok(())
     }
 
+    /// Whether an enabled application has its tokens signed with
+    /// `signing`: its keys are kept current then.
+    pub async fn any_client_signs_with(&self, signing: TokenSigning) -> StoreResult<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM oidc_clients WHERE id_token_alg = $1 AND disabled_at IS NULL",
+        )
+        .bind(signing.alg())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get::<i64, _>("n")? > 0)
+    }
+
     /// The keys made since `since`, the newest first.
     pub async fn signing_keys_since(&self, since: UnixTime) -> StoreResult<Vec<SigningKeyRecord>> {
         let rows = sqlx::query(
@@ -278,8 +301,8 @@ impl Store {
 
     pub async fn insert_client(&self, client: NewClient<'_>, now: UnixTime) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO oidc_clients (id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, id_token_alg, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(client.id)
         .bind(client.organization_id.as_str())
@@ -290,6 +313,7 @@ impl Store {
         .bind(client.backchannel_logout_uri)
         .bind(client.scopes.join(" "))
         .bind(client.requires.map(SignInStrength::acr))
+        .bind(client.signing.alg())
         .bind(now)
         .execute(&self.pool)
         .await?;
@@ -298,7 +322,7 @@ impl Store {
 
     pub async fn client(&self, id: &str) -> StoreResult<Option<ClientRecord>> {
         let row = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, id_token_alg, disabled_at, created_at \
              FROM oidc_clients WHERE id = $1",
         )
         .bind(id)
@@ -361,7 +385,7 @@ impl Store {
         organization_id: &OrganizationId,
     ) -> StoreResult<Vec<ClientRecord>> {
         let rows = sqlx::query(
-            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, disabled_at, created_at \
+            "SELECT id, organization_id, name, secret_digest, redirect_uris, logout_uris, backchannel_logout_uri, scopes, required_acr, id_token_alg, disabled_at, created_at \
              FROM oidc_clients WHERE organization_id = $1 ORDER BY created_at DESC, id",
         )
         .bind(organization_id.as_str())

@@ -1,6 +1,7 @@
 //! secinfo as an OpenID Connect provider (`oidc.rs`): an application's
 //! request, answered with a code or a sign-in first; the code redeemed
-//! for an ES256 ID token and an access token; UserInfo. S37.
+//! for an ID token (ES256, or RS256 for an application that asks) and an
+//! access token; UserInfo. S37.
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
@@ -42,6 +43,8 @@ crate::on_both_backends!(
     a_new_password_tells_the_applications_of_the_other_sessions,
     an_application_requires_a_sign_in_and_is_given_only_its_scopes,
     tokens_redeemed_while_an_application_is_disabled_do_not_outlive_it,
+    an_application_that_asks_for_rs256_is_given_rs256_tokens_and_logouts,
+    rs256_keys_rotate_beside_es256_on_command_and_by_age,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -200,7 +203,8 @@ async fn userinfo(app: &TestApp, token: &str) -> Response {
     app.browser().dispatch(request).await
 }
 
-/// The claims of an ID token whose ES256 signature a key of the JWKS
+/// The claims of an ID token (or a logout token) whose signature, ES256
+/// or RS256 as its header says, a key of the JWKS of that algorithm
 /// verifies.
 async fn verified_claims(app: &TestApp, id_token: &str) -> Value {
     let mut parts = id_token.split('.');
@@ -210,7 +214,6 @@ async fn verified_claims(app: &TestApp, id_token: &str) -> Value {
         parts.next().unwrap(),
     );
     let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(header).unwrap()).unwrap();
-    assert_eq!(header["alg"], "ES256");
     let jwks = app.browser().get("/oauth2/jwks").await.json();
     let key = jwks["keys"]
         .as_array()
@@ -219,19 +222,52 @@ async fn verified_claims(app: &TestApp, id_token: &str) -> Value {
         .find(|k| k["kid"] == header["kid"])
         .expect("the signing key is published");
     assert_eq!(
-        (key["kty"].as_str(), key["crv"].as_str()),
-        (Some("EC"), Some("P-256"))
+        key["alg"], header["alg"],
+        "the key is of the token's algorithm"
     );
-    let mut point = vec![4u8];
-    point.extend(URL_SAFE_NO_PAD.decode(key["x"].as_str().unwrap()).unwrap());
-    point.extend(URL_SAFE_NO_PAD.decode(key["y"].as_str().unwrap()).unwrap());
-    ring::signature::UnparsedPublicKey::new(&ring::signature::ECDSA_P256_SHA256_FIXED, point)
-        .verify(
-            format!("{}.{}", id_token.split('.').next().unwrap(), payload).as_bytes(),
-            &URL_SAFE_NO_PAD.decode(signature).unwrap(),
-        )
-        .expect("a valid signature");
+    let member = |name: &str| URL_SAFE_NO_PAD.decode(key[name].as_str().unwrap()).unwrap();
+    let signed = format!("{}.{}", id_token.split('.').next().unwrap(), payload);
+    let signature = URL_SAFE_NO_PAD.decode(signature).unwrap();
+    let valid = match header["alg"].as_str() {
+        Some("ES256") => {
+            assert_eq!(
+                (key["kty"].as_str(), key["crv"].as_str()),
+                (Some("EC"), Some("P-256"))
+            );
+            let point = [vec![4u8], member("x"), member("y")].concat();
+            ring::signature::UnparsedPublicKey::new(
+                &ring::signature::ECDSA_P256_SHA256_FIXED,
+                point,
+            )
+            .verify(signed.as_bytes(), &signature)
+        }
+        Some("RS256") => {
+            assert_eq!(key["kty"], "RSA");
+            assert_eq!(member("n").len(), 256, "2048 bits");
+            ring::signature::RsaPublicKeyComponents {
+                n: member("n"),
+                e: member("e"),
+            }
+            .verify(
+                &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+                signed.as_bytes(),
+                &signature,
+            )
+        }
+        other => panic!("signed with {other:?}"),
+    };
+    valid.expect("a valid signature");
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
+}
+
+/// A JWT's header.
+fn header_of(jwt: &str) -> Value {
+    serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(jwt.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap()
 }
 
 /// An administrator's application and a person signed in to secinfo.
@@ -262,7 +298,7 @@ async fn s37_an_application_signs_a_person_in_and_reads_who_they_are(backend: Ba
     assert_eq!(discovery["response_types_supported"], json!(["code"]));
     assert_eq!(
         discovery["id_token_signing_alg_values_supported"],
-        json!(["ES256"])
+        json!(["ES256", "RS256"])
     );
 
     let (application, mut person) = signed_in_with_application(&app, false).await;
@@ -775,13 +811,8 @@ async fn id_token_now(app: &TestApp, application: &Application) -> (String, Stri
     let code = code_of(&authorize(&mut person, &query(application, "")).await.json());
     let tokens = redeem(app, application, &code).await.json();
     let id_token = tokens["id_token"].as_str().unwrap().to_owned();
-    let header: Value = serde_json::from_slice(
-        &URL_SAFE_NO_PAD
-            .decode(id_token.split('.').next().unwrap())
-            .unwrap(),
-    )
-    .unwrap();
-    (id_token, header["kid"].as_str().unwrap().to_owned())
+    let kid = header_of(&id_token)["kid"].as_str().unwrap().to_owned();
+    (id_token, kid)
 }
 
 async fn published_kids(app: &TestApp) -> Vec<String> {
@@ -801,7 +832,9 @@ async fn signing_keys_rotate_on_command_and_by_age_and_stay_published_while_thei
     let (application, _) = signed_in_with_application(&app, false).await;
     let (_, first) = id_token_now(&app, &application).await;
     // `secinfo-server keys rotate`.
-    let rotated = secinfo_server::oidc_keys::rotate(&app.state).await.unwrap();
+    let rotated = secinfo_server::oidc_keys::rotate(&app.state, models::oidc::TokenSigning::Es256)
+        .await
+        .unwrap();
     let (token, second) = id_token_now(&app, &application).await;
     assert_eq!(second, rotated);
     assert_ne!(second, first);
@@ -1795,4 +1828,165 @@ async fn tokens_redeemed_while_an_application_is_disabled_do_not_outlive_it(back
         let refreshed = use_refresh_token(&app, &application, refresh).await;
         assert_ne!(refreshed.status, StatusCode::OK);
     }
+}
+
+async fn signing_keys(app: &TestApp) -> Vec<Value> {
+    app.browser().get("/oauth2/jwks").await.json()["keys"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn of_alg(keys: &[Value], alg: &str) -> Vec<String> {
+    keys.iter()
+        .filter(|k| k["alg"] == alg)
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// An application registered to have its tokens signed RS256.
+async fn rs256_application(admin: &mut Browser, backchannel: Option<&str>) -> Application {
+    let registered = admin
+        .post(
+            "/api/admin/applications",
+            json!({
+                "name": "Timesheets",
+                "redirect_uris": [REDIRECT],
+                "backchannel_logout_uri": backchannel,
+                "id_token_signed_response_alg": "RS256",
+            }),
+        )
+        .await;
+    assert_eq!(
+        registered.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&registered.body)
+    );
+    let registered = registered.json();
+    Application {
+        id: registered["client_id"].as_str().unwrap().to_owned(),
+        secret: registered["client_secret"].as_str().map(str::to_owned),
+    }
+}
+
+async fn an_application_that_asks_for_rs256_is_given_rs256_tokens_and_logouts(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    assert!(
+        of_alg(&signing_keys(&app).await, "RS256").is_empty(),
+        "no RSA key while no application asks for one"
+    );
+
+    let (uri, received) = logout_receiver().await;
+    let (es256, mut person) = signed_in_with_application(&app, false).await;
+    let mut admin = admin_signed_in_again(&app).await;
+    let rs256 = rs256_application(&mut admin, Some(&uri)).await;
+    // Its key is published from its registration, before any token.
+    let keys = signing_keys(&app).await;
+    assert_eq!(of_alg(&keys, "RS256").len(), 1, "{keys:?}");
+    assert_eq!(of_alg(&keys, "ES256").len(), 1, "{keys:?}");
+    let rsa = keys.iter().find(|k| k["alg"] == "RS256").unwrap();
+    assert_eq!(
+        (rsa["kty"].as_str(), rsa["e"].as_str()),
+        (Some("RSA"), Some("AQAB"))
+    );
+    assert_eq!(rsa["use"], "sig");
+    assert!(
+        rsa.get("d").is_none() && rsa.get("p").is_none(),
+        "no private member"
+    );
+
+    // Each application's ID token in its own algorithm.
+    let code = code_of(&authorize(&mut person, &query(&rs256, "")).await.json());
+    let tokens = redeem(&app, &rs256, &code).await.json();
+    let id_token = tokens["id_token"].as_str().unwrap().to_owned();
+    assert_eq!(header_of(&id_token)["alg"], "RS256");
+    let claims = verified_claims(&app, &id_token).await;
+    assert_eq!(claims["aud"], rs256.id.as_str());
+    assert_eq!(claims["nonce"], "n-0S6_WzA2Mj");
+    let code = code_of(&authorize(&mut person, &query(&es256, "")).await.json());
+    let tokens = redeem(&app, &es256, &code).await.json();
+    assert_eq!(
+        header_of(tokens["id_token"].as_str().unwrap())["alg"],
+        "ES256"
+    );
+
+    // Its ID token is honoured as a hint, and tampered with it is not.
+    let hinted = format!("&prompt=none&id_token_hint={id_token}");
+    code_of(&authorize(&mut person, &query(&rs256, &hinted)).await.json());
+    let mut forged = id_token.clone().into_bytes();
+    let last = forged.len() - 2;
+    forged[last] = if forged[last] == b'A' { b'B' } else { b'A' };
+    let forged = String::from_utf8(forged).unwrap();
+    let hinted = format!("&prompt=none&id_token_hint={forged}");
+    assert_eq!(
+        error_of(&authorize(&mut person, &query(&rs256, &hinted)).await.json()),
+        "invalid_request"
+    );
+
+    // The administrators see how it signs.
+    let listed = admin.get("/api/admin/applications").await.json();
+    let signing_of = |id: &str| {
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["client_id"] == id)
+            .unwrap()["id_token_signed_response_alg"]
+            .clone()
+    };
+    assert_eq!(signing_of(&rs256.id), "RS256");
+    assert_eq!(signing_of(&es256.id), "ES256");
+    // An algorithm we do not sign with is refused, not taken as ES256.
+    let refused = admin
+        .post(
+            "/api/admin/applications",
+            json!({ "name": "Legacy", "redirect_uris": [REDIRECT], "id_token_signed_response_alg": "HS256" }),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused.json()["code"], "malformed-request");
+
+    // Its logout token is signed as its ID tokens are.
+    person.send(Method::DELETE, "/api/session", None, &[]).await;
+    assert_eq!(deliver(&app).await, 1);
+    let token = received.lock().unwrap()[0].clone();
+    let header = header_of(&token);
+    assert_eq!(
+        (header["alg"].as_str(), header["typ"].as_str()),
+        (Some("RS256"), Some("logout+jwt"))
+    );
+    let logout = verified_claims(&app, &token).await;
+    assert_eq!(logout["aud"], rs256.id.as_str());
+    assert_eq!(logout["sid"], claims["sid"]);
+}
+
+async fn rs256_keys_rotate_beside_es256_on_command_and_by_age(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    app.user("adele").await;
+    let rs256 = rs256_application(&mut admin_signed_in(&app).await, None).await;
+    let keys = signing_keys(&app).await;
+    let (first_ec, first_rsa) = (of_alg(&keys, "ES256"), of_alg(&keys, "RS256"));
+
+    // `keys rotate` makes one of each algorithm in use.
+    let rotated = secinfo_server::oidc_keys::rotate_in_use(&app.state)
+        .await
+        .unwrap();
+    assert_eq!(rotated.len(), 2, "{rotated:?}");
+    let (_, kid) = id_token_now(&app, &rs256).await;
+    assert!(rotated.contains(&kid) && !first_rsa.contains(&kid));
+    let keys = signing_keys(&app).await;
+    assert_eq!(
+        (of_alg(&keys, "ES256").len(), of_alg(&keys, "RS256").len()),
+        (first_ec.len() + 1, 2)
+    );
+
+    // Thirty days on, its next token makes an RSA key of its own.
+    app.clock.advance(30 * 24 * 3600 + 60);
+    let (token, third) = id_token_now(&app, &rs256).await;
+    assert_eq!(header_of(&token)["alg"], "RS256");
+    assert!(!rotated.contains(&third) && !first_rsa.contains(&third));
+    verified_claims(&app, &token).await;
+    let keys = signing_keys(&app).await;
+    assert!(of_alg(&keys, "RS256").contains(&third), "{keys:?}");
 }
