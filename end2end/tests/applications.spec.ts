@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures';
+import { registerApplication } from '../pages/apache';
 import { signIn } from '../pages/security-info-flows';
 
 // Applications (OpenID Connect): an administrator registers one from the
@@ -90,4 +91,25 @@ test('a member has no Applications page', async ({ page, user }) => {
   await expect(page.getByRole('link', { name: 'Applications' })).toHaveCount(0);
   await page.goto('/admin/applications');
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toHaveCount(0);
+});
+
+test.describe('on a 360-pixel-wide phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  // A name of one long word is what made them overflow.
+  test("an application's buttons stay inside its card", async ({ page, makeUser, playwright, baseURL }) => {
+    const admin = await makeUser({ admin: true });
+    const request = await playwright.request.newContext({ baseURL });
+    await registerApplication(request, baseURL!, admin, {
+      name: 'Salarisadministratie', redirectUris: ['https://payroll.contoso.example/callback'],
+    });
+    await request.dispose();
+    await signIn(page, admin);
+    await page.goto('/admin/applications');
+    const card = page.locator('section.card', { has: page.locator('.application') });
+    const right = (await card.boundingBox())!;
+    for (const name of ['New secret for Salarisadministratie', 'Disable Salarisadministratie']) {
+      const button = (await page.getByRole('button', { name }).boundingBox())!;
+      expect(button.x + button.width, name).toBeLessThanOrEqual(right.x + right.width);
+    }
+  });
 });
