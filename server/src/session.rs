@@ -35,7 +35,7 @@ impl SessionToken {
 }
 
 /// Seconds of idleness and of age after which a session is over.
-fn limits(config: &Config) -> (i64, i64) {
+pub fn limits(config: &Config) -> (i64, i64) {
     (
         config.session.idle_minutes * 60,
         config.session.absolute_hours * 3600,

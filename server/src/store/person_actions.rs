@@ -146,6 +146,11 @@ impl Store {
     ) -> StoreResult<Guarded> {
         let mut tx = self.pool.begin().await?;
         lock_organization(&mut tx, organization_id).await?;
+        // Their sessions end as any do, before the row whose removal takes
+        // what they signed in to with it: the applications that asked to
+        // be told are owed a back-channel logout. Not found or refused,
+        // the transaction is dropped, and this with it.
+        super::sessions::end_sessions_and_grants(&mut tx, id.as_str()).await?;
         let account: Option<String> = sqlx::query_scalar(
             "DELETE FROM users WHERE id = $1 AND organization_id = $2 RETURNING account_name",
         )
@@ -162,7 +167,6 @@ impl Store {
         // Not every table cascades (and SQLite enforces no foreign keys
         // unless asked): each is emptied of the person by name.
         for statement in [
-            "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM methods WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",
             "DELETE FROM challenges WHERE user_id = $1",

@@ -227,6 +227,15 @@ const OWE_LOGOUTS_OF_OTHER_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (cli
      JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
      WHERE s.user_id = $1 AND s.token_digest <> $2 AND k.backchannel_logout_uri IS NOT NULL \
      ON CONFLICT DO NOTHING";
+/// The same for every session that lapsed: idle since `$1`, or made
+/// before `$2`.
+const OWE_LOGOUTS_OF_LAPSED_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
+     SELECT c.client_id, c.user_id, c.sid FROM oidc_session_clients c \
+     JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
+     WHERE (s.last_seen_at < $1 OR s.created_at < $2) AND k.backchannel_logout_uri IS NOT NULL \
+     ON CONFLICT DO NOTHING";
+const FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS: &str = "DELETE FROM oidc_session_clients \
+     WHERE sid IN (SELECT sid FROM sessions WHERE last_seen_at < $1 OR created_at < $2)";
 const FORGET_SESSION_CLIENTS_OF_OTHER_SESSIONS: &str = "DELETE FROM oidc_session_clients \
      WHERE sid IN (SELECT sid FROM sessions WHERE user_id = $1 AND token_digest <> $2)";
 
@@ -622,24 +631,41 @@ impl Store {
             .await?)
     }
 
-    /// Housekeeping: forgets sessions that can no longer be used.
+    /// Housekeeping: forgets sessions that can no longer be used (idle
+    /// since `idle_before`, or made before `created_before`). The
+    /// applications they signed in to that asked to be told are owed a
+    /// back-channel logout, in the same transaction, as for a sign-out: a
+    /// lapsed session can no longer be touched, so what is owed and what
+    /// is forgotten are the same sessions.
     pub async fn delete_expired_sessions(
         &self,
         idle_before: UnixTime,
         created_before: UnixTime,
     ) -> StoreResult<u64> {
+        let mut tx = self.pool.begin().await?;
+        for statement in [
+            OWE_LOGOUTS_OF_LAPSED_SESSIONS,
+            FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS,
+        ] {
+            sqlx::query(statement)
+                .bind(idle_before)
+                .bind(created_before)
+                .execute(&mut *tx)
+                .await?;
+        }
         let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(created_before)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         // A reset lasts minutes; one older than the idle limit is long over.
         sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
             .bind(idle_before)
             .execute(&self.pool)
             .await?;
-        // What the lapsed sessions signed in to is forgotten with them (a
-        // session that lapses is not announced to applications).
+        // What a session ended another way left behind (a person removed
+        // by the fixtures), should there be any.
         sqlx::query(
             "DELETE FROM oidc_session_clients WHERE NOT EXISTS \
              (SELECT 1 FROM sessions s WHERE s.sid = oidc_session_clients.sid)",

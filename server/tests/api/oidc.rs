@@ -45,6 +45,7 @@ crate::on_both_backends!(
     tokens_redeemed_while_an_application_is_disabled_do_not_outlive_it,
     an_application_that_asks_for_rs256_is_given_rs256_tokens_and_logouts,
     rs256_keys_rotate_beside_es256_on_command_and_by_age,
+    a_session_that_lapses_or_a_person_deleted_is_told_to_the_applications,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1989,4 +1990,74 @@ async fn rs256_keys_rotate_beside_es256_on_command_and_by_age(backend: Backend) 
     verified_claims(&app, &token).await;
     let keys = signing_keys(&app).await;
     assert!(of_alg(&keys, "RS256").contains(&third), "{keys:?}");
+}
+
+/// Housekeeping as the server runs it every ten minutes, at the test
+/// configuration's limits.
+async fn forget_lapsed_sessions(app: &TestApp) -> u64 {
+    let now = app.state.now();
+    let (idle, absolute) = secinfo_server::session::limits(&app.state.config);
+    app.store
+        .delete_expired_sessions(now - idle, now - absolute)
+        .await
+        .unwrap()
+}
+
+async fn a_session_that_lapses_or_a_person_deleted_is_told_to_the_applications(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (uri, received) = logout_receiver().await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register_with_backchannel(&mut admin, &uri).await;
+    let account = app.user("adele").await;
+    let mut sids = Vec::new();
+    for _ in 0..2 {
+        let mut person = app.browser();
+        person.sign_in(&account, PASSWORD).await;
+        let claims = signed_in_to(&app, &application, &mut person).await;
+        sids.push(claims["sid"].as_str().unwrap().to_owned());
+    }
+
+    // Both sessions lapse by idleness; two instances' housekeeping at once
+    // owe one logout for each.
+    let (idle, _) = secinfo_server::session::limits(&app.state.config);
+    app.clock.advance(idle + 60);
+    admin = admin_signed_in_again(&app).await;
+    let (first, second) = tokio::join!(forget_lapsed_sessions(&app), forget_lapsed_sessions(&app));
+    assert!(first + second >= 2, "{first} + {second}");
+    assert_eq!(deliver(&app).await, 2);
+    let mut told: Vec<String> = Vec::new();
+    for token in received.lock().unwrap().iter() {
+        let claims: Value = serde_json::from_slice(
+            &URL_SAFE_NO_PAD
+                .decode(token.split('.').nth(1).unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        told.push(claims["sid"].as_str().unwrap().to_owned());
+    }
+    told.sort();
+    sids.sort();
+    assert_eq!(told, sids);
+    assert_eq!(forget_lapsed_sessions(&app).await, 0);
+    assert_eq!(deliver(&app).await, 0, "told once");
+
+    // A person deleted while signed in: the application is told of them.
+    let mut person = app.browser();
+    person.sign_in(&account, PASSWORD).await;
+    let claims = signed_in_to(&app, &application, &mut person).await;
+    let id = crate::people::id_of(&app, &account).await;
+    let deleted = admin
+        .send(
+            Method::DELETE,
+            &format!("/api/admin/people/{id}"),
+            None,
+            &[],
+        )
+        .await;
+    assert!(deleted.status.is_success(), "{}", deleted.status);
+    assert_eq!(deliver(&app).await, 1);
+    let token = received.lock().unwrap()[2].clone();
+    let logout = verified_claims(&app, &token).await;
+    assert_eq!(logout["sub"], claims["sub"]);
+    assert!(logout["sid"].is_null(), "every session of theirs: {logout}");
 }
