@@ -145,9 +145,23 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     // An application the person signed in to once per connection: a
     // refresh token each for the token exchanges, an access token for
     // UserInfo.
-    let tokens =
-        bench_oidc::signed_in_to_application(base, &admin, &signed_in, 2 * CONNECTIONS_COUNT)?;
+    let tokens = bench_oidc::signed_in_to_application(
+        base,
+        &admin,
+        &signed_in,
+        2 * CONNECTIONS_COUNT,
+        "ES256",
+    )?;
     let exchange = token_exchanges(base, &tokens)?;
+    // The same for an application that asks for RS256 ID tokens.
+    let rsa_tokens = bench_oidc::signed_in_to_application(
+        base,
+        &admin,
+        &signed_in,
+        2 * CONNECTIONS_COUNT,
+        "RS256",
+    )?;
+    let rsa_exchange = token_exchanges(base, &rsa_tokens)?;
     let userinfo = wrk(
         &format!("{base}/oauth2/userinfo"),
         &[("Authorization", &format!("Bearer {}", tokens.access))],
@@ -162,10 +176,11 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
     print_row("POST /api/admin/people/search", &search, Some(&trivial));
     print_row("  the same, one person found", &rare, Some(&trivial));
     print_row("POST /oauth2/token (refresh)", &exchange, Some(&trivial));
+    print_row("  the same, RS256 ID tokens", &rsa_exchange, Some(&trivial));
     print_row("GET /oauth2/userinfo", &userinfo, Some(&trivial));
     println!(
-        "ID tokens signed (ES256): {:.0} per second, one in each token exchange above",
-        exchange.per_second
+        "ID tokens signed: ES256 {:.0}, RS256 {:.0} per second, one in each token exchange above",
+        exchange.per_second, rsa_exchange.per_second
     );
     still_ours(child)?;
 

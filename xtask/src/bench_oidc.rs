@@ -21,19 +21,23 @@ pub struct Tokens {
     pub access: String,
 }
 
-/// Registers an application as `admin` (a cookie header) and signs
-/// `person` (another) in to it `count` times.
+/// Registers an application as `admin` (a cookie header), its ID tokens
+/// signed with `alg` (ES256 or RS256), and signs `person` (another) in to
+/// it `count` times.
 pub fn signed_in_to_application(
     base: &str,
     admin: &str,
     person: &str,
     count: usize,
+    alg: &str,
 ) -> Result<Tokens> {
     let registered = post_json(
         base,
         admin,
         "/api/admin/applications",
-        &format!(r#"{{"name":"Bench","redirect_uris":["{REDIRECT}"]}}"#),
+        &format!(
+            r#"{{"name":"Bench {alg}","redirect_uris":["{REDIRECT}"],"id_token_signed_response_alg":"{alg}"}}"#
+        ),
     )?;
     let client_id = field(&registered, "client_id")?;
     let secret = field(&registered, "client_secret")?;
