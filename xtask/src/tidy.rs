@@ -96,8 +96,9 @@ const MAPPED: &[&str] = &[
     "xtask/src",
 ];
 
-/// Checks every rule over the repository's Rust files, and that the code
-/// map in ARCHITECTURE.md names each of them.
+/// Checks every rule over the repository's Rust files, that the code map
+/// in ARCHITECTURE.md names each of them, and that the documents show the
+/// Apache configuration the tests use.
 pub fn check() -> Result {
     let root = root();
     let mut files = Vec::new();
@@ -119,6 +120,7 @@ pub fn check() -> Result {
         .map_err(|e| format!("ARCHITECTURE.md: {e}"))?;
     let mut broken = violations(&sources);
     broken.extend(unmapped(&sources, &map));
+    broken.extend(copied_configurations(&root)?);
     if broken.is_empty() {
         eprintln!(
             "tidy: {} rules hold over {} files",
@@ -166,6 +168,48 @@ fn violations(sources: &[(String, String)]) -> Vec<String> {
         }
     }
     broken
+}
+
+/// The Apache configurations the documents show for copying, checked
+/// against the one the end-to-end tests start Apache with: each directive
+/// is one the tests use, and a line without a placeholder (`<…>`) or an
+/// address of the reader's is the tests' own, word for word.
+fn copied_configurations(root: &Path) -> Result<Vec<String>> {
+    let read =
+        |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: {e}"));
+    let tested = read("end2end/apache/protected-by-secinfo.conf")?;
+    let tested: Vec<&str> = tested.lines().map(str::trim).collect();
+    let mut broken = Vec::new();
+    for document in ["README.md", "docs/operating.md"] {
+        let text = read(document)?;
+        let mut in_block = false;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with("```") {
+                in_block = line == "```apache";
+                continue;
+            }
+            if !in_block || line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let directive = line.split_whitespace().next().unwrap_or_default();
+            let the_readers =
+                line.contains('<') && !line.starts_with('<') || line.contains("https://");
+            let known = match the_readers {
+                true => tested
+                    .iter()
+                    .any(|t| t.split_whitespace().next() == Some(directive)),
+                false => tested.contains(&line),
+            };
+            if !known {
+                broken.push(format!(
+                    "{document}:{}: \"{line}\" is not in end2end/apache/protected-by-secinfo.conf: show the configuration the tests use",
+                    n + 1
+                ));
+            }
+        }
+    }
+    Ok(broken)
 }
 
 /// Each file the code map does not name (by its file name, as a word;
