@@ -189,6 +189,9 @@ pub async fn register(
         false => Some(random_token(32).map_err(|e| AppError::internal("OS RNG failed", e))?),
     };
     let secret_digest = secret.as_deref().map(token_digest);
+    // Its key in the key set before the application first reads it, made
+    // first, so that an application is not registered without one.
+    crate::oidc_keys::ensure_current_of(state, application.id_token_signed_response_alg).await?;
     state
         .store
         .insert_client(
@@ -207,8 +210,6 @@ pub async fn register(
             state.now(),
         )
         .await?;
-    // Its key in the key set before the application first reads it.
-    crate::oidc_keys::ensure_current_of(state, application.id_token_signed_response_alg).await?;
     who.record(state, Action::ApplicationRegistered, None, name, None)
         .await?;
     Ok(RegisteredApplication {
