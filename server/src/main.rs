@@ -276,7 +276,7 @@ fn spawn_housekeeping(store: Store, clock: Arc<dyn Clock>, config: &Config) {
             every.tick().await;
             let now = clock.now();
             if let Err(error) = store
-                .delete_expired_sessions(now - idle, now - absolute)
+                .delete_expired_sessions(now - idle, now - absolute, now)
                 .await
             {
                 tracing::warn!(%error, "session housekeeping failed");

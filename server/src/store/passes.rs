@@ -38,9 +38,11 @@ pub struct SpentPass {
 
 impl Store {
     /// Gives the person this pass, in place of any they had: one
-    /// statement, so that of two issued at once one remains, and the
-    /// sessions of the one replaced end with it (they name its id).
+    /// statement, so that of two issued at once one remains. The sessions
+    /// of the one replaced end first, their applications told.
     pub async fn issue_pass(&self, pass: NewPass<'_>, now: UnixTime) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        super::sessions::end_sessions_of_pass(&mut tx, pass.user_id.as_str()).await?;
         sqlx::query(
             "INSERT INTO temporary_access_passes (user_id, id, digest, one_time, created_at, expires_at, used_at, issued_by) \
              VALUES ($1, $2, $3, $4, $5, $6, NULL, $7) \
@@ -55,8 +57,9 @@ impl Store {
         .bind(now)
         .bind(pass.expires_at)
         .bind(pass.issued_by.map(PersonId::as_str))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -115,13 +118,17 @@ impl Store {
         .transpose()
     }
 
-    /// Takes the person's pass away; the sessions it started end with it.
+    /// Takes the person's pass away; the sessions it started end with it,
+    /// their applications told.
     /// False when they had none.
     pub async fn revoke_pass(&self, user_id: &PersonId) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await?;
+        super::sessions::end_sessions_of_pass(&mut tx, user_id.as_str()).await?;
         let done = sqlx::query("DELETE FROM temporary_access_passes WHERE user_id = $1")
             .bind(user_id.as_str())
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(done.rows_affected() == 1)
     }
 

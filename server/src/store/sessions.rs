@@ -232,12 +232,48 @@ const OWE_LOGOUTS_OF_OTHER_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (cli
 const OWE_LOGOUTS_OF_LAPSED_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
      SELECT c.client_id, c.user_id, c.sid FROM oidc_session_clients c \
      JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
-     WHERE (s.last_seen_at < $1 OR s.created_at < $2) AND k.backchannel_logout_uri IS NOT NULL \
+     WHERE (s.last_seen_at < $1 OR s.created_at < $2 OR s.pass_expires_at <= $3) \
+     AND k.backchannel_logout_uri IS NOT NULL \
      ON CONFLICT DO NOTHING";
 const FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS: &str = "DELETE FROM oidc_session_clients \
-     WHERE sid IN (SELECT sid FROM sessions WHERE last_seen_at < $1 OR created_at < $2)";
+     WHERE sid IN (SELECT sid FROM sessions WHERE last_seen_at < $1 OR created_at < $2 OR pass_expires_at <= $3)";
+const END_LAPSED_SESSIONS: &str =
+    "DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2 OR pass_expires_at <= $3";
+/// The same for the sessions the person's pass started (`$1`, the
+/// person), which end with it: taken away or replaced.
+const OWE_LOGOUTS_OF_PASS_SESSIONS: &str = "INSERT INTO oidc_logout_outbox (client_id, user_id, sid) \
+     SELECT c.client_id, c.user_id, c.sid FROM oidc_session_clients c \
+     JOIN sessions s ON s.sid = c.sid JOIN oidc_clients k ON k.id = c.client_id \
+     JOIN temporary_access_passes p ON p.id = s.pass_id \
+     WHERE p.user_id = $1 AND k.backchannel_logout_uri IS NOT NULL \
+     ON CONFLICT DO NOTHING";
+const FORGET_SESSION_CLIENTS_OF_PASS_SESSIONS: &str = "DELETE FROM oidc_session_clients \
+     WHERE sid IN (SELECT s.sid FROM sessions s JOIN temporary_access_passes p ON p.id = s.pass_id \
+     WHERE p.user_id = $1)";
+const END_PASS_SESSIONS: &str = "DELETE FROM sessions \
+     WHERE pass_id IN (SELECT id FROM temporary_access_passes WHERE user_id = $1)";
 const FORGET_SESSION_CLIENTS_OF_OTHER_SESSIONS: &str = "DELETE FROM oidc_session_clients \
      WHERE sid IN (SELECT sid FROM sessions WHERE user_id = $1 AND token_digest <> $2)";
+
+/// Ends the sessions the person's pass started, before the pass is taken
+/// away or replaced, on the connection (a transaction's) given; their
+/// applications are owed a back-channel logout in it.
+pub(super) async fn end_sessions_of_pass(
+    connection: &mut sqlx::AnyConnection,
+    user_id: &str,
+) -> StoreResult<()> {
+    for statement in [
+        OWE_LOGOUTS_OF_PASS_SESSIONS,
+        FORGET_SESSION_CLIENTS_OF_PASS_SESSIONS,
+        END_PASS_SESSIONS,
+    ] {
+        sqlx::query(statement)
+            .bind(user_id)
+            .execute(&mut *connection)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Ends every session of the person and every grant applications hold
 /// for them: "sign out everywhere", a disabling, a password reset or
@@ -632,7 +668,8 @@ impl Store {
     }
 
     /// Housekeeping: forgets sessions that can no longer be used (idle
-    /// since `idle_before`, or made before `created_before`). The
+    /// since `idle_before`, made before `created_before`, or started by a
+    /// pass expired by `now`). The
     /// applications they signed in to that asked to be told are owed a
     /// back-channel logout, in the same transaction, as for a sign-out: a
     /// lapsed session can no longer be touched, so what is owed and what
@@ -641,23 +678,23 @@ impl Store {
         &self,
         idle_before: UnixTime,
         created_before: UnixTime,
+        now: UnixTime,
     ) -> StoreResult<u64> {
         let mut tx = self.pool.begin().await?;
+        let mut ended = 0;
         for statement in [
             OWE_LOGOUTS_OF_LAPSED_SESSIONS,
             FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS,
+            END_LAPSED_SESSIONS,
         ] {
-            sqlx::query(statement)
+            ended = sqlx::query(statement)
                 .bind(idle_before)
                 .bind(created_before)
+                .bind(now)
                 .execute(&mut *tx)
-                .await?;
+                .await?
+                .rows_affected();
         }
-        let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
-            .bind(idle_before)
-            .bind(created_before)
-            .execute(&mut *tx)
-            .await?;
         tx.commit().await?;
         // A reset lasts minutes; one older than the idle limit is long over.
         sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
@@ -672,6 +709,6 @@ impl Store {
         )
         .execute(&self.pool)
         .await?;
-        Ok(done.rows_affected())
+        Ok(ended)
     }
 }

@@ -46,6 +46,7 @@ crate::on_both_backends!(
     an_application_that_asks_for_rs256_is_given_rs256_tokens_and_logouts,
     rs256_keys_rotate_beside_es256_on_command_and_by_age,
     a_session_that_lapses_or_a_person_deleted_is_told_to_the_applications,
+    a_session_a_pass_started_is_told_when_the_pass_is_taken_replaced_or_expires,
 );
 
 const REDIRECT: &str = "https://payroll.contoso.example/oidc/callback";
@@ -1998,7 +1999,7 @@ async fn forget_lapsed_sessions(app: &TestApp) -> u64 {
     let now = app.state.now();
     let (idle, absolute) = secinfo_server::session::limits(&app.state.config);
     app.store
-        .delete_expired_sessions(now - idle, now - absolute)
+        .delete_expired_sessions(now - idle, now - absolute, now)
         .await
         .unwrap()
 }
@@ -2060,4 +2061,66 @@ async fn a_session_that_lapses_or_a_person_deleted_is_told_to_the_applications(b
     let logout = verified_claims(&app, &token).await;
     assert_eq!(logout["sub"], claims["sub"]);
     assert!(logout["sid"].is_null(), "every session of theirs: {logout}");
+}
+
+async fn a_session_a_pass_started_is_told_when_the_pass_is_taken_replaced_or_expires(
+    backend: Backend,
+) {
+    use crate::temporary_access_pass::pass_for;
+    let app = TestApp::spawn(backend).await;
+    let (uri, received) = logout_receiver().await;
+    let mut admin = admin_signed_in(&app).await;
+    let application = register_with_backchannel(&mut admin, &uri).await;
+    let account = app.user("adele").await;
+    let id = crate::people::id_of(&app, &account).await;
+    let told_sid = |n: usize| {
+        let token = received.lock().unwrap()[n].clone();
+        let claims: Value = serde_json::from_slice(
+            &URL_SAFE_NO_PAD
+                .decode(token.split('.').nth(1).unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        claims["sid"].clone()
+    };
+    let by_pass = async |pass: String| {
+        let mut person = app.browser();
+        person.sign_in(&account, &pass).await;
+        let sid = signed_in_to(&app, &application, &mut person).await["sid"].clone();
+        (person, sid)
+    };
+
+    // Taken away by an administrator.
+    let (_, sid) = by_pass(pass_for(&app, &account, None, false).await).await;
+    let revoked = admin
+        .send(
+            Method::DELETE,
+            &format!("/api/admin/people/{id}/temporary-access-pass"),
+            None,
+            &[],
+        )
+        .await;
+    assert!(revoked.status.is_success(), "{}", revoked.status);
+    assert_eq!(deliver(&app).await, 1, "told at once");
+    assert_eq!(told_sid(0), sid);
+
+    // Replaced by a new one.
+    let (_, sid) = by_pass(pass_for(&app, &account, None, false).await).await;
+    pass_for(&app, &account, None, false).await;
+    assert_eq!(deliver(&app).await, 1, "told at once");
+    assert_eq!(told_sid(1), sid);
+
+    // Expired (an hour), in use until then: told when housekeeping
+    // forgets the session, which idleness alone would not have ended.
+    let (mut person, sid) = by_pass(pass_for(&app, &account, Some(60), false).await).await;
+    for _ in 0..2 {
+        app.clock.advance(25 * 60);
+        let seen = person.get("/api/me/temporary-access-pass").await;
+        assert_eq!(seen.status, StatusCode::OK, "in use");
+    }
+    app.clock.advance(11 * 60);
+    assert!(person.session().await["user"].is_null(), "expired");
+    forget_lapsed_sessions(&app).await;
+    assert_eq!(deliver(&app).await, 1);
+    assert_eq!(told_sid(2), sid);
 }

@@ -211,14 +211,14 @@ async fn sessions_round_trip(backend: Backend) {
     );
     assert_eq!(
         store
-            .delete_expired_sessions(T0 + 60, T0 - 1)
+            .delete_expired_sessions(T0 + 60, T0 - 1, T0 + 100)
             .await
             .unwrap(),
         0
     );
     assert_eq!(
         store
-            .delete_expired_sessions(T0 + 91, T0 - 1)
+            .delete_expired_sessions(T0 + 91, T0 - 1, T0 + 100)
             .await
             .unwrap(),
         1

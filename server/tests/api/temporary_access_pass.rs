@@ -46,7 +46,12 @@ async fn person(app: &TestApp, account: &str) -> secinfo_server::store::UserReco
 }
 
 /// Gives the person of `account` a pass as an administrator would.
-async fn pass_for(app: &TestApp, account: &str, minutes: Option<i64>, one_time: bool) -> String {
+pub(crate) async fn pass_for(
+    app: &TestApp,
+    account: &str,
+    minutes: Option<i64>,
+    one_time: bool,
+) -> String {
     let person = person(app, account).await;
     let admin = models::PersonId::new("an-administrator");
     temporary_access_pass::issue(
