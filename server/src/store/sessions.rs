@@ -681,20 +681,23 @@ impl Store {
         now: UnixTime,
     ) -> StoreResult<u64> {
         let mut tx = self.pool.begin().await?;
-        let mut ended = 0;
-        for statement in [
-            OWE_LOGOUTS_OF_LAPSED_SESSIONS,
-            FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS,
-            END_LAPSED_SESSIONS,
-        ] {
-            ended = sqlx::query(statement)
+        let lapsed = |statement| {
+            sqlx::query(statement)
                 .bind(idle_before)
                 .bind(created_before)
                 .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-        }
+        };
+        // What is owed, then what is forgotten, then the sessions.
+        lapsed(OWE_LOGOUTS_OF_LAPSED_SESSIONS)
+            .execute(&mut *tx)
+            .await?;
+        lapsed(FORGET_SESSION_CLIENTS_OF_LAPSED_SESSIONS)
+            .execute(&mut *tx)
+            .await?;
+        let ended = lapsed(END_LAPSED_SESSIONS)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         tx.commit().await?;
         // A reset lasts minutes; one older than the idle limit is long over.
         sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
