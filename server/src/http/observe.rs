@@ -9,7 +9,7 @@
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request};
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument;
@@ -50,14 +50,20 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     let mut response = next.run(request).instrument(span.clone()).await;
     let took = started.elapsed();
     let status = response.status().as_u16();
-    // No route matched: a file or page of the client, or an address of the
-    // API that is none (its 404), told apart so the client's do not hide
-    // the API's.
+    // No route matched: an address of the API that is none (its 404), a
+    // page of the client (its HTML), or one of its files, told apart so
+    // that neither hides the other.
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     let route = match response.extensions().get::<Route>() {
         Some(route) => route.0.as_str().to_owned(),
         None if path.starts_with(models::endpoints::API_ROOT) => {
             format!("{}/(none)", models::endpoints::API_ROOT)
         }
+        None if is_page => "page".to_owned(),
         None => "static".to_owned(),
     };
     crate::metrics::request(&route, method.as_str(), status, took);

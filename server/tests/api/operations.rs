@@ -173,6 +173,16 @@ async fn s43_metrics_need_the_token_and_count_a_sign_in(backend: Backend) {
     let unknown = scrape(&mut browser).await;
     assert!(unknown.contains(r#"route="/api/(none)""#), "{unknown}");
     assert!(!unknown.contains("no-such-thing"));
+    // A page of the client is counted as a page, apart from its files.
+    let pages = [r#"route="page""#, r#"method="GET""#, r#"status="200""#];
+    let before = sample(&unknown, "secinfo_http_requests_total", &pages);
+    assert_eq!(browser.get("/signin").await.status, StatusCode::OK);
+    let seen = scrape(&mut browser).await;
+    assert_eq!(
+        sample(&seen, "secinfo_http_requests_total", &pages),
+        before + 1.0,
+        "{seen}"
+    );
 }
 
 async fn metrics_are_no_page_without_a_token(backend: Backend) {
