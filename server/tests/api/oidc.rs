@@ -62,18 +62,9 @@ struct Application {
     secret: Option<String>,
 }
 
-async fn register(admin: &mut Browser, public: bool) -> Application {
-    let registered = admin
-        .post(
-            "/api/admin/applications",
-            json!({
-                "name": "Payroll",
-                "redirect_uris": [REDIRECT, "http://localhost:8091/cb"],
-                "logout_uris": [SIGNED_OUT],
-                "public": public,
-            }),
-        )
-        .await;
+/// An application registered by `admin` as `application` describes it.
+async fn registered_as(admin: &mut Browser, application: Value) -> Application {
+    let registered = admin.post("/api/admin/applications", application).await;
     assert_eq!(
         registered.status,
         StatusCode::OK,
@@ -85,6 +76,19 @@ async fn register(admin: &mut Browser, public: bool) -> Application {
         id: registered["client_id"].as_str().unwrap().to_owned(),
         secret: registered["client_secret"].as_str().map(str::to_owned),
     }
+}
+
+async fn register(admin: &mut Browser, public: bool) -> Application {
+    registered_as(
+        admin,
+        json!({
+            "name": "Payroll",
+            "redirect_uris": [REDIRECT, "http://localhost:8091/cb"],
+            "logout_uris": [SIGNED_OUT],
+            "public": public,
+        }),
+    )
+    .await
 }
 
 fn query(app: &Application, extra: &str) -> String {
@@ -1415,17 +1419,11 @@ async fn logout_receiver() -> (String, std::sync::Arc<std::sync::Mutex<Vec<Strin
 }
 
 async fn register_with_backchannel(admin: &mut Browser, uri: &str) -> Application {
-    let registered = admin
-        .post(
-            "/api/admin/applications",
-            json!({ "name": "Payroll", "redirect_uris": [REDIRECT], "backchannel_logout_uri": uri }),
-        )
-        .await
-        .json();
-    Application {
-        id: registered["client_id"].as_str().unwrap().to_owned(),
-        secret: registered["client_secret"].as_str().map(str::to_owned),
-    }
+    registered_as(
+        admin,
+        json!({ "name": "Payroll", "redirect_uris": [REDIRECT], "backchannel_logout_uri": uri }),
+    )
+    .await
 }
 
 /// Signs the person in to the application; the ID token's claims.
@@ -1848,28 +1846,16 @@ fn of_alg(keys: &[Value], alg: &str) -> Vec<String> {
 
 /// An application registered to have its tokens signed RS256.
 async fn rs256_application(admin: &mut Browser, backchannel: Option<&str>) -> Application {
-    let registered = admin
-        .post(
-            "/api/admin/applications",
-            json!({
-                "name": "Timesheets",
-                "redirect_uris": [REDIRECT],
-                "backchannel_logout_uri": backchannel,
-                "id_token_signed_response_alg": "RS256",
-            }),
-        )
-        .await;
-    assert_eq!(
-        registered.status,
-        StatusCode::OK,
-        "{}",
-        String::from_utf8_lossy(&registered.body)
-    );
-    let registered = registered.json();
-    Application {
-        id: registered["client_id"].as_str().unwrap().to_owned(),
-        secret: registered["client_secret"].as_str().map(str::to_owned),
-    }
+    registered_as(
+        admin,
+        json!({
+            "name": "Timesheets",
+            "redirect_uris": [REDIRECT],
+            "backchannel_logout_uri": backchannel,
+            "id_token_signed_response_alg": "RS256",
+        }),
+    )
+    .await
 }
 
 async fn an_application_that_asks_for_rs256_is_given_rs256_tokens_and_logouts(backend: Backend) {
