@@ -48,7 +48,18 @@ const SIGN_IN_LIMITS_OFF: &[(&str, &str)] = &[
 ];
 const SECONDS: &str = "-d5s";
 
-pub fn bench() -> Result {
+/// `--sqlite-only` leaves out PostgreSQL's half (a quicker look at one
+/// change; docs/figures.md records whole runs).
+pub fn bench(args: &[String]) -> Result {
+    let sqlite_only = match args {
+        [] => false,
+        [flag] if flag == "--sqlite-only" => true,
+        _ => {
+            return Err(format!(
+                "bench takes --sqlite-only or nothing, not {args:?}"
+            ));
+        }
+    };
     setup::all()?;
     setup::system_packages(&["wrk", "curl", "sqlite3"])?;
     build::client()?;
@@ -64,6 +75,9 @@ pub fn bench() -> Result {
     let result = backend(&server, &sqlite, &sqlite_url(&data), true);
     let _ = std::fs::remove_dir_all(&data);
     result?;
+    if sqlite_only {
+        return Ok(());
+    }
 
     let cluster = postgres::Cluster::start_on(free_port()?)?;
     let postgres = Db::Postgres {
@@ -106,7 +120,8 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         "start-up on an empty database (migrations, demo organization), until /api/health answers: {} ms",
         started.elapsed().as_millis()
     );
-    let idle = rss_kib(child.id())?;
+    let pid = child.id();
+    let idle = rss_kib(pid)?;
     if cold_load {
         step(
             "cold loads of the sign-in page in headless Chromium (7 loads, each in a new profile)",
@@ -115,6 +130,12 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
             .arg("bench/cold-load.mjs")
             .arg(format!("{base}/signin"))
             .current_dir(root().join("end2end")))?;
+        let (rss, peak) = rss_kib(pid)?;
+        println!(
+            "memory (RSS / peak) after the cold loads: {:.1} / {:.1} MiB",
+            rss as f64 / 1024.0,
+            peak as f64 / 1024.0
+        );
     }
 
     // Signed in before the methods exist, so that the password completes
@@ -130,18 +151,20 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         "{} with 1,000 people: wrk, 2 threads, 64 connections, 5 s each",
         db.name()
     ));
-    let trivial = wrk(&format!("{base}/api/health"), &[], None)?;
-    let info = security_info(base, &signed_in)?;
-    let wrong_code = wrong_codes(db, base, &signed_in, bench_data::STEP_UP_CHALLENGES)?;
+    let trivial = wrk(&format!("{base}/api/health"), &[], None)?.with_memory_of(pid)?;
+    let info = security_info(base, &signed_in)?.with_memory_of(pid)?;
+    let wrong_code =
+        wrong_codes(db, base, &signed_in, bench_data::STEP_UP_CHALLENGES)?.with_memory_of(pid)?;
     // A password-only sign-in now waits for its second step (the person has
     // methods): its wrong codes are the two-step sign-in's code check.
     let waiting = sign_in_as(base, PERSON, PASSWORD)?;
-    let second_step = wrong_codes(db, base, &waiting, bench_data::SECOND_STEP_CHALLENGES)?;
-    let sign_in = sign_ins(base)?;
+    let second_step =
+        wrong_codes(db, base, &waiting, bench_data::SECOND_STEP_CHALLENGES)?.with_memory_of(pid)?;
+    let sign_in = sign_ins(base)?.with_memory_of(pid)?;
     let admin = sign_in_as(base, bench_data::ADMIN, ADMIN_PASSWORD)?;
     bench_data::admin_verified_now(db, now)?;
-    let search = people_search(base, &admin)?;
-    let rare = people_search_for(base, &admin, "bench999")?;
+    let search = people_search(base, &admin)?.with_memory_of(pid)?;
+    let rare = people_search_for(base, &admin, "bench999")?.with_memory_of(pid)?;
     // An application the person signed in to once per connection: a
     // refresh token each for the token exchanges, an access token for
     // UserInfo.
@@ -152,7 +175,7 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         2 * CONNECTIONS_COUNT,
         "ES256",
     )?;
-    let exchange = token_exchanges(base, &tokens)?;
+    let exchange = token_exchanges(base, &tokens)?.with_memory_of(pid)?;
     // The same for an application that asks for RS256 ID tokens.
     let rsa_tokens = bench_oidc::signed_in_to_application(
         base,
@@ -161,12 +184,13 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         2 * CONNECTIONS_COUNT,
         "RS256",
     )?;
-    let rsa_exchange = token_exchanges(base, &rsa_tokens)?;
+    let rsa_exchange = token_exchanges(base, &rsa_tokens)?.with_memory_of(pid)?;
     let userinfo = wrk(
         &format!("{base}/oauth2/userinfo"),
         &[("Authorization", &format!("Bearer {}", tokens.access))],
         None,
-    )?;
+    )?
+    .with_memory_of(pid)?;
     print_header();
     print_row("GET /api/health", &trivial, None);
     print_row("GET /api/me/security-info", &info, Some(&trivial));
@@ -202,11 +226,11 @@ fn measure(db: &Db, child: &mut Child, started: Instant, base: &str, cold_load: 
         }
     }
     bench_data::verified_now(db, unix_now())?;
-    let security_info_grown = security_info(base, &signed_in)?;
-    let sign_in_grown = sign_ins(base)?;
+    let security_info_grown = security_info(base, &signed_in)?.with_memory_of(pid)?;
+    let sign_in_grown = sign_ins(base)?.with_memory_of(pid)?;
     bench_data::admin_verified_now(db, unix_now())?;
-    let search_grown = people_search(base, &admin)?;
-    let rare_grown = people_search_for(base, &admin, "bench99999")?;
+    let search_grown = people_search(base, &admin)?.with_memory_of(pid)?;
+    let rare_grown = people_search_for(base, &admin, "bench99999")?.with_memory_of(pid)?;
     print_header();
     print_row(
         "GET /api/me/security-info",
@@ -361,8 +385,8 @@ fn sign_ins(base: &str) -> Result<Wrk> {
 
 fn print_header() {
     println!(
-        "{:<30} {:>9} {:>9} {:>9} {:>11}",
-        "endpoint", "req/s", "p50", "p99", "share"
+        "{:<30} {:>9} {:>9} {:>9} {:>11} {:>18}",
+        "endpoint", "req/s", "p50", "p99", "share", "RSS / peak after"
     );
 }
 
@@ -370,8 +394,15 @@ fn print_row(name: &str, figures: &Wrk, of: Option<&Wrk>) {
     let share = of.map_or(String::new(), |of| {
         format!("{:.1} %", 100.0 * figures.per_second / of.per_second)
     });
+    let memory = figures.memory.map_or(String::new(), |(rss, peak)| {
+        format!(
+            "{:.1} / {:.1} MiB",
+            rss as f64 / 1024.0,
+            peak as f64 / 1024.0
+        )
+    });
     println!(
-        "{name:<30} {:>9.0} {:>9} {:>9} {share:>11}",
+        "{name:<30} {:>9.0} {:>9} {:>9} {share:>11} {memory:>18}",
         figures.per_second, figures.p50, figures.p99
     );
 }
@@ -383,9 +414,20 @@ struct Wrk {
     p50: String,
     p99: String,
     answered: BTreeMap<u16, u64>,
+    /// The server's RSS and peak (KiB) just after the run, which tells
+    /// what raised the peak the end of the run prints.
+    memory: Option<(u64, u64)>,
 }
 
 impl Wrk {
+    /// The same figures with the memory of the server `pid` after them.
+    fn with_memory_of(self, pid: u32) -> Result<Wrk> {
+        Ok(Wrk {
+            memory: Some(rss_kib(pid)?),
+            ..self
+        })
+    }
+
     /// Fails unless every answer had `status`: a figure of refusals
     /// would be of the wrong thing.
     fn only(&self, status: u16, what: &str) -> Result {
@@ -450,6 +492,7 @@ fn wrk(url: &str, headers: &[(&str, &str)], script: Option<(&Path, &[&str])>) ->
         p50: percentile("50%"),
         p99: percentile("99%"),
         answered,
+        memory: None,
     })
 }
 

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => build::serve(&args[1..]),
         Some("test") => test::all(&args[1..]),
-        Some("bench") => bench::bench(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("fuzz") => build::server(false).and_then(|server| fuzz::s24_schemathesis(&server)),
         Some("conformance") => {
             build::server(false).and_then(|server| conformance::basic_op(&server))
@@ -57,7 +57,7 @@ fn main() -> ExitCode {
         Some("client") => setup::client_tools().and_then(|()| build::client()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | dist | bench | soak [--minutes N] | fuzz | conformance | size | tidy | client | setup>"
+                "usage: cargo xtask <serve [--port N] | test [--skip-e2e] | dist | bench [--sqlite-only] | soak [--minutes N] | fuzz | conformance | size | tidy | client | setup>"
             );
             return ExitCode::from(2);
         }
