@@ -21,12 +21,40 @@
 use std::process::Command;
 use std::time::Instant;
 
-use crate::run::{run, step};
+use crate::run::{output, run, step};
 use crate::{Result, build, postgres, root, setup};
+
+/// What a run from a fresh clone writes (target/, the tools), in GB.
+const FRESH_RUN_WRITES_GB: u64 = 10;
+
+/// Says how much disk is free where the build writes, and warns when a
+/// fresh run may not fit: a full disk shows up much later as a linker's
+/// crash (`Bus error`), which names no disk.
+fn say_free_disk() {
+    let Some(df) = output("df", &["-Pk", &root().to_string_lossy()]) else {
+        return;
+    };
+    let free_kib = df
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split_whitespace().nth(3))
+        .and_then(|free| free.parse::<u64>().ok());
+    if let Some(free_kib) = free_kib {
+        let free_gb = free_kib / 1_000_000;
+        eprintln!("disk: {free_gb} GB free where the build writes");
+        if free_gb < FRESH_RUN_WRITES_GB {
+            eprintln!(
+                "warning: a run from a fresh clone writes about {FRESH_RUN_WRITES_GB} GB; \
+                 a full disk fails the build's linking (Bus error)"
+            );
+        }
+    }
+}
 
 pub fn all(args: &[String]) -> Result {
     let started = Instant::now();
     let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
+    say_free_disk();
     setup::client_tools()?;
     setup::system_packages(&["chromium", "brotli", "curl", "systemd"])?;
     setup::postgres_binaries()?;
