@@ -268,9 +268,19 @@ async fn verified_claims(app: &TestApp, id_token: &str) -> Value {
 
 /// A JWT's header.
 fn header_of(jwt: &str) -> Value {
+    part_of(jwt, 0)
+}
+
+/// A JWT's claims, read without checking its signature (where the test is
+/// about which token was sent, not whether it verifies).
+fn payload_of(jwt: &str) -> Value {
+    part_of(jwt, 1)
+}
+
+fn part_of(jwt: &str, n: usize) -> Value {
     serde_json::from_slice(
         &URL_SAFE_NO_PAD
-            .decode(jwt.split('.').next().unwrap())
+            .decode(jwt.split('.').nth(n).unwrap())
             .unwrap(),
     )
     .unwrap()
@@ -2014,13 +2024,7 @@ async fn a_session_that_lapses_or_a_person_deleted_is_told_to_the_applications(b
     assert_eq!(deliver(&app).await, 2);
     let mut told: Vec<String> = Vec::new();
     for token in received.lock().unwrap().iter() {
-        let claims: Value = serde_json::from_slice(
-            &URL_SAFE_NO_PAD
-                .decode(token.split('.').nth(1).unwrap())
-                .unwrap(),
-        )
-        .unwrap();
-        told.push(claims["sid"].as_str().unwrap().to_owned());
+        told.push(payload_of(token)["sid"].as_str().unwrap().to_owned());
     }
     told.sort();
     sids.sort();
@@ -2059,16 +2063,7 @@ async fn a_session_a_pass_started_is_told_when_the_pass_is_taken_replaced_or_exp
     let application = register_with_backchannel(&mut admin, &uri).await;
     let account = app.user("adele").await;
     let id = crate::people::id_of(&app, &account).await;
-    let told_sid = |n: usize| {
-        let token = received.lock().unwrap()[n].clone();
-        let claims: Value = serde_json::from_slice(
-            &URL_SAFE_NO_PAD
-                .decode(token.split('.').nth(1).unwrap())
-                .unwrap(),
-        )
-        .unwrap();
-        claims["sid"].clone()
-    };
+    let told_sid = |n: usize| payload_of(&received.lock().unwrap()[n])["sid"].clone();
     let by_pass = async |pass: String| {
         let mut person = app.browser();
         person.sign_in(&account, &pass).await;
